@@ -1,0 +1,6 @@
+import { respond } from "@/server/http";
+import { checkAllClusters } from "@/server/kafka/health";
+
+export function GET(): Promise<Response> {
+  return respond(() => checkAllClusters());
+}

@@ -1,0 +1,400 @@
+/**
+ * The local Kafka cluster: real Apache Kafka jars from Maven Central, three KRaft nodes (broker+controller)
+ * on 127.0.0.1. Used by `npm start` (the "dev" cluster) and by the test suite (the "test" cluster, on other
+ * ports with its own data folder so tests never touch the data behind `npm start`).
+ *
+ * Processes are recorded by pid in the cluster's data folder; `down` stops only those, and only after
+ * checking that the pid still belongs to a Kafka node of this data folder.
+ */
+import { execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { Kafka, logLevel } from "kafkajs";
+
+const run = promisify(execFile);
+const ROOT = resolve(__dirname, "..", "..");
+const POM = join(ROOT, "scripts", "kafka", "pom.xml");
+const LOG4J = join(ROOT, "scripts", "kafka", "log4j2.properties");
+
+export type ClusterName = "dev" | "test";
+
+export interface NodeSpec {
+  id: number;
+  brokerPort: number;
+  controllerPort: number;
+}
+
+export interface ClusterSpec {
+  name: ClusterName;
+  dataDir: string;
+  nodes: NodeSpec[];
+}
+
+/** Port layout. The dev cluster's first broker is on 9092 so `bootstrap.servers=localhost:9092` just works. */
+export function clusterSpec(name: ClusterName): ClusterSpec {
+  const base = name === "dev" ? 9092 : 19092;
+  return {
+    name,
+    dataDir: join(ROOT, ".data", `kafka-${name}`),
+    nodes: [1, 2, 3].map((id) => ({ id, brokerPort: base + (id - 1) * 100, controllerPort: base + 1 + (id - 1) * 100 })),
+  };
+}
+
+export function bootstrapServers(spec: ClusterSpec): string[] {
+  return spec.nodes.map((n) => `127.0.0.1:${n.brokerPort}`);
+}
+
+export class ClusterError extends Error {}
+
+// ---------------------------------------------------------------------------------------------------------
+// Prerequisites and jars
+
+export function kafkaVersion(): string {
+  const match = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(POM, "utf8"));
+  if (!match?.[1]) throw new ClusterError(`No <kafka.version> in ${POM}.`);
+  return match[1];
+}
+
+async function javaMajorVersion(): Promise<number | undefined> {
+  try {
+    const { stderr, stdout } = await run("java", ["-version"], { timeout: 20_000 });
+    const match = /version "(\d+)(?:\.(\d+))?/.exec(stderr + stdout);
+    if (!match?.[1]) return undefined;
+    const major = Number(match[1]);
+    return major === 1 && match[2] ? Number(match[2]) : major;
+  } catch {
+    return undefined;
+  }
+}
+
+async function hasMaven(): Promise<boolean> {
+  try {
+    await run("mvn", ["--version"], { timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const NO_JAVA =
+  "The local Kafka cluster needs Java 17 or newer and Maven on the PATH; without them, point the console at a cluster " +
+  "of your own (KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS) or run everything with `docker compose up` (docker-compose.yml).";
+
+/** Returns the folder holding the Kafka jars, fetching them through Maven into .cache/ the first time. */
+export async function ensureJars(log: (line: string) => void = console.log): Promise<string> {
+  const version = kafkaVersion();
+  const libs = join(ROOT, ".cache", "kafka", version, "libs");
+  if (existsSync(join(libs, ".complete"))) return libs;
+
+  const java = await javaMajorVersion();
+  if (java === undefined || java < 17) {
+    throw new ClusterError(java === undefined ? NO_JAVA : `Java ${java} found; ${NO_JAVA}`);
+  }
+  if (!(await hasMaven())) throw new ClusterError(`Maven (mvn) not found. ${NO_JAVA}`);
+
+  log(`Fetching Apache Kafka ${version} from Maven Central (first run only)...`);
+  const staging = `${libs}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    await run(
+      "mvn",
+      [
+        "-B",
+        "-q",
+        "-f",
+        POM,
+        `-Dmaven.repo.local=${join(ROOT, ".cache", "m2")}`,
+        "dependency:copy-dependencies",
+        `-DoutputDirectory=${staging}`,
+        "-DincludeScope=runtime",
+      ],
+      { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+  } catch (error) {
+    const out = error instanceof Error && "stdout" in error ? String((error as { stdout: unknown }).stdout) : "";
+    throw new ClusterError(`Maven could not fetch Kafka ${version}:\n${out.split("\n").slice(-15).join("\n")}`);
+  }
+  writeFileSync(join(staging, ".complete"), `${version}\n`);
+  rmSync(libs, { recursive: true, force: true });
+  renameSync(staging, libs);
+  return libs;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Node files
+
+function nodeDir(spec: ClusterSpec, node: NodeSpec): string {
+  return join(spec.dataDir, `node-${node.id}`);
+}
+
+function pidFile(spec: ClusterSpec, node: NodeSpec): string {
+  return join(nodeDir(spec, node), "kafka.pid");
+}
+
+export function logFile(spec: ClusterSpec, node: NodeSpec): string {
+  return join(nodeDir(spec, node), "logs", "server.log");
+}
+
+function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
+  const voters = spec.nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(",");
+  const lines: Record<string, string | number | boolean> = {
+    "process.roles": "broker,controller",
+    "node.id": node.id,
+    "controller.quorum.voters": voters,
+    listeners: `PLAINTEXT://127.0.0.1:${node.brokerPort},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    "advertised.listeners": `PLAINTEXT://127.0.0.1:${node.brokerPort}`,
+    "controller.listener.names": "CONTROLLER",
+    "inter.broker.listener.name": "PLAINTEXT",
+    "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    "log.dirs": join(nodeDir(spec, node), "data"),
+    "num.partitions": 3,
+    "default.replication.factor": 3,
+    "min.insync.replicas": 1,
+    "offsets.topic.replication.factor": 3,
+    "transaction.state.log.replication.factor": 3,
+    "transaction.state.log.min.isr": 2,
+    // Topics are created on purpose, never by a typo in a producer or a consumer.
+    "auto.create.topics.enable": false,
+    "group.initial.rebalance.delay.ms": 0,
+    // A stopped broker leaves the ISR within seconds, so health pages (and tests) see it promptly.
+    "replica.lag.time.max.ms": 10_000,
+    "log.retention.hours": 168,
+    "log.segment.bytes": 64 * 1024 * 1024,
+  };
+  return Object.entries(lines)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join("\n")
+    .concat("\n");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Processes
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The recorded pid of a node, if that process is still a Kafka node of this data folder. */
+export function runningPid(spec: ClusterSpec, node: NodeSpec): number | undefined {
+  const file = pidFile(spec, node);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    if (!cmdline.includes(nodeDir(spec, node))) return undefined;
+  } catch {
+    // No /proc (not Linux): trust the pid file.
+  }
+  return pid;
+}
+
+async function formatStorage(spec: ClusterSpec, libs: string): Promise<void> {
+  const clusterIdFile = join(spec.dataDir, "cluster-id");
+  if (!existsSync(clusterIdFile)) {
+    mkdirSync(spec.dataDir, { recursive: true });
+    writeFileSync(clusterIdFile, `${randomBytes(16).toString("base64url")}\n`);
+  }
+  const clusterId = readFileSync(clusterIdFile, "utf8").trim();
+  await Promise.all(
+    spec.nodes.map(async (node) => {
+      const dir = nodeDir(spec, node);
+      mkdirSync(join(dir, "logs"), { recursive: true });
+      const props = join(dir, "server.properties");
+      writeFileSync(props, nodeProperties(spec, node));
+      if (existsSync(join(dir, "data", "meta.properties"))) return;
+      await run(
+        "java",
+        ["-Xmx256m", `-Dlog4j2.configurationFile=${LOG4J}`, `-Dkafka.logs.dir=${join(dir, "logs")}`, "-cp", `${libs}/*`]
+          .concat(["kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props, "--ignore-formatted"]),
+        { timeout: 120_000 },
+      );
+    }),
+  );
+}
+
+function startNode(spec: ClusterSpec, node: NodeSpec, libs: string): number {
+  const existing = runningPid(spec, node);
+  if (existing) return existing;
+  const dir = nodeDir(spec, node);
+  const out = openSync(join(dir, "logs", "stdout.log"), "a");
+  const child = spawn(
+    "java",
+    [
+      "-Xms256m",
+      "-Xmx768m",
+      "-XX:+UseG1GC",
+      "-XX:MaxGCPauseMillis=20",
+      "-Djava.awt.headless=true",
+      `-Dlog4j2.configurationFile=${LOG4J}`,
+      `-Dkafka.logs.dir=${join(dir, "logs")}`,
+      "-cp",
+      `${libs}/*`,
+      "kafka.Kafka",
+      join(dir, "server.properties"),
+    ],
+    { detached: true, stdio: ["ignore", out, out] },
+  );
+  if (child.pid === undefined) throw new ClusterError(`Could not start Kafka node ${node.id}.`);
+  child.unref();
+  writeFileSync(pidFile(spec, node), `${child.pid}\n`);
+  return child.pid;
+}
+
+function tail(file: string, lines = 20): string {
+  if (!existsSync(file)) return "(no log)";
+  return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+}
+
+const quiet = () => () => undefined;
+
+/** True once this one broker answers a metadata request listing every node of the cluster. */
+async function brokerAnswers(spec: ClusterSpec, node: NodeSpec): Promise<boolean> {
+  const kafka = new Kafka({
+    clientId: "local-cluster-check",
+    brokers: [`127.0.0.1:${node.brokerPort}`],
+    connectionTimeout: 1_000,
+    requestTimeout: 3_000,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+    logCreator: quiet,
+  });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const { brokers } = await admin.describeCluster();
+    return brokers.length === spec.nodes.length;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+async function waitUntilReady(spec: ClusterSpec, nodes: NodeSpec[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const pending = new Set(nodes);
+  while (pending.size > 0) {
+    for (const node of [...pending]) {
+      if (!runningPid(spec, node)) {
+        throw new ClusterError(`Kafka node ${node.id} exited while starting. Last lines of ${logFile(spec, node)}:\n${tail(logFile(spec, node))}`);
+      }
+      if (await brokerAnswers(spec, node)) pending.delete(node);
+    }
+    if (pending.size === 0) return;
+    if (Date.now() > deadline) {
+      const ids = [...pending].map((n) => n.id).join(", ");
+      throw new ClusterError(`Kafka node(s) ${ids} did not answer within ${timeoutMs / 1000} s. See ${spec.dataDir}/node-*/logs/server.log.`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export interface UpResult {
+  started: number[];
+  alreadyRunning: number[];
+}
+
+/** Starts whatever nodes of the cluster are not running, and waits until every broker answers. Idempotent. */
+export async function up(spec: ClusterSpec, log: (line: string) => void = console.log): Promise<UpResult> {
+  const libs = await ensureJars(log);
+  const alreadyRunning = spec.nodes.filter((n) => runningPid(spec, n)).map((n) => n.id);
+  if (alreadyRunning.length < spec.nodes.length) await formatStorage(spec, libs);
+  const started: number[] = [];
+  for (const node of spec.nodes) {
+    if (alreadyRunning.includes(node.id)) continue;
+    startNode(spec, node, libs);
+    started.push(node.id);
+  }
+  if (started.length > 0) log(`Starting Kafka ${kafkaVersion()} node(s) ${started.join(", ")} (${spec.name} cluster)...`);
+  await waitUntilReady(spec, spec.nodes, 120_000);
+  return { started, alreadyRunning };
+}
+
+async function stopPid(pid: number, timeoutMs: number): Promise<void> {
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (isAlive(pid)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // exited in between
+    }
+    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stops one node (controlled shutdown; SIGKILL after 30 s). Returns false if it was not running. */
+export async function stopNode(spec: ClusterSpec, id: number): Promise<boolean> {
+  const node = spec.nodes.find((n) => n.id === id);
+  if (!node) throw new ClusterError(`No node ${id} in the ${spec.name} cluster (nodes: ${spec.nodes.map((n) => n.id).join(", ")}).`);
+  const pid = runningPid(spec, node);
+  rmSync(pidFile(spec, node), { force: true });
+  if (!pid) return false;
+  await stopPid(pid, 30_000);
+  return true;
+}
+
+/** Starts one stopped node and waits until it answers. */
+export async function startNodeAndWait(spec: ClusterSpec, id: number): Promise<void> {
+  const node = spec.nodes.find((n) => n.id === id);
+  if (!node) throw new ClusterError(`No node ${id} in the ${spec.name} cluster.`);
+  const libs = await ensureJars();
+  startNode(spec, node, libs);
+  await waitUntilReady(spec, [node], 120_000);
+}
+
+/** Stops every node this cluster's pid files name. Returns the ids stopped. */
+export async function down(spec: ClusterSpec): Promise<number[]> {
+  const stopped: number[] = [];
+  // All at once: each node's controlled shutdown then still finds a controller quorum to talk to.
+  await Promise.all(
+    spec.nodes.map(async (node) => {
+      if (await stopNode(spec, node.id)) stopped.push(node.id);
+    }),
+  );
+  return stopped.sort();
+}
+
+export interface NodeStatus {
+  id: number;
+  pid: number | undefined;
+  brokerPort: number;
+  controllerPort: number;
+  answering: boolean;
+}
+
+export async function status(spec: ClusterSpec): Promise<NodeStatus[]> {
+  return Promise.all(
+    spec.nodes.map(async (node) => {
+      const pid = runningPid(spec, node);
+      return {
+        id: node.id,
+        pid,
+        brokerPort: node.brokerPort,
+        controllerPort: node.controllerPort,
+        answering: pid ? await brokerAnswers(spec, node) : false,
+      };
+    }),
+  );
+}
+
+/** Removes the cluster's data folder. Refuses while any node runs. */
+export function wipe(spec: ClusterSpec): void {
+  if (spec.nodes.some((n) => runningPid(spec, n))) throw new ClusterError(`The ${spec.name} cluster is running; stop it first.`);
+  if (existsSync(spec.dataDir)) {
+    for (const entry of readdirSync(spec.dataDir)) rmSync(join(spec.dataDir, entry), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The test suite's Kafka cluster (ports 19092/19192/19292, data in .data/kafka-test), and the console settings
+ * that point at it. Shared by Vitest, Playwright and scripts/test.ts so the three agree on one cluster.
+ */
+import { bootstrapServers, clusterSpec } from "../kafka/cluster";
+
+export const TEST_CLUSTER = clusterSpec("test");
+export const TEST_BOOTSTRAP = bootstrapServers(TEST_CLUSTER).join(",");
+
+/** Environment of a console under test: the test cluster, plus one that never answers. */
+export const TEST_CONSOLE_ENV: Record<string, string> = {
+  KAFKA_CLUSTERS_0_NAME: "test",
+  KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: TEST_BOOTSTRAP,
+  KAFKA_CLUSTERS_1_NAME: "nowhere",
+  KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: "127.0.0.1:1",
+  KAFKAJS_NO_PARTITIONER_WARNING: "1",
+};

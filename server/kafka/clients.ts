@@ -1,0 +1,143 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+import { type Admin, Kafka, type KafkaConfig, type LogEntry, logLevel, type SASLOptions } from "kafkajs";
+import type { ClusterConfig } from "@/lib/config/parse";
+import { findCluster } from "@/server/config";
+import { ConsoleError, isConnectionError, toConsoleError } from "@/server/kafka/errors";
+
+/**
+ * The one place that creates Kafka clients: one kafkajs instance and one connected admin client per configured
+ * cluster, cached for the life of the process and shared by every request. An admin whose connections broke is
+ * dropped and rebuilt on the next request, which is how the console recovers when a cluster comes back.
+ */
+interface Entry {
+  kafka: Kafka;
+  admin?: Promise<Admin>;
+}
+
+const g = globalThis as typeof globalThis & { __kafkaConsoleClients?: Map<string, Entry> };
+const registry = (g.__kafkaConsoleClients ??= new Map<string, Entry>());
+
+// kafkajs logs every failed reconnect; while a cluster is down that is a line per request. Keep one per minute.
+const lastLogged = new Map<string, number>();
+function logCreator() {
+  return ({ namespace, level, log }: LogEntry) => {
+    const key = `${namespace}:${log.message}`;
+    const now = Date.now();
+    if ((lastLogged.get(key) ?? 0) > now - 60_000) return;
+    lastLogged.set(key, now);
+    const broker = typeof log.broker === "string" ? ` (${log.broker})` : "";
+    const line = `[kafka ${namespace}] ${log.message}${broker}`;
+    if (level === logLevel.ERROR) console.error(line);
+    else console.warn(line);
+  };
+}
+
+function readPem(path: string | undefined, what: string, cluster: string): Buffer | undefined {
+  if (!path) return undefined;
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new ConsoleError("internal", `The ${what} file for cluster "${cluster}" (${path}) cannot be read.`, 500);
+  }
+}
+
+export function kafkaConfigFor(cluster: ClusterConfig, clientId = "kafka-console"): KafkaConfig {
+  const config: KafkaConfig = {
+    clientId,
+    brokers: cluster.bootstrapServers,
+    connectionTimeout: 3_000,
+    authenticationTimeout: 5_000,
+    requestTimeout: 15_000,
+    retry: { retries: 3, initialRetryTime: 250, maxRetryTime: 3_000 },
+    logLevel: logLevel.WARN,
+    logCreator,
+  };
+  if (cluster.tls) {
+    const { tls } = cluster;
+    const ca = readPem(tls.caLocation, "CA certificate", cluster.name);
+    config.ssl = {
+      rejectUnauthorized: true,
+      ...(ca ? { ca: [ca] } : {}),
+      ...(tls.certificateLocation ? { cert: readPem(tls.certificateLocation, "client certificate", cluster.name) } : {}),
+      ...(tls.keyLocation ? { key: readPem(tls.keyLocation, "client key", cluster.name) } : {}),
+      ...(tls.keyPassword ? { passphrase: tls.keyPassword } : {}),
+      ...(tls.verifyHostname ? {} : { checkServerIdentity: () => undefined }),
+    };
+  }
+  if (cluster.sasl) {
+    const { mechanism, username, password } = cluster.sasl;
+    const sasl: SASLOptions =
+      mechanism === "PLAIN"
+        ? { mechanism: "plain", username, password }
+        : mechanism === "SCRAM-SHA-256"
+          ? { mechanism: "scram-sha-256", username, password }
+          : { mechanism: "scram-sha-512", username, password };
+    config.sasl = sasl;
+  }
+  return config;
+}
+
+export function clusterOrThrow(name: string): ClusterConfig {
+  const cluster = findCluster(name);
+  if (!cluster) throw new ConsoleError("cluster_not_found", `No cluster named "${name}" is configured.`, 404);
+  return cluster;
+}
+
+function entryFor(name: string): Entry {
+  const cluster = clusterOrThrow(name);
+  let entry = registry.get(name);
+  if (!entry) {
+    entry = { kafka: new Kafka(kafkaConfigFor(cluster)) };
+    registry.set(name, entry);
+  }
+  return entry;
+}
+
+/** The shared kafkajs instance of a cluster (for producers and consumers, which callers create and close). */
+export function getKafka(name: string): Kafka {
+  return entryFor(name).kafka;
+}
+
+/** The shared, connected admin client of a cluster. Concurrent first calls share one connect. */
+export function getAdmin(name: string): Promise<Admin> {
+  const entry = entryFor(name);
+  if (!entry.admin) {
+    const admin = entry.kafka.admin();
+    const connecting = admin.connect().then(() => admin);
+    entry.admin = connecting;
+    connecting.catch(() => {
+      if (entry.admin === connecting) entry.admin = undefined;
+      admin.disconnect().catch(() => undefined);
+    });
+  }
+  return entry.admin;
+}
+
+async function dropAdmin(name: string): Promise<void> {
+  const entry = registry.get(name);
+  const admin = entry?.admin;
+  if (!entry || !admin) return;
+  entry.admin = undefined;
+  await admin.then((a) => a.disconnect()).catch(() => undefined);
+}
+
+/**
+ * Runs one admin operation. A connection failure drops the cached admin (so the next call reconnects from the
+ * bootstrap servers) and every failure comes back as a ConsoleError with a message in words.
+ */
+export async function withAdmin<T>(name: string, operation: (admin: Admin) => Promise<T>): Promise<T> {
+  try {
+    return await operation(await getAdmin(name));
+  } catch (error) {
+    if (isConnectionError(error)) await dropAdmin(name);
+    throw toConsoleError(error, name);
+  }
+}
+
+/** Closes every client (tests, shutdown). */
+export async function closeAllClients(): Promise<void> {
+  const names = [...registry.keys()];
+  await Promise.all(names.map((n) => dropAdmin(n)));
+  registry.clear();
+}

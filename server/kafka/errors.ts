@@ -1,0 +1,111 @@
+import "server-only";
+import type { ApiErrorCode } from "@/lib/api/types";
+
+/** A failure with a message fit for a person, and the HTTP status and code it maps to. */
+export class ConsoleError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "ConsoleError";
+  }
+}
+
+interface KafkaJsLike {
+  name?: unknown;
+  message?: unknown;
+  type?: unknown;
+  retriable?: unknown;
+  originalError?: unknown;
+  cause?: unknown;
+  code?: unknown;
+}
+
+function asRecord(value: unknown): KafkaJsLike | undefined {
+  return typeof value === "object" && value !== null ? (value as KafkaJsLike) : undefined;
+}
+
+/** The innermost error of kafkajs' wrappers (NumberOfRetriesExceeded -> original error). */
+function innermost(error: unknown): KafkaJsLike | undefined {
+  let current = asRecord(error);
+  for (let i = 0; i < 5 && current; i++) {
+    const next = asRecord(current.originalError) ?? asRecord(current.cause);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+const CONNECTION_ERRORS = new Set([
+  "KafkaJSConnectionError",
+  "KafkaJSConnectionClosedError",
+  "KafkaJSRequestTimeoutError",
+  "KafkaJSBrokerNotFound",
+  "KafkaJSTimeout",
+  "KafkaJSMetadataNotLoaded",
+]);
+
+/** True when the error means "could not talk to the cluster", as opposed to Kafka refusing the request. */
+export function isConnectionError(error: unknown): boolean {
+  if (error instanceof ConsoleError) return error.code === "cluster_unreachable";
+  const inner = innermost(error);
+  const outer = asRecord(error);
+  return CONNECTION_ERRORS.has(String(inner?.name)) || CONNECTION_ERRORS.has(String(outer?.name));
+}
+
+/** kafkajs' protocol error types in words a person can act on. */
+const PROTOCOL_MESSAGES: Record<string, string> = {
+  TOPIC_ALREADY_EXISTS: "A topic with this name already exists.",
+  UNKNOWN_TOPIC_OR_PARTITION: "No such topic or partition.",
+  INVALID_REPLICATION_FACTOR: "The replication factor is larger than the number of live brokers, or not valid.",
+  INVALID_PARTITIONS: "The number of partitions is not valid.",
+  INVALID_CONFIG: "A config value is not valid.",
+  POLICY_VIOLATION: "The cluster's create-topic policy refused the request.",
+  TOPIC_AUTHORIZATION_FAILED: "Not authorized to access this topic.",
+  GROUP_AUTHORIZATION_FAILED: "Not authorized to access this consumer group.",
+  CLUSTER_AUTHORIZATION_FAILED: "Not authorized for this cluster operation.",
+  SASL_AUTHENTICATION_FAILED: "Authentication failed: check the SASL username and password.",
+  NON_EMPTY_GROUP: "The consumer group still has active members.",
+  GROUP_ID_NOT_FOUND: "No such consumer group.",
+  NOT_CONTROLLER: "The controller moved while the request was in flight; try again.",
+  REQUEST_TIMED_OUT: "The cluster did not finish the request in time.",
+  MESSAGE_TOO_LARGE: "The record is larger than the topic allows (max.message.bytes).",
+  RECORD_LIST_TOO_LARGE: "The batch is larger than the topic allows.",
+  NOT_ENOUGH_REPLICAS: "Not enough in-sync replicas to accept the write (min.insync.replicas).",
+  INVALID_TOPIC_EXCEPTION: "The topic name is not valid.",
+};
+
+function connectionReason(error: unknown): string {
+  const inner = innermost(error);
+  const message = typeof inner?.message === "string" ? inner.message : "";
+  const refused = /ECONNREFUSED\s+(\S+)/.exec(message);
+  if (refused?.[1]) return `connection refused by ${refused[1]}`;
+  const notFound = /ENOTFOUND\s+(\S+)/.exec(message);
+  if (notFound?.[1]) return `host ${notFound[1]} not found`;
+  if (/timed? ?out|timeout/i.test(message)) return "no answer in time";
+  if (/SASL|authenticat/i.test(message)) return "authentication failed";
+  if (/certificate|self.signed|SSL|TLS/i.test(message)) return `TLS handshake failed (${message.split("\n")[0]?.slice(0, 160)})`;
+  return message.split("\n")[0]?.slice(0, 200) || "no broker answered";
+}
+
+/** Maps anything thrown by a Kafka call to a ConsoleError with a message in words (never a stack trace). */
+export function toConsoleError(error: unknown, cluster?: string): ConsoleError {
+  if (error instanceof ConsoleError) return error;
+  const inner = innermost(error);
+  const where = cluster ? `cluster "${cluster}"` : "the cluster";
+  if (isConnectionError(error)) {
+    return new ConsoleError("cluster_unreachable", `Cannot reach ${where}: ${connectionReason(error)}.`, 503);
+  }
+  const type = typeof inner?.type === "string" ? inner.type : undefined;
+  if (type === "SASL_AUTHENTICATION_FAILED" || /SASL.*authentication failed/i.test(String(inner?.message))) {
+    return new ConsoleError("cluster_unreachable", `Cannot reach ${where}: authentication failed (check the SASL username and password).`, 503);
+  }
+  if (type) {
+    const text = PROTOCOL_MESSAGES[type] ?? (typeof inner?.message === "string" ? inner.message : type);
+    const status = type.includes("AUTHORIZATION") ? 403 : type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "GROUP_ID_NOT_FOUND" ? 404 : 409;
+    return new ConsoleError("kafka_error", text, status);
+  }
+  return new ConsoleError("internal", "Something went wrong in the console server; the details are in its log.", 500);
+}

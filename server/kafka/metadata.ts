@@ -1,0 +1,52 @@
+import "server-only";
+import { ConfigResourceTypes } from "kafkajs";
+import type { ClusterSnapshot, MetaTopic } from "@/lib/cluster/summary";
+import { singleFlight } from "@/server/cache";
+import { withAdmin } from "@/server/kafka/clients";
+
+/** How long one metadata snapshot serves every request of a cluster. */
+const SNAPSHOT_TTL_MS = 1_000;
+
+/**
+ * One snapshot of a cluster: brokers (with racks), every topic's partitions, and min.insync.replicas per topic.
+ * Three round trips whatever the number of topics (describeCluster, one Metadata request for all topics, one
+ * batched DescribeConfigs), shared by concurrent requests and reused for a second.
+ */
+export function getSnapshot(cluster: string): Promise<ClusterSnapshot> {
+  return singleFlight(`snapshot:${cluster}`, SNAPSHOT_TTL_MS, () =>
+    withAdmin(cluster, async (admin) => {
+      const [described, metadata] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata()]);
+      const topics: MetaTopic[] = metadata.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions
+          .map((p) => ({
+            partitionId: p.partitionId,
+            leader: p.leader,
+            replicas: p.replicas,
+            isr: p.isr,
+            offlineReplicas: p.offlineReplicas ?? [],
+          }))
+          .sort((a, b) => a.partitionId - b.partitionId),
+      }));
+
+      const brokerResources = described.brokers.map((b) => ({ type: ConfigResourceTypes.BROKER, name: String(b.nodeId), configNames: ["broker.rack"] }));
+      const topicResources = topics.map((t) => ({ type: ConfigResourceTypes.TOPIC, name: t.name, configNames: ["min.insync.replicas"] }));
+      const configs = await admin.describeConfigs({ includeSynonyms: false, resources: [...brokerResources, ...topicResources] });
+
+      const racks = new Map<string, string | null>();
+      const minIsr = new Map<string, number>();
+      for (const resource of configs.resources) {
+        const entry = resource.configEntries[0];
+        if (resource.resourceType === ConfigResourceTypes.BROKER) racks.set(resource.resourceName, entry?.configValue || null);
+        else if (entry?.configValue) minIsr.set(resource.resourceName, Number(entry.configValue));
+      }
+      return {
+        clusterId: described.clusterId,
+        controllerId: described.controller,
+        brokers: described.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: racks.get(String(b.nodeId)) ?? null })),
+        topics,
+        minIsr,
+      };
+    }),
+  );
+}

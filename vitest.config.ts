@@ -1,0 +1,36 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+import { TEST_CONSOLE_ENV } from "./scripts/test-support/test-cluster";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@/": root,
+      "server-only": fileURLToPath(new URL("./scripts/test-support/empty-module.ts", import.meta.url)),
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["server/**/*.test.ts"],
+          environment: "node",
+          env: TEST_CONSOLE_ENV,
+          globalSetup: ["./scripts/test-support/vitest-global-setup.ts"],
+          // One real cluster: test files take turns, and some stop and restart a broker.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
