@@ -44,6 +44,10 @@ export interface ClusterSummary {
 /** GET /api/clusters/{cluster}/brokers */
 export interface BrokersResponse {
   clusterId: string;
+  /**
+   * The active controller, or null when it is not known. Always null for now: on KRaft clusters the Metadata
+   * response names a random broker, not the controller, so that number would mislead.
+   */
   controllerId: number | null;
   brokers: BrokerInfo[];
 }
@@ -54,7 +58,6 @@ export interface BrokerInfo {
   host: string | null;
   port: number | null;
   rack: string | null;
-  isController: boolean;
   online: boolean;
   /** Partitions whose leader is this broker. */
   partitionsLed: number;
@@ -65,6 +68,7 @@ export interface BrokerInfo {
 /** GET /api/clusters/{cluster}/overview */
 export interface OverviewResponse {
   clusterId: string;
+  /** See BrokersResponse.controllerId. */
   controllerId: number | null;
   brokers: { online: number; total: number; offline: number[] };
   topics: number;

@@ -30,9 +30,9 @@ const snapshot: ClusterSnapshot = {
 describe("summarizeBrokers", () => {
   it("counts leaders and replicas and lists missing replica brokers as offline", () => {
     expect(summarizeBrokers(snapshot)).toEqual([
-      { id: 1, host: "h1", port: 9092, rack: "a", isController: true, online: true, partitionsLed: 3, replicas: 3 },
-      { id: 2, host: "h2", port: 9092, rack: null, isController: false, online: true, partitionsLed: 0, replicas: 3 },
-      { id: 3, host: null, port: null, rack: null, isController: false, online: false, partitionsLed: 0, replicas: 2 },
+      { id: 1, host: "h1", port: 9092, rack: "a", online: true, partitionsLed: 3, replicas: 3 },
+      { id: 2, host: "h2", port: 9092, rack: null, online: true, partitionsLed: 0, replicas: 3 },
+      { id: 3, host: null, port: null, rack: null, online: false, partitionsLed: 0, replicas: 2 },
     ]);
   });
 });

@@ -60,7 +60,6 @@ export function summarizeBrokers(snapshot: ClusterSnapshot): BrokerInfo[] {
         host: b?.host ?? null,
         port: b?.port ?? null,
         rack: b?.rack ?? null,
-        isController: snapshot.controllerId === id,
         online: b !== undefined,
         partitionsLed: led.get(id) ?? 0,
         replicas: hosted.get(id) ?? 0,

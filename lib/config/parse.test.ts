@@ -64,6 +64,16 @@ describe("parseConfig from kafka-ui environment variables", () => {
     ]);
   });
 
+  it("reports every problem of one cluster, not just the first", () => {
+    const problems = problemsOf(() =>
+      parseConfig({ KAFKA_CLUSTERS_0_NAME: "prod", KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "kafka-1", KAFKA_CLUSTERS_0_READONLY: "maybe" }),
+    );
+    expect(problems).toEqual([
+      'KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS has "kafka-1", which is not host:port (port 1-65535)',
+      'KAFKA_CLUSTERS_0_READONLY must be true or false, not "maybe"',
+    ]);
+  });
+
   it("refuses duplicate cluster names and an unknown security protocol", () => {
     const problems = problemsOf(() =>
       parseConfig({

@@ -95,7 +95,14 @@ const rawClusterSchema = z.object({
     .min(1, "is empty")
     .max(64, "is longer than 64 characters")
     .regex(/^[A-Za-z0-9._ -]+$/, "may only contain letters, digits, spaces, '.', '_' and '-'"),
-  bootstrapServers: z.string({ error: "is missing" }),
+  bootstrapServers: z.string({ error: "is missing" }).transform((value, ctx) => {
+    const parsed = parseBootstrapServers(value);
+    if ("error" in parsed) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.servers;
+  }),
   readOnly: booleanText.optional(),
   properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
 });
@@ -275,16 +282,11 @@ export function parseConfig(
       }
       continue;
     }
-    const servers = parseBootstrapServers(parsed.data.bootstrapServers);
-    if ("error" in servers) {
-      problems.push(`${where("bootstrapServers")} ${servers.error}`);
-      continue;
-    }
     const properties = parsed.data.properties ?? {};
     const security = securityFromProperties(properties, (p) => where(`properties.${p}`), problems);
     clusters.push({
       name: parsed.data.name,
-      bootstrapServers: servers.servers,
+      bootstrapServers: parsed.data.bootstrapServers,
       readOnly: parsed.data.readOnly ?? false,
       ...security,
       origin: entry.where.get("name") ?? `cluster ${index}`,

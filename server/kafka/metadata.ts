@@ -42,7 +42,9 @@ export function getSnapshot(cluster: string): Promise<ClusterSnapshot> {
       }
       return {
         clusterId: described.clusterId,
-        controllerId: described.controller,
+        // Not described.controller: a KRaft broker answers Metadata with a random live broker as "controller"
+        // (seen here: 1, 2, 2 on three calls), which would mislead. Unknown until read with DescribeQuorum.
+        controllerId: null,
         brokers: described.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: racks.get(String(b.nodeId)) ?? null })),
         topics,
         minIsr,

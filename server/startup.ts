@@ -1,0 +1,16 @@
+import "server-only";
+import { ConfigError } from "@/lib/config/parse";
+import { loadConfigFrom } from "@/server/config";
+
+/** Validates the configuration once at start-up; a bad value stops the server with a message naming it. */
+export function checkConfigAtStartup(): void {
+  try {
+    const { config, warnings } = loadConfigFrom(process.env);
+    for (const warning of warnings) console.warn(`config: ${warning}`);
+    const names = config.clusters.map((c) => `${c.name} (${c.bootstrapServers.join(",")}${c.readOnly ? ", read-only" : ""})`);
+    console.log(`Kafka console: ${config.clusters.length} cluster(s) from ${config.source}: ${names.join("; ") || "none"}`);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+}
