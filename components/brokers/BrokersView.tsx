@@ -1,0 +1,63 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { BrokersTable } from "@/components/brokers/BrokersTable";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { RefreshProblem } from "@/components/ui/RefreshProblem";
+import { Skeleton } from "@/components/ui/Skeleton";
+import type { BrokersResponse } from "@/lib/api/types";
+import { brokersQuery } from "@/lib/query/options";
+
+const REFRESH_MS = 10_000;
+
+function BrokersSkeleton() {
+  return (
+    <div className="rounded-lg border border-line bg-surface p-4">
+      <p role="status" className="sr-only">
+        Loading brokers…
+      </p>
+      <Skeleton className="h-5 w-full" />
+      {Array.from({ length: 3 }, (_, index) => (
+        <Skeleton key={index} className="mt-3 h-5 w-full" />
+      ))}
+    </div>
+  );
+}
+
+function summary(data: BrokersResponse): string {
+  const online = data.brokers.filter((broker) => broker.online).length;
+  return `${online} of ${data.brokers.length} online · Cluster ID ${data.clusterId}`;
+}
+
+/** The brokers of one cluster, refreshed every 10 s. */
+export function BrokersView({ cluster }: { cluster: string }) {
+  const { data, error, isPending, refetch } = useQuery({ ...brokersQuery(cluster), refetchInterval: REFRESH_MS });
+
+  return (
+    <>
+      <PageHeader title="Brokers">{data ? <p>{summary(data)}</p> : null}</PageHeader>
+      {isPending ? (
+        <BrokersSkeleton />
+      ) : data ? (
+        <>
+          {error ? <RefreshProblem error={error} /> : null}
+          {data.brokers.length > 0 ? (
+            <BrokersTable brokers={data.brokers} />
+          ) : (
+            <EmptyState title="No brokers reported">The cluster answered but listed no brokers.</EmptyState>
+          )}
+        </>
+      ) : (
+        <ErrorMessage
+          title="Could not load the brokers"
+          error={error}
+          onRetry={() => {
+            void refetch();
+          }}
+        />
+      )}
+    </>
+  );
+}

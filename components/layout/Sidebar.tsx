@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/Badge";
+import { ClusterSwitcher, type ShellCluster } from "@/components/layout/ClusterSwitcher";
+import { SectionNav } from "@/components/layout/SectionNav";
+import { ThemeToggle } from "@/components/layout/ThemeToggle";
+import { cx } from "@/lib/cx";
+import type { Theme } from "@/lib/theme";
+
+export interface SidebarProps {
+  cluster: string;
+  clusters: readonly ShellCluster[];
+  readOnly: boolean;
+  theme: Theme;
+}
+
+/**
+ * The console's sidebar: product name, cluster switcher, read-only badge, section links and theme toggle.
+ * Below 768 px it is a top bar whose "Menu" button shows and hides the same content (rendered once, so every
+ * link exists exactly once in the page).
+ */
+export function Sidebar({ cluster, clusters, readOnly, theme }: SidebarProps) {
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+
+  return (
+    <header
+      className="border-b border-line bg-sunken md:sticky md:top-0 md:flex md:h-dvh md:w-60 md:shrink-0 md:flex-col md:overflow-y-auto md:border-r md:border-b-0"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") close();
+      }}
+    >
+      <div className="flex h-14 items-center justify-between gap-3 px-4">
+        <div className="flex min-w-0 items-baseline gap-2">
+          <Link href="/" className="shrink-0 rounded text-base font-semibold tracking-tight">
+            Kafka Console
+          </Link>
+          <span className="truncate text-sm text-muted md:hidden">{cluster}</span>
+        </div>
+        <button
+          type="button"
+          className="inline-flex items-center gap-2 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium md:hidden"
+          aria-expanded={open}
+          aria-controls="shell-menu"
+          onClick={() => setOpen((value) => !value)}
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4">
+            {open ? (
+              <path d="M5 5l10 10M15 5 5 15" stroke="currentColor" strokeWidth="1.75" fill="none" />
+            ) : (
+              <path d="M3 6h14M3 10h14M3 14h14" stroke="currentColor" strokeWidth="1.75" fill="none" />
+            )}
+          </svg>
+          Menu
+        </button>
+      </div>
+      <div
+        id="shell-menu"
+        className={cx(open ? "flex" : "hidden", "flex-col gap-5 px-3 pb-4 md:flex md:flex-1")}
+      >
+        <div className="px-1">
+          <ClusterSwitcher current={cluster} clusters={clusters} onNavigate={close} />
+          {readOnly ? (
+            <Badge tone="warning" className="mt-2">
+              Read-only
+            </Badge>
+          ) : null}
+        </div>
+        <SectionNav cluster={cluster} onNavigate={close} />
+        <div className="px-1 md:mt-auto">
+          <ThemeToggle initialTheme={theme} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,75 @@
+import { StatCard, type StatTone } from "@/components/overview/StatCard";
+import type { OverviewResponse } from "@/lib/api/types";
+import { formatInteger } from "@/lib/format";
+
+function problemTone(count: number, tone: "warning" | "danger"): StatTone {
+  return count > 0 ? tone : "ok";
+}
+
+function partitionsWord(count: number): string {
+  return count === 1 ? "1 partition" : `${formatInteger(count)} partitions`;
+}
+
+/** The eight overview figures. Zero problems are shown calmly; any problem in amber or red, and in words. */
+export function OverviewStats({ overview }: { overview: OverviewResponse }) {
+  const { brokers } = overview;
+  const offline = brokers.offline.length;
+
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
+      <StatCard
+        label="Brokers online"
+        value={`${formatInteger(brokers.online)} / ${formatInteger(brokers.total)}`}
+        tone={offline > 0 ? "danger" : "ok"}
+        detail={
+          offline > 0
+            ? `Offline: ${offline === 1 ? "broker" : "brokers"} ${brokers.offline.join(", ")}`
+            : "All brokers online"
+        }
+      />
+      {overview.controllerId !== null && <StatCard label="Controller" value={`Broker ${overview.controllerId}`} detail="Active controller" />}
+      <StatCard label="Topics" value={formatInteger(overview.topics)} />
+      <StatCard label="Partitions" value={formatInteger(overview.partitions)} detail="Across all topics" />
+      <StatCard
+        label="Under-replicated partitions"
+        value={formatInteger(overview.underReplicatedPartitions)}
+        tone={problemTone(overview.underReplicatedPartitions, "warning")}
+        detail={
+          overview.underReplicatedPartitions > 0
+            ? `${partitionsWord(overview.underReplicatedPartitions)} with replicas out of sync`
+            : "Every replica is in sync"
+        }
+      />
+      <StatCard
+        label="Under min ISR"
+        value={formatInteger(overview.underMinIsrPartitions)}
+        tone={problemTone(overview.underMinIsrPartitions, "danger")}
+        detail={
+          overview.underMinIsrPartitions > 0
+            ? "Writes with acks=all fail on these partitions"
+            : "Every partition meets min.insync.replicas"
+        }
+      />
+      <StatCard
+        label="Offline partitions"
+        value={formatInteger(overview.offlinePartitions)}
+        tone={problemTone(overview.offlinePartitions, "danger")}
+        detail={
+          overview.offlinePartitions > 0
+            ? `${partitionsWord(overview.offlinePartitions)} without a leader: cannot be read or written`
+            : "Every partition has a leader"
+        }
+      />
+      <StatCard
+        label="Non-preferred leaders"
+        value={formatInteger(overview.nonPreferredLeaders)}
+        tone={problemTone(overview.nonPreferredLeaders, "warning")}
+        detail={
+          overview.nonPreferredLeaders > 0
+            ? "Led by a replica other than the preferred one"
+            : "Every leader is the preferred replica"
+        }
+      />
+    </dl>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { OverviewStats } from "@/components/overview/OverviewStats";
+import { ErrorMessage } from "@/components/ui/ErrorMessage";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { RefreshProblem } from "@/components/ui/RefreshProblem";
+import { Skeleton } from "@/components/ui/Skeleton";
+import { overviewQuery } from "@/lib/query/options";
+
+const REFRESH_MS = 10_000;
+
+function OverviewSkeleton() {
+  return (
+    <div>
+      <p role="status" className="sr-only">
+        Loading the overview…
+      </p>
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
+        {Array.from({ length: 8 }, (_, index) => (
+          <div key={index} className="rounded-lg border border-line bg-surface p-4">
+            <Skeleton className="h-4 w-32" />
+            <Skeleton className="mt-3 h-8 w-16" />
+            <Skeleton className="mt-2 h-4 w-40" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The health of one cluster at a glance, refreshed every 10 s. */
+export function OverviewView({ cluster }: { cluster: string }) {
+  const { data, error, isPending, refetch } = useQuery({ ...overviewQuery(cluster), refetchInterval: REFRESH_MS });
+
+  return (
+    <>
+      <PageHeader title="Overview">{data ? <p>Cluster ID {data.clusterId}</p> : null}</PageHeader>
+      {isPending ? (
+        <OverviewSkeleton />
+      ) : data ? (
+        <>
+          {error ? <RefreshProblem error={error} /> : null}
+          <OverviewStats overview={data} />
+        </>
+      ) : (
+        <ErrorMessage
+          title="Could not load the overview"
+          error={error}
+          onRetry={() => {
+            void refetch();
+          }}
+        />
+      )}
+    </>
+  );
+}

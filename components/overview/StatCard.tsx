@@ -1,0 +1,45 @@
+import { cx } from "@/lib/cx";
+
+export type StatTone = "neutral" | "ok" | "warning" | "danger";
+
+const CARD: Record<StatTone, string> = {
+  neutral: "border-line bg-surface",
+  ok: "border-line bg-surface",
+  warning: "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40",
+  danger: "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40",
+};
+
+const VALUE: Record<StatTone, string> = {
+  neutral: "text-fg",
+  ok: "text-fg",
+  warning: "text-amber-800 dark:text-amber-200",
+  danger: "text-red-700 dark:text-red-300",
+};
+
+const DETAIL: Record<StatTone, string> = {
+  neutral: "text-muted",
+  ok: "text-muted",
+  warning: "text-amber-900 dark:text-amber-100",
+  danger: "text-red-900 dark:text-red-100",
+};
+
+/** One figure of the overview: a label, a big value and a sentence saying what it means. Use inside a <dl>. */
+export function StatCard({
+  label,
+  value,
+  detail,
+  tone = "neutral",
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  tone?: StatTone;
+}) {
+  return (
+    <div className={cx("flex flex-col rounded-lg border p-4", CARD[tone])}>
+      <dt className="text-sm font-medium text-muted">{label}</dt>
+      <dd className={cx("mt-2 text-2xl font-semibold tabular-nums sm:text-3xl", VALUE[tone])}>{value}</dd>
+      {detail ? <dd className={cx("mt-1 text-sm", DETAIL[tone])}>{detail}</dd> : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ButtonHTMLAttributes } from "react";
+import { cx } from "@/lib/cx";
+
+type Variant = "primary" | "secondary";
+
+const VARIANTS: Record<Variant, string> = {
+  primary: "border-transparent bg-indigo-700 text-white hover:bg-indigo-800 dark:bg-indigo-300 dark:text-indigo-950 dark:hover:bg-indigo-200",
+  secondary: "border-line bg-surface text-fg hover:bg-sunken",
+};
+
+/** A button with the console's look; type defaults to "button" so it never submits a form by accident. */
+export function Button({
+  variant = "secondary",
+  className,
+  type = "button",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+  return (
+    <button
+      type={type}
+      className={cx(
+        "inline-flex items-center justify-center gap-2 rounded-md border px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60",
+        VARIANTS[variant],
+        className,
+      )}
+      {...props}
+    />
+  );
+}

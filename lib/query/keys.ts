@@ -1,0 +1,24 @@
+/**
+ * THE query-key factory (DESIGN.md): every key starts with the cluster, so invalidating
+ * `queryKeys.cluster(c)` refreshes everything about one cluster and `queryKeys.clusters()` everything.
+ * Details nest under their list (`topic(c, t)` under `topics(c)`), so invalidating a list covers them too.
+ */
+
+/** Paging, search and sort parameters of a list request; they travel in the key so each page caches apart. */
+export type ListParams = Readonly<Record<string, string | number | boolean | undefined>>;
+
+export const queryKeys = {
+  clusters: () => ["clusters"] as const,
+  cluster: (cluster: string) => ["clusters", cluster] as const,
+  overview: (cluster: string) => ["clusters", cluster, "overview"] as const,
+  brokers: (cluster: string) => ["clusters", cluster, "brokers"] as const,
+  topics: (cluster: string, params?: ListParams) =>
+    params ? (["clusters", cluster, "topics", "list", params] as const) : (["clusters", cluster, "topics"] as const),
+  topic: (cluster: string, topic: string) => ["clusters", cluster, "topics", "detail", topic] as const,
+  consumerGroups: (cluster: string, params?: ListParams) =>
+    params
+      ? (["clusters", cluster, "consumer-groups", "list", params] as const)
+      : (["clusters", cluster, "consumer-groups"] as const),
+  consumerGroup: (cluster: string, group: string) =>
+    ["clusters", cluster, "consumer-groups", "detail", group] as const,
+};

@@ -1,0 +1,37 @@
+/** The sections of a cluster, in navigation order. `path` is the URL segment after /clusters/{cluster}/. */
+export const CLUSTER_SECTIONS = [
+  { path: "overview", label: "Overview" },
+  { path: "brokers", label: "Brokers" },
+  { path: "topics", label: "Topics" },
+  { path: "consumer-groups", label: "Consumer groups" },
+  { path: "messages", label: "Messages" },
+  { path: "produce", label: "Produce" },
+] as const;
+
+export type ClusterSection = (typeof CLUSTER_SECTIONS)[number]["path"];
+
+/** URL of a cluster section; the cluster name is always encoded. */
+export function clusterPath(cluster: string, section: ClusterSection = "overview"): string {
+  return `/clusters/${encodeURIComponent(cluster)}/${section}`;
+}
+
+/**
+ * The section a pathname is in (`/clusters/x/topics/orders` -> "topics"), or undefined outside a known
+ * section. Used to mark the active link and to keep the section when switching clusters.
+ */
+export function sectionOf(pathname: string): ClusterSection | undefined {
+  const segment = pathname.split("/")[3];
+  return CLUSTER_SECTIONS.find((section) => section.path === segment)?.path;
+}
+
+/**
+ * Decodes a dynamic route segment. Tolerates a segment that is already decoded and contains a stray "%",
+ * which decodeURIComponent would reject.
+ */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
