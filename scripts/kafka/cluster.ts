@@ -20,6 +20,8 @@ const LOG4J = join(ROOT, "scripts", "kafka", "log4j2.properties");
 
 export type ClusterName = "dev" | "test";
 
+export class ClusterError extends Error {}
+
 export interface NodeSpec {
   id: number;
   brokerPort: number;
@@ -32,12 +34,20 @@ export interface ClusterSpec {
   nodes: NodeSpec[];
 }
 
-/** Port layout. The dev cluster's first broker is on 9092 so `bootstrap.servers=localhost:9092` just works. */
-export function clusterSpec(name: ClusterName): ClusterSpec {
-  const base = name === "dev" ? 9092 : 19092;
+/**
+ * Port layout: node n has its broker on base + 100(n-1) and its controller one port above. The dev cluster's
+ * first broker is on 9092, so `bootstrap.servers=localhost:9092` just works; KAFKA_LOCAL_PORT and
+ * KAFKA_LOCAL_DATA move it (when 9092 is taken, or to keep a second local cluster apart).
+ */
+export function clusterSpec(name: ClusterName, env: NodeJS.ProcessEnv = process.env): ClusterSpec {
+  const base = name === "dev" ? Number(env.KAFKA_LOCAL_PORT ?? 9092) : 19092;
+  if (!Number.isInteger(base) || base < 1024 || base > 65_000) {
+    throw new ClusterError(`KAFKA_LOCAL_PORT must be a port from 1024 to 65000, not "${env.KAFKA_LOCAL_PORT}".`);
+  }
+  const dataDir = name === "dev" && env.KAFKA_LOCAL_DATA ? resolve(env.KAFKA_LOCAL_DATA) : join(ROOT, ".data", `kafka-${name}`);
   return {
     name,
-    dataDir: join(ROOT, ".data", `kafka-${name}`),
+    dataDir,
     nodes: [1, 2, 3].map((id) => ({ id, brokerPort: base + (id - 1) * 100, controllerPort: base + 1 + (id - 1) * 100 })),
   };
 }
@@ -45,8 +55,6 @@ export function clusterSpec(name: ClusterName): ClusterSpec {
 export function bootstrapServers(spec: ClusterSpec): string[] {
   return spec.nodes.map((n) => `127.0.0.1:${n.brokerPort}`);
 }
-
-export class ClusterError extends Error {}
 
 // ---------------------------------------------------------------------------------------------------------
 // Prerequisites and jars

@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { Kafka, logLevel } from "kafkajs";
+import { ROOT } from "../scripts/build-info";
+import { clusterSpec, down, runningPid } from "../scripts/kafka/cluster";
+import { BrokersPage } from "./pages/brokers-page";
+
+const PORT = 18081;
+const KAFKA_PORT = 29092;
+const DATA = join(ROOT, ".data", "kafka-quickstart");
+
+/** `npm start` exactly as the README says, on ports and a data folder of its own (a "fresh machine"). */
+test("npm start: a local 3-broker cluster with demo data, the console on its port, and Ctrl-C stops it all", async ({ page }) => {
+  test.setTimeout(300_000);
+  rmSync(DATA, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(PORT), KAFKA_LOCAL_PORT: String(KAFKA_PORT), KAFKA_LOCAL_DATA: DATA };
+  const spec = clusterSpec("dev", env);
+  let output = "";
+  const child: ChildProcess = spawn("npm", ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+
+  try {
+    await expect
+      .poll(
+        async () => {
+          const response = await page.request.get(`http://127.0.0.1:${PORT}/api/clusters`).catch(() => undefined);
+          return response?.ok() ? ((await response.json()) as { name: string; reachable: boolean; brokerCount?: number }[]) : output.slice(-300);
+        },
+        { timeout: 240_000, intervals: [1_000] },
+      )
+      .toEqual([expect.objectContaining({ name: "local", reachable: true, brokerCount: 3 })]);
+
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await expect(page).toHaveURL(/\/clusters\/local\/overview$/);
+    const brokers = new BrokersPage(page);
+    await brokers.shell.goTo("Brokers");
+    await expect(brokers.rows).toHaveCount(3);
+    await expect(brokers.row(1)).toContainText(`127.0.0.1:${KAFKA_PORT}`);
+
+    // The demo data set: keyed JSON events over several partitions, and a group with committed offsets and lag.
+    const admin = new Kafka({ brokers: [`127.0.0.1:${KAFKA_PORT}`], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      expect((await admin.listTopics()).filter((t) => !t.startsWith("__")).sort()).toEqual(["customers", "orders", "payments"]);
+      const ends = await admin.fetchTopicOffsets("orders");
+      expect(ends).toHaveLength(6);
+      const [committed] = await admin.fetchOffsets({ groupId: "order-service", topics: ["orders"] });
+      const lag = (committed?.partitions ?? []).reduce((sum, p) => {
+        const high = Number(ends.find((e) => e.partition === p.partition)?.high);
+        expect(Number(p.offset)).toBeGreaterThan(0);
+        return sum + high - Number(p.offset);
+      }, 0);
+      expect(lag).toBeGreaterThan(0);
+    } finally {
+      await admin.disconnect();
+    }
+
+    // Ctrl-C in a terminal signals the whole foreground process group.
+    // npm itself then ends by that signal, as it does in a terminal; what counts is that everything stopped.
+    process.kill(-(child.pid ?? 0), "SIGINT");
+    const { code, signal } = await exited;
+    expect(code === 0 || signal === "SIGINT").toBe(true);
+    await expect.poll(() => output, { timeout: 60_000 }).toContain("Stopped local Kafka node(s) 1, 2, 3.");
+    for (const node of spec.nodes) expect(runningPid(spec, node)).toBeUndefined();
+    const after = await page.request.get(`http://127.0.0.1:${PORT}/api/health`).catch(() => undefined);
+    expect(after).toBeUndefined();
+  } finally {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-(child.pid ?? 0), "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    await down(spec);
+    rmSync(DATA, { recursive: true, force: true });
+  }
+});

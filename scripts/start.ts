@@ -1,0 +1,123 @@
+/**
+ * npm start: the console on http://localhost:8080.
+ * - No cluster configured (no KAFKA_CLUSTERS_* variables, no CONSOLE_CONFIG_FILE): starts the local 3-broker
+ *   Kafka (scripts/kafka), loads the demo data set the first time, and points the console at it.
+ * - A cluster configured: validates the configuration and serves the console only.
+ * Builds first when the sources changed since the last build. Ctrl-C stops what this command started.
+ * `--dev` runs `next dev` instead of the production build.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { ConfigError, hasClusterSettings, parseConfig } from "../lib/config/parse";
+import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "./build-info";
+import { seedDemo } from "./demo-seed";
+import { bootstrapServers, clusterSpec, down, up } from "./kafka/cluster";
+
+const dev = process.argv.includes("--dev");
+const localCluster = clusterSpec("dev");
+
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+function portIsFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const probe = createServer()
+      .once("error", () => resolvePort(false))
+      .once("listening", () => probe.close(() => resolvePort(true)))
+      .listen(port, host);
+  });
+}
+
+async function main(): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: "1" };
+  let startedCluster = false;
+
+  if (!hasClusterSettings(process.env)) {
+    const result = await up(localCluster);
+    startedCluster = result.started.length > 0;
+    const servers = bootstrapServers(localCluster).join(",");
+    env.KAFKA_CLUSTERS_0_NAME = "local";
+    env.KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS = servers;
+    const marker = join(localCluster.dataDir, "demo-seeded");
+    if (!existsSync(marker)) {
+      try {
+        await seedDemo(servers.split(","), console.log);
+        writeFileSync(marker, `${new Date().toISOString()}\n`);
+      } catch (error) {
+        // The console is still useful without the demo data; say so and try again on the next start.
+        console.warn(`Could not load the demo data set (${error instanceof Error ? error.message : String(error)}); starting without it.`);
+      }
+    }
+  } else {
+    try {
+      // The server's own loader (run under the react-server condition, see package.json), so both agree.
+      const { loadConfigFrom } = await import("../server/config");
+      loadConfigFrom(process.env);
+    } catch (error) {
+      fail(error instanceof ConfigError ? error.message : String(error));
+    }
+  }
+
+  const { config } = parseConfig(env);
+  const host = env.HOSTNAME && env.HOSTNAME !== "localhost" ? env.HOSTNAME : "127.0.0.1";
+  const port = Number(env.SERVER_PORT ?? env.PORT ?? config.port);
+  if (!(await portIsFree(port, host))) {
+    if (startedCluster) await down(localCluster);
+    fail(`Port ${port} is already in use on ${host}. Stop what is using it, or set PORT to another port.`);
+  }
+
+  if (!dev && !buildIsCurrent()) {
+    console.log("Building the console (first run, or the sources changed)...");
+    const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) {
+      if (startedCluster) await down(localCluster);
+      fail("The build failed; see the messages above.");
+    }
+  }
+
+  const serverEnv = { ...env, PORT: String(port), HOSTNAME: host, NEXT_TELEMETRY_DISABLED: "1" };
+  const server: ChildProcess = dev
+    ? spawn(join(ROOT, "node_modules", ".bin", "next"), ["dev", "-p", String(port), "-H", host], { cwd: ROOT, stdio: "inherit", env: serverEnv })
+    : spawn(process.execPath, [STANDALONE_SERVER], { cwd: join(ROOT, ".next", "standalone"), stdio: "inherit", env: serverEnv });
+  console.log(`\nKafka console: http://localhost:${port}${startedCluster || !hasClusterSettings(process.env) ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")})` : ""}\nPress Ctrl-C to stop.\n`);
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nStopping (${signal})...`);
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise<void>((resolveExit) => {
+        const timer = setTimeout(() => {
+          server.kill("SIGKILL");
+          resolveExit();
+        }, 10_000);
+        server.once("exit", () => {
+          clearTimeout(timer);
+          resolveExit();
+        });
+      });
+    }
+    if (startedCluster) {
+      const stopped = await down(localCluster);
+      console.log(`Stopped local Kafka node(s) ${stopped.join(", ")}.`);
+    }
+    process.exit(0);
+  };
+  process.on("SIGINT", (s) => void stop(s));
+  process.on("SIGTERM", (s) => void stop(s));
+  server.on("exit", (code) => {
+    if (stopping) return;
+    console.error(`The console server exited (code ${code ?? "?"}).`);
+    void stop("SIGTERM").finally(() => process.exit(code ?? 1));
+  });
+}
+
+main().catch((error: unknown) => {
+  fail(error instanceof Error ? error.message : String(error));
+});
