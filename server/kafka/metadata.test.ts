@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { summarizeBrokers, summarizeOverview } from "@/lib/cluster/summary";
+import { startNodeAndWait, stopNode } from "@/scripts/kafka/cluster";
+import { TEST_CLUSTER } from "@/scripts/test-support/test-cluster";
+import { invalidate } from "@/server/cache";
+import { getSnapshot } from "@/server/kafka/metadata";
+import { eventually, uniqueName, withFixtureAdmin } from "@/server/test/helpers";
+
+const topic = uniqueName("meta");
+
+async function freshSnapshot() {
+  invalidate("snapshot:test");
+  return getSnapshot("test");
+}
+
+beforeAll(async () => {
+  await withFixtureAdmin((admin) =>
+    admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: "min.insync.replicas", value: "2" }] }],
+    }),
+  );
+});
+
+afterAll(async () => {
+  await startNodeAndWait(TEST_CLUSTER, 3);
+  await withFixtureAdmin((admin) => admin.deleteTopics({ topics: [topic] }));
+});
+
+describe("cluster snapshot", () => {
+  it("lists brokers and every partition with its replicas, ISR and min ISR", async () => {
+    const snapshot = await freshSnapshot();
+    expect(snapshot.brokers.map((b) => [b.nodeId, b.host, b.port])).toEqual([
+      [1, "127.0.0.1", 19092],
+      [2, "127.0.0.1", 19192],
+      [3, "127.0.0.1", 19292],
+    ]);
+    const created = snapshot.topics.find((t) => t.name === topic);
+    expect(created?.partitions.map((p) => p.partitionId)).toEqual([0, 1, 2]);
+    for (const p of created?.partitions ?? []) {
+      expect([...p.replicas].sort()).toEqual([1, 2, 3]);
+      expect([...p.isr].sort()).toEqual([1, 2, 3]);
+    }
+    expect(snapshot.minIsr.get(topic)).toBe(2);
+    expect(summarizeBrokers(snapshot).every((b) => b.online)).toBe(true);
+  });
+
+  it("shares one load between concurrent callers", async () => {
+    invalidate("snapshot:test");
+    const [a, b] = await Promise.all([getSnapshot("test"), getSnapshot("test")]);
+    expect(a).toBe(b);
+  });
+
+  it("shows a stopped broker offline and its partitions under-replicated, and clears when it returns", async () => {
+    expect(await stopNode(TEST_CLUSTER, 3)).toBe(true);
+
+    const degraded = await eventually(async () => {
+      const overview = summarizeOverview(await freshSnapshot());
+      expect(overview.brokers).toEqual({ online: 2, total: 3, offline: [3] });
+      expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(3);
+      return overview;
+    });
+    expect(degraded.offlinePartitions).toBe(0);
+    const broker3 = summarizeBrokers(await freshSnapshot()).find((b) => b.id === 3);
+    expect(broker3).toMatchObject({ online: false, host: null });
+
+    await startNodeAndWait(TEST_CLUSTER, 3);
+    await eventually(async () => {
+      const overview = summarizeOverview(await freshSnapshot());
+      expect(overview.brokers).toEqual({ online: 3, total: 3, offline: [] });
+      expect(overview.underReplicatedPartitions).toBe(0);
+    }, 90_000);
+  });
+});
