@@ -5,7 +5,7 @@
  * Ends with one line `N passed, N failed` summing all suites; exits non-zero if anything failed.
  * Leaves nothing running: the test cluster is stopped if this command started it.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./build-info";
@@ -24,9 +24,16 @@ const RESULTS = join(ROOT, ".data", "test-results");
 const results: SuiteResult[] = [];
 const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
 
-function run(command: string, args: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env, FORCE_COLOR: process.env.CI ? "0" : "1" } });
-  return result.status ?? 1;
+/**
+ * Runs a suite and waits for it without blocking the event loop: the test cluster's Kafka processes are this
+ * process's children, and only a running event loop reaps one that a test stopped (else it stays a zombie).
+ */
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolveRun) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env, ...(process.env.CI ? { NO_COLOR: "1" } : { FORCE_COLOR: "1" }) } });
+    child.on("error", () => resolveRun(127));
+    child.on("exit", (code, signal) => resolveRun(code ?? (signal ? 128 : 1)));
+  });
 }
 
 function banner(title: string): void {
@@ -34,17 +41,17 @@ function banner(title: string): void {
 }
 
 /** A check with no test count of its own (typecheck, lint): one pass or one failure. */
-function check(name: string, command: string, args: string[]): void {
+async function check(name: string, command: string, args: string[]): Promise<void> {
   banner(name);
-  const code = run(command, args);
+  const code = await run(command, args);
   results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
 }
 
-function vitest(project: "unit" | "integration"): void {
+async function vitest(project: "unit" | "integration"): Promise<void> {
   banner(`${project} tests`);
   const out = join(RESULTS, `${project}.json`);
   rmSync(out, { force: true });
-  const code = run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
+  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
     VITE_CONFIG_NATIVE_IGNORE_WARNING: "true",
   });
   if (!existsSync(out)) {
@@ -57,11 +64,11 @@ function vitest(project: "unit" | "integration"): void {
   results.push({ name: project, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests });
 }
 
-function playwright(): void {
+async function playwright(): Promise<void> {
   banner("browser tests");
   const out = join(RESULTS, "e2e.json");
   rmSync(out, { force: true });
-  const code = run(bin("playwright"), ["test"]);
+  const code = await run(bin("playwright"), ["test"]);
   if (!existsSync(out)) {
     results.push({ name: "browser", passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without results` });
     return;
@@ -73,9 +80,9 @@ function playwright(): void {
 
 async function main(): Promise<number> {
   mkdirSync(RESULTS, { recursive: true });
-  check("typecheck", bin("tsc"), ["--noEmit"]);
-  check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-  vitest("unit");
+  await check("typecheck", bin("tsc"), ["--noEmit"]);
+  await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+  await vitest("unit");
 
   banner("test cluster");
   const wasRunning = TEST_CLUSTER.nodes.some((n) => runningPid(TEST_CLUSTER, n) !== undefined);
@@ -90,8 +97,8 @@ async function main(): Promise<number> {
   }
   try {
     if (clusterUp) {
-      vitest("integration");
-      playwright();
+      await vitest("integration");
+      await playwright();
     }
   } finally {
     if (!wasRunning) {

@@ -39,7 +39,7 @@ export interface ClusterSpec {
  * first broker is on 9092, so `bootstrap.servers=localhost:9092` just works; KAFKA_LOCAL_PORT and
  * KAFKA_LOCAL_DATA move it (when 9092 is taken, or to keep a second local cluster apart).
  */
-export function clusterSpec(name: ClusterName, env: NodeJS.ProcessEnv = process.env): ClusterSpec {
+export function clusterSpec(name: ClusterName, env: Record<string, string | undefined> = process.env): ClusterSpec {
   const base = name === "dev" ? Number(env.KAFKA_LOCAL_PORT ?? 9092) : 19092;
   if (!Number.isInteger(base) || base < 1024 || base > 65_000) {
     throw new ClusterError(`KAFKA_LOCAL_PORT must be a port from 1024 to 65000, not "${env.KAFKA_LOCAL_PORT}".`);
@@ -180,12 +180,22 @@ function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
 // ---------------------------------------------------------------------------------------------------------
 // Processes
 
-function isAlive(pid: number): boolean {
+/**
+ * True while the process runs. A zombie (exited, not yet reaped by a parent whose event loop is busy, e.g.
+ * blocked in spawnSync) answers kill(pid, 0) like a live process, so it is read from /proc as well.
+ */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.charAt(stat.lastIndexOf(")") + 2);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return true; // no /proc (not Linux): kill(pid, 0) is all there is
   }
 }
 
@@ -340,7 +350,9 @@ async function stopPid(pid: number, timeoutMs: number): Promise<void> {
     } catch {
       // exited in between
     }
-    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
+    const killDeadline = Date.now() + 10_000;
+    while (isAlive(pid) && Date.now() < killDeadline) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(pid)) throw new ClusterError(`Kafka process ${pid} did not exit even after SIGKILL.`);
   }
 }
 

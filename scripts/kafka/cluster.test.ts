@@ -1,0 +1,36 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { clusterSpec, isAlive } from "./cluster";
+
+describe("isAlive", () => {
+  it("counts a zombie (exited, not reaped) as dead, though kill(pid, 0) still succeeds", async () => {
+    // The background `sleep 0.3` outlives the shell's exec, so its parent is then `sleep 5`, which never reaps
+    // it: when it exits it stays a zombie.
+    const parent = spawn("sh", ["-c", "sleep 0.3 & echo $!; exec sleep 5"], { stdio: ["ignore", "pipe", "ignore"] });
+    const pid = await new Promise<number>((resolve) => parent.stdout.once("data", (d: Buffer) => resolve(Number(d.toString().trim()))));
+    try {
+      await expect.poll(() => isAlive(pid), { timeout: 5_000 }).toBe(false);
+      expect(() => process.kill(pid, 0)).not.toThrow(); // the zombie is still in the process table
+      expect(isAlive(parent.pid ?? -1)).toBe(true);
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  });
+});
+
+describe("clusterSpec", () => {
+  it("puts the dev cluster's first broker on 9092 and the test cluster elsewhere", () => {
+    expect(clusterSpec("dev", {}).nodes.map((n) => [n.brokerPort, n.controllerPort])).toEqual([
+      [9092, 9093],
+      [9192, 9193],
+      [9292, 9293],
+    ]);
+    expect(clusterSpec("test", {}).nodes.map((n) => n.brokerPort)).toEqual([19092, 19192, 19292]);
+    expect(clusterSpec("dev", {}).dataDir).not.toBe(clusterSpec("test", {}).dataDir);
+  });
+
+  it("moves the local cluster with KAFKA_LOCAL_PORT and refuses a bad one", () => {
+    expect(clusterSpec("dev", { KAFKA_LOCAL_PORT: "29092" }).nodes[2]?.brokerPort).toBe(29292);
+    expect(() => clusterSpec("dev", { KAFKA_LOCAL_PORT: "80" })).toThrow('KAFKA_LOCAL_PORT must be a port from 1024 to 65000, not "80".');
+  });
+});
