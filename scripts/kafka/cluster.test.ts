@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { clusterSpec, isAlive } from "./cluster";
+import { clusterSpec, isAlive, requireJava } from "./cluster";
 
 describe("isAlive", () => {
   it("counts a zombie (exited, not reaped) as dead, though kill(pid, 0) still succeeds", async () => {
@@ -32,5 +32,18 @@ describe("clusterSpec", () => {
   it("moves the local cluster with KAFKA_LOCAL_PORT and refuses a bad one", () => {
     expect(clusterSpec("dev", { KAFKA_LOCAL_PORT: "29092" }).nodes[2]?.brokerPort).toBe(29292);
     expect(() => clusterSpec("dev", { KAFKA_LOCAL_PORT: "80" })).toThrow('KAFKA_LOCAL_PORT must be a port from 1024 to 65000, not "80".');
+  });
+});
+
+describe("requireJava", () => {
+  it("says in one sentence what is missing and where to go instead, when there is no Java", async () => {
+    await expect(requireJava({ NODE_ENV: "test", PATH: "/nonexistent" })).rejects.toThrow(
+      "The local Kafka cluster needs Java 17 or newer and Maven on the PATH; without them, point the console at a cluster " +
+        "of your own (KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS) or run everything with `docker compose up` (docker-compose.yml).",
+    );
+  });
+
+  it("accepts this machine's Java", async () => {
+    await expect(requireJava()).resolves.toBeUndefined();
   });
 });

@@ -65,9 +65,9 @@ export function kafkaVersion(): string {
   return match[1];
 }
 
-async function javaMajorVersion(): Promise<number | undefined> {
+async function javaMajorVersion(env: NodeJS.ProcessEnv): Promise<number | undefined> {
   try {
-    const { stderr, stdout } = await run("java", ["-version"], { timeout: 20_000 });
+    const { stderr, stdout } = await run("java", ["-version"], { timeout: 20_000, env });
     const match = /version "(\d+)(?:\.(\d+))?/.exec(stderr + stdout);
     if (!match?.[1]) return undefined;
     const major = Number(match[1]);
@@ -90,16 +90,20 @@ const NO_JAVA =
   "The local Kafka cluster needs Java 17 or newer and Maven on the PATH; without them, point the console at a cluster " +
   "of your own (KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS) or run everything with `docker compose up` (docker-compose.yml).";
 
-/** Returns the folder holding the Kafka jars, fetching them through Maven into .cache/ the first time. */
-export async function ensureJars(log: (line: string) => void = console.log): Promise<string> {
-  const version = kafkaVersion();
-  const libs = join(ROOT, ".cache", "kafka", version, "libs");
-  if (existsSync(join(libs, ".complete"))) return libs;
-
-  const java = await javaMajorVersion();
+/** Fails with one clear sentence when Java 17+ is not on the PATH (checked before every start, not only the first). */
+export async function requireJava(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const java = await javaMajorVersion(env);
   if (java === undefined || java < 17) {
     throw new ClusterError(java === undefined ? NO_JAVA : `Java ${java} found; ${NO_JAVA}`);
   }
+}
+
+/** Returns the folder holding the Kafka jars, fetching them through Maven into .cache/ the first time. */
+export async function ensureJars(log: (line: string) => void = console.log): Promise<string> {
+  await requireJava();
+  const version = kafkaVersion();
+  const libs = join(ROOT, ".cache", "kafka", version, "libs");
+  if (existsSync(join(libs, ".complete"))) return libs;
   if (!(await hasMaven())) throw new ClusterError(`Maven (mvn) not found. ${NO_JAVA}`);
 
   log(`Fetching Apache Kafka ${version} from Maven Central (first run only)...`);
