@@ -10,7 +10,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { ConfigError, hasClusterSettings, parseConfig } from "../lib/config/parse";
+import { type AppConfig, ConfigError, hasClusterSettings } from "../lib/config/parse";
 import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "./build-info";
 import { seedDemo } from "./demo-seed";
 import { bootstrapServers, clusterSpec, down, up } from "./kafka/cluster";
@@ -34,9 +34,10 @@ function portIsFree(port: number, host: string): Promise<boolean> {
 
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: "1" };
+  const local = !hasClusterSettings(process.env);
   let startedCluster = false;
 
-  if (!hasClusterSettings(process.env)) {
+  if (local) {
     const result = await up(localCluster);
     startedCluster = result.started.length > 0;
     const servers = bootstrapServers(localCluster).join(",");
@@ -52,19 +53,20 @@ async function main(): Promise<void> {
         console.warn(`Could not load the demo data set (${error instanceof Error ? error.message : String(error)}); starting without it.`);
       }
     }
-  } else {
-    try {
-      // The server's own loader (run under the react-server condition, see package.json), so both agree.
-      const { loadConfigFrom } = await import("../server/config");
-      loadConfigFrom(process.env);
-    } catch (error) {
-      fail(error instanceof ConfigError ? error.message : String(error));
-    }
   }
 
-  const { config } = parseConfig(env);
+  // The server's own loader (run under the react-server condition, see package.json), file included, so the
+  // start and the server agree on one configuration.
+  let config: AppConfig;
+  try {
+    const { loadConfigFrom } = await import("../server/config");
+    config = loadConfigFrom(env).config;
+  } catch (error) {
+    if (startedCluster) await down(localCluster);
+    fail(error instanceof ConfigError ? error.message : String(error));
+  }
   const host = env.HOSTNAME && env.HOSTNAME !== "localhost" ? env.HOSTNAME : "127.0.0.1";
-  const port = Number(env.SERVER_PORT ?? env.PORT ?? config.port);
+  const { port } = config;
   if (!(await portIsFree(port, host))) {
     if (startedCluster) await down(localCluster);
     fail(`Port ${port} is already in use on ${host}. Stop what is using it, or set PORT to another port.`);
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
   const server: ChildProcess = dev
     ? spawn(join(ROOT, "node_modules", ".bin", "next"), ["dev", "-p", String(port), "-H", host], { cwd: ROOT, stdio: "inherit", env: serverEnv })
     : spawn(process.execPath, [STANDALONE_SERVER], { cwd: join(ROOT, ".next", "standalone"), stdio: "inherit", env: serverEnv });
-  console.log(`\nKafka console: http://localhost:${port}${startedCluster || !hasClusterSettings(process.env) ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")})` : ""}\nPress Ctrl-C to stop.\n`);
+  console.log(`\nKafka console: http://localhost:${port}${local ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")})` : ""}\nPress Ctrl-C to stop.\n`);
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

@@ -2,7 +2,7 @@
  * The test suite's Kafka cluster (ports 19092/19192/19292, data in .data/kafka-test), and the console settings
  * that point at it. Shared by Vitest, Playwright and scripts/test.ts so the three agree on one cluster.
  */
-import { bootstrapServers, clusterSpec } from "../kafka/cluster";
+import { bootstrapServers, clusterSpec, down, runningPid, up } from "../kafka/cluster";
 
 export const TEST_CLUSTER = clusterSpec("test");
 export const TEST_BOOTSTRAP = bootstrapServers(TEST_CLUSTER).join(",");
@@ -15,3 +15,15 @@ export const TEST_CONSOLE_ENV: Record<string, string> = {
   KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: "127.0.0.1:1",
   KAFKAJS_NO_PARTITIONER_WARNING: "1",
 };
+
+/**
+ * Global setup of the Vitest and Playwright runs: starts the test cluster if nothing has (npm test normally
+ * has), and returns the teardown, which stops it only if this call started it.
+ */
+export async function ensureTestCluster(): Promise<() => Promise<void>> {
+  const wasRunning = TEST_CLUSTER.nodes.every((n) => runningPid(TEST_CLUSTER, n) !== undefined);
+  await up(TEST_CLUSTER, () => undefined);
+  return async () => {
+    if (!wasRunning) await down(TEST_CLUSTER);
+  };
+}

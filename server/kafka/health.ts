@@ -2,7 +2,7 @@ import "server-only";
 import type { ClusterSummary } from "@/lib/api/types";
 import { getConfig } from "@/server/config";
 import { singleFlight } from "@/server/cache";
-import { withAdmin } from "@/server/kafka/clients";
+import { clusterOrThrow, withAdmin } from "@/server/kafka/clients";
 import { ConsoleError, toConsoleError } from "@/server/kafka/errors";
 
 const CHECK_TIMEOUT_MS = 5_000;
@@ -19,8 +19,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 /** Measures whether a cluster answers a metadata request now (shared by concurrent callers for 2 s). */
 export function checkCluster(name: string): Promise<ClusterSummary> {
   return singleFlight(`health:${name}`, CHECK_TTL_MS, async () => {
-    const cluster = getConfig().clusters.find((c) => c.name === name);
-    if (!cluster) throw new ConsoleError("cluster_not_found", `No cluster named "${name}" is configured.`, 404);
+    const cluster = clusterOrThrow(name);
     const base = { name: cluster.name, bootstrapServers: cluster.bootstrapServers, readOnly: cluster.readOnly };
     const started = performance.now();
     try {
