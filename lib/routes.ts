@@ -35,3 +35,8 @@ export function decodeSegment(segment: string): string {
     return segment;
   }
 }
+
+/** URL of a topic's page. */
+export function topicPath(cluster: string, topic: string): string {
+  return `${clusterPath(cluster, "topics")}/${encodeURIComponent(topic)}`;
+}

@@ -1,11 +1,12 @@
 import type { ButtonHTMLAttributes } from "react";
 import { cx } from "@/lib/cx";
 
-type Variant = "primary" | "secondary";
+type Variant = "primary" | "secondary" | "danger";
 
 const VARIANTS: Record<Variant, string> = {
   primary: "border-transparent bg-indigo-700 text-white hover:bg-indigo-800 dark:bg-indigo-300 dark:text-indigo-950 dark:hover:bg-indigo-200",
   secondary: "border-line bg-surface text-fg hover:bg-sunken",
+  danger: "border-transparent bg-red-700 text-white hover:bg-red-800 dark:bg-red-400 dark:text-red-950 dark:hover:bg-red-300",
 };
 
 /** A button with the console's look; type defaults to "button" so it never submits a form by accident. */

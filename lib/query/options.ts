@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
-import type { BrokersResponse, ClusterSummary, OverviewResponse } from "@/lib/api/types";
+import type { BrokersResponse, ClusterSummary, OverviewResponse, TopicResponse, TopicsResponse } from "@/lib/api/types";
 import { queryKeys } from "@/lib/query/keys";
 
 /** Path of a cluster's API resource; the cluster name is always encoded. */
@@ -29,5 +29,25 @@ export function brokersQuery(cluster: string) {
   return queryOptions({
     queryKey: queryKeys.brokers(cluster),
     queryFn: ({ signal }) => fetchJson<BrokersResponse>(clusterApiPath(cluster, "brokers"), { signal }),
+  });
+}
+
+/**
+ * GET /api/clusters/{cluster}/topics with every topic (internal ones included): the Topics page searches, filters
+ * and sorts in the browser, so typing never waits for a round trip. Other API users can page on the server.
+ */
+export function topicsQuery(cluster: string) {
+  const params = { internal: true, limit: "all" } as const;
+  return queryOptions({
+    queryKey: queryKeys.topics(cluster, params),
+    queryFn: ({ signal }) => fetchJson<TopicsResponse>(`${clusterApiPath(cluster, "topics")}?internal=true&limit=all`, { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/topics/{topic} */
+export function topicQuery(cluster: string, topic: string) {
+  return queryOptions({
+    queryKey: queryKeys.topic(cluster, topic),
+    queryFn: ({ signal }) => fetchJson<TopicResponse>(clusterApiPath(cluster, `topics/${encodeURIComponent(topic)}`), { signal }),
   });
 }

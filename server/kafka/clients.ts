@@ -4,6 +4,7 @@ import { type Admin, Kafka, type KafkaConfig, type LogEntry, logLevel, type SASL
 import type { ClusterConfig } from "@/lib/config/parse";
 import { findCluster } from "@/server/config";
 import { ConsoleError, isConnectionError, toConsoleError } from "@/server/kafka/errors";
+import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/protocol/bridge";
 
 /**
  * The one place that creates Kafka clients: one kafkajs instance and one connected admin client per configured
@@ -13,6 +14,8 @@ import { ConsoleError, isConnectionError, toConsoleError } from "@/server/kafka/
 interface Entry {
   kafka: Kafka;
   admin?: Promise<Admin>;
+  /** Connections for the requests kafkajs has no API for (see protocol/bridge.ts). */
+  protocol?: Promise<ProtocolCluster>;
 }
 
 const g = globalThis as typeof globalThis & { __kafkaConsoleClients?: Map<string, Entry> };
@@ -114,12 +117,30 @@ export function getAdmin(name: string): Promise<Admin> {
   return entry.admin;
 }
 
-async function dropAdmin(name: string): Promise<void> {
+function getProtocol(name: string): Promise<ProtocolCluster> {
+  const entry = entryFor(name);
+  if (!entry.protocol) {
+    const cluster = createProtocolCluster(entry.kafka);
+    const connecting = cluster
+      .connect()
+      .then(() => cluster.refreshMetadata())
+      .then(() => cluster);
+    entry.protocol = connecting;
+    connecting.catch(() => {
+      if (entry.protocol === connecting) entry.protocol = undefined;
+      cluster.disconnect().catch(() => undefined);
+    });
+  }
+  return entry.protocol;
+}
+
+async function dropConnections(name: string): Promise<void> {
   const entry = registry.get(name);
-  const admin = entry?.admin;
-  if (!entry || !admin) return;
+  if (!entry) return;
+  const { admin, protocol } = entry;
   entry.admin = undefined;
-  await admin.then((a) => a.disconnect()).catch(() => undefined);
+  entry.protocol = undefined;
+  await Promise.all([admin?.then((a) => a.disconnect()).catch(() => undefined), protocol?.then((c) => c.disconnect()).catch(() => undefined)]);
 }
 
 /**
@@ -130,7 +151,20 @@ export async function withAdmin<T>(name: string, operation: (admin: Admin) => Pr
   try {
     return await operation(await getAdmin(name));
   } catch (error) {
-    if (isConnectionError(error)) await dropAdmin(name);
+    if (isConnectionError(error)) await dropConnections(name);
+    throw toConsoleError(error, name);
+  }
+}
+
+/**
+ * Runs requests the console encodes itself (DescribeLogDirs, IncrementalAlterConfigs, DescribeQuorum, batched
+ * ListOffsets / FindCoordinator / OffsetFetch) over kafkajs' connections, with the same error handling as withAdmin.
+ */
+export async function withProtocol<T>(name: string, operation: (cluster: ProtocolCluster) => Promise<T>): Promise<T> {
+  try {
+    return await operation(await getProtocol(name));
+  } catch (error) {
+    if (isConnectionError(error)) await dropConnections(name);
     throw toConsoleError(error, name);
   }
 }
@@ -138,6 +172,6 @@ export async function withAdmin<T>(name: string, operation: (admin: Admin) => Pr
 /** Closes every client (tests, shutdown). */
 export async function closeAllClients(): Promise<void> {
   const names = [...registry.keys()];
-  await Promise.all(names.map((n) => dropAdmin(n)));
+  await Promise.all(names.map((n) => dropConnections(n)));
   registry.clear();
 }

@@ -55,6 +55,48 @@ export function isConnectionError(error: unknown): boolean {
   return CONNECTION_ERRORS.has(String(inner?.name)) || CONNECTION_ERRORS.has(String(outer?.name));
 }
 
+/** Kafka error codes (from Kafka's Errors table) of the responses the console decodes itself. */
+const ERROR_TYPES: Record<number, string> = {
+  1: "OFFSET_OUT_OF_RANGE",
+  3: "UNKNOWN_TOPIC_OR_PARTITION",
+  6: "NOT_LEADER_OR_FOLLOWER",
+  7: "REQUEST_TIMED_OUT",
+  14: "COORDINATOR_LOAD_IN_PROGRESS",
+  15: "COORDINATOR_NOT_AVAILABLE",
+  16: "NOT_COORDINATOR",
+  17: "INVALID_TOPIC_EXCEPTION",
+  29: "TOPIC_AUTHORIZATION_FAILED",
+  30: "GROUP_AUTHORIZATION_FAILED",
+  31: "CLUSTER_AUTHORIZATION_FAILED",
+  35: "UNSUPPORTED_VERSION",
+  36: "TOPIC_ALREADY_EXISTS",
+  37: "INVALID_PARTITIONS",
+  38: "INVALID_REPLICATION_FACTOR",
+  40: "INVALID_CONFIG",
+  41: "NOT_CONTROLLER",
+  42: "INVALID_REQUEST",
+  44: "POLICY_VIOLATION",
+  57: "KAFKA_STORAGE_ERROR",
+  68: "NON_EMPTY_GROUP",
+  69: "GROUP_ID_NOT_FOUND",
+  74: "FENCED_LEADER_EPOCH",
+  75: "UNKNOWN_LEADER_EPOCH",
+};
+
+/** An error code in a response the console decoded itself, shaped like kafkajs' protocol errors. */
+export class KafkaProtocolError extends Error {
+  readonly type: string;
+  constructor(
+    readonly code: number,
+    serverMessage?: string | null,
+  ) {
+    const type = ERROR_TYPES[code] ?? `KAFKA_ERROR_${code}`;
+    super(serverMessage ? `${PROTOCOL_MESSAGES[type] ?? type} ${serverMessage}` : (PROTOCOL_MESSAGES[type] ?? `Kafka answered with error code ${code}.`));
+    this.name = "KafkaProtocolError";
+    this.type = type;
+  }
+}
+
 /** kafkajs' protocol error types in words a person can act on. */
 const PROTOCOL_MESSAGES: Record<string, string> = {
   TOPIC_ALREADY_EXISTS: "A topic with this name already exists.",
@@ -75,6 +117,13 @@ const PROTOCOL_MESSAGES: Record<string, string> = {
   RECORD_LIST_TOO_LARGE: "The batch is larger than the topic allows.",
   NOT_ENOUGH_REPLICAS: "Not enough in-sync replicas to accept the write (min.insync.replicas).",
   INVALID_TOPIC_EXCEPTION: "The topic name is not valid.",
+  NOT_LEADER_OR_FOLLOWER: "Leadership moved while the request was in flight; try again.",
+  COORDINATOR_NOT_AVAILABLE: "The group coordinator is not available yet; try again.",
+  COORDINATOR_LOAD_IN_PROGRESS: "The group coordinator is still loading; try again.",
+  NOT_COORDINATOR: "The group coordinator moved while the request was in flight; try again.",
+  INVALID_REQUEST: "Kafka refused the request as not valid.",
+  KAFKA_STORAGE_ERROR: "A broker's log directory is offline.",
+  OFFSET_OUT_OF_RANGE: "The offset is outside the partition's log.",
 };
 
 function connectionReason(error: unknown): string {
@@ -101,6 +150,15 @@ export function toConsoleError(error: unknown, cluster?: string): ConsoleError {
   const type = typeof inner?.type === "string" ? inner.type : undefined;
   if (type === "SASL_AUTHENTICATION_FAILED" || /SASL.*authentication failed/i.test(String(inner?.message))) {
     return new ConsoleError("cluster_unreachable", `Cannot reach ${where}: authentication failed (check the SASL username and password).`, 503);
+  }
+  if (error instanceof Error && error.name === "UnsupportedApiError") return new ConsoleError("kafka_error", error.message, 502);
+  if (error instanceof Error && error.name === "ProtocolDecodeError") {
+    console.error("Could not decode a Kafka response:", error.message);
+    return new ConsoleError("kafka_error", "The broker's answer could not be read; the details are in the console's log.", 502);
+  }
+  if (error instanceof KafkaProtocolError) {
+    const status = type?.includes("AUTHORIZATION") ? 403 : type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "GROUP_ID_NOT_FOUND" ? 404 : 409;
+    return new ConsoleError("kafka_error", error.message, status);
   }
   if (type) {
     const text = PROTOCOL_MESSAGES[type] ?? (typeof inner?.message === "string" ? inner.message : type);

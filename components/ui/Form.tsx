@@ -1,0 +1,80 @@
+"use client";
+
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import { cx } from "@/lib/cx";
+
+const CONTROL =
+  "block w-full rounded-md border bg-surface px-3 py-1.5 text-sm text-fg placeholder:text-muted/70 disabled:opacity-60 aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-400 border-line";
+
+export interface FieldControlProps {
+  id: string;
+  "aria-invalid": boolean;
+  "aria-describedby"?: string;
+}
+
+/**
+ * A labelled form field: label, the control (rendered by `children` with the ids it needs), a hint, and the
+ * field's errors in words, announced to screen readers. Pass the messages of `fieldErrors[name]` as `errors`.
+ */
+export function Field({
+  label,
+  hint,
+  errors,
+  warning,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly string[] | undefined;
+  warning?: ReactNode;
+  className?: string;
+  children: (control: FieldControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const invalid = (errors?.length ?? 0) > 0;
+  const describedBy = [hint ? hintId : null, invalid ? errorId : null, warning ? `${id}-warning` : null].filter(Boolean).join(" ");
+  return (
+    <div className={cx("space-y-1", className)}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children({ id, "aria-invalid": invalid, ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
+      {hint ? (
+        <p id={hintId} className="text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {warning ? (
+        <p id={`${id}-warning`} className="text-xs text-amber-800 dark:text-amber-300">
+          {warning}
+        </p>
+      ) : null}
+      {invalid ? (
+        <p id={errorId} className="text-xs font-medium text-red-700 dark:text-red-300">
+          {errors?.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextInput({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
+  return <input className={cx(CONTROL, className)} {...props} />;
+}
+
+export function SelectInput({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className={cx(CONTROL, "pr-8", className)} {...props} />;
+}
+
+/** The message of a failed action (or of a refused form) above the submit button. */
+export function FormError({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200">
+      {message}
+    </p>
+  );
+}

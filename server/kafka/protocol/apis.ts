@@ -1,0 +1,280 @@
+import "server-only";
+import type { ApiSpec } from "@/server/kafka/protocol/bridge";
+
+/**
+ * The Kafka APIs the console speaks itself (see bridge.ts for why). Field layouts follow Kafka's message
+ * definitions (clients/src/main/resources/common/message/*.json); only the versions listed are implemented.
+ */
+
+// ---------------------------------------------------------------------------------------------- ListOffsets (2)
+export const EARLIEST = -2n;
+export const LATEST = -1n;
+
+export interface ListOffsetsRequest {
+  /** 0 = read uncommitted (high watermark), 1 = read committed (last stable offset). */
+  isolationLevel: 0 | 1;
+  topics: { name: string; partitions: { partition: number; timestamp: bigint }[] }[];
+}
+export interface ListOffsetsPartition {
+  partition: number;
+  errorCode: number;
+  timestamp: bigint;
+  offset: bigint;
+}
+export type ListOffsetsResponse = { name: string; partitions: ListOffsetsPartition[] }[];
+
+export const ListOffsets: ApiSpec<ListOffsetsRequest, ListOffsetsResponse> = {
+  apiKey: 2,
+  name: "ListOffsets",
+  versions: [2, 4, 5],
+  flexibleFrom: 6,
+  encode(w, v, req) {
+    w.int32(-1).int8(req.isolationLevel);
+    w.array(req.topics, (w, t) => {
+      w.string(t.name).array(t.partitions, (w, p) => {
+        w.int32(p.partition);
+        if (v >= 4) w.int32(-1);
+        w.int64(p.timestamp);
+      });
+    });
+  },
+  decode(r, v) {
+    r.int32();
+    return r.array((r) => ({
+      name: r.string() ?? "",
+      partitions: r.array((r) => {
+        const p = { partition: r.int32(), errorCode: r.int16(), timestamp: r.int64(), offset: r.int64() };
+        if (v >= 4) r.int32();
+        return p;
+      }),
+    }));
+  },
+};
+
+// ----------------------------------------------------------------------------------------- DescribeLogDirs (35)
+export interface LogDir {
+  errorCode: number;
+  path: string;
+  topics: { name: string; partitions: { partition: number; sizeBytes: bigint; isFuture: boolean }[] }[];
+  /** Capacity of the volume holding the log dir (v4+), null when the broker does not say. */
+  totalBytes: bigint | null;
+  usableBytes: bigint | null;
+}
+
+/** null topics = every partition on the broker. */
+export const DescribeLogDirs: ApiSpec<null, LogDir[]> = {
+  apiKey: 35,
+  name: "DescribeLogDirs",
+  versions: [1, 4],
+  flexibleFrom: 2,
+  encode(w, v) {
+    if (v >= 2) w.compactArray(null, () => undefined).tags();
+    else w.array(null, () => undefined);
+  },
+  decode(r, v) {
+    const flexible = v >= 2;
+    r.int32();
+    if (v >= 3) r.int16();
+    const str = () => (flexible ? r.compactString() : r.string()) ?? "";
+    const arr = <T>(read: () => T): T[] => (flexible ? r.compactArray(read) : r.array(read));
+    return arr(() => {
+      const errorCode = r.int16();
+      const path = str();
+      const topics = arr(() => {
+        const name = str();
+        const partitions = arr(() => {
+          const p = { partition: r.int32(), sizeBytes: r.int64(), isFuture: false };
+          r.int64();
+          p.isFuture = r.bool();
+          if (flexible) r.tags();
+          return p;
+        });
+        if (flexible) r.tags();
+        return { name, partitions };
+      });
+      let totalBytes: bigint | null = null;
+      let usableBytes: bigint | null = null;
+      if (v >= 4) {
+        const total = r.int64();
+        const usable = r.int64();
+        totalBytes = total >= 0n ? total : null;
+        usableBytes = usable >= 0n ? usable : null;
+      }
+      if (flexible) r.tags();
+      return { errorCode, path, topics, totalBytes, usableBytes };
+    });
+  },
+};
+
+// --------------------------------------------------------------------------------- IncrementalAlterConfigs (44)
+export const CONFIG_RESOURCE_TOPIC = 2;
+export const CONFIG_RESOURCE_BROKER = 4;
+export const CONFIG_SET = 0;
+export const CONFIG_DELETE = 1;
+
+export interface AlterConfigsRequest {
+  resources: { type: number; name: string; configs: { name: string; operation: number; value: string | null }[] }[];
+  validateOnly: boolean;
+}
+export type AlterConfigsResponse = { errorCode: number; errorMessage: string | null; type: number; name: string }[];
+
+export const IncrementalAlterConfigs: ApiSpec<AlterConfigsRequest, AlterConfigsResponse> = {
+  apiKey: 44,
+  name: "IncrementalAlterConfigs",
+  versions: [0, 1],
+  flexibleFrom: 1,
+  encode(w, v, req) {
+    if (v >= 1) {
+      w.compactArray(req.resources, (w, res) => {
+        w.int8(res.type).compactString(res.name);
+        w.compactArray(res.configs, (w, c) => w.compactString(c.name).int8(c.operation).compactString(c.value).tags());
+        w.tags();
+      });
+      w.bool(req.validateOnly).tags();
+    } else {
+      w.array(req.resources, (w, res) => {
+        w.int8(res.type).string(res.name);
+        w.array(res.configs, (w, c) => w.string(c.name).int8(c.operation).string(c.value));
+      });
+      w.bool(req.validateOnly);
+    }
+  },
+  decode(r, v) {
+    r.int32();
+    if (v >= 1) {
+      const out = r.compactArray((r) => {
+        const item = { errorCode: r.int16(), errorMessage: r.compactString(), type: r.int8(), name: r.compactString() ?? "" };
+        r.tags();
+        return item;
+      });
+      r.tags();
+      return out;
+    }
+    return r.array((r) => ({ errorCode: r.int16(), errorMessage: r.string(), type: r.int8(), name: r.string() ?? "" }));
+  },
+};
+
+// ----------------------------------------------------------------------------------------- DescribeQuorum (55)
+export interface QuorumInfo {
+  errorCode: number;
+  leaderId: number;
+  leaderEpoch: number;
+  highWatermark: bigint;
+  voters: { replicaId: number; logEndOffset: bigint }[];
+  observers: { replicaId: number; logEndOffset: bigint }[];
+}
+
+/** The KRaft metadata quorum (topic __cluster_metadata, partition 0); its leader is the active controller. */
+export const DescribeQuorum: ApiSpec<null, QuorumInfo> = {
+  apiKey: 55,
+  name: "DescribeQuorum",
+  versions: [0, 1],
+  flexibleFrom: 0,
+  encode(w) {
+    w.compactArray(["__cluster_metadata"], (w, name) => {
+      w.compactString(name).compactArray([0], (w, p) => w.int32(p).tags());
+      w.tags();
+    });
+    w.tags();
+  },
+  decode(r, v) {
+    const topLevelError = r.int16();
+    const replica = () => {
+      const state = { replicaId: r.int32(), logEndOffset: r.int64() };
+      if (v >= 1) {
+        r.int64();
+        r.int64();
+      }
+      r.tags();
+      return state;
+    };
+    const topics = r.compactArray(() => {
+      r.compactString();
+      const partitions = r.compactArray(() => {
+        const p = { partition: r.int32(), errorCode: r.int16(), leaderId: r.int32(), leaderEpoch: r.int32(), highWatermark: r.int64(), voters: r.compactArray(replica), observers: r.compactArray(replica) };
+        r.tags();
+        return p;
+      });
+      r.tags();
+      return partitions;
+    });
+    r.tags();
+    const p = topics[0]?.[0];
+    if (!p) return { errorCode: topLevelError || -1, leaderId: -1, leaderEpoch: -1, highWatermark: -1n, voters: [], observers: [] };
+    return { errorCode: topLevelError || p.errorCode, leaderId: p.leaderId, leaderEpoch: p.leaderEpoch, highWatermark: p.highWatermark, voters: p.voters, observers: p.observers };
+  },
+};
+
+// ---------------------------------------------------------------------------------------- FindCoordinator (10)
+export interface Coordinator {
+  key: string;
+  nodeId: number;
+  host: string;
+  port: number;
+  errorCode: number;
+  errorMessage: string | null;
+}
+
+/** Batched lookup (v4+): the coordinators of many groups in one request. */
+export const FindGroupCoordinators: ApiSpec<string[], Coordinator[]> = {
+  apiKey: 10,
+  name: "FindCoordinator",
+  versions: [4, 5, 6],
+  flexibleFrom: 3,
+  encode(w, _v, keys) {
+    w.int8(0).compactArray(keys, (w, k) => w.compactString(k)).tags();
+  },
+  decode(r) {
+    r.int32();
+    const out = r.compactArray((r) => {
+      const c = { key: r.compactString() ?? "", nodeId: r.int32(), host: r.compactString() ?? "", port: r.int32(), errorCode: r.int16(), errorMessage: r.compactString() };
+      r.tags();
+      return c;
+    });
+    r.tags();
+    return out;
+  },
+};
+
+// -------------------------------------------------------------------------------------------- OffsetFetch (9)
+export interface GroupOffsets {
+  groupId: string;
+  errorCode: number;
+  topics: { name: string; partitions: { partition: number; offset: bigint; errorCode: number }[] }[];
+}
+
+/** Committed offsets of many groups in one request (v8), every topic of each group. */
+export const OffsetFetchGroups: ApiSpec<string[], GroupOffsets[]> = {
+  apiKey: 9,
+  name: "OffsetFetch",
+  versions: [8],
+  flexibleFrom: 6,
+  encode(w, _v, groups) {
+    w.compactArray(groups, (w, g) => w.compactString(g).compactArray(null, () => undefined).tags());
+    w.bool(false).tags();
+  },
+  decode(r) {
+    r.int32();
+    const groups = r.compactArray((r) => {
+      const groupId = r.compactString() ?? "";
+      const topics = r.compactArray((r) => {
+        const name = r.compactString() ?? "";
+        const partitions = r.compactArray((r) => {
+          const p = { partition: r.int32(), offset: r.int64(), errorCode: 0 };
+          r.int32();
+          r.compactString();
+          p.errorCode = r.int16();
+          r.tags();
+          return p;
+        });
+        r.tags();
+        return { name, partitions };
+      });
+      const errorCode = r.int16();
+      r.tags();
+      return { groupId, errorCode, topics };
+    });
+    r.tags();
+    return groups;
+  },
+};

@@ -1,0 +1,112 @@
+import "server-only";
+import type { Kafka } from "kafkajs";
+import { Reader, Writer } from "@/server/kafka/protocol/codec";
+
+/**
+ * How the console sends the Kafka requests that kafkajs has no API for, over kafkajs' own connections.
+ *
+ * kafkajs keeps a `Cluster` per client (connection pool per broker, TLS, SASL, re-authentication, request
+ * queueing, timeouts). It does not export a way to send arbitrary requests, but its connections accept any
+ * request object of the shape `{ request: { apiKey, apiVersion, apiName, encode }, response: { decode, parse } }`.
+ * Reusing them keeps one client per cluster, with the same security settings, rather than a second Kafka client.
+ * The only private piece used is the cluster factory of the `Kafka` instance; it is checked when first used so
+ * that a kafkajs upgrade which moves it fails loudly with a message (kafkajs is pinned to 2.2.4).
+ */
+
+export interface VersionRange {
+  minVersion: number;
+  maxVersion: number;
+}
+
+interface KafkajsRequest<T> {
+  request: { apiKey: number; apiVersion: number; apiName: string; encode: () => Promise<{ buf: Buffer; buffer: Buffer }> };
+  response: { decode: (payload: Buffer) => Promise<T>; parse: (data: T) => Promise<T> };
+  requestTimeout?: number;
+  logResponseError?: boolean;
+}
+
+export interface ProtocolBroker {
+  nodeId?: number;
+  versions: Record<number, VersionRange | undefined> | null;
+  connectionPool: { send<T>(request: KafkajsRequest<T>): Promise<T> };
+}
+
+export interface ProtocolCluster {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  isConnected(): boolean;
+  refreshMetadata(): Promise<void>;
+  findBroker(args: { nodeId: number }): Promise<ProtocolBroker>;
+  findControllerBroker(): Promise<ProtocolBroker>;
+}
+
+/** One Kafka API the console implements itself: its key, the versions it can speak, and how to speak them. */
+export interface ApiSpec<Req, Res> {
+  apiKey: number;
+  name: string;
+  /** Versions implemented here, any order; the highest one the broker also supports is used. */
+  versions: readonly number[];
+  /** Versions that use the flexible encoding (request header v2 / response header v1). */
+  flexibleFrom: number;
+  encode(w: Writer, version: number, req: Req): void;
+  decode(r: Reader, version: number): Res;
+}
+
+export class UnsupportedApiError extends Error {
+  constructor(readonly apiName: string) {
+    super(`The broker does not support ${apiName} in a version the console speaks.`);
+    this.name = "UnsupportedApiError";
+  }
+}
+
+function isProtocolCluster(value: unknown): value is ProtocolCluster {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ["connect", "disconnect", "findBroker", "findControllerBroker", "refreshMetadata"].every((m) => typeof v[m] === "function");
+}
+
+/** A kafkajs Cluster built by the Kafka instance's own factory, so it shares every connection setting. */
+export function createProtocolCluster(kafka: Kafka): ProtocolCluster {
+  const factorySymbol = Object.getOwnPropertySymbols(kafka).find((s) => s.description === "private:Kafka:createCluster");
+  const factory: unknown = factorySymbol ? (kafka as unknown as Record<symbol, unknown>)[factorySymbol] : undefined;
+  if (typeof factory !== "function") throw new Error("kafkajs changed: the Kafka cluster factory is missing (expected kafkajs 2.2.4).");
+  const cluster: unknown = (factory as (options: object) => unknown)({ allowAutoTopicCreation: false });
+  if (!isProtocolCluster(cluster)) throw new Error("kafkajs changed: its Cluster lacks the expected methods (expected kafkajs 2.2.4).");
+  return cluster;
+}
+
+export function pickVersion(spec: Pick<ApiSpec<unknown, unknown>, "versions" | "name">, range: VersionRange | undefined): number {
+  const usable = spec.versions.filter((v) => range !== undefined && v >= range.minVersion && v <= range.maxVersion);
+  if (usable.length === 0) throw new UnsupportedApiError(spec.name);
+  return Math.max(...usable);
+}
+
+/** Sends one request to one broker, in the highest version both sides speak. */
+export async function send<Req, Res>(broker: ProtocolBroker, spec: ApiSpec<Req, Res>, req: Req, requestTimeout?: number): Promise<Res> {
+  const version = pickVersion(spec, broker.versions?.[spec.apiKey]);
+  const flexible = version >= spec.flexibleFrom;
+  return broker.connectionPool.send<Res>({
+    request: {
+      apiKey: spec.apiKey,
+      apiVersion: version,
+      apiName: spec.name,
+      encode: () => {
+        const w = new Writer();
+        // kafkajs writes request header v1; the tagged-field section of header v2 follows the client id directly.
+        if (flexible) w.tags();
+        spec.encode(w, version, req);
+        const buf = w.toBuffer();
+        return Promise.resolve({ buf, buffer: buf });
+      },
+    },
+    response: {
+      decode: (payload) => {
+        const r = new Reader(payload);
+        if (flexible) r.tags();
+        return Promise.resolve(spec.decode(r, version));
+      },
+      parse: (data) => Promise.resolve(data),
+    },
+    ...(requestTimeout ? { requestTimeout } : {}),
+  });
+}

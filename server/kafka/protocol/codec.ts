@@ -1,0 +1,162 @@
+import "server-only";
+
+/**
+ * A small, strict Kafka wire codec for the requests kafkajs 2.2.4 does not implement (DescribeLogDirs,
+ * IncrementalAlterConfigs, DescribeQuorum, batched FindCoordinator/OffsetFetch, ListOffsets without kafkajs'
+ * fail-on-first-partition parsing). Covers the classic and the "flexible" (KIP-482) encodings.
+ * Int64 values are bigint on the wire and decimal strings or numbers at the edges.
+ */
+export class Writer {
+  private chunks: Buffer[] = [];
+  private length = 0;
+
+  private push(buf: Buffer): this {
+    this.chunks.push(buf);
+    this.length += buf.length;
+    return this;
+  }
+  int8(v: number): this {
+    const b = Buffer.alloc(1);
+    b.writeInt8(v);
+    return this.push(b);
+  }
+  bool(v: boolean): this {
+    return this.int8(v ? 1 : 0);
+  }
+  int16(v: number): this {
+    const b = Buffer.alloc(2);
+    b.writeInt16BE(v);
+    return this.push(b);
+  }
+  int32(v: number): this {
+    const b = Buffer.alloc(4);
+    b.writeInt32BE(v);
+    return this.push(b);
+  }
+  int64(v: bigint): this {
+    const b = Buffer.alloc(8);
+    b.writeBigInt64BE(v);
+    return this.push(b);
+  }
+  uvarint(v: number): this {
+    const bytes: number[] = [];
+    let n = v >>> 0;
+    while (n >= 0x80) {
+      bytes.push((n & 0x7f) | 0x80);
+      n >>>= 7;
+    }
+    bytes.push(n);
+    return this.push(Buffer.from(bytes));
+  }
+  /** Classic STRING / NULLABLE_STRING (int16 length, -1 for null). */
+  string(v: string | null): this {
+    if (v === null) return this.int16(-1);
+    const b = Buffer.from(v, "utf8");
+    return this.int16(b.length).push(b);
+  }
+  /** COMPACT_STRING / COMPACT_NULLABLE_STRING (uvarint length + 1, 0 for null). */
+  compactString(v: string | null): this {
+    if (v === null) return this.uvarint(0);
+    const b = Buffer.from(v, "utf8");
+    return this.uvarint(b.length + 1).push(b);
+  }
+  /** Classic ARRAY (int32 count, -1 for null). */
+  array<T>(items: readonly T[] | null, write: (w: this, item: T) => void): this {
+    if (items === null) return this.int32(-1);
+    this.int32(items.length);
+    for (const item of items) write(this, item);
+    return this;
+  }
+  /** COMPACT_ARRAY (uvarint count + 1, 0 for null). */
+  compactArray<T>(items: readonly T[] | null, write: (w: this, item: T) => void): this {
+    if (items === null) return this.uvarint(0);
+    this.uvarint(items.length + 1);
+    for (const item of items) write(this, item);
+    return this;
+  }
+  /** An empty tagged-field section (the console sends no tagged fields). */
+  tags(): this {
+    return this.uvarint(0);
+  }
+  toBuffer(): Buffer {
+    return Buffer.concat(this.chunks, this.length);
+  }
+}
+
+export class ProtocolDecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ProtocolDecodeError";
+  }
+}
+
+export class Reader {
+  private offset = 0;
+  constructor(private readonly buf: Buffer) {}
+
+  private need(n: number): number {
+    if (this.offset + n > this.buf.length) throw new ProtocolDecodeError(`Response ended early (needed ${n} bytes at ${this.offset} of ${this.buf.length}).`);
+    const at = this.offset;
+    this.offset += n;
+    return at;
+  }
+  int8(): number {
+    return this.buf.readInt8(this.need(1));
+  }
+  bool(): boolean {
+    return this.int8() !== 0;
+  }
+  int16(): number {
+    return this.buf.readInt16BE(this.need(2));
+  }
+  int32(): number {
+    return this.buf.readInt32BE(this.need(4));
+  }
+  int64(): bigint {
+    return this.buf.readBigInt64BE(this.need(8));
+  }
+  uuid(): string {
+    return this.buf.subarray(this.need(16), this.offset).toString("hex");
+  }
+  uvarint(): number {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = this.buf.readUInt8(this.need(1));
+      result += (byte & 0x7f) * 2 ** shift;
+      if ((byte & 0x80) === 0) return result;
+      shift += 7;
+      if (shift > 28) throw new ProtocolDecodeError("Varint is too long.");
+    }
+  }
+  string(): string | null {
+    const len = this.int16();
+    if (len < 0) return null;
+    return this.buf.toString("utf8", this.need(len), this.offset);
+  }
+  compactString(): string | null {
+    const len = this.uvarint() - 1;
+    if (len < 0) return null;
+    return this.buf.toString("utf8", this.need(len), this.offset);
+  }
+  array<T>(read: (r: this) => T): T[] {
+    const n = this.int32();
+    const out: T[] = [];
+    for (let i = 0; i < n; i++) out.push(read(this));
+    return out;
+  }
+  compactArray<T>(read: (r: this) => T): T[] {
+    const n = this.uvarint() - 1;
+    const out: T[] = [];
+    for (let i = 0; i < n; i++) out.push(read(this));
+    return out;
+  }
+  /** Skips a tagged-field section (the console reads no tagged fields). */
+  tags(): void {
+    const count = this.uvarint();
+    for (let i = 0; i < count; i++) {
+      this.uvarint();
+      this.need(this.uvarint());
+    }
+  }
+}
