@@ -65,12 +65,14 @@ test.describe("the HTTP API", () => {
       clusters: [
         { name: "test", reachable: true },
         { name: "nowhere", reachable: false },
+        { name: "readonly", reachable: true },
       ],
     });
     const clusters = (await (await request.get("/api/clusters")).json()) as { name: string; reachable: boolean; brokerCount?: number }[];
     expect(clusters.map((c) => [c.name, c.reachable, c.brokerCount])).toEqual([
       ["test", true, 3],
       ["nowhere", false, undefined],
+      ["readonly", true, 3],
     ]);
   });
 

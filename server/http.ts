@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import type { ApiErrorBody } from "@/lib/api/types";
 import { ConsoleError, toConsoleError } from "@/server/kafka/errors";
 
@@ -32,4 +33,22 @@ export async function clusterParam(params: Promise<{ cluster: string }>): Promis
   } catch {
     throw new ConsoleError("bad_request", "The cluster name in the URL is not valid.", 400);
   }
+}
+
+/** Another route segment (a topic, a group), percent-decoded; a malformed escape is a 400 in words. */
+export async function segmentParam<K extends string>(params: Promise<Record<K, string>>, key: K): Promise<string> {
+  const value = (await params)[key];
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new ConsoleError("bad_request", `The ${key} name in the URL is not valid.`, 400);
+  }
+}
+
+/** A request's query string validated with its zod schema; a bad value is a 400 naming it, in words. */
+export function queryParams<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+  const url = new URL(request.url);
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) throw new ConsoleError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), 400);
+  return parsed.data;
 }

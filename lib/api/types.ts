@@ -140,6 +140,10 @@ export interface TopicSummary {
   underReplicatedPartitions: number;
   underMinIsrPartitions: number;
   offlinePartitions: number;
+  /** Partitions meant to have several replicas with a single one in sync. */
+  singleIsrPartitions: number;
+  /** Partitions led by a broker other than their preferred (first) replica. */
+  nonPreferredLeaders: number;
   /** Sum over partitions of high watermark minus low watermark (records kept, compaction aside). */
   messages: number;
   /** Bytes of one copy of the data (largest replica of each partition, summed); null if no broker reported it. */

@@ -1,8 +1,8 @@
 /**
- * Cluster health math, pure: from one bulk metadata snapshot to the brokers table and the overview numbers.
- * Shared by the API and tests; no Kafka calls here.
+ * Cluster health math, pure: from one bulk metadata snapshot (plus watermarks and log-dir sizes when known) to
+ * the brokers table, the overview with its verdict, and the topic summaries. Shared by the API and tests.
  */
-import type { BrokerInfo, OverviewResponse } from "@/lib/api/types";
+import type { BrokerInfo, HealthLevel, HealthReason, HealthVerdict, OverviewResponse, PartitionInfo, PartitionProblem, TopicSummary } from "@/lib/api/types";
 
 export interface MetaBroker {
   nodeId: number;
@@ -27,20 +27,66 @@ export interface MetaTopic {
 
 export interface ClusterSnapshot {
   clusterId: string;
+  /** The active controller (KRaft quorum leader), null when unknown. */
   controllerId: number | null;
   brokers: MetaBroker[];
   topics: MetaTopic[];
   /** min.insync.replicas per topic; topics missing here count with the default of 1. */
   minIsr: ReadonlyMap<string, number>;
+  /** cleanup.policy per topic, when read. */
+  cleanupPolicy?: ReadonlyMap<string, string>;
+}
+
+/** Low and high watermark of one partition. */
+export interface Watermark {
+  low: bigint;
+  high: bigint;
+}
+/** topic -> partition -> watermarks; partitions missing here could not be read (no leader, broker down). */
+export type Watermarks = ReadonlyMap<string, ReadonlyMap<number, Watermark>>;
+
+export interface BrokerDisk {
+  usedBytes: number;
+  totalBytes: number | null;
+  usableBytes: number | null;
+  offlineLogDirs: string[];
+}
+
+/** Log-dir sizes: per broker, and per partition the largest replica (one copy of the data). */
+export interface LogDirSizes {
+  brokers: ReadonlyMap<number, BrokerDisk>;
+  partitions: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** False when some live broker did not answer. */
+  complete: boolean;
 }
 
 export const isOffline = (p: MetaPartition): boolean => p.leader < 0;
 export const isUnderReplicated = (p: MetaPartition): boolean => p.isr.length < p.replicas.length;
 export const isUnderMinIsr = (p: MetaPartition, minIsr: number): boolean => p.isr.length < minIsr;
+/** One copy left of data meant to have several: losing that broker loses data. */
+export const hasSingleIsr = (p: MetaPartition): boolean => p.replicas.length > 1 && p.isr.length === 1;
 export const hasNonPreferredLeader = (p: MetaPartition): boolean => p.leader >= 0 && p.replicas[0] !== undefined && p.leader !== p.replicas[0];
 
+/** Topics whose name starts with "_" are internal by convention (__consumer_offsets, __transaction_state, _schemas). */
+export const isInternalTopic = (name: string): boolean => name.startsWith("_");
+
+export function partitionHasProblem(p: MetaPartition, problem: PartitionProblem, minIsr: number): boolean {
+  switch (problem) {
+    case "offline":
+      return isOffline(p);
+    case "under-min-isr":
+      return isUnderMinIsr(p, minIsr);
+    case "single-isr":
+      return hasSingleIsr(p);
+    case "under-replicated":
+      return isUnderReplicated(p);
+    case "non-preferred-leader":
+      return hasNonPreferredLeader(p);
+  }
+}
+
 /** Alive brokers, plus brokers that partitions name as replicas but that are not alive (shown offline). */
-export function summarizeBrokers(snapshot: ClusterSnapshot): BrokerInfo[] {
+export function summarizeBrokers(snapshot: ClusterSnapshot, disks?: ReadonlyMap<number, BrokerDisk>): BrokerInfo[] {
   const led = new Map<number, number>();
   const hosted = new Map<number, number>();
   for (const topic of snapshot.topics) {
@@ -55,6 +101,7 @@ export function summarizeBrokers(snapshot: ClusterSnapshot): BrokerInfo[] {
     .sort((a, b) => a - b)
     .map((id) => {
       const b = alive.get(id);
+      const disk = b ? disks?.get(id) : undefined;
       return {
         id,
         host: b?.host ?? null,
@@ -63,8 +110,52 @@ export function summarizeBrokers(snapshot: ClusterSnapshot): BrokerInfo[] {
         online: b !== undefined,
         partitionsLed: led.get(id) ?? 0,
         replicas: hosted.get(id) ?? 0,
+        isController: snapshot.controllerId === id,
+        diskUsedBytes: disk?.usedBytes ?? null,
+        diskTotalBytes: disk?.totalBytes ?? null,
+        diskUsableBytes: disk?.usableBytes ?? null,
+        offlineLogDirs: disk?.offlineLogDirs ?? [],
       };
     });
+}
+
+const MAX_REASON_TOPICS = 20;
+const plural = (n: number, one: string, many: string): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+const PARTITION_REASONS: { problem: PartitionProblem; level: Exclude<HealthLevel, "healthy">; message: (n: number) => string }[] = [
+  { problem: "offline", level: "at_risk", message: (n) => `${plural(n, "partition has", "partitions have")} no leader: nothing can be read from or written to ${n === 1 ? "it" : "them"}.` },
+  { problem: "under-min-isr", level: "at_risk", message: (n) => `${plural(n, "partition has", "partitions have")} fewer in-sync replicas than min.insync.replicas: producers using acks=all are refused.` },
+  { problem: "single-isr", level: "at_risk", message: (n) => `${plural(n, "partition has", "partitions have")} a single in-sync replica left: losing that broker loses data.` },
+  { problem: "under-replicated", level: "degraded", message: (n) => `${plural(n, "partition is", "partitions are")} under-replicated: some replicas are not in sync.` },
+  { problem: "non-preferred-leader", level: "degraded", message: (n) => `${plural(n, "partition is", "partitions are")} led by a broker other than the preferred replica: load is uneven until leaders are rebalanced.` },
+];
+
+/** The verdict: the worst level among the reasons, reasons most serious first. */
+export function healthVerdict(snapshot: ClusterSnapshot, offlineBrokers: readonly number[]): HealthVerdict {
+  const reasons: HealthReason[] = [];
+  for (const { problem, level, message } of PARTITION_REASONS) {
+    let count = 0;
+    const topics: { name: string; partitions: number[] }[] = [];
+    for (const topic of snapshot.topics) {
+      const minIsr = snapshot.minIsr.get(topic.name) ?? 1;
+      const hit = topic.partitions.filter((p) => partitionHasProblem(p, problem, minIsr)).map((p) => p.partitionId);
+      count += hit.length;
+      if (hit.length > 0 && topics.length < MAX_REASON_TOPICS) topics.push({ name: topic.name, partitions: hit });
+    }
+    if (count > 0) reasons.push({ level, problem, count, message: message(count), topics });
+    if (problem === "single-isr" && offlineBrokers.length > 0) {
+      const list = offlineBrokers.join(", ");
+      reasons.push({
+        level: "degraded",
+        brokers: [...offlineBrokers],
+        count: offlineBrokers.length,
+        message: offlineBrokers.length === 1 ? `Broker ${list} is offline: partitions name it as a replica but it is not alive.` : `Brokers ${list} are offline: partitions name them as replicas but they are not alive.`,
+        topics: [],
+      });
+    }
+  }
+  const level: HealthLevel = reasons.some((r) => r.level === "at_risk") ? "at_risk" : reasons.length > 0 ? "degraded" : "healthy";
+  return { level, reasons };
 }
 
 export function summarizeOverview(snapshot: ClusterSnapshot): OverviewResponse {
@@ -84,19 +175,86 @@ export function summarizeOverview(snapshot: ClusterSnapshot): OverviewResponse {
     }
   }
   const brokers = summarizeBrokers(snapshot);
+  const offlineBrokers = brokers.filter((b) => !b.online).map((b) => b.id);
   return {
     clusterId: snapshot.clusterId,
     controllerId: snapshot.controllerId,
-    brokers: {
-      online: brokers.filter((b) => b.online).length,
-      total: brokers.length,
-      offline: brokers.filter((b) => !b.online).map((b) => b.id),
-    },
+    brokers: { online: brokers.length - offlineBrokers.length, total: brokers.length, offline: offlineBrokers },
     topics: snapshot.topics.length,
     partitions,
     underReplicatedPartitions: underReplicated,
     underMinIsrPartitions: underMinIsr,
     offlinePartitions: offline,
     nonPreferredLeaders: nonPreferred,
+    health: healthVerdict(snapshot, offlineBrokers),
+  };
+}
+
+/** Messages kept in a partition: high minus low watermark (0 when unknown). */
+export function messagesIn(w: Watermark | undefined): number {
+  return w ? Number(w.high - w.low) : 0;
+}
+
+/** Per-partition rows of a topic's detail. */
+export function partitionInfos(topic: MetaTopic, minIsr: number, watermarks: ReadonlyMap<number, Watermark> | undefined, sizes: ReadonlyMap<number, number> | undefined): PartitionInfo[] {
+  return topic.partitions.map((p) => {
+    const w = watermarks?.get(p.partitionId);
+    return {
+      partition: p.partitionId,
+      leader: p.leader,
+      replicas: p.replicas,
+      isr: p.isr,
+      offlineReplicas: p.offlineReplicas ?? [],
+      lowWatermark: w ? w.low.toString() : "0",
+      highWatermark: w ? w.high.toString() : "0",
+      messages: messagesIn(w),
+      sizeBytes: sizes?.get(p.partitionId) ?? null,
+      underReplicated: isUnderReplicated(p),
+      underMinIsr: isUnderMinIsr(p, minIsr),
+      preferredLeader: !hasNonPreferredLeader(p) && !isOffline(p),
+    };
+  });
+}
+
+/** One row of the topics list. */
+export function summarizeTopic(topic: MetaTopic, snapshot: ClusterSnapshot, watermarks: Watermarks, sizes: LogDirSizes | undefined): TopicSummary {
+  const minIsr = snapshot.minIsr.get(topic.name) ?? 1;
+  const marks = watermarks.get(topic.name);
+  const partSizes = sizes?.partitions.get(topic.name);
+  let underReplicated = 0;
+  let underMinIsr = 0;
+  let offline = 0;
+  let singleIsr = 0;
+  let nonPreferred = 0;
+  let messages = 0;
+  let size = 0;
+  let sized = false;
+  for (const p of topic.partitions) {
+    if (isUnderReplicated(p)) underReplicated++;
+    if (isUnderMinIsr(p, minIsr)) underMinIsr++;
+    if (isOffline(p)) offline++;
+    if (hasSingleIsr(p)) singleIsr++;
+    if (hasNonPreferredLeader(p)) nonPreferred++;
+    messages += messagesIn(marks?.get(p.partitionId));
+    const s = partSizes?.get(p.partitionId);
+    if (s !== undefined) {
+      size += s;
+      sized = true;
+    }
+  }
+  return {
+    name: topic.name,
+    internal: isInternalTopic(topic.name),
+    partitions: topic.partitions.length,
+    replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
+    underReplicatedPartitions: underReplicated,
+    underMinIsrPartitions: underMinIsr,
+    offlinePartitions: offline,
+    singleIsrPartitions: singleIsr,
+    nonPreferredLeaders: nonPreferred,
+    messages,
+    sizeBytes: sized || (sizes?.complete && topic.partitions.length > 0) ? size : null,
+    cleanupPolicy: snapshot.cleanupPolicy?.get(topic.name) ?? null,
+    minInsyncReplicas: minIsr,
   };
 }

@@ -13,8 +13,8 @@ export const MAX_REPLICATION_FACTOR = 32_767;
 
 export const topicNameSchema = z
   .string({ error: "Enter a topic name." })
-  .min(1, "Enter a topic name.")
-  .max(TOPIC_NAME_MAX, `A topic name has at most ${TOPIC_NAME_MAX} characters.`)
+  .min(1, { error: "Enter a topic name.", abort: true })
+  .max(TOPIC_NAME_MAX, { error: `A topic name has at most ${TOPIC_NAME_MAX} characters.`, abort: true })
   .refine((name) => name !== "." && name !== "..", { message: 'A topic cannot be named "." or "..".' })
   .refine((name) => LEGAL.test(name), { message: "Use only letters a–z and A–Z, digits, '.', '_' and '-'." });
 
@@ -115,3 +115,17 @@ export const purgeTopicSchema = z.object({
     .optional(),
 });
 export type PurgeTopicInput = z.input<typeof purgeTopicSchema>;
+
+/**
+ * Query of GET /api/clusters/{c}/topics. Defaults: no search, internal topics hidden, sorted by name, first 100.
+ * `limit=all` returns every match (the Topics page filters and sorts in the browser).
+ */
+export const topicsListQuerySchema = z.object({
+  search: z.string().max(TOPIC_NAME_MAX, `search has at most ${TOPIC_NAME_MAX} characters.`).default(""),
+  internal: z.enum(["true", "false"], { error: "internal must be true or false." }).default("false").transform((v) => v === "true"),
+  problem: z.enum(["offline", "under-min-isr", "single-isr", "under-replicated", "non-preferred-leader"], { error: "problem must be one of offline, under-min-isr, single-isr, under-replicated, non-preferred-leader." }).optional(),
+  sort: z.enum(["name", "partitions", "replicationFactor", "underReplicated", "size", "messages"], { error: "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages." }).default("name"),
+  order: z.enum(["asc", "desc"], { error: "order must be asc or desc." }).optional(),
+  offset: z.coerce.number({ error: "offset must be a number." }).int("offset must be a whole number.").min(0, "offset cannot be negative.").max(1_000_000_000, "offset is too large.").default(0),
+  limit: z.union([z.literal("all"), z.coerce.number({ error: "limit must be a number or all." }).int("limit must be a whole number.").min(1, "limit must be at least 1.").max(10_000, "limit is at most 10000 (or all).")]).default(100),
+});

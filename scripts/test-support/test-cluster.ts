@@ -7,12 +7,15 @@ import { bootstrapServers, clusterSpec, down, runningPid, up } from "../kafka/cl
 export const TEST_CLUSTER = clusterSpec("test");
 export const TEST_BOOTSTRAP = bootstrapServers(TEST_CLUSTER).join(",");
 
-/** Environment of a console under test: the test cluster, plus one that never answers. */
+/** Environment of a console under test: the test cluster, one that never answers, and the test cluster again as read-only. */
 export const TEST_CONSOLE_ENV: Record<string, string> = {
   KAFKA_CLUSTERS_0_NAME: "test",
   KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: TEST_BOOTSTRAP,
   KAFKA_CLUSTERS_1_NAME: "nowhere",
   KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: "127.0.0.1:1",
+  KAFKA_CLUSTERS_2_NAME: "readonly",
+  KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: TEST_BOOTSTRAP,
+  KAFKA_CLUSTERS_2_READONLY: "true",
   KAFKAJS_NO_PARTITIONER_WARNING: "1",
 };
 

@@ -1,20 +1,45 @@
 "use server";
 import type { ActionResult } from "@/lib/actions/result";
-import type { AddPartitionsInput, AlterTopicConfigsInput, CreateTopicInput, DeleteTopicInput, PurgeTopicInput } from "@/lib/topics/schemas";
+import {
+  type AddPartitionsInput,
+  type AlterTopicConfigsInput,
+  type CreateTopicInput,
+  type DeleteTopicInput,
+  type PurgeTopicInput,
+  addPartitionsSchema,
+  alterTopicConfigsSchema,
+  createTopicSchema,
+  deleteTopicSchema,
+  purgeTopicSchema,
+} from "@/lib/topics/schemas";
+import { runMutation } from "@/server/actions/run";
+import * as admin from "@/server/kafka/topic-admin";
 
-// Signatures fixed; implementation in progress.
 export async function createTopic(cluster: string, input: CreateTopicInput): Promise<ActionResult<{ name: string }>> {
-  return Promise.resolve({ ok: false, message: `not implemented ${cluster} ${input.name}` });
+  return runMutation(cluster, createTopicSchema, input, async (c, valid) => {
+    await admin.createTopic(c, valid);
+    return { name: valid.name };
+  });
 }
+
 export async function deleteTopic(cluster: string, input: DeleteTopicInput): Promise<ActionResult<{ name: string }>> {
-  return Promise.resolve({ ok: false, message: `not implemented ${cluster} ${input.name}` });
+  return runMutation(cluster, deleteTopicSchema, input, async (c, valid) => {
+    await admin.deleteTopic(c, valid.name);
+    return { name: valid.name };
+  });
 }
+
 export async function addPartitions(cluster: string, input: AddPartitionsInput): Promise<ActionResult<{ name: string; partitions: number }>> {
-  return Promise.resolve({ ok: false, message: `not implemented ${cluster} ${input.name}` });
+  return runMutation(cluster, addPartitionsSchema, input, async (c, valid) => ({ name: valid.name, partitions: await admin.addPartitions(c, valid) }));
 }
+
 export async function alterTopicConfigs(cluster: string, input: AlterTopicConfigsInput): Promise<ActionResult<{ name: string; set: string[]; reset: string[] }>> {
-  return Promise.resolve({ ok: false, message: `not implemented ${cluster} ${input.name}` });
+  return runMutation(cluster, alterTopicConfigsSchema, input, async (c, valid) => {
+    await admin.alterTopicConfigs(c, valid);
+    return { name: valid.name, set: valid.set.map((s) => s.key), reset: valid.reset };
+  });
 }
+
 export async function purgeTopic(cluster: string, input: PurgeTopicInput): Promise<ActionResult<{ name: string; partitions: { partition: number; lowWatermark: string }[] }>> {
-  return Promise.resolve({ ok: false, message: `not implemented ${cluster} ${input.name}` });
+  return runMutation(cluster, purgeTopicSchema, input, async (c, valid) => ({ name: valid.name, partitions: await admin.purgeTopic(c, valid) }));
 }

@@ -13,6 +13,17 @@ export class ConsoleError extends Error {
   }
 }
 
+/** A refusal that belongs to one form field (the action runner turns it into fieldErrors). */
+export class FieldError extends ConsoleError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super("bad_request", message, 400);
+    this.name = "FieldError";
+  }
+}
+
 interface KafkaJsLike {
   name?: unknown;
   message?: unknown;
@@ -31,7 +42,8 @@ function asRecord(value: unknown): KafkaJsLike | undefined {
 function innermost(error: unknown): KafkaJsLike | undefined {
   let current = asRecord(error);
   for (let i = 0; i < 5 && current; i++) {
-    const next = asRecord(current.originalError) ?? asRecord(current.cause);
+    const aggregated = (current as { errors?: unknown }).errors;
+    const next = asRecord(current.originalError) ?? asRecord(current.cause) ?? (Array.isArray(aggregated) ? asRecord(aggregated[0]) : undefined);
     if (!next) break;
     current = next;
   }

@@ -21,6 +21,7 @@ describe("cluster reachability (measured against real brokers)", () => {
     expect(all.map((c) => [c.name, c.reachable])).toEqual([
       ["test", true],
       ["nowhere", false],
+      ["readonly", true],
     ]);
   });
 

@@ -3,6 +3,7 @@ import { summarizeBrokers, summarizeOverview } from "@/lib/cluster/summary";
 import { startNodeAndWait, stopNode } from "@/scripts/kafka/cluster";
 import { TEST_CLUSTER } from "@/scripts/test-support/test-cluster";
 import { invalidate } from "@/server/cache";
+import { getLogDirSizes } from "@/server/kafka/logdirs";
 import { getSnapshot } from "@/server/kafka/metadata";
 import { eventually, uniqueName, withFixtureAdmin } from "@/server/test/helpers";
 
@@ -45,6 +46,26 @@ describe("cluster snapshot", () => {
     expect(summarizeBrokers(snapshot).every((b) => b.online)).toBe(true);
   });
 
+  it("names the active controller from the KRaft quorum, and disk use per broker from its log dirs", async () => {
+    invalidate("quorum:test");
+    const snapshot = await freshSnapshot();
+    expect([1, 2, 3]).toContain(snapshot.controllerId);
+    // The same answer however often it is asked (the Metadata "controller" of KRaft brokers is random).
+    for (let i = 0; i < 3; i++) {
+      invalidate("quorum:test");
+      expect((await freshSnapshot()).controllerId).toBe(snapshot.controllerId);
+    }
+    const sizes = await getLogDirSizes("test", snapshot);
+    expect(sizes.complete).toBe(true);
+    const brokers = summarizeBrokers(snapshot, sizes.brokers);
+    expect(brokers.filter((b) => b.isController).map((b) => b.id)).toEqual([snapshot.controllerId]);
+    for (const b of brokers) {
+      expect(b.diskUsedBytes).toBeGreaterThan(0);
+      expect(b.diskTotalBytes).toBeGreaterThan(b.diskUsableBytes ?? Infinity);
+      expect(b.offlineLogDirs).toEqual([]);
+    }
+  });
+
   it("shares one load between concurrent callers", async () => {
     invalidate("snapshot:test");
     const [a, b] = await Promise.all([getSnapshot("test"), getSnapshot("test")]);
@@ -62,6 +83,11 @@ describe("cluster snapshot", () => {
       expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(3);
       return overview;
     });
+    // The verdict names both problems, and the reason links to this topic's partitions.
+    expect(degraded.health.level).toBe("degraded");
+    expect(degraded.health.reasons.map((r) => r.problem ?? `brokers ${String(r.brokers)}`)).toEqual(expect.arrayContaining(["brokers 3", "under-replicated"]));
+    const under = degraded.health.reasons.find((r) => r.problem === "under-replicated");
+    expect(under?.topics.find((t) => t.name === topic)?.partitions).toEqual([0, 1, 2]);
     expect(degraded.offlinePartitions).toBe(0);
     const broker3 = summarizeBrokers(await freshSnapshot()).find((b) => b.id === 3);
     expect(broker3).toMatchObject({ online: false, host: null });
@@ -71,6 +97,7 @@ describe("cluster snapshot", () => {
       const overview = summarizeOverview(await freshSnapshot());
       expect(overview.brokers).toEqual({ online: 3, total: 3, offline: [] });
       expect(overview.underReplicatedPartitions).toBe(0);
+      expect(overview.health.reasons.filter((r) => r.level === "at_risk" || r.problem === "under-replicated" || r.brokers)).toEqual([]);
     }, 90_000);
   });
 });

@@ -1,11 +1,15 @@
 import type { BrokersResponse } from "@/lib/api/types";
 import { summarizeBrokers } from "@/lib/cluster/summary";
 import { clusterParam, respond } from "@/server/http";
+import { getLogDirSizes } from "@/server/kafka/logdirs";
 import { getSnapshot } from "@/server/kafka/metadata";
 
 export function GET(_request: Request, { params }: { params: Promise<{ cluster: string }> }): Promise<Response> {
   return respond(async (): Promise<BrokersResponse> => {
-    const snapshot = await getSnapshot(await clusterParam(params));
-    return { clusterId: snapshot.clusterId, controllerId: snapshot.controllerId, brokers: summarizeBrokers(snapshot) };
+    const cluster = await clusterParam(params);
+    const snapshot = await getSnapshot(cluster);
+    // Disk use is best effort: a broker that does not answer DescribeLogDirs shows "—", not an error page.
+    const sizes = await getLogDirSizes(cluster, snapshot).catch(() => undefined);
+    return { clusterId: snapshot.clusterId, controllerId: snapshot.controllerId, brokers: summarizeBrokers(snapshot, sizes?.brokers) };
   });
 }

@@ -1,0 +1,78 @@
+import "server-only";
+import type { BrokerDisk, ClusterSnapshot, LogDirSizes } from "@/lib/cluster/summary";
+import { singleFlight } from "@/server/cache";
+import { withProtocol } from "@/server/kafka/clients";
+import { DescribeLogDirs, type LogDir } from "@/server/kafka/protocol/apis";
+import { send } from "@/server/kafka/protocol/bridge";
+
+const PER_BROKER_TIMEOUT_MS = 4_000;
+
+function timeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timed out")), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/**
+ * Disk use from the brokers' log dirs (DescribeLogDirs, one request per live broker, in parallel). A broker that
+ * does not answer in time is left out and the result is marked incomplete, rather than failing the page.
+ * Shared for ten seconds: sizes move slowly and the answer is large on big clusters.
+ */
+export function getLogDirSizes(cluster: string, snapshot: ClusterSnapshot): Promise<LogDirSizes> {
+  return singleFlight(`logdirs:${cluster}`, 10_000, async () => {
+    const ids = snapshot.brokers.map((b) => b.nodeId);
+    const answers = await withProtocol(cluster, (c) =>
+      Promise.allSettled(ids.map(async (id) => ({ id, dirs: await timeout(c.findBroker({ nodeId: id }).then((b) => send(b, DescribeLogDirs, null)), PER_BROKER_TIMEOUT_MS) }))),
+    );
+    const brokers = new Map<number, BrokerDisk>();
+    const partitions = new Map<string, Map<number, number>>();
+    let complete = true;
+    for (const answer of answers) {
+      if (answer.status !== "fulfilled") {
+        complete = false;
+        continue;
+      }
+      brokers.set(answer.value.id, diskOf(answer.value.dirs));
+      for (const dir of answer.value.dirs) {
+        if (dir.errorCode !== 0) continue;
+        for (const topic of dir.topics) {
+          const map = partitions.get(topic.name) ?? new Map<number, number>();
+          partitions.set(topic.name, map);
+          for (const p of topic.partitions) {
+            if (p.isFuture) continue;
+            const size = Number(p.sizeBytes);
+            if (size > (map.get(p.partition) ?? -1)) map.set(p.partition, size);
+          }
+        }
+      }
+    }
+    return { brokers, partitions, complete };
+  });
+}
+
+function diskOf(dirs: LogDir[]): BrokerDisk {
+  let used = 0;
+  let total: number | null = null;
+  let usable: number | null = null;
+  const offline: string[] = [];
+  for (const dir of dirs) {
+    if (dir.errorCode !== 0) {
+      offline.push(dir.path);
+      continue;
+    }
+    for (const t of dir.topics) for (const p of t.partitions) used += Number(p.sizeBytes);
+    if (dir.totalBytes !== null) total = (total ?? 0) + Number(dir.totalBytes);
+    if (dir.usableBytes !== null) usable = (usable ?? 0) + Number(dir.usableBytes);
+  }
+  return { usedBytes: used, totalBytes: total, usableBytes: usable, offlineLogDirs: offline };
+}

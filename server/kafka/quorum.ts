@@ -1,0 +1,20 @@
+import "server-only";
+import { singleFlight } from "@/server/cache";
+import { withProtocol } from "@/server/kafka/clients";
+import { DescribeQuorum } from "@/server/kafka/protocol/apis";
+import { send } from "@/server/kafka/protocol/bridge";
+
+/**
+ * The active controller: the leader of the KRaft metadata quorum, read with DescribeQuorum (any broker forwards
+ * it to the controllers). null when the cluster does not answer it (ZooKeeper-era clusters, missing permission).
+ */
+export function getControllerId(cluster: string): Promise<number | null> {
+  return singleFlight(`quorum:${cluster}`, 5_000, async () => {
+    try {
+      const quorum = await withProtocol(cluster, async (c) => send(await c.findControllerBroker(), DescribeQuorum, null, 5_000));
+      return quorum.errorCode === 0 && quorum.leaderId >= 0 ? quorum.leaderId : null;
+    } catch {
+      return null;
+    }
+  });
+}
