@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clusterPath, decodeSegment, sectionOf } from "./routes";
+import { clusterPath, createTopicPath, decodeSegment, sectionOf, topicPath } from "./routes";
 
 describe("routes", () => {
   it("builds cluster paths with the name encoded", () => {
@@ -20,5 +20,13 @@ describe("routes", () => {
     expect(decodeSegment("prod%20eu")).toBe("prod eu");
     expect(decodeSegment("100%")).toBe("100%");
     expect(decodeSegment("local")).toBe("local");
+  });
+});
+
+describe("topic routes", () => {
+  it("keeps the create form outside the topics' own paths, so a topic named 'new' stays reachable", () => {
+    expect(createTopicPath("a b")).toBe("/clusters/a%20b/new-topic");
+    expect(topicPath("a b", "new")).toBe("/clusters/a%20b/topics/new");
+    expect(sectionOf("/clusters/x/new-topic")).toBe("topics");
   });
 });

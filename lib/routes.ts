@@ -21,6 +21,7 @@ export function clusterPath(cluster: string, section: ClusterSection = "overview
  */
 export function sectionOf(pathname: string): ClusterSection | undefined {
   const segment = pathname.split("/")[3];
+  if (segment === CREATE_TOPIC_SEGMENT) return "topics";
   return CLUSTER_SECTIONS.find((section) => section.path === segment)?.path;
 }
 
@@ -39,4 +40,14 @@ export function decodeSegment(segment: string): string {
 /** URL of a topic's page. */
 export function topicPath(cluster: string, topic: string): string {
   return `${clusterPath(cluster, "topics")}/${encodeURIComponent(topic)}`;
+}
+
+/**
+ * The create-topic form lives beside the topics, not under them: any word under /topics/ could be a topic's
+ * name ("new" is a legal one), so /topics/new would hide that topic. It counts as the Topics section.
+ */
+const CREATE_TOPIC_SEGMENT = "new-topic";
+
+export function createTopicPath(cluster: string): string {
+  return `/clusters/${encodeURIComponent(cluster)}/${CREATE_TOPIC_SEGMENT}`;
 }

@@ -26,9 +26,16 @@ function BrokersSkeleton() {
   );
 }
 
+function controllerText(data: BrokersResponse): string {
+  const id = data.controllerId;
+  if (id === null) return "Controller unknown";
+  // A dedicated KRaft controller is not a broker, so it has no row of its own.
+  return data.brokers.some((broker) => broker.id === id) ? `Controller: broker ${id}` : `Controller: node ${id} (not a broker)`;
+}
+
 function summary(data: BrokersResponse): string {
   const online = data.brokers.filter((broker) => broker.online).length;
-  return `${online} of ${data.brokers.length} online · Cluster ID ${data.clusterId}`;
+  return `${online} of ${data.brokers.length} online · ${controllerText(data)} · Cluster ID ${data.clusterId}`;
 }
 
 /** The brokers of one cluster, refreshed every 10 s. */

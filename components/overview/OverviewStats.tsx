@@ -1,6 +1,8 @@
-import { StatCard, type StatTone } from "@/components/overview/StatCard";
-import type { OverviewResponse } from "@/lib/api/types";
+import { problemHref } from "@/components/overview/links";
+import { StatCard, type StatLink, type StatTone } from "@/components/overview/StatCard";
+import type { OverviewResponse, PartitionProblem } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
+import { clusterPath } from "@/lib/routes";
 
 function problemTone(count: number, tone: "warning" | "danger"): StatTone {
   return count > 0 ? tone : "ok";
@@ -10,8 +12,13 @@ function partitionsWord(count: number): string {
   return count === 1 ? "1 partition" : `${formatInteger(count)} partitions`;
 }
 
-/** The eight overview figures. Zero problems are shown calmly; any problem in amber or red, and in words. */
-export function OverviewStats({ overview }: { overview: OverviewResponse }) {
+/** The filtered topic list behind a problem card, only when there is something to see. */
+function problemLink(cluster: string, count: number, problem: PartitionProblem, context: string): StatLink | undefined {
+  return count > 0 ? { href: problemHref(cluster, problem), text: "Show in Topics", context } : undefined;
+}
+
+/** The eight overview figures. Zero problems are shown calmly; any problem in amber or red, in words, with a link. */
+export function OverviewStats({ cluster, overview }: { cluster: string; overview: OverviewResponse }) {
   const { brokers } = overview;
   const offline = brokers.offline.length;
 
@@ -26,8 +33,13 @@ export function OverviewStats({ overview }: { overview: OverviewResponse }) {
             ? `Offline: ${offline === 1 ? "broker" : "brokers"} ${brokers.offline.join(", ")}`
             : "All brokers online"
         }
+        link={offline > 0 ? { href: clusterPath(cluster, "brokers"), text: "Show the brokers" } : undefined}
       />
-      {overview.controllerId !== null && <StatCard label="Controller" value={`Broker ${overview.controllerId}`} detail="Active controller" />}
+      <StatCard
+        label="Controller"
+        value={overview.controllerId === null ? "unknown" : `Broker ${overview.controllerId}`}
+        detail={overview.controllerId === null ? "The metadata quorum did not name its leader" : "Active controller"}
+      />
       <StatCard label="Topics" value={formatInteger(overview.topics)} />
       <StatCard label="Partitions" value={formatInteger(overview.partitions)} detail="Across all topics" />
       <StatCard
@@ -39,6 +51,7 @@ export function OverviewStats({ overview }: { overview: OverviewResponse }) {
             ? `${partitionsWord(overview.underReplicatedPartitions)} with replicas out of sync`
             : "Every replica is in sync"
         }
+        link={problemLink(cluster, overview.underReplicatedPartitions, "under-replicated", "under-replicated partitions")}
       />
       <StatCard
         label="Under min ISR"
@@ -49,6 +62,7 @@ export function OverviewStats({ overview }: { overview: OverviewResponse }) {
             ? "Writes with acks=all fail on these partitions"
             : "Every partition meets min.insync.replicas"
         }
+        link={problemLink(cluster, overview.underMinIsrPartitions, "under-min-isr", "partitions under min ISR")}
       />
       <StatCard
         label="Offline partitions"
@@ -59,6 +73,7 @@ export function OverviewStats({ overview }: { overview: OverviewResponse }) {
             ? `${partitionsWord(overview.offlinePartitions)} without a leader: cannot be read or written`
             : "Every partition has a leader"
         }
+        link={problemLink(cluster, overview.offlinePartitions, "offline", "offline partitions")}
       />
       <StatCard
         label="Non-preferred leaders"
@@ -69,6 +84,7 @@ export function OverviewStats({ overview }: { overview: OverviewResponse }) {
             ? "Led by a replica other than the preferred one"
             : "Every leader is the preferred replica"
         }
+        link={problemLink(cluster, overview.nonPreferredLeaders, "non-preferred-leader", "partitions with a non-preferred leader")}
       />
     </dl>
   );

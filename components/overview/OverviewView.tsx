@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { HealthVerdict } from "@/components/overview/HealthVerdict";
 import { OverviewStats } from "@/components/overview/OverviewStats";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -16,6 +17,10 @@ function OverviewSkeleton() {
       <p role="status" className="sr-only">
         Loading the overview…
       </p>
+      <div className="mb-6 rounded-lg border border-line bg-surface p-4 sm:p-5">
+        <Skeleton className="h-6 w-48" />
+        <Skeleton className="mt-2 h-4 w-72 max-w-full" />
+      </div>
       <div className="grid grid-cols-2 gap-3 sm:gap-4 xl:grid-cols-4">
         {Array.from({ length: 8 }, (_, index) => (
           <div key={index} className="rounded-lg border border-line bg-surface p-4">
@@ -29,7 +34,7 @@ function OverviewSkeleton() {
   );
 }
 
-/** The health of one cluster at a glance, refreshed every 10 s. */
+/** The health of one cluster at a glance, a verdict in words over the figures, refreshed every 10 s. */
 export function OverviewView({ cluster }: { cluster: string }) {
   const { data, error, isPending, refetch } = useQuery({ ...overviewQuery(cluster), refetchInterval: REFRESH_MS });
 
@@ -41,7 +46,8 @@ export function OverviewView({ cluster }: { cluster: string }) {
       ) : data ? (
         <>
           {error ? <RefreshProblem error={error} /> : null}
-          <OverviewStats overview={data} />
+          <HealthVerdict cluster={cluster} health={data.health} />
+          <OverviewStats cluster={cluster} overview={data} />
         </>
       ) : (
         <ErrorMessage

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { cx } from "@/lib/cx";
 
 export type StatTone = "neutral" | "ok" | "warning" | "danger";
@@ -23,23 +24,62 @@ const DETAIL: Record<StatTone, string> = {
   danger: "text-red-900 dark:text-red-100",
 };
 
-/** One figure of the overview: a label, a big value and a sentence saying what it means. Use inside a <dl>. */
+const LINK: Record<StatTone, string> = {
+  neutral: "text-accent",
+  ok: "text-accent",
+  warning: "text-amber-900 dark:text-amber-100",
+  danger: "text-red-800 dark:text-red-100",
+};
+
+/** Where a card leads: `text` is shown, `context` completes it for screen readers ("Show in Topics: offline partitions"). */
+export interface StatLink {
+  href: string;
+  text: string;
+  context?: string;
+}
+
+/**
+ * One figure of the overview: a label, a big value and a sentence saying what it means. Use inside a <dl>.
+ * With `link`, the whole card is clickable (the link stretches over it) and the link's words say where it goes.
+ */
 export function StatCard({
   label,
   value,
   detail,
   tone = "neutral",
+  link,
 }: {
   label: string;
   value: string;
   detail?: string;
   tone?: StatTone;
+  link?: StatLink;
 }) {
   return (
-    <div className={cx("flex flex-col rounded-lg border p-4", CARD[tone])}>
+    <div
+      className={cx(
+        "relative flex flex-col rounded-lg border p-4",
+        CARD[tone],
+        link && "transition-shadow hover:shadow-md focus-within:shadow-md",
+      )}
+    >
       <dt className="text-sm font-medium text-muted">{label}</dt>
       <dd className={cx("mt-2 text-2xl font-semibold tabular-nums sm:text-3xl", VALUE[tone])}>{value}</dd>
       {detail ? <dd className={cx("mt-1 text-sm", DETAIL[tone])}>{detail}</dd> : null}
+      {link ? (
+        <dd className="mt-auto pt-2 text-sm">
+          <Link
+            href={link.href}
+            className={cx(
+              "rounded font-medium underline decoration-1 underline-offset-4 after:absolute after:inset-0 after:rounded-lg hover:decoration-2",
+              LINK[tone],
+            )}
+          >
+            {link.text}
+            {link.context ? <span className="sr-only">: {link.context}</span> : null}
+          </Link>
+        </dd>
+      ) : null}
     </div>
   );
 }

@@ -18,7 +18,7 @@ export const topicNameSchema = z
   .refine((name) => name !== "." && name !== "..", { message: 'A topic cannot be named "." or "..".' })
   .refine((name) => LEGAL.test(name), { message: "Use only letters a–z and A–Z, digits, '.', '_' and '-'." });
 
-/** True when a name contains both kinds of character that Kafka maps to the same metric name. */
+/** True when a name contains '.' or '_', which Kafka maps to the same metric name (so 'a.b' and 'a_b' collide). */
 export function hasMetricCollisionRisk(name: string): boolean {
   return name.includes(".") || name.includes("_");
 }

@@ -1,8 +1,20 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/layout/NotBuiltYet";
+import { Suspense } from "react";
+import { TopicsSkeleton } from "@/components/topics/list/TopicsSkeleton";
+import { TopicsView } from "@/components/topics/list/TopicsView";
+import { decodeSegment } from "@/lib/routes";
+import { findCluster } from "@/server/config";
 
 export const metadata: Metadata = { title: "Topics" };
 
-export default function TopicsPage() {
-  return <NotBuiltYet title="Topics" feature="topics" />;
+export default async function TopicsPage({ params }: { params: Promise<{ cluster: string }> }) {
+  const name = decodeSegment((await params).cluster);
+  // The cluster layout has already answered 404 for an unknown cluster.
+  const readOnly = findCluster(name)?.readOnly ?? true;
+  return (
+    // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
+    <Suspense fallback={<TopicsSkeleton />}>
+      <TopicsView cluster={name} readOnly={readOnly} />
+    </Suspense>
+  );
 }

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { TopicView } from "@/components/topics/detail/TopicView";
+import { decodeSegment } from "@/lib/routes";
+import { addPartitions, alterTopicConfigs, deleteTopic, purgeTopic } from "@/server/actions/topics";
+import { findCluster } from "@/server/config";
+
+interface Props {
+  params: Promise<{ cluster: string; topic: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  return { title: decodeSegment((await params).topic) };
+}
+
+/** ?partition=N: a partition number, or undefined for anything else. */
+function partitionParam(value: string | string[] | undefined): number | undefined {
+  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+export default async function TopicPage({ params, searchParams }: Props) {
+  const { cluster, topic } = await params;
+  const name = decodeSegment(cluster);
+  // The cluster layout has already answered 404 for an unknown cluster.
+  const readOnly = findCluster(name)?.readOnly ?? true;
+  const highlight = partitionParam((await searchParams).partition);
+  const topicName = decodeSegment(topic);
+  return (
+    <TopicView
+      key={topicName}
+      cluster={name}
+      topic={topicName}
+      readOnly={readOnly}
+      highlightPartition={highlight}
+      admin={{ addPartitions, alterTopicConfigs, deleteTopic, purgeTopic }}
+    />
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useMemo } from "react";
+import { type CreateTopicAction, CreateTopicForm, type OnlineBrokers } from "@/components/topics/create/CreateTopicForm";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { brokersQuery, topicsQuery } from "@/lib/query/options";
+import { clusterPath } from "@/lib/routes";
+
+const BACK_LINK = "rounded font-medium text-accent underline underline-offset-4";
+
+/**
+ * The create-topic page: the form, fed with the existing topic names (to warn about metric-name collisions) and
+ * the online broker count (the default replication factor). On a read-only cluster it says why there is no form.
+ */
+export function CreateTopicView({ cluster, readOnly, createTopic }: { cluster: string; readOnly: boolean; createTopic: CreateTopicAction }) {
+  const topics = useQuery({ ...topicsQuery(cluster), enabled: !readOnly });
+  const brokers = useQuery({ ...brokersQuery(cluster), enabled: !readOnly });
+
+  const existingNames = useMemo(() => topics.data?.topics.map((topic) => topic.name), [topics.data]);
+  const onlineBrokers: OnlineBrokers = brokers.data
+    ? brokers.data.brokers.filter((broker) => broker.online).length
+    : brokers.isError
+      ? "error"
+      : "loading";
+
+  return (
+    <>
+      <PageHeader title="Create topic">
+        <p>
+          A new topic in {cluster}.{" "}
+          <Link href={clusterPath(cluster, "topics")} className={BACK_LINK}>
+            Back to topics
+          </Link>
+        </p>
+      </PageHeader>
+      {readOnly ? (
+        <EmptyState title="This cluster is read-only">
+          The console&apos;s configuration marks {cluster} as read-only, so it creates no topics there.
+        </EmptyState>
+      ) : (
+        <CreateTopicForm cluster={cluster} createTopic={createTopic} existingNames={existingNames} onlineBrokers={onlineBrokers} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The create-topic form's values as typed (strings, units a person reads) and their conversion to the input of
+ * createTopicSchema (Kafka's units). Pure. Empty config fields are left out, so the broker's default applies.
+ */
+import { type CLEANUP_POLICIES, collidingTopic, type CreateTopicInput, hasMetricCollisionRisk, type TopicConfigsInput } from "@/lib/topics/schemas";
+import { SIZE_UNITS, type SizeUnit, TIME_UNITS, type TimeUnit, toKafkaAmount } from "@/lib/topics/units";
+
+export interface CreateTopicValues {
+  name: string;
+  partitions: string;
+  /** null: not touched, so the default from the online brokers applies. */
+  replicationFactor: string | null;
+  retentionAmount: string;
+  retentionUnit: TimeUnit;
+  retentionUnlimited: boolean;
+  retentionSizeAmount: string;
+  retentionSizeUnit: SizeUnit;
+  retentionSizeUnlimited: boolean;
+  cleanupPolicy: "" | (typeof CLEANUP_POLICIES)[number];
+  minInsyncReplicas: string;
+  maxMessageAmount: string;
+  maxMessageUnit: SizeUnit;
+}
+
+export const DEFAULT_PARTITIONS = 3;
+
+export const INITIAL_VALUES: CreateTopicValues = {
+  name: "",
+  partitions: String(DEFAULT_PARTITIONS),
+  replicationFactor: null,
+  retentionAmount: "",
+  retentionUnit: "days",
+  retentionUnlimited: false,
+  retentionSizeAmount: "",
+  retentionSizeUnit: "GB",
+  retentionSizeUnlimited: false,
+  cleanupPolicy: "",
+  minInsyncReplicas: "",
+  maxMessageAmount: "",
+  maxMessageUnit: "MB",
+};
+
+/** Kafka's usual replication factor, but never more than the brokers that can hold a replica. */
+export function defaultReplicationFactor(onlineBrokers: number): number {
+  return Math.min(3, Math.max(1, onlineBrokers));
+}
+
+/** The form field each value feeds, named like the schema's issue paths (and the action's fieldErrors keys). */
+export const FIELD_KEYS = {
+  name: "name",
+  partitions: "partitions",
+  replicationFactor: "replicationFactor",
+  retention: "configs.retentionMs",
+  retentionSize: "configs.retentionBytes",
+  cleanupPolicy: "configs.cleanupPolicy",
+  minInsyncReplicas: "configs.minInsyncReplicas",
+  maxMessage: "configs.maxMessageBytes",
+} as const;
+export type FieldKey = (typeof FIELD_KEYS)[keyof typeof FIELD_KEYS];
+
+/** Which field a value belongs to, so editing it clears the server's message about that field. */
+export const FIELD_OF: Record<keyof CreateTopicValues, FieldKey> = {
+  name: FIELD_KEYS.name,
+  partitions: FIELD_KEYS.partitions,
+  replicationFactor: FIELD_KEYS.replicationFactor,
+  retentionAmount: FIELD_KEYS.retention,
+  retentionUnit: FIELD_KEYS.retention,
+  retentionUnlimited: FIELD_KEYS.retention,
+  retentionSizeAmount: FIELD_KEYS.retentionSize,
+  retentionSizeUnit: FIELD_KEYS.retentionSize,
+  retentionSizeUnlimited: FIELD_KEYS.retentionSize,
+  cleanupPolicy: FIELD_KEYS.cleanupPolicy,
+  minInsyncReplicas: FIELD_KEYS.minInsyncReplicas,
+  maxMessageAmount: FIELD_KEYS.maxMessage,
+  maxMessageUnit: FIELD_KEYS.maxMessage,
+};
+
+/** A required whole number as typed: "" is NaN, so the schema says "must be a number" rather than "at least 1". */
+function requiredNumber(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === "" ? Number.NaN : Number(trimmed);
+}
+
+function optionalNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === "" ? undefined : Number(trimmed);
+}
+
+export function toCreateTopicInput(values: CreateTopicValues, defaultRf: number | undefined): CreateTopicInput {
+  const configs: TopicConfigsInput = {};
+  const retentionMs = toKafkaAmount(values.retentionAmount, TIME_UNITS[values.retentionUnit], values.retentionUnlimited);
+  if (retentionMs !== undefined) configs.retentionMs = retentionMs;
+  const retentionBytes = toKafkaAmount(values.retentionSizeAmount, SIZE_UNITS[values.retentionSizeUnit], values.retentionSizeUnlimited);
+  if (retentionBytes !== undefined) configs.retentionBytes = retentionBytes;
+  if (values.cleanupPolicy !== "") configs.cleanupPolicy = values.cleanupPolicy;
+  const minInsyncReplicas = optionalNumber(values.minInsyncReplicas);
+  if (minInsyncReplicas !== undefined) configs.minInsyncReplicas = minInsyncReplicas;
+  const maxMessageBytes = toKafkaAmount(values.maxMessageAmount, SIZE_UNITS[values.maxMessageUnit]);
+  if (maxMessageBytes !== undefined) configs.maxMessageBytes = maxMessageBytes;
+
+  return {
+    name: values.name.trim(),
+    partitions: requiredNumber(values.partitions),
+    replicationFactor: values.replicationFactor === null ? (defaultRf ?? Number.NaN) : requiredNumber(values.replicationFactor),
+    configs,
+  };
+}
+
+/**
+ * What to say about a name before sending it: it exists already, it collides with an existing topic's metric
+ * name ('.' and '_' read the same there, and Kafka refuses it), or it could collide with a future one.
+ */
+export function nameWarning(name: string, existing: readonly string[] | undefined): string | undefined {
+  if (name === "") return undefined;
+  if (existing?.includes(name)) return `A topic named "${name}" already exists.`;
+  const other = existing ? collidingTopic(name, existing) : undefined;
+  if (other !== undefined) {
+    return `Collides with the existing topic "${other}": Kafka gives '.' and '_' the same metric name, so it will refuse this name.`;
+  }
+  if (hasMetricCollisionRisk(name)) {
+    return "Kafka gives '.' and '_' the same metric name, so topics that differ only by them collide. Best use one of the two, not both.";
+  }
+  return undefined;
+}

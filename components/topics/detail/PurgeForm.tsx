@@ -1,0 +1,112 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { DialogButtons } from "@/components/topics/detail/DetailParts";
+import { useTopicAdmin } from "@/components/topics/detail/TopicAdmin";
+import { errorsFor, type FieldErrors, useTopicAction, validate } from "@/components/topics/detail/useTopicAction";
+import { Button } from "@/components/ui/Button";
+import { FormError } from "@/components/ui/Form";
+import type { TopicResponse } from "@/lib/api/types";
+import { formatInteger } from "@/lib/format";
+import { type PurgeTopicInput, purgeTopicSchema } from "@/lib/topics/schemas";
+
+function messages(count: number): string {
+  return `${formatInteger(count)} ${count === 1 ? "message" : "messages"}`;
+}
+
+/**
+ * Deletes every record below the high watermark, in the whole topic or in the chosen partitions. The count comes
+ * from the watermarks of the last refresh; records written meanwhile are deleted too.
+ */
+export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: TopicResponse; onDone: () => void }) {
+  const [whole, setWhole] = useState(true);
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [checked, setChecked] = useState<FieldErrors | null>(null);
+  const { purgeTopic } = useTopicAdmin();
+  const action = useTopicAction(cluster, topic.name, purgeTopic, { groups: true });
+
+  const partitions = [...topic.partitions].sort((a, b) => a.partition - b.partition);
+  const selected = whole ? partitions : partitions.filter((p) => chosen.has(p.partition));
+  const count = selected.reduce((sum, p) => sum + p.messages, 0);
+  const input = (wholeTopic: boolean, set: ReadonlySet<number>): PurgeTopicInput =>
+    wholeTopic ? { name: topic.name } : { name: topic.name, partitions: [...set].sort((a, b) => a - b) };
+  const compactOnly = topic.cleanupPolicy !== null && !topic.cleanupPolicy.split(",").map((p) => p.trim()).includes("delete");
+
+  function update(nextWhole: boolean, nextChosen: ReadonlySet<number>) {
+    setWhole(nextWhole);
+    setChosen(nextChosen);
+    if (checked !== null) setChecked(validate(purgeTopicSchema, input(nextWhole, nextChosen)));
+  }
+
+  function toggle(partition: number) {
+    const next = new Set(chosen);
+    if (!next.delete(partition)) next.add(partition);
+    update(false, next);
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const errors = validate(purgeTopicSchema, input(whole, chosen));
+    setChecked(errors);
+    if (Object.keys(errors).length > 0) return;
+    const result = await action.run(input(whole, chosen));
+    if (result.ok) onDone();
+  }
+
+  const partitionErrors = errorsFor("partitions", checked ?? {}, action.fieldErrors);
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} className="space-y-4">
+      <fieldset>
+        <legend className="text-sm font-medium">What to purge</legend>
+        <div className="mt-2 space-y-1 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="purge-scope" checked={whole} onChange={() => update(true, chosen)} />
+            Whole topic ({formatInteger(partitions.length)} {partitions.length === 1 ? "partition" : "partitions"})
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="purge-scope" checked={!whole} onChange={() => update(false, chosen)} />
+            Chosen partitions
+          </label>
+        </div>
+      </fieldset>
+      {whole ? null : (
+        <fieldset aria-describedby={partitionErrors ? "purge-partitions-error" : undefined}>
+          <legend className="text-sm font-medium">Partitions</legend>
+          <div className="mt-2 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-line p-2 text-sm sm:grid-cols-2">
+            {partitions.map((p) => (
+              <label key={p.partition} className="flex items-center gap-2">
+                <input type="checkbox" checked={chosen.has(p.partition)} onChange={() => toggle(p.partition)} />
+                Partition {p.partition}
+                <span className="text-muted">· {messages(p.messages)}</span>
+              </label>
+            ))}
+          </div>
+          {partitionErrors ? (
+            <p id="purge-partitions-error" className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">
+              {partitionErrors.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+      )}
+      <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+        {messages(count)} will be deleted from{" "}
+        {whole ? "every partition" : `${formatInteger(selected.length)} chosen ${selected.length === 1 ? "partition" : "partitions"}`} (by
+        the last watermarks read), along with anything written before the purge runs. This cannot be undone.
+      </p>
+      {compactOnly ? (
+        <p className="text-xs text-amber-800 dark:text-amber-300">
+          This topic&apos;s cleanup policy is {topic.cleanupPolicy}: Kafka refuses to delete records from a topic that does not have
+          the delete policy.
+        </p>
+      ) : null}
+      <FormError message={action.message} />
+      <DialogButtons>
+        <Button onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="danger" disabled={action.pending}>
+          {action.pending ? "Purging…" : "Purge messages"}
+        </Button>
+      </DialogButtons>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useId, useState } from "react";
+import { AddPartitionsForm } from "@/components/topics/detail/AddPartitionsForm";
+import { DeleteTopicForm } from "@/components/topics/detail/DeleteTopicForm";
+import { PurgeForm } from "@/components/topics/detail/PurgeForm";
+import { Button } from "@/components/ui/Button";
+import { Dialog } from "@/components/ui/Dialog";
+import type { TopicResponse } from "@/lib/api/types";
+
+type Open = "add-partitions" | "purge" | "delete" | null;
+
+const TITLES: Record<Exclude<Open, null>, string> = {
+  "add-partitions": "Add partitions",
+  purge: "Purge messages",
+  delete: "Delete topic",
+};
+
+/**
+ * The topic's administration buttons and their dialogs. On a read-only cluster the buttons stay visible but
+ * disabled, with the reason in words. Each dialog stays open with the action's message when it fails.
+ */
+export function TopicActions({
+  cluster,
+  topic,
+  readOnly,
+  onDeleted,
+}: {
+  cluster: string;
+  topic: TopicResponse;
+  readOnly: boolean;
+  onDeleted: () => void;
+}) {
+  const noteId = useId();
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  const describedBy = readOnly ? noteId : undefined;
+
+  return (
+    <div className="mb-6 flex flex-col items-start gap-2 sm:items-end">
+      <div role="group" aria-label="Topic actions" className="flex flex-wrap gap-2">
+        <Button disabled={readOnly} aria-describedby={describedBy} onClick={() => setOpen("add-partitions")}>
+          Add partitions
+        </Button>
+        <Button disabled={readOnly} aria-describedby={describedBy} onClick={() => setOpen("purge")}>
+          Purge messages
+        </Button>
+        <Button variant="danger" disabled={readOnly} aria-describedby={describedBy} onClick={() => setOpen("delete")}>
+          Delete topic
+        </Button>
+      </div>
+      {readOnly ? (
+        <p id={noteId} className="text-xs text-muted">
+          This cluster is read-only: topics cannot be changed from the console.
+        </p>
+      ) : null}
+      <Dialog open={open !== null} title={open ? TITLES[open] : ""} onClose={close}>
+        {open === "add-partitions" ? (
+          <AddPartitionsForm cluster={cluster} topic={topic.name} current={topic.partitions.length} onDone={close} />
+        ) : null}
+        {open === "purge" ? <PurgeForm cluster={cluster} topic={topic} onDone={close} /> : null}
+        {open === "delete" ? <DeleteTopicForm cluster={cluster} topic={topic} onCancel={close} onDeleted={onDeleted} /> : null}
+      </Dialog>
+    </div>
+  );
+}
