@@ -31,7 +31,7 @@ test.describe("cluster health when a broker stops", () => {
     await expect(overview.verdict).toHaveText(/Degraded/, { timeout: 90_000 });
     await expect(overview.reason(/under-replicated/)).toBeVisible();
     await expect(overview.reason(/Broker 2 is offline/)).toBeVisible();
-    await expect(overview.reason(/under-replicated/).getByRole("link", { name: topic })).toBeVisible();
+    await expect(overview.reason(/under-replicated/).getByRole("link", { name: topic, exact: true })).toBeVisible();
 
     const api = (await (await request.get("/api/clusters/test/overview")).json()) as OverviewResponse;
     expect(api.brokers).toEqual({ online: 2, total: 3, offline: [2] });
@@ -41,7 +41,7 @@ test.describe("cluster health when a broker stops", () => {
     // The reason's link opens the topics list filtered to the topics concerned.
     await overview.reasonLink(/under-replicated/).click();
     await expect(page).toHaveURL(/\/clusters\/test\/topics\?problem=under-replicated/);
-    await expect(page.getByRole("link", { name: topic })).toBeVisible();
+    await expect(page.getByRole("link", { name: topic, exact: true })).toBeVisible();
 
     const brokers = new BrokersPage(page);
     await brokers.open("test");

@@ -44,7 +44,8 @@ export class TopicsPage {
   }
 
   row(topic: string): Locator {
-    return this.rows.filter({ has: this.topicLink(topic) });
+    // `has` is looked for inside each row, so it must not start from the table.
+    return this.rows.filter({ has: this.page.getByRole("link", { name: topic, exact: true }) });
   }
 
   topicLink(topic: string): Locator {

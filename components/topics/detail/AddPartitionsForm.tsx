@@ -11,7 +11,8 @@ import { addPartitionsSchema, type AddPartitionsInput } from "@/lib/topics/schem
 
 function check(input: AddPartitionsInput, current: number): FieldErrors {
   const errors = validate(addPartitionsSchema, input);
-  if (!errors.partitions && Number.isFinite(input.partitions) && input.partitions <= current) {
+  // The reason a smaller count is refused matters more than the schema's general lower bound.
+  if (Number.isInteger(input.partitions) && input.partitions <= current) {
     errors.partitions = [`Enter more than the current ${formatInteger(current)}: Kafka cannot remove partitions.`];
   }
   return errors;

@@ -1,0 +1,125 @@
+import { expect, test } from "@playwright/test";
+import { CreateTopicPage } from "./pages/create-topic-page";
+import { TopicPage } from "./pages/topic-page";
+import { TopicsPage } from "./pages/topics-page";
+import { ConfigResourceTypes } from "kafkajs";
+import { createTopic, deleteTopicIfPresent, fixtureKafka, topicNames, uniqueName, withAdmin } from "./support/kafka";
+
+async function topicConfigs(topic: string, names: string[]): Promise<Record<string, string>> {
+  const result = await withAdmin((admin) => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: names }] }));
+  return Object.fromEntries((result.resources[0]?.configEntries ?? []).map((e) => [e.configName, e.configValue]));
+}
+
+test.describe("topics", () => {
+  const made: string[] = [];
+  test.afterAll(async () => {
+    for (const name of made) await deleteTopicIfPresent(name);
+  });
+
+  test("create a topic from the form, find it by search, open it, see its partitions, delete it", async ({ page }) => {
+    const name = uniqueName("e2e-topic");
+    made.push(name);
+    const form = new CreateTopicPage(page);
+    const topics = new TopicsPage(page);
+    await topics.open("test");
+    await topics.createButton.click();
+    await expect(page).toHaveURL(/\/clusters\/test\/new-topic$/);
+
+    // A refused value is explained beside its field and nothing is created.
+    await form.fill({ name, partitions: 4, replicationFactor: 5 });
+    await form.submitButton.click();
+    await expect(form.fieldError("Replication factor")).toContainText("at most 3");
+    expect(await topicNames()).not.toContain(name);
+
+    await form.fill({ name, partitions: 4, replicationFactor: 3, retention: { amount: 2, unit: "days" }, cleanupPolicy: "compact,delete" });
+    await form.submitButton.click();
+    const topic = new TopicPage(page);
+    await expect(topic.heading).toHaveText(name);
+    expect(await topicConfigs(name, ["retention.ms", "cleanup.policy"])).toEqual({ "retention.ms": "172800000", "cleanup.policy": "compact,delete" });
+
+    await topics.open("test");
+    const row = await topics.find(name);
+    await expect(topics.rows).toHaveCount(1);
+    await expect(topics.cell(name, "Partitions")).toHaveText("4");
+    await expect(topics.cell(name, "Replication factor")).toHaveText("3");
+    await row.getByRole("link", { name }).click();
+
+    await expect(topic.heading).toHaveText(name);
+    await expect(topic.partitionRows).toHaveCount(4);
+    for (const p of [0, 1, 2, 3]) await expect(topic.partitionCell(p, "ISR")).toContainText(/\d/);
+    await expect(topic.configRow("retention.ms")).toContainText(/2 d|2 days|48 h/);
+
+    await topic.deleteButton.click();
+    await topic.deleteConfirmationInput.fill(name.slice(0, -1));
+    await expect(topic.confirmDeleteButton).toBeDisabled();
+    await topic.deleteConfirmationInput.fill(name);
+    await topic.confirmDeleteButton.click();
+    await expect(page).toHaveURL(/\/clusters\/test\/topics$/);
+    await expect.poll(async () => (await topicNames()).includes(name), { timeout: 30_000 }).toBe(false);
+    await topics.searchBox.fill(name);
+    await expect(topics.rows).toHaveCount(0);
+  });
+
+  test("add partitions, purge and edit a config from the topic page", async ({ page }) => {
+    const name = uniqueName("e2e-admin");
+    made.push(name);
+    await createTopic(name, 2, 3);
+    const producer = fixtureKafka().producer();
+    await producer.connect();
+    await producer.send({ topic: name, acks: -1, messages: Array.from({ length: 6 }, (_, i) => ({ partition: i % 2, value: `m${i}` })) });
+    await producer.disconnect();
+
+    const topic = new TopicPage(page);
+    await topic.open("test", name);
+    await expect(topic.partitionRows).toHaveCount(2);
+
+    // A decrease is refused with the reason.
+    await topic.addPartitionsButton.click();
+    await topic.newPartitionCountInput.fill("1");
+    await topic.confirmAddPartitionsButton.click();
+    await expect(topic.dialog("Add partitions")).toContainText(/more than 2|at least 2|cannot remove/i);
+    await topic.newPartitionCountInput.fill("3");
+    await topic.confirmAddPartitionsButton.click();
+    await expect(topic.partitionRows).toHaveCount(3);
+
+    await expect(topic.partitionCell(0, "Messages")).toHaveText("3");
+    await topic.purgeButton.click();
+    await topic.purgeChosenPartitionsRadio.check();
+    await topic.purgePartitionCheckbox(0).check();
+    await topic.confirmPurgeButton.click();
+    await expect(topic.partitionCell(0, "Messages")).toHaveText("0");
+    await expect(topic.partitionCell(1, "Messages")).toHaveText("3");
+
+    await topic.editConfigButton("retention.ms").click();
+    await topic.configValueInput("retention.ms").fill("not a number");
+    await topic.configDialog("Edit", "retention.ms").getByRole("button", { name: /save/i }).click();
+    await expect(topic.configDialog("Edit", "retention.ms").getByRole("alert")).toContainText("retention.ms");
+    expect((await topicConfigs(name, ["retention.ms"]))["retention.ms"]).toBe("604800000");
+    await topic.configValueInput("retention.ms").fill("3600000");
+    await topic.configDialog("Edit", "retention.ms").getByRole("button", { name: /save/i }).click();
+    await expect(topic.configRow("retention.ms")).toContainText(/topic/i);
+    expect((await topicConfigs(name, ["retention.ms"]))["retention.ms"]).toBe("3600000");
+  });
+
+  test("a read-only cluster offers no changes (the server refuses them too: see the integration tests)", async ({ page }) => {
+    const name = uniqueName("e2e-ro");
+    made.push(name);
+    await createTopic(name, 1, 1);
+    const topics = new TopicsPage(page);
+    await topics.open("readonly");
+    await expect(topics.readOnlyNote).toBeVisible();
+    await expect(topics.createButton).toHaveCount(0);
+    const topic = new TopicPage(page);
+    await topic.open("readonly", name);
+    await expect(topic.heading).toHaveText(name);
+    await expect(topic.deleteButton).toBeDisabled();
+    await expect(topic.readOnlyNote.first()).toBeVisible();
+    expect(await topicNames()).toContain(name);
+  });
+
+  test("a topic that does not exist says so in words", async ({ page }) => {
+    const topic = new TopicPage(page);
+    await topic.open("test", "no-such-topic-e2e");
+    await expect(topic.notFound("no-such-topic-e2e")).toBeVisible();
+  });
+});
