@@ -6,25 +6,11 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { RefreshProblem } from "@/components/ui/RefreshProblem";
-import { Skeleton } from "@/components/ui/Skeleton";
+import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import type { BrokersResponse } from "@/lib/api/types";
 import { brokersQuery } from "@/lib/query/options";
 
 const REFRESH_MS = 10_000;
-
-function BrokersSkeleton() {
-  return (
-    <div className="rounded-lg border border-line bg-surface p-4">
-      <p role="status" className="sr-only">
-        Loading brokers…
-      </p>
-      <Skeleton className="h-5 w-full" />
-      {Array.from({ length: 3 }, (_, index) => (
-        <Skeleton key={index} className="mt-3 h-5 w-full" />
-      ))}
-    </div>
-  );
-}
 
 function controllerText(data: BrokersResponse): string {
   const id = data.controllerId;
@@ -46,7 +32,7 @@ export function BrokersView({ cluster }: { cluster: string }) {
     <>
       <PageHeader title="Brokers">{data ? <p>{summary(data)}</p> : null}</PageHeader>
       {isPending ? (
-        <BrokersSkeleton />
+        <TableSkeleton label="Loading brokers…" rows={3} />
       ) : data ? (
         <>
           {error ? <RefreshProblem error={error} /> : null}

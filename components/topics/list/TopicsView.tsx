@@ -5,7 +5,7 @@ import { useDeferredValue, useMemo } from "react";
 import { CreateTopicLink } from "@/components/topics/list/CreateTopicLink";
 import { PartialSizesNotice, ProblemNotice } from "@/components/topics/list/TopicsNotices";
 import { TopicsEmpty } from "@/components/topics/list/TopicsEmpty";
-import { TopicsSkeleton } from "@/components/topics/list/TopicsSkeleton";
+import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { TopicsTable } from "@/components/topics/list/TopicsTable";
 import { TopicsToolbar } from "@/components/topics/list/TopicsToolbar";
 import { useTopicListState } from "@/components/topics/list/useTopicListState";
@@ -63,7 +63,7 @@ export function TopicsView({ cluster, readOnly }: { cluster: string; readOnly: b
       <TopicsToolbar q={state.q} internal={state.internal} internalCount={internalCount} summary={data ? countSummary(rows.length, total) : ""} onChange={update} />
       {state.problem ? <ProblemNotice problem={state.problem} onClear={() => update({ problem: null })} /> : null}
       {isPending ? (
-        <TopicsSkeleton />
+        <TableSkeleton label="Loading topics…" rows={8} />
       ) : data ? (
         <>
           {error ? <RefreshProblem error={error} /> : null}

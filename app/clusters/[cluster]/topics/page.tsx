@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { TopicsSkeleton } from "@/components/topics/list/TopicsSkeleton";
+import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { TopicsView } from "@/components/topics/list/TopicsView";
 import { decodeSegment } from "@/lib/routes";
 import { findCluster } from "@/server/config";
@@ -13,7 +13,7 @@ export default async function TopicsPage({ params }: { params: Promise<{ cluster
   const readOnly = findCluster(name)?.readOnly ?? true;
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
-    <Suspense fallback={<TopicsSkeleton />}>
+    <Suspense fallback={<TableSkeleton label="Loading topics…" rows={8} />}>
       <TopicsView cluster={name} readOnly={readOnly} />
     </Suspense>
   );
