@@ -3,6 +3,7 @@ import { CreateTopicPage } from "./pages/create-topic-page";
 import { TopicPage } from "./pages/topic-page";
 import { TopicsPage } from "./pages/topics-page";
 import { ConfigResourceTypes } from "kafkajs";
+import type { TopicResponse, TopicsResponse } from "../lib/api/types";
 import { createTopic, deleteTopicIfPresent, fixtureKafka, topicNames, uniqueName, withAdmin } from "./support/kafka";
 
 async function topicConfigs(topic: string, names: string[]): Promise<Record<string, string>> {
@@ -115,6 +116,36 @@ test.describe("topics", () => {
     await expect(topic.deleteButton).toBeDisabled();
     await expect(topic.readOnlyNote.first()).toBeVisible();
     expect(await topicNames()).toContain(name);
+  });
+
+  test("the topics API searches, sorts and pages, and answers bad input with JSON in words", async ({ request }) => {
+    const prefix = uniqueName("e2e-api");
+    const names = [`${prefix}-a`, `${prefix}-b`, `${prefix}-c`];
+    made.push(...names);
+    for (const [i, name] of names.entries()) await createTopic(name, i + 1, 1);
+
+    const page1 = (await (await request.get(`/api/clusters/test/topics?search=${prefix}&sort=partitions&order=desc&limit=2`)).json()) as TopicsResponse;
+    expect(page1.total).toBe(3);
+    expect(page1.topics.map((t) => [t.name, t.partitions, t.replicationFactor])).toEqual([
+      [`${prefix}-c`, 3, 1],
+      [`${prefix}-b`, 2, 1],
+    ]);
+    const page2 = (await (await request.get(`/api/clusters/test/topics?search=${prefix}&sort=partitions&order=desc&limit=2&offset=2`)).json()) as TopicsResponse;
+    expect(page2.topics.map((t) => t.name)).toEqual([`${prefix}-a`]);
+
+    const detail = (await (await request.get(`/api/clusters/test/topics/${prefix}-c`)).json()) as TopicResponse;
+    expect(detail.partitions.map((p) => [p.partition, p.lowWatermark, p.highWatermark])).toEqual([
+      [0, "0", "0"],
+      [1, "0", "0"],
+      [2, "0", "0"],
+    ]);
+
+    const bad = await request.get("/api/clusters/test/topics?sort=bogus");
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toEqual({ error: { code: "bad_request", message: "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages." } });
+    const missing = await request.get("/api/clusters/test/topics/no-such-topic-e2e");
+    expect(missing.status()).toBe(404);
+    expect(await missing.json()).toEqual({ error: { code: "not_found", message: 'Topic "no-such-topic-e2e" does not exist.' } });
   });
 
   test("a topic that does not exist says so in words", async ({ page }) => {
