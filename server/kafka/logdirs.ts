@@ -28,7 +28,7 @@ function timeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * does not answer in time is left out and the result is marked incomplete, rather than failing the page.
  * Shared for ten seconds: sizes move slowly and the answer is large on big clusters.
  */
-export function getLogDirSizes(cluster: string, snapshot: ClusterSnapshot): Promise<LogDirSizes> {
+export function getLogDirSizes(cluster: string, snapshot: Pick<ClusterSnapshot, "brokers">): Promise<LogDirSizes> {
   return singleFlight(`logdirs:${cluster}`, 10_000, async () => {
     const ids = snapshot.brokers.map((b) => b.nodeId);
     const answers = await withProtocol(cluster, (c) =>

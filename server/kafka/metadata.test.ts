@@ -4,13 +4,13 @@ import { startNodeAndWait, stopNode } from "@/scripts/kafka/cluster";
 import { TEST_CLUSTER } from "@/scripts/test-support/test-cluster";
 import { invalidate } from "@/server/cache";
 import { getLogDirSizes } from "@/server/kafka/logdirs";
-import { getSnapshot } from "@/server/kafka/metadata";
+import { getSnapshot, invalidateMetadata } from "@/server/kafka/metadata";
 import { eventually, uniqueName, withFixtureAdmin } from "@/server/test/helpers";
 
 const topic = uniqueName("meta");
 
 async function freshSnapshot() {
-  invalidate("snapshot:test");
+  invalidateMetadata("test");
   return getSnapshot("test");
 }
 
@@ -67,7 +67,7 @@ describe("cluster snapshot", () => {
   });
 
   it("shares one load between concurrent callers", async () => {
-    invalidate("snapshot:test");
+    invalidateMetadata("test");
     const [a, b] = await Promise.all([getSnapshot("test"), getSnapshot("test")]);
     expect(a).toBe(b);
   });

@@ -62,6 +62,6 @@ export async function readWatermarks(cluster: string, topics: readonly MetaTopic
 }
 
 /** Every topic's watermarks, shared by concurrent requests for two seconds. */
-export function getAllWatermarks(cluster: string, snapshot: ClusterSnapshot): Promise<Watermarks> {
+export function getAllWatermarks(cluster: string, snapshot: Pick<ClusterSnapshot, "topics">): Promise<Watermarks> {
   return singleFlight(`watermarks:${cluster}`, 2_000, () => readWatermarks(cluster, snapshot.topics));
 }

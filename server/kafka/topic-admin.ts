@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { invalidate } from "@/server/cache";
 import { withAdmin, withProtocol } from "@/server/kafka/clients";
 import { ConsoleError, FieldError, KafkaProtocolError } from "@/server/kafka/errors";
-import { getSnapshot } from "@/server/kafka/metadata";
+import { getSnapshot, invalidateMetadata } from "@/server/kafka/metadata";
 import { CreateTopics, EARLIEST, CONFIG_DELETE, CONFIG_RESOURCE_TOPIC, CONFIG_SET, IncrementalAlterConfigs } from "@/server/kafka/protocol/apis";
 import { send } from "@/server/kafka/protocol/bridge";
 import { listOffsets } from "@/server/kafka/offsets";
@@ -13,12 +13,13 @@ import { findTopic } from "@/server/kafka/topics";
 
 /** The cached views of a cluster a topic change makes stale. */
 export function invalidateTopics(cluster: string): void {
-  for (const prefix of ["snapshot:", "watermarks:", "logdirs:", "group-offsets:"]) invalidate(`${prefix}${cluster}`);
+  invalidateMetadata(cluster, { configs: true });
+  for (const prefix of ["watermarks:", "logdirs:", "group-offsets:"]) invalidate(`${prefix}${cluster}`);
 }
 
 /** Metadata read fresh, for checks made right before a change. */
 async function freshSnapshot(cluster: string) {
-  invalidate(`snapshot:${cluster}`);
+  invalidateMetadata(cluster);
   return getSnapshot(cluster);
 }
 

@@ -6,7 +6,7 @@ import { withAdmin } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/kafka/errors";
 import { groupsReadingTopic } from "@/server/kafka/groups";
 import { getLogDirSizes } from "@/server/kafka/logdirs";
-import { getSnapshot } from "@/server/kafka/metadata";
+import { getMetadata, getSnapshot } from "@/server/kafka/metadata";
 import { getAllWatermarks, readWatermarks } from "@/server/kafka/offsets";
 
 /**
@@ -15,8 +15,14 @@ import { getAllWatermarks, readWatermarks } from "@/server/kafka/offsets";
  * answer makes them partial, flagged by sizesComplete); the rest must succeed.
  */
 export async function listTopics(cluster: string): Promise<{ topics: TopicSummary[]; sizesComplete: boolean }> {
-  const snapshot = await getSnapshot(cluster);
-  const [watermarks, sizes] = await Promise.all([getAllWatermarks(cluster, snapshot), getLogDirSizes(cluster, snapshot).catch(() => undefined)]);
+  // Offsets and sizes need only the partitions and brokers, so they start as soon as the metadata is in, beside
+  // the (mostly cached) configs.
+  const metadata = await getMetadata(cluster);
+  const [snapshot, watermarks, sizes] = await Promise.all([
+    getSnapshot(cluster),
+    getAllWatermarks(cluster, metadata),
+    getLogDirSizes(cluster, metadata).catch(() => undefined),
+  ]);
   return {
     topics: snapshot.topics.map((t) => summarizeTopic(t, snapshot, watermarks, sizes)),
     sizesComplete: sizes?.complete ?? false,

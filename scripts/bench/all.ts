@@ -1,0 +1,19 @@
+/**
+ * npm run bench [-- --fresh] [-- --keep]: every benchmark, one after the other, each rewriting its own section of
+ * docs/BENCHMARKS.md. Stops at the first that fails.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "./support";
+
+/** Add a benchmark here when its script lands (scripts/bench/<name>.ts). */
+const BENCHMARKS = ["topics"];
+
+for (const name of BENCHMARKS) {
+  console.log(`\n=== bench:${name} ===\n`);
+  const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(__dirname, `${name}.ts`), ...process.argv.slice(2)], { cwd: ROOT, stdio: "inherit" });
+  if (run.status !== 0) {
+    console.error(`bench:${name} failed (exit ${run.status ?? run.signal ?? "?"}).`);
+    process.exit(run.status ?? 1);
+  }
+}

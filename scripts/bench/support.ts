@@ -1,0 +1,488 @@
+/**
+ * Shared pieces of the benchmark scripts (scripts/bench/*.ts): a Kafka cluster of their own (ports 39092/39192/
+ * 39292, data in .data/kafka-bench, never the dev or test cluster), the production build of the console served
+ * against it, timing and percentile helpers, and rewriting one marked section of docs/BENCHMARKS.md.
+ *
+ * Every benchmark runs inside runBench(), which stops what it started (console, browser, cluster) when the
+ * benchmark ends, fails, or is interrupted with Ctrl-C.
+ */
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "../build-info";
+import { type Browser, chromium } from "@playwright/test";
+import { type ClusterSpec, bootstrapServers, clusterSpec, down, kafkaVersion, runningPid, up, wipe } from "../kafka/cluster";
+
+export { ROOT };
+export const BENCH_DOC = join(ROOT, "docs", "BENCHMARKS.md");
+/** Scratch files of the benchmarks (console server logs). */
+export const BENCH_WORK = join(ROOT, ".data", "bench");
+
+export const log = (line: string): void => console.log(`[bench] ${line}`);
+
+// ---------------------------------------------------------------------------------------------------------
+// Command line
+
+export interface BenchFlags {
+  /** Wipe the bench cluster's data first, so the data set is created again. */
+  fresh: boolean;
+  /** Leave the bench cluster running at the end (the next run then skips starting it). */
+  keep: boolean;
+}
+
+export function parseFlags(argv: readonly string[] = process.argv.slice(2)): BenchFlags {
+  const known = new Set(["--fresh", "--keep"]);
+  const unknown = argv.filter((a) => !known.has(a));
+  if (unknown.length > 0) throw new Error(`Unknown option(s): ${unknown.join(" ")}. Options: --fresh (recreate the data set), --keep (leave the bench cluster running).`);
+  return { fresh: argv.includes("--fresh"), keep: argv.includes("--keep") };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cleanup and the run wrapper
+
+const cleanups: { what: string; run: () => Promise<void> | void }[] = [];
+
+/** Registers something to undo at the end of the run; undone last-registered first, also on failure or Ctrl-C. */
+export function onCleanup(what: string, run: () => Promise<void> | void): void {
+  cleanups.push({ what, run });
+}
+
+async function runCleanups(): Promise<void> {
+  while (cleanups.length > 0) {
+    const step = cleanups.pop();
+    if (!step) break;
+    try {
+      await step.run();
+    } catch (error) {
+      console.error(`[bench] Could not ${step.what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** Runs a benchmark's main function, then its cleanups; exits 1 on failure and 130 on Ctrl-C. */
+export function runBench(main: () => Promise<void>): void {
+  let interrupted = false;
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (interrupted) {
+      console.error("[bench] Interrupted again: exiting without finishing the cleanup.");
+      process.exit(130);
+    }
+    interrupted = true;
+    console.error(`\n[bench] ${signal}: stopping what the benchmark started...`);
+    void runCleanups().finally(() => process.exit(130));
+  };
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
+  main().then(
+    async () => {
+      await runCleanups();
+      if (!interrupted) process.exit(0);
+    },
+    async (error: unknown) => {
+      if (interrupted) return;
+      console.error(`\n[bench] Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      await runCleanups();
+      process.exit(1);
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The bench cluster
+
+/** The benchmarks' own 3-node cluster: brokers on 39092, 39192, 39292 (controllers one above), data in .data/kafka-bench. */
+export const BENCH_CLUSTER: ClusterSpec = clusterSpec("dev", { KAFKA_LOCAL_PORT: "39092", KAFKA_LOCAL_DATA: join(ROOT, ".data", "kafka-bench") });
+export const BENCH_BOOTSTRAP: string[] = bootstrapServers(BENCH_CLUSTER);
+
+function clusterRunning(): boolean {
+  return BENCH_CLUSTER.nodes.every((n) => runningPid(BENCH_CLUSTER, n) !== undefined);
+}
+
+/**
+ * Starts the bench cluster (or reuses a running one; --fresh stops and wipes it first) and registers its stop,
+ * unless --keep was given or it was already running before this run.
+ */
+export async function startBenchCluster(flags: BenchFlags): Promise<{ bootstrap: string[]; dataDir: string }> {
+  if (flags.fresh) {
+    const stopped = await down(BENCH_CLUSTER);
+    if (stopped.length > 0) log(`--fresh: stopped bench node(s) ${stopped.join(", ")}.`);
+    wipe(BENCH_CLUSTER);
+    log(`--fresh: wiped ${BENCH_CLUSTER.dataDir}.`);
+  }
+  const wasRunning = clusterRunning();
+  // Registered before starting, so a Ctrl-C while the nodes come up stops them too.
+  if (!wasRunning && !flags.keep) {
+    onCleanup("stop the bench cluster", async () => {
+      const stopped = await down(BENCH_CLUSTER);
+      if (stopped.length > 0) log(`Stopped bench Kafka node(s) ${stopped.join(", ")}.`);
+    });
+  }
+  const started = performance.now();
+  await up(BENCH_CLUSTER, log);
+  log(`Bench cluster ${wasRunning ? "already running" : `up in ${formatMs(performance.now() - started)}`}: ${BENCH_BOOTSTRAP.join(",")}${flags.keep ? " (--keep: left running at the end)" : ""}.`);
+  return { bootstrap: BENCH_BOOTSTRAP, dataDir: BENCH_CLUSTER.dataDir };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The console under test
+
+/** Builds the console unless the standalone build matches the sources. */
+export function ensureBuild(): void {
+  if (buildIsCurrent()) {
+    log("The console build is current.");
+    return;
+  }
+  log("Building the console (the sources changed since the last build)...");
+  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, PORT: undefined, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("`npm run build` failed; see the messages above.");
+}
+
+/**
+ * A private copy of the standalone build (.data/bench/console-build), served by the benchmark: the shared
+ * .next/standalone may be rebuilt by someone else while a benchmark runs (a test run, `npm start`), and a server
+ * whose chunks change under it answers 500. Copied again if the build changed while copying.
+ */
+function copyOfBuild(): string {
+  const source = dirname(STANDALONE_SERVER);
+  const stampOf = () => (existsSync(join(source, ".console-build-hash")) ? readFileSync(join(source, ".console-build-hash"), "utf8") : "");
+  const target = join(BENCH_WORK, "console-build");
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const before = stampOf();
+    rmSync(target, { recursive: true, force: true });
+    cpSync(source, target, { recursive: true });
+    if (before !== "" && stampOf() === before) return join(target, "server.js");
+  }
+  throw new Error("The build in .next/standalone kept changing while it was copied; try again when nothing else builds.");
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const probe = createServer()
+      .once("error", () => resolvePort(false))
+      .once("listening", () => probe.close(() => resolvePort(true)))
+      .listen(port, "127.0.0.1");
+  });
+}
+
+/** The first free port from `from` on (the benchmarks start at 18090, clear of the dev, test and e2e ports). */
+export async function freePort(from = 18090): Promise<number> {
+  for (let port = from; port < from + 100; port += 1) if (await portIsFree(port)) return port;
+  throw new Error(`No free port in ${from}-${from + 99}.`);
+}
+
+export interface RunningConsole {
+  url: string;
+  pid: number;
+  logFile: string;
+  /** Lines the server wrote to stderr (warnings and errors), for the report. */
+  stderrLines: () => string[];
+  stop: () => Promise<void>;
+}
+
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The console server exited (code ${server.exitCode}) while starting.`);
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`The console did not answer ${url}/api/health within ${timeoutMs / 1000} s.`);
+}
+
+function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/**
+ * Serves the production build (building it first if needed, from a private copy) against the given clusters, on a
+ * free port from 18090, and waits for /api/health. Its output goes to .data/bench/console-<port>.log. Stopped at the end of the run.
+ */
+export async function startConsole(clusters: { name: string; bootstrap: readonly string[] }[]): Promise<RunningConsole> {
+  ensureBuild();
+  const serverJs = copyOfBuild();
+  const port = await freePort();
+  mkdirSync(BENCH_WORK, { recursive: true });
+  const logFile = join(BENCH_WORK, `console-${port}.log`);
+  const out = createWriteStream(logFile, { flags: "w" });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    KAFKAJS_NO_PARTITIONER_WARNING: "1",
+  };
+  // Only the clusters of this benchmark, whatever the shell has configured.
+  for (const key of Object.keys(env)) if (key.startsWith("KAFKA_CLUSTERS_") || key === "CONSOLE_CONFIG_FILE") delete env[key];
+  clusters.forEach((cluster, i) => {
+    env[`KAFKA_CLUSTERS_${i}_NAME`] = cluster.name;
+    env[`KAFKA_CLUSTERS_${i}_BOOTSTRAPSERVERS`] = cluster.bootstrap.join(",");
+  });
+  const server = spawn(process.execPath, [serverJs], { cwd: dirname(serverJs), env, stdio: ["ignore", "pipe", "pipe"] });
+  if (server.pid === undefined) throw new Error("Could not start the console server.");
+  const stderr: string[] = [];
+  server.stdout.pipe(out, { end: false });
+  server.stderr.on("data", (chunk: Buffer) => {
+    out.write(chunk);
+    stderr.push(...chunk.toString("utf8").split("\n").filter((line) => line.trim() !== ""));
+  });
+  const stop = async () => {
+    await stopChild(server);
+    out.end();
+  };
+  onCleanup("stop the console server", async () => {
+    await stop();
+    log(`Stopped the console server (its log: ${logFile}).`);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, server, 60_000);
+  log(`Console (pid ${server.pid}) on ${url}, log in ${logFile}.`);
+  return { url, pid: server.pid, logFile, stderrLines: () => [...stderr], stop };
+}
+
+/** The flags of DESIGN.md for Debian's Chromium (--no-sandbox as well: the benchmarks may run as root, as CI does). */
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** Debian's Chromium (CHROMIUM_PATH overrides /usr/bin/chromium), headless, closed at the end of the run. */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  onCleanup("close the browser", () => browser.close());
+  return browser;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Timing
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Runs fn and returns its result with the wall time it took, in milliseconds. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+/** The p-th percentile (0-100) by linear interpolation between the closest ranks. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  const lo = sorted[low] ?? Number.NaN;
+  const hi = sorted[high] ?? Number.NaN;
+  return lo + (hi - lo) * (rank - low);
+}
+
+export interface Stats {
+  n: number;
+  min: number;
+  median: number;
+  p95: number;
+  max: number;
+  samples: number[];
+}
+
+export function stats(samples: readonly number[]): Stats {
+  return {
+    n: samples.length,
+    min: Math.min(...samples),
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    max: Math.max(...samples),
+    samples: [...samples],
+  };
+}
+
+/** Runs async work over items with at most `concurrency` in flight. */
+export async function mapLimit<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Formatting for the results tables
+
+/** "850 ms", "1.24 s", "2 min 05 s". */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return "—";
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(2)} s`;
+  const s = Math.round(ms / 1_000);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+}
+
+/** "median 412 ms, max 530 ms (5 samples)". */
+export function formatStats(s: Stats): string {
+  return `median ${formatMs(s.median)}, max ${formatMs(s.max)} (${s.n} samples)`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1_000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1_000).toFixed(1)} KB`;
+  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return `${(bytes / 1_000_000_000).toFixed(2)} GB`;
+}
+
+export function formatInt(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+export type Verdict = "pass" | "FAIL" | "—";
+
+export interface ResultRow {
+  metric: string;
+  value: string;
+  target: string;
+  verdict: Verdict;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+export function markdownTable(rows: readonly ResultRow[]): string {
+  return [
+    "| metric | value | target | verdict |",
+    "|---|---|---|---|",
+    ...rows.map((r) => `| ${cell(r.metric)} | ${cell(r.value)} | ${cell(r.target)} | ${r.verdict === "pass" ? "✅ pass" : r.verdict === "FAIL" ? "❌ FAIL" : "—"} |`),
+  ].join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The run's environment, and docs/BENCHMARKS.md
+
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  kafka: string;
+  node: string;
+  date: string;
+  /** Commit of the console measured, and whether the working tree had changes on top of it. */
+  commit: string;
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return "unknown";
+  }
+}
+
+export function machineInfo(): MachineInfo {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? "unknown CPU",
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    kafka: kafkaVersion(),
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+    commit: gitCommit(),
+  };
+}
+
+/** The 1-minute load average, a hint of how much else the machine was doing during a measurement. */
+export function loadAverage(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
+}
+
+/** One line naming where and when a section's numbers were measured. */
+export function runLine(m: MachineInfo): string {
+  return `Measured ${m.date} on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Apache Kafka ${m.kafka}, Node.js ${m.node}, console at ${m.commit}.`;
+}
+
+const DOC_INTRO = `# Benchmarks
+
+Speed targets of the console are measured by the benchmark scripts in \`scripts/bench/\`, never by timed tests.
+Each script starts a Kafka cluster of its own (three KRaft nodes on 127.0.0.1:39092/39192/39292, data in
+\`.data/kafka-bench/\`, apart from the dev and test clusters), loads its data set, serves the production build
+of the console against it, and rewrites its own section of this file (between its \`bench:*\` markers) with the
+numbers of that run. Comparisons with a baseline are measured as ratios in one run, on one machine, so they
+hold up better than absolute times when the machine changes.
+
+## How to run
+
+\`\`\`sh
+npm run bench           # every benchmark, one after the other
+npm run bench:topics    # the topics list: API and page, 2,000 topics / 20,000 partitions
+\`\`\`
+
+Options: \`--fresh\` wipes the bench cluster's data and creates the data set again (otherwise a run reuses the
+data set of an earlier run); \`--keep\` leaves the bench cluster running at the end, so the next run does not
+wait for it to start.
+The scripts build the console first when the sources changed, and stop what they started (console server,
+browser, bench cluster) at the end, on failure and on Ctrl-C.
+
+## Machine of the last run
+
+<!-- bench:machine:start -->
+<!-- bench:machine:end -->
+`;
+
+function machineBlock(m: MachineInfo): string {
+  return [
+    `| | |`,
+    `|---|---|`,
+    `| date | ${m.date} |`,
+    `| CPUs (\`nproc\`) | ${m.cpus} × ${m.cpuModel} |`,
+    `| memory | ${m.memoryGb} GB |`,
+    `| Apache Kafka | ${m.kafka} (from \`scripts/kafka/pom.xml\`) |`,
+    `| Node.js | ${m.node} |`,
+    `| console | ${m.commit} |`,
+  ].join("\n");
+}
+
+function replaceSection(doc: string, name: string, body: string, heading: string): string {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from >= 0 && to > from) return `${doc.slice(0, from + start.length)}\n${body.trim()}\n${doc.slice(to)}`;
+  return `${doc.trimEnd()}\n\n## ${heading}\n\n${start}\n${body.trim()}\n${end}\n`;
+}
+
+/**
+ * Rewrites the section between `<!-- bench:<name>:start -->` and `<!-- bench:<name>:end -->` of
+ * docs/BENCHMARKS.md (appending it under `## <heading>` if absent), and the "machine of the last run" block.
+ * The file is created with its introduction the first time. Everything outside the markers is left as it is.
+ */
+export function writeBenchSection(name: string, heading: string, body: string, machine: MachineInfo): void {
+  mkdirSync(join(ROOT, "docs"), { recursive: true });
+  let doc = existsSync(BENCH_DOC) ? readFileSync(BENCH_DOC, "utf8") : DOC_INTRO;
+  doc = replaceSection(doc, "machine", machineBlock(machine), "Machine of the last run");
+  doc = replaceSection(doc, name, body, heading);
+  writeFileSync(BENCH_DOC, doc);
+  log(`Wrote the ${heading} section of ${BENCH_DOC}.`);
+}

@@ -1,0 +1,185 @@
+/**
+ * The data set of the topics benchmark: 2,000 topics of 10 partitions (20,000 partitions) on the bench cluster,
+ * replication factor 1, with a few records in a sample of topics so messages and sizes are not all zero.
+ *
+ * Replication factor 1 because of the machine, not the console: with RF 3 each of the three brokers would hold
+ * all 20,000 replica logs (60,000 in the cluster), each an open .log file plus two memory-mapped indexes, past
+ * the open-file limit (ulimit -n 20000) and vm.max_map_count (65530) of one process. With RF 1 a broker holds
+ * about 6,700. The console's work per request (one Metadata, one DescribeConfigs, ListOffsets and DescribeLogDirs
+ * per broker) depends on topics and partitions, not on the replica count.
+ *
+ * Created once and reused by later runs (a marker file in the cluster's data folder records it); --fresh wipes it.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { type Admin, Kafka, logLevel, Partitioners } from "kafkajs";
+import { formatInt, formatMs, log, sleep } from "./support";
+
+export const TOPIC_COUNT = 2_000;
+export const PARTITIONS_PER_TOPIC = 10;
+export const REPLICATION_FACTOR = 1;
+/** Topics per CreateTopics request. */
+const CREATE_BATCH = 100;
+/** Every SAMPLE_EVERY-th topic gets RECORDS_PER_SAMPLE records. */
+const SAMPLE_EVERY = 10;
+const RECORDS_PER_SAMPLE = 50;
+
+export function benchTopicName(i: number): string {
+  return `bench-topic-${String(i).padStart(4, "0")}`;
+}
+
+export const BENCH_TOPICS: string[] = Array.from({ length: TOPIC_COUNT }, (_, i) => benchTopicName(i));
+
+export interface DataSet {
+  topics: number;
+  partitions: number;
+  sampleTopics: number;
+  recordsProduced: number;
+  /** When and how fast the data set was made (it is reused by later runs). */
+  createdAt: string;
+  createMs: number;
+  /** True when this run found the data set in place. */
+  reused: boolean;
+}
+
+interface Marker {
+  topics: number;
+  partitionsPerTopic: number;
+  sampleTopics: number;
+  recordsProduced: number;
+  createdAt: string;
+  createMs: number;
+}
+
+function readMarker(file: string): Marker | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const marker = JSON.parse(readFileSync(file, "utf8")) as Marker;
+    return marker.topics === TOPIC_COUNT && marker.partitionsPerTopic === PARTITIONS_PER_TOPIC ? marker : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bench topics whose metadata shows every partition with a leader. */
+async function topicsWithLeaders(admin: Admin): Promise<number> {
+  const wanted = new Set(BENCH_TOPICS);
+  const { topics } = await admin.fetchTopicMetadata();
+  return topics.filter((t) => wanted.has(t.name) && t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0)).length;
+}
+
+async function waitForLeaders(admin: Admin, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  for (;;) {
+    let ready = 0;
+    try {
+      ready = await topicsWithLeaders(admin);
+    } catch (error) {
+      // Metadata can fail while a freshly (re)started broker loads thousands of partitions: try again.
+      log(`Metadata not answered yet (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    if (ready === TOPIC_COUNT) return;
+    if (ready !== last) log(`${formatInt(ready)} of ${formatInt(TOPIC_COUNT)} topics have leaders for every partition...`);
+    last = ready;
+    if (Date.now() > deadline) throw new Error(`Only ${ready} of ${TOPIC_COUNT} bench topics had leaders after ${timeoutMs / 1000} s.`);
+    await sleep(2_000);
+  }
+}
+
+async function createMissing(admin: Admin): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = BENCH_TOPICS.filter((name) => !existing.has(name));
+  if (missing.length === 0) return;
+  log(`Creating ${formatInt(missing.length)} topics × ${PARTITIONS_PER_TOPIC} partitions (RF ${REPLICATION_FACTOR}), ${CREATE_BATCH} per request...`);
+  const started = performance.now();
+  for (let i = 0; i < missing.length; i += CREATE_BATCH) {
+    const batch = missing.slice(i, i + CREATE_BATCH);
+    await admin.createTopics({
+      waitForLeaders: false,
+      timeout: 120_000,
+      topics: batch.map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: REPLICATION_FACTOR })),
+    });
+    const done = Math.min(i + CREATE_BATCH, missing.length);
+    if (done % 500 === 0 || done === missing.length) log(`  ${formatInt(done)} of ${formatInt(missing.length)} created (${formatMs(performance.now() - started)}).`);
+  }
+}
+
+/** A JSON value of about 300 bytes, the size of a small business event. */
+function record(topic: string, n: number): { key: string; value: string } {
+  const value = JSON.stringify({ id: `${topic}-${n}`, type: "bench.event", at: new Date().toISOString(), amount: (n * 37) % 1000, note: "x".repeat(180) });
+  return { key: `key-${n}`, value };
+}
+
+async function produceSample(kafka: Kafka): Promise<{ sampleTopics: number; records: number }> {
+  const sample = BENCH_TOPICS.filter((_, i) => i % SAMPLE_EVERY === 0);
+  log(`Producing ${RECORDS_PER_SAMPLE} records into each of ${sample.length} sample topics...`);
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+    // Idempotent: a send retried after a timeout (brokers busy with 20,000 new partitions) is not written twice.
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
+  await producer.connect();
+  try {
+    for (let i = 0; i < sample.length; i += 20) {
+      await producer.sendBatch({
+        topicMessages: sample.slice(i, i + 20).map((topic) => ({ topic, messages: Array.from({ length: RECORDS_PER_SAMPLE }, (_, n) => record(topic, n)) })),
+      });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+  return { sampleTopics: sample.length, records: sample.length * RECORDS_PER_SAMPLE };
+}
+
+/** Makes sure the data set is in the bench cluster (creating what is missing) and every partition has a leader. */
+export async function ensureTopicsDataSet(bootstrap: readonly string[], dataDir: string): Promise<DataSet> {
+  const markerFile = join(dataDir, "bench-topics.json");
+  const kafka = new Kafka({
+    clientId: "bench-setup",
+    brokers: [...bootstrap],
+    connectionTimeout: 10_000,
+    requestTimeout: 180_000,
+    retry: { retries: 8, initialRetryTime: 500, maxRetryTime: 10_000 },
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const marker = readMarker(markerFile);
+    if (marker) {
+      log(`Reusing the data set made ${marker.createdAt} (--fresh makes it again); waiting for every partition to have a leader...`);
+      await waitForLeaders(admin, 600_000);
+      return {
+        topics: marker.topics,
+        partitions: marker.topics * marker.partitionsPerTopic,
+        sampleTopics: marker.sampleTopics,
+        recordsProduced: marker.recordsProduced,
+        createdAt: marker.createdAt,
+        createMs: marker.createMs,
+        reused: true,
+      };
+    }
+    const started = performance.now();
+    await createMissing(admin);
+    await waitForLeaders(admin, 900_000);
+    const produced = await produceSample(kafka);
+    const createMs = performance.now() - started;
+    const created: Marker = {
+      topics: TOPIC_COUNT,
+      partitionsPerTopic: PARTITIONS_PER_TOPIC,
+      sampleTopics: produced.sampleTopics,
+      recordsProduced: produced.records,
+      createdAt: new Date().toISOString(),
+      createMs,
+    };
+    writeFileSync(markerFile, `${JSON.stringify(created, null, 2)}\n`);
+    log(`Data set ready in ${formatMs(createMs)}.`);
+    return { ...created, partitions: TOPIC_COUNT * PARTITIONS_PER_TOPIC, reused: false };
+  } finally {
+    await admin.disconnect();
+  }
+}

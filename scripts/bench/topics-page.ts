@@ -1,0 +1,218 @@
+/**
+ * The Topics page in Chromium, against 2,000 topics: navigation to first row, rows in the DOM (virtualization),
+ * search and sort re-render times, and the JS heap. Times are taken inside the page (performance.now(): from
+ * navigation start, or from the input/click event to the first animation frame where the table shows the
+ * result), so Playwright's own round trips are not counted.
+ *
+ * The page-side code is plain JavaScript in strings: tsx compiles functions with helpers (__name) that do not
+ * exist in the page, so functions are not handed to page.evaluate.
+ */
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { join } from "node:path";
+import { BENCH_WORK, type Stats, log, sleep, stats } from "./support";
+
+export interface PageExpectations {
+  /** Topics listed by default (internal ones hidden). */
+  visibleTopics: number;
+  searchTerm: string;
+  searchMatches: number;
+  /** First and last names once sorted by name, descending. */
+  sortedFirst: string;
+  sortedLast: string;
+}
+
+export interface PageSample {
+  firstRowMs: number;
+  apiInBrowserMs: number;
+  rowsAfterLoad: number;
+  trAfterLoad: number;
+  heapUsedBytes: number;
+  searchMs: number;
+  sortMs: number;
+  rowsAtEnd: number;
+}
+
+export type PageResult =
+  | {
+      ok: true;
+      samples: PageSample[];
+      firstRow: Stats;
+      apiInBrowser: Stats;
+      search: Stats;
+      sort: Stats;
+      heap: Stats;
+      rowsAfterLoad: number;
+      trAfterLoad: number;
+      rowsAtEnd: number;
+      errors: string[];
+    }
+  | { ok: false; reason: string; errors: string[] };
+
+/** Rendered data rows: spacer rows of the virtualized table are aria-hidden. */
+const ROWS = `document.querySelectorAll('table tbody tr:not([aria-hidden="true"])')`;
+
+/** Installed before any page script: records when the first data row enters the DOM. */
+const FIRST_ROW_PROBE = `(() => {
+  window.__bench = { firstRowAt: undefined, eventAt: undefined, settledAt: undefined };
+  const check = () => {
+    if (${ROWS}.length === 0) return false;
+    window.__bench.firstRowAt = performance.now();
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+/** Arms the timer: the next event of this type (capture phase, before React sees it) starts it. */
+function armEvent(type: "input" | "click"): string {
+  return `(() => {
+    window.__bench.eventAt = undefined;
+    window.__bench.settledAt = undefined;
+    document.addEventListener(${JSON.stringify(type)}, () => { window.__bench.eventAt = performance.now(); }, { capture: true, once: true });
+  })()`;
+}
+
+/** True (and the time noted) once every rendered row contains `includes` and, with `first`, the first row names it. */
+function settled(arg: { includes?: string; first?: string; rowCount?: number }): string {
+  return `(() => {
+    const arg = ${JSON.stringify(arg)};
+    const rows = [...${ROWS}];
+    if (rows.length === 0) return false;
+    const table = document.querySelector('table');
+    const rowCount = table ? table.getAttribute('aria-rowcount') : null;
+    if (arg.rowCount !== undefined && rowCount !== null && Number(rowCount) !== arg.rowCount + 1) return false;
+    if (arg.includes !== undefined && !rows.every((r) => (r.textContent || '').toLowerCase().includes(arg.includes))) return false;
+    if (arg.first !== undefined && !(rows[0].textContent || '').includes(arg.first)) return false;
+    window.__bench.settledAt = performance.now();
+    return true;
+  })()`;
+}
+
+async function elapsed(page: Page): Promise<number> {
+  return page.evaluate<number>(`window.__bench.settledAt - window.__bench.eventAt`);
+}
+
+async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  await cdp.detach();
+  return metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN;
+}
+
+/** Page errors, console errors and failed requests (with the start of their answer), for the report. */
+function watchErrors(page: Page, errors: string[]): void {
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    // The failed request itself is reported below, with its URL and answer.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(`console error: ${message.text()}`);
+  });
+  page.on("requestfailed", (request) => {
+    // Aborted: link prefetches and polls cut short when the context closes, or superseded by a newer request.
+    const reason = request.failure()?.errorText ?? "?";
+    if (reason !== "net::ERR_ABORTED") errors.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
+  });
+  page.on("response", (response) => {
+    if (response.status() < 400) return;
+    void response
+      .text()
+      .catch(() => "")
+      .then((body) => errors.push(`HTTP ${response.status()} for ${response.request().method()} ${response.url()}: ${body.slice(0, 200)}`));
+  });
+}
+
+async function oneSample(browser: Browser, url: string, expect: PageExpectations, errors: string[]): Promise<PageSample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await context.addInitScript({ content: FIRST_ROW_PROBE });
+    const page = await context.newPage();
+    watchErrors(page, errors);
+    await page.goto(url, { waitUntil: "commit" });
+    const table = page.getByRole("table", { name: "Topics" });
+    const dataRows = table.locator("tbody").getByRole("row");
+    await dataRows.first().waitFor({ state: "visible", timeout: 60_000 });
+    const firstRowMs = await page.evaluate<number>(`window.__bench.firstRowAt`);
+    const apiInBrowserMs = await page.evaluate<number>(`(() => {
+      const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('/topics?'));
+      return entry ? entry.responseEnd - entry.startTime : NaN;
+    })()`);
+
+    // Let hydration and the first paint finish, then count what the table keeps in the DOM.
+    await sleep(1_000);
+    const rowsAfterLoad = await dataRows.count();
+    const trAfterLoad = await table.locator("tbody tr").count();
+    const heapUsedBytes = await heapUsed(context, page);
+
+    const search = page.getByLabel("Search topics");
+    await page.evaluate(armEvent("input"));
+    await search.fill(expect.searchTerm);
+    await page.waitForFunction(settled({ includes: expect.searchTerm.toLowerCase(), rowCount: expect.searchMatches }), undefined, { polling: "raf", timeout: 30_000 });
+    const searchMs = await elapsed(page);
+
+    await search.fill("");
+    await page.waitForFunction(settled({ rowCount: expect.visibleTopics, first: expect.sortedLast }), undefined, { polling: "raf", timeout: 30_000 });
+    await sleep(300);
+
+    await page.evaluate(armEvent("click"));
+    await table.getByRole("button", { name: "Name", exact: true }).click();
+    await page.waitForFunction(settled({ first: expect.sortedFirst }), undefined, { polling: "raf", timeout: 30_000 });
+    const sortMs = await elapsed(page);
+
+    // Scrolled to the very end the table still holds only the rows in view.
+    await page.evaluate(`(() => {
+      let el = document.querySelector('table');
+      while (el && !(el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflowY !== 'visible')) el = el.parentElement;
+      if (el) el.scrollTop = el.scrollHeight; else window.scrollTo(0, document.documentElement.scrollHeight);
+    })()`);
+    await table.getByRole("row").filter({ hasText: expect.sortedLast }).waitFor({ state: "visible", timeout: 30_000 });
+    const rowsAtEnd = await dataRows.count();
+
+    return { firstRowMs, apiInBrowserMs, rowsAfterLoad, trAfterLoad, heapUsedBytes, searchMs, sortMs, rowsAtEnd };
+  } catch (error) {
+    const shot = join(BENCH_WORK, "topics-page-failure.png");
+    await context.pages()[0]?.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    throw new Error(`${error instanceof Error ? error.message.split("\n")[0] : String(error)} (screenshot: ${shot})`);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * One warm-up load (not counted: the server renders the page and loads its code the first time), then `count`
+ * loads in fresh browser contexts (no HTTP cache), each at least 10.5 s after the last, so the topics request
+ * behind every load finds the server's caches expired.
+ */
+export async function measureTopicsPage(browser: Browser, pageUrl: string, expect: PageExpectations, count = 3): Promise<PageResult> {
+  const errors: string[] = [];
+  const samples: PageSample[] = [];
+  try {
+    log("Topics page: warm-up load...");
+    await oneSample(browser, pageUrl, expect, errors);
+    for (let i = 0; i < count; i += 1) {
+      await sleep(10_500);
+      const sample = await oneSample(browser, pageUrl, expect, errors);
+      log(
+        `Topics page ${i + 1}/${count}: first row ${Math.round(sample.firstRowMs)} ms, ${sample.rowsAfterLoad} rows in the DOM, ` +
+          `search ${Math.round(sample.searchMs)} ms, sort ${Math.round(sample.sortMs)} ms, heap ${(sample.heapUsedBytes / 1e6).toFixed(1)} MB`,
+      );
+      samples.push(sample);
+    }
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error), errors };
+  }
+  const pick = (f: (s: PageSample) => number) => stats(samples.map(f));
+  return {
+    ok: true,
+    samples,
+    firstRow: pick((s) => s.firstRowMs),
+    apiInBrowser: pick((s) => s.apiInBrowserMs),
+    search: pick((s) => s.searchMs),
+    sort: pick((s) => s.sortMs),
+    heap: pick((s) => s.heapUsedBytes),
+    rowsAfterLoad: Math.max(...samples.map((s) => s.rowsAfterLoad)),
+    trAfterLoad: Math.max(...samples.map((s) => s.trAfterLoad)),
+    rowsAtEnd: Math.max(...samples.map((s) => s.rowsAtEnd)),
+    errors,
+  };
+}
