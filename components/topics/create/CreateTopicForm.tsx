@@ -13,7 +13,7 @@ import {
   INITIAL_VALUES,
   nameWarning,
   toCreateTopicInput,
-} from "@/components/topics/create/formValues";
+} from "@/lib/topics/create-form";
 import { TopicConfigFields } from "@/components/topics/create/TopicConfigFields";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";

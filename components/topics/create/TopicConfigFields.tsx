@@ -1,7 +1,7 @@
 "use client";
 
 import { AmountField } from "@/components/topics/create/AmountField";
-import { type CreateTopicValues, FIELD_KEYS, type FieldKey } from "@/components/topics/create/formValues";
+import { type CreateTopicValues, FIELD_KEYS, type FieldKey } from "@/lib/topics/create-form";
 import { Field, SelectInput, TextInput } from "@/components/ui/Form";
 import { CLEANUP_POLICIES, CONFIG_KEYS } from "@/lib/topics/schemas";
 import { SIZE_UNITS, TIME_UNITS } from "@/lib/topics/units";
