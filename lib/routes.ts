@@ -43,7 +43,7 @@ export function topicPath(cluster: string, topic: string): string {
 }
 
 /**
- * The create-topic form lives beside the topics, not under them: any word under /topics/ could be a topic's
+ * The create-topic form lives beside the topics, not under them: every word under /topics/ may be a topic's
  * name ("new" is a legal one), so /topics/new would hide that topic. It counts as the Topics section.
  */
 const CREATE_TOPIC_SEGMENT = "new-topic";

@@ -52,13 +52,6 @@ const LEVELS: Record<HealthLevel, LevelLook> = {
   },
 };
 
-const RANK: Record<HealthLevel, number> = { at_risk: 0, degraded: 1, healthy: 2 };
-
-/** Most serious first; the order the server sent is kept within a level. */
-function bySeverity(reasons: readonly HealthReason[]): HealthReason[] {
-  return [...reasons].sort((a, b) => RANK[a.level] - RANK[b.level]);
-}
-
 function reasonKey(reason: HealthReason, index: number): string {
   return `${reason.problem ?? "brokers"}-${index}`;
 }
@@ -66,7 +59,8 @@ function reasonKey(reason: HealthReason, index: number): string {
 /** The verdict at the top of the overview, in words, with the reasons behind it (most serious first). */
 export function HealthVerdict({ cluster, health }: { cluster: string; health: Verdict }) {
   const look = LEVELS[health.level];
-  const reasons = bySeverity(health.reasons);
+  // Already most serious first: the API promises that order (lib/cluster/summary.ts healthVerdict).
+  const reasons = health.reasons;
 
   return (
     <section role="status" aria-label="Cluster health" className={cx("mb-6 rounded-lg border p-4 sm:p-5", look.box)}>

@@ -158,21 +158,32 @@ export function healthVerdict(snapshot: ClusterSnapshot, offlineBrokers: readonl
   return { level, reasons };
 }
 
+/** Partitions with each problem, counted once for the overview and each row of the topics list. */
+export interface ProblemCounts {
+  underReplicated: number;
+  underMinIsr: number;
+  offline: number;
+  singleIsr: number;
+  nonPreferred: number;
+}
+
+export function countProblems(partitions: readonly MetaPartition[], minIsr: number, into: ProblemCounts = { underReplicated: 0, underMinIsr: 0, offline: 0, singleIsr: 0, nonPreferred: 0 }): ProblemCounts {
+  for (const p of partitions) {
+    if (isUnderReplicated(p)) into.underReplicated++;
+    if (isUnderMinIsr(p, minIsr)) into.underMinIsr++;
+    if (isOffline(p)) into.offline++;
+    if (hasSingleIsr(p)) into.singleIsr++;
+    if (hasNonPreferredLeader(p)) into.nonPreferred++;
+  }
+  return into;
+}
+
 export function summarizeOverview(snapshot: ClusterSnapshot): OverviewResponse {
   let partitions = 0;
-  let underReplicated = 0;
-  let underMinIsr = 0;
-  let offline = 0;
-  let nonPreferred = 0;
+  const counts = countProblems([], 1); // all zero, filled topic by topic
   for (const topic of snapshot.topics) {
-    const minIsr = snapshot.minIsr.get(topic.name) ?? 1;
-    for (const p of topic.partitions) {
-      partitions++;
-      if (isUnderReplicated(p)) underReplicated++;
-      if (isUnderMinIsr(p, minIsr)) underMinIsr++;
-      if (isOffline(p)) offline++;
-      if (hasNonPreferredLeader(p)) nonPreferred++;
-    }
+    partitions += topic.partitions.length;
+    countProblems(topic.partitions, snapshot.minIsr.get(topic.name) ?? 1, counts);
   }
   const brokers = summarizeBrokers(snapshot);
   const offlineBrokers = brokers.filter((b) => !b.online).map((b) => b.id);
@@ -182,10 +193,10 @@ export function summarizeOverview(snapshot: ClusterSnapshot): OverviewResponse {
     brokers: { online: brokers.length - offlineBrokers.length, total: brokers.length, offline: offlineBrokers },
     topics: snapshot.topics.length,
     partitions,
-    underReplicatedPartitions: underReplicated,
-    underMinIsrPartitions: underMinIsr,
-    offlinePartitions: offline,
-    nonPreferredLeaders: nonPreferred,
+    underReplicatedPartitions: counts.underReplicated,
+    underMinIsrPartitions: counts.underMinIsr,
+    offlinePartitions: counts.offline,
+    nonPreferredLeaders: counts.nonPreferred,
     health: healthVerdict(snapshot, offlineBrokers),
   };
 }
@@ -221,20 +232,11 @@ export function summarizeTopic(topic: MetaTopic, snapshot: ClusterSnapshot, wate
   const minIsr = snapshot.minIsr.get(topic.name) ?? 1;
   const marks = watermarks.get(topic.name);
   const partSizes = sizes?.partitions.get(topic.name);
-  let underReplicated = 0;
-  let underMinIsr = 0;
-  let offline = 0;
-  let singleIsr = 0;
-  let nonPreferred = 0;
+  const counts = countProblems(topic.partitions, minIsr);
   let messages = 0;
   let size = 0;
   let sized = false;
   for (const p of topic.partitions) {
-    if (isUnderReplicated(p)) underReplicated++;
-    if (isUnderMinIsr(p, minIsr)) underMinIsr++;
-    if (isOffline(p)) offline++;
-    if (hasSingleIsr(p)) singleIsr++;
-    if (hasNonPreferredLeader(p)) nonPreferred++;
     messages += messagesIn(marks?.get(p.partitionId));
     const s = partSizes?.get(p.partitionId);
     if (s !== undefined) {
@@ -247,11 +249,11 @@ export function summarizeTopic(topic: MetaTopic, snapshot: ClusterSnapshot, wate
     internal: isInternalTopic(topic.name),
     partitions: topic.partitions.length,
     replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
-    underReplicatedPartitions: underReplicated,
-    underMinIsrPartitions: underMinIsr,
-    offlinePartitions: offline,
-    singleIsrPartitions: singleIsr,
-    nonPreferredLeaders: nonPreferred,
+    underReplicatedPartitions: counts.underReplicated,
+    underMinIsrPartitions: counts.underMinIsr,
+    offlinePartitions: counts.offline,
+    singleIsrPartitions: counts.singleIsr,
+    nonPreferredLeaders: counts.nonPreferred,
     messages,
     sizeBytes: sized || (sizes?.complete && topic.partitions.length > 0) ? size : null,
     cleanupPolicy: snapshot.cleanupPolicy?.get(topic.name) ?? null,

@@ -21,6 +21,12 @@ export const BENCH_DOC = join(ROOT, "docs", "BENCHMARKS.md");
 /** Scratch files of the benchmarks (console server logs). */
 export const BENCH_WORK = join(ROOT, ".data", "bench");
 
+/**
+ * Longer than the console's longest server cache (the topic list's configs, 30 s; log dirs 10 s, watermarks 2 s,
+ * metadata 1 s), so a request made this long after the last one reads Kafka again.
+ */
+export const SERVER_CACHE_EXPIRY_MS = 30_500;
+
 export const log = (line: string): void => console.log(`[bench] ${line}`);
 
 // ---------------------------------------------------------------------------------------------------------

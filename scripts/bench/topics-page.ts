@@ -9,7 +9,7 @@
  */
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { join } from "node:path";
-import { BENCH_WORK, type Stats, log, sleep, stats } from "./support";
+import { BENCH_WORK, SERVER_CACHE_EXPIRY_MS, type Stats, log, sleep, stats } from "./support";
 
 export interface PageExpectations {
   /** Topics listed by default (internal ones hidden). */
@@ -180,7 +180,7 @@ async function oneSample(browser: Browser, url: string, expect: PageExpectations
 
 /**
  * One warm-up load (not counted: the server renders the page and loads its code the first time), then `count`
- * loads in fresh browser contexts (no HTTP cache), each at least 10.5 s after the last, so the topics request
+ * loads in fresh browser contexts (no HTTP cache), each at least 30.5 s after the last, so the topics request
  * behind every load finds the server's caches expired.
  */
 export async function measureTopicsPage(browser: Browser, pageUrl: string, expect: PageExpectations, count = 3): Promise<PageResult> {
@@ -190,7 +190,7 @@ export async function measureTopicsPage(browser: Browser, pageUrl: string, expec
     log("Topics page: warm-up load...");
     await oneSample(browser, pageUrl, expect, errors);
     for (let i = 0; i < count; i += 1) {
-      await sleep(10_500);
+      await sleep(SERVER_CACHE_EXPIRY_MS);
       const sample = await oneSample(browser, pageUrl, expect, errors);
       log(
         `Topics page ${i + 1}/${count}: first row ${Math.round(sample.firstRowMs)} ms, ${sample.rowsAfterLoad} rows in the DOM, ` +

@@ -168,12 +168,9 @@ export function toConsoleError(error: unknown, cluster?: string): ConsoleError {
     console.error("Could not decode a Kafka response:", error.message);
     return new ConsoleError("kafka_error", "The broker's answer could not be read; the details are in the console's log.", 502);
   }
-  if (error instanceof KafkaProtocolError) {
-    const status = type?.includes("AUTHORIZATION") ? 403 : type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "GROUP_ID_NOT_FOUND" ? 404 : 409;
-    return new ConsoleError("kafka_error", error.message, status);
-  }
   if (type) {
-    const text = PROTOCOL_MESSAGES[type] ?? (typeof inner?.message === "string" ? inner.message : type);
+    // The console's own decoded errors already carry the words and Kafka's server message.
+    const text = error instanceof KafkaProtocolError ? error.message : (PROTOCOL_MESSAGES[type] ?? (typeof inner?.message === "string" ? inner.message : type));
     const status = type.includes("AUTHORIZATION") ? 403 : type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "GROUP_ID_NOT_FOUND" ? 404 : 409;
     return new ConsoleError("kafka_error", text, status);
   }

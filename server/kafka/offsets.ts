@@ -2,7 +2,7 @@ import "server-only";
 import type { ClusterSnapshot, MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
 import { withProtocol } from "@/server/kafka/clients";
-import { EARLIEST, LATEST, ListOffsets, type ListOffsetsPartition } from "@/server/kafka/protocol/apis";
+import { EARLIEST, LATEST, ListOffsets } from "@/server/kafka/protocol/apis";
 import { send } from "@/server/kafka/protocol/bridge";
 
 /**
@@ -38,7 +38,7 @@ export async function listOffsets(cluster: string, topics: readonly MetaTopic[],
       for (const topic of answer.value) {
         const map = result.get(topic.name) ?? new Map<number, bigint>();
         result.set(topic.name, map);
-        for (const p of topic.partitions as ListOffsetsPartition[]) if (p.errorCode === 0) map.set(p.partition, p.offset);
+        for (const p of topic.partitions) if (p.errorCode === 0) map.set(p.partition, p.offset);
       }
     }
   });

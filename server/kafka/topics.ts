@@ -1,7 +1,7 @@
 import "server-only";
 import { ConfigResourceTypes } from "kafkajs";
 import type { ConfigSource, TopicConfigEntry, TopicResponse, TopicSummary } from "@/lib/api/types";
-import { type ClusterSnapshot, type MetaTopic, isInternalTopic, messagesIn, partitionInfos, summarizeTopic } from "@/lib/cluster/summary";
+import { type ClusterSnapshot, type MetaTopic, isInternalTopic, partitionInfos, summarizeTopic } from "@/lib/cluster/summary";
 import { withAdmin } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/kafka/errors";
 import { groupsReadingTopic } from "@/server/kafka/groups";
@@ -86,7 +86,7 @@ export async function describeTopic(cluster: string, name: string): Promise<Topi
     replicationFactor: summary.replicationFactor,
     minInsyncReplicas: summary.minInsyncReplicas,
     cleanupPolicy: summary.cleanupPolicy,
-    messages: topic.partitions.reduce((sum, p) => sum + messagesIn(marks?.get(p.partitionId)), 0),
+    messages: summary.messages,
     sizeBytes: summary.sizeBytes,
     partitions: partitionInfos(topic, summary.minInsyncReplicas, marks, sizes?.partitions.get(name)),
     configs,
