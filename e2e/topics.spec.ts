@@ -36,7 +36,8 @@ test.describe("topics", () => {
     await form.submitButton.click();
     const topic = new TopicPage(page);
     await expect(topic.heading).toHaveText(name);
-    expect(await topicConfigs(name, ["retention.ms", "cleanup.policy"])).toEqual({ "retention.ms": "172800000", "cleanup.policy": "compact,delete" });
+    // Polled: KRaft brokers apply a change a moment after the controller, and this client may ask another broker.
+    await expect.poll(() => topicConfigs(name, ["retention.ms", "cleanup.policy"])).toEqual({ "retention.ms": "172800000", "cleanup.policy": "compact,delete" });
 
     await topics.open("test");
     const row = await topics.find(name);
@@ -99,7 +100,7 @@ test.describe("topics", () => {
     await topic.configValueInput("retention.ms").fill("3600000");
     await topic.configDialog("Edit", "retention.ms").getByRole("button", { name: /save/i }).click();
     await expect(topic.configRow("retention.ms")).toContainText(/topic/i);
-    expect((await topicConfigs(name, ["retention.ms"]))["retention.ms"]).toBe("3600000");
+    await expect.poll(async () => (await topicConfigs(name, ["retention.ms"]))["retention.ms"]).toBe("3600000");
   });
 
   test("a read-only cluster offers no changes (the server refuses them too: see the integration tests)", async ({ page }) => {

@@ -9,7 +9,7 @@ import { getSnapshot, invalidateMetadata } from "@/server/kafka/metadata";
 import { CreateTopics, EARLIEST, CONFIG_DELETE, CONFIG_RESOURCE_TOPIC, CONFIG_SET, IncrementalAlterConfigs } from "@/server/kafka/protocol/apis";
 import { send } from "@/server/kafka/protocol/bridge";
 import { listOffsets } from "@/server/kafka/offsets";
-import { findTopic } from "@/server/kafka/topics";
+import { findTopic, readTopicConfigs } from "@/server/kafka/topics";
 
 /** The cached views of a cluster a topic change makes stale. */
 export function invalidateTopics(cluster: string): void {
@@ -49,10 +49,20 @@ export async function createTopic(cluster: string, input: z.output<typeof create
 
 /** A new topic is usable once every partition has a leader in the metadata; wait up to ten seconds for that. */
 async function waitForLeaders(cluster: string, name: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
+  await waitUntil(async () => {
     const topic = (await freshSnapshot(cluster)).topics.find((t) => t.name === name);
-    if (topic && topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0)) return;
+    return topic !== undefined && topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0);
+  }, 10_000);
+}
+
+/**
+ * KRaft applies a change on the controller first and on the brokers a moment later, so a read right after a
+ * change can still see the old state. Polls until `done` (or the time is up: the change itself succeeded).
+ */
+async function waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await done()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -88,6 +98,11 @@ export async function alterTopicConfigs(cluster: string, input: Required<Pick<Al
   if (!result) throw new ConsoleError("kafka_error", "The broker did not answer for this topic.", 502);
   if (result.errorCode !== 0) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
   invalidateTopics(cluster);
+  // Return once the change reads back, so the page that refreshes next shows it.
+  await waitUntil(async () => {
+    const now = new Map((await readTopicConfigs(cluster, input.name)).map((c) => [c.name, c]));
+    return input.set.every((s) => now.get(s.key)?.value === s.value) && input.reset.every((key) => now.get(key)?.source !== "topic");
+  }, 5_000);
 }
 
 /** Deletes records up to each partition's high watermark; returns the new low watermarks. */
