@@ -25,7 +25,8 @@ export class BrokersPage {
   }
 
   row(brokerId: number): Locator {
-    return this.rows.filter({ has: this.page.getByRole("cell", { name: String(brokerId), exact: true }) });
+    // By the ID column only: another column (partitions led, replicas) can hold the same number.
+    return this.rows.filter({ has: this.page.locator("td:first-child", { hasText: new RegExp(`^\\s*${brokerId}\\s*$`) }) });
   }
 
   /** One cell of a broker's row, by column header. */
