@@ -51,3 +51,13 @@ const CREATE_TOPIC_SEGMENT = "new-topic";
 export function createTopicPath(cluster: string): string {
   return `/clusters/${encodeURIComponent(cluster)}/${CREATE_TOPIC_SEGMENT}`;
 }
+
+/** URL of a consumer group's page. */
+export function groupPath(cluster: string, group: string): string {
+  return `${clusterPath(cluster, "consumer-groups")}/${encodeURIComponent(group)}`;
+}
+
+/** URL of a group's offset-reset form (a page of its own: its preview can list thousands of partitions). */
+export function resetOffsetsPath(cluster: string, group: string): string {
+  return `${groupPath(cluster, group)}/reset-offsets`;
+}

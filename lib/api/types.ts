@@ -206,3 +206,172 @@ export interface TopicResponse {
   configs: TopicConfigEntry[];
   consumerGroups: TopicGroupLag[];
 }
+
+// ------------------------------------------------------------------------------------------- Consumer groups
+
+/**
+ * Kafka's group states (classic groups: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead; groups of
+ * the new consumer protocol also report Assigning and Reconciling). "Unknown" when the coordinator did not say.
+ */
+export type GroupState = "Stable" | "Empty" | "PreparingRebalance" | "CompletingRebalance" | "Dead" | "Assigning" | "Reconciling" | "Unknown";
+
+/**
+ * Where a group's lag is heading, from the history the server keeps while it runs:
+ * - caught-up: no lag;
+ * - catching-up: lag is shrinking (etaSeconds says when it reaches zero at the current rates);
+ * - falling-behind: lag is growing;
+ * - steady: lag is not zero but neither growing nor shrinking while the group commits;
+ * - stalled: lag is not zero and no offset was committed over the window;
+ * - measuring: not enough history yet (the first samples after the server started watching the group).
+ */
+export type LagStatus = "caught-up" | "catching-up" | "falling-behind" | "steady" | "stalled" | "measuring";
+
+/** One point of a group's lag history. */
+export interface LagSample {
+  /** Epoch milliseconds. */
+  at: number;
+  lag: number;
+  lagSeconds: number | null;
+}
+
+export interface LagTrend {
+  status: LagStatus;
+  /** The status in words, e.g. "Catching up: about 2 min to go at the current rate". */
+  words: string;
+  /** Seconds until the lag reaches zero at the current rates (catching-up only). */
+  etaSeconds: number | null;
+  /** Records committed per second over the window, or null before two samples. */
+  consumeRate: number | null;
+  /** Records produced per second to the group's partitions over the window, or null before two samples. */
+  produceRate: number | null;
+  /** Oldest first; at most the last 30 minutes. */
+  samples: LagSample[];
+}
+
+/** One row of GET /api/clusters/{cluster}/consumer-groups */
+export interface GroupSummary {
+  groupId: string;
+  state: GroupState;
+  /** "consumer" for Kafka consumers, "connect" for Kafka Connect workers, "" for groups that only commit offsets. */
+  protocolType: string;
+  members: number;
+  /** Topics with committed offsets or assigned partitions, sorted. */
+  topics: string[];
+  /** Partitions with a committed offset. */
+  partitions: number;
+  /** Sum over partitions with a committed offset of max(0, end offset - committed offset). */
+  lag: number;
+  /**
+   * How old the oldest unconsumed record is, in seconds (the largest over the group's partitions): now minus the
+   * timestamp of the record at the committed offset. 0 when caught up; null when it could not be read.
+   */
+  lagSeconds: number | null;
+  status: LagStatus;
+  /** Node id of the group coordinator, or null when unknown. */
+  coordinator: number | null;
+}
+
+export type GroupSort = "groupId" | "state" | "members" | "topics" | "lag" | "lagSeconds";
+
+/** GET /api/clusters/{cluster}/consumer-groups (search, state, sort, order, offset, limit) */
+export interface ConsumerGroupsResponse {
+  total: number;
+  offset: number;
+  limit: number;
+  groups: GroupSummary[];
+}
+
+export interface GroupMember {
+  memberId: string;
+  /** Static membership id (group.instance.id), when set. */
+  groupInstanceId: string | null;
+  clientId: string;
+  /** As the coordinator saw it, e.g. "/127.0.0.1". */
+  host: string;
+  assignments: { topic: string; partitions: number[] }[];
+}
+
+export interface GroupPartitionOffset {
+  topic: string;
+  partition: number;
+  /** null when the partition is assigned but the group has not committed an offset for it yet. */
+  committedOffset: string | null;
+  /** High watermark; null when the partition's leader did not answer. */
+  endOffset: string | null;
+  /** Log start offset; null when unknown. */
+  logStartOffset: string | null;
+  /** max(0, endOffset - committedOffset); null when either is unknown. */
+  lag: number | null;
+  /** Age in seconds of the record at the committed offset (0 when caught up); null when unknown. */
+  lagSeconds: number | null;
+  /** The member the partition is assigned to, when the group has members. */
+  memberId: string | null;
+  clientId: string | null;
+}
+
+export interface GroupTopicTotals {
+  topic: string;
+  partitions: number;
+  lag: number;
+  lagSeconds: number | null;
+}
+
+/** The last offset reset made by this console, kept in Kafka with the offsets themselves, so it can be undone. */
+export interface LastReset {
+  /** Epoch milliseconds. */
+  at: number;
+  /** Partitions the reset moved. */
+  partitions: number;
+  /** Partitions still at the offset the reset set (only those can be undone without losing newer commits). */
+  undoablePartitions: number;
+}
+
+/** GET /api/clusters/{cluster}/consumer-groups/{group} */
+export interface ConsumerGroupResponse {
+  groupId: string;
+  state: GroupState;
+  protocolType: string;
+  /** Partition assignor of a consumer group ("range", "cooperative-sticky", ...), "" when none. */
+  assignor: string;
+  coordinator: number | null;
+  members: GroupMember[];
+  /** Sorted by topic, then partition. */
+  offsets: GroupPartitionOffset[];
+  topics: GroupTopicTotals[];
+  totals: { lag: number; lagSeconds: number | null; partitions: number };
+  trend: LagTrend;
+  lastReset: LastReset | null;
+}
+
+/** Result of previewing an offset reset (server action). */
+export interface ResetPreviewRow {
+  topic: string;
+  partition: number;
+  currentOffset: string | null;
+  newOffset: string;
+  logStartOffset: string;
+  endOffset: string;
+  lagBefore: number | null;
+  lagAfter: number;
+  /** Records that will be read again (new offset before the current one). */
+  reRead: number;
+  /** Records that will be skipped (new offset after the current one). */
+  skipped: number;
+  /** Set when the requested offset was outside the log and moved to its start or end. */
+  clamped: "start" | "end" | null;
+}
+
+export interface ResetPreview {
+  groupId: string;
+  state: GroupState;
+  rows: ResetPreviewRow[];
+  totals: { partitions: number; reRead: number; skipped: number; lagBefore: number; lagAfter: number; clamped: number };
+  /** Members that must stop before the reset can be applied (Kafka refuses commits from outside a live group). */
+  activeMembers: GroupMember[];
+}
+
+export interface ResetResult {
+  groupId: string;
+  at: number;
+  partitions: number;
+}

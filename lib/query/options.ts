@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
-import type { BrokersResponse, ClusterSummary, OverviewResponse, TopicResponse, TopicsResponse } from "@/lib/api/types";
+import type { BrokersResponse, ClusterSummary, ConsumerGroupResponse, ConsumerGroupsResponse, OverviewResponse, TopicResponse, TopicsResponse } from "@/lib/api/types";
 import { queryKeys } from "@/lib/query/keys";
 
 /** Path of a cluster's API resource; the cluster name is always encoded. */
@@ -49,5 +49,27 @@ export function topicQuery(cluster: string, topic: string) {
   return queryOptions({
     queryKey: queryKeys.topic(cluster, topic),
     queryFn: ({ signal }) => fetchJson<TopicResponse>(clusterApiPath(cluster, `topics/${encodeURIComponent(topic)}`), { signal }),
+  });
+}
+
+/** Lag moves all the time: the groups pages refresh every few seconds while they are open (and visible). */
+export const GROUPS_REFRESH_MS = 5_000;
+
+/** GET /api/clusters/{cluster}/consumer-groups with every group: the page searches and sorts in the browser. */
+export function consumerGroupsQuery(cluster: string) {
+  const params = { limit: "all" } as const;
+  return queryOptions({
+    queryKey: queryKeys.consumerGroups(cluster, params),
+    queryFn: ({ signal }) => fetchJson<ConsumerGroupsResponse>(`${clusterApiPath(cluster, "consumer-groups")}?limit=all`, { signal }),
+    refetchInterval: GROUPS_REFRESH_MS,
+  });
+}
+
+/** GET /api/clusters/{cluster}/consumer-groups/{group} */
+export function consumerGroupQuery(cluster: string, group: string) {
+  return queryOptions({
+    queryKey: queryKeys.consumerGroup(cluster, group),
+    queryFn: ({ signal }) => fetchJson<ConsumerGroupResponse>(clusterApiPath(cluster, `consumer-groups/${encodeURIComponent(group)}`), { signal }),
+    refetchInterval: GROUPS_REFRESH_MS,
   });
 }
