@@ -11,6 +11,12 @@ export const GROUP_ID_MAX = 1_000;
 export const MAX_RESET_PARTITIONS = 100_000;
 const INT64_MAX = 9_223_372_036_854_775_807n;
 
+/** Unsigned digits within Kafka's 64-bit limit; checks the length first, so a long string is never parsed. */
+function withinInt64(digits: string): boolean {
+  const significant = digits.replace(/^0+/, "");
+  return significant.length <= 19 && BigInt(significant || "0") <= INT64_MAX;
+}
+
 export const groupIdSchema = z
   .string({ error: "Enter a group id." })
   .min(1, { error: "Enter a group id.", abort: true })
@@ -28,17 +34,17 @@ export const offsetSchema = z
   .trim()
   .min(1, { error: "Enter an offset.", abort: true })
   .refine((v) => !/^-\d+$/.test(v), { message: "An offset cannot be negative.", abort: true })
-  .refine((v) => /^\d{1,19}$/.test(v), { message: "An offset is a whole number, like 1200.", abort: true })
-  .refine((v) => BigInt(v) <= INT64_MAX, { message: "That offset is beyond Kafka's 64-bit limit." });
+  .refine((v) => /^\d+$/.test(v), { message: "An offset is a whole number, like 1200.", abort: true })
+  .refine(withinInt64, { message: "That offset is beyond Kafka's 64-bit limit." });
 
 /** A shift: a non-zero whole number of records, negative to go back ("-100") and positive to skip ahead ("+50"). */
 export const shiftSchema = z
   .string({ error: "Enter how many records to shift by." })
   .trim()
   .min(1, { error: "Enter how many records to shift by.", abort: true })
-  .refine((v) => /^[+-]?\d{1,19}$/.test(v), { message: "A shift is a whole number of records, like -100 or +50.", abort: true })
-  .refine((v) => BigInt(v) !== 0n, { message: "A shift of 0 changes nothing." })
-  .refine((v) => (BigInt(v) < 0n ? -BigInt(v) : BigInt(v)) <= INT64_MAX, { message: "That shift is beyond Kafka's 64-bit limit." });
+  .refine((v) => /^[+-]?\d+$/.test(v), { message: "A shift is a whole number of records, like -100 or +50.", abort: true })
+  .refine((v) => !/^[+-]?0+$/.test(v), { message: "A shift of 0 changes nothing." })
+  .refine((v) => withinInt64(v.replace(/^[+-]/, "")), { message: "That shift is beyond Kafka's 64-bit limit." });
 
 /** How far back a "duration ago" reset goes: the unit's length in milliseconds. */
 export const DURATION_UNITS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
@@ -125,5 +131,6 @@ export const groupsListQuerySchema = z.object({
   sort: z.enum(GROUP_SORTS, { error: `sort must be one of ${GROUP_SORTS.join(", ")}.` }).default("lag"),
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc." }).optional(),
   offset: z.coerce.number({ error: "offset must be a number." }).int("offset must be a whole number.").min(0, "offset cannot be negative.").max(1_000_000_000, "offset is too large.").default(0),
-  limit: z.union([z.literal("all"), z.coerce.number({ error: "limit must be a number or all." }).int("limit must be a whole number.").min(1, "limit must be at least 1.").max(10_000, "limit is at most 10000 (or all).")]).default(100),
+  // The union's own error: without it, a limit that is neither (limit=lots, limit=1.5) reads as zod's bare "Invalid input".
+  limit: z.union([z.literal("all"), z.coerce.number({ error: "limit must be a number or all." }).int("limit must be a whole number.").min(1, "limit must be at least 1.").max(10_000, "limit is at most 10000 (or all).")], { error: "limit must be a whole number or all." }).default(100),
 });

@@ -3,7 +3,7 @@
  * results back independently of the code under test.
  */
 import { randomBytes } from "node:crypto";
-import { type Admin, Kafka, logLevel } from "kafkajs";
+import { type Admin, type CompressionTypes, Kafka, logLevel } from "kafkajs";
 import { TEST_BOOTSTRAP } from "./test-cluster";
 
 export function fixtureKafka(): Kafka {
@@ -23,4 +23,73 @@ export async function withFixtureAdmin<T>(work: (admin: Admin) => Promise<T>): P
 /** A name no other test (or earlier run) uses. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+}
+
+export interface FixtureRecord {
+  key?: string | null;
+  value: string | null;
+  /** Epoch ms; the producer's clock when left out. */
+  timestamp?: number;
+}
+
+/** Produces records to chosen partitions (acks from all in-sync replicas), one batch per partition and call. */
+export async function produceTo(topic: string, perPartition: Record<number, FixtureRecord[]>, compression?: CompressionTypes): Promise<void> {
+  const producer = fixtureKafka().producer();
+  await producer.connect();
+  try {
+    for (const [partition, records] of Object.entries(perPartition)) {
+      await producer.send({
+        topic,
+        acks: -1,
+        ...(compression === undefined ? {} : { compression }),
+        messages: records.map((r) => ({ partition: Number(partition), key: r.key ?? null, value: r.value, ...(r.timestamp === undefined ? {} : { timestamp: String(r.timestamp) }) })),
+      });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/**
+ * Commits offsets for a group the way a consumer does: a kafkajs consumer joins the group, commits, and leaves, so
+ * the group is Empty again when this resolves. (kafkajs' admin.setOffsets stops its consumer without leaving the
+ * group, which leaves a member behind until the session times out.)
+ */
+export async function commitGroupOffsets(groupId: string, topic: string, offsets: Record<number, number | string>): Promise<void> {
+  const consumer = fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000 });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
+    await joined;
+    await consumer.commitOffsets(Object.entries(offsets).map(([partition, offset]) => ({ topic, partition: Number(partition), offset: String(offset) })));
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** A group's committed offset per partition of a topic, read back independently ("-1" = none). */
+export async function committedOffsets(groupId: string, topic: string): Promise<Record<number, string>> {
+  const answer = await withFixtureAdmin((admin) => admin.fetchOffsets({ groupId, topics: [topic] }));
+  return Object.fromEntries((answer[0]?.partitions ?? []).map((p) => [p.partition, p.offset]));
+}
+
+/** Every group id on the cluster, read independently. */
+export async function groupIds(): Promise<string[]> {
+  return withFixtureAdmin(async (admin) => (await admin.listGroups()).groups.map((g) => g.groupId));
+}
+
+/**
+ * A running kafkajs consumer in a group, subscribed to a topic from the beginning; resolves once it has joined
+ * (the group has a member). `stop` disconnects it (the group becomes Empty after the leave).
+ */
+export async function startConsumer(groupId: string, topic: string): Promise<{ stop: () => Promise<void> }> {
+  const consumer = fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000 });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
+  await joined;
+  return { stop: () => consumer.disconnect() };
 }

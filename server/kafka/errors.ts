@@ -73,10 +73,14 @@ const ERROR_TYPES: Record<number, string> = {
   3: "UNKNOWN_TOPIC_OR_PARTITION",
   6: "NOT_LEADER_OR_FOLLOWER",
   7: "REQUEST_TIMED_OUT",
+  12: "OFFSET_METADATA_TOO_LARGE",
   14: "COORDINATOR_LOAD_IN_PROGRESS",
   15: "COORDINATOR_NOT_AVAILABLE",
   16: "NOT_COORDINATOR",
   17: "INVALID_TOPIC_EXCEPTION",
+  22: "ILLEGAL_GENERATION",
+  25: "UNKNOWN_MEMBER_ID",
+  27: "REBALANCE_IN_PROGRESS",
   29: "TOPIC_AUTHORIZATION_FAILED",
   30: "GROUP_AUTHORIZATION_FAILED",
   31: "CLUSTER_AUTHORIZATION_FAILED",
@@ -92,6 +96,7 @@ const ERROR_TYPES: Record<number, string> = {
   68: "NON_EMPTY_GROUP",
   69: "GROUP_ID_NOT_FOUND",
   74: "FENCED_LEADER_EPOCH",
+  86: "GROUP_SUBSCRIBED_TO_TOPIC",
   75: "UNKNOWN_LEADER_EPOCH",
 };
 
@@ -136,6 +141,11 @@ const PROTOCOL_MESSAGES: Record<string, string> = {
   INVALID_REQUEST: "Kafka refused the request as not valid.",
   KAFKA_STORAGE_ERROR: "A broker's log directory is offline.",
   OFFSET_OUT_OF_RANGE: "The offset is outside the partition's log.",
+  ILLEGAL_GENERATION: "The group has active members: Kafka accepts offsets from outside a group only while it is empty.",
+  UNKNOWN_MEMBER_ID: "The group has active members: Kafka accepts offsets from outside a group only while it is empty.",
+  REBALANCE_IN_PROGRESS: "The group is rebalancing: its members are active, so Kafka refuses offsets from outside it.",
+  GROUP_SUBSCRIBED_TO_TOPIC: "The group's members are subscribed to this topic, so its offsets cannot be removed.",
+  OFFSET_METADATA_TOO_LARGE: "The commit metadata is larger than the cluster allows (offset.metadata.max.bytes).",
 };
 
 function connectionReason(error: unknown): string {

@@ -1,49 +1,179 @@
 import "server-only";
-import type { TopicGroupLag } from "@/lib/api/types";
+import type { GroupMember, GroupState, TopicGroupLag } from "@/lib/api/types";
 import type { Watermark } from "@/lib/cluster/summary";
+import { GROUP_STATES } from "@/lib/groups/list";
 import { singleFlight } from "@/server/cache";
-import { withAdmin, withProtocol } from "@/server/kafka/clients";
-import { FindGroupCoordinators, type GroupOffsets, OffsetFetchGroups } from "@/server/kafka/protocol/apis";
-import { send } from "@/server/kafka/protocol/bridge";
+import { withProtocol } from "@/server/kafka/clients";
+import { ConsoleError, KafkaProtocolError } from "@/server/kafka/errors";
+import { getMetadata } from "@/server/kafka/metadata";
+import { type ApiSpec, type ProtocolCluster, send } from "@/server/kafka/protocol/bridge";
+import {
+  type DescribedGroup,
+  DescribeGroups,
+  decodeAssignment,
+  FindGroupCoordinators,
+  type GroupOffsets,
+  type ListedGroup,
+  ListGroups,
+  OffsetFetchGroups,
+} from "@/server/kafka/protocol/group-apis";
+
+/**
+ * Consumer groups read in bulk. Kafka spreads groups over coordinators (one per __consumer_offsets partition), so
+ * every read is: one batched FindCoordinator for the groups whose coordinator is not known yet, then one request
+ * per coordinator (and chunk) for any number of groups. Hundreds of groups cost a handful of round trips, never
+ * one or two per group.
+ */
 
 const CHUNK = 250;
+/** Coordinators move only when a broker goes away; a lookup is reused this long (and dropped on NOT_COORDINATOR). */
+const COORDINATOR_TTL_MS = 60_000;
+const COORDINATOR_ERRORS = new Set([14, 15, 16]);
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
+const g = globalThis as typeof globalThis & { __kafkaConsoleCoordinators?: Map<string, Map<string, { nodeId: number; expires: number }>> };
+const coordinatorCaches = (g.__kafkaConsoleCoordinators ??= new Map());
+
+function coordinatorCache(cluster: string): Map<string, { nodeId: number; expires: number }> {
+  let cache = coordinatorCaches.get(cluster);
+  if (!cache) coordinatorCaches.set(cluster, (cache = new Map()));
+  return cache;
+}
+
+/** The group's coordinator as last looked up, or null. */
+export function knownCoordinator(cluster: string, groupId: string): number | null {
+  return coordinatorCaches.get(cluster)?.get(groupId)?.nodeId ?? null;
+}
+
+/** Forgets where groups live (after NOT_COORDINATOR, or when a cluster restarts). */
+export function forgetCoordinators(cluster: string, groupIds?: readonly string[]): void {
+  if (!groupIds) coordinatorCaches.delete(cluster);
+  else for (const id of groupIds) coordinatorCache(cluster).delete(id);
+}
+
+/** The coordinator node of each group; groups whose coordinator is not available are left out. */
+async function coordinatorsOf(cluster: string, c: ProtocolCluster, groupIds: readonly string[]): Promise<Map<string, number>> {
+  const cache = coordinatorCache(cluster);
+  const now = Date.now();
+  const missing = groupIds.filter((id) => (cache.get(id)?.expires ?? 0) <= now);
+  if (missing.length > 0) {
+    if (cache.size > 100_000) for (const [id, entry] of cache) if (entry.expires <= now) cache.delete(id);
+    const any = await c.findControllerBroker();
+    const answers = await Promise.all(chunks(missing, CHUNK).map((keys) => send(any, FindGroupCoordinators, keys)));
+    for (const coordinator of answers.flat()) {
+      if (coordinator.errorCode === 0) cache.set(coordinator.key, { nodeId: coordinator.nodeId, expires: now + COORDINATOR_TTL_MS });
+    }
+  }
+  const out = new Map<string, number>();
+  for (const id of groupIds) {
+    const entry = cache.get(id);
+    if (entry) out.set(id, entry.nodeId);
+  }
+  return out;
+}
+
 /**
- * Committed offsets of every consumer group, in bulk: ListGroups, then batched FindCoordinator (v4 takes many
- * groups) and one OffsetFetch (v8, many groups) per coordinator and chunk. A handful of round trips for hundreds
- * of groups instead of two per group. Groups whose coordinator is not available are left out.
+ * Sends one batched request per coordinator for the given groups and collects the per-group answers. Groups whose
+ * coordinator moved are forgotten (the next read finds them again) and left out of this answer.
  */
+async function perCoordinator<T extends { groupId: string; errorCode: number }>(
+  cluster: string,
+  groupIds: readonly string[],
+  request: (c: ProtocolCluster, nodeId: number, chunk: string[]) => Promise<T[]>,
+): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  if (groupIds.length === 0) return out;
+  await withProtocol(cluster, async (c) => {
+    const coordinators = await coordinatorsOf(cluster, c, groupIds);
+    const byNode = new Map<number, string[]>();
+    for (const [groupId, nodeId] of coordinators) {
+      const list = byNode.get(nodeId) ?? [];
+      byNode.set(nodeId, list);
+      list.push(groupId);
+    }
+    const answers = await Promise.all([...byNode].flatMap(([nodeId, ids]) => chunks(ids, CHUNK).map((chunk) => request(c, nodeId, chunk))));
+    const moved: string[] = [];
+    for (const answer of answers.flat()) {
+      if (COORDINATOR_ERRORS.has(answer.errorCode)) moved.push(answer.groupId);
+      else out.set(answer.groupId, answer);
+    }
+    forgetCoordinators(cluster, moved);
+  });
+  return out;
+}
+
+/** One request to a group's coordinator (commits, deletes). */
+export async function sendToCoordinator<Req, Res>(cluster: string, groupId: string, spec: ApiSpec<Req, Res>, req: Req): Promise<Res> {
+  return withProtocol(cluster, async (c) => {
+    const nodeId = (await coordinatorsOf(cluster, c, [groupId])).get(groupId);
+    if (nodeId === undefined) throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
+    return send(await c.findBroker({ nodeId }), spec, req);
+  });
+}
+
+/** Committed offsets (with their metadata) of the given groups. */
+export function fetchCommittedOffsets(cluster: string, groupIds: readonly string[]): Promise<Map<string, GroupOffsets>> {
+  return perCoordinator(cluster, groupIds, async (c, nodeId, chunk) => send(await c.findBroker({ nodeId }), OffsetFetchGroups, chunk));
+}
+
+/** DescribeGroups for the given groups: state, protocol and members with their assignments. */
+export function describeGroups(cluster: string, groupIds: readonly string[]): Promise<Map<string, DescribedGroup>> {
+  return perCoordinator(cluster, groupIds, async (c, nodeId, chunk) => send(await c.findBroker({ nodeId }), DescribeGroups, chunk));
+}
+
+/**
+ * Every group of the cluster with its state: ListGroups on every broker (each answers for the groups it
+ * coordinates). A broker that does not answer leaves its groups out; no broker answering is an error.
+ */
+export function listAllGroups(cluster: string): Promise<ListedGroup[]> {
+  return singleFlight(`groups-list:${cluster}`, 2_000, async () => {
+    const { brokers } = await getMetadata(cluster);
+    return withProtocol(cluster, async (c) => {
+      const answers = await Promise.allSettled(brokers.map(async (b) => send(await c.findBroker({ nodeId: b.nodeId }), ListGroups, null)));
+      const ok = answers.flatMap((a) => (a.status === "fulfilled" && a.value.errorCode === 0 ? [a.value.groups] : []));
+      if (ok.length === 0) {
+        const failed = answers.find((a) => a.status === "rejected");
+        if (failed) throw failed.reason;
+        const code = answers.find((a) => a.status === "fulfilled")?.value.errorCode;
+        if (code !== undefined) throw new KafkaProtocolError(code);
+      }
+      const seen = new Map<string, ListedGroup>();
+      for (const group of ok.flat()) seen.set(group.groupId, group);
+      return [...seen.values()];
+    });
+  });
+}
+
+/** Committed offsets of every group, shared by concurrent requests for two seconds. */
 export function getAllCommittedOffsets(cluster: string): Promise<Map<string, GroupOffsets>> {
   return singleFlight(`group-offsets:${cluster}`, 2_000, async () => {
-    const { groups } = await withAdmin(cluster, (admin) => admin.listGroups());
-    const ids = groups.map((g) => g.groupId);
-    const out = new Map<string, GroupOffsets>();
-    if (ids.length === 0) return out;
-    await withProtocol(cluster, async (c) => {
-      const any = await c.findControllerBroker();
-      const coordinators = (await Promise.all(chunks(ids, CHUNK).map((keys) => send(any, FindGroupCoordinators, keys)))).flat();
-      const byNode = new Map<number, string[]>();
-      for (const coordinator of coordinators) {
-        if (coordinator.errorCode !== 0) continue;
-        const list = byNode.get(coordinator.nodeId) ?? [];
-        byNode.set(coordinator.nodeId, list);
-        list.push(coordinator.key);
-      }
-      const answers = await Promise.all(
-        [...byNode].flatMap(([nodeId, groupIds]) =>
-          chunks(groupIds, CHUNK).map(async (chunk) => send(await c.findBroker({ nodeId }), OffsetFetchGroups, chunk)),
-        ),
-      );
-      for (const group of answers.flat()) if (group.errorCode === 0) out.set(group.groupId, group);
-    });
-    return out;
+    const groups = await listAllGroups(cluster);
+    return fetchCommittedOffsets(
+      cluster,
+      groups.map((group) => group.groupId),
+    );
   });
+}
+
+/** Kafka's state names, with anything unexpected as Unknown. */
+export function groupState(state: string | undefined): GroupState {
+  return GROUP_STATES.find((s) => s === state) ?? "Unknown";
+}
+
+export function membersOf(group: DescribedGroup | undefined): GroupMember[] {
+  if (!group) return [];
+  return group.members.map((m) => ({
+    memberId: m.memberId,
+    groupInstanceId: m.groupInstanceId,
+    clientId: m.clientId,
+    host: m.clientHost,
+    assignments: group.protocolType === "consumer" ? decodeAssignment(m.assignment) : [],
+  }));
 }
 
 /** The consumer groups with committed offsets on one topic, with their lag against the given high watermarks. */
@@ -64,12 +194,14 @@ export async function groupsReadingTopic(cluster: string, topic: string, waterma
     if (partitions.length > 0) reading.push({ groupId, state: "Unknown", members: 0, lag: partitions.reduce((sum, p) => sum + p.lag, 0), partitions });
   }
   if (reading.length === 0) return reading;
-  const described = await withAdmin(cluster, (admin) => admin.describeGroups(reading.map((g) => g.groupId))).catch(() => undefined);
-  const states = new Map(described?.groups.map((g) => [g.groupId, g]) ?? []);
+  const described = await describeGroups(
+    cluster,
+    reading.map((r) => r.groupId),
+  ).catch(() => undefined);
   return reading
-    .map((g) => {
-      const d = states.get(g.groupId);
-      return d ? { ...g, state: d.state, members: d.members.length } : g;
+    .map((r) => {
+      const d = described?.get(r.groupId);
+      return d && d.errorCode === 0 ? { ...r, state: groupState(d.state), members: d.members.length } : r;
     })
     .sort((a, b) => b.lag - a.lag || a.groupId.localeCompare(b.groupId));
 }

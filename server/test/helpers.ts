@@ -1,5 +1,5 @@
 import "server-only";
-export { fixtureKafka, uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
+export { commitGroupOffsets, committedOffsets, fixtureKafka, groupIds, produceTo, startConsumer, uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
 
 /** Retries an assertion until it passes or the time is up (cluster state changes take a moment to show). */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 45_000, intervalMs = 500): Promise<T> {

@@ -139,6 +139,18 @@ export class Reader {
     if (len < 0) return null;
     return this.buf.toString("utf8", this.need(len), this.offset);
   }
+  /** Classic BYTES / NULLABLE_BYTES (int32 length, -1 for null); a view into the response, not a copy. */
+  bytes(): Buffer | null {
+    const len = this.int32();
+    if (len < 0) return null;
+    return this.buf.subarray(this.need(len), this.offset);
+  }
+  /** COMPACT_BYTES / COMPACT_NULLABLE_BYTES. */
+  compactBytes(): Buffer | null {
+    const len = this.uvarint() - 1;
+    if (len < 0) return null;
+    return this.buf.subarray(this.need(len), this.offset);
+  }
   array<T>(read: (r: this) => T): T[] {
     const n = this.int32();
     const out: T[] = [];

@@ -1,0 +1,92 @@
+import "server-only";
+import { HISTORY_MS, type TrendPoint } from "@/lib/groups/trend";
+
+/**
+ * A short lag history per group, in this process's memory (DESIGN.md allows it: it is a cache of what Kafka can
+ * tell again, and it is fine to lose on restart). Samples come from every groups read; while someone has looked
+ * at a cluster's groups in the last 15 minutes a background read every 10 s keeps the history going between
+ * page refreshes. Bounded: 30 minutes per group, one sample per 4 s at most.
+ */
+
+const MIN_GAP_MS = 4_000;
+const SAMPLE_EVERY_MS = 10_000;
+const IDLE_AFTER_MS = 15 * 60_000;
+
+interface ClusterHistory {
+  groups: Map<string, TrendPoint[]>;
+  lastInterest: number;
+  timer?: ReturnType<typeof setInterval>;
+  running: boolean;
+}
+
+const g = globalThis as typeof globalThis & { __kafkaConsoleLagHistory?: Map<string, ClusterHistory> };
+const clusters = (g.__kafkaConsoleLagHistory ??= new Map<string, ClusterHistory>());
+
+function historyFor(cluster: string): ClusterHistory {
+  let history = clusters.get(cluster);
+  if (!history) clusters.set(cluster, (history = { groups: new Map(), lastInterest: 0, running: false }));
+  return history;
+}
+
+/** Adds a sample; one closer than 4 s to the previous one replaces it (so many readers do not crowd the history). */
+export function recordSample(cluster: string, groupId: string, point: TrendPoint): void {
+  const { groups } = historyFor(cluster);
+  const points = groups.get(groupId) ?? [];
+  groups.set(groupId, points);
+  const last = points.at(-1);
+  if (last && point.at < last.at) return;
+  if (last && point.at - last.at < MIN_GAP_MS && points.length > 1) points[points.length - 1] = point;
+  else points.push(point);
+  const cutoff = point.at - HISTORY_MS;
+  let stale = 0;
+  while (stale < points.length && (points[stale]?.at ?? 0) < cutoff) stale += 1;
+  if (stale > 0) points.splice(0, stale);
+}
+
+export function historyOf(cluster: string, groupId: string): readonly TrendPoint[] {
+  return clusters.get(cluster)?.groups.get(groupId) ?? [];
+}
+
+export function forgetGroupHistory(cluster: string, groupId: string): void {
+  clusters.get(cluster)?.groups.delete(groupId);
+}
+
+/** Drops groups with no sample in the last 30 minutes (deleted groups, groups that stopped existing). */
+function sweep(history: ClusterHistory, now: number): void {
+  for (const [groupId, points] of history.groups) if ((points.at(-1)?.at ?? 0) < now - HISTORY_MS) history.groups.delete(groupId);
+}
+
+/**
+ * Someone is looking at this cluster's groups: keep sampling every 10 s until nobody has for 15 minutes.
+ * `sample` reads every group (and records the samples); its failures are ignored (the next tick tries again).
+ */
+export function keepSampling(cluster: string, sample: () => Promise<unknown>): void {
+  const history = historyFor(cluster);
+  history.lastInterest = Date.now();
+  if (history.timer) return;
+  history.timer = setInterval(() => {
+    const now = Date.now();
+    sweep(history, now);
+    if (now - history.lastInterest > IDLE_AFTER_MS) {
+      clearInterval(history.timer);
+      history.timer = undefined;
+      return;
+    }
+    if (history.running) return;
+    history.running = true;
+    sample()
+      .catch(() => undefined)
+      .finally(() => {
+        history.running = false;
+      });
+  }, SAMPLE_EVERY_MS);
+  history.timer.unref();
+}
+
+/** Stops every sampler (tests, shutdown). */
+export function stopSampling(): void {
+  for (const history of clusters.values()) {
+    if (history.timer) clearInterval(history.timer);
+    history.timer = undefined;
+  }
+}
