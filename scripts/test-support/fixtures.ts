@@ -38,12 +38,24 @@ export async function produceTo(topic: string, perPartition: Record<number, Fixt
   await producer.connect();
   try {
     for (const [partition, records] of Object.entries(perPartition)) {
-      await producer.send({
-        topic,
-        acks: -1,
-        ...(compression === undefined ? {} : { compression }),
-        messages: records.map((r) => ({ partition: Number(partition), key: r.key ?? null, value: r.value, ...(r.timestamp === undefined ? {} : { timestamp: String(r.timestamp) }) })),
-      });
+      const send = () =>
+        producer.send({
+          topic,
+          acks: -1,
+          ...(compression === undefined ? {} : { compression }),
+          messages: records.map((r) => ({ partition: Number(partition), key: r.key ?? null, value: r.value, ...(r.timestamp === undefined ? {} : { timestamp: String(r.timestamp) }) })),
+        });
+      // A topic created a moment ago may not be on every broker yet ("does not host this topic-partition"):
+      // nothing was written then, so sending again is safe.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await send();
+          break;
+        } catch (error) {
+          if (attempt >= 10 || !(error instanceof Error) || !/does not host this topic-partition|leader/i.test(error.message)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+      }
     }
   } finally {
     await producer.disconnect();

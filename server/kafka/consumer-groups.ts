@@ -10,7 +10,7 @@ import { ConsoleError } from "@/server/kafka/errors";
 import { describeGroups, fetchCommittedOffsets, getAllCommittedOffsets, groupState, knownCoordinator, listAllGroups, membersOf } from "@/server/kafka/groups";
 import { historyOf, keepSampling, recordSample } from "@/server/kafka/lag-history";
 import { type OffsetProbe, probeKey, recordTimestamps } from "@/server/kafka/lag-time";
-import { getMetadata } from "@/server/kafka/metadata";
+import { getMetadataWith } from "@/server/kafka/metadata";
 import { readWatermarks } from "@/server/kafka/offsets";
 import type { GroupOffsets } from "@/server/kafka/protocol/group-apis";
 import { latestReset } from "@/server/kafka/reset-marker";
@@ -36,7 +36,7 @@ export function committedPartitions(offsets: GroupOffsets | undefined): Committe
 /** Metadata of the named topics (topics deleted since the group committed are simply absent). */
 async function topicsNamed(cluster: string, names: ReadonlySet<string>): Promise<MetaTopic[]> {
   if (names.size === 0) return [];
-  const { topics } = await getMetadata(cluster);
+  const { topics } = await getMetadataWith(cluster, names);
   return topics.filter((t) => names.has(t.name));
 }
 

@@ -9,7 +9,7 @@ import { committedPartitions } from "@/server/kafka/consumer-groups";
 import { ConsoleError, FieldError, KafkaProtocolError } from "@/server/kafka/errors";
 import { describeGroups, fetchCommittedOffsets, forgetCoordinators, groupState, membersOf, sendToCoordinator } from "@/server/kafka/groups";
 import { forgetGroupHistory } from "@/server/kafka/lag-history";
-import { getMetadata } from "@/server/kafka/metadata";
+import { getMetadataWith } from "@/server/kafka/metadata";
 import { listOffsets, readWatermarks } from "@/server/kafka/offsets";
 import { DeleteGroups, type GroupOffsets, OffsetCommit, OffsetDelete } from "@/server/kafka/protocol/group-apis";
 import { encodeResetMarker, latestReset } from "@/server/kafka/reset-marker";
@@ -115,7 +115,9 @@ async function offsetsAtTime(cluster: string, topics: readonly MetaTopic[], targ
 /** What a reset would do, computed on the real cluster. Changes nothing. */
 export async function previewReset(cluster: string, input: PreviewInput): Promise<ResetPreview> {
   const { groupId, scope, strategy } = input;
-  const [loaded, metadata] = await Promise.all([loadGroup(cluster, groupId), getMetadata(cluster)]);
+  const loaded = await loadGroup(cluster, groupId);
+  const wanted = scope.kind === "all" ? [...loaded.current.keys()].map((key) => key.split("\u0000")[0] ?? "") : [scope.topic];
+  const metadata = await getMetadataWith(cluster, wanted);
   const targets = scopePartitions(cluster, scope, loaded, metadata.topics).sort((a, b) => compareNames(a.topic, b.topic) || a.partition - b.partition);
   const names = new Set(targets.map((t) => t.topic));
   const topics = metadata.topics.filter((t) => names.has(t.name));
@@ -244,8 +246,8 @@ export async function applyReset(cluster: string, input: ApplyInput): Promise<Re
     );
   }
 
-  const { topics } = await getMetadata(cluster);
   const names = new Set(plan.map((p) => p.topic));
+  const { topics } = await getMetadataWith(cluster, names);
   for (const row of plan) {
     const meta = topics.find((t) => t.name === row.topic);
     if (!meta) throw new FieldError("plan", `Topic "${row.topic}" no longer exists. Nothing was changed: preview again.`);

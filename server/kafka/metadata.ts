@@ -117,3 +117,20 @@ export function invalidateMetadata(cluster: string, { configs = false }: { confi
   invalidate(`snapshot:${cluster}`);
   if (configs) configCache.delete(cluster);
 }
+
+/**
+ * Metadata that knows the named topics if the cluster does: when one is missing from the shared (up to a second
+ * old) copy, it is read again once, so a topic created a moment ago is found. Topics that really do not exist
+ * (deleted since a group committed on them) are simply absent.
+ */
+export async function getMetadataWith(cluster: string, names: Iterable<string>): Promise<ClusterMetadata> {
+  const metadata = await getMetadata(cluster);
+  const known = new Set(metadata.topics.map((t) => t.name));
+  for (const name of names) {
+    if (!known.has(name)) {
+      invalidateMetadata(cluster);
+      return getMetadata(cluster);
+    }
+  }
+  return metadata;
+}
