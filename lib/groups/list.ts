@@ -4,7 +4,7 @@
  * `sort`, `order`) so a link reproduces the view; defaults are left out of the URL.
  */
 import type { GroupSort, GroupState, GroupSummary } from "@/lib/api/types";
-import { type SortOrder, compareNames, searchTerms } from "@/lib/topics/list";
+import { type SortOrder, compareNames, searchTerms, sortByValue } from "@/lib/topics/list";
 
 export const GROUP_SORTS = ["groupId", "state", "members", "topics", "lag", "lagSeconds"] as const satisfies readonly GroupSort[];
 export const GROUP_STATES = ["Stable", "Empty", "PreparingRebalance", "CompletingRebalance", "Dead", "Assigning", "Reconciling", "Unknown"] as const satisfies readonly GroupState[];
@@ -76,15 +76,5 @@ export function sortGroups(groups: readonly GroupSummary[], sort: GroupSort, ord
   const direction = order === "asc" ? 1 : -1;
   if (sort === "groupId") return [...groups].sort((a, b) => direction * compareNames(a.groupId, b.groupId));
   if (sort === "state") return [...groups].sort((a, b) => direction * a.state.localeCompare(b.state) || compareNames(a.groupId, b.groupId));
-  const value = SORT_VALUES[sort];
-  return [...groups].sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va === null || vb === null) {
-      if (va !== vb) return va === null ? 1 : -1;
-    } else if (va !== vb) {
-      return direction * (va - vb);
-    }
-    return compareNames(a.groupId, b.groupId);
-  });
+  return sortByValue(groups, SORT_VALUES[sort], (group) => group.groupId, order);
 }

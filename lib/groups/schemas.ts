@@ -3,6 +3,7 @@
  * actions (the authority). Offsets travel as decimal strings: they are 64-bit.
  */
 import { z } from "zod";
+import { listQueryFields } from "@/lib/api/list-query";
 import { GROUP_SORTS, GROUP_STATES } from "@/lib/groups/list";
 import { topicNameSchema } from "@/lib/topics/schemas";
 
@@ -129,8 +130,5 @@ export const groupsListQuerySchema = z.object({
   search: z.string().max(GROUP_ID_MAX, `search has at most ${GROUP_ID_MAX} characters.`).default(""),
   state: z.enum(GROUP_STATES, { error: `state must be one of ${GROUP_STATES.join(", ")}.` }).optional(),
   sort: z.enum(GROUP_SORTS, { error: `sort must be one of ${GROUP_SORTS.join(", ")}.` }).default("lag"),
-  order: z.enum(["asc", "desc"], { error: "order must be asc or desc." }).optional(),
-  offset: z.coerce.number({ error: "offset must be a number." }).int("offset must be a whole number.").min(0, "offset cannot be negative.").max(1_000_000_000, "offset is too large.").default(0),
-  // The union's own error: without it, a limit that is neither (limit=lots, limit=1.5) reads as zod's bare "Invalid input".
-  limit: z.union([z.literal("all"), z.coerce.number({ error: "limit must be a number or all." }).int("limit must be a whole number.").min(1, "limit must be at least 1.").max(10_000, "limit is at most 10000 (or all).")], { error: "limit must be a whole number or all." }).default(100),
+  ...listQueryFields,
 });

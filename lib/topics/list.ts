@@ -120,14 +120,12 @@ const SORT_VALUES: Record<Exclude<TopicSort, "name">, (topic: TopicSummary) => n
 };
 
 /**
- * A sorted copy. Ties are broken by name (always A to Z), and an unknown size (null) goes last in either order,
- * so "largest first" never starts with topics nobody could measure.
+ * A copy sorted by a number column: ties are broken by name (always A to Z), and an unknown value (null) goes last
+ * in either order, so "largest first" never starts with rows nobody could measure.
  */
-export function sortTopics(topics: readonly TopicSummary[], sort: TopicSort, order: SortOrder): TopicSummary[] {
+export function sortByValue<T>(items: readonly T[], value: (item: T) => number | null, nameOf: (item: T) => string, order: SortOrder): T[] {
   const direction = order === "asc" ? 1 : -1;
-  if (sort === "name") return [...topics].sort((a, b) => direction * compareNames(a.name, b.name));
-  const value = SORT_VALUES[sort];
-  return [...topics].sort((a, b) => {
+  return [...items].sort((a, b) => {
     const va = value(a);
     const vb = value(b);
     if (va === null || vb === null) {
@@ -135,6 +133,11 @@ export function sortTopics(topics: readonly TopicSummary[], sort: TopicSort, ord
     } else if (va !== vb) {
       return direction * (va - vb);
     }
-    return compareNames(a.name, b.name);
+    return compareNames(nameOf(a), nameOf(b));
   });
+}
+
+export function sortTopics(topics: readonly TopicSummary[], sort: TopicSort, order: SortOrder): TopicSummary[] {
+  if (sort === "name") return [...topics].sort((a, b) => (order === "asc" ? 1 : -1) * compareNames(a.name, b.name));
+  return sortByValue(topics, SORT_VALUES[sort], (topic) => topic.name, order);
 }

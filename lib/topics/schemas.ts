@@ -4,6 +4,7 @@
  * the schemas take Kafka's own units (ms, bytes).
  */
 import { z } from "zod";
+import { listQueryFields } from "@/lib/api/list-query";
 import { PARTITION_PROBLEMS, TOPIC_SORTS } from "@/lib/topics/list";
 
 export const TOPIC_NAME_MAX = 249;
@@ -126,7 +127,5 @@ export const topicsListQuerySchema = z.object({
   internal: z.enum(["true", "false"], { error: "internal must be true or false." }).default("false").transform((v) => v === "true"),
   problem: z.enum(PARTITION_PROBLEMS, { error: `problem must be one of ${PARTITION_PROBLEMS.join(", ")}.` }).optional(),
   sort: z.enum(TOPIC_SORTS, { error: `sort must be one of ${TOPIC_SORTS.join(", ")}.` }).default("name"),
-  order: z.enum(["asc", "desc"], { error: "order must be asc or desc." }).optional(),
-  offset: z.coerce.number({ error: "offset must be a number." }).int("offset must be a whole number.").min(0, "offset cannot be negative.").max(1_000_000_000, "offset is too large.").default(0),
-  limit: z.union([z.literal("all"), z.coerce.number({ error: "limit must be a number or all." }).int("limit must be a whole number.").min(1, "limit must be at least 1.").max(10_000, "limit is at most 10000 (or all).")]).default(100),
+  ...listQueryFields,
 });

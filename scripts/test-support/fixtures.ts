@@ -68,7 +68,7 @@ export async function produceTo(topic: string, perPartition: Record<number, Fixt
  * group, which leaves a member behind until the session times out.)
  */
 export async function commitGroupOffsets(groupId: string, topic: string, offsets: Record<number, number | string>): Promise<void> {
-  const consumer = fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000 });
+  const consumer = fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000, maxWaitTimeInMs: 100 });
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
   try {
@@ -97,7 +97,7 @@ export async function groupIds(): Promise<string[]> {
  * (the group has a member). `stop` disconnects it (the group becomes Empty after the leave).
  */
 export async function startConsumer(groupId: string, topic: string): Promise<{ stop: () => Promise<void> }> {
-  const consumer = fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000 });
+  const consumer = fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000, maxWaitTimeInMs: 100 });
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });

@@ -5,24 +5,15 @@ import { GET as listGroupsRoute } from "@/app/api/clusters/[cluster]/consumer-gr
 import type { ApiErrorBody, ConsumerGroupResponse, ConsumerGroupsResponse } from "@/lib/api/types";
 import { getGroupDetail, getGroupSummaries } from "@/server/kafka/consumer-groups";
 import { stopSampling } from "@/server/kafka/lag-history";
-import { commitGroupOffsets, eventually, produceTo, startConsumer, uniqueName, withFixtureAdmin } from "@/server/test/helpers";
+import { commitGroupOffsets, eventually, produceTo, startConsumer, trackTopics, uniqueName } from "@/server/test/helpers";
 
-const created: string[] = [];
+const topics = trackTopics();
 afterAll(async () => {
   stopSampling();
-  await withFixtureAdmin(async (admin) => {
-    const existing = new Set(await admin.listTopics());
-    const left = created.filter((t) => existing.has(t));
-    if (left.length > 0) await admin.deleteTopics({ topics: left });
-  });
+  await topics.cleanup();
 });
 
-async function newTopic(prefix: string, partitions = 3): Promise<string> {
-  const name = uniqueName(prefix);
-  created.push(name);
-  await withFixtureAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: name, numPartitions: partitions, replicationFactor: 3 }] }));
-  return name;
-}
+const newTopic = (prefix: string, partitions = 3) => topics.create(prefix, partitions);
 
 /** n records whose timestamps are `start`, `start + stepMs`, ... so the record at each offset has a known time. */
 const spaced = (n: number, start: number, stepMs: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `value ${i}`, timestamp: start + i * stepMs }));

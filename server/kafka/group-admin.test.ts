@@ -4,16 +4,12 @@ import type { ResetPreviewInput } from "@/lib/groups/schemas";
 import { applyOffsetReset, deleteConsumerGroup, previewOffsetReset, undoOffsetReset } from "@/server/actions/consumer-groups";
 import { getGroupDetail } from "@/server/kafka/consumer-groups";
 import { stopSampling } from "@/server/kafka/lag-history";
-import { commitGroupOffsets, committedOffsets, eventually, groupIds, produceTo, startConsumer, uniqueName, withFixtureAdmin } from "@/server/test/helpers";
+import { commitGroupOffsets, committedOffsets, eventually, groupIds, produceTo, startConsumer, trackTopics, uniqueName, withFixtureAdmin } from "@/server/test/helpers";
 
-const created: string[] = [];
+const topics = trackTopics();
 afterAll(async () => {
   stopSampling();
-  await withFixtureAdmin(async (admin) => {
-    const existing = new Set(await admin.listTopics());
-    const left = created.filter((t) => existing.has(t));
-    if (left.length > 0) await admin.deleteTopics({ topics: left });
-  });
+  await topics.cleanup();
 });
 
 const MINUTE = 60_000;
@@ -23,10 +19,8 @@ const MINUTE = 60_000;
  * partition is 10 - i minutes old), and a group that committed offset 5 on each.
  */
 async function laggingGroup(prefix: string): Promise<{ topic: string; group: string; start: number }> {
-  const topic = uniqueName(prefix);
-  created.push(topic);
+  const topic = await topics.create(prefix);
   const group = uniqueName(`${prefix}-group`);
-  await withFixtureAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] }));
   const start = Date.now() - 10 * MINUTE;
   const records = Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, timestamp: start + i * MINUTE }));
   await produceTo(topic, { 0: records, 1: records, 2: records });
@@ -170,10 +164,8 @@ describe("undo", () => {
   it("restores the exact previous offsets, including no offset where there was none", async () => {
     const { topic, group } = await laggingGroup("undo");
     await commitGroupOffsets(group, topic, { 0: 3, 1: 6 });
-    // Partition 2 gets its offset deleted first so the reset writes a partition that had none.
-    const noOffsetTopic = uniqueName("undo-fresh");
-    created.push(noOffsetTopic);
-    await withFixtureAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: noOffsetTopic, numPartitions: 1, replicationFactor: 3 }] }));
+    // A second topic the group never committed on: its reset writes a partition that had no offset.
+    const noOffsetTopic = await topics.create("undo-fresh", 1);
     await produceTo(noOffsetTopic, { 0: [{ value: "a" }, { value: "b" }] });
 
     await reset({ groupId: group, scope: { kind: "all" }, strategy: { kind: "latest" } });

@@ -1,4 +1,6 @@
 import "server-only";
+import { uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
+
 export { commitGroupOffsets, committedOffsets, fixtureKafka, groupIds, produceTo, startConsumer, uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
 
 /** Retries an assertion until it passes or the time is up (cluster state changes take a moment to show). */
@@ -12,4 +14,28 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 45_000,
       await new Promise((r) => setTimeout(r, intervalMs));
     }
   }
+}
+
+/**
+ * Topics a test file creates, deleted after its last test: `const topics = trackTopics();` then
+ * `await topics.create(name, partitions)` in tests and `afterAll(topics.cleanup)`.
+ */
+export function trackTopics() {
+  const created: string[] = [];
+  return {
+    created,
+    async create(prefix: string, partitions = 3): Promise<string> {
+      const name = uniqueName(prefix);
+      created.push(name);
+      await withFixtureAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: name, numPartitions: partitions, replicationFactor: 3 }] }));
+      return name;
+    },
+    async cleanup(): Promise<void> {
+      await withFixtureAdmin(async (admin) => {
+        const existing = new Set(await admin.listTopics());
+        const left = created.filter((t) => existing.has(t));
+        if (left.length > 0) await admin.deleteTopics({ topics: left });
+      });
+    },
+  };
 }
