@@ -2,8 +2,11 @@
  * A plain kafkajs client on the test cluster, for integration and browser tests to arrange fixtures and read
  * results back independently of the code under test.
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { type Admin, type CompressionTypes, Kafka, logLevel } from "kafkajs";
+import { ensureJars } from "../kafka/cluster";
 import { TEST_BOOTSTRAP } from "./test-cluster";
 
 export function fixtureKafka(): Kafka {
@@ -104,4 +107,42 @@ export async function startConsumer(groupId: string, topic: string): Promise<{ s
   await consumer.run({ autoCommit: false, eachMessage: async () => undefined });
   await joined;
   return { stop: () => consumer.disconnect() };
+}
+
+/**
+ * A running Java consumer of the new consumer group protocol (KIP-848), from Kafka's own client jar (single-file
+ * source launch, Java 17+); resolves once it owns partitions. `stop` kills it.
+ */
+export async function startNewProtocolConsumer(groupId: string, topic: string): Promise<{ stop: () => Promise<void> }> {
+  const libs = await ensureJars(() => undefined);
+  const child = spawn("java", ["-cp", `${libs}/*`, join(__dirname, "NewProtocolConsumer.java"), TEST_BOOTSTRAP, groupId, topic], { stdio: ["ignore", "pipe", "pipe"] });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGKILL");
+    await exited;
+  };
+  let errors = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-2_000);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`The Java consumer did not get partitions within 60 s. ${errors}`)), 60_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("assigned")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`The Java consumer exited (${code ?? "signal"}). ${errors}`));
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { stop };
 }

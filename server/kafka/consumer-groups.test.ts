@@ -3,9 +3,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET as getGroupRoute } from "@/app/api/clusters/[cluster]/consumer-groups/[group]/route";
 import { GET as listGroupsRoute } from "@/app/api/clusters/[cluster]/consumer-groups/route";
 import type { ApiErrorBody, ConsumerGroupResponse, ConsumerGroupsResponse } from "@/lib/api/types";
+import { previewOffsetReset } from "@/server/actions/consumer-groups";
 import { getGroupDetail, getGroupSummaries } from "@/server/kafka/consumer-groups";
 import { stopSampling } from "@/server/kafka/lag-history";
-import { commitGroupOffsets, eventually, produceTo, startConsumer, trackTopics, uniqueName } from "@/server/test/helpers";
+import { commitGroupOffsets, eventually, produceTo, startConsumer, startNewProtocolConsumer, trackTopics, uniqueName } from "@/server/test/helpers";
 
 const topics = trackTopics();
 afterAll(async () => {
@@ -108,6 +109,31 @@ describe("consumer group lag", () => {
       await consumer.stop();
     }
   });
+});
+
+describe("groups of the new consumer protocol (KIP-848)", () => {
+  it("describes a Java consumer's group: state, member, assignment; a reset is refused while it runs", async () => {
+    const topic = await newTopic("kip848", 2);
+    const group = uniqueName("kip848-group");
+    await produceTo(topic, { 0: spaced(4, Date.now(), 1), 1: spaced(4, Date.now(), 1) });
+    const consumer = await startNewProtocolConsumer(group, topic);
+    try {
+      const detail = await eventually(async () => {
+        const d = await getGroupDetail("test", group);
+        expect(d.state).toBe("Stable");
+        expect(d.members[0]?.assignments).toEqual([{ topic, partitions: [0, 1] }]);
+        return d;
+      }, 30_000);
+      expect(detail.protocolType).toBe("consumer");
+      expect(detail.members).toHaveLength(1);
+      expect(detail.members[0]?.clientId).toBe("java-new-protocol");
+      await eventually(async () => expect((await getGroupSummaries("test")).find((g) => g.groupId === group)).toMatchObject({ state: "Stable", members: 1, topics: [topic] }), 15_000);
+      const preview = await previewOffsetReset("test", { groupId: group, scope: { kind: "topic", topic }, strategy: { kind: "latest" } });
+      expect(preview.ok && preview.data.activeMembers.map((m) => m.clientId)).toEqual(["java-new-protocol"]);
+    } finally {
+      await consumer.stop();
+    }
+  }, 90_000);
 });
 
 describe("consumer groups API", () => {

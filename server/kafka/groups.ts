@@ -8,6 +8,7 @@ import { ConsoleError, KafkaProtocolError } from "@/server/kafka/errors";
 import { getMetadata } from "@/server/kafka/metadata";
 import { type ApiSpec, type ProtocolCluster, send } from "@/server/kafka/protocol/bridge";
 import {
+  ConsumerGroupDescribe,
   type DescribedGroup,
   DescribeGroups,
   decodeAssignment,
@@ -121,9 +122,18 @@ export function fetchCommittedOffsets(cluster: string, groupIds: readonly string
   return perCoordinator(cluster, groupIds, async (c, nodeId, chunk) => send(await c.findBroker({ nodeId }), OffsetFetchGroups, chunk));
 }
 
-/** DescribeGroups for the given groups: state, protocol and members with their assignments. */
-export function describeGroups(cluster: string, groupIds: readonly string[]): Promise<Map<string, DescribedGroup>> {
-  return perCoordinator(cluster, groupIds, async (c, nodeId, chunk) => send(await c.findBroker({ nodeId }), DescribeGroups, chunk));
+/**
+ * State, protocol and members (with their assignments) of the given groups. Classic groups are described with
+ * DescribeGroups; a group it answers as "Dead" with no members, or as "not a classic group", may be a group of the
+ * new consumer protocol (KIP-848) and is described again with ConsumerGroupDescribe.
+ */
+export async function describeGroups(cluster: string, groupIds: readonly string[]): Promise<Map<string, DescribedGroup>> {
+  const classic = await perCoordinator(cluster, groupIds, async (c, nodeId, chunk) => send(await c.findBroker({ nodeId }), DescribeGroups, chunk));
+  const maybeNew = [...classic.values()].filter((g) => (g.errorCode === 0 && g.state === "Dead" && g.members.length === 0) || g.errorCode === 69).map((g) => g.groupId);
+  if (maybeNew.length === 0) return classic;
+  const described = await perCoordinator(cluster, maybeNew, async (c, nodeId, chunk) => send(await c.findBroker({ nodeId }), ConsumerGroupDescribe, chunk)).catch(() => new Map<string, DescribedGroup>());
+  for (const [groupId, group] of described) if (group.errorCode === 0) classic.set(groupId, group);
+  return classic;
 }
 
 /**
@@ -172,7 +182,7 @@ export function membersOf(group: DescribedGroup | undefined): GroupMember[] {
     groupInstanceId: m.groupInstanceId,
     clientId: m.clientId,
     host: m.clientHost,
-    assignments: group.protocolType === "consumer" ? decodeAssignment(m.assignment) : [],
+    assignments: m.assigned ?? (group.protocolType === "consumer" ? decodeAssignment(m.assignment) : []),
   }));
 }
 

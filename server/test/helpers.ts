@@ -1,7 +1,7 @@
 import "server-only";
 import { uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
 
-export { commitGroupOffsets, committedOffsets, fixtureKafka, groupIds, produceTo, startConsumer, uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
+export { commitGroupOffsets, committedOffsets, fixtureKafka, groupIds, produceTo, startConsumer, startNewProtocolConsumer, uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
 
 /** Retries an assertion until it passes or the time is up (cluster state changes take a moment to show). */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 45_000, intervalMs = 500): Promise<T> {

@@ -130,8 +130,10 @@ export interface DescribedMember {
   groupInstanceId: string | null;
   clientId: string;
   clientHost: string;
-  /** ConsumerProtocolAssignment bytes for consumer groups (see decodeAssignment). */
+  /** ConsumerProtocolAssignment bytes for classic consumer groups (see decodeAssignment). */
   assignment: Buffer | null;
+  /** The decoded assignment, when the API gives it directly (ConsumerGroupDescribe). */
+  assigned?: { topic: string; partitions: number[] }[];
 }
 
 export interface DescribedGroup {
@@ -274,5 +276,62 @@ export const DeleteGroups: ApiSpec<string[], { groupId: string; errorCode: numbe
     });
     r.tags();
     return out;
+  },
+};
+
+// ----------------------------------------------------------------------------------- ConsumerGroupDescribe (69)
+/**
+ * Groups of the new consumer protocol (KIP-848, `group.protocol=consumer`): DescribeGroups answers them as "Dead"
+ * with no members (v5) or "not a classic group" (v6), so they are described with this API instead.
+ */
+export const ConsumerGroupDescribe: ApiSpec<string[], DescribedGroup[]> = {
+  apiKey: 69,
+  name: "ConsumerGroupDescribe",
+  versions: [0],
+  flexibleFrom: 0,
+  encode(w, _v, groups) {
+    w.compactArray(groups, (w, g) => w.compactString(g)).bool(false).tags();
+  },
+  decode(r) {
+    r.int32();
+    const assignment = (r: Reader): { topic: string; partitions: number[] }[] => {
+      const topics = r.compactArray((r) => {
+        r.uuid();
+        const topic = r.compactString() ?? "";
+        const partitions = r.compactArray((r) => r.int32()).sort((a, b) => a - b);
+        r.tags();
+        return { topic, partitions };
+      });
+      r.tags();
+      return topics;
+    };
+    const groups = r.compactArray((r): DescribedGroup => {
+      const errorCode = r.int16();
+      r.compactString();
+      const groupId = r.compactString() ?? "";
+      const state = r.compactString() ?? "";
+      r.int32();
+      r.int32();
+      const protocol = r.compactString() ?? "";
+      const members = r.compactArray((r): DescribedMember => {
+        const memberId = r.compactString() ?? "";
+        const groupInstanceId = r.compactString();
+        r.compactString();
+        r.int32();
+        const clientId = r.compactString() ?? "";
+        const clientHost = r.compactString() ?? "";
+        r.compactArray((r) => r.compactString());
+        r.compactString();
+        const assigned = assignment(r);
+        assignment(r);
+        r.tags();
+        return { memberId, groupInstanceId, clientId, clientHost, assignment: null, assigned };
+      });
+      r.int32();
+      r.tags();
+      return { errorCode, groupId, state, protocolType: "consumer", protocol, members };
+    });
+    r.tags();
+    return groups;
   },
 };
