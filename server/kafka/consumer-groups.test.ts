@@ -65,6 +65,30 @@ describe("consumer group lag", () => {
     expect(seconds).toBeLessThanOrEqual(exact + 90 + 5);
   });
 
+  it("reads the lag in time of every partition when batches are large (Kafka sends whole batches only)", async () => {
+    const topic = await newTopic("lag-wide", 30);
+    const group = uniqueName("lag-wide-group");
+    const start = Date.now() - 3_600_000;
+    // One 18 KB batch per partition (more than a small read would ask for), records 90 s apart.
+    const batch = Array.from({ length: 60 }, (_, i) => ({ value: "x".repeat(300), timestamp: start + i * 90_000 }));
+    await produceTo(topic, Object.fromEntries(Array.from({ length: 30 }, (_, p) => [p, batch])));
+    await commitGroupOffsets(group, topic, Object.fromEntries(Array.from({ length: 30 }, (_, p) => [p, p])));
+    const detail = await getGroupDetail("test", group);
+    const now = Date.now();
+    for (const row of detail.offsets) {
+      // Uncompressed: the exact record at the committed offset (offset p is p × 90 s after the start).
+      const expected = (now - (start + row.partition * 90_000)) / 1000;
+      expect(row.lagSeconds).not.toBeNull();
+      expect(Math.abs((row.lagSeconds ?? 0) - expected)).toBeLessThan(5);
+    }
+    const listed = await eventually(async () => {
+      const found = (await getGroupSummaries("test")).find((g) => g.groupId === group);
+      expect(found?.lagSeconds).not.toBeNull();
+      return found;
+    }, 10_000);
+    expect(Math.abs((listed?.lagSeconds ?? 0) - (Date.now() - start) / 1000)).toBeLessThan(5);
+  });
+
   it("lists groups that only have committed offsets, with state, topics, lag and lag in time", async () => {
     const topic = await newTopic("list");
     const group = uniqueName("list-group");

@@ -15,8 +15,11 @@ import { readWatermarks } from "@/server/kafka/offsets";
 import type { GroupOffsets } from "@/server/kafka/protocol/group-apis";
 import { latestReset } from "@/server/kafka/reset-marker";
 
-/** Bytes per partition when one group is shown: enough to reach the exact record in most uncompressed batches. */
-const DETAIL_PROBE_BYTES = 16_384;
+/**
+ * Record reads a list refresh may start beyond one per group: every group gets its most-behind partition read,
+ * then other partitions by lag, most first. Answers are cached per offset, so the rest follow on later refreshes.
+ */
+const LIST_EXTRA_PROBES = 500;
 
 interface Committed {
   topic: string;
@@ -50,13 +53,22 @@ function probeFor(c: Committed, mark: Watermark | undefined): OffsetProbe | null
   return { topic: c.topic, partition: c.partition, offset: c.offset > mark.low ? c.offset : mark.low };
 }
 
-/** Lag in seconds of each partition (0 when caught up, null when unknown), keyed like the committed list. */
-async function lagSecondsOf(cluster: string, committed: readonly Committed[], marks: Watermarks, now: number, bytes?: number): Promise<(number | null)[]> {
+/** Lag in seconds of each partition (0 when caught up, null when unknown), in the order of `committed`. */
+async function lagSecondsOf(cluster: string, committed: readonly Committed[], marks: Watermarks, now: number, budget?: number, first?: ReadonlySet<Committed>): Promise<(number | null)[]> {
   const probes = committed.map((c) => probeFor(c, marks.get(c.topic)?.get(c.partition)));
+  const lagOfIndex = (i: number) => {
+    const c = committed[i];
+    return c ? (lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0) : 0;
+  };
+  // What matters most is read first: the partitions in `first`, then the rest by lag, most first.
+  const order = probes
+    .map((probe, i) => ({ probe, i, first: committed[i] !== undefined && (first?.has(committed[i]) ?? false) }))
+    .filter((p): p is { probe: OffsetProbe; i: number; first: boolean } => p.probe !== null)
+    .sort((a, b) => Number(b.first) - Number(a.first) || lagOfIndex(b.i) - lagOfIndex(a.i));
   const times = await recordTimestamps(
     cluster,
-    probes.filter((p): p is OffsetProbe => p !== null),
-    bytes,
+    order.map((o) => o.probe),
+    budget,
   ).catch(() => new Map<string, number>());
   return committed.map((c, i) => {
     const mark = marks.get(c.topic)?.get(c.partition);
@@ -108,7 +120,13 @@ function loadSummaries(cluster: string): Promise<GroupSummary[]> {
     const marks = await readWatermarks(cluster, await topicsNamed(cluster, names));
     const now = Date.now();
     const everything = [...committedByGroup.values()].flat();
-    const seconds = await lagSecondsOf(cluster, everything, marks, now);
+    const mostBehind = new Set<Committed>();
+    for (const committed of committedByGroup.values()) {
+      let top: Committed | undefined;
+      for (const c of committed) if (!top || (lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0) > (lagOf(top.offset, marks.get(top.topic)?.get(top.partition)) ?? 0)) top = c;
+      if (top) mostBehind.add(top);
+    }
+    const seconds = await lagSecondsOf(cluster, everything, marks, now, mostBehind.size + LIST_EXTRA_PROBES, mostBehind);
     const secondsOf = new Map(everything.map((c, i) => [c, seconds[i] ?? null]));
 
     return listed.map((group): GroupSummary => {
@@ -168,7 +186,7 @@ export async function getGroupDetail(cluster: string, groupId: string): Promise<
 
   const marks = await readWatermarks(cluster, await topicsNamed(cluster, new Set([...rows.values()].map((r) => r.topic))));
   const now = Date.now();
-  const seconds = await lagSecondsOf(cluster, committed, marks, now, DETAIL_PROBE_BYTES);
+  const seconds = await lagSecondsOf(cluster, committed, marks, now);
   const secondsByKey = new Map(committed.map((c, i) => [keyOf(c.topic, c.partition), seconds[i] ?? null]));
 
   const partitionRows: GroupPartitionOffset[] = [...rows.values()]

@@ -1,17 +1,18 @@
 import "server-only";
 import { withProtocol } from "@/server/kafka/clients";
 import { getMetadata } from "@/server/kafka/metadata";
-import { send } from "@/server/kafka/protocol/bridge";
-import { BATCH_HEADER_BYTES, Fetch, timestampAtOffset } from "@/server/kafka/protocol/fetch";
+import { type ProtocolCluster, send } from "@/server/kafka/protocol/bridge";
+import { Fetch, timestampAtOffset } from "@/server/kafka/protocol/fetch";
 
 /**
  * Lag in time: how old the oldest unconsumed record of a partition is, read as the timestamp of the record at the
- * group's committed offset. One Fetch per partition leader covers every partition asked for, with a small byte
- * limit per partition: the batch header alone carries the first timestamp of the batch holding the offset, and a
- * few hundred bytes usually reach the record itself. Reading never joins a group or commits anything.
+ * group's committed offset. Reading never joins a group or commits anything: a plain Fetch to each partition's
+ * leader, for many partitions at once.
  *
- * The record at an offset never changes, so answers are cached by (topic, partition, offset): a refresh only
- * fetches the partitions whose committed offset moved since.
+ * A broker sends whole record batches only (a batch that does not fit a partition's byte limit is left out, except
+ * for the first partition of a request), so each partition may return up to one batch (1 MiB) and a request up to
+ * 8 MiB; partitions a request had no room for go into the next one. The record at an offset never changes, so
+ * answers are cached by (topic, partition, offset): a refresh only reads partitions whose committed offset moved.
  */
 
 export interface OffsetProbe {
@@ -20,18 +21,19 @@ export interface OffsetProbe {
   offset: bigint;
 }
 
-/** Bytes asked per partition: the batch header plus a few small records. */
-export const PROBE_BYTES = Math.max(BATCH_HEADER_BYTES, 384);
-const PER_REQUEST = 4_000;
+const PARTITION_MAX_BYTES = 1_048_576;
+const REQUEST_MAX_BYTES = 8 * 1_048_576;
+const PARTITIONS_PER_REQUEST = 2_000;
+const MAX_ROUNDS = 50;
 const CACHE_MAX = 200_000;
 const CACHE_TTL_MS = 10 * 60_000;
 
-const g = globalThis as typeof globalThis & { __kafkaConsoleRecordTimes?: Map<string, { timestamp: number; exact: boolean; expires: number }> };
+const g = globalThis as typeof globalThis & { __kafkaConsoleRecordTimes?: Map<string, { timestamp: number; expires: number }> };
 const cache = (g.__kafkaConsoleRecordTimes ??= new Map());
 
 export const probeKey = (cluster: string, topic: string, partition: number, offset: bigint): string => `${cluster}\u0000${topic}\u0000${partition}\u0000${offset}`;
 
-function remember(key: string, timestamp: number, exact: boolean, now: number): void {
+function remember(key: string, timestamp: number, now: number): void {
   if (cache.size >= CACHE_MAX) {
     // Oldest entries first (a Map keeps insertion order): drop a tenth.
     let drop = Math.ceil(CACHE_MAX / 10);
@@ -40,14 +42,59 @@ function remember(key: string, timestamp: number, exact: boolean, now: number): 
       cache.delete(k);
     }
   }
-  cache.set(key, { timestamp, exact, expires: now + CACHE_TTL_MS });
+  cache.set(key, { timestamp, expires: now + CACHE_TTL_MS });
+}
+
+/** Reads the probes one partition leader leads, request after request, until each is answered or cannot be. */
+async function readFromLeader(cluster: string, c: ProtocolCluster, leader: number, probes: readonly OffsetProbe[], now: number, out: Map<string, number>): Promise<void> {
+  let pending = [...probes];
+  for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+    const batch = pending.slice(0, PARTITIONS_PER_REQUEST);
+    const byTopic = new Map<string, OffsetProbe[]>();
+    for (const probe of batch) {
+      const list = byTopic.get(probe.topic) ?? [];
+      byTopic.set(probe.topic, list);
+      list.push(probe);
+    }
+    const response = await send(await c.findBroker({ nodeId: leader }), Fetch, {
+      maxWaitMs: 0,
+      minBytes: 0,
+      maxBytes: REQUEST_MAX_BYTES,
+      isolationLevel: 0,
+      // Kafka fills partitions in request order, so the ones left out last time come first now.
+      topics: [...byTopic].map(([name, list]) => ({ name, partitions: list.map((p) => ({ partition: p.partition, fetchOffset: p.offset, partitionMaxBytes: PARTITION_MAX_BYTES })) })),
+    });
+    const asked = new Map(batch.map((b) => [`${b.topic}\u0000${b.partition}`, b]));
+    const settled = new Set<string>();
+    for (const topic of response.topics) {
+      for (const p of topic.partitions) {
+        const id = `${topic.name}\u0000${p.partition}`;
+        const probe = asked.get(id);
+        if (!probe) continue;
+        const found = p.errorCode === 0 && p.records && p.records.length > 0 ? timestampAtOffset(p.records, probe.offset) : null;
+        if (found) {
+          const key = probeKey(cluster, probe.topic, probe.partition, probe.offset);
+          out.set(key, found.timestamp);
+          remember(key, found.timestamp, now);
+          settled.add(id);
+        } else if (p.errorCode !== 0 || probe.offset >= p.highWatermark) {
+          // An error, or nothing at or after the offset: no answer to wait for.
+          settled.add(id);
+        }
+      }
+    }
+    const next = pending.filter((p) => !settled.has(`${p.topic}\u0000${p.partition}`));
+    if (next.length === pending.length) break;
+    pending = next;
+  }
 }
 
 /**
- * The timestamp (epoch ms) of the first record at or after each probe's offset, keyed by probeKey. Probes whose
- * leader is unknown or did not answer, or that point past the last record, are missing from the answer.
+ * The timestamp (epoch ms) of the first record at or after each probe's offset, keyed by probeKey. Probes are
+ * answered from the cache first; at most `budget` others are read from the cluster, in the order given (callers
+ * put what matters most first). Probes whose leader is unknown or did not answer are missing from the answer.
  */
-export async function recordTimestamps(cluster: string, probes: readonly OffsetProbe[], bytesPerPartition = PROBE_BYTES): Promise<Map<string, number>> {
+export async function recordTimestamps(cluster: string, probes: readonly OffsetProbe[], budget = Number.POSITIVE_INFINITY): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const now = Date.now();
   const todo: OffsetProbe[] = [];
@@ -55,9 +102,8 @@ export async function recordTimestamps(cluster: string, probes: readonly OffsetP
   for (const probe of probes) {
     const key = probeKey(cluster, probe.topic, probe.partition, probe.offset);
     const hit = cache.get(key);
-    // A larger byte budget is asked when an exact answer matters: an approximate one cached before is read again.
-    if (hit && hit.expires > now && (hit.exact || bytesPerPartition <= PROBE_BYTES)) out.set(key, hit.timestamp);
-    else if (!seen.has(key)) {
+    if (hit && hit.expires > now) out.set(key, hit.timestamp);
+    else if (!seen.has(key) && todo.length < budget) {
       seen.add(key);
       todo.push(probe);
     }
@@ -74,42 +120,6 @@ export async function recordTimestamps(cluster: string, probes: readonly OffsetP
     byLeader.set(leader, list);
     list.push(probe);
   }
-
-  await withProtocol(cluster, async (c) => {
-    const requests = [...byLeader].flatMap(([leader, list]) => {
-      const parts: OffsetProbe[][] = [];
-      for (let i = 0; i < list.length; i += PER_REQUEST) parts.push(list.slice(i, i + PER_REQUEST));
-      return parts.map((part) => ({ leader, part }));
-    });
-    await Promise.allSettled(
-      requests.map(async ({ leader, part }) => {
-        const byTopic = new Map<string, OffsetProbe[]>();
-        for (const probe of part) {
-          const list = byTopic.get(probe.topic) ?? [];
-          byTopic.set(probe.topic, list);
-          list.push(probe);
-        }
-        const wanted = new Map(part.map((p) => [`${p.topic}\u0000${p.partition}`, p.offset]));
-        const response = await send(await c.findBroker({ nodeId: leader }), Fetch, {
-          maxWaitMs: 0,
-          minBytes: 0,
-          maxBytes: Math.min(2 ** 31 - 1, part.length * bytesPerPartition + 1_048_576),
-          isolationLevel: 0,
-          topics: [...byTopic].map(([name, list]) => ({ name, partitions: list.map((p) => ({ partition: p.partition, fetchOffset: p.offset, partitionMaxBytes: bytesPerPartition })) })),
-        });
-        for (const topic of response.topics) {
-          for (const p of topic.partitions) {
-            const offset = wanted.get(`${topic.name}\u0000${p.partition}`);
-            if (offset === undefined || p.errorCode !== 0 || !p.records) continue;
-            const found = timestampAtOffset(p.records, offset);
-            if (!found) continue;
-            const key = probeKey(cluster, topic.name, p.partition, offset);
-            out.set(key, found.timestamp);
-            remember(key, found.timestamp, found.exact, now);
-          }
-        }
-      }),
-    );
-  });
+  await withProtocol(cluster, (c) => Promise.allSettled([...byLeader].map(([leader, list]) => readFromLeader(cluster, c, leader, list, now, out))));
   return out;
 }
