@@ -1,7 +1,7 @@
 import type { ReactNode, ThHTMLAttributes } from "react";
 import { cx } from "@/lib/cx";
 
-/** A section of the topic page with its h2; `actions` sit to the right of the heading. */
+/** A section of a detail page with its h2; `actions` sit to the right of the heading. */
 export function DetailSection({
   id,
   title,

@@ -78,3 +78,16 @@ export function FormError({ message }: { message: string | null | undefined }) {
     </p>
   );
 }
+
+/** A search box named by `label` (for screen readers; the placeholder says it to the eye), filtering as one types. */
+export function SearchBox({ label, placeholder, value, onChange, className }: { label: string; placeholder: string; value: string; onChange: (value: string) => void; className?: string }) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <TextInput id={id} type="search" value={value} placeholder={placeholder} autoComplete="off" spellCheck={false} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}

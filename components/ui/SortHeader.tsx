@@ -1,10 +1,9 @@
 import { Th } from "@/components/ui/Table";
-import type { TopicSort } from "@/lib/api/types";
 import { cx } from "@/lib/cx";
 import type { SortOrder } from "@/lib/topics/list";
 
 /** A column header that sorts the table: a button inside the header cell, with aria-sort on the sorted column. */
-export function SortHeader({
+export function SortHeader<C extends string>({
   column,
   label,
   numeric,
@@ -13,13 +12,13 @@ export function SortHeader({
   onSort,
   className,
 }: {
-  column: TopicSort;
+  column: C;
   label: string;
-  numeric?: boolean;
-  sort: TopicSort;
+  numeric?: boolean | undefined;
+  sort: C;
   order: SortOrder;
-  onSort: (column: TopicSort) => void;
-  className?: string;
+  onSort: (column: C) => void;
+  className?: string | undefined;
 }) {
   const active = sort === column;
   return (

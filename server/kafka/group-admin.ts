@@ -85,12 +85,15 @@ function partitionRange(topic: MetaTopic): string {
 /** The partitions a scope names, checked against the cluster. */
 function scopePartitions(cluster: string, scope: PreviewInput["scope"], loaded: LoadedGroup, topics: readonly MetaTopic[]): { topic: string; partition: number }[] {
   if (scope.kind === "all") {
-    const all = [...loaded.current.keys()].map((key) => {
+    // Every partition the group has committed on or is assigned (a running group may not have committed yet).
+    const keys = new Set(loaded.current.keys());
+    for (const m of loaded.members) for (const a of m.assignments) for (const p of a.partitions) keys.add(keyOf(a.topic, p));
+    const all = [...keys].map((key) => {
       const [topic = "", partition = "0"] = key.split("\u0000");
       return { topic, partition: Number(partition) };
     });
     const existing = all.filter((p) => topics.some((t) => t.name === p.topic));
-    if (existing.length === 0) throw new FieldError("scope", "The group has no committed offsets on existing topics: choose a topic to reset.");
+    if (existing.length === 0) throw new FieldError("scope", "The group has no committed offsets or assigned partitions on existing topics: choose a topic to reset.");
     return existing;
   }
   const meta = topics.find((t) => t.name === scope.topic);
@@ -116,7 +119,7 @@ async function offsetsAtTime(cluster: string, topics: readonly MetaTopic[], targ
 export async function previewReset(cluster: string, input: PreviewInput): Promise<ResetPreview> {
   const { groupId, scope, strategy } = input;
   const loaded = await loadGroup(cluster, groupId);
-  const wanted = scope.kind === "all" ? [...loaded.current.keys()].map((key) => key.split("\u0000")[0] ?? "") : [scope.topic];
+  const wanted = scope.kind === "all" ? [...loaded.current.keys(), ...loaded.members.flatMap((m) => m.assignments.map((a) => a.topic))].map((key) => key.split("\u0000")[0] ?? "") : [scope.topic];
   const metadata = await getMetadataWith(cluster, wanted);
   const targets = scopePartitions(cluster, scope, loaded, metadata.topics).sort((a, b) => compareNames(a.topic, b.topic) || a.partition - b.partition);
   const names = new Set(targets.map((t) => t.topic));

@@ -1,9 +1,10 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { DialogButtons } from "@/components/topics/detail/DetailParts";
+import { DialogButtons } from "@/components/ui/DetailParts";
 import { useTopicAdmin } from "@/components/topics/detail/TopicAdmin";
-import { errorsFor, type FieldErrors, useTopicAction, validate } from "@/components/topics/detail/useTopicAction";
+import { useTopicAction } from "@/components/topics/detail/useTopicAction";
+import { errorsFor, type FieldErrors, validate } from "@/components/ui/useServerAction";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
 import { formatInteger } from "@/lib/format";
@@ -23,7 +24,7 @@ export function AddPartitionsForm({ cluster, topic, current, onDone }: { cluster
   const [text, setText] = useState(String(current + 1));
   const [checked, setChecked] = useState<FieldErrors | null>(null);
   const { addPartitions } = useTopicAdmin();
-  const action = useTopicAction(cluster, topic, addPartitions);
+  const action = useTopicAction(cluster, addPartitions);
   const input = (value: string): AddPartitionsInput => ({ name: topic, partitions: value.trim() === "" ? Number.NaN : Number(value) });
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,9 +1,10 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { DialogButtons } from "@/components/topics/detail/DetailParts";
+import { DialogButtons } from "@/components/ui/DetailParts";
 import { useTopicAdmin } from "@/components/topics/detail/TopicAdmin";
-import { errorsFor, type FieldErrors, useTopicAction, validate } from "@/components/topics/detail/useTopicAction";
+import { useTopicAction } from "@/components/topics/detail/useTopicAction";
+import { errorsFor, type FieldErrors, validate } from "@/components/ui/useServerAction";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
 import type { TopicConfigEntry } from "@/lib/api/types";
@@ -23,9 +24,9 @@ function preview(key: string, value: string): string | undefined {
 }
 
 /** Field errors of the form's own check (after the first submit) and of the action, and the form's message. */
-function useAlterConfigs({ cluster, topic, onDone }: FormProps) {
+function useAlterConfigs({ cluster, onDone }: FormProps) {
   const { alterTopicConfigs } = useTopicAdmin();
-  const action = useTopicAction(cluster, topic, alterTopicConfigs);
+  const action = useTopicAction(cluster, alterTopicConfigs);
   const [checked, setChecked] = useState<FieldErrors | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>, input: AlterTopicConfigsInput) {

@@ -1,13 +1,13 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { AddOverrideForm, EditConfigForm, ResetConfigForm } from "@/components/topics/detail/ConfigForms";
-import { DetailSection, RowHeader } from "@/components/topics/detail/DetailParts";
+import { DetailSection, RowHeader } from "@/components/ui/DetailParts";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { EmptyState } from "@/components/ui/EmptyState";
-import { TextInput } from "@/components/ui/Form";
+import { SearchBox } from "@/components/ui/Form";
 import { Table, Td, Th } from "@/components/ui/Table";
 import type { TopicConfigEntry } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
@@ -108,7 +108,6 @@ export function ConfigsSection({
   configs: readonly TopicConfigEntry[];
   readOnly: boolean;
 }) {
-  const filterId = useId();
   const [filter, setFilter] = useState("");
   const [editing, setEditing] = useState<Editing>(null);
   const rows = filterConfigs(sortConfigs(configs), filter);
@@ -123,18 +122,7 @@ export function ConfigsSection({
         description={`${formatInteger(overrides)} set on this topic, the rest inherited from the broker or Kafka's defaults.`}
         actions={readOnly ? null : <Button onClick={() => setEditing({ kind: "add" })}>Add override</Button>}
       >
-        <div className="mb-3 max-w-sm">
-          <label htmlFor={filterId} className="sr-only">
-            Filter configs
-          </label>
-          <TextInput
-            id={filterId}
-            type="search"
-            placeholder="Filter configs by name or value"
-            value={filter}
-            onChange={(event) => setFilter(event.target.value)}
-          />
-        </div>
+        <SearchBox label="Filter configs" placeholder="Filter configs by name or value" value={filter} onChange={setFilter} className="mb-3 max-w-sm" />
         {rows.length === 0 ? (
           <EmptyState title="No config matches the filter">Try a shorter part of the name, like “retention”.</EmptyState>
         ) : (

@@ -2,25 +2,13 @@
 
 import Link from "next/link";
 import { Fragment, useState } from "react";
-import { RowHeader } from "@/components/topics/detail/DetailParts";
-import { Badge, type Tone } from "@/components/ui/Badge";
+import { GroupStateBadge } from "@/components/consumer-groups/GroupBadges";
+import { RowHeader } from "@/components/ui/DetailParts";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Table, Td, Th } from "@/components/ui/Table";
 import type { TopicGroupLag } from "@/lib/api/types";
 import { formatCount, formatInteger, formatOffset } from "@/lib/format";
-import { clusterPath } from "@/lib/routes";
-
-const STATE_TONES: Record<string, Tone> = {
-  Stable: "success",
-  Empty: "neutral",
-  PreparingRebalance: "warning",
-  CompletingRebalance: "warning",
-  Dead: "danger",
-};
-
-function groupPath(cluster: string, groupId: string): string {
-  return `${clusterPath(cluster, "consumer-groups")}/${encodeURIComponent(groupId)}`;
-}
+import { groupPath } from "@/lib/routes";
 
 function PartitionLag({ group }: { group: TopicGroupLag }) {
   const partitions = [...group.partitions].sort((a, b) => a.partition - b.partition);
@@ -85,7 +73,7 @@ export function ConsumerGroupsTable({ cluster, groups }: { cluster: string; grou
                   </Link>
                 </RowHeader>
                 <Td>
-                  <Badge tone={STATE_TONES[group.state] ?? "neutral"}>{group.state}</Badge>
+                  <GroupStateBadge state={group.state} />
                 </Td>
                 <Td numeric>{formatInteger(group.members)}</Td>
                 <Td numeric title={`${formatInteger(group.lag)} messages behind`}>

@@ -3,7 +3,7 @@
 import { Fragment, useEffect, useRef } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { Table, Td, Th } from "@/components/ui/Table";
-import { RowHeader } from "@/components/topics/detail/DetailParts";
+import { RowHeader } from "@/components/ui/DetailParts";
 import type { PartitionInfo } from "@/lib/api/types";
 import { cx } from "@/lib/cx";
 import { formatBytes, formatCount, formatInteger, formatOffset } from "@/lib/format";

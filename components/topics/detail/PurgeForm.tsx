@@ -1,9 +1,10 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { DialogButtons } from "@/components/topics/detail/DetailParts";
+import { DialogButtons } from "@/components/ui/DetailParts";
 import { useTopicAdmin } from "@/components/topics/detail/TopicAdmin";
-import { errorsFor, type FieldErrors, useTopicAction, validate } from "@/components/topics/detail/useTopicAction";
+import { useTopicAction } from "@/components/topics/detail/useTopicAction";
+import { errorsFor, type FieldErrors, validate } from "@/components/ui/useServerAction";
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
 import type { TopicResponse } from "@/lib/api/types";
@@ -23,7 +24,7 @@ export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: 
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [checked, setChecked] = useState<FieldErrors | null>(null);
   const { purgeTopic } = useTopicAdmin();
-  const action = useTopicAction(cluster, topic.name, purgeTopic, { groups: true });
+  const action = useTopicAction(cluster, purgeTopic, { groups: true });
 
   const partitions = [...topic.partitions].sort((a, b) => a.partition - b.partition);
   const selected = whole ? partitions : partitions.filter((p) => chosen.has(p.partition));

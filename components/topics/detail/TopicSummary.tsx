@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/Badge";
+import { Stat } from "@/components/ui/Stat";
 import type { TopicResponse } from "@/lib/api/types";
 import { formatBytes, formatCount, formatInteger } from "@/lib/format";
 
@@ -21,17 +22,6 @@ export function TopicBadges({ topic }: { topic: TopicResponse }) {
       {underReplicated > 0 ? (
         <Badge tone="warning">{plural(underReplicated, "partition under-replicated", "partitions under-replicated")}</Badge>
       ) : null}
-    </div>
-  );
-}
-
-function Stat({ label, value, title }: { label: string; value: string; title?: string }) {
-  return (
-    <div className="rounded-lg border border-line bg-surface px-4 py-3">
-      <dt className="text-xs font-medium text-muted">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold tabular-nums" title={title}>
-        {value}
-      </dd>
     </div>
   );
 }

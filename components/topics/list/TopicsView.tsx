@@ -8,13 +8,13 @@ import { TopicsEmpty } from "@/components/topics/list/TopicsEmpty";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { TopicsTable } from "@/components/topics/list/TopicsTable";
 import { TopicsToolbar } from "@/components/topics/list/TopicsToolbar";
-import { useTopicListState } from "@/components/topics/list/useTopicListState";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { RefreshProblem } from "@/components/ui/RefreshProblem";
+import { useUrlListState } from "@/components/ui/useUrlListState";
 import type { TopicSummary } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
-import { filterTopics, listStateToSearch, nextSort, sortTopics, type TopicListState } from "@/lib/topics/list";
+import { filterTopics, listStateToSearch, nextSort, parseListState, sortTopics, type TopicListState } from "@/lib/topics/list";
 import { topicsQuery } from "@/lib/query/options";
 
 const REFRESH_MS = 10_000;
@@ -47,7 +47,7 @@ function useVisibleTopics(topics: readonly TopicSummary[] | undefined, view: Top
  */
 export function TopicsView({ cluster, readOnly }: { cluster: string; readOnly: boolean }) {
   const { data, error, isPending, refetch } = useQuery({ ...topicsQuery(cluster), refetchInterval: REFRESH_MS });
-  const [state, update] = useTopicListState();
+  const [state, update] = useUrlListState(parseListState, listStateToSearch);
   const view = useDeferredValue(state);
   const { rows, total, internalCount } = useVisibleTopics(data?.topics, view);
   const resetKey = listStateToSearch(view);

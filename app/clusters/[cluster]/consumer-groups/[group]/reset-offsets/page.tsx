@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { ResetOffsetsView } from "@/components/consumer-groups/reset/ResetOffsetsView";
+import { decodeSegment } from "@/lib/routes";
+import { applyOffsetReset, previewOffsetReset } from "@/server/actions/consumer-groups";
+import { findCluster } from "@/server/config";
+
+interface Props {
+  params: Promise<{ cluster: string; group: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Reset offsets of ${decodeSegment((await params).group)}` };
+}
+
+export default async function ResetOffsetsPage({ params }: Props) {
+  const { cluster, group } = await params;
+  const name = decodeSegment(cluster);
+  // The cluster layout has already answered 404 for an unknown cluster; the actions check read-only again.
+  const readOnly = findCluster(name)?.readOnly ?? true;
+  const groupId = decodeSegment(group);
+  return <ResetOffsetsView key={groupId} cluster={name} group={groupId} readOnly={readOnly} previewOffsetReset={previewOffsetReset} applyOffsetReset={applyOffsetReset} />;
+}

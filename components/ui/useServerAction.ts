@@ -1,0 +1,66 @@
+"use client";
+
+import { partialMatchKey, type QueryKey, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { ZodType } from "zod";
+import { type ActionResult, fieldErrorsFrom } from "@/lib/actions/result";
+
+export type FieldErrors = Record<string, string[]>;
+
+const NO_ANSWER = "The console server did not answer. Check that it is running, then try again.";
+
+/**
+ * Runs one server action from a form: tracks pending, keeps the action's message and field errors for the form to
+ * show (a dialog stays open), and on success refreshes every query under `refresh` (one invalidation, so a query
+ * matched by two keys is fetched once) before resolving, so the page already shows the new state when it goes on.
+ */
+export function useServerAction<I, T>(
+  cluster: string,
+  action: (cluster: string, input: I) => Promise<ActionResult<T>>,
+  refresh: readonly QueryKey[] = [],
+) {
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  async function run(input: I): Promise<{ ok: true; data: T } | { ok: false }> {
+    setPending(true);
+    setMessage(null);
+    setFieldErrors({});
+    try {
+      const result = await action(cluster, input);
+      if (!result.ok) {
+        setMessage(result.message);
+        setFieldErrors(result.fieldErrors ?? {});
+        return { ok: false };
+      }
+      if (refresh.length > 0) {
+        await queryClient.invalidateQueries({ predicate: (query) => refresh.some((key) => partialMatchKey(query.queryKey, key)) });
+      }
+      return { ok: true, data: result.data };
+    } catch {
+      setMessage(NO_ANSWER);
+      return { ok: false };
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return { run, pending, message, fieldErrors };
+}
+
+/** The messages of one field: the form's own validation first, else what the action answered. */
+export function errorsFor(key: string, ...sources: FieldErrors[]): string[] | undefined {
+  for (const source of sources) {
+    const errors = source[key];
+    if (errors && errors.length > 0) return errors;
+  }
+  return undefined;
+}
+
+/** The form's own check with the action's schema: field errors by path ("set.0.value"), none when valid. */
+export function validate(schema: ZodType, input: unknown): FieldErrors {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? {} : fieldErrorsFrom(parsed.error.issues);
+}
