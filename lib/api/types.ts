@@ -266,6 +266,11 @@ export interface GroupSummary {
    * timestamp of the record at the committed offset. 0 when caught up; null when it could not be read.
    */
   lagSeconds: number | null;
+  /**
+   * False when lagSeconds comes from some of the lagging partitions only (a lower bound): each list read reads
+   * every group's most-behind partition and a few hundred others, and the rest on later reads.
+   */
+  lagSecondsComplete: boolean;
   status: LagStatus;
   /** Node id of the group coordinator, or null when unknown. */
   coordinator: number | null;

@@ -12,6 +12,8 @@ describe("group words", () => {
   it("says lag in time", () => {
     expect(lagTimeWords(null)).toBe("—");
     expect(lagTimeWords(0)).toBe("caught up");
+    expect(lagTimeWords(90, false)).toBe("≥ 1 min 30 s behind");
+    expect(lagTimeWords(0, false)).toBe("≥ 0 s behind");
     expect(lagTimeWords(12)).toBe("12 s behind");
     expect(lagTimeWords(90)).toBe("1 min 30 s behind");
   });

@@ -33,11 +33,14 @@ export const LAG_STATUS_WORDS: Record<LagStatus, string> = {
   measuring: "Measuring",
 };
 
-/** How far behind in time: "12 s behind", "caught up" at 0, "—" when it could not be read. */
-export function lagTimeWords(lagSeconds: number | null): string {
+/**
+ * How far behind in time: "12 s behind", "caught up" at 0, "—" when it could not be read, and "≥ 12 s behind" when
+ * the figure is a lower bound (not every lagging partition has been read yet).
+ */
+export function lagTimeWords(lagSeconds: number | null, complete = true): string {
   if (lagSeconds === null || !Number.isFinite(lagSeconds)) return "—";
-  if (lagSeconds <= 0) return "caught up";
-  return `${formatDuration(lagSeconds * 1000)} behind`;
+  if (lagSeconds <= 0 && complete) return "caught up";
+  return `${complete ? "" : "≥ "}${formatDuration(lagSeconds * 1000)} behind`;
 }
 
 /** "1 record" / "1,200 records". */

@@ -23,6 +23,7 @@ function group(groupId: string, fields: Partial<GroupSummary> = {}): GroupSummar
     partitions: 1,
     lag: 0,
     lagSeconds: 0,
+    lagSecondsComplete: true,
     status: "caught-up",
     coordinator: 1,
     ...fields,

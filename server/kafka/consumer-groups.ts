@@ -19,7 +19,7 @@ import { latestReset } from "@/server/kafka/reset-marker";
  * Record reads a list refresh may start beyond one per group: every group gets its most-behind partition read,
  * then other partitions by lag, most first. Answers are cached per offset, so the rest follow on later refreshes.
  */
-const LIST_EXTRA_PROBES = 500;
+const LIST_EXTRA_PROBES = 200;
 
 interface Committed {
   topic: string;
@@ -137,7 +137,9 @@ function loadSummaries(cluster: string): Promise<GroupSummary[]> {
       for (const m of members) for (const a of m.assignments) topics.add(a.topic);
       const lags = committed.map((c) => lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0);
       const lag = lags.reduce((a, b) => a + b, 0);
-      const lagSeconds = committed.length === 0 ? null : maxKnown(committed.map((c) => secondsOf.get(c) ?? null));
+      const known = committed.map((c) => secondsOf.get(c) ?? null);
+      const lagSeconds = committed.length === 0 ? null : maxKnown(known);
+      const lagSecondsComplete = known.every((v, i) => v !== null || (lags[i] ?? 0) === 0);
       if (committed.length > 0) sample(cluster, group.groupId, now, committed, marks, lag, lagSeconds);
       return {
         groupId: group.groupId,
@@ -148,6 +150,7 @@ function loadSummaries(cluster: string): Promise<GroupSummary[]> {
         partitions: committed.length,
         lag,
         lagSeconds,
+        lagSecondsComplete,
         status: committed.length === 0 ? "measuring" : lagTrend(historyOf(cluster, group.groupId)).status,
         coordinator: knownCoordinator(cluster, group.groupId),
       };

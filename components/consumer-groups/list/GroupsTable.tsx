@@ -50,8 +50,12 @@ function GroupCells({ cluster, group }: { cluster: string; group: GroupSummary }
       <Td numeric title={`${recordsWords(group.lag)} behind`}>
         {formatCount(group.lag)}
       </Td>
-      <Td numeric className={group.lagSeconds === null ? "text-muted" : undefined}>
-        {lagTimeWords(group.lagSeconds)}
+      <Td
+        numeric
+        className={group.lagSeconds === null ? "text-muted" : undefined}
+        title={group.lagSecondsComplete ? undefined : "At least this far behind: some partitions are still being read; the figure completes over the next refreshes (the group's page reads them all)."}
+      >
+        {lagTimeWords(group.lagSeconds, group.lagSecondsComplete)}
       </Td>
       <Td>
         <LagStatusBadge status={group.status} />
