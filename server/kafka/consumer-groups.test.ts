@@ -89,6 +89,28 @@ describe("consumer group lag", () => {
     expect(Math.abs((listed?.lagSeconds ?? 0) - (Date.now() - start) / 1000)).toBeLessThan(5);
   });
 
+  it("reads every group's lag in time when many groups read the same partitions at different offsets", async () => {
+    const topic = await newTopic("lag-shared", 2);
+    const prefix = uniqueName("lag-shared-group");
+    const start = Date.now() - 3_600_000;
+    const batch = Array.from({ length: 40 }, (_, i) => ({ value: `v${i}`, timestamp: start + i * 90_000 }));
+    await produceTo(topic, { 0: batch, 1: batch });
+    const offsets = [0, 5, 10, 15, 20];
+    await Promise.all(offsets.map((offset) => commitGroupOffsets(`${prefix}-${offset}`, topic, { 0: offset, 1: offset + 10 })));
+    const listed = await eventually(async () => {
+      const mine = (await getGroupSummaries("test")).filter((g) => g.groupId.startsWith(prefix));
+      expect(mine).toHaveLength(offsets.length);
+      return mine;
+    }, 10_000);
+    const now = Date.now();
+    for (const offset of offsets) {
+      const group = listed.find((g) => g.groupId === `${prefix}-${offset}`);
+      // The oldest unconsumed record is on partition 0, at the committed offset.
+      expect(group?.lagSecondsComplete).toBe(true);
+      expect(Math.abs((group?.lagSeconds ?? 0) - (now - (start + offset * 90_000)) / 1000)).toBeLessThan(5);
+    }
+  });
+
   it("lists groups that only have committed offsets, with state, topics, lag and lag in time", async () => {
     const topic = await newTopic("list");
     const group = uniqueName("list-group");

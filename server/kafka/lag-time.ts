@@ -45,13 +45,25 @@ function remember(key: string, timestamp: number, now: number): void {
   cache.set(key, { timestamp, expires: now + CACHE_TTL_MS });
 }
 
-/** Reads the probes one partition leader leads, request after request, until each is answered or cannot be. */
+const partitionId = (p: { topic: string; partition: number }) => `${p.topic}\u0000${p.partition}`;
+
+/**
+ * Reads the probes one partition leader leads, request after request, until each is answered or cannot be. A Fetch
+ * names a partition once, so a partition that several groups read at different offsets is fetched from the lowest
+ * one: every probe whose record is in the batches that come back is answered by that one read.
+ */
 async function readFromLeader(cluster: string, c: ProtocolCluster, leader: number, probes: readonly OffsetProbe[], now: number, out: Map<string, number>): Promise<void> {
   let pending = [...probes];
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
-    const batch = pending.slice(0, PARTITIONS_PER_REQUEST);
+    const byPartition = new Map<string, OffsetProbe[]>();
+    for (const probe of pending) {
+      const list = byPartition.get(partitionId(probe)) ?? [];
+      byPartition.set(partitionId(probe), list);
+      list.push(probe);
+    }
+    const lowest = [...byPartition.values()].slice(0, PARTITIONS_PER_REQUEST).map((list) => list.reduce((a, b) => (b.offset < a.offset ? b : a)));
     const byTopic = new Map<string, OffsetProbe[]>();
-    for (const probe of batch) {
+    for (const probe of lowest) {
       const list = byTopic.get(probe.topic) ?? [];
       byTopic.set(probe.topic, list);
       list.push(probe);
@@ -64,28 +76,25 @@ async function readFromLeader(cluster: string, c: ProtocolCluster, leader: numbe
       // Kafka fills partitions in request order, so the ones left out last time come first now.
       topics: [...byTopic].map(([name, list]) => ({ name, partitions: list.map((p) => ({ partition: p.partition, fetchOffset: p.offset, partitionMaxBytes: PARTITION_MAX_BYTES })) })),
     });
-    const asked = new Map(batch.map((b) => [`${b.topic}\u0000${b.partition}`, b]));
-    const settled = new Set<string>();
+    const settled = new Set<OffsetProbe>();
     for (const topic of response.topics) {
       for (const p of topic.partitions) {
-        const id = `${topic.name}\u0000${p.partition}`;
-        const probe = asked.get(id);
-        if (!probe) continue;
-        const found = p.errorCode === 0 && p.records && p.records.length > 0 ? timestampAtOffset(p.records, probe.offset) : null;
-        if (found) {
-          const key = probeKey(cluster, probe.topic, probe.partition, probe.offset);
-          out.set(key, found.timestamp);
-          remember(key, found.timestamp, now);
-          settled.add(id);
-        } else if (p.errorCode !== 0 || probe.offset >= p.highWatermark) {
-          // An error, or nothing at or after the offset: no answer to wait for.
-          settled.add(id);
+        for (const probe of byPartition.get(partitionId({ topic: topic.name, partition: p.partition })) ?? []) {
+          const found = p.errorCode === 0 && p.records && p.records.length > 0 ? timestampAtOffset(p.records, probe.offset) : null;
+          if (found) {
+            const key = probeKey(cluster, probe.topic, probe.partition, probe.offset);
+            out.set(key, found.timestamp);
+            remember(key, found.timestamp, now);
+            settled.add(probe);
+          } else if (p.errorCode !== 0 || probe.offset >= p.highWatermark) {
+            // An error, or nothing at or after the offset: no answer to wait for.
+            settled.add(probe);
+          }
         }
       }
     }
-    const next = pending.filter((p) => !settled.has(`${p.topic}\u0000${p.partition}`));
-    if (next.length === pending.length) break;
-    pending = next;
+    if (settled.size === 0) break;
+    pending = pending.filter((p) => !settled.has(p));
   }
 }
 
