@@ -19,12 +19,13 @@ function files(path: string): string[] {
     .flatMap((entry) => files(join(path, entry)));
 }
 
-export function sourceHash(): string {
+/** A hash of the build's inputs under `root` (the working tree, or a copy of it). */
+export function sourceHash(root = ROOT): string {
   const hash = createHash("sha256");
   for (const input of INPUTS) {
-    for (const file of files(join(ROOT, input))) {
+    for (const file of files(join(root, input))) {
       if (/\.test\.tsx?$/.test(file)) continue;
-      hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+      hash.update(relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
     }
   }
   return hash.digest("hex");

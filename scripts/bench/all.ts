@@ -7,11 +7,15 @@ import { join } from "node:path";
 import { ROOT } from "./support";
 
 /** Add a benchmark here when its script lands (scripts/bench/<name>.ts). */
-const BENCHMARKS = ["topics"];
+const BENCHMARKS = ["topics", "groups"];
 
 for (const name of BENCHMARKS) {
   console.log(`\n=== bench:${name} ===\n`);
-  const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(__dirname, `${name}.ts`), ...process.argv.slice(2)], { cwd: ROOT, stdio: "inherit" });
+  // react-server: the groups benchmark uses the console's own protocol code, whose modules import "server-only".
+  const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", join(__dirname, `${name}.ts`), ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   if (run.status !== 0) {
     console.error(`bench:${name} failed (exit ${run.status ?? run.signal ?? "?"}).`);
     process.exit(run.status ?? 1);

@@ -1,24 +1,25 @@
 /**
  * Shared pieces of the benchmark scripts (scripts/bench/*.ts): a Kafka cluster of their own (ports 39092/39192/
- * 39292, data in .data/kafka-bench, never the dev or test cluster), the production build of the console served
- * against it, timing and percentile helpers, and rewriting one marked section of docs/BENCHMARKS.md.
+ * 39292, data in .data/kafka-bench, never the dev or test cluster), the production build of the console (built in
+ * a copy of the sources, .data/bench/build) served against it, timing and percentile helpers, and rewriting one
+ * marked section of docs/BENCHMARKS.md.
  *
  * Every benchmark runs inside runBench(), which stops what it started (console, browser, cluster) when the
  * benchmark ends, fails, or is interrupted with Ctrl-C.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "../build-info";
+import { ROOT, sourceHash } from "../build-info";
 import { type Browser, chromium } from "@playwright/test";
 import { type ClusterSpec, bootstrapServers, clusterSpec, down, kafkaVersion, runningPid, up, wipe } from "../kafka/cluster";
 
 export { ROOT };
 export const BENCH_DOC = join(ROOT, "docs", "BENCHMARKS.md");
-/** Scratch files of the benchmarks (console server logs). */
+/** Scratch files of the benchmarks (their console build, console server logs). */
 export const BENCH_WORK = join(ROOT, ".data", "bench");
 
 /**
@@ -135,33 +136,75 @@ export async function startBenchCluster(flags: BenchFlags): Promise<{ bootstrap:
 // ---------------------------------------------------------------------------------------------------------
 // The console under test
 
-/** Builds the console unless the standalone build matches the sources. */
-export function ensureBuild(): void {
-  if (buildIsCurrent()) {
-    log("The console build is current.");
-    return;
+/**
+ * The benchmarks' own build of the console, in .data/bench/build: a copy of the working tree (the files git sees,
+ * tracked or not, ignored ones left out) with node_modules hard-linked from it, built there with `npm run build`.
+ * Never `next build` in the working tree: its .next/standalone belongs to `npm start` and the tests, which may be
+ * serving it while a benchmark runs. Hard links, not a symlink: Turbopack refuses a node_modules that points out of
+ * the project. NEXT_PRIVATE_OUTPUT_TRACE_ROOT pins the project root to the copy (Next would otherwise take the
+ * working tree's package-lock.json above it for the root).
+ */
+const BUILD_DIR = join(BENCH_WORK, "build");
+const BUILD_SERVER = join(BUILD_DIR, ".next", "standalone", "server.js");
+const BUILD_STAMP = join(BUILD_DIR, ".next", "standalone", ".console-build-hash");
+/** What the copy keeps between builds: the linked node_modules (with the lock file it was linked for) and Next's cache. */
+const BUILD_KEEP = new Set(["node_modules", ".next", ".linked-lock"]);
+let builtServer: string | undefined;
+
+function buildIsCurrentCopy(): boolean {
+  return existsSync(BUILD_SERVER) && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, "utf8").trim() === sourceHash();
+}
+
+/** Hard-links the working tree's node_modules into the copy, again whenever package-lock.json changed. */
+function linkNodeModules(): void {
+  const lock = readFileSync(join(ROOT, "package-lock.json"), "utf8");
+  const marker = join(BUILD_DIR, ".linked-lock");
+  if (existsSync(join(BUILD_DIR, "node_modules")) && existsSync(marker) && readFileSync(marker, "utf8") === lock) return;
+  rmSync(join(BUILD_DIR, "node_modules"), { recursive: true, force: true });
+  execFileSync("cp", ["-al", join(ROOT, "node_modules"), join(BUILD_DIR, "node_modules")]);
+  writeFileSync(marker, lock);
+}
+
+/** Copies the working tree's files into the copy (what was deleted goes too); again if they changed meanwhile. */
+function copySources(): void {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const before = sourceHash();
+    for (const entry of readdirSync(BUILD_DIR)) if (!BUILD_KEEP.has(entry)) rmSync(join(BUILD_DIR, entry), { recursive: true, force: true });
+    const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
+    for (const file of listed.split("\0")) {
+      if (file === "" || !existsSync(join(ROOT, file))) continue;
+      mkdirSync(dirname(join(BUILD_DIR, file)), { recursive: true });
+      cpSync(join(ROOT, file), join(BUILD_DIR, file));
+    }
+    if (sourceHash(BUILD_DIR) === before) return;
+    log("The sources changed while they were copied; copying again...");
   }
-  log("Building the console (the sources changed since the last build)...");
-  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, PORT: undefined, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error("`npm run build` failed; see the messages above.");
+  throw new Error("The sources kept changing while they were copied for the build; try again when nothing else edits them.");
 }
 
 /**
- * A private copy of the standalone build (.data/bench/console-build), served by the benchmark: the shared
- * .next/standalone may be rebuilt by someone else while a benchmark runs (a test run, `npm start`), and a server
- * whose chunks change under it answers 500. Copied again if the build changed while copying.
+ * The server.js of the benchmarks' build, built first unless it matches the sources. Checked once per run, so a
+ * source edited during a run does not rebuild the console between two measurements.
  */
-function copyOfBuild(): string {
-  const source = dirname(STANDALONE_SERVER);
-  const stampOf = () => (existsSync(join(source, ".console-build-hash")) ? readFileSync(join(source, ".console-build-hash"), "utf8") : "");
-  const target = join(BENCH_WORK, "console-build");
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
-    const before = stampOf();
-    rmSync(target, { recursive: true, force: true });
-    cpSync(source, target, { recursive: true });
-    if (before !== "" && stampOf() === before) return join(target, "server.js");
+export function ensureBuild(): string {
+  if (builtServer) return builtServer;
+  if (buildIsCurrentCopy()) {
+    log(`The benchmarks' console build (${BUILD_DIR}) is current.`);
+    return (builtServer = BUILD_SERVER);
   }
-  throw new Error("The build in .next/standalone kept changing while it was copied; try again when nothing else builds.");
+  log(`Building the console in ${BUILD_DIR} (the sources changed since its last build)...`);
+  const started = performance.now();
+  mkdirSync(BUILD_DIR, { recursive: true });
+  linkNodeModules();
+  copySources();
+  const build = spawnSync("npm", ["run", "build"], {
+    cwd: BUILD_DIR,
+    stdio: "inherit",
+    env: { ...process.env, PORT: undefined, NEXT_TELEMETRY_DISABLED: "1", NEXT_PRIVATE_OUTPUT_TRACE_ROOT: BUILD_DIR },
+  });
+  if (build.status !== 0 || !existsSync(BUILD_SERVER)) throw new Error(`\`npm run build\` in ${BUILD_DIR} failed; see the messages above.`);
+  log(`Console built in ${formatMs(performance.now() - started)}.`);
+  return (builtServer = BUILD_SERVER);
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -216,12 +259,11 @@ function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
 }
 
 /**
- * Serves the production build (building it first if needed, from a private copy) against the given clusters, on a
+ * Serves the benchmarks' production build (see ensureBuild) against the given clusters, on a
  * free port from 18090, and waits for /api/health. Its output goes to .data/bench/console-<port>.log. Stopped at the end of the run.
  */
 export async function startConsole(clusters: { name: string; bootstrap: readonly string[] }[]): Promise<RunningConsole> {
-  ensureBuild();
-  const serverJs = copyOfBuild();
+  const serverJs = ensureBuild();
   const port = await freePort();
   mkdirSync(BENCH_WORK, { recursive: true });
   const logFile = join(BENCH_WORK, `console-${port}.log`);
@@ -443,13 +485,15 @@ hold up better than absolute times when the machine changes.
 \`\`\`sh
 npm run bench           # every benchmark, one after the other
 npm run bench:topics    # the topics list: API and page, 2,000 topics / 20,000 partitions
+npm run bench:groups    # the consumer groups list: API and page, 500 groups × 50 partitions
 \`\`\`
 
 Options: \`--fresh\` wipes the bench cluster's data and creates the data set again (otherwise a run reuses the
 data set of an earlier run); \`--keep\` leaves the bench cluster running at the end, so the next run does not
 wait for it to start.
-The scripts build the console first when the sources changed, and stop what they started (console server,
-browser, bench cluster) at the end, on failure and on Ctrl-C.
+The scripts build the console first when the sources changed, in a copy of the working tree of their own
+(\`.data/bench/build\`, never the working tree's \`.next\`, which \`npm start\` and the tests serve), and stop what
+they started (console server, browser, bench cluster) at the end, on failure and on Ctrl-C.
 
 ## Machine of the last run
 

@@ -51,8 +51,8 @@ export type PageResult =
 /** Rendered data rows: spacer rows of the virtualized table are aria-hidden. */
 const ROWS = `document.querySelectorAll('table tbody tr:not([aria-hidden="true"])')`;
 
-/** Installed before any page script: records when the first data row enters the DOM. */
-const FIRST_ROW_PROBE = `(() => {
+/** Installed before any page script: records when the first data row enters the DOM (any table; the groups bench too). */
+export const FIRST_ROW_PROBE = `(() => {
   window.__bench = { firstRowAt: undefined, eventAt: undefined, settledAt: undefined };
   const check = () => {
     if (${ROWS}.length === 0) return false;
@@ -102,7 +102,7 @@ async function heapUsed(context: BrowserContext, page: Page): Promise<number> {
 }
 
 /** Page errors, console errors and failed requests (with the start of their answer), for the report. */
-function watchErrors(page: Page, errors: string[]): void {
+export function watchErrors(page: Page, errors: string[]): void {
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
   page.on("console", (message) => {
     // The failed request itself is reported below, with its URL and answer.

@@ -253,7 +253,7 @@ function report(data: DataSet, api: ApiResult, baseline: BaselineResult, page: P
     "",
     "How it is measured (`scripts/bench/topics.ts`):",
     "",
-    `- Topics API: the production build (a copy of \`.next/standalone\`, so a rebuild by anything else cannot change it mid-run) against the bench cluster, ` +
+    "- Topics API: the production build (the benchmarks' own build in `.data/bench/build`, so a rebuild by anything else cannot change it mid-run) against the bench cluster, " +
       "timed by the script from sending the request to the last byte of the body. " +
       `Each uncached sample comes at least ${SERVER_CACHE_EXPIRY_MS / 1000} s after the previous request, past every server cache (metadata 1 s, watermarks 2 s, log dirs 10 s, the list's configs 30 s), ` +
       "so it reads Kafka again: Metadata, DescribeConfigs, ListOffsets (earliest and latest) per leader and DescribeLogDirs per broker. " +
