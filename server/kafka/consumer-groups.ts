@@ -16,10 +16,11 @@ import type { GroupOffsets } from "@/server/kafka/protocol/group-apis";
 import { latestReset } from "@/server/kafka/reset-marker";
 
 /**
- * Record reads a list refresh may start beyond one per group: every group gets its most-behind partition read,
- * then other partitions by lag, most first. Answers are cached per offset, so the rest follow on later refreshes.
+ * Partitions a list refresh may read record timestamps from beyond one per group: every group gets its most-behind
+ * partition read, then other partitions by lag, most first. One read of a partition answers every group's offset in
+ * the batches it returns; answers are cached per offset, so the rest follow on later refreshes.
  */
-const LIST_EXTRA_PROBES = 200;
+const LIST_EXTRA_PARTITIONS = 200;
 
 interface Committed {
   topic: string;
@@ -126,7 +127,7 @@ function loadSummaries(cluster: string): Promise<GroupSummary[]> {
       for (const c of committed) if (!top || (lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0) > (lagOf(top.offset, marks.get(top.topic)?.get(top.partition)) ?? 0)) top = c;
       if (top) mostBehind.add(top);
     }
-    const seconds = await lagSecondsOf(cluster, everything, marks, now, mostBehind.size + LIST_EXTRA_PROBES, mostBehind);
+    const seconds = await lagSecondsOf(cluster, everything, marks, now, mostBehind.size + LIST_EXTRA_PARTITIONS, mostBehind);
     const secondsOf = new Map(everything.map((c, i) => [c, seconds[i] ?? null]));
 
     return listed.map((group): GroupSummary => {

@@ -100,22 +100,31 @@ async function readFromLeader(cluster: string, c: ProtocolCluster, leader: numbe
 
 /**
  * The timestamp (epoch ms) of the first record at or after each probe's offset, keyed by probeKey. Probes are
- * answered from the cache first; at most `budget` others are read from the cluster, in the order given (callers
- * put what matters most first). Probes whose leader is unknown or did not answer are missing from the answer.
+ * answered from the cache first; the others are read from at most `budget` partitions, chosen in the order given
+ * (callers put what matters most first). Probes whose leader is unknown or did not answer are missing from the answer.
  */
 export async function recordTimestamps(cluster: string, probes: readonly OffsetProbe[], budget = Number.POSITIVE_INFINITY): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const now = Date.now();
   const todo: OffsetProbe[] = [];
   const seen = new Set<string>();
+  // The budget counts partitions, the unit of cost: one read of a partition answers every offset in its batches.
+  const partitions = new Set<string>();
   for (const probe of probes) {
     const key = probeKey(cluster, probe.topic, probe.partition, probe.offset);
     const hit = cache.get(key);
-    if (hit && hit.expires > now) out.set(key, hit.timestamp);
-    else if (!seen.has(key) && todo.length < budget) {
-      seen.add(key);
-      todo.push(probe);
+    if (hit && hit.expires > now) {
+      out.set(key, hit.timestamp);
+      continue;
     }
+    if (seen.has(key)) continue;
+    const partition = partitionId(probe);
+    if (!partitions.has(partition)) {
+      if (partitions.size >= budget) continue;
+      partitions.add(partition);
+    }
+    seen.add(key);
+    todo.push(probe);
   }
   if (todo.length === 0) return out;
 
