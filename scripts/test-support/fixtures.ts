@@ -66,12 +66,23 @@ export async function produceTo(topic: string, perPartition: Record<number, Fixt
 }
 
 /**
+ * A kafkajs consumer for a test group. On a cluster that has just started, the group coordinator (a partition of
+ * __consumer_offsets, created on first use) takes a moment to come up; a consumer that joins before it crashes and
+ * kafkajs restarts it in the background, where a later disconnect() does not reach it and it stays in the group. So
+ * the coordinator is awaited first, and a crash is never restarted behind the test's back.
+ */
+async function fixtureConsumer(groupId: string) {
+  await withFixtureAdmin((admin) => admin.describeGroups([groupId]));
+  return fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000, maxWaitTimeInMs: 100, retry: { retries: 5, restartOnFailure: () => Promise.resolve(false) } });
+}
+
+/**
  * Commits offsets for a group the way a consumer does: a kafkajs consumer joins the group, commits, and leaves, so
  * the group is Empty again when this resolves. (kafkajs' admin.setOffsets stops its consumer without leaving the
  * group, which leaves a member behind until the session times out.)
  */
 export async function commitGroupOffsets(groupId: string, topic: string, offsets: Record<number, number | string>): Promise<void> {
-  const consumer = fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000, maxWaitTimeInMs: 100 });
+  const consumer = await fixtureConsumer(groupId);
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
   try {
@@ -81,6 +92,19 @@ export async function commitGroupOffsets(groupId: string, topic: string, offsets
     await consumer.commitOffsets(Object.entries(offsets).map(([partition, offset]) => ({ topic, partition: Number(partition), offset: String(offset) })));
   } finally {
     await consumer.disconnect();
+  }
+  // On a cluster that has just started, the leave can miss (the member then stays until its session times out).
+  await waitForGroupState(groupId, ["Empty"], 20_000);
+}
+
+/** Waits until a group is in one of the given states (read with a plain client). */
+export async function waitForGroupState(groupId: string, states: readonly string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await withFixtureAdmin(async (admin) => (await admin.describeGroups([groupId])).groups[0]?.state ?? "Unknown");
+    if (states.includes(state)) return;
+    if (Date.now() > deadline) throw new Error(`Group ${groupId} is ${state}, not ${states.join(" or ")}, after ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
@@ -100,7 +124,7 @@ export async function groupIds(): Promise<string[]> {
  * (the group has a member). `stop` disconnects it (the group becomes Empty after the leave).
  */
 export async function startConsumer(groupId: string, topic: string): Promise<{ stop: () => Promise<void> }> {
-  const consumer = fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000, maxWaitTimeInMs: 100 });
+  const consumer = await fixtureConsumer(groupId);
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });

@@ -7,11 +7,11 @@ import { compareNames } from "@/lib/topics/list";
 import { invalidate } from "@/server/cache";
 import { committedPartitions } from "@/server/kafka/consumer-groups";
 import { ConsoleError, FieldError, KafkaProtocolError } from "@/server/kafka/errors";
-import { describeGroups, fetchCommittedOffsets, forgetCoordinators, groupState, membersOf, sendToCoordinator } from "@/server/kafka/groups";
+import { describeGroups, fetchCommittedOffsets, forgetCoordinators, groupState, isCoordinatorError, membersOf, sendToCoordinator } from "@/server/kafka/groups";
 import { forgetGroupHistory } from "@/server/kafka/lag-history";
 import { getMetadataWith } from "@/server/kafka/metadata";
 import { listOffsets, readWatermarks } from "@/server/kafka/offsets";
-import { DeleteGroups, type GroupOffsets, OffsetCommit, OffsetDelete } from "@/server/kafka/protocol/group-apis";
+import { DeleteGroups, type DescribedGroup, type GroupOffsets, OffsetCommit, OffsetDelete } from "@/server/kafka/protocol/group-apis";
 import { encodeResetMarker, latestReset } from "@/server/kafka/reset-marker";
 
 /**
@@ -35,12 +35,17 @@ interface LoadedGroup {
 }
 
 async function loadGroup(cluster: string, groupId: string): Promise<LoadedGroup> {
-  const [described, offsets] = await Promise.all([describeGroups(cluster, [groupId]), fetchCommittedOffsets(cluster, [groupId])]);
-  const group = described.get(groupId);
-  const groupOffsets = offsets.get(groupId);
-  if (!group || !groupOffsets) {
+  let group: DescribedGroup | undefined;
+  let groupOffsets: GroupOffsets | undefined;
+  // A group whose coordinator moved is left out of a read (and its lookup dropped): ask again a few times.
+  for (let attempt = 1; ; attempt++) {
+    const [described, offsets] = await Promise.all([describeGroups(cluster, [groupId]), fetchCommittedOffsets(cluster, [groupId])]);
+    group = described.get(groupId);
+    groupOffsets = offsets.get(groupId);
+    if (group && groupOffsets) break;
     forgetCoordinators(cluster, [groupId]);
-    throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
+    if (attempt >= 5) throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
+    await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
   }
   if (groupOffsets.errorCode !== 0) throw new KafkaProtocolError(groupOffsets.errorCode);
   const committed = committedPartitions(groupOffsets);
@@ -218,11 +223,12 @@ async function commit(cluster: string, groupId: string, rows: readonly { topic: 
     byTopic.set(r.topic, list);
     list.push({ partition: r.partition, offset: r.offset, metadata: r.metadata });
   }
-  const answer = await sendToCoordinator(cluster, groupId, OffsetCommit, { groupId, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) });
+  const answer = await sendToCoordinator(cluster, groupId, OffsetCommit, { groupId, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) }, (res) =>
+    res.some((t) => t.partitions.some((p) => isCoordinatorError(p.errorCode))),
+  );
   const failed = answer.flatMap((t) => t.partitions.filter((p) => p.errorCode !== 0).map((p) => ({ topic: t.name, ...p })));
   const first = failed[0];
   if (!first) return;
-  if (first.errorCode === 16 || first.errorCode === 15) forgetCoordinators(cluster, [groupId]);
   const written = rows.length - failed.length;
   const error = new KafkaProtocolError(first.errorCode);
   throw new ConsoleError(
@@ -302,7 +308,7 @@ export async function undoReset(cluster: string, groupId: string): Promise<Reset
   if (remove.length > 0) {
     const byTopic = new Map<string, number[]>();
     for (const p of remove) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
-    const answer = await sendToCoordinator(cluster, groupId, OffsetDelete, { groupId, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) });
+    const answer = await sendToCoordinator(cluster, groupId, OffsetDelete, { groupId, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) }, (res) => isCoordinatorError(res.errorCode));
     const code = answer.errorCode || answer.topics.flatMap((t) => t.partitions).find((p) => p.errorCode !== 0)?.errorCode || 0;
     if (code !== 0) throw new KafkaProtocolError(code);
   }
@@ -314,7 +320,7 @@ export async function undoReset(cluster: string, groupId: string): Promise<Reset
 export async function deleteGroup(cluster: string, groupId: string): Promise<void> {
   const loaded = await loadGroup(cluster, groupId);
   if (loaded.members.length > 0) throw activeMembersRefusal(groupId, loaded.members, "deletes a group");
-  const [answer] = await sendToCoordinator(cluster, groupId, DeleteGroups, [groupId]);
+  const [answer] = await sendToCoordinator(cluster, groupId, DeleteGroups, [groupId], (res) => res.some((r) => isCoordinatorError(r.errorCode)));
   if (answer && answer.errorCode === 69) throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster}".`, 404);
   if (answer && answer.errorCode !== 0) throw new KafkaProtocolError(answer.errorCode);
   dropGroupCaches(cluster);

@@ -108,14 +108,32 @@ async function perCoordinator<T extends { groupId: string; errorCode: number }>(
   return out;
 }
 
-/** One request to a group's coordinator (commits, deletes). */
-export async function sendToCoordinator<Req, Res>(cluster: string, groupId: string, spec: ApiSpec<Req, Res>, req: Req): Promise<Res> {
+const RETRIES = 5;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One request to a group's coordinator (commits, deletes). Coordinators move (a broker restarts, leadership of
+ * __consumer_offsets changes) and load for a moment after they move: while the coordinator is unknown or the answer
+ * says so (`moved`), the lookup is dropped and the request sent again, up to five times over about 4 s.
+ */
+export async function sendToCoordinator<Req, Res>(cluster: string, groupId: string, spec: ApiSpec<Req, Res>, req: Req, moved: (res: Res) => boolean = () => false): Promise<Res> {
   return withProtocol(cluster, async (c) => {
-    const nodeId = (await coordinatorsOf(cluster, c, [groupId])).get(groupId);
-    if (nodeId === undefined) throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
-    return send(await c.findBroker({ nodeId }), spec, req);
+    for (let attempt = 1; ; attempt++) {
+      const nodeId = (await coordinatorsOf(cluster, c, [groupId])).get(groupId);
+      if (nodeId !== undefined) {
+        const res = await send(await c.findBroker({ nodeId }), spec, req);
+        if (!moved(res) || attempt >= RETRIES) return res;
+      } else if (attempt >= RETRIES) {
+        throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
+      }
+      forgetCoordinators(cluster, [groupId]);
+      await pause(250 * attempt);
+    }
   });
 }
+
+/** True for Kafka's "the coordinator moved, is loading, or is not available" error codes. */
+export const isCoordinatorError = (code: number): boolean => COORDINATOR_ERRORS.has(code);
 
 /** Committed offsets (with their metadata) of the given groups. */
 export function fetchCommittedOffsets(cluster: string, groupIds: readonly string[]): Promise<Map<string, GroupOffsets>> {
