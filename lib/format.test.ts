@@ -3,6 +3,7 @@ import {
   formatBytes,
   formatCount,
   formatDuration,
+  formatQuantity,
   formatInteger,
   formatLatency,
   formatOffset,
@@ -134,5 +135,14 @@ describe("formatLatency", () => {
   it("handles negative and non-finite values", () => {
     expect(formatLatency(-5)).toBe("-5 ms");
     expect(formatLatency(Number.NaN)).toBe("—");
+  });
+});
+
+describe("formatQuantity", () => {
+  it("puts the count with the right form of its noun", () => {
+    expect(formatQuantity(1, "record")).toBe("1 record");
+    expect(formatQuantity(0, "record")).toBe("0 records");
+    expect(formatQuantity(1200, "record")).toBe("1,200 records");
+    expect(formatQuantity(2, "partition has", "partitions have")).toBe("2 partitions have");
   });
 });

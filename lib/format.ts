@@ -72,6 +72,11 @@ export function formatInteger(value: number): string {
   return sign + groupDigits(String(Math.abs(rounded)));
 }
 
+/** A count with its noun: (1, "record") -> "1 record", (1200, "record") -> "1,200 records". */
+export function formatQuantity(count: number, one: string, many = `${one}s`): string {
+  return `${formatInteger(count)} ${count === 1 ? one : many}`;
+}
+
 /**
  * A Kafka offset (a 64-bit integer sent as a decimal string) with thousands separators, computed with BigInt
  * so offsets above 2^53 keep every digit: "9223372036854775807" -> "9,223,372,036,854,775,807".

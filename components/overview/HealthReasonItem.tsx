@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LINK, partitionHref, problemHref } from "@/components/overview/links";
 import { Badge } from "@/components/ui/Badge";
 import type { HealthReason, PartitionProblem } from "@/lib/api/types";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatQuantity } from "@/lib/format";
 import { clusterPath, topicPath } from "@/lib/routes";
 
 /** How many topics, and partitions per topic, a reason names before "and N more". */
@@ -17,10 +17,6 @@ const PROBLEM_WORDS: Record<PartitionProblem, string> = {
   "under-replicated": "under-replicated partitions",
   "non-preferred-leader": "partitions with a non-preferred leader",
 };
-
-function plural(count: number, one: string, many: string): string {
-  return `${formatInteger(count)} ${count === 1 ? one : many}`;
-}
 
 function TopicPartitions({ cluster, topic }: { cluster: string; topic: HealthReason["topics"][number] }) {
   const shown = topic.partitions.slice(0, PARTITIONS_SHOWN);
@@ -59,7 +55,7 @@ function PartitionDetails({ cluster, reason, problem }: { cluster: string; reaso
       ) : null}
       <p className="mt-2 flex flex-wrap gap-x-2 text-sm">
         {topics.length > 0 && others > 0 ? (
-          <span className="text-muted">{`and ${plural(others, "other partition", "other partitions")}.`}</span>
+          <span className="text-muted">{`and ${formatQuantity(others, "other partition", "other partitions")}.`}</span>
         ) : null}
         <Link href={problemHref(cluster, problem)} className={LINK}>
           Show {PROBLEM_WORDS[problem]} in Topics

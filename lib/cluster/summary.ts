@@ -3,6 +3,7 @@
  * the brokers table, the overview with its verdict, and the topic summaries. Shared by the API and tests.
  */
 import type { BrokerInfo, HealthLevel, HealthReason, HealthVerdict, OverviewResponse, PartitionInfo, PartitionProblem, TopicSummary } from "@/lib/api/types";
+import { formatQuantity } from "@/lib/format";
 
 export interface MetaBroker {
   nodeId: number;
@@ -120,14 +121,13 @@ export function summarizeBrokers(snapshot: ClusterSnapshot, disks?: ReadonlyMap<
 }
 
 const MAX_REASON_TOPICS = 20;
-const plural = (n: number, one: string, many: string): string => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 const PARTITION_REASONS: { problem: PartitionProblem; level: Exclude<HealthLevel, "healthy">; message: (n: number) => string }[] = [
-  { problem: "offline", level: "at_risk", message: (n) => `${plural(n, "partition has", "partitions have")} no leader: nothing can be read from or written to ${n === 1 ? "it" : "them"}.` },
-  { problem: "under-min-isr", level: "at_risk", message: (n) => `${plural(n, "partition has", "partitions have")} fewer in-sync replicas than min.insync.replicas: producers using acks=all are refused.` },
-  { problem: "single-isr", level: "at_risk", message: (n) => `${plural(n, "partition has", "partitions have")} a single in-sync replica left: losing that broker loses data.` },
-  { problem: "under-replicated", level: "degraded", message: (n) => `${plural(n, "partition is", "partitions are")} under-replicated: some replicas are not in sync.` },
-  { problem: "non-preferred-leader", level: "degraded", message: (n) => `${plural(n, "partition is", "partitions are")} led by a broker other than the preferred replica: load is uneven until leaders are rebalanced.` },
+  { problem: "offline", level: "at_risk", message: (n) => `${formatQuantity(n, "partition has", "partitions have")} no leader: nothing can be read from or written to ${n === 1 ? "it" : "them"}.` },
+  { problem: "under-min-isr", level: "at_risk", message: (n) => `${formatQuantity(n, "partition has", "partitions have")} fewer in-sync replicas than min.insync.replicas: producers using acks=all are refused.` },
+  { problem: "single-isr", level: "at_risk", message: (n) => `${formatQuantity(n, "partition has", "partitions have")} a single in-sync replica left: losing that broker loses data.` },
+  { problem: "under-replicated", level: "degraded", message: (n) => `${formatQuantity(n, "partition is", "partitions are")} under-replicated: some replicas are not in sync.` },
+  { problem: "non-preferred-leader", level: "degraded", message: (n) => `${formatQuantity(n, "partition is", "partitions are")} led by a broker other than the preferred replica: load is uneven until leaders are rebalanced.` },
 ];
 
 /** The verdict: the worst level among the reasons, reasons most serious first. */

@@ -4,7 +4,7 @@
  * agree, and tested beside it.
  */
 import type { GroupMember, GroupState, LagSample, LagStatus } from "@/lib/api/types";
-import { formatDuration, formatInteger } from "@/lib/format";
+import { formatDuration, formatInteger, formatQuantity } from "@/lib/format";
 import { GROUP_STATES } from "@/lib/groups/list";
 
 export const GROUP_STATE_WORDS: Record<GroupState, string> = {
@@ -45,12 +45,12 @@ export function lagTimeWords(lagSeconds: number | null, complete = true): string
 
 /** "1 record" / "1,200 records". */
 export function recordsWords(count: number): string {
-  return `${formatInteger(count)} ${count === 1 ? "record" : "records"}`;
+  return formatQuantity(count, "record");
 }
 
 /** "1 partition" / "12 partitions". */
 export function partitionsWords(count: number): string {
-  return `${formatInteger(count)} ${count === 1 ? "partition" : "partitions"}`;
+  return formatQuantity(count, "partition");
 }
 
 /** A member's assignment, one entry per topic: ["orders: 0, 1, 2", "payments: 5"]. */

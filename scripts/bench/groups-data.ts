@@ -16,10 +16,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { type Admin, Kafka, logLevel, Partitioners } from "kafkajs";
+import { type Admin, type Kafka, Partitioners } from "kafkajs";
 import { type ProtocolCluster, createProtocolCluster, send } from "../../server/kafka/protocol/bridge";
 import { FindGroupCoordinators, OffsetCommit, OffsetFetchGroups } from "../../server/kafka/protocol/group-apis";
-import { formatInt, formatMs, log, mapLimit, sleep } from "./support";
+import { formatInt, formatMs, log, mapLimit, setupKafka, sleep } from "./support";
 
 export const GROUP_TOPIC_COUNT = 10;
 export const PARTITIONS_PER_TOPIC = 50;
@@ -278,14 +278,7 @@ async function commitOffsets(cluster: ProtocolCluster, groups: readonly string[]
  */
 export async function ensureGroupsDataSet(bootstrap: readonly string[], dataDir: string): Promise<GroupsDataSet> {
   const markerFile = join(dataDir, "bench-groups.json");
-  const kafka = new Kafka({
-    clientId: "bench-groups-setup",
-    brokers: [...bootstrap],
-    connectionTimeout: 10_000,
-    requestTimeout: 120_000,
-    retry: { retries: 8, initialRetryTime: 500, maxRetryTime: 10_000 },
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = setupKafka("bench-groups-setup", bootstrap, 120_000);
   const admin = kafka.admin();
   await admin.connect();
   const cluster = createProtocolCluster(kafka);

@@ -59,7 +59,7 @@ import {
   timed,
   writeBenchSection,
 } from "./support";
-import { FIRST_ROW_PROBE, watchErrors } from "./topics-page";
+import { openMeasuredPage } from "./topics-page";
 
 const CLUSTER = "bench";
 const COLD_STARTS = 3;
@@ -351,10 +351,7 @@ type PageResult = { ok: true; firstRow: Stats; apiInBrowser: Stats; rows: number
 async function onePageLoad(browser: Browser, url: string, errors: string[]): Promise<{ firstRowMs: number; apiMs: number; rows: number; countText: string }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    await context.addInitScript({ content: FIRST_ROW_PROBE });
-    const page = await context.newPage();
-    watchErrors(page, errors);
-    await page.goto(url, { waitUntil: "commit" });
+    const page = await openMeasuredPage(context, url, errors);
     const rows = page.getByRole("table", { name: "Consumer groups" }).locator("tbody").getByRole("row");
     await rows.first().waitFor({ state: "visible", timeout: 60_000 });
     const firstRowMs = await page.evaluate<number>(`window.__bench.firstRowAt`);

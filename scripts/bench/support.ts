@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { ROOT, sourceHash } from "../build-info";
 import { type Browser, chromium } from "@playwright/test";
+import { Kafka, logLevel } from "kafkajs";
 import { type ClusterSpec, bootstrapServers, clusterSpec, down, kafkaVersion, runningPid, up, wipe } from "../kafka/cluster";
 
 export { ROOT };
@@ -535,4 +536,16 @@ export function writeBenchSection(name: string, heading: string, body: string, m
   doc = replaceSection(doc, name, body, heading);
   writeFileSync(BENCH_DOC, doc);
   log(`Wrote the ${heading} section of ${BENCH_DOC}.`);
+}
+
+/** The kafkajs client that makes a data set: patient (long requests, many retries), since the cluster may just have started. */
+export function setupKafka(clientId: string, bootstrap: readonly string[], requestTimeout: number): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: [...bootstrap],
+    connectionTimeout: 10_000,
+    requestTimeout,
+    retry: { retries: 8, initialRetryTime: 500, maxRetryTime: 10_000 },
+    logLevel: logLevel.NOTHING,
+  });
 }

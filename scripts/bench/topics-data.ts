@@ -13,8 +13,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { type Admin, Kafka, logLevel, Partitioners } from "kafkajs";
-import { formatInt, formatMs, log, sleep } from "./support";
+import { type Admin, type Kafka, Partitioners } from "kafkajs";
+import { formatInt, formatMs, log, setupKafka, sleep } from "./support";
 
 export const TOPIC_COUNT = 2_000;
 export const PARTITIONS_PER_TOPIC = 10;
@@ -138,14 +138,7 @@ async function produceSample(kafka: Kafka): Promise<{ sampleTopics: number; reco
 /** Makes sure the data set is in the bench cluster (creating what is missing) and every partition has a leader. */
 export async function ensureTopicsDataSet(bootstrap: readonly string[], dataDir: string): Promise<DataSet> {
   const markerFile = join(dataDir, "bench-topics.json");
-  const kafka = new Kafka({
-    clientId: "bench-setup",
-    brokers: [...bootstrap],
-    connectionTimeout: 10_000,
-    requestTimeout: 180_000,
-    retry: { retries: 8, initialRetryTime: 500, maxRetryTime: 10_000 },
-    logLevel: logLevel.NOTHING,
-  });
+  const kafka = setupKafka("bench-setup", bootstrap, 180_000);
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -122,13 +122,19 @@ export function watchErrors(page: Page, errors: string[]): void {
   });
 }
 
+/** A page in a fresh 1280×900 browser context, with the first-row probe and error watch, navigated to `url`. */
+export async function openMeasuredPage(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
+  await context.addInitScript({ content: FIRST_ROW_PROBE });
+  const page = await context.newPage();
+  watchErrors(page, errors);
+  await page.goto(url, { waitUntil: "commit" });
+  return page;
+}
+
 async function oneSample(browser: Browser, url: string, expect: PageExpectations, errors: string[]): Promise<PageSample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    await context.addInitScript({ content: FIRST_ROW_PROBE });
-    const page = await context.newPage();
-    watchErrors(page, errors);
-    await page.goto(url, { waitUntil: "commit" });
+    const page = await openMeasuredPage(context, url, errors);
     const table = page.getByRole("table", { name: "Topics" });
     const dataRows = table.locator("tbody").getByRole("row");
     await dataRows.first().waitFor({ state: "visible", timeout: 60_000 });

@@ -7,12 +7,11 @@ import { compareNames } from "@/lib/topics/list";
 import { singleFlight } from "@/server/cache";
 import { clusterOrThrow } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/kafka/errors";
-import { describeGroups, fetchCommittedOffsets, getAllCommittedOffsets, groupState, knownCoordinator, listAllGroups, membersOf } from "@/server/kafka/groups";
+import { type Committed, committedPartitions, describeGroups, getAllCommittedOffsets, groupPartitions, groupState, knownCoordinator, listAllGroups, membersOf, partitionKey as keyOf, readGroup } from "@/server/kafka/groups";
 import { historyOf, keepSampling, recordSample } from "@/server/kafka/lag-history";
 import { type OffsetProbe, probeKey, recordTimestamps } from "@/server/kafka/lag-time";
 import { getMetadataWith } from "@/server/kafka/metadata";
 import { readWatermarks } from "@/server/kafka/offsets";
-import type { GroupOffsets } from "@/server/kafka/protocol/group-apis";
 import { latestReset } from "@/server/kafka/reset-marker";
 
 /**
@@ -21,21 +20,6 @@ import { latestReset } from "@/server/kafka/reset-marker";
  * the batches it returns; answers are cached per offset, so the rest follow on later refreshes.
  */
 const LIST_EXTRA_PARTITIONS = 200;
-
-interface Committed {
-  topic: string;
-  partition: number;
-  offset: bigint;
-}
-
-/** The partitions a group has a committed offset for (Kafka answers -1 for "none"). */
-export function committedPartitions(offsets: GroupOffsets | undefined): Committed[] {
-  const out: Committed[] = [];
-  for (const topic of offsets?.topics ?? []) {
-    for (const p of topic.partitions) if (p.errorCode === 0 && p.offset >= 0n) out.push({ topic: topic.name, partition: p.partition, offset: p.offset });
-  }
-  return out;
-}
 
 /** Metadata of the named topics (topics deleted since the group committed are simply absent). */
 async function topicsNamed(cluster: string, names: ReadonlySet<string>): Promise<MetaTopic[]> {
@@ -134,8 +118,7 @@ function loadSummaries(cluster: string): Promise<GroupSummary[]> {
       const committed = committedByGroup.get(group.groupId) ?? [];
       const d = described.get(group.groupId);
       const members = membersOf(d && d.errorCode === 0 ? d : undefined);
-      const topics = new Set(committed.map((c) => c.topic));
-      for (const m of members) for (const a of m.assignments) topics.add(a.topic);
+      const topics = new Set(groupPartitions({ committed, members }).map((p) => p.topic));
       const lags = committed.map((c) => lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0);
       const lag = lags.reduce((a, b) => a + b, 0);
       const known = committed.map((c) => secondsOf.get(c) ?? null);
@@ -165,35 +148,21 @@ export async function getGroupDetail(cluster: string, groupId: string): Promise<
   const valid = groupIdSchema.safeParse(groupId);
   if (!valid.success) throw new ConsoleError("bad_request", valid.error.issues[0]?.message ?? "The group id is not valid.", 400);
   keepSampling(cluster, () => loadSummaries(cluster));
-  const [described, offsets] = await Promise.all([describeGroups(cluster, [groupId]), fetchCommittedOffsets(cluster, [groupId])]);
-  const group = described.get(groupId);
-  const groupOffsets = offsets.get(groupId);
-  if (!group && !groupOffsets) throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
-  const committed = committedPartitions(groupOffsets);
-  const members = membersOf(group && group.errorCode === 0 ? group : undefined);
-  const state = groupState(group?.errorCode === 0 ? group.state : undefined);
-  if (committed.length === 0 && members.length === 0 && (state === "Dead" || group?.errorCode === 69)) {
-    throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster}".`, 404);
-  }
+  const read = await readGroup(cluster, groupId);
+  const { state, protocolType, assignor, members, offsets: groupOffsets, committed } = read;
 
   // Every partition the group has committed or is assigned, with who reads it.
   const owner = new Map<string, { memberId: string; clientId: string }>();
-  for (const m of members) for (const a of m.assignments) for (const p of a.partitions) owner.set(`${a.topic}\u0000${p}`, { memberId: m.memberId, clientId: m.clientId });
-  const keyOf = (topic: string, partition: number) => `${topic}\u0000${partition}`;
-  const rows = new Map<string, { topic: string; partition: number; committed: bigint | null }>();
-  for (const c of committed) rows.set(keyOf(c.topic, c.partition), { topic: c.topic, partition: c.partition, committed: c.offset });
-  for (const key of owner.keys()) {
-    if (rows.has(key)) continue;
-    const [topic = "", partition = "0"] = key.split("\u0000");
-    rows.set(key, { topic, partition: Number(partition), committed: null });
-  }
+  for (const m of members) for (const a of m.assignments) for (const p of a.partitions) owner.set(keyOf(a.topic, p), { memberId: m.memberId, clientId: m.clientId });
+  const committedAt = new Map(committed.map((c) => [keyOf(c.topic, c.partition), c.offset]));
+  const rows = groupPartitions(read).map((p) => ({ ...p, committed: committedAt.get(keyOf(p.topic, p.partition)) ?? null }));
 
-  const marks = await readWatermarks(cluster, await topicsNamed(cluster, new Set([...rows.values()].map((r) => r.topic))));
+  const marks = await readWatermarks(cluster, await topicsNamed(cluster, new Set(rows.map((r) => r.topic))));
   const now = Date.now();
   const seconds = await lagSecondsOf(cluster, committed, marks, now);
   const secondsByKey = new Map(committed.map((c, i) => [keyOf(c.topic, c.partition), seconds[i] ?? null]));
 
-  const partitionRows: GroupPartitionOffset[] = [...rows.values()]
+  const partitionRows: GroupPartitionOffset[] = rows
     .sort((a, b) => compareNames(a.topic, b.topic) || a.partition - b.partition)
     .map((r) => {
       const mark = marks.get(r.topic)?.get(r.partition);
@@ -228,8 +197,8 @@ export async function getGroupDetail(cluster: string, groupId: string): Promise<
   return {
     groupId,
     state,
-    protocolType: group?.protocolType ?? "",
-    assignor: group?.protocol ?? "",
+    protocolType,
+    assignor,
     coordinator: knownCoordinator(cluster, groupId),
     members,
     offsets: partitionRows,

@@ -1,17 +1,16 @@
 import "server-only";
 import type { z } from "zod";
-import type { GroupMember, GroupState, ResetPreview, ResetPreviewRow, ResetResult } from "@/lib/api/types";
+import type { GroupMember, ResetPreview, ResetPreviewRow, ResetResult } from "@/lib/api/types";
 import type { MetaTopic, Watermark } from "@/lib/cluster/summary";
 import { DURATION_UNITS, type applyResetSchema, type resetPreviewSchema } from "@/lib/groups/schemas";
 import { compareNames } from "@/lib/topics/list";
 import { invalidate } from "@/server/cache";
-import { committedPartitions } from "@/server/kafka/consumer-groups";
 import { ConsoleError, FieldError, KafkaProtocolError } from "@/server/kafka/errors";
-import { describeGroups, fetchCommittedOffsets, forgetCoordinators, groupState, isCoordinatorError, membersOf, sendToCoordinator } from "@/server/kafka/groups";
+import { type GroupRead, groupPartitions, isCoordinatorError, partitionKey as keyOf, readGroup, sendToCoordinator } from "@/server/kafka/groups";
 import { forgetGroupHistory } from "@/server/kafka/lag-history";
 import { getMetadataWith } from "@/server/kafka/metadata";
 import { listOffsets, readWatermarks } from "@/server/kafka/offsets";
-import { DeleteGroups, type DescribedGroup, type GroupOffsets, OffsetCommit, OffsetDelete } from "@/server/kafka/protocol/group-apis";
+import { DeleteGroups, OffsetCommit, OffsetDelete } from "@/server/kafka/protocol/group-apis";
 import { encodeResetMarker, latestReset } from "@/server/kafka/reset-marker";
 
 /**
@@ -24,37 +23,16 @@ import { encodeResetMarker, latestReset } from "@/server/kafka/reset-marker";
 type PreviewInput = z.output<typeof resetPreviewSchema>;
 type ApplyInput = z.output<typeof applyResetSchema>;
 
-const keyOf = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 const label = (topic: string, partition: number) => `${topic}-${partition}`;
 
-interface LoadedGroup {
-  state: GroupState;
-  members: GroupMember[];
-  offsets: GroupOffsets | undefined;
+interface LoadedGroup extends GroupRead {
+  /** Committed offsets by partitionKey. */
   current: Map<string, bigint>;
 }
 
 async function loadGroup(cluster: string, groupId: string): Promise<LoadedGroup> {
-  let group: DescribedGroup | undefined;
-  let groupOffsets: GroupOffsets | undefined;
-  // A group whose coordinator moved is left out of a read (and its lookup dropped): ask again a few times.
-  for (let attempt = 1; ; attempt++) {
-    const [described, offsets] = await Promise.all([describeGroups(cluster, [groupId]), fetchCommittedOffsets(cluster, [groupId])]);
-    group = described.get(groupId);
-    groupOffsets = offsets.get(groupId);
-    if (group && groupOffsets) break;
-    forgetCoordinators(cluster, [groupId]);
-    if (attempt >= 5) throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
-    await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
-  }
-  if (groupOffsets.errorCode !== 0) throw new KafkaProtocolError(groupOffsets.errorCode);
-  const committed = committedPartitions(groupOffsets);
-  const members = membersOf(group.errorCode === 0 ? group : undefined);
-  const state = groupState(group.errorCode === 0 ? group.state : undefined);
-  if (committed.length === 0 && members.length === 0 && (state === "Dead" || group.errorCode === 69)) {
-    throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster}".`, 404);
-  }
-  return { state, members, offsets: groupOffsets, current: new Map(committed.map((c) => [keyOf(c.topic, c.partition), c.offset])) };
+  const read = await readGroup(cluster, groupId);
+  return { ...read, current: new Map(read.committed.map((c) => [keyOf(c.topic, c.partition), c.offset])) };
 }
 
 function activeMembersRefusal(groupId: string, members: readonly GroupMember[], what: string): ConsoleError {
@@ -90,14 +68,7 @@ function partitionRange(topic: MetaTopic): string {
 /** The partitions a scope names, checked against the cluster. */
 function scopePartitions(cluster: string, scope: PreviewInput["scope"], loaded: LoadedGroup, topics: readonly MetaTopic[]): { topic: string; partition: number }[] {
   if (scope.kind === "all") {
-    // Every partition the group has committed on or is assigned (a running group may not have committed yet).
-    const keys = new Set(loaded.current.keys());
-    for (const m of loaded.members) for (const a of m.assignments) for (const p of a.partitions) keys.add(keyOf(a.topic, p));
-    const all = [...keys].map((key) => {
-      const [topic = "", partition = "0"] = key.split("\u0000");
-      return { topic, partition: Number(partition) };
-    });
-    const existing = all.filter((p) => topics.some((t) => t.name === p.topic));
+    const existing = groupPartitions(loaded).filter((p) => topics.some((t) => t.name === p.topic));
     if (existing.length === 0) throw new FieldError("scope", "The group has no committed offsets or assigned partitions on existing topics: choose a topic to reset.");
     return existing;
   }
@@ -124,7 +95,7 @@ async function offsetsAtTime(cluster: string, topics: readonly MetaTopic[], targ
 export async function previewReset(cluster: string, input: PreviewInput): Promise<ResetPreview> {
   const { groupId, scope, strategy } = input;
   const loaded = await loadGroup(cluster, groupId);
-  const wanted = scope.kind === "all" ? [...loaded.current.keys(), ...loaded.members.flatMap((m) => m.assignments.map((a) => a.topic))].map((key) => key.split("\u0000")[0] ?? "") : [scope.topic];
+  const wanted = scope.kind === "all" ? groupPartitions(loaded).map((p) => p.topic) : [scope.topic];
   const metadata = await getMetadataWith(cluster, wanted);
   const targets = scopePartitions(cluster, scope, loaded, metadata.topics).sort((a, b) => compareNames(a.topic, b.topic) || a.partition - b.partition);
   const names = new Set(targets.map((t) => t.topic));

@@ -108,28 +108,36 @@ async function perCoordinator<T extends { groupId: string; errorCode: number }>(
   return out;
 }
 
+/** The key of a topic's partition in maps and sets. */
+export const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
 const RETRIES = 5;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * One request to a group's coordinator (commits, deletes). Coordinators move (a broker restarts, leadership of
- * __consumer_offsets changes) and load for a moment after they move: while the coordinator is unknown or the answer
- * says so (`moved`), the lookup is dropped and the request sent again, up to five times over about 4 s.
+ * Coordinators move (a broker restarts, leadership of __consumer_offsets changes) and load for a moment after they
+ * move. Runs `attempt` until it answers (not undefined), dropping the group's coordinator lookup and pausing before
+ * each new try: five tries over about 4 s. `last` tells the attempt to answer whatever it got.
  */
+async function whileCoordinatorMoves<T>(cluster: string, groupId: string, attempt: (last: boolean) => Promise<T | undefined>): Promise<T> {
+  for (let n = 1; ; n++) {
+    const answer = await attempt(n >= RETRIES);
+    if (answer !== undefined) return answer;
+    if (n >= RETRIES) throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
+    forgetCoordinators(cluster, [groupId]);
+    await new Promise((resolve) => setTimeout(resolve, 250 * n));
+  }
+}
+
+/** One request to a group's coordinator (commits, deletes), sent again while the answer says it moved (`moved`). */
 export async function sendToCoordinator<Req, Res>(cluster: string, groupId: string, spec: ApiSpec<Req, Res>, req: Req, moved: (res: Res) => boolean = () => false): Promise<Res> {
-  return withProtocol(cluster, async (c) => {
-    for (let attempt = 1; ; attempt++) {
+  return withProtocol(cluster, (c) =>
+    whileCoordinatorMoves(cluster, groupId, async (last) => {
       const nodeId = (await coordinatorsOf(cluster, c, [groupId])).get(groupId);
-      if (nodeId !== undefined) {
-        const res = await send(await c.findBroker({ nodeId }), spec, req);
-        if (!moved(res) || attempt >= RETRIES) return res;
-      } else if (attempt >= RETRIES) {
-        throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
-      }
-      forgetCoordinators(cluster, [groupId]);
-      await pause(250 * attempt);
-    }
-  });
+      if (nodeId === undefined) return undefined;
+      const res = await send(await c.findBroker({ nodeId }), spec, req);
+      return last || !moved(res) ? res : undefined;
+    }),
+  );
 }
 
 /** True for Kafka's "the coordinator moved, is loading, or is not available" error codes. */
@@ -202,6 +210,60 @@ export function membersOf(group: DescribedGroup | undefined): GroupMember[] {
     host: m.clientHost,
     assignments: m.assigned ?? (group.protocolType === "consumer" ? decodeAssignment(m.assignment) : []),
   }));
+}
+
+export interface Committed {
+  topic: string;
+  partition: number;
+  offset: bigint;
+}
+
+/** The partitions a group has a committed offset for (Kafka answers -1 for "none"). */
+export function committedPartitions(offsets: GroupOffsets | undefined): Committed[] {
+  const out: Committed[] = [];
+  for (const topic of offsets?.topics ?? []) {
+    for (const p of topic.partitions) if (p.errorCode === 0 && p.offset >= 0n) out.push({ topic: topic.name, partition: p.partition, offset: p.offset });
+  }
+  return out;
+}
+
+export interface GroupRead {
+  state: GroupState;
+  protocolType: string;
+  /** The assignor of a consumer group, "" when none. */
+  assignor: string;
+  members: GroupMember[];
+  offsets: GroupOffsets;
+  committed: Committed[];
+}
+
+/**
+ * One group: DescribeGroups (or ConsumerGroupDescribe) and OffsetFetch, asked again while its coordinator moves.
+ * A group Kafka does not know (no members, no offsets) is a 404 in words.
+ */
+export async function readGroup(cluster: string, groupId: string): Promise<GroupRead> {
+  const { group, offsets } = await whileCoordinatorMoves(cluster, groupId, async () => {
+    const [described, fetched] = await Promise.all([describeGroups(cluster, [groupId]), fetchCommittedOffsets(cluster, [groupId])]);
+    const answer = { group: described.get(groupId), offsets: fetched.get(groupId) };
+    return answer.group && answer.offsets ? { group: answer.group, offsets: answer.offsets } : undefined;
+  });
+  if (offsets.errorCode !== 0) throw new KafkaProtocolError(offsets.errorCode);
+  const known = group.errorCode === 0 ? group : undefined;
+  const committed = committedPartitions(offsets);
+  const members = membersOf(known);
+  const state = groupState(known?.state);
+  if (committed.length === 0 && members.length === 0 && (state === "Dead" || group.errorCode === 69)) {
+    throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster}".`, 404);
+  }
+  return { state, protocolType: known?.protocolType ?? "", assignor: known?.protocol ?? "", members, offsets, committed };
+}
+
+/** Every partition a group has committed on or is assigned (a running group may not have committed yet), once. */
+export function groupPartitions(read: Pick<GroupRead, "committed" | "members">): { topic: string; partition: number }[] {
+  const out = new Map<string, { topic: string; partition: number }>();
+  for (const c of read.committed) out.set(partitionKey(c.topic, c.partition), { topic: c.topic, partition: c.partition });
+  for (const m of read.members) for (const a of m.assignments) for (const partition of a.partitions) out.set(partitionKey(a.topic, partition), { topic: a.topic, partition });
+  return [...out.values()];
 }
 
 /** The consumer groups with committed offsets on one topic, with their lag against the given high watermarks. */

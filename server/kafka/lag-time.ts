@@ -1,5 +1,6 @@
 import "server-only";
 import { withProtocol } from "@/server/kafka/clients";
+import { partitionKey } from "@/server/kafka/groups";
 import { getMetadata } from "@/server/kafka/metadata";
 import { type ProtocolCluster, send } from "@/server/kafka/protocol/bridge";
 import { Fetch, timestampAtOffset } from "@/server/kafka/protocol/fetch";
@@ -45,7 +46,7 @@ function remember(key: string, timestamp: number, now: number): void {
   cache.set(key, { timestamp, expires: now + CACHE_TTL_MS });
 }
 
-const partitionId = (p: { topic: string; partition: number }) => `${p.topic}\u0000${p.partition}`;
+const partitionId = (p: { topic: string; partition: number }) => partitionKey(p.topic, p.partition);
 
 /**
  * Reads the probes one partition leader leads, request after request, until each is answered or cannot be. A Fetch

@@ -8,12 +8,10 @@ import { errorsFor, type FieldErrors, validate } from "@/components/ui/useServer
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
 import type { TopicResponse } from "@/lib/api/types";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatQuantity } from "@/lib/format";
 import { type PurgeTopicInput, purgeTopicSchema } from "@/lib/topics/schemas";
 
-function messages(count: number): string {
-  return `${formatInteger(count)} ${count === 1 ? "message" : "messages"}`;
-}
+const messages = (count: number): string => formatQuantity(count, "message");
 
 /**
  * Deletes every record below the high watermark, in the whole topic or in the chosen partitions. The count comes

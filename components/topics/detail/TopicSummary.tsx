@@ -1,11 +1,7 @@
 import { Badge } from "@/components/ui/Badge";
 import { Stat } from "@/components/ui/Stat";
 import type { TopicResponse } from "@/lib/api/types";
-import { formatBytes, formatCount, formatInteger } from "@/lib/format";
-
-function plural(count: number, one: string, many: string): string {
-  return `${formatInteger(count)} ${count === 1 ? one : many}`;
-}
+import { formatBytes, formatCount, formatInteger, formatQuantity } from "@/lib/format";
 
 /** The badges under the topic's name: internal, cleanup policy, and partitions needing attention. */
 export function TopicBadges({ topic }: { topic: TopicResponse }) {
@@ -17,10 +13,10 @@ export function TopicBadges({ topic }: { topic: TopicResponse }) {
     <div className="mt-2 flex flex-wrap gap-2">
       {topic.internal ? <Badge tone="info">Internal</Badge> : null}
       <Badge>Cleanup policy: {topic.cleanupPolicy ?? "unknown"}</Badge>
-      {offline > 0 ? <Badge tone="danger">{plural(offline, "partition offline", "partitions offline")}</Badge> : null}
-      {underMinIsr > 0 ? <Badge tone="danger">{plural(underMinIsr, "partition under min ISR", "partitions under min ISR")}</Badge> : null}
+      {offline > 0 ? <Badge tone="danger">{formatQuantity(offline, "partition offline", "partitions offline")}</Badge> : null}
+      {underMinIsr > 0 ? <Badge tone="danger">{formatQuantity(underMinIsr, "partition under min ISR", "partitions under min ISR")}</Badge> : null}
       {underReplicated > 0 ? (
-        <Badge tone="warning">{plural(underReplicated, "partition under-replicated", "partitions under-replicated")}</Badge>
+        <Badge tone="warning">{formatQuantity(underReplicated, "partition under-replicated", "partitions under-replicated")}</Badge>
       ) : null}
     </div>
   );
