@@ -7,6 +7,8 @@ export class ConsoleError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly status: number,
+    /** Kafka's error type when Kafka refused the request ("UNKNOWN_TOPIC_OR_PARTITION", ...), for callers that react to one. */
+    readonly kafkaType?: string,
   ) {
     super(message);
     this.name = "ConsoleError";
@@ -182,7 +184,7 @@ export function toConsoleError(error: unknown, cluster?: string): ConsoleError {
     // The console's own decoded errors already carry the words and Kafka's server message.
     const text = error instanceof KafkaProtocolError ? error.message : (PROTOCOL_MESSAGES[type] ?? (typeof inner?.message === "string" ? inner.message : type));
     const status = type.includes("AUTHORIZATION") ? 403 : type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "GROUP_ID_NOT_FOUND" ? 404 : 409;
-    return new ConsoleError("kafka_error", text, status);
+    return new ConsoleError("kafka_error", text, status, type);
   }
   return new ConsoleError("internal", "Something went wrong in the console server; the details are in its log.", 500);
 }

@@ -3,6 +3,7 @@ import { type Admin, ConfigResourceTypes } from "kafkajs";
 import type { ClusterSnapshot, MetaTopic } from "@/lib/cluster/summary";
 import { invalidate, singleFlight } from "@/server/cache";
 import { withAdmin } from "@/server/kafka/clients";
+import { ConsoleError } from "@/server/kafka/errors";
 import { getControllerId } from "@/server/kafka/quorum";
 
 /** How long one metadata read serves every request of a cluster. */
@@ -97,8 +98,21 @@ function getListConfigs(cluster: string, metadata: ClusterMetadata): Promise<Lis
  */
 export function getSnapshot(cluster: string): Promise<ClusterSnapshot> {
   return singleFlight(`snapshot:${cluster}`, METADATA_TTL_MS, async () => {
-    const metadata = await getMetadata(cluster);
-    const configs = await getListConfigs(cluster, metadata);
+    let metadata = await getMetadata(cluster);
+    let configs: ListConfigs;
+    // While a topic is created or deleted, the broker that answered Metadata and the one asked for configs can
+    // disagree for a moment about whether it exists: read both again, a few times, before calling it an error.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        configs = await getListConfigs(cluster, metadata);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !(error instanceof ConsoleError) || error.kafkaType !== "UNKNOWN_TOPIC_OR_PARTITION") throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        invalidate(`metadata:${cluster}`);
+        metadata = await getMetadata(cluster);
+      }
+    }
     return {
       ...metadata,
       brokers: metadata.brokers.map((b) => ({ ...b, rack: configs.racks.get(b.nodeId) ?? null })),
