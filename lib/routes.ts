@@ -61,3 +61,30 @@ export function groupPath(cluster: string, group: string): string {
 export function resetOffsetsPath(cluster: string, group: string): string {
   return `${groupPath(cluster, group)}/reset-offsets`;
 }
+
+/**
+ * URL of the Messages page; its search travels in the query string (the message stream's own parameters plus
+ * `topic`), so a link reproduces the search. `params` are already in their stable order (searchParamsOf).
+ */
+export function messagesPath(cluster: string, topic?: string, params?: URLSearchParams): string {
+  const query = new URLSearchParams();
+  if (topic) query.set("topic", topic);
+  for (const [name, value] of params ?? []) query.set(name, value);
+  const text = query.toString();
+  return text ? `${clusterPath(cluster, "messages")}?${text}` : clusterPath(cluster, "messages");
+}
+
+/** URL of the message stream of a topic (text/event-stream). */
+export function messagesApiPath(cluster: string, topic: string, params: URLSearchParams): string {
+  const text = params.toString();
+  return `/api/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}/messages${text ? `?${text}` : ""}`;
+}
+
+/** URL of the produce form; `draft` marks a prefill left in sessionStorage by "Produce again". */
+export function producePath(cluster: string, topic?: string, draft = false): string {
+  const query = new URLSearchParams();
+  if (topic) query.set("topic", topic);
+  if (draft) query.set("draft", "1");
+  const text = query.toString();
+  return text ? `${clusterPath(cluster, "produce")}?${text}` : clusterPath(cluster, "produce");
+}

@@ -43,6 +43,8 @@ export interface ClusterConfig {
 export interface AppConfig {
   clusters: ClusterConfig[];
   port: number;
+  /** Bounds of one message stream (the server ends a stream that reaches either). */
+  messages: { maxDurationMs: number; maxScanBytes: number };
   /** Where the configuration came from, in words, for the start-up banner. */
   source: string;
 }
@@ -254,6 +256,21 @@ function parsePort(env: Record<string, string | undefined>, problems: string[]):
   return 8080;
 }
 
+/** A positive whole number from the environment, or the default when the variable is not set. */
+function parsePositive(env: Record<string, string | undefined>, name: string, fallback: number, problems: string[]): number {
+  const text = env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
+    problems.push(`${name} must be a whole number above 0, not "${text}"`);
+    return fallback;
+  }
+  return value;
+}
+
+/** A live tail runs at most half an hour (the page offers to resume where it stopped); a search reads at most 50 GiB. */
+export const DEFAULT_STREAM_LIMITS = { maxDurationMs: 30 * 60_000, maxScanBytes: 50 * 1024 ** 3 };
+
 /**
  * Parses and validates the whole configuration. Throws ConfigError listing every problem, each naming the
  * variable (or file and key) to fix. Warnings (ignored kafka-ui settings) are returned, not thrown.
@@ -302,10 +319,14 @@ export function parseConfig(
   }
 
   const port = parsePort(env, problems);
+  const messages = {
+    maxDurationMs: parsePositive(env, "MESSAGES_MAX_DURATION_MS", DEFAULT_STREAM_LIMITS.maxDurationMs, problems),
+    maxScanBytes: parsePositive(env, "MESSAGES_MAX_SCAN_BYTES", DEFAULT_STREAM_LIMITS.maxScanBytes, problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   const fromEnv = Object.keys(env).some((k) => ENV_CLUSTER.test(k));
   const source = file ? (fromEnv ? `${file.path} and environment` : file.path) : "environment";
-  return { config: { clusters, port, source }, warnings: collected.warnings };
+  return { config: { clusters, port, messages, source }, warnings: collected.warnings };
 }
 
 /** True when the environment or a config file names any cluster (otherwise `npm start` runs a local one). */

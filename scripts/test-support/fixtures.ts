@@ -29,8 +29,9 @@ export function uniqueName(prefix: string): string {
 }
 
 export interface FixtureRecord {
-  key?: string | null;
-  value: string | null;
+  key?: string | Buffer | null;
+  value: string | Buffer | null;
+  headers?: Record<string, string | Buffer>;
   /** Epoch ms; the producer's clock when left out. */
   timestamp?: number;
 }
@@ -46,7 +47,13 @@ export async function produceTo(topic: string, perPartition: Record<number, Fixt
           topic,
           acks: -1,
           ...(compression === undefined ? {} : { compression }),
-          messages: records.map((r) => ({ partition: Number(partition), key: r.key ?? null, value: r.value, ...(r.timestamp === undefined ? {} : { timestamp: String(r.timestamp) }) })),
+          messages: records.map((r) => ({
+            partition: Number(partition),
+            key: r.key ?? null,
+            value: r.value,
+            ...(r.headers === undefined ? {} : { headers: r.headers }),
+            ...(r.timestamp === undefined ? {} : { timestamp: String(r.timestamp) }),
+          })),
         });
       // A topic created a moment ago may not be on every broker yet ("does not host this topic-partition"):
       // nothing was written then, so sending again is safe.

@@ -1,6 +1,6 @@
 import "server-only";
 import { readFileSync } from "node:fs";
-import { type Admin, Kafka, type KafkaConfig, type LogEntry, logLevel, type SASLOptions } from "kafkajs";
+import { type Admin, Kafka, type KafkaConfig, type LogEntry, logLevel, type Producer, type SASLOptions } from "kafkajs";
 import type { ClusterConfig } from "@/lib/config/parse";
 import { findCluster } from "@/server/config";
 import { ConsoleError, isConnectionError, toConsoleError } from "@/server/kafka/errors";
@@ -14,6 +14,8 @@ import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/prot
 interface Entry {
   kafka: Kafka;
   admin?: Promise<Admin>;
+  /** The console's producer (the produce form), connected on first use. */
+  producer?: Promise<Producer>;
   /** Connections for the requests kafkajs has no API for (see protocol/bridge.ts). */
   protocol?: Promise<ProtocolCluster>;
 }
@@ -117,6 +119,21 @@ export function getAdmin(name: string): Promise<Admin> {
   return entry.admin;
 }
 
+/** The shared, connected producer of a cluster (no topic auto-creation: producing to a missing topic is an error). */
+export function getProducer(name: string): Promise<Producer> {
+  const entry = entryFor(name);
+  if (!entry.producer) {
+    const producer = entry.kafka.producer({ allowAutoTopicCreation: false });
+    const connecting = producer.connect().then(() => producer);
+    entry.producer = connecting;
+    connecting.catch(() => {
+      if (entry.producer === connecting) entry.producer = undefined;
+      producer.disconnect().catch(() => undefined);
+    });
+  }
+  return entry.producer;
+}
+
 function getProtocol(name: string): Promise<ProtocolCluster> {
   const entry = entryFor(name);
   if (!entry.protocol) {
@@ -137,10 +154,15 @@ function getProtocol(name: string): Promise<ProtocolCluster> {
 async function dropConnections(name: string): Promise<void> {
   const entry = registry.get(name);
   if (!entry) return;
-  const { admin, protocol } = entry;
+  const { admin, protocol, producer } = entry;
   entry.admin = undefined;
   entry.protocol = undefined;
-  await Promise.all([admin?.then((a) => a.disconnect()).catch(() => undefined), protocol?.then((c) => c.disconnect()).catch(() => undefined)]);
+  entry.producer = undefined;
+  await Promise.all([
+    admin?.then((a) => a.disconnect()).catch(() => undefined),
+    protocol?.then((c) => c.disconnect()).catch(() => undefined),
+    producer?.then((p) => p.disconnect()).catch(() => undefined),
+  ]);
 }
 
 /**
@@ -163,6 +185,16 @@ export async function withAdmin<T>(name: string, operation: (admin: Admin) => Pr
 export async function withProtocol<T>(name: string, operation: (cluster: ProtocolCluster) => Promise<T>): Promise<T> {
   try {
     return await operation(await getProtocol(name));
+  } catch (error) {
+    if (isConnectionError(error)) await dropConnections(name);
+    throw toConsoleError(error, name);
+  }
+}
+
+/** Runs one produce with the shared producer, with the same error handling as withAdmin. */
+export async function withProducer<T>(name: string, operation: (producer: Producer) => Promise<T>): Promise<T> {
+  try {
+    return await operation(await getProducer(name));
   } catch (error) {
     if (isConnectionError(error)) await dropConnections(name);
     throw toConsoleError(error, name);

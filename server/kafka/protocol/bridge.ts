@@ -36,6 +36,8 @@ export interface ProtocolCluster {
   disconnect(): Promise<void>;
   isConnected(): boolean;
   refreshMetadata(): Promise<void>;
+  /** Adds a topic to the metadata this cluster keeps (and reads its metadata: brokers and that topic only). */
+  addTargetTopic(topic: string): Promise<void>;
   findBroker(args: { nodeId: number }): Promise<ProtocolBroker>;
   findControllerBroker(): Promise<ProtocolBroker>;
 }
@@ -62,7 +64,7 @@ export class UnsupportedApiError extends Error {
 function isProtocolCluster(value: unknown): value is ProtocolCluster {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ["connect", "disconnect", "findBroker", "findControllerBroker", "refreshMetadata"].every((m) => typeof v[m] === "function");
+  return ["connect", "disconnect", "findBroker", "findControllerBroker", "refreshMetadata", "addTargetTopic"].every((m) => typeof v[m] === "function");
 }
 
 /** A kafkajs Cluster built by the Kafka instance's own factory, so it shares every connection setting. */

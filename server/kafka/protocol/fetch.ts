@@ -96,6 +96,7 @@ export function batchHeaders(records: Buffer): BatchHeader[] {
   let position = 0;
   while (position + BATCH_HEADER_BYTES <= records.length) {
     const batchLength = records.readInt32BE(position + 8);
+    if (batchLength < BATCH_HEADER_BYTES - 12) throw new ProtocolDecodeError(`Record batch with a length of ${batchLength} bytes: too short to be one.`);
     const magic = records.readInt8(position + 16);
     if (magic !== 2) throw new ProtocolDecodeError(`Record batch with message format ${magic}: only format 2 is read.`);
     out.push({

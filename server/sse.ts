@@ -1,0 +1,64 @@
+import "server-only";
+import { encodeEvent, HEARTBEAT } from "@/lib/messages/sse";
+import type { StreamEvent } from "@/lib/messages/types";
+
+/** A quiet stream gets a comment this often, so proxies and load balancers keep it open. */
+const HEARTBEAT_MS = 15_000;
+
+export const SSE_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  // no-transform: proxies must not compress or buffer the stream; X-Accel-Buffering: nginx likewise.
+  "cache-control": "no-store, no-transform",
+  "x-accel-buffering": "no",
+};
+
+/**
+ * The body of an SSE response, pulled: the next batch of events is read only when the client has taken the last
+ * one, so a slow client slows the producer instead of filling memory. A heartbeat comment goes out whenever the
+ * events are quiet for HEARTBEAT_MS. Cancelling (the client went away) calls `close`.
+ */
+export function sseBody(events: AsyncGenerator<StreamEvent[], void, undefined>, close: () => Promise<void>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let pending: Promise<IteratorResult<StreamEvent[], void>> | null = null;
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        pending ??= events.next();
+        let timer: NodeJS.Timeout | undefined;
+        const quiet = new Promise<"quiet">((resolve) => {
+          timer = setTimeout(() => resolve("quiet"), HEARTBEAT_MS);
+        });
+        try {
+          const result = await Promise.race([pending, quiet]);
+          if (cancelled) return;
+          if (result === "quiet") {
+            controller.enqueue(encoder.encode(HEARTBEAT));
+            return;
+          }
+          pending = null;
+          if (result.done) {
+            controller.close();
+            return;
+          }
+          controller.enqueue(encoder.encode(result.value.map(encodeEvent).join("")));
+        } catch (error) {
+          if (cancelled) return;
+          // The events end with an error event of their own; anything thrown here is unexpected.
+          console.error("A message stream broke:", error);
+          controller.enqueue(encoder.encode(encodeEvent({ type: "error", data: { code: "internal", message: "The stream broke in the console server; the details are in its log." } })));
+          controller.close();
+          await close();
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      async cancel() {
+        cancelled = true;
+        await close();
+        await events.return(undefined).catch(() => undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
