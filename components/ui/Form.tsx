@@ -1,6 +1,6 @@
 "use client";
 
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
 import { cx } from "@/lib/cx";
 
 const CONTROL =
@@ -67,6 +67,10 @@ export function TextInput({ className, ...props }: InputHTMLAttributes<HTMLInput
 
 export function SelectInput({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select className={cx(CONTROL, "pr-8", className)} {...props} />;
+}
+
+export function TextArea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea className={cx(CONTROL, className)} {...props} />;
 }
 
 /** The message of a failed action (or of a refused form) above the submit button. */

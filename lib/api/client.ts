@@ -43,7 +43,8 @@ function knownCode(code: string, status: number): ClientErrorCode {
   return status >= 400 && status < 500 ? "bad_request" : "internal";
 }
 
-async function errorFromResponse(response: Response): Promise<ApiRequestError> {
+/** The error a refused request carries: its `{ error: { code, message } }`, or words built from its status. */
+export async function errorFromResponse(response: Response): Promise<ApiRequestError> {
   let body: unknown = null;
   try {
     body = await response.json();

@@ -16,9 +16,10 @@ import { RefreshProblem } from "@/components/ui/RefreshProblem";
 import { useDetailQuery } from "@/components/ui/useDetailQuery";
 import { queryKeys } from "@/lib/query/keys";
 import { topicQuery } from "@/lib/query/options";
-import { clusterPath } from "@/lib/routes";
+import { clusterPath, messagesPath, producePath } from "@/lib/routes";
 
 const REFRESH_MS = 10_000;
+const TOPIC_LINK = "rounded font-medium text-accent underline-offset-4 hover:underline";
 
 /**
  * One topic: summary, partitions, configs, consumer groups and the administration actions, refreshed every 10 s.
@@ -51,7 +52,21 @@ export function TopicView({
       </Link>
       <div className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
         <div className="min-w-0 flex-1 [&_h1]:break-words">
-          <PageHeader title={topic}>{shown ? <TopicBadges topic={shown} /> : null}</PageHeader>
+          <PageHeader title={topic}>
+            {shown ? <TopicBadges topic={shown} /> : null}
+            {shown ? (
+              <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+                <Link href={messagesPath(cluster, topic, new URLSearchParams({ from: "newest" }))} className={TOPIC_LINK}>
+                  Browse messages
+                </Link>
+                {readOnly ? null : (
+                  <Link href={producePath(cluster, topic)} className={TOPIC_LINK}>
+                    Produce a message
+                  </Link>
+                )}
+              </p>
+            ) : null}
+          </PageHeader>
         </div>
         {shown ? <TopicActions cluster={cluster} topic={shown} readOnly={readOnly} onDeleted={markDeleted} /> : null}
       </div>

@@ -1,8 +1,20 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/layout/NotBuiltYet";
+import { Suspense } from "react";
+import { MessagesView } from "@/components/messages/MessagesView";
+import { TableSkeleton } from "@/components/ui/TableSkeleton";
+import { decodeSegment } from "@/lib/routes";
+import { findCluster } from "@/server/config";
 
 export const metadata: Metadata = { title: "Messages" };
 
-export default function MessagesPage() {
-  return <NotBuiltYet title="Messages" feature="message browser" />;
+export default async function MessagesPage({ params }: { params: Promise<{ cluster: string }> }) {
+  // The cluster layout has already answered 404 for an unknown cluster.
+  const name = decodeSegment((await params).cluster);
+  const readOnly = findCluster(name)?.readOnly ?? true;
+  return (
+    // The view reads the search from the query string (useSearchParams), which needs a Suspense boundary.
+    <Suspense fallback={<TableSkeleton label="Loading the message browser…" rows={6} />}>
+      <MessagesView cluster={name} readOnly={readOnly} />
+    </Suspense>
+  );
 }

@@ -1,8 +1,21 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/layout/NotBuiltYet";
+import { Suspense } from "react";
+import { ProduceView } from "@/components/produce/ProduceView";
+import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
+import { decodeSegment } from "@/lib/routes";
+import { produceMessages } from "@/server/actions/messages";
+import { findCluster } from "@/server/config";
 
 export const metadata: Metadata = { title: "Produce" };
 
-export default function ProducePage() {
-  return <NotBuiltYet title="Produce" feature="producer" />;
+export default async function ProducePage({ params }: { params: Promise<{ cluster: string }> }) {
+  const name = decodeSegment((await params).cluster);
+  // The cluster layout has already answered 404 for an unknown cluster; the action checks read-only again.
+  const readOnly = findCluster(name)?.readOnly ?? true;
+  return (
+    // The view reads ?topic= and ?draft= (useSearchParams), which needs a Suspense boundary.
+    <Suspense fallback={<DetailSkeleton label="Loading the produce form…" stats={2} />}>
+      <ProduceView cluster={name} readOnly={readOnly} produceMessages={produceMessages} />
+    </Suspense>
+  );
 }

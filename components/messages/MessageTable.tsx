@@ -1,0 +1,217 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type KeyboardEvent, memo, useLayoutEffect, useRef, useState } from "react";
+import { Badge } from "@/components/ui/Badge";
+import { Td, Th } from "@/components/ui/Table";
+import { cx } from "@/lib/cx";
+import { formatBytes, formatOffset } from "@/lib/format";
+import type { Payload, StreamMessage } from "@/lib/messages/types";
+import { formatTimestamp, isoTimestamp, messageId, payloadPreview } from "@/lib/messages/view";
+
+/** Every row is one line of this height, so the list can keep its place when old rows drop off the top. */
+const ROW_HEIGHT = 37;
+
+/**
+ * `secondary` columns (the time and the size, which the details show too) make room for the key and the value on a
+ * narrow screen, and beside the details panel on a wide one.
+ */
+const HEADERS: { label: string; numeric?: boolean; className: string; secondary?: boolean }[] = [
+  { label: "Partition", numeric: true, className: "w-20 md:w-24" },
+  { label: "Offset", numeric: true, className: "w-28" },
+  { label: "Timestamp", className: "w-52", secondary: true },
+  { label: "Key", className: "w-36 md:w-44" },
+  { label: "Value", className: "w-auto" },
+  { label: "Size", numeric: true, className: "w-24", secondary: true },
+];
+
+/** The classes that hide a secondary column: below md always, and from xl on while the details panel is beside the list. */
+function secondary(compact: boolean): string {
+  return compact ? "hidden md:table-cell xl:hidden" : "hidden md:table-cell";
+}
+
+/**
+ * Holds the height of the rows not rendered. It has one cell per column, hidden like the column (a single cell spanning
+ * them all would add columns of its own when some are hidden).
+ */
+function Spacer({ height, compact }: { height: number; compact: boolean }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden="true" style={{ height }}>
+      {HEADERS.map((header) => (
+        <td key={header.label} className={cx(header.secondary && secondary(compact))} style={{ padding: 0, border: 0 }} />
+      ))}
+    </tr>
+  );
+}
+
+function PayloadCell({ payload, kind }: { payload: Payload | null; kind: "key" | "value" }) {
+  const preview = payloadPreview(payload, kind);
+  return (
+    <Td className="overflow-hidden font-mono text-xs">
+      <span className="flex min-w-0 items-center gap-1.5">
+        {preview.binary ? <Badge tone="warning">binary</Badge> : null}
+        <span className={cx("truncate", preview.absent && "font-sans text-muted italic")}>{preview.text}</span>
+      </span>
+    </Td>
+  );
+}
+
+/** A row's cells; rows keep their message object from one snapshot to the next, so a row in view renders once. */
+const Cells = memo(function Cells({ message, compact }: { message: StreamMessage; compact: boolean }) {
+  return (
+    <>
+      <Td numeric>{message.partition}</Td>
+      <Td numeric>{formatOffset(message.offset)}</Td>
+      <Td className={cx("tabular-nums", secondary(compact))} title={isoTimestamp(message.timestamp)}>
+        {formatTimestamp(message.timestamp)}
+      </Td>
+      <PayloadCell payload={message.key} kind="key" />
+      <PayloadCell payload={message.value} kind="value" />
+      <Td numeric className={secondary(compact)}>
+        {formatBytes(message.size)}
+      </Td>
+    </>
+  );
+});
+
+/**
+ * The messages in a virtualized table (only the rows in view are rendered, so 5,000 scroll smoothly). New rows come in
+ * at the bottom; the list follows them while it is scrolled to the bottom (it starts so for a live tail), and keeps its
+ * place otherwise, also when old rows drop off the top. A row opens with a click, Enter or Space; the arrow keys move
+ * between rows.
+ */
+export function MessageTable({
+  rows,
+  dropped,
+  followAtStart,
+  selectedId,
+  compact,
+  onOpen,
+}: {
+  rows: readonly StreamMessage[];
+  dropped: number;
+  followAtStart: boolean;
+  selectedId: string | null;
+  /** The details panel is open (beside the list on a wide screen). */
+  compact: boolean;
+  onOpen: (message: StreamMessage) => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const following = useRef(followAtStart);
+  const droppedBefore = useRef(dropped);
+  const [behind, setBehind] = useState(false);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => {
+      const row = rows[index];
+      return row === undefined ? index : messageId(row);
+    },
+    overscan: 12,
+    initialRect: { width: 1024, height: 600 },
+  });
+
+  // After new rows are in the DOM: follow the bottom, or hold the rows in view where they are.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const newlyDropped = dropped - droppedBefore.current;
+    droppedBefore.current = dropped;
+    if (!el) return;
+    if (following.current) el.scrollTop = el.scrollHeight;
+    else if (newlyDropped > 0) el.scrollTop = Math.max(0, el.scrollTop - newlyDropped * ROW_HEIGHT);
+  }, [rows, dropped]);
+
+  function onScroll() {
+    const el = scrollRef.current;
+    if (!el) return;
+    following.current = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT;
+    setBehind(!following.current && el.scrollHeight > el.clientHeight);
+  }
+
+  function jumpToNewest() {
+    following.current = true;
+    setBehind(false);
+    const el = scrollRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }
+
+  function focusRow(index: number) {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    virtualizer.scrollToIndex(target, { align: "auto" });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus());
+  }
+
+  function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, index: number, message: StreamMessage) {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      onOpen(message);
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      focusRow(index + (event.key === "ArrowDown" ? 1 : -1));
+    } else if (event.key === "Home" || event.key === "End") {
+      event.preventDefault();
+      focusRow(event.key === "Home" ? 0 : rows.length - 1);
+    }
+  }
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const paddingTop = first ? first.start : 0;
+  const paddingBottom = last ? virtualizer.getTotalSize() - last.end : 0;
+
+  return (
+    <div className="relative">
+      <div ref={scrollRef} onScroll={onScroll} className="max-h-[max(20rem,calc(100dvh-22rem))] overflow-auto rounded-lg border border-line bg-surface">
+        <table aria-label="Messages" aria-rowcount={rows.length + 1} className={cx("w-full min-w-[30rem] table-fixed border-collapse text-sm md:min-w-[52rem]", compact && "xl:min-w-[34rem]")}>
+          <thead>
+            <tr aria-rowindex={1}>
+              {HEADERS.map((header) => (
+                <Th key={header.label} numeric={header.numeric} className={cx("sticky top-0 z-10", header.className, header.secondary && secondary(compact))}>
+                  {header.label}
+                </Th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <Spacer height={paddingTop} compact={compact} />
+            {items.map((item) => {
+              const message = rows[item.index];
+              if (message === undefined) return null;
+              const id = messageId(message);
+              return (
+                <tr
+                  key={item.key}
+                  data-index={item.index}
+                  data-message-id={id}
+                  aria-rowindex={item.index + 2}
+                  aria-current={id === selectedId ? "true" : undefined}
+                  tabIndex={0}
+                  style={{ height: ROW_HEIGHT }}
+                  onClick={() => onOpen(message)}
+                  onKeyDown={(event) => onRowKeyDown(event, item.index, message)}
+                  className="cursor-pointer outline-none hover:bg-sunken/60 focus-visible:bg-accent-soft/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent aria-[current=true]:bg-accent-soft"
+                >
+                  <Cells message={message} compact={compact} />
+                </tr>
+              );
+            })}
+            <Spacer height={paddingBottom} compact={compact} />
+          </tbody>
+        </table>
+      </div>
+      {behind ? (
+        <button
+          type="button"
+          onClick={jumpToNewest}
+          className="absolute right-4 bottom-3 rounded-full border border-line bg-surface px-3 py-1 text-xs font-medium shadow-md hover:bg-sunken"
+        >
+          ↓ Newest
+        </button>
+      ) : null}
+    </div>
+  );
+}

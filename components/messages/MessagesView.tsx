@@ -1,0 +1,129 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { MessageDetail } from "@/components/messages/MessageDetail";
+import { MessageTable } from "@/components/messages/MessageTable";
+import { SearchForm } from "@/components/messages/SearchForm";
+import { StreamStatusBar } from "@/components/messages/StreamStatusBar";
+import { useMessageStream } from "@/components/messages/useMessageStream";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { TableSkeleton } from "@/components/ui/TableSkeleton";
+import { cx } from "@/lib/cx";
+import { type RawMessageQuery, rawQueryFrom, searchParamsOf } from "@/lib/messages/query";
+import { checkRawSearch } from "@/lib/messages/search-form";
+import { emptyListWords } from "@/lib/messages/status";
+import type { StreamMessage } from "@/lib/messages/types";
+import { messageId } from "@/lib/messages/view";
+import { topicsQuery } from "@/lib/query/options";
+import { messagesPath, producePath } from "@/lib/routes";
+
+/** The search a page URL holds: its topic and the stream's parameters. */
+function searchOfUrl(urlKey: string) {
+  const params = new URLSearchParams(urlKey);
+  const topic = params.get("topic") ?? "";
+  const raw = rawQueryFrom(params);
+  return { topic, raw, checked: topic === "" ? null : checkRawSearch(topic, raw) };
+}
+
+const ALERT = "rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100";
+
+/**
+ * The message browser: a search form whose search lives in the URL (a link reproduces it, opening one starts it),
+ * the stream's state and figures, the messages found (a live tail follows new ones), and one message in full.
+ */
+export function MessagesView({ cluster, readOnly }: { cluster: string; readOnly: boolean }) {
+  const urlKey = useSearchParams().toString();
+  const topics = useQuery(topicsQuery(cluster));
+  const { session, snapshot } = useMessageStream();
+  /** Bumped to run the search in the URL again (submitting the same search). */
+  const [again, setAgain] = useState(0);
+  const [selected, setSelected] = useState<{ run: number; message: StreamMessage } | null>(null);
+  const search = useMemo(() => searchOfUrl(urlKey), [urlKey]);
+
+  // The search in the URL runs whenever the URL (or "search again") changes, and ends when the page is left.
+  useEffect(() => {
+    const { topic, checked } = searchOfUrl(urlKey);
+    if (!checked?.ok) {
+      session.reset();
+      return;
+    }
+    session.start({ cluster, topic, raw: checked.raw, query: checked.query });
+    return () => session.reset();
+  }, [session, cluster, urlKey, again]);
+
+  function onSearch(topic: string, raw: RawMessageQuery) {
+    const href = messagesPath(cluster, topic, searchParamsOf(raw));
+    if (href === messagesPath(cluster, search.topic, searchParamsOf(search.raw))) setAgain((n) => n + 1);
+    // Next.js folds history.pushState into its router: the page re-reads the URL without a server round trip.
+    else window.history.pushState(null, "", href);
+  }
+
+  /** Back to the message's row (when it is still rendered) after its details close. */
+  function closeDetail(id: string | null) {
+    setSelected(null);
+    if (id !== null) requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-message-id="${CSS.escape(id)}"]`)?.focus());
+  }
+
+  const open = selected !== null && selected.run === snapshot.run ? selected.message : null;
+  const openId = open ? messageId(open) : null;
+  const empty = emptyListWords(snapshot);
+  const running = search.checked?.ok === true;
+
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
+        <PageHeader title="Messages">
+          <p>Search a topic of {cluster} from a position, with filters, or tail new messages live.</p>
+        </PageHeader>
+        {!readOnly ? (
+          <Link href={producePath(cluster, search.topic || undefined)} className="mb-6 rounded text-sm font-medium text-accent underline underline-offset-4">
+            Produce a message
+          </Link>
+        ) : null}
+      </div>
+      <SearchForm urlKey={urlKey} topics={topics.data?.topics} topicsFailed={topics.isError && !topics.data} onSearch={onSearch} />
+
+      <div className="mt-6 space-y-4">
+        {search.topic === "" ? (
+          <EmptyState title="Choose a topic">Pick a topic above and where to start, then search. The search goes into the address, so a link to it repeats it.</EmptyState>
+        ) : !running ? (
+          <p className="rounded-lg border border-line bg-surface p-4 text-sm text-muted">Nothing is read until the search above has no problems.</p>
+        ) : (
+          <>
+            <StreamStatusBar topic={search.topic} snapshot={snapshot} session={session} />
+            {snapshot.status === "error" && snapshot.error ? (
+              <div role="alert" className={ALERT}>
+                <p className="font-semibold">The search stopped with an error</p>
+                <p className="mt-1 text-sm break-words">{snapshot.error}</p>
+              </div>
+            ) : null}
+            <div className={cx(open && "xl:grid xl:grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)] xl:items-start xl:gap-4")}>
+              <div className="min-w-0">
+                {snapshot.rows.length > 0 ? (
+                  <MessageTable
+                    key={snapshot.run}
+                    rows={snapshot.rows}
+                    dropped={snapshot.dropped}
+                    followAtStart={snapshot.live}
+                    selectedId={openId}
+                    compact={open !== null}
+                    onOpen={(message) => setSelected({ run: snapshot.run, message })}
+                  />
+                ) : empty ? (
+                  <EmptyState title={empty.title}>{empty.detail}</EmptyState>
+                ) : snapshot.status === "error" ? null : (
+                  <TableSkeleton label="Starting the search…" rows={5} />
+                )}
+              </div>
+              {open ? <MessageDetail key={openId} cluster={cluster} topic={search.topic} message={open} readOnly={readOnly} onClose={() => closeDetail(openId)} /> : null}
+            </div>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

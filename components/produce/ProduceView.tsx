@@ -1,0 +1,49 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import type { ProduceAction } from "@/components/messages/actions";
+import { ProduceForm } from "@/components/produce/ProduceForm";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { topicsQuery } from "@/lib/query/options";
+import { messagesPath } from "@/lib/routes";
+
+/**
+ * The produce page: a record (or copies of it) written to a topic, for testing. ?topic= preselects the topic and
+ * ?draft=1 prefills the form from "Produce again" in the message browser. On a read-only cluster the form is shown
+ * disabled, with the reason.
+ */
+export function ProduceView({ cluster, readOnly, produceMessages }: { cluster: string; readOnly: boolean; produceMessages: ProduceAction }) {
+  const params = useSearchParams();
+  const topic = params.get("topic") ?? "";
+  const draftRequested = params.get("draft") === "1";
+  const topics = useQuery(topicsQuery(cluster));
+
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
+        <PageHeader title="Produce">
+          <p>Write a test message to a topic of {cluster}.</p>
+        </PageHeader>
+        <Link href={messagesPath(cluster, topic || undefined)} className="mb-6 rounded text-sm font-medium text-accent underline underline-offset-4">
+          Browse messages
+        </Link>
+      </div>
+      {readOnly ? (
+        <p role="note" className="mb-6 max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+          This cluster is read-only in the console&apos;s configuration: nothing can be produced to it from here.
+        </p>
+      ) : null}
+      <ProduceForm
+        cluster={cluster}
+        initialTopic={topic}
+        draftRequested={draftRequested && !readOnly}
+        readOnly={readOnly}
+        produceMessages={produceMessages}
+        topics={topics.data?.topics}
+        topicsFailed={topics.isError && !topics.data}
+      />
+    </>
+  );
+}
