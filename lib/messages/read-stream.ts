@@ -2,32 +2,13 @@
  * Reads the message stream with fetch (not EventSource): a refused request's `{ error: { code, message } }` can be
  * shown in words, nothing reconnects on its own, and an AbortSignal ends it.
  */
-import { errorFromResponse } from "@/lib/api/client";
+import { ApiRequestError, errorFromResponse } from "@/lib/api/client";
 import { SseParser, toStreamEvent } from "@/lib/messages/sse";
 import type { StreamEvent } from "@/lib/messages/types";
-
-/** Why a stream could not be read, in words a person can act on. */
-export class StreamFailure extends Error {
-  override readonly name = "StreamFailure";
-  /** HTTP status of a refused request; 0 when the server did not answer or the stream broke off. */
-  readonly status: number;
-  readonly code: string;
-
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
 
 export const NO_ANSWER = "The console server did not answer. Check that it is running, then try again.";
 export const BROKE_OFF = "The connection to the console server broke off. What arrived is still shown.";
 export const ENDED_EARLY = "The stream ended before the server said why. What arrived is still shown.";
-
-async function failureOf(response: Response): Promise<StreamFailure> {
-  const error = await errorFromResponse(response);
-  return new StreamFailure(error.status, error.code, error.message);
-}
 
 function isAbort(error: unknown, signal: AbortSignal): boolean {
   return signal.aborted || (error instanceof DOMException && error.name === "AbortError");
@@ -38,7 +19,7 @@ export type StreamEnd = "ended" | "aborted";
 /**
  * GETs `url` and hands each event to `onEvent` as it arrives; `onOpen` runs once the server has accepted the request.
  * Resolves "ended" when the server closed the stream and "aborted" when `signal` ended it; rejects with a
- * StreamFailure for a refused request, a server that did not answer, or a connection that broke off.
+ * ApiRequestError (its message in words) for a refused request, a server that did not answer, or a connection that broke off.
  */
 export async function readEventStream(
   url: string,
@@ -51,10 +32,10 @@ export async function readEventStream(
     response = await fetchImpl(url, { signal, headers: { Accept: "text/event-stream" }, cache: "no-store" });
   } catch (error) {
     if (isAbort(error, signal)) return "aborted";
-    throw new StreamFailure(0, "network", NO_ANSWER);
+    throw new ApiRequestError(0, "network", NO_ANSWER);
   }
-  if (!response.ok) throw await failureOf(response);
-  if (response.body === null) throw new StreamFailure(response.status, "bad_response", ENDED_EARLY);
+  if (!response.ok) throw await errorFromResponse(response);
+  if (response.body === null) throw new ApiRequestError(response.status, "bad_response", ENDED_EARLY);
   handlers.onOpen();
 
   const reader = response.body.getReader();
@@ -69,7 +50,7 @@ export async function readEventStream(
         chunk = await reader.read();
       } catch (error) {
         if (isAbort(error, signal)) return "aborted";
-        throw new StreamFailure(0, "network", BROKE_OFF);
+        throw new ApiRequestError(0, "network", BROKE_OFF);
       }
       if (signal.aborted) return "aborted";
       if (chunk.done) {
@@ -90,7 +71,7 @@ export async function readEventStream(
     try {
       event = toStreamEvent(raw);
     } catch {
-      throw new StreamFailure(0, "bad_response", "The console server sent an event that is not JSON.");
+      throw new ApiRequestError(0, "bad_response", "The console server sent an event that is not JSON.");
     }
     if (event) handlers.onEvent(event);
   }

@@ -7,7 +7,8 @@
  * lib/messages/resume.ts), so the server holds nothing while a search is paused.
  */
 import { type MessageQuery, type RawMessageQuery, searchParamsOf } from "@/lib/messages/query";
-import { readEventStream, StreamFailure } from "@/lib/messages/read-stream";
+import { ApiRequestError } from "@/lib/api/client";
+import { readEventStream } from "@/lib/messages/read-stream";
 import { remainingLimit, resumeQuery, type SearchPosition } from "@/lib/messages/resume";
 import type { DoneReason, StreamMessage, StreamProgress } from "@/lib/messages/types";
 import { appendCapped } from "@/lib/messages/view";
@@ -248,7 +249,7 @@ export class MessageStreamSession {
         if (end === "ended" && mine()) this.fail("The stream ended before the server said why. What arrived is still shown.");
       },
       (error: unknown) => {
-        if (mine()) this.fail(error instanceof StreamFailure ? error.message : "The stream could not be read.");
+        if (mine()) this.fail(error instanceof ApiRequestError ? error.message : "The stream could not be read.");
       },
     );
   }
