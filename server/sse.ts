@@ -1,6 +1,5 @@
 import "server-only";
 import { encodeEvent, HEARTBEAT } from "@/lib/messages/sse";
-import type { StreamEvent } from "@/lib/messages/types";
 
 /** A quiet stream gets a comment this often, so proxies and load balancers keep it open. */
 const HEARTBEAT_MS = 15_000;
@@ -13,13 +12,13 @@ export const SSE_HEADERS = {
 };
 
 /**
- * The body of an SSE response, pulled: the next batch of events is read only when the client has taken the last
+ * The body of an SSE response (`events`: SSE text, already framed), pulled: the next batch of events is read only when the client has taken the last
  * one, so a slow client slows the producer instead of filling memory. A heartbeat comment goes out whenever the
  * events are quiet for HEARTBEAT_MS. Cancelling (the client went away) calls `close`.
  */
-export function sseBody(events: AsyncGenerator<StreamEvent[], void, undefined>, close: () => Promise<void>): ReadableStream<Uint8Array> {
+export function sseBody(events: AsyncGenerator<string, void, undefined>, close: () => Promise<void>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let pending: Promise<IteratorResult<StreamEvent[], void>> | null = null;
+  let pending: Promise<IteratorResult<string, void>> | null = null;
   let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
@@ -41,7 +40,7 @@ export function sseBody(events: AsyncGenerator<StreamEvent[], void, undefined>, 
             controller.close();
             return;
           }
-          controller.enqueue(encoder.encode(result.value.map(encodeEvent).join("")));
+          controller.enqueue(encoder.encode(result.value));
         } catch (error) {
           if (cancelled) return;
           // The events end with an error event of their own; anything thrown here is unexpected.

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageQuerySchema } from "@/lib/messages/query";
-import type { StreamMessage } from "@/lib/messages/types";
+import { SseParser, toStreamEvent } from "@/lib/messages/sse";
+import type { StreamEvent, StreamMessage } from "@/lib/messages/types";
 import { openMessageStream } from "@/server/kafka/messages/stream";
 import { brokerSockets, openStream, partsOf, search, text } from "@/server/test/sse-client";
 import { eventually, groupIds, produceTo, trackTopics } from "@/server/test/helpers";
@@ -211,8 +212,9 @@ describe("live tail", () => {
     const topic = await topics.create("msg-duration", 1);
     const query = messageQuerySchema.parse({ from: "live" });
     const stream = await openMessageStream("test", topic, query, { limits: { maxDurationMs: 1_200, maxScanBytes: 1e12 } });
-    const events = [];
-    for await (const batch of stream.events) events.push(...batch);
+    const parser = new SseParser();
+    const events: StreamEvent[] = [];
+    for await (const text of stream.events) for (const raw of parser.push(text)) events.push(...[toStreamEvent(raw)].filter((e) => e !== null));
     expect(partsOf(events).done?.reason).toBe("duration");
   });
 });

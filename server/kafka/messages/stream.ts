@@ -1,10 +1,11 @@
 import "server-only";
 import type { MessageQuery } from "@/lib/messages/query";
-import type { DoneReason, StreamEvent, StreamMessage, StreamProgress } from "@/lib/messages/types";
+import { encodeEvent } from "@/lib/messages/sse";
+import type { DoneReason, StreamProgress } from "@/lib/messages/types";
 import { getConfig } from "@/server/config";
 import { getKafka } from "@/server/kafka/clients";
 import { KafkaProtocolError, isConnectionError, toConsoleError } from "@/server/kafka/errors";
-import { compileFilters, type RecordMatcher, toStreamMessage } from "@/server/kafka/messages/match";
+import { compileFilters, messageFrame, type RecordMatcher } from "@/server/kafka/messages/match";
 import { type PartitionPlan, planRead, type ReadPlan } from "@/server/kafka/messages/plan";
 import { getMetadata, invalidateMetadata } from "@/server/kafka/metadata";
 import { listOffsets } from "@/server/kafka/offsets";
@@ -35,8 +36,8 @@ export interface StreamLimits {
 
 export interface MessageStream {
   plan: ReadPlan;
-  /** Batches of events, ending with `done` or `error`; ends early, quietly, once closed. */
-  events: AsyncGenerator<StreamEvent[], void, undefined>;
+  /** The events as SSE text, in pieces, ending with `done` or `error`; ends early, quietly, once closed. */
+  events: AsyncGenerator<string, void, undefined>;
   /** Stops reading and closes every connection the stream opened (safe to call more than once). */
   close(): Promise<void>;
 }
@@ -72,7 +73,9 @@ interface PartitionState {
 
 interface Chunk {
   partition: number;
-  messages: StreamMessage[];
+  /** The matched records, each as its framed `message` event, and their offsets. */
+  frames: string[];
+  offsets: bigint[];
   /** The partition's next offset after this chunk. */
   next: bigint;
   scanned: number;
@@ -92,13 +95,6 @@ const sleep = (ms: number, signal: AbortSignal) =>
     }
     signal.addEventListener("abort", done, { once: true });
   });
-
-/** Rough bytes a message holds in memory (its strings), for the queue's bound. */
-function weightOf(message: StreamMessage): number {
-  let weight = 200 + (message.key?.data.length ?? 0) + (message.value?.data.length ?? 0);
-  for (const h of message.headers) weight += 50 + h.key.length + (h.value?.data.length ?? 0);
-  return weight;
-}
 
 /**
  * Plans the search (a bad partition or unknown topic throws a ConsoleError here, before any event) and opens the
@@ -175,15 +171,15 @@ class Reader {
   }
 
   // ------------------------------------------------------------------------------------------------ consumer side
-  async *run(): AsyncGenerator<StreamEvent[], void, undefined> {
+  async *run(): AsyncGenerator<string, void, undefined> {
     this.assign([...this.states.values()].filter((s) => !s.done).map((s) => s.plan.partition));
     const limit = this.query.limit;
     let lastProgress = 0;
     // The first progress goes out at once, so the browser sees the plan (positions and ends) straight away.
-    yield [{ type: "progress", data: this.progress() }];
+    yield encodeEvent({ type: "progress", data: this.progress() });
     lastProgress = Date.now();
     while (!this.signal.aborted) {
-      const out: StreamEvent[] = [];
+      let out = "";
       const chunk = await this.nextChunk(Math.max(1, lastProgress + PROGRESS_INTERVAL_MS - Date.now()));
       if (this.signal.aborted) return;
       let reason: DoneReason | null = null;
@@ -191,20 +187,20 @@ class Reader {
         const state = this.states.get(chunk.partition);
         this.scanned += chunk.scanned;
         this.bytes += chunk.bytes;
-        let messages = chunk.messages;
-        if (limit !== null && this.matched + messages.length >= limit) {
-          messages = messages.slice(0, limit - this.matched);
+        let frames = chunk.frames;
+        if (limit !== null && this.matched + frames.length >= limit) {
+          frames = frames.slice(0, limit - this.matched);
           reason = "limit";
         }
-        this.matched += messages.length;
-        for (const message of messages) out.push({ type: "message", data: message });
-        const last = messages[messages.length - 1];
-        if (state) state.position = reason === "limit" && last && messages.length < chunk.messages.length ? BigInt(last.offset) + 1n : chunk.next;
+        this.matched += frames.length;
+        out += frames.join("");
+        const last = chunk.offsets[frames.length - 1];
+        if (state) state.position = frames.length < chunk.frames.length && last !== undefined ? last + 1n : chunk.next;
       }
       if (this.failure !== null) {
         const error = toConsoleError(this.failure, this.cluster);
         if (error.code === "internal") console.error("A message stream failed:", this.failure);
-        out.push({ type: "error", data: { code: error.code, message: error.message } });
+        out += encodeEvent({ type: "error", data: { code: error.code, message: error.message } });
         yield out;
         return;
       }
@@ -212,12 +208,12 @@ class Reader {
       if (reason === null && this.bytes >= this.limits.maxScanBytes) reason = "bytes";
       if (reason === null && Date.now() - this.started >= this.limits.maxDurationMs) reason = "duration";
       if (reason !== null) {
-        out.push({ type: "done", data: { ...this.progress(), reason } });
+        out += encodeEvent({ type: "done", data: { ...this.progress(), reason } });
         yield out;
         return;
       }
       if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
-        out.push({ type: "progress", data: this.progress() });
+        out += encodeEvent({ type: "progress", data: this.progress() });
         lastProgress = Date.now();
       }
       if (out.length > 0) yield out;
@@ -378,21 +374,23 @@ class Reader {
       return;
     }
     const stop = state.plan.stop;
-    const messages: StreamMessage[] = [];
+    const frames: string[] = [];
+    const offsets: bigint[] = [];
     let scanned = 0;
-    let weight = 0;
+    let weight = 64;
     for (const record of set.records) {
       if (stop !== null && record.offset >= stop) break;
       scanned++;
       if (!this.matcher(record)) continue;
-      const message = toStreamMessage(state.plan.partition, record);
-      weight += weightOf(message);
-      messages.push(message);
+      const frame = messageFrame(state.plan.partition, record);
+      weight += frame.length;
+      frames.push(frame);
+      offsets.push(record.offset);
     }
     const next = stop !== null && set.nextOffset > stop ? stop : set.nextOffset;
     state.next = next > state.next ? next : state.next;
     if (stop !== null && state.next >= stop) state.done = true;
-    await this.push({ partition: state.plan.partition, messages, next: state.next, scanned, bytes: set.bytes, weight: weight + 64 });
+    await this.push({ partition: state.plan.partition, frames, offsets, next: state.next, scanned, bytes: set.bytes, weight });
   }
 
   private finish(state: PartitionState): void {
