@@ -12,13 +12,13 @@ export const SSE_HEADERS = {
 };
 
 /**
- * The body of an SSE response (`events`: SSE text, already framed), pulled: the next batch of events is read only when the client has taken the last
+ * The body of an SSE response (`events`: SSE bytes, already framed), pulled: the next batch of events is read only when the client has taken the last
  * one, so a slow client slows the producer instead of filling memory. A heartbeat comment goes out whenever the
  * events are quiet for HEARTBEAT_MS. Cancelling (the client went away) calls `close`.
  */
-export function sseBody(events: AsyncGenerator<string, void, undefined>, close: () => Promise<void>): ReadableStream<Uint8Array> {
+export function sseBody(events: AsyncGenerator<Uint8Array[], void, undefined>, close: () => Promise<void>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let pending: Promise<IteratorResult<string, void>> | null = null;
+  let pending: Promise<IteratorResult<Uint8Array[], void>> | null = null;
   let cancelled = false;
   return new ReadableStream<Uint8Array>(
     {
@@ -40,7 +40,7 @@ export function sseBody(events: AsyncGenerator<string, void, undefined>, close: 
             controller.close();
             return;
           }
-          controller.enqueue(encoder.encode(result.value));
+          for (const piece of result.value) controller.enqueue(piece);
         } catch (error) {
           if (cancelled) return;
           // The events end with an error event of their own; anything thrown here is unexpected.

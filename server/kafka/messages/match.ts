@@ -1,5 +1,4 @@
 import "server-only";
-import { isUtf8 } from "node:buffer";
 import type { MessageFilters, TextFilter } from "@/lib/messages/query";
 import type { DecodedRecord } from "@/server/kafka/protocol/records";
 
@@ -83,25 +82,4 @@ export function compileFilters(filters: MessageFilters): RecordMatcher {
   }
   if (checks.length === 0) return () => true;
   return (record) => checks.every((check) => check(record));
-}
-
-/**
- * Record bytes for the browser as the JSON of a Payload: text when they are valid UTF-8, base64 otherwise (never
- * mangled). Written straight as JSON text: this runs for every record of a stream.
- */
-function payloadJson(bytes: Buffer | null): string {
-  if (bytes === null) return "null";
-  if (bytes.length === 0) return EMPTY_PAYLOAD;
-  return isUtf8(bytes) ? `{"encoding":"utf8","data":${JSON.stringify(bytes.toString("utf8"))},"bytes":${bytes.length}}` : `{"encoding":"base64","data":"${bytes.toString("base64")}","bytes":${bytes.length}}`;
-}
-const EMPTY_PAYLOAD = '{"encoding":"utf8","data":"","bytes":0}';
-
-/**
- * One record as its SSE `message` event, framed: the JSON of a StreamMessage (lib/messages/types.ts), written
- * directly rather than built as an object and stringified, since a stream may send hundreds of thousands a second.
- */
-export function messageFrame(partition: number, record: DecodedRecord): string {
-  let headers = "";
-  for (const h of record.headers) headers += `${headers === "" ? "" : ","}{"key":${JSON.stringify(h.key)},"value":${payloadJson(h.value)}}`;
-  return `event: message\ndata: {"partition":${partition},"offset":"${record.offset}","timestamp":${record.timestamp},"timestampType":"${record.timestampType}","key":${payloadJson(record.key)},"value":${payloadJson(record.value)},"headers":[${headers}],"size":${record.size}}\n\n`;
 }

@@ -214,7 +214,10 @@ describe("live tail", () => {
     const stream = await openMessageStream("test", topic, query, { limits: { maxDurationMs: 1_200, maxScanBytes: 1e12 } });
     const parser = new SseParser();
     const events: StreamEvent[] = [];
-    for await (const text of stream.events) for (const raw of parser.push(text)) events.push(...[toStreamEvent(raw)].filter((e) => e !== null));
+    const decoder = new TextDecoder();
+    for await (const pieces of stream.events) {
+      for (const piece of pieces) for (const raw of parser.push(decoder.decode(piece, { stream: true }))) events.push(...[toStreamEvent(raw)].filter((e) => e !== null));
+    }
     expect(partsOf(events).done?.reason).toBe("duration");
   });
 });

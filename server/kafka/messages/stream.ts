@@ -5,7 +5,8 @@ import type { DoneReason, StreamProgress } from "@/lib/messages/types";
 import { getConfig } from "@/server/config";
 import { getKafka } from "@/server/kafka/clients";
 import { KafkaProtocolError, isConnectionError, toConsoleError } from "@/server/kafka/errors";
-import { compileFilters, messageFrame, type RecordMatcher } from "@/server/kafka/messages/match";
+import { FrameWriter } from "@/server/kafka/messages/frames";
+import { compileFilters, type RecordMatcher } from "@/server/kafka/messages/match";
 import { type PartitionPlan, planRead, type ReadPlan } from "@/server/kafka/messages/plan";
 import { getMetadata, invalidateMetadata } from "@/server/kafka/metadata";
 import { listOffsets } from "@/server/kafka/offsets";
@@ -36,8 +37,8 @@ export interface StreamLimits {
 
 export interface MessageStream {
   plan: ReadPlan;
-  /** The events as SSE text, in pieces, ending with `done` or `error`; ends early, quietly, once closed. */
-  events: AsyncGenerator<string, void, undefined>;
+  /** The events as SSE bytes, in pieces, ending with `done` or `error`; ends early, quietly, once closed. */
+  events: AsyncGenerator<Uint8Array[], void, undefined>;
   /** Stops reading and closes every connection the stream opened (safe to call more than once). */
   close(): Promise<void>;
 }
@@ -73,9 +74,8 @@ interface PartitionState {
 
 interface Chunk {
   partition: number;
-  /** The matched records, each as its framed `message` event, and their offsets. */
-  frames: string[];
-  offsets: bigint[];
+  /** The matched records as framed `message` events, with where each ends and its offset. */
+  frames: FrameWriter;
   /** The partition's next offset after this chunk. */
   next: bigint;
   scanned: number;
@@ -84,6 +84,8 @@ interface Chunk {
 }
 
 class StreamAborted extends Error {}
+
+const text = (s: string): Uint8Array => Buffer.from(s, "utf8");
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -171,15 +173,15 @@ class Reader {
   }
 
   // ------------------------------------------------------------------------------------------------ consumer side
-  async *run(): AsyncGenerator<string, void, undefined> {
+  async *run(): AsyncGenerator<Uint8Array[], void, undefined> {
     this.assign([...this.states.values()].filter((s) => !s.done).map((s) => s.plan.partition));
     const limit = this.query.limit;
     let lastProgress = 0;
     // The first progress goes out at once, so the browser sees the plan (positions and ends) straight away.
-    yield encodeEvent({ type: "progress", data: this.progress() });
+    yield [text(encodeEvent({ type: "progress", data: this.progress() }))];
     lastProgress = Date.now();
     while (!this.signal.aborted) {
-      let out = "";
+      const out: Uint8Array[] = [];
       const chunk = await this.nextChunk(Math.max(1, lastProgress + PROGRESS_INTERVAL_MS - Date.now()));
       if (this.signal.aborted) return;
       let reason: DoneReason | null = null;
@@ -187,20 +189,21 @@ class Reader {
         const state = this.states.get(chunk.partition);
         this.scanned += chunk.scanned;
         this.bytes += chunk.bytes;
-        let frames = chunk.frames;
-        if (limit !== null && this.matched + frames.length >= limit) {
-          frames = frames.slice(0, limit - this.matched);
+        const written = chunk.frames.ends.length;
+        let count = written;
+        if (limit !== null && this.matched + written >= limit) {
+          count = limit - this.matched;
           reason = "limit";
         }
-        this.matched += frames.length;
-        out += frames.join("");
-        const last = chunk.offsets[frames.length - 1];
-        if (state) state.position = frames.length < chunk.frames.length && last !== undefined ? last + 1n : chunk.next;
+        this.matched += count;
+        if (count > 0) out.push(chunk.frames.frames(count));
+        const last = chunk.frames.offsets[count - 1];
+        if (state) state.position = count < written && last !== undefined ? last + 1n : chunk.next;
       }
       if (this.failure !== null) {
         const error = toConsoleError(this.failure, this.cluster);
         if (error.code === "internal") console.error("A message stream failed:", this.failure);
-        out += encodeEvent({ type: "error", data: { code: error.code, message: error.message } });
+        out.push(text(encodeEvent({ type: "error", data: { code: error.code, message: error.message } })));
         yield out;
         return;
       }
@@ -208,12 +211,12 @@ class Reader {
       if (reason === null && this.bytes >= this.limits.maxScanBytes) reason = "bytes";
       if (reason === null && Date.now() - this.started >= this.limits.maxDurationMs) reason = "duration";
       if (reason !== null) {
-        out += encodeEvent({ type: "done", data: { ...this.progress(), reason } });
+        out.push(text(encodeEvent({ type: "done", data: { ...this.progress(), reason } })));
         yield out;
         return;
       }
       if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
-        out += encodeEvent({ type: "progress", data: this.progress() });
+        out.push(text(encodeEvent({ type: "progress", data: this.progress() })));
         lastProgress = Date.now();
       }
       if (out.length > 0) yield out;
@@ -374,23 +377,18 @@ class Reader {
       return;
     }
     const stop = state.plan.stop;
-    const frames: string[] = [];
-    const offsets: bigint[] = [];
+    // Frames take about twice the records' bytes (JSON field names, escapes); the writer grows if they take more.
+    const frames = new FrameWriter(set.bytes * 2 + set.records.length * 160);
     let scanned = 0;
-    let weight = 64;
     for (const record of set.records) {
       if (stop !== null && record.offset >= stop) break;
       scanned++;
-      if (!this.matcher(record)) continue;
-      const frame = messageFrame(state.plan.partition, record);
-      weight += frame.length;
-      frames.push(frame);
-      offsets.push(record.offset);
+      if (this.matcher(record)) frames.write(state.plan.partition, record);
     }
     const next = stop !== null && set.nextOffset > stop ? stop : set.nextOffset;
     state.next = next > state.next ? next : state.next;
     if (stop !== null && state.next >= stop) state.done = true;
-    await this.push({ partition: state.plan.partition, frames, offsets, next: state.next, scanned, bytes: set.bytes, weight });
+    await this.push({ partition: state.plan.partition, frames, next: state.next, scanned, bytes: set.bytes, weight: frames.length + 64 });
   }
 
   private finish(state: PartitionState): void {
