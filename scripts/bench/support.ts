@@ -487,6 +487,7 @@ hold up better than absolute times when the machine changes.
 npm run bench           # every benchmark, one after the other
 npm run bench:topics    # the topics list: API and page, 2,000 topics / 20,000 partitions
 npm run bench:groups    # the consumer groups list: API and page, 500 groups × 50 partitions
+npm run bench:messages  # the message browser's stream: throughput beside kafkajs and kcat, first message, memory under a slow client
 \`\`\`
 
 Options: \`--fresh\` wipes the bench cluster's data and creates the data set again (otherwise a run reuses the
