@@ -2,7 +2,7 @@ import "server-only";
 import type { MetaTopic } from "@/lib/cluster/summary";
 import type { MessageQuery } from "@/lib/messages/query";
 import { ConsoleError } from "@/server/kafka/errors";
-import { getMetadataWith } from "@/server/kafka/metadata";
+import { getMetadataWith, invalidateMetadata } from "@/server/kafka/metadata";
 import { listOffsets } from "@/server/kafka/offsets";
 import { EARLIEST, LATEST } from "@/server/kafka/protocol/apis";
 
@@ -75,7 +75,26 @@ export function shareNewest(available: readonly bigint[], limit: number): bigint
 const maxOf = (a: bigint, b: bigint) => (a > b ? a : b);
 const minOf = (a: bigint, b: bigint) => (a < b ? a : b);
 
+/**
+ * A partition whose leader did not answer ListOffsets is read again after a fresh metadata read: just after a topic
+ * is created or a broker comes back, a leader may not know its partition yet. Up to this many attempts, 2.5 s in all.
+ */
+const PLAN_ATTEMPTS = 5;
+
 export async function planRead(cluster: string, topicName: string, query: MessageQuery): Promise<ReadPlan> {
+  for (let attempt = 1; ; attempt++) {
+    const plan = await tryPlan(cluster, topicName, query);
+    if (!("unreadable" in plan)) return plan;
+    if (attempt >= PLAN_ATTEMPTS) {
+      const { unreadable } = plan;
+      throw new ConsoleError("kafka_error", `The leader of ${unreadable.length === 1 ? `partition ${unreadable[0]}` : `partitions ${unreadable.join(", ")}`} of "${topicName}" did not answer; try again in a moment, or choose other partitions.`, 503);
+    }
+    invalidateMetadata(cluster);
+    await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+  }
+}
+
+async function tryPlan(cluster: string, topicName: string, query: MessageQuery): Promise<ReadPlan | { unreadable: number[] }> {
   const metadata = await getMetadataWith(cluster, [topicName]);
   const topic = metadata.topics.find((t) => t.name === topicName);
   if (!topic) throw new ConsoleError("not_found", `Topic "${topicName}" does not exist in cluster "${cluster}".`, 404);
@@ -92,9 +111,7 @@ export async function planRead(cluster: string, topicName: string, query: Messag
   const low = lows.get(topic.name);
   const high = highs.get(topic.name);
   const unreadable = chosen.filter((p) => low?.get(p) === undefined || high?.get(p) === undefined);
-  if (unreadable.length > 0) {
-    throw new ConsoleError("kafka_error", `The leader of ${unreadable.length === 1 ? `partition ${unreadable[0]}` : `partitions ${unreadable.join(", ")}`} of "${topic.name}" did not answer; try again in a moment, or choose other partitions.`, 503);
-  }
+  if (unreadable.length > 0) return { unreadable };
   const bounds = chosen.map((p) => ({ partition: p, low: low?.get(p) ?? 0n, high: high?.get(p) ?? 0n }));
   const newest = query.from === "newest" ? shareNewest(bounds.map((b) => b.high - b.low), query.limit ?? 0) : [];
 
