@@ -45,6 +45,11 @@ export interface MessageStream {
 
 const PROGRESS_INTERVAL_MS = 500;
 const LONG_POLL_MS = 500;
+/**
+ * A partition's first fetch asks for little, so the first messages are decoded and sent at once (a search for 100
+ * messages must not wait for 2 MB to be framed); each fetch that returns records doubles it, up to the steady size.
+ */
+const PARTITION_FIRST_BYTES = 64 * 1024;
 const PARTITION_MAX_BYTES = 2 * 1_048_576;
 const PARTITION_MAX_BYTES_CAP = 64 * 1_048_576;
 const REQUEST_MAX_BYTES = 16 * 1_048_576;
@@ -167,7 +172,7 @@ class Reader {
     this.matcher = compileFilters(query.filters);
     for (const p of plan.partitions) {
       const done = p.stop !== null && p.start >= p.stop;
-      this.states.set(p.partition, { plan: p, next: p.start, position: p.start, highWatermark: p.high, stable: p.high, maxBytes: PARTITION_MAX_BYTES, done, failingSince: null });
+      this.states.set(p.partition, { plan: p, next: p.start, position: p.start, highWatermark: p.high, stable: p.high, maxBytes: PARTITION_FIRST_BYTES, done, failingSince: null });
     }
     signal.addEventListener("abort", () => this.wakeAll(), { once: true });
   }
@@ -376,6 +381,7 @@ class Reader {
       state.maxBytes *= 2;
       return;
     }
+    if (state.maxBytes < PARTITION_MAX_BYTES) state.maxBytes = Math.min(PARTITION_MAX_BYTES, state.maxBytes * 2);
     const stop = state.plan.stop;
     // Frames take about twice the records' bytes (JSON field names, escapes); the writer grows if they take more.
     const frames = new FrameWriter(set.bytes * 2 + set.records.length * 160);
