@@ -20,11 +20,12 @@
  * verdict failed.
  */
 import { spawn, execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Admin, type Producer, Kafka, logLevel, Partitioners } from "kafkajs";
 import { SseParser, toStreamEvent } from "../../lib/messages/sse";
+import { establishedSockets } from "../test-support/sockets";
 import type { StreamDone, StreamEvent } from "../../lib/messages/types";
 import {
   type MessagesDataSet,
@@ -166,35 +167,6 @@ function rssMb(pid: number): number {
   return match?.[1] ? (Number(match[1]) * 1024) / 1_000_000 : Number.NaN;
 }
 
-/** Established TCP connections of a process to the given ports, by socket inode: its fds looked up in /proc/<pid>/net/tcp{,6}. */
-function connectionsTo(pid: number, ports: ReadonlySet<number>): Set<string> {
-  const inodes = new Set<string>();
-  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-    try {
-      const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      if (match?.[1]) inodes.add(match[1]);
-    } catch {
-      // closed meanwhile
-    }
-  }
-  const found = new Set<string>();
-  for (const table of ["tcp", "tcp6"]) {
-    let text: string;
-    try {
-      text = readFileSync(`/proc/${pid}/net/${table}`, "utf8");
-    } catch {
-      continue;
-    }
-    for (const line of text.split("\n").slice(1)) {
-      const f = line.trim().split(/\s+/);
-      if (f.length < 10) continue;
-      const remotePort = parseInt(f[2]?.split(":")[1] ?? "", 16);
-      // State 01: ESTABLISHED.
-      if (f[3] === "01" && ports.has(remotePort) && inodes.has(f[9] ?? "")) found.add(f[9] ?? "");
-    }
-  }
-  return found;
-}
 
 function kafkajsVersion(): string {
   return (JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }).version;
@@ -780,7 +752,7 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
     if (i > 0) await sleep(RSS_EVERY_MS);
     before.push({ t: -(3 - i) * (RSS_EVERY_MS / 1000), mb: rssMb(server.pid) });
   }
-  const connectionsBefore = connectionsTo(server.pid, ports);
+  const connectionsBefore = establishedSockets(server.pid, ports);
   const slow = tailClient(server, SLOW_PAUSE_MS);
   const fast = tailClient(server, 0);
   await within(Promise.all([slow.ready, fast.ready]), 30_000, "The tailing clients' first progress events");
@@ -790,7 +762,7 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
   const tailStart = performance.now();
   const sampler = setInterval(() => tail.push({ t: (performance.now() - tailStart) / 1000, mb: rssMb(server.pid) }), RSS_EVERY_MS);
   let connectionsDuring = new Set<string>();
-  const during = setTimeout(() => (connectionsDuring = connectionsTo(server.pid, ports)), TAIL_MS / 2);
+  const during = setTimeout(() => (connectionsDuring = establishedSockets(server.pid, ports)), TAIL_MS / 2);
   tail.push({ t: 0, mb: rssMb(server.pid) });
   let written: { produced: number; ms: number };
   try {
@@ -827,10 +799,10 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
   // clients may open a connection of their own meanwhile and keep it; that one is not the streams'.
   const opened = [...connectionsDuring].filter((inode) => !connectionsBefore.has(inode));
   const stillOpen = () => {
-    const open = connectionsTo(server.pid, ports);
+    const open = establishedSockets(server.pid, ports);
     return opened.filter((inode) => open.has(inode)).length;
   };
-  const connectionsAfter = connectionsTo(server.pid, ports);
+  const connectionsAfter = establishedSockets(server.pid, ports);
   const openedStillOpen = stillOpen();
   let closedAfterMs: number | null = null;
   while (performance.now() - leftAt < 30_000) {
@@ -844,14 +816,14 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
   // a backlog (the whole live topic, so the server is held up by backpressure when it leaves) and a fast one, for a
   // few seconds. A stream that leaves connections behind does so again here; a connection the shared clients opened
   // during the tail (and keep) does not come back.
-  const settled = connectionsTo(server.pid, ports);
+  const settled = establishedSockets(server.pid, ports);
   const again = [tailClient(server, SLOW_PAUSE_MS, "from=oldest&follow=true"), tailClient(server, 0)];
   await within(Promise.all(again.map((c) => c.ready)), 30_000, "The second pair of clients' first progress events");
   await sleep(AGAIN_MS);
-  const againDuring = connectionsTo(server.pid, ports);
+  const againDuring = establishedSockets(server.pid, ports);
   await Promise.all(again.map((c) => c.stop()));
   await sleep(CLOSE_CHECK_MS);
-  const againAfter = connectionsTo(server.pid, ports);
+  const againAfter = establishedSockets(server.pid, ports);
   const againOpened = [...againDuring].filter((inode) => !settled.has(inode));
 
   const baselineMb = mean(before.map((s) => s.mb));

@@ -1,8 +1,8 @@
 import "server-only";
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { SseParser, toStreamEvent } from "@/lib/messages/sse";
 import type { StreamDone, StreamEvent, StreamMessage, StreamProgress } from "@/lib/messages/types";
 import { GET } from "@/app/api/clusters/[cluster]/topics/[topic]/messages/route";
+import { establishedSockets } from "@/scripts/test-support/sockets";
 
 /**
  * Test access to the message stream through its real route handler (in process): the request goes through the
@@ -106,39 +106,7 @@ export function text(payload: StreamMessage["key"]): string | null {
   return payload.data;
 }
 
-/**
- * This process's established TCP connections to the given ports, by socket inode (from /proc): how a test sees
- * which broker connections exist, with no help from the code under test.
- */
+/** This process's established TCP connections to the given ports, by socket inode. */
 export function brokerSockets(ports: readonly number[]): Set<string> {
-  const mine = new Set<string>();
-  for (const fd of readdirSync("/proc/self/fd")) {
-    try {
-      const link = readlinkSync(`/proc/self/fd/${fd}`);
-      const match = /^socket:\[(\d+)\]$/.exec(link);
-      if (match?.[1]) mine.add(match[1]);
-    } catch {
-      // The descriptor closed while listing.
-    }
-  }
-  const wanted = new Set(ports.map((p) => p.toString(16).toUpperCase().padStart(4, "0")));
-  const out = new Set<string>();
-  for (const file of ["/proc/self/net/tcp", "/proc/self/net/tcp6"]) {
-    let lines: string[];
-    try {
-      lines = readFileSync(file, "utf8").split("\n").slice(1);
-    } catch {
-      continue;
-    }
-    for (const line of lines) {
-      const cols = line.trim().split(/\s+/);
-      const remote = cols[2];
-      const state = cols[3];
-      const inode = cols[9];
-      if (!remote || !inode || state !== "01") continue;
-      const port = remote.split(":")[1];
-      if (port && wanted.has(port) && mine.has(inode)) out.add(inode);
-    }
-  }
-  return out;
+  return establishedSockets("self", ports);
 }
