@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { clusterSpec, isAlive, requireJava } from "./cluster";
+import { clusterSpec, isAlive, newClusterId, requireJava } from "./cluster";
 
 describe("isAlive", () => {
   it("counts a zombie (exited, not reaped) as dead, though kill(pid, 0) still succeeds", async () => {
@@ -45,5 +45,16 @@ describe("requireJava", () => {
 
   it("accepts this machine's Java", async () => {
     await expect(requireJava()).resolves.toBeUndefined();
+  });
+});
+
+describe("newClusterId", () => {
+  it("makes Kafka-shaped ids (16 bytes, base64url) that never start with '-', which the storage tool would take for an option", () => {
+    const ids = Array.from({ length: 20_000 }, () => newClusterId());
+    for (const id of ids) {
+      expect(id).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/);
+      expect(Buffer.from(id, "base64url")).toHaveLength(16);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

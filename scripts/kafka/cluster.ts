@@ -218,11 +218,24 @@ export function runningPid(spec: ClusterSpec, node: NodeSpec): number | undefine
   return pid;
 }
 
+/**
+ * A cluster id as Kafka makes them: 16 random bytes in base64url, drawn again while it starts with "-", which the
+ * storage tool would read as an option (`-t -abc...` fails with "expected one argument"): one id in 64 did.
+ */
+export function newClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString("base64url");
+    if (!id.startsWith("-")) return id;
+  }
+}
+
 async function formatStorage(spec: ClusterSpec, libs: string): Promise<void> {
   const clusterIdFile = join(spec.dataDir, "cluster-id");
-  if (!existsSync(clusterIdFile)) {
+  const formatted = spec.nodes.some((node) => existsSync(join(nodeDir(spec, node), "data", "meta.properties")));
+  // An id from an earlier start that begins with "-" never formatted anything (see newClusterId): replace it.
+  if (!existsSync(clusterIdFile) || (!formatted && readFileSync(clusterIdFile, "utf8").startsWith("-"))) {
     mkdirSync(spec.dataDir, { recursive: true });
-    writeFileSync(clusterIdFile, `${randomBytes(16).toString("base64url")}\n`);
+    writeFileSync(clusterIdFile, `${newClusterId()}\n`);
   }
   const clusterId = readFileSync(clusterIdFile, "utf8").trim();
   await Promise.all(
