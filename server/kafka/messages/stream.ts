@@ -371,8 +371,10 @@ class Reader {
     state.stable = fetched.lastStableOffset;
     const records = fetched.records;
     if (records === null || records.length === 0) {
-      // Nothing more below the end this search stops at: the partition is done.
-      if (state.plan.stop !== null && state.next >= (fetched.lastStableOffset < state.plan.stop ? fetched.lastStableOffset : state.plan.stop)) this.finish(state);
+      // Only reaching the planned end finishes a partition. An empty answer below it is not the end: a leader elected
+      // a moment ago can report a stable offset behind the one planned until it catches up, and a broker sends nothing
+      // for a later partition whose next batch exceeds its byte limit (the order rotates, so it comes first next time).
+      if (state.plan.stop !== null && state.next >= state.plan.stop) this.finish(state);
       return;
     }
     const set = decodeRecordSet(records, state.next, fetched.abortedTransactions);
