@@ -125,7 +125,11 @@ test.describe("topics", () => {
     made.push(...names);
     for (const [i, name] of names.entries()) await createTopic(name, i + 1, 1);
 
-    const page1 = (await (await request.get(`/api/clusters/test/topics?search=${prefix}&sort=partitions&order=desc&limit=2`)).json()) as TopicsResponse;
+    // Every broker learns of new topics from the metadata log a moment after the controller commits them, and the
+    // console asks whichever broker it reaches: wait until the topics are visible there.
+    const listPage1 = async () => (await (await request.get(`/api/clusters/test/topics?search=${prefix}&sort=partitions&order=desc&limit=2`)).json()) as TopicsResponse;
+    await expect.poll(async () => (await listPage1()).total, { timeout: 15_000 }).toBe(3);
+    const page1 = await listPage1();
     expect(page1.total).toBe(3);
     expect(page1.topics.map((t) => [t.name, t.partitions, t.replicationFactor])).toEqual([
       [`${prefix}-c`, 3, 1],

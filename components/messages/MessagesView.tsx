@@ -85,7 +85,7 @@ export function MessagesView({ cluster, readOnly }: { cluster: string; readOnly:
           </Link>
         ) : null}
       </div>
-      <SearchForm urlKey={urlKey} topics={topics.data?.topics} topicsFailed={topics.isError && !topics.data} onSearch={onSearch} />
+      <SearchForm urlKey={urlKey} topics={topics.data?.topics} topicsFailed={topics.isError && !topics.data} refreshTopics={topics.refetch} onSearch={onSearch} />
 
       <div className="mt-6 space-y-4">
         {search.topic === "" ? (

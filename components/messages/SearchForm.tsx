@@ -35,12 +35,15 @@ export function SearchForm({
   urlKey,
   topics,
   topicsFailed,
+  refreshTopics,
   onSearch,
 }: {
   /** The page's query string: the search as it stands in the URL. */
   urlKey: string;
   topics: readonly TopicSummary[] | undefined;
   topicsFailed: boolean;
+  /** Reads the topics list again (a topic created a moment ago). */
+  refreshTopics?: () => unknown;
   onSearch: (topic: string, raw: RawMessageQuery) => void;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -94,6 +97,7 @@ export function SearchForm({
           onBlur={() => bind.touch("topic")}
           topics={topics}
           loadFailed={topicsFailed}
+          refresh={refreshTopics}
           errors={bind.errorsFor("topic")}
         />
         <Field label="Start at" hint={STARTS.find((s) => s.value === values.from)?.hint} errors={bind.errorsFor("from")}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Field, TextInput } from "@/components/ui/Form";
 import type { TopicSummary } from "@/lib/api/types";
 import { formatQuantity } from "@/lib/format";
@@ -15,6 +15,10 @@ function topicHint(name: string, topics: readonly TopicSummary[] | undefined, lo
   return `Type to pick one of ${formatQuantity(topics.length, "topic")}.`;
 }
 
+/** How often, and how many times per name, the list is read again while the typed topic is not in it. */
+const RECHECK_MS = 1_500;
+const RECHECKS = 5;
+
 /**
  * A topic name, typed or picked from the cluster's topics (a native datalist: the browser filters it as one types,
  * with the keyboard). Topic names are only ever text here.
@@ -28,6 +32,7 @@ export function TopicField({
   errors,
   disabled,
   className,
+  refresh,
 }: {
   value: string;
   onChange: (value: string) => void;
@@ -37,8 +42,26 @@ export function TopicField({
   errors: readonly string[] | undefined;
   disabled?: boolean;
   className?: string;
+  /**
+   * Reads the topics list again. Called a few times while the typed name is not in the list: a topic created a moment
+   * ago (elsewhere, or just before this page loaded) shows up without a reload.
+   */
+  refresh?: () => unknown;
 }) {
   const listId = useId();
+  const name = value.trim();
+  const missing = topics !== undefined && name !== "" && !topics.some((t) => t.name === name);
+  const rechecks = useRef({ name: "", count: 0 });
+  useEffect(() => {
+    if (!missing || !refresh) return;
+    if (rechecks.current.name !== name) rechecks.current = { name, count: 0 };
+    if (rechecks.current.count >= RECHECKS) return;
+    const timer = window.setTimeout(() => {
+      rechecks.current.count += 1;
+      refresh();
+    }, RECHECK_MS);
+    return () => window.clearTimeout(timer);
+  }, [missing, name, refresh, topics]);
   return (
     <Field label="Topic" hint={topicHint(value, topics, loadFailed)} errors={errors} className={className}>
       {(control) => (

@@ -57,6 +57,7 @@ export function ProduceForm({
   produceMessages,
   topics,
   topicsFailed,
+  refreshTopics,
 }: {
   cluster: string;
   initialTopic: string;
@@ -65,6 +66,8 @@ export function ProduceForm({
   produceMessages: ProduceAction;
   topics: readonly TopicSummary[] | undefined;
   topicsFailed: boolean;
+  /** Reads the topics list again (a topic created a moment ago). */
+  refreshTopics?: () => unknown;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   const form = useProduceForm({ cluster, initialTopic, draftRequested, readOnly, produceMessages, formRef });
@@ -87,7 +90,7 @@ export function ProduceForm({
       <form ref={formRef} noValidate aria-label="Produce" onSubmit={(event) => void form.submit(event)} className="max-w-3xl space-y-6">
         <fieldset disabled={disabled} className="space-y-6">
           <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
-            <TopicField value={values.topic} onChange={(name) => set({ topic: name })} onBlur={() => touch("topic")} topics={topics} loadFailed={topicsFailed} errors={errorsFor("topic")} />
+            <TopicField value={values.topic} onChange={(name) => set({ topic: name })} onBlur={() => touch("topic")} topics={topics} loadFailed={topicsFailed} refresh={refreshTopics} errors={errorsFor("topic")} />
             <PartitionField bind={bind} topic={topic} />
           </div>
           <Field label="Key" hint="Blank: a record without a key." errors={errorsFor("key")}>

@@ -43,6 +43,7 @@ export function ProduceView({ cluster, readOnly, produceMessages }: { cluster: s
         produceMessages={produceMessages}
         topics={topics.data?.topics}
         topicsFailed={topics.isError && !topics.data}
+        refreshTopics={topics.refetch}
       />
     </>
   );
