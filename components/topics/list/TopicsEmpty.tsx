@@ -1,21 +1,18 @@
-import { CreateTopicLink } from "@/components/topics/list/CreateTopicLink";
 import { Button } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
 import type { TopicListState } from "@/lib/topics/list";
 
 /**
- * Nothing to show: either the cluster has no topics (with the way to create one), or nothing matches the search
- * and filters (with the way to clear them).
+ * Nothing to show: either the cluster has no topics (pointing at the page's one "Create topic" link, so that the
+ * page never holds two), or nothing matches the search and filters (with the way to clear them).
  */
 export function TopicsEmpty({
-  cluster,
   readOnly,
   view,
   total,
   internalCount,
   onChange,
 }: {
-  cluster: string;
   readOnly: boolean;
   view: TopicListState;
   total: number;
@@ -26,9 +23,7 @@ export function TopicsEmpty({
     return (
       <EmptyState title="No topics yet">
         <p>{internalCount > 0 && !view.internal ? "Only internal topics exist in this cluster." : "This cluster has no topics."}</p>
-        <div className="mt-3 flex justify-center">
-          <CreateTopicLink cluster={cluster} readOnly={readOnly} />
-        </div>
+        {readOnly ? null : <p className="mt-1">Create the first one with “Create topic” above.</p>}
       </EmptyState>
     );
   }

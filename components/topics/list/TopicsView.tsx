@@ -71,7 +71,7 @@ export function TopicsView({ cluster, readOnly }: { cluster: string; readOnly: b
           {rows.length > 0 ? (
             <TopicsTable cluster={cluster} topics={rows} sort={view.sort} order={view.order} onSort={(column) => update(nextSort(state, column))} resetKey={resetKey} />
           ) : (
-            <TopicsEmpty cluster={cluster} readOnly={readOnly} view={view} total={total} internalCount={internalCount} onChange={update} />
+            <TopicsEmpty readOnly={readOnly} view={view} total={total} internalCount={internalCount} onChange={update} />
           )}
         </>
       ) : (
