@@ -40,4 +40,19 @@ describe("FrameWriter", () => {
     expect(writer.offsets).toEqual([0n, 1n, 2n]);
     expect(writer.frames(0).length).toBe(0);
   });
+
+  it("writes every number exactly: zero, digit-count edges, negative timestamps and offsets beyond 2^53", () => {
+    const cases: { offset: bigint; timestamp: number; partition: number; size: number }[] = [
+      { offset: 0n, timestamp: 0, partition: 0, size: 0 },
+      { offset: 9n, timestamp: -1, partition: 9, size: 9 },
+      { offset: 10n, timestamp: 10, partition: 10, size: 10 },
+      { offset: 99n, timestamp: 1_000_000, partition: 99, size: 100 },
+      { offset: 9_007_199_254_740_991n, timestamp: Number.MAX_SAFE_INTEGER, partition: 2_147_483_647, size: 1_048_588 },
+      { offset: 9_223_372_036_854_775_807n, timestamp: -1_767_268_800_123, partition: 1, size: 1 },
+    ];
+    const writer = new FrameWriter(0);
+    for (const c of cases) writer.write(c.partition, { ...record(null, Buffer.from("v")), offset: c.offset, timestamp: c.timestamp, size: c.size });
+    const read = parse(writer.frames()).map((e) => (e?.type === "message" ? { offset: e.data.offset, timestamp: e.data.timestamp, partition: e.data.partition, size: e.data.size } : null));
+    expect(read).toEqual(cases.map((c) => ({ ...c, offset: c.offset.toString() })));
+  });
 });

@@ -9,11 +9,35 @@ import type { DecodedRecord } from "@/server/kafka/protocol/records";
  * valid UTF-8 is copied into the JSON string byte for byte, escaping only `"`, `\` and control characters (valid
  * UTF-8 needs nothing else in JSON); other bytes go as base64. One writer holds the frames of one fetched chunk.
  */
-const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const HEX = "0123456789abcdef";
-/** The letter after the backslash of the escapes JSON has for these bytes (\" \\ \b \t \n \f \r). */
-const SHORT_ESCAPES: Record<number, number> = { 0x22: 0x22, 0x5c: 0x5c, 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72 };
+const HEX = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+/**
+ * Per byte: 0 when JSON takes it as it is, else the letter after the backslash (\" \\ \b \t \n \f \r), or 1 for
+ * the other control characters, which go as \u00XX.
+ */
+const ESCAPE = new Uint8Array(256);
+for (let b = 0; b < 0x20; b++) ESCAPE[b] = 1;
+for (const [byte, letter] of [[0x22, 0x22], [0x5c, 0x5c], [0x08, 0x62], [0x09, 0x74], [0x0a, 0x6e], [0x0c, 0x66], [0x0d, 0x72]] as const) ESCAPE[byte] = letter;
+
+/** The fixed parts of a message event, as bytes, so that a record costs no string building. */
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const EVENT_START = ascii('event: message\ndata: {"partition":');
+const OFFSET = ascii(',"offset":"');
+const TIMESTAMP = ascii('","timestamp":');
+const TYPE_CREATE = ascii(',"timestampType":"create","key":');
+const TYPE_LOG_APPEND = ascii(',"timestampType":"log-append","key":');
+const VALUE = ascii(',"value":');
+const HEADERS = ascii(',"headers":[');
+const SIZE = ascii('],"size":');
+const EVENT_END = ascii("}\n\n");
+const NULL = ascii("null");
+const UTF8_START = ascii('{"encoding":"utf8","data":"');
+const BASE64_START = ascii('{"encoding":"base64","data":"');
+const BYTES = ascii('","bytes":');
+const CLOSE = ascii("}");
+const MAX_DIGITS = 21;
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 export class FrameWriter {
   private buf: Buffer;
@@ -42,16 +66,37 @@ export class FrameWriter {
     this.buf = bigger;
   }
 
-  /** Text known to be ASCII (numbers, field names), a byte per character: a plain loop beats a native call here. */
-  private ascii(text: string): void {
-    this.room(text.length);
+  /** A fixed part (a few dozen bytes: a plain loop beats a native copy at this size). */
+  private put(bytes: Uint8Array): void {
+    this.room(bytes.length);
     const out = this.buf;
     let o = this.at;
-    for (let i = 0; i < text.length; i++) out[o++] = text.charCodeAt(i);
+    for (let i = 0; i < bytes.length; i++) out[o++] = bytes[i] as number;
     this.at = o;
   }
 
-  private utf8(text: string): void {
+  /** An integer in decimal, written digit by digit (no string per number). */
+  private integer(value: number): void {
+    if (!Number.isSafeInteger(value)) return this.text(String(value));
+    this.room(MAX_DIGITS);
+    const out = this.buf;
+    let n = value;
+    if (n < 0) {
+      out[this.at++] = 0x2d;
+      n = -n;
+    }
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    let o = this.at + digits;
+    this.at = o;
+    do {
+      const next = Math.floor(n / 10);
+      out[--o] = 0x30 + (n - next * 10);
+      n = next;
+    } while (n > 0);
+  }
+
+  private text(text: string): void {
     this.room(Buffer.byteLength(text));
     this.at += this.buf.write(text, this.at, "utf8");
   }
@@ -64,49 +109,62 @@ export class FrameWriter {
     let o = this.at;
     for (let i = 0; i < src.length; i++) {
       const b = src[i] as number;
-      if (b >= 0x20 && b !== QUOTE && b !== BACKSLASH) {
+      const escape = ESCAPE[b] as number;
+      if (escape === 0) {
         out[o++] = b;
         continue;
       }
       out[o++] = BACKSLASH;
-      const short = SHORT_ESCAPES[b];
-      if (short !== undefined) out[o++] = short;
+      if (escape !== 1) out[o++] = escape;
       else {
         // \u00XX
         out[o++] = 0x75;
         out[o++] = 0x30;
         out[o++] = 0x30;
-        out[o++] = HEX.charCodeAt(b >> 4);
-        out[o++] = HEX.charCodeAt(b & 15);
+        out[o++] = HEX[b >> 4] as number;
+        out[o++] = HEX[b & 15] as number;
       }
     }
     this.at = o;
   }
 
   private payload(bytes: Buffer | null): void {
-    if (bytes === null) return this.ascii("null");
+    if (bytes === null) return this.put(NULL);
     if (isUtf8(bytes)) {
-      this.ascii('{"encoding":"utf8","data":"');
+      this.put(UTF8_START);
       this.escaped(bytes);
-      this.ascii(`","bytes":${bytes.length}}`);
     } else {
-      this.ascii(`{"encoding":"base64","data":"${bytes.toString("base64")}","bytes":${bytes.length}}`);
+      this.put(BASE64_START);
+      this.text(bytes.toString("base64"));
     }
+    this.put(BYTES);
+    this.integer(bytes.length);
+    this.put(CLOSE);
   }
 
   write(partition: number, record: DecodedRecord): void {
-    this.ascii(`event: message\ndata: {"partition":${partition},"offset":"${record.offset}","timestamp":${record.timestamp},"timestampType":"${record.timestampType}","key":`);
+    this.put(EVENT_START);
+    this.integer(partition);
+    this.put(OFFSET);
+    const offset = record.offset;
+    if (offset <= MAX_SAFE) this.integer(Number(offset));
+    else this.text(offset.toString());
+    this.put(TIMESTAMP);
+    this.integer(record.timestamp);
+    this.put(record.timestampType === "create" ? TYPE_CREATE : TYPE_LOG_APPEND);
     this.payload(record.key);
-    this.ascii(',"value":');
+    this.put(VALUE);
     this.payload(record.value);
-    this.ascii(',"headers":[');
+    this.put(HEADERS);
     record.headers.forEach((h, i) => {
-      this.utf8(`${i === 0 ? "" : ","}{"key":${JSON.stringify(h.key)},"value":`);
+      this.text(`${i === 0 ? "" : ","}{"key":${JSON.stringify(h.key)},"value":`);
       this.payload(h.value);
-      this.ascii("}");
+      this.put(CLOSE);
     });
-    this.ascii(`],"size":${record.size}}\n\n`);
+    this.put(SIZE);
+    this.integer(record.size);
+    this.put(EVENT_END);
     this.ends.push(this.at);
-    this.offsets.push(record.offset);
+    this.offsets.push(offset);
   }
 }
