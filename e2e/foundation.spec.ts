@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { down, up } from "../scripts/kafka/cluster";
+import { TEST_SASL_PASSWORD } from "../scripts/test-support/secured-cluster";
 import { TEST_CLUSTER } from "../scripts/test-support/test-cluster";
 import { BrokersPage } from "./pages/brokers-page";
 import { ConsoleShell } from "./pages/console-shell";
@@ -20,6 +21,23 @@ test.describe("the console against the real test cluster", () => {
     ] as const) {
       await expect(brokers.row(id)).toContainText(`127.0.0.1:${port}`);
       await expect(brokers.row(id)).toContainText("Online");
+    }
+  });
+
+  test("a SASL_SSL cluster (SCRAM-SHA-512, the test CA) shows its brokers on the secured listener, and never its password", async ({ page, request }) => {
+    const brokers = new BrokersPage(page);
+    await brokers.open("secure");
+    await expect(brokers.rows).toHaveCount(3);
+    for (const [id, port] of [
+      [1, 19094],
+      [2, 19194],
+      [3, 19294],
+    ] as const) {
+      await expect(brokers.row(id)).toContainText(`127.0.0.1:${port}`);
+    }
+    expect(await page.content()).not.toContain(TEST_SASL_PASSWORD);
+    for (const path of ["/api/clusters", "/api/health", "/api/clusters/secure/brokers", "/api/clusters/secure/overview"]) {
+      expect(await (await request.get(path)).text()).not.toContain(TEST_SASL_PASSWORD);
     }
   });
 
@@ -66,6 +84,7 @@ test.describe("the HTTP API", () => {
         { name: "test", reachable: true },
         { name: "nowhere", reachable: false },
         { name: "readonly", reachable: true },
+        { name: "secure", reachable: true },
       ],
     });
     const clusters = (await (await request.get("/api/clusters")).json()) as { name: string; reachable: boolean; brokerCount?: number }[];
@@ -73,6 +92,7 @@ test.describe("the HTTP API", () => {
       ["test", true, 3],
       ["nowhere", false, undefined],
       ["readonly", true, 3],
+      ["secure", true, 3],
     ]);
   });
 

@@ -27,7 +27,8 @@ async function main(argv: string[]): Promise<void> {
       console.log(`Kafka ${kafkaVersion()}, ${spec.name} cluster, data in ${spec.dataDir}`);
       for (const n of nodes) {
         const state = n.pid ? (n.answering ? "up" : "running, not answering") : "stopped";
-        console.log(`  node ${n.id}  broker 127.0.0.1:${n.brokerPort}  controller 127.0.0.1:${n.controllerPort}  ${state}${n.pid ? `  pid ${n.pid}` : ""}`);
+        const secured = n.saslSslPort === undefined ? "" : `  SASL_SSL 127.0.0.1:${n.saslSslPort}`;
+        console.log(`  node ${n.id}  broker 127.0.0.1:${n.brokerPort}${secured}  controller 127.0.0.1:${n.controllerPort}  ${state}${n.pid ? `  pid ${n.pid}` : ""}`);
       }
       if (nodes.some((n) => !n.pid || !n.answering)) process.exitCode = 3;
       return;

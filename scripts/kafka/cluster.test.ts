@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { clusterSpec, isAlive, newClusterId, requireJava } from "./cluster";
+import { clusterSpec, isAlive, newClusterId, nodeProperties, requireJava, saslSslBootstrapServers } from "./cluster";
 
 describe("isAlive", () => {
   it("counts a zombie (exited, not reaped) as dead, though kill(pid, 0) still succeeds", async () => {
@@ -27,6 +27,28 @@ describe("clusterSpec", () => {
     ]);
     expect(clusterSpec("test", {}).nodes.map((n) => n.brokerPort)).toEqual([19092, 19192, 19292]);
     expect(clusterSpec("dev", {}).dataDir).not.toBe(clusterSpec("test", {}).dataDir);
+  });
+
+  it("gives only the test cluster a SASL_SSL listener, two above each broker (one above is the controller)", () => {
+    expect(clusterSpec("test", {}).nodes.map((n) => [n.brokerPort, n.controllerPort, n.saslSslPort])).toEqual([
+      [19092, 19093, 19094],
+      [19192, 19193, 19194],
+      [19292, 19293, 19294],
+    ]);
+    expect(saslSslBootstrapServers(clusterSpec("dev", {}))).toEqual([]);
+    const test = clusterSpec("test", {});
+    const [first] = test.nodes;
+    if (!first) throw new Error("no node");
+    const props = nodeProperties(test, first);
+    expect(props).toContain("listeners=PLAINTEXT://127.0.0.1:19092,SASL_SSL://127.0.0.1:19094,CONTROLLER://127.0.0.1:19093\n");
+    expect(props).toContain("advertised.listeners=PLAINTEXT://127.0.0.1:19092,SASL_SSL://127.0.0.1:19094\n");
+    expect(props).toContain("inter.broker.listener.name=PLAINTEXT\n");
+    expect(props).toContain("sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512\n");
+    expect(props).toContain("listener.name.sasl_ssl.ssl.keystore.type=PEM\n");
+    const dev = clusterSpec("dev", {});
+    const devProps = nodeProperties(dev, dev.nodes[0] ?? first);
+    expect(devProps).toContain("listeners=PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093\n");
+    expect(devProps).not.toMatch(/SASL|ssl/);
   });
 
   it("moves the local cluster with KAFKA_LOCAL_PORT and refuses a bad one", () => {

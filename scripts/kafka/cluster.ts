@@ -12,6 +12,8 @@ import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync,
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { Kafka, logLevel } from "kafkajs";
+import { addScramUser, scramFormatArgs, securedAnswers, securedProperties } from "./secured";
+import { ensureTlsFiles } from "./tls";
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, "..", "..");
@@ -26,6 +28,8 @@ export interface NodeSpec {
   id: number;
   brokerPort: number;
   controllerPort: number;
+  /** The SASL_SSL listener (test cluster only; see secured.ts). */
+  saslSslPort?: number;
 }
 
 export interface ClusterSpec {
@@ -38,6 +42,8 @@ export interface ClusterSpec {
  * Port layout: node n has its broker on base + 100(n-1) and its controller one port above. The dev cluster's
  * first broker is on 9092, so `bootstrap.servers=localhost:9092` just works; KAFKA_LOCAL_PORT and
  * KAFKA_LOCAL_DATA move it (when 9092 is taken, or to keep a second local cluster apart).
+ * The test cluster's nodes also have a SASL_SSL listener two above their broker port (19094/19194/19294, see
+ * secured.ts), so the console's TLS and SASL code is tested against real brokers.
  */
 export function clusterSpec(name: ClusterName, env: Record<string, string | undefined> = process.env): ClusterSpec {
   const base = name === "dev" ? Number(env.KAFKA_LOCAL_PORT ?? 9092) : 19092;
@@ -48,12 +54,20 @@ export function clusterSpec(name: ClusterName, env: Record<string, string | unde
   return {
     name,
     dataDir,
-    nodes: [1, 2, 3].map((id) => ({ id, brokerPort: base + (id - 1) * 100, controllerPort: base + 1 + (id - 1) * 100 })),
+    nodes: [1, 2, 3].map((id) => {
+      const brokerPort = base + (id - 1) * 100;
+      return { id, brokerPort, controllerPort: brokerPort + 1, ...(name === "test" ? { saslSslPort: brokerPort + 2 } : {}) };
+    }),
   };
 }
 
 export function bootstrapServers(spec: ClusterSpec): string[] {
   return spec.nodes.map((n) => `127.0.0.1:${n.brokerPort}`);
+}
+
+/** The SASL_SSL listeners (empty for a cluster without them). */
+export function saslSslBootstrapServers(spec: ClusterSpec): string[] {
+  return spec.nodes.flatMap((n) => (n.saslSslPort === undefined ? [] : [`127.0.0.1:${n.saslSslPort}`]));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -149,17 +163,20 @@ export function logFile(spec: ClusterSpec, node: NodeSpec): string {
   return join(nodeDir(spec, node), "logs", "server.log");
 }
 
-function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
+export function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
   const voters = spec.nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(",");
+  const secured = node.saslSslPort === undefined ? undefined : `SASL_SSL://127.0.0.1:${node.saslSslPort}`;
+  const clientListeners = [`PLAINTEXT://127.0.0.1:${node.brokerPort}`].concat(secured ? [secured] : []);
   const lines: Record<string, string | number | boolean> = {
     "process.roles": "broker,controller",
     "node.id": node.id,
     "controller.quorum.voters": voters,
-    listeners: `PLAINTEXT://127.0.0.1:${node.brokerPort},CONTROLLER://127.0.0.1:${node.controllerPort}`,
-    "advertised.listeners": `PLAINTEXT://127.0.0.1:${node.brokerPort}`,
+    listeners: clientListeners.concat(`CONTROLLER://127.0.0.1:${node.controllerPort}`).join(","),
+    "advertised.listeners": clientListeners.join(","),
     "controller.listener.names": "CONTROLLER",
     "inter.broker.listener.name": "PLAINTEXT",
-    "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    "listener.security.protocol.map": `PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${secured ? ",SASL_SSL:SASL_SSL" : ""}`,
+    ...(secured ? securedProperties(spec) : {}),
     "log.dirs": join(nodeDir(spec, node), "data"),
     "num.partitions": 3,
     "default.replication.factor": 3,
@@ -248,7 +265,8 @@ async function formatStorage(spec: ClusterSpec, libs: string): Promise<void> {
       await run(
         "java",
         ["-Xmx256m", `-Dlog4j2.configurationFile=${LOG4J}`, `-Dkafka.logs.dir=${join(dir, "logs")}`, "-cp", `${libs}/*`]
-          .concat(["kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props, "--ignore-formatted"]),
+          .concat(["kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props, "--ignore-formatted"])
+          .concat(node.saslSslPort === undefined ? [] : scramFormatArgs()),
         { timeout: 120_000 },
       );
     }),
@@ -313,20 +331,43 @@ async function brokerAnswers(spec: ClusterSpec, node: NodeSpec): Promise<boolean
   }
 }
 
-async function waitUntilReady(spec: ClusterSpec, nodes: NodeSpec[], timeoutMs: number): Promise<void> {
+type NodeState = "ready" | "authentication-failed" | "not-answering";
+
+/** Whether a node answers on its PLAINTEXT listener and, where it has one, on its SASL_SSL listener with a SCRAM login. */
+async function nodeState(spec: ClusterSpec, node: NodeSpec): Promise<NodeState> {
+  if (!(await brokerAnswers(spec, node))) return "not-answering";
+  return securedAnswers(spec, node);
+}
+
+async function waitUntilReady(spec: ClusterSpec, nodes: NodeSpec[], timeoutMs: number, libs: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const pending = new Set(nodes);
-  while (pending.size > 0) {
-    for (const node of [...pending]) {
+  const pending = new Map(nodes.map((n) => [n, "not-answering" as NodeState]));
+  let scramUserAdded = false;
+  for (;;) {
+    for (const node of pending.keys()) {
       if (!runningPid(spec, node)) {
         throw new ClusterError(`Kafka node ${node.id} exited while starting. Last lines of ${logFile(spec, node)}:\n${tail(logFile(spec, node))}`);
       }
-      if (await brokerAnswers(spec, node)) pending.delete(node);
+    }
+    const states = await Promise.all([...pending.keys()].map(async (node) => [node, await nodeState(spec, node)] as const));
+    for (const [node, state] of states) {
+      if (state === "ready") pending.delete(node);
+      else pending.set(node, state);
     }
     if (pending.size === 0) return;
+    if (!scramUserAdded && [...pending.values()].includes("authentication-failed")) {
+      // A cluster formatted before it had a SASL_SSL listener has no SCRAM user in its metadata yet.
+      scramUserAdded = true;
+      try {
+        await addScramUser(spec, libs);
+      } catch (error) {
+        throw new ClusterError(error instanceof Error ? error.message : String(error));
+      }
+      continue;
+    }
     if (Date.now() > deadline) {
-      const ids = [...pending].map((n) => n.id).join(", ");
-      throw new ClusterError(`Kafka node(s) ${ids} did not answer within ${timeoutMs / 1000} s. See ${spec.dataDir}/node-*/logs/server.log.`);
+      const which = [...pending].map(([n, state]) => `${n.id}${state === "authentication-failed" ? " (refuses the test user's SCRAM login)" : ""}`);
+      throw new ClusterError(`Kafka node(s) ${which.join(", ")} did not answer within ${timeoutMs / 1000} s. See ${spec.dataDir}/node-*/logs/server.log.`);
     }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -337,9 +378,41 @@ export interface UpResult {
   alreadyRunning: number[];
 }
 
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes the TLS certificates of a cluster with a SASL_SSL listener if they are missing or invalid, and stops the
+ * running nodes that would not match what up() starts: started with other settings than this code writes (an
+ * older checkout's), or holding certificates that were just replaced. up() then starts them afresh.
+ */
+async function stopStaleNodes(spec: ClusterSpec, log: (line: string) => void): Promise<void> {
+  let newCertificates = false;
+  if (spec.nodes.some((n) => n.saslSslPort !== undefined)) {
+    try {
+      newCertificates = await ensureTlsFiles(spec.dataDir, log);
+    } catch (error) {
+      throw new ClusterError(error instanceof Error ? error.message : String(error));
+    }
+  }
+  const stale = spec.nodes.filter(
+    (node) => runningPid(spec, node) && (newCertificates || readText(join(nodeDir(spec, node), "server.properties")) !== nodeProperties(spec, node)),
+  );
+  if (stale.length === 0) return;
+  const why = newCertificates ? "the TLS certificates were made anew" : "the node settings changed";
+  log(`Restarting Kafka node(s) ${stale.map((n) => n.id).join(", ")} of the ${spec.name} cluster: ${why}...`);
+  await Promise.all(stale.map((node) => stopNode(spec, node.id)));
+}
+
 /** Starts whatever nodes of the cluster are not running, and waits until every broker answers. Idempotent. */
 export async function up(spec: ClusterSpec, log: (line: string) => void = console.log): Promise<UpResult> {
   const libs = await ensureJars(log);
+  await stopStaleNodes(spec, log);
   const alreadyRunning = spec.nodes.filter((n) => runningPid(spec, n)).map((n) => n.id);
   if (alreadyRunning.length < spec.nodes.length) await formatStorage(spec, libs);
   const started: number[] = [];
@@ -349,7 +422,7 @@ export async function up(spec: ClusterSpec, log: (line: string) => void = consol
     started.push(node.id);
   }
   if (started.length > 0) log(`Starting Kafka ${kafkaVersion()} node(s) ${started.join(", ")} (${spec.name} cluster)...`);
-  await waitUntilReady(spec, spec.nodes, 120_000);
+  await waitUntilReady(spec, spec.nodes, 120_000, libs);
   return { started, alreadyRunning };
 }
 
@@ -390,7 +463,7 @@ export async function startNodeAndWait(spec: ClusterSpec, id: number): Promise<v
   if (!node) throw new ClusterError(`No node ${id} in the ${spec.name} cluster.`);
   const libs = await ensureJars();
   startNode(spec, node, libs);
-  await waitUntilReady(spec, [node], 120_000);
+  await waitUntilReady(spec, [node], 120_000, libs);
 }
 
 /** Stops every node this cluster's pid files name. Returns the ids stopped. */
@@ -410,6 +483,7 @@ export interface NodeStatus {
   pid: number | undefined;
   brokerPort: number;
   controllerPort: number;
+  saslSslPort?: number;
   answering: boolean;
 }
 
@@ -422,7 +496,8 @@ export async function status(spec: ClusterSpec): Promise<NodeStatus[]> {
         pid,
         brokerPort: node.brokerPort,
         controllerPort: node.controllerPort,
-        answering: pid ? await brokerAnswers(spec, node) : false,
+        ...(node.saslSslPort === undefined ? {} : { saslSslPort: node.saslSslPort }),
+        answering: pid ? (await nodeState(spec, node)) === "ready" : false,
       };
     }),
   );

@@ -3,11 +3,15 @@
  * that point at it. Shared by Vitest, Playwright and scripts/test.ts so the three agree on one cluster.
  */
 import { bootstrapServers, clusterSpec, down, runningPid, up } from "../kafka/cluster";
+import { securedClusterEnv } from "./secured-cluster";
 
 export const TEST_CLUSTER = clusterSpec("test");
 export const TEST_BOOTSTRAP = bootstrapServers(TEST_CLUSTER).join(",");
 
-/** Environment of a console under test: the test cluster, one that never answers, and the test cluster again as read-only. */
+/**
+ * Environment of a console under test: the test cluster, one that never answers, the test cluster again as read-only,
+ * and again through its SASL_SSL listener with SCRAM-SHA-512 (see secured-cluster.ts).
+ */
 export const TEST_CONSOLE_ENV: Record<string, string> = {
   KAFKA_CLUSTERS_0_NAME: "test",
   KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: TEST_BOOTSTRAP,
@@ -16,6 +20,7 @@ export const TEST_CONSOLE_ENV: Record<string, string> = {
   KAFKA_CLUSTERS_2_NAME: "readonly",
   KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: TEST_BOOTSTRAP,
   KAFKA_CLUSTERS_2_READONLY: "true",
+  ...securedClusterEnv(3, "secure"),
   KAFKAJS_NO_PARTITIONER_WARNING: "1",
 };
 

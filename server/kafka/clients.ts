@@ -38,13 +38,25 @@ function logCreator() {
   };
 }
 
-function readPem(path: string | undefined, what: string, cluster: string): Buffer | undefined {
+/** The PEM block each file must hold: Node would quietly skip a CA file in another format (a JKS trust store). */
+const PEM_MARKERS = { "CA certificate": "-----BEGIN CERTIFICATE-----", "client certificate": "-----BEGIN CERTIFICATE-----", "client key": "PRIVATE KEY-----" };
+
+function readPem(path: string | undefined, what: keyof typeof PEM_MARKERS, cluster: string): Buffer | undefined {
   if (!path) return undefined;
+  let content: Buffer;
   try {
-    return readFileSync(path);
+    content = readFileSync(path);
   } catch {
     throw new ConsoleError("internal", `The ${what} file for cluster "${cluster}" (${path}) cannot be read.`, 500);
   }
+  if (!content.includes(PEM_MARKERS[what])) {
+    throw new ConsoleError(
+      "internal",
+      `The ${what} file for cluster "${cluster}" (${path}) is not PEM (no "${PEM_MARKERS[what]}" in it); convert a JKS or PKCS12 store to PEM with keytool/openssl.`,
+      500,
+    );
+  }
+  return content;
 }
 
 export function kafkaConfigFor(cluster: ClusterConfig, clientId = "kafka-console"): KafkaConfig {

@@ -1,5 +1,8 @@
 import "server-only";
 import type { ApiErrorCode } from "@/lib/api/types";
+import type { ClusterConfig } from "@/lib/config/parse";
+import { findCluster } from "@/server/config";
+import { securityFailureMessage } from "@/server/kafka/security-errors";
 
 /** A failure with a message fit for a person, and the HTTP status and code it maps to. */
 export class ConsoleError extends Error {
@@ -158,22 +161,32 @@ function connectionReason(error: unknown): string {
   const notFound = /ENOTFOUND\s+(\S+)/.exec(message);
   if (notFound?.[1]) return `host ${notFound[1]} not found`;
   if (/timed? ?out|timeout/i.test(message)) return "no answer in time";
-  if (/SASL|authenticat/i.test(message)) return "authentication failed";
-  if (/certificate|self.signed|SSL|TLS/i.test(message)) return `TLS handshake failed (${message.split("\n")[0]?.slice(0, 160)})`;
   return message.split("\n")[0]?.slice(0, 200) || "no broker answered";
 }
 
-/** Maps anything thrown by a Kafka call to a ConsoleError with a message in words (never a stack trace). */
+/** The settings of a configured cluster, to say which one to check; undefined when unknown or unreadable. */
+function settingsOf(name: string | undefined): ClusterConfig | undefined {
+  if (!name) return undefined;
+  try {
+    return findCluster(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Maps anything thrown by a Kafka call to a ConsoleError with a message in words (never a stack trace or a secret). */
 export function toConsoleError(error: unknown, cluster?: string): ConsoleError {
   if (error instanceof ConsoleError) return error;
   const inner = innermost(error);
   const where = cluster ? `cluster "${cluster}"` : "the cluster";
+  const security = securityFailureMessage(error, where, settingsOf(cluster));
+  if (security) return new ConsoleError("cluster_unreachable", security, 503);
   if (isConnectionError(error)) {
     return new ConsoleError("cluster_unreachable", `Cannot reach ${where}: ${connectionReason(error)}.`, 503);
   }
   const type = typeof inner?.type === "string" ? inner.type : undefined;
-  if (type === "SASL_AUTHENTICATION_FAILED" || /SASL.*authentication failed/i.test(String(inner?.message))) {
-    return new ConsoleError("cluster_unreachable", `Cannot reach ${where}: authentication failed (check the SASL username and password).`, 503);
+  if (type === "SASL_AUTHENTICATION_FAILED") {
+    return new ConsoleError("cluster_unreachable", `Authentication failed for ${where}: the broker refused the SASL username or password.`, 503);
   }
   if (error instanceof Error && error.name === "UnsupportedApiError") return new ConsoleError("kafka_error", error.message, 502);
   if (error instanceof Error && error.name === "ProtocolDecodeError") {

@@ -22,6 +22,7 @@ describe("cluster reachability (measured against real brokers)", () => {
       ["test", true],
       ["nowhere", false],
       ["readonly", true],
+      ["secure", true],
     ]);
   });
 
