@@ -11,6 +11,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=8080 HOSTNAME=0.0.0.0
 COPY --from=build --chown=node:node /app/.next/standalone ./
+# The default audit log (AUDIT_LOG_FILE) is /app/.data/audit/audit.jsonl: mount a volume there to keep it.
+RUN mkdir -p .data/audit && chown -R node:node .data
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s \

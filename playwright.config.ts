@@ -1,7 +1,11 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_AUDIT_FILE, E2E_AUTH_AUDIT_FILE } from "./scripts/test-support/audit-files";
+import { AUTH_ORIGIN, AUTH_PORT, authConsoleEnv, OIDC_PORT } from "./scripts/test-support/auth-console";
 import { TEST_CONSOLE_ENV } from "./scripts/test-support/test-cluster";
 
 export const E2E_PORT = 18080;
+/** An origin besides the console's own from which the browser tests' console accepts changes. */
+export const E2E_ALLOWED_ORIGIN = "https://console.example.test";
 
 /** Debian's Chromium (never a downloaded browser), with the flags this network needs. */
 const CHROMIUM_ARGS = [
@@ -32,13 +36,36 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  webServer: {
-    command: "npx tsx scripts/test-support/serve-built.ts",
-    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { ...TEST_CONSOLE_ENV, PORT: String(E2E_PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  // Started in this order: the first builds when the sources changed, the others serve that build.
+  webServer: [
+    {
+      command: "npx tsx scripts/test-support/serve-built.ts",
+      url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      // CONSOLE_ALLOWED_ORIGINS: e2e/security.spec.ts sends changes from this origin too (it need not exist).
+      env: { ...TEST_CONSOLE_ENV, PORT: String(E2E_PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", CONSOLE_ALLOWED_ORIGINS: E2E_ALLOWED_ORIGIN, AUDIT_LOG_FILE: E2E_AUDIT_FILE },
+    },
+    {
+      // The OpenID Connect provider of e2e/auth.spec.ts.
+      command: "npx tsx scripts/test-support/oidc-provider.ts",
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // The same build with login on (scripts/test-support/auth-console.ts): e2e/auth.spec.ts.
+      command: "npx tsx scripts/test-support/serve-built.ts",
+      url: `${AUTH_ORIGIN}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...authConsoleEnv(), PORT: String(AUTH_PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", AUDIT_LOG_FILE: E2E_AUTH_AUDIT_FILE },
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { INTEGRATION_AUDIT_FILE } from "./scripts/test-support/audit-files";
 import { TEST_CONSOLE_ENV } from "./scripts/test-support/test-cluster";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -23,7 +24,7 @@ export default defineConfig({
           name: "integration",
           include: ["server/**/*.test.ts"],
           environment: "node",
-          env: TEST_CONSOLE_ENV,
+          env: { ...TEST_CONSOLE_ENV, AUDIT_LOG_FILE: INTEGRATION_AUDIT_FILE },
           globalSetup: ["./scripts/test-support/vitest-global-setup.ts"],
           // One real cluster: test files take turns, and some stop and restart a broker.
           fileParallelism: false,

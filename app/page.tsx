@@ -1,13 +1,32 @@
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { UserBox } from "@/components/auth/UserBox";
+import { allows } from "@/lib/auth/permissions";
+import { LOGIN_PATH } from "@/lib/auth/paths";
 import { clusterPath } from "@/lib/routes";
+import { signOut } from "@/server/actions/auth";
+import { currentActor } from "@/server/auth/current";
 import { getConfig } from "@/server/config";
 
-/** The console's home: the first configured cluster, or how to configure one. */
+/** The console's home: the first configured cluster the user may see, or how to configure one. */
 export default async function HomePage() {
   await connection(); // the configuration is read at run time, never baked in at build time
-  const first = getConfig().clusters[0];
+  const actor = await currentActor();
+  if (!actor) redirect(LOGIN_PATH);
+  const { clusters } = getConfig();
+  const first = clusters.find((cluster) => allows(actor.grants, cluster.name, "read"));
   if (first) redirect(clusterPath(first.name, "overview"));
+  if (clusters.length > 0) {
+    return (
+      <main id="main" className="mx-auto max-w-2xl px-4 py-16">
+        <h1 className="text-2xl font-semibold tracking-tight">No cluster granted</h1>
+        <p className="mt-3 text-muted">{actor.name} has no role on any of this console&apos;s clusters. Ask your administrator for one.</p>
+        <div className="mt-6">
+          <UserBox user={{ name: actor.name, role: null }} signOut={signOut} />
+        </div>
+      </main>
+    );
+  }
 
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-16">

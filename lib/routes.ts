@@ -88,3 +88,8 @@ export function producePath(cluster: string, topic?: string, draft = false): str
   const text = query.toString();
   return text ? `${clusterPath(cluster, "produce")}?${text}` : clusterPath(cluster, "produce");
 }
+
+/** URL of the Audit page (every cluster's changes); `search` is its filters as a query string. */
+export function auditPath(search = ""): string {
+  return search ? `/audit?${search}` : "/audit";
+}

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { ApiErrorBody } from "@/lib/api/types";
+import type { Need } from "@/lib/auth/permissions";
+import { authorize } from "@/server/auth/current";
 import { ConsoleError, toConsoleError } from "@/server/kafka/errors";
 
 const NO_STORE = { "cache-control": "no-store" };
@@ -25,14 +27,21 @@ export async function respond<T>(work: () => Promise<T>): Promise<Response> {
   }
 }
 
-/** Route params arrive as a promise in Next 16 and may still be percent-encoded. */
-export async function clusterParam(params: Promise<{ cluster: string }>): Promise<string> {
+/**
+ * The cluster a request names, once the asker may `need` it (see lib/auth/permissions.ts): every cluster route
+ * goes through here, so none can forget the check. Route params arrive as a promise in Next 16 and may still be
+ * percent-encoded.
+ */
+export async function clusterParam(params: Promise<{ cluster: string }>, need: Need = "read"): Promise<string> {
   const { cluster } = await params;
+  let name: string;
   try {
-    return decodeURIComponent(cluster);
+    name = decodeURIComponent(cluster);
   } catch {
     throw new ConsoleError("bad_request", "The cluster name in the URL is not valid.", 400);
   }
+  await authorize(name, need);
+  return name;
 }
 
 /** Another route segment (a topic, a group), percent-decoded; a malformed escape is a 400 in words. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { ConfigError } from "@/lib/config/parse";
+import { describeAuditSinks } from "@/server/audit/file";
 import { loadConfigFrom } from "@/server/config";
 
 /** Validates the configuration once at start-up; a bad value stops the server with a message naming it. */
@@ -9,6 +10,8 @@ export function checkConfigAtStartup(): void {
     for (const warning of warnings) console.warn(`config: ${warning}`);
     const names = config.clusters.map((c) => `${c.name} (${c.bootstrapServers.join(",")}${c.readOnly ? ", read-only" : ""})`);
     console.log(`Kafka console: ${config.clusters.length} cluster(s) from ${config.source}: ${names.join("; ") || "none"}`);
+    if (config.allowedOrigins.length > 0) console.log(`Changes also accepted from: ${config.allowedOrigins.join(", ")} (CONSOLE_ALLOWED_ORIGINS)`);
+    console.log(`Audit log: ${describeAuditSinks(config.audit)}`);
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);

@@ -4,9 +4,10 @@ import { Sidebar, type SidebarProps } from "@/components/layout/Sidebar";
 
 /**
  * The page frame of one cluster: a skip link, the sidebar (a top bar on narrow screens) and the main area,
- * whose content is replaced by the unreachable panel while the cluster does not answer.
+ * whose content is replaced by the unreachable panel while the cluster does not answer, or by `denied` when the
+ * signed-in user has no role on this cluster (nothing of it is fetched then).
  */
-export function AppShell({ children, ...sidebar }: SidebarProps & { children: ReactNode }) {
+export function AppShell({ children, denied, ...sidebar }: SidebarProps & { children: ReactNode; denied?: ReactNode }) {
   return (
     <div className="min-h-dvh md:flex">
       <a
@@ -17,7 +18,7 @@ export function AppShell({ children, ...sidebar }: SidebarProps & { children: Re
       </a>
       <Sidebar {...sidebar} />
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
-        <ClusterGate cluster={sidebar.cluster}>{children}</ClusterGate>
+        {denied ?? <ClusterGate cluster={sidebar.cluster}>{children}</ClusterGate>}
       </main>
     </div>
   );

@@ -2,11 +2,14 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { type ShellUser, UserBox } from "@/components/auth/UserBox";
 import { Badge } from "@/components/ui/Badge";
 import { ClusterSwitcher, type ShellCluster } from "@/components/layout/ClusterSwitcher";
+import { ConsoleNav } from "@/components/layout/ConsoleNav";
 import { SectionNav } from "@/components/layout/SectionNav";
 import { ThemeToggle } from "@/components/layout/ThemeToggle";
 import { cx } from "@/lib/cx";
+import type { ActionResult } from "@/lib/actions/result";
 import type { Theme } from "@/lib/theme";
 
 export interface SidebarProps {
@@ -14,6 +17,9 @@ export interface SidebarProps {
   clusters: readonly ShellCluster[];
   readOnly: boolean;
   theme: Theme;
+  /** The signed-in user while login is on; null while it is off. */
+  user: ShellUser | null;
+  signOut: () => Promise<ActionResult<null>>;
 }
 
 /**
@@ -21,7 +27,7 @@ export interface SidebarProps {
  * Below 768 px it is a top bar whose "Menu" button shows and hides the same content (rendered once, so every
  * link exists exactly once in the page).
  */
-export function Sidebar({ cluster, clusters, readOnly, theme }: SidebarProps) {
+export function Sidebar({ cluster, clusters, readOnly, theme, user, signOut }: SidebarProps) {
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
 
@@ -69,7 +75,9 @@ export function Sidebar({ cluster, clusters, readOnly, theme }: SidebarProps) {
           ) : null}
         </div>
         <SectionNav cluster={cluster} onNavigate={close} />
-        <div className="px-1 md:mt-auto">
+        <ConsoleNav onNavigate={close} />
+        <div className="space-y-4 px-1 md:mt-auto">
+          {user ? <UserBox user={user} signOut={signOut} /> : null}
           <ThemeToggle initialTheme={theme} />
         </div>
       </div>

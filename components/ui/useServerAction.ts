@@ -3,7 +3,9 @@
 import { partialMatchKey, type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ZodType } from "zod";
+import { ACTION_BODY_LIMIT_BYTES, encodedSize, tooLargeMessage } from "@/lib/actions/limits";
 import { type ActionResult, fieldErrorsFrom } from "@/lib/actions/result";
+import { queryKeys } from "@/lib/query/keys";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -13,6 +15,7 @@ const NO_ANSWER = "The console server did not answer. Check that it is running, 
  * Runs one server action from a form: tracks pending, keeps the action's message and field errors for the form to
  * show (a dialog stays open), and on success refreshes every query under `refresh` (one invalidation, so a query
  * matched by two keys is fetched once) before resolving, so the page already shows the new state when it goes on.
+ * A form larger than the server accepts (lib/actions/limits.ts) is not sent: its message says so instead.
  */
 export function useServerAction<I, T>(
   cluster: string,
@@ -25,11 +28,19 @@ export function useServerAction<I, T>(
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   async function run(input: I): Promise<{ ok: true; data: T } | { ok: false }> {
-    setPending(true);
     setMessage(null);
     setFieldErrors({});
+    // The server would refuse it with a bare error (and only after the upload): say why here, in words.
+    const size = encodedSize([cluster, input]);
+    if (size > ACTION_BODY_LIMIT_BYTES) {
+      setMessage(tooLargeMessage(size));
+      return { ok: false };
+    }
+    setPending(true);
     try {
       const result = await action(cluster, input);
+      // Every attempt, done or refused, is a new entry of the audit log.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit() });
       if (!result.ok) {
         setMessage(result.message);
         setFieldErrors(result.fieldErrors ?? {});

@@ -10,6 +10,9 @@ const API_ERROR_CODES = [
   "cluster_not_found",
   "cluster_unreachable",
   "read_only",
+  "unauthenticated",
+  "forbidden",
+  "too_many_requests",
   "kafka_error",
   "internal",
 ] as const satisfies readonly ApiErrorCode[];

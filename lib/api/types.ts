@@ -17,6 +17,9 @@ export type ApiErrorCode =
   | "cluster_not_found"
   | "cluster_unreachable"
   | "read_only"
+  | "unauthenticated"
+  | "forbidden"
+  | "too_many_requests"
   | "kafka_error"
   | "internal";
 

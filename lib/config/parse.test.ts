@@ -74,6 +74,18 @@ describe("parseConfig from kafka-ui environment variables", () => {
     ]);
   });
 
+  it("reads the extra origins changes are accepted from, none by default, and names a bad one", () => {
+    const base = { KAFKA_CLUSTERS_0_NAME: "a", KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "localhost:9092" };
+    expect(parseConfig(base).config.allowedOrigins).toEqual([]);
+    expect(parseConfig({ ...base, CONSOLE_ALLOWED_ORIGINS: "https://Kafka.Example.com, http://10.0.0.5:8080/" }).config.allowedOrigins).toEqual([
+      "https://kafka.example.com",
+      "http://10.0.0.5:8080",
+    ]);
+    expect(problemsOf(() => parseConfig({ ...base, CONSOLE_ALLOWED_ORIGINS: "https://ok.example, kafka.example.com/console" }))).toEqual([
+      'CONSOLE_ALLOWED_ORIGINS has "kafka.example.com/console", which is not an origin like https://console.example.com (http or https, a host and an optional port, no path)',
+    ]);
+  });
+
   it("reports every problem of one cluster, not just the first", () => {
     const problems = problemsOf(() =>
       parseConfig({ KAFKA_CLUSTERS_0_NAME: "prod", KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "kafka-1", KAFKA_CLUSTERS_0_READONLY: "maybe" }),

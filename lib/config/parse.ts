@@ -8,6 +8,9 @@
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from "../security/origin";
+import { type AuditConfig, parseAuditConfig } from "./audit";
+import { type AuthConfig, parseAuthConfig } from "./auth";
 
 export const SECURITY_PROTOCOLS = ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] as const;
 export const SASL_MECHANISMS = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] as const;
@@ -45,6 +48,12 @@ export interface AppConfig {
   port: number;
   /** Bounds of one message stream (the server ends a stream that reaches either). */
   messages: { maxDurationMs: number; maxScanBytes: number };
+  /** Origins besides the console's own from which changes are accepted (CONSOLE_ALLOWED_ORIGINS; proxy.ts). */
+  allowedOrigins: string[];
+  /** Login and roles (lib/config/auth.ts); off unless AUTH_TYPE turns it on. Holds secrets: server only. */
+  auth: AuthConfig;
+  /** Where mutations are recorded (lib/config/audit.ts): a JSON-lines file and/or a Kafka topic. */
+  audit: AuditConfig;
   /** Where the configuration came from, in words, for the start-up banner. */
   source: string;
 }
@@ -323,10 +332,15 @@ export function parseConfig(
     maxDurationMs: parsePositive(env, "MESSAGES_MAX_DURATION_MS", DEFAULT_STREAM_LIMITS.maxDurationMs, problems),
     maxScanBytes: parsePositive(env, "MESSAGES_MAX_SCAN_BYTES", DEFAULT_STREAM_LIMITS.maxScanBytes, problems),
   };
+  const allowed = parseAllowedOrigins(env[ALLOWED_ORIGINS_VARIABLE]);
+  if ("error" in allowed) problems.push(`${ALLOWED_ORIGINS_VARIABLE} ${allowed.error}`);
+  const auth = parseAuthConfig(env, clusters.map((c) => c.name), problems);
+  const audit = parseAuditConfig(env, clusters, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const fromEnv = Object.keys(env).some((k) => ENV_CLUSTER.test(k));
   const source = file ? (fromEnv ? `${file.path} and environment` : file.path) : "environment";
-  return { config: { clusters, port, messages, source }, warnings: collected.warnings };
+  const allowedOrigins = "origins" in allowed ? allowed.origins : [];
+  return { config: { clusters, port, messages, allowedOrigins, auth, audit, source }, warnings: collected.warnings };
 }
 
 /** True when the environment or a config file names any cluster (otherwise `npm start` runs a local one). */

@@ -22,6 +22,13 @@ describe("queryKeys", () => {
     expect(group.slice(0, 3)).toEqual(queryKeys.consumerGroups("a"));
   });
 
+  it("keeps the audit log, which spans clusters, in a family of its own", () => {
+    expect(queryKeys.audit()).toEqual(["audit"]);
+    const list = queryKeys.audit({ cluster: "a", action: "topic.create" });
+    expect(list.slice(0, 1)).toEqual(queryKeys.audit());
+    expect(list.slice(0, 2)).not.toEqual(queryKeys.cluster("a"));
+  });
+
   it("keeps names that look like key words apart from the key words", () => {
     expect(queryKeys.topic("a", "list")).toEqual(["clusters", "a", "topics", "detail", "list"]);
   });

@@ -1,5 +1,5 @@
 /**
- * THE query-key factory (DESIGN.md): every key starts with the cluster, so invalidating
+ * THE query-key factory (DESIGN.md): every key of a cluster's data starts with the cluster, so invalidating
  * `queryKeys.cluster(c)` refreshes everything about one cluster and `queryKeys.clusters()` everything.
  * Details nest under their list (`topic(c, t)` under `topics(c)`), so invalidating a list covers them too.
  */
@@ -21,4 +21,9 @@ export const queryKeys = {
       : (["clusters", cluster, "consumer-groups"] as const),
   consumerGroup: (cluster: string, group: string) =>
     ["clusters", cluster, "consumer-groups", "detail", group] as const,
+  /**
+   * The audit log spans every cluster, so it has a family of its own (its cluster is a filter, in `params`).
+   * Every server action, done or refused, adds an entry: forms invalidate `audit()` after each one.
+   */
+  audit: (params?: ListParams) => (params ? (["audit", "list", params] as const) : (["audit"] as const)),
 };

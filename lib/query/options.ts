@@ -1,6 +1,7 @@
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
 import type { BrokersResponse, ClusterSummary, ConsumerGroupResponse, ConsumerGroupsResponse, OverviewResponse, TopicResponse, TopicsResponse } from "@/lib/api/types";
+import type { AuditPageResponse } from "@/lib/audit/query";
 import { queryKeys } from "@/lib/query/keys";
 
 /** Path of a cluster's API resource; the cluster name is always encoded. */
@@ -71,5 +72,23 @@ export function consumerGroupQuery(cluster: string, group: string) {
     queryKey: queryKeys.consumerGroup(cluster, group),
     queryFn: ({ signal }) => fetchJson<ConsumerGroupResponse>(clusterApiPath(cluster, `consumer-groups/${encodeURIComponent(group)}`), { signal }),
     refetchInterval: GROUPS_REFRESH_MS,
+  });
+}
+
+/**
+ * GET /api/audit, newest first, a page per cursor ("Load older" asks for the next). `search` is the page's filters
+ * as a query string (auditListStateToSearch), so each filter combination caches apart.
+ */
+export function auditQuery(search: string) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.audit({ search }),
+    queryFn: ({ signal, pageParam }) => {
+      const params = new URLSearchParams(search);
+      if (pageParam !== null) params.set("before", pageParam);
+      const text = params.toString();
+      return fetchJson<AuditPageResponse>(text ? `/api/audit?${text}` : "/api/audit", { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
 }

@@ -6,5 +6,5 @@ import { produceRecords } from "@/server/kafka/produce";
 
 /** Writes the form's record (copies times) with acks from all in-sync replicas; returns where each one landed. */
 export async function produceMessages(cluster: string, input: ProduceInput): Promise<ActionResult<ProduceResult>> {
-  return runMutation(cluster, produceSchema, input, (c, valid) => produceRecords(c, valid));
+  return runMutation("messages.produce", cluster, produceSchema, input, (c, valid) => produceRecords(c, valid));
 }

@@ -14,8 +14,10 @@ import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/prot
 interface Entry {
   kafka: Kafka;
   admin?: Promise<Admin>;
-  /** The console's producer (the produce form), connected on first use. */
+  /** The console's producer (the produce form, the audit topic), connected on first use. */
   producer?: Promise<Producer>;
+  /** Every topic the producer has been asked to write to: kafkajs keeps each in its metadata requests for good. */
+  producerTopics?: Set<string>;
   /** Connections for the requests kafkajs has no API for (see protocol/bridge.ts). */
   protocol?: Promise<ProtocolCluster>;
 }
@@ -131,11 +133,16 @@ export function getAdmin(name: string): Promise<Admin> {
   return entry.admin;
 }
 
-/** The shared, connected producer of a cluster (no topic auto-creation: producing to a missing topic is an error). */
+/**
+ * The shared, connected producer of a cluster (no topic auto-creation: producing to a missing topic is an error).
+ * Idempotent, so that it may retry longer than the other clients: a topic created a moment ago is not yet known to
+ * every broker ("does not host this topic-partition"), and a retry after a partly written request must not write
+ * a record twice, which the broker's sequence numbers rule out.
+ */
 export function getProducer(name: string): Promise<Producer> {
   const entry = entryFor(name);
   if (!entry.producer) {
-    const producer = entry.kafka.producer({ allowAutoTopicCreation: false });
+    const producer = entry.kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1, retry: { retries: 6, initialRetryTime: 200, maxRetryTime: 2_000 } });
     const connecting = producer.connect().then(() => producer);
     entry.producer = connecting;
     connecting.catch(() => {
@@ -170,6 +177,7 @@ async function dropConnections(name: string): Promise<void> {
   entry.admin = undefined;
   entry.protocol = undefined;
   entry.producer = undefined;
+  entry.producerTopics = undefined;
   await Promise.all([
     admin?.then((a) => a.disconnect()).catch(() => undefined),
     protocol?.then((c) => c.disconnect()).catch(() => undefined),
@@ -203,10 +211,44 @@ export async function withProtocol<T>(name: string, operation: (cluster: Protoco
   }
 }
 
-/** Runs one produce with the shared producer, with the same error handling as withAdmin. */
-export async function withProducer<T>(name: string, operation: (producer: Producer) => Promise<T>): Promise<T> {
+function isUnknownTopic(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause) {
+    if ((e as { type?: unknown }).type === "UNKNOWN_TOPIC_OR_PARTITION") return true;
+    if ((e as { originalError?: unknown }).originalError !== undefined) return isUnknownTopic((e as { originalError?: unknown }).originalError);
+  }
+  return false;
+}
+
+/**
+ * Runs one produce to `topic` with the shared producer, with the same error handling as withAdmin.
+ *
+ * A kafkajs producer asks for the metadata of every topic it has ever written to, and once one of them is deleted
+ * every such request fails ("does not host this topic-partition"), so the producer can write to no topic at all,
+ * not even a new one. When a write fails that way and a topic this producer wrote to is gone, the producer is
+ * replaced and the write made once more: it never reached a broker (the producer could not find a leader), so
+ * nothing is written twice.
+ */
+export async function withProducer<T>(name: string, topic: string, operation: (producer: Producer) => Promise<T>): Promise<T> {
+  const entry = entryFor(name);
+  const run = async () => {
+    const producer = await getProducer(name);
+    (entry.producerTopics ??= new Set()).add(topic);
+    return operation(producer);
+  };
   try {
-    return await operation(await getProducer(name));
+    try {
+      return await run();
+    } catch (error) {
+      if (!isUnknownTopic(error) || !entry.producerTopics) throw error;
+      const existing = new Set(await (await getAdmin(name)).listTopics());
+      const gone = [...entry.producerTopics].filter((t) => !existing.has(t));
+      if (gone.length === 0) throw error;
+      const stale = entry.producer;
+      entry.producer = undefined;
+      entry.producerTopics = undefined;
+      void stale?.then((p) => p.disconnect()).catch(() => undefined);
+      return await run();
+    }
   } catch (error) {
     if (isConnectionError(error)) await dropConnections(name);
     throw toConsoleError(error, name);

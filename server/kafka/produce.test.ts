@@ -21,6 +21,18 @@ async function highWatermarks(topic: string): Promise<string[]> {
 }
 
 describe("producing from the form", () => {
+  it("keeps working after a topic it wrote to is deleted (kafkajs alone then fails for every topic), and writes once", async () => {
+    const first = await topics.create("produce-gone", 1);
+    const wrote = await produceMessages("test", input(first));
+    if (!wrote.ok) throw new Error(wrote.message);
+    await withFixtureAdmin((admin) => admin.deleteTopics({ topics: [first] }));
+    const next = await topics.create("produce-after-delete", 2);
+    const result = await produceMessages("test", input(next, { partition: 1 }));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.data.records).toEqual([{ partition: 1, offset: "0" }]);
+    expect(await highWatermarks(next)).toEqual(["0", "1"]);
+  });
+
   it("writes the copies with key, value and headers, and says where each one landed", async () => {
     const topic = await topics.create("produce-basic", 3);
     const result = await produceMessages("test", input(topic, { key: "order-1", value: '{"id": 1}', valueFormat: "json", headers: [{ key: "source", value: "form" }, { key: "trace", value: "a" }, { key: "trace", value: "b" }], copies: 3 }));

@@ -83,7 +83,7 @@ export async function produceRecords(cluster: string, input: ValidProduce): Prom
   const records: ProduceResult["records"] = [];
   for (let start = 0; start < targets.length; start += perSend) {
     const slice = targets.slice(start, start + perSend);
-    const sent = await withProducer(cluster, (producer) =>
+    const sent = await withProducer(cluster, input.topic, (producer) =>
       producer.send({ topic: input.topic, acks: -1, compression: CODECS[input.compression], messages: slice.map((p) => message(p)) }),
     );
     const next = new Map<number, bigint>();

@@ -1,13 +1,19 @@
 import type { HealthResponse } from "@/lib/api/types";
+import { allows } from "@/lib/auth/permissions";
+import { currentActor } from "@/server/auth/current";
 import { respond } from "@/server/http";
 import { checkAllClusters } from "@/server/kafka/health";
 
+/**
+ * Open to all, for load balancers and monitors: the status covers every cluster, but cluster names are listed only
+ * to a signed-in user, and only those they may see.
+ */
 export function GET(): Promise<Response> {
   return respond(async (): Promise<HealthResponse> => {
-    const clusters = await checkAllClusters();
+    const [clusters, actor] = await Promise.all([checkAllClusters(), currentActor()]);
     return {
       status: clusters.every((c) => c.reachable) ? "ok" : "degraded",
-      clusters: clusters.map((c) => ({ name: c.name, reachable: c.reachable })),
+      clusters: clusters.filter((c) => actor !== null && allows(actor.grants, c.name, "read")).map((c) => ({ name: c.name, reachable: c.reachable })),
     };
   });
 }

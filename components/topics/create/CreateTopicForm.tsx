@@ -77,6 +77,7 @@ export function CreateTopicForm({
   const mutation = useMutation({
     mutationFn: (topic: CreateTopicInput) => createTopic(cluster, topic),
     onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit() });
       if (!result.ok) {
         setMessage(result.message);
         setServerErrors(result.fieldErrors ?? {});

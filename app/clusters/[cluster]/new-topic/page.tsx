@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { CreateTopicView } from "@/components/topics/create/CreateTopicView";
 import { decodeSegment } from "@/lib/routes";
 import { createTopic } from "@/server/actions/topics";
-import { findCluster } from "@/server/config";
+import { MUTATION_ROLES } from "@/lib/auth/permissions";
+import { changesBlocked } from "@/server/auth/page";
 
 export const metadata: Metadata = { title: "Create topic" };
 
 export default async function CreateTopicPage({ params }: { params: Promise<{ cluster: string }> }) {
   const name = decodeSegment((await params).cluster);
   // The cluster layout has already answered 404 for an unknown cluster; the action checks read-only again.
-  const readOnly = findCluster(name)?.readOnly ?? true;
+  const readOnly = await changesBlocked(name, MUTATION_ROLES["topic.create"]);
   return <CreateTopicView cluster={name} readOnly={readOnly} createTopic={createTopic} />;
 }

@@ -4,14 +4,15 @@ import { ProduceView } from "@/components/produce/ProduceView";
 import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
 import { decodeSegment } from "@/lib/routes";
 import { produceMessages } from "@/server/actions/messages";
-import { findCluster } from "@/server/config";
+import { MUTATION_ROLES } from "@/lib/auth/permissions";
+import { changesBlocked } from "@/server/auth/page";
 
 export const metadata: Metadata = { title: "Produce" };
 
 export default async function ProducePage({ params }: { params: Promise<{ cluster: string }> }) {
   const name = decodeSegment((await params).cluster);
   // The cluster layout has already answered 404 for an unknown cluster; the action checks read-only again.
-  const readOnly = findCluster(name)?.readOnly ?? true;
+  const readOnly = await changesBlocked(name, MUTATION_ROLES["messages.produce"]);
   return (
     // The view reads ?topic= and ?draft= (useSearchParams), which needs a Suspense boundary.
     <Suspense fallback={<DetailSkeleton label="Loading the produce form…" stats={2} />}>

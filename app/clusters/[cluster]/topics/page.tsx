@@ -3,14 +3,15 @@ import { Suspense } from "react";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { TopicsView } from "@/components/topics/list/TopicsView";
 import { decodeSegment } from "@/lib/routes";
-import { findCluster } from "@/server/config";
+import { MUTATION_ROLES } from "@/lib/auth/permissions";
+import { changesBlocked } from "@/server/auth/page";
 
 export const metadata: Metadata = { title: "Topics" };
 
 export default async function TopicsPage({ params }: { params: Promise<{ cluster: string }> }) {
   const name = decodeSegment((await params).cluster);
   // The cluster layout has already answered 404 for an unknown cluster.
-  const readOnly = findCluster(name)?.readOnly ?? true;
+  const readOnly = await changesBlocked(name, MUTATION_ROLES["topic.create"]);
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
     <Suspense fallback={<TableSkeleton label="Loading topics…" rows={8} />}>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { TopicView } from "@/components/topics/detail/TopicView";
 import { decodeSegment } from "@/lib/routes";
 import { addPartitions, alterTopicConfigs, deleteTopic, purgeTopic } from "@/server/actions/topics";
-import { findCluster } from "@/server/config";
+import { MUTATION_ROLES } from "@/lib/auth/permissions";
+import { changesBlocked } from "@/server/auth/page";
 
 interface Props {
   params: Promise<{ cluster: string; topic: string }>;
@@ -23,7 +24,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const { cluster, topic } = await params;
   const name = decodeSegment(cluster);
   // The cluster layout has already answered 404 for an unknown cluster.
-  const readOnly = findCluster(name)?.readOnly ?? true;
+  const readOnly = await changesBlocked(name, MUTATION_ROLES["topic.delete"]);
   const highlight = partitionParam((await searchParams).partition);
   const topicName = decodeSegment(topic);
   return (

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ cluster: string; topic: string }> }): Promise<Response> {
   try {
-    const cluster = clusterOrThrow(await clusterParam(params)).name;
+    const cluster = clusterOrThrow(await clusterParam(params, "messages")).name;
     const topic = await segmentParam(params, "topic");
     const parsed = messageQuerySchema.safeParse(rawQueryFrom(new URL(request.url).searchParams));
     if (!parsed.success) {

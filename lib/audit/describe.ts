@@ -1,0 +1,169 @@
+/**
+ * Audit entries in words, for the Audit page: what was (or was tried to be) done, from the entry's params
+ * ("Created topic orders (6 partitions, RF 3)"), and what a successful action's result amounted to ("3 records
+ * written"), stored with the entry. Params come from the log, which keeps refused attempts with whatever input they
+ * had: every reading here is defensive and falls back to the action's name.
+ */
+import { z } from "zod";
+import { AUDIT_ACTION_LABELS, type AuditAction, type AuditEntry, type JsonValue } from "@/lib/audit/entry";
+import { formatInteger, formatQuantity } from "@/lib/format";
+
+const text = z.string();
+const count = z.number().int();
+
+function read<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** At most `max` characters of a name or value, for a one-line summary. */
+function short(value: string, max = 60): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+}
+
+/** "0, 2 and 5"; long lists end with "and N more". */
+function list(items: readonly string[], max = 4): string {
+  if (items.length <= 1) return items.join("");
+  if (items.length > max) return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+}
+
+/**
+ * How many items a list in the params had: the sanitizer keeps the first items and ends a longer list with a marker
+ * "… (N more)", which is counted back in.
+ */
+function itemCount(items: readonly unknown[]): number {
+  const last = items.at(-1);
+  const more = typeof last === "string" ? /^… \(([\d,]+) more\)$/.exec(last)?.[1] : undefined;
+  return more === undefined ? items.length : items.length - 1 + Number(more.replaceAll(",", ""));
+}
+
+const createSchema = z.object({ name: text, partitions: count.optional(), replicationFactor: count.optional(), configs: z.record(z.string(), z.unknown()).optional() });
+const nameSchema = z.object({ name: text });
+const partitionsSchema = z.object({ name: text, partitions: count });
+const configsSchema = z.object({ name: text, set: z.array(z.object({ key: text, value: z.unknown() })).optional(), reset: z.array(text).optional() });
+const purgeSchema = z.object({ name: text, partitions: z.array(z.unknown()).optional() });
+const groupSchema = z.object({ groupId: text });
+const resetSchema = z.object({ groupId: text, plan: z.array(z.unknown()) });
+const produceSchema = z.object({ topic: text, partition: count.nullable().optional(), copies: count.optional() });
+
+/** What the params say, as a phrase after the verb: "topic orders (6 partitions, RF 3)". */
+function objectOf(action: AuditAction, params: JsonValue): string | undefined {
+  switch (action) {
+    case "topic.create": {
+      const p = read(createSchema, params);
+      if (!p) return undefined;
+      const details = [
+        p.partitions === undefined ? null : formatQuantity(p.partitions, "partition"),
+        p.replicationFactor === undefined ? null : `RF ${p.replicationFactor}`,
+        p.configs && Object.keys(p.configs).length > 0 ? formatQuantity(Object.keys(p.configs).length, "config") : null,
+      ].filter((d) => d !== null);
+      return `topic ${short(p.name)}${details.length > 0 ? ` (${details.join(", ")})` : ""}`;
+    }
+    case "topic.delete": {
+      const p = read(nameSchema, params);
+      return p && `topic ${short(p.name)}`;
+    }
+    case "topic.partitions.add": {
+      const p = read(partitionsSchema, params);
+      return p && `topic ${short(p.name)} to ${formatQuantity(p.partitions, "partition")}`;
+    }
+    case "topic.configs.alter": {
+      const p = read(configsSchema, params);
+      if (!p) return undefined;
+      const set = (p.set ?? []).map((s) => `${short(s.key, 40)}=${short(typeof s.value === "string" ? s.value : JSON.stringify(s.value), 30)}`);
+      const changes = [set.length > 0 ? `set ${list(set, 3)}` : null, (p.reset ?? []).length > 0 ? `reset ${list((p.reset ?? []).map((k) => short(k, 40)), 3)}` : null].filter((c) => c !== null);
+      return `configs of topic ${short(p.name)}${changes.length > 0 ? `: ${changes.join("; ")}` : ""}`;
+    }
+    case "topic.purge": {
+      const p = read(purgeSchema, params);
+      if (!p) return undefined;
+      const partitions = p.partitions?.filter((x): x is number => typeof x === "number").map(String);
+      return `topic ${short(p.name)} (${partitions && partitions.length > 0 ? `${partitions.length === 1 ? "partition" : "partitions"} ${list(partitions)}` : "all partitions"})`;
+    }
+    case "group.offsets.reset": {
+      const p = read(resetSchema, params);
+      if (!p) {
+        const g = read(groupSchema, params);
+        return g && `offsets of group ${short(g.groupId)}`;
+      }
+      const plan = p.plan;
+      const topics = [...new Set(plan.map((row) => read(z.object({ topic: text }), row)?.topic).filter((t) => t !== undefined))].map((t) => short(t, 40));
+      return `offsets of group ${short(p.groupId)} on ${formatQuantity(itemCount(plan), "partition")}${topics.length > 0 ? ` of ${list(topics, 2)}` : ""}`;
+    }
+    case "group.offsets.undo": {
+      const p = read(groupSchema, params);
+      return p && `the last offset reset of group ${short(p.groupId)}`;
+    }
+    case "group.delete": {
+      const p = read(groupSchema, params);
+      return p && `group ${short(p.groupId)}`;
+    }
+    case "messages.produce": {
+      const p = read(produceSchema, params);
+      if (!p) return undefined;
+      const partition = p.partition === null || p.partition === undefined ? "" : `, partition ${p.partition}`;
+      return `${formatQuantity(p.copies ?? 1, "record")} to topic ${short(p.topic)}${partition}`;
+    }
+  }
+}
+
+/** Each action's verb: as done, and as tried. */
+const VERBS: Record<AuditAction, [done: string, tried: string]> = {
+  "topic.create": ["Created", "create"],
+  "topic.delete": ["Deleted", "delete"],
+  "topic.partitions.add": ["Grew", "grow"],
+  "topic.configs.alter": ["Changed", "change"],
+  "topic.purge": ["Purged", "purge"],
+  "group.offsets.reset": ["Reset", "reset"],
+  "group.offsets.undo": ["Undid", "undo"],
+  "group.delete": ["Deleted", "delete"],
+  "messages.produce": ["Produced", "produce"],
+};
+
+/** The entry in one sentence: "Created topic orders (6 partitions, RF 3)", "Tried to delete topic orders". */
+export function describeEntry(entry: Pick<AuditEntry, "action" | "params" | "result">): string {
+  const object = objectOf(entry.action, entry.params);
+  if (object === undefined) return entry.result.ok ? AUDIT_ACTION_LABELS[entry.action] : `Tried: ${AUDIT_ACTION_LABELS[entry.action].toLowerCase()}`;
+  const [done, tried] = VERBS[entry.action];
+  return entry.result.ok ? `${done} ${object}` : `Tried to ${tried} ${object}`;
+}
+
+const resetResult = z.object({ partitions: count });
+const partitionsResult = z.object({ partitions: count });
+const configsResult = z.object({ set: z.array(text), reset: z.array(text) });
+const purgeResult = z.object({ partitions: z.array(z.object({ partition: count })) });
+const produceResult = z.object({ records: z.array(z.object({ partition: count, offset: text })) });
+
+/** What a successful action's result amounted to, in a few words (stored as the entry's result.summary). */
+export function summarizeResult(action: AuditAction, data: unknown): string | undefined {
+  switch (action) {
+    case "topic.partitions.add": {
+      const r = read(partitionsResult, data);
+      return r && `now ${formatQuantity(r.partitions, "partition")}`;
+    }
+    case "topic.configs.alter": {
+      const r = read(configsResult, data);
+      return r && [r.set.length > 0 ? `${formatQuantity(r.set.length, "config")} set` : null, r.reset.length > 0 ? `${formatQuantity(r.reset.length, "config")} reset` : null].filter(Boolean).join(", ");
+    }
+    case "topic.purge": {
+      const r = read(purgeResult, data);
+      return r && `${formatQuantity(r.partitions.length, "partition")} purged`;
+    }
+    case "group.offsets.reset":
+    case "group.offsets.undo": {
+      const r = read(resetResult, data);
+      return r && `${formatQuantity(r.partitions, "partition")} moved`;
+    }
+    case "messages.produce": {
+      const r = read(produceResult, data);
+      if (!r) return undefined;
+      const first = r.records[0];
+      if (r.records.length === 1 && first) return `1 record written: partition ${first.partition}, offset ${first.offset}`;
+      const partitions = [...new Set(r.records.map((x) => x.partition))].sort((a, b) => a - b).map(String);
+      return `${formatInteger(r.records.length)} records written to ${partitions.length === 1 ? "partition" : "partitions"} ${list(partitions)}`;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * One line of the audit log: who tried which change, on which cluster, with what input, and how it ended. The same
+ * shape is a line of the JSON-lines file, the value of a record of the audit topic, and an entry of GET /api/audit.
+ *
+ * What is audited: every call of a server action that can change a cluster, whatever its outcome: done, refused by
+ * Kafka, refused for invalid input, refused because the cluster is read-only, unknown or not named. An attempt is
+ * what an auditor wants to see, including the ones that changed nothing. Actions that change nothing (the offset
+ * reset's preview) are not audited.
+ */
+import { z } from "zod";
+import { MUTATION_ROLES, type MutationName } from "../auth/permissions";
+
+/** Every audited action, by the name its entries carry: every change (lib/auth/permissions.ts) but the preview. */
+export type AuditAction = Exclude<MutationName, "group.offsets.preview">;
+export const AUDIT_ACTIONS = (Object.keys(MUTATION_ROLES) as MutationName[]).filter((a): a is AuditAction => a !== "group.offsets.preview") as [AuditAction, ...AuditAction[]];
+
+/** How each action reads in a sentence ("Create topic"). */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "topic.create": "Create topic",
+  "topic.delete": "Delete topic",
+  "topic.partitions.add": "Add partitions",
+  "topic.configs.alter": "Edit configs",
+  "topic.purge": "Purge messages",
+  "group.offsets.reset": "Reset offsets",
+  "group.offsets.undo": "Undo offset reset",
+  "group.delete": "Delete group",
+  "messages.produce": "Produce",
+};
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return AUDIT_ACTIONS.some((action) => action === value);
+}
+
+/** Bounds that keep every entry small: a line of the file is written with one write() call. */
+export const AUDIT_TEXT_MAX = 2_000;
+
+export const auditActorSchema = z.object({
+  name: z.string().max(AUDIT_TEXT_MAX),
+  /** How the actor signed in: "anonymous" while login is off, "password", "oidc". */
+  via: z.string().max(64),
+});
+export type AuditActor = z.infer<typeof auditActorSchema>;
+
+export const auditResultSchema = z.discriminatedUnion("ok", [
+  /** Done; `summary` says what came of it in a few words ("3 records written"). */
+  z.object({ ok: z.literal(true), summary: z.string().max(AUDIT_TEXT_MAX).optional() }),
+  /** Refused or failed, with the message the user saw. */
+  z.object({ ok: z.literal(false), message: z.string().max(AUDIT_TEXT_MAX) }),
+]);
+export type AuditResult = z.infer<typeof auditResultSchema>;
+
+/** A JSON value (what sanitizeParams returns); anything else in `params` is refused when a line is read back. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
+);
+
+export const auditEntrySchema = z.object({
+  id: z.string().min(1).max(64),
+  /** When the request arrived (ISO 8601, UTC). */
+  time: z.iso.datetime(),
+  actor: auditActorSchema,
+  /** The cluster named by the request (possibly one that is not configured: such attempts are audited too). */
+  cluster: z.string().max(AUDIT_TEXT_MAX),
+  action: z.enum(AUDIT_ACTIONS),
+  /** The action's input, sanitized: payloads truncated, secrets redacted, size bounded (lib/audit/sanitize.ts). */
+  params: jsonValueSchema,
+  result: auditResultSchema,
+  durationMs: z.number().int().min(0),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** A line of the log (or a record's value) as an entry, or null when it is not one (a torn or foreign line). */
+export function parseAuditLine(text: string): AuditEntry | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = auditEntrySchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

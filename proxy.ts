@@ -1,0 +1,84 @@
+/**
+ * Runs before every request but static assets (Next.js's Proxy, formerly Middleware; the Node.js runtime).
+ *
+ * 1. Mutations only from the console's own origin: a POST (every server action), PUT, PATCH or DELETE from another
+ *    origin, or that the browser marks cross-site, is answered 403 `{ error: { code: "forbidden_origin" } }` before
+ *    anything runs (lib/security/origin.ts). Next.js refuses foreign server actions too, but only with a bare 500;
+ *    this also covers what is not a server action, and CONSOLE_ALLOWED_ORIGINS extends it.
+ * 2. Content-Security-Policy: pages get a policy with a fresh nonce, set on the request too, where Next.js reads it
+ *    and puts it on its own scripts (every page is rendered per request: the root layout reads a cookie). The API
+ *    gets a policy that allows nothing. The fixed headers (nosniff, ...) come from next.config.ts.
+ *
+ * The proxy never reads or wraps a response body, so the message stream (SSE) is passed on as it is written.
+ */
+import { type NextRequest, NextResponse } from "next/server";
+import { API_POLICY, makeNonce, pagePolicy, SECURITY_HEADERS } from "@/lib/security/headers";
+import { checkOrigin, parseAllowedOrigins } from "@/lib/security/origin";
+import { authGate } from "@/server/auth/gate";
+
+let extraOrigins: readonly string[] | undefined;
+
+/** CONSOLE_ALLOWED_ORIGINS, read once. A bad value never gets here: it stops the start (instrumentation.ts). */
+function allowedOrigins(): readonly string[] {
+  if (!extraOrigins) {
+    const parsed = parseAllowedOrigins(process.env.CONSOLE_ALLOWED_ORIGINS);
+    extraOrigins = "origins" in parsed ? parsed.origins : [];
+  }
+  return extraOrigins;
+}
+
+function isApi(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const verdict = checkOrigin(
+    {
+      method: request.method,
+      origin: request.headers.get("origin"),
+      secFetchSite: request.headers.get("sec-fetch-site"),
+      host: request.headers.get("host"),
+      forwardedHost: request.headers.get("x-forwarded-host"),
+    },
+    allowedOrigins(),
+  );
+
+  if (!verdict.allowed) {
+    console.warn(`Refused ${request.method} ${request.nextUrl.pathname}: ${verdict.message}`);
+    const refused = NextResponse.json({ error: { code: "forbidden_origin", message: verdict.message } }, { status: 403, headers: { "Cache-Control": "no-store" } });
+    for (const { key, value } of SECURITY_HEADERS) refused.headers.set(key, value);
+    refused.headers.set("Content-Security-Policy", API_POLICY);
+    return refused;
+  }
+
+  // 3. With login on, no page or API answers without a session (server/auth/gate.ts).
+  const gated = authGate(request);
+  if (gated) {
+    for (const { key, value } of SECURITY_HEADERS) gated.headers.set(key, value);
+    gated.headers.set("Content-Security-Policy", API_POLICY);
+    return gated;
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  // An allowed extra origin is the address the browser used: Next.js's own server-action check compares the
+  // Origin with X-Forwarded-Host, so it is told that host (as a reverse proxy that forwards it would).
+  if (verdict.forwardedHost) requestHeaders.set("x-forwarded-host", verdict.forwardedHost);
+
+  if (isApi(request.nextUrl.pathname)) {
+    const response = verdict.forwardedHost ? NextResponse.next({ request: { headers: requestHeaders } }) : NextResponse.next();
+    response.headers.set("Content-Security-Policy", API_POLICY);
+    return response;
+  }
+
+  const policy = pagePolicy({ nonce: makeNonce(), dev: process.env.NODE_ENV === "development" });
+  // Always replaced, so a policy (and nonce) sent by the client never reaches the renderer.
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  // Everything but the build's static files (hashed JS/CSS, which carry next.config.ts's headers).
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};

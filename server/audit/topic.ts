@@ -1,0 +1,157 @@
+import "server-only";
+import { type AuditEntry, parseAuditLine } from "@/lib/audit/entry";
+import type { AuditReadPage } from "@/server/audit/file";
+import { withAdmin, withProducer, withProtocol } from "@/server/kafka/clients";
+import { KafkaProtocolError } from "@/server/kafka/errors";
+import { getMetadataWith, invalidateMetadata } from "@/server/kafka/metadata";
+import { listOffsets } from "@/server/kafka/offsets";
+import { EARLIEST, LATEST } from "@/server/kafka/protocol/apis";
+import { send } from "@/server/kafka/protocol/bridge";
+import { Fetch } from "@/server/kafka/protocol/fetch";
+import { decodeRecordSet } from "@/server/kafka/protocol/records";
+
+/**
+ * The audit log as a Kafka topic (AUDIT_TOPIC on AUDIT_CLUSTER), shared by every console instance.
+ *
+ * Writing: each entry is one record (key: the entry's id, value: its JSON) sent to partition 0 with the cluster's
+ * shared producer (server/kafka/clients.ts), with acks from all in-sync replicas. One partition keeps one order for
+ * every instance, which is the order the Audit page shows. The topic is created on first use when missing: one
+ * partition, replication factor min(3, brokers), cleanup.policy=delete with a year's retention.
+ *
+ * Reading: newest first, in windows of WINDOW records read backwards from the end (a plain Fetch to the partition's
+ * leader: no consumer group, nothing committed); one request looks through at most SCAN_RECORDS records.
+ */
+
+const RETENTION_MS = 365 * 86_400_000;
+const WINDOW = 500;
+const SCAN_RECORDS = 20_000;
+const FETCH_BYTES = 1024 * 1024;
+const FETCH_BYTES_CAP = 64 * 1024 * 1024;
+const PARTITION = 0;
+/** Partition errors after which the leader is looked up again on the next read. */
+const MOVED = new Set([3, 5, 6, 9, 74, 75]);
+
+const g = globalThis as typeof globalThis & { __kafkaConsoleAuditTopics?: Map<string, Promise<void>> };
+const ensured = (g.__kafkaConsoleAuditTopics ??= new Map<string, Promise<void>>());
+
+export class AuditTopic {
+  constructor(
+    readonly cluster: string,
+    readonly topic: string,
+  ) {}
+
+  /** Creates the topic if it does not exist (once per process; again after a failure). */
+  ensure(): Promise<void> {
+    const key = `${this.cluster}\u0000${this.topic}`;
+    let ready = ensured.get(key);
+    if (!ready) {
+      ready = withAdmin(this.cluster, async (admin) => {
+        if ((await admin.listTopics()).includes(this.topic)) return;
+        const brokers = (await admin.describeCluster()).brokers.length;
+        const replicationFactor = Math.max(1, Math.min(3, brokers));
+        // false when another instance created it meanwhile: fine.
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: [
+            {
+              topic: this.topic,
+              numPartitions: 1,
+              replicationFactor,
+              configEntries: [
+                { name: "cleanup.policy", value: "delete" },
+                { name: "retention.ms", value: String(RETENTION_MS) },
+                { name: "min.insync.replicas", value: replicationFactor >= 3 ? "2" : "1" },
+              ],
+            },
+          ],
+        });
+        invalidateMetadata(this.cluster);
+      });
+      ensured.set(key, ready);
+      ready.catch(() => {
+        if (ensured.get(key) === ready) ensured.delete(key);
+      });
+    }
+    return ready;
+  }
+
+  async append(entry: AuditEntry): Promise<void> {
+    await this.ensure();
+    await withProducer(this.cluster, this.topic, (producer) =>
+      producer.send({ topic: this.topic, acks: -1, messages: [{ partition: PARTITION, key: entry.id, value: JSON.stringify(entry), timestamp: String(Date.parse(entry.time)) }] }),
+    );
+  }
+
+  /**
+   * Up to `limit` entries that `matches` takes, newest first, from the records before offset `before` (the end when
+   * absent). `nextCursor` is the offset to pass as `before` to go on, null at the log's start.
+   */
+  async read(matches: (entry: AuditEntry) => boolean, limit: number, before?: bigint): Promise<AuditReadPage> {
+    const metadata = await getMetadataWith(this.cluster, [this.topic]);
+    const topic = metadata.topics.find((t) => t.name === this.topic);
+    const partition = topic?.partitions.find((p) => p.partitionId === PARTITION);
+    if (!topic || !partition) return { entries: [], nextCursor: null };
+    const only = [{ name: topic.name, partitions: [partition] }];
+    const [lows, highs] = await Promise.all([listOffsets(this.cluster, only, EARLIEST), listOffsets(this.cluster, only, LATEST)]);
+    const low = lows.get(this.topic)?.get(PARTITION);
+    const high = highs.get(this.topic)?.get(PARTITION);
+    if (low === undefined || high === undefined) throw new Error(`The leader of the audit topic "${this.topic}" did not answer; try again in a moment.`);
+
+    const entries: AuditEntry[] = [];
+    let end = before !== undefined && before < high ? before : high;
+    let scanned = 0;
+    while (end > low && scanned < SCAN_RECORDS) {
+      const from = end - BigInt(WINDOW) > low ? end - BigInt(WINDOW) : low;
+      const records = await this.readRange(partition.leader, from, end);
+      scanned += records.length;
+      for (let i = records.length - 1; i >= 0; i--) {
+        const record = records[i];
+        if (!record) continue;
+        const entry = record.value === null ? null : parseAuditLine(record.value);
+        if (entry && matches(entry)) entries.push(entry);
+        if (entries.length >= limit) return { entries, nextCursor: record.offset > low ? record.offset.toString() : null };
+      }
+      end = from;
+    }
+    return { entries, nextCursor: end > low ? end.toString() : null };
+  }
+
+  /** The records with offsets in [from, to), as text, oldest first. */
+  private readRange(leader: number, from: bigint, to: bigint): Promise<{ offset: bigint; value: string | null }[]> {
+    return withProtocol(this.cluster, async (c) => {
+      const out: { offset: bigint; value: string | null }[] = [];
+      let next = from;
+      let maxBytes = FETCH_BYTES;
+      while (next < to) {
+        const response = await send(await c.findBroker({ nodeId: leader }), Fetch, {
+          maxWaitMs: 0,
+          minBytes: 0,
+          maxBytes,
+          isolationLevel: 1,
+          topics: [{ name: this.topic, partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: maxBytes }] }],
+        });
+        const fetched = response.topics.find((t) => t.name === this.topic)?.partitions.find((p) => p.partition === PARTITION);
+        if (response.errorCode !== 0) throw new KafkaProtocolError(response.errorCode);
+        if (!fetched) throw new Error(`The leader of the audit topic "${this.topic}" did not answer for its partition; try again in a moment.`);
+        if (fetched.errorCode !== 0) {
+          if (MOVED.has(fetched.errorCode)) invalidateMetadata(this.cluster);
+          throw new KafkaProtocolError(fetched.errorCode);
+        }
+        if (!fetched.records || fetched.records.length === 0) break;
+        const set = decodeRecordSet(fetched.records, next, fetched.abortedTransactions);
+        if (set.truncated) {
+          if (maxBytes >= FETCH_BYTES_CAP) throw new Error(`A record batch of the audit topic "${this.topic}" is larger than ${FETCH_BYTES_CAP / 1_048_576} MiB.`);
+          maxBytes *= 2;
+          continue;
+        }
+        for (const record of set.records) {
+          if (record.offset >= to) break;
+          out.push({ offset: record.offset, value: record.value === null ? null : record.value.toString("utf8") });
+        }
+        if (set.nextOffset <= next) break;
+        next = set.nextOffset;
+      }
+      return out;
+    });
+  }
+}

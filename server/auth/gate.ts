@@ -1,0 +1,27 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { loginPath } from "@/lib/auth/paths";
+import { openSession, SESSION_COOKIE } from "@/server/auth/session";
+import { getConfig } from "@/server/config";
+
+/** Reachable without signing in: the sign-in page and flow, health (for load balancers), and the app's icon. */
+function isPublic(pathname: string): boolean {
+  return pathname === "/login" || pathname.startsWith("/api/auth/") || pathname === "/api/health" || pathname === "/icon.svg" || pathname === "/favicon.ico";
+}
+
+/**
+ * The proxy's first line: with login on, a request without a valid session gets the sign-in page (pages) or a 401
+ * in words (the API), before any page renders or any Kafka request is made. Server actions pass: each one refuses
+ * for itself (server/actions/run.ts), so a form whose session expired gets its message in the form. This only
+ * checks that someone is signed in; what they may do is checked by every route handler and action.
+ */
+export function authGate(request: NextRequest): NextResponse | null {
+  const { auth } = getConfig();
+  const { pathname, search } = request.nextUrl;
+  if (!auth.enabled || isPublic(pathname) || request.headers.has("next-action")) return null;
+  if (openSession(request.cookies.get(SESSION_COOKIE)?.value, auth.sessionSecret)) return null;
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: { code: "unauthenticated", message: "Sign in to use the console: your session is missing or has expired." } }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  }
+  return NextResponse.redirect(new URL(loginPath(`${pathname}${search}`), request.url), 303);
+}
