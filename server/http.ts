@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { issueMessage } from "@/lib/actions/result";
 import type { ApiErrorBody } from "@/lib/api/types";
 import type { Need } from "@/lib/auth/permissions";
 import { authorize } from "@/server/auth/current";
@@ -58,6 +59,6 @@ export async function segmentParam<K extends string>(params: Promise<Record<K, s
 export function queryParams<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const url = new URL(request.url);
   const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) throw new ConsoleError("bad_request", parsed.error.issues.map((i) => i.message).join(" "), 400);
+  if (!parsed.success) throw new ConsoleError("bad_request", parsed.error.issues.map((i) => issueMessage(i)).join(" "), 400);
   return parsed.data;
 }

@@ -66,8 +66,8 @@ describe("parseConfig from kafka-ui environment variables", () => {
 
   it("reads the message stream's bounds, with defaults, and names a bad one", () => {
     const base = { KAFKA_CLUSTERS_0_NAME: "a", KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "localhost:9092" };
-    expect(parseConfig(base).config.messages).toEqual({ maxDurationMs: 1_800_000, maxScanBytes: 50 * 1024 ** 3 });
-    expect(parseConfig({ ...base, MESSAGES_MAX_DURATION_MS: "60000", MESSAGES_MAX_SCAN_BYTES: "1000" }).config.messages).toEqual({ maxDurationMs: 60_000, maxScanBytes: 1000 });
+    expect(parseConfig(base).config.messages).toEqual({ maxDurationMs: 1_800_000, maxScanBytes: 50 * 1024 ** 3, maxStreamsPerUser: 10 });
+    expect(parseConfig({ ...base, MESSAGES_MAX_DURATION_MS: "60000", MESSAGES_MAX_SCAN_BYTES: "1000", MESSAGES_MAX_STREAMS_PER_USER: "3" }).config.messages).toEqual({ maxDurationMs: 60_000, maxScanBytes: 1000, maxStreamsPerUser: 3 });
     expect(problemsOf(() => parseConfig({ ...base, MESSAGES_MAX_DURATION_MS: "-1", MESSAGES_MAX_SCAN_BYTES: "lots" }))).toEqual([
       'MESSAGES_MAX_DURATION_MS must be a whole number above 0, not "-1"',
       'MESSAGES_MAX_SCAN_BYTES must be a whole number above 0, not "lots"',

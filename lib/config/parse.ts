@@ -47,7 +47,7 @@ export interface AppConfig {
   clusters: ClusterConfig[];
   port: number;
   /** Bounds of one message stream (the server ends a stream that reaches either). */
-  messages: { maxDurationMs: number; maxScanBytes: number };
+  messages: { maxDurationMs: number; maxScanBytes: number; maxStreamsPerUser: number };
   /** Origins besides the console's own from which changes are accepted (CONSOLE_ALLOWED_ORIGINS; proxy.ts). */
   allowedOrigins: string[];
   /** Login and roles (lib/config/auth.ts); off unless AUTH_TYPE turns it on. Holds secrets: server only. */
@@ -278,7 +278,7 @@ function parsePositive(env: Record<string, string | undefined>, name: string, fa
 }
 
 /** A live tail runs at most half an hour (the page offers to resume where it stopped); a search reads at most 50 GiB. */
-export const DEFAULT_STREAM_LIMITS = { maxDurationMs: 30 * 60_000, maxScanBytes: 50 * 1024 ** 3 };
+export const DEFAULT_STREAM_LIMITS = { maxDurationMs: 30 * 60_000, maxScanBytes: 50 * 1024 ** 3, maxStreamsPerUser: 10 };
 
 /**
  * Parses and validates the whole configuration. Throws ConfigError listing every problem, each naming the
@@ -331,6 +331,7 @@ export function parseConfig(
   const messages = {
     maxDurationMs: parsePositive(env, "MESSAGES_MAX_DURATION_MS", DEFAULT_STREAM_LIMITS.maxDurationMs, problems),
     maxScanBytes: parsePositive(env, "MESSAGES_MAX_SCAN_BYTES", DEFAULT_STREAM_LIMITS.maxScanBytes, problems),
+    maxStreamsPerUser: parsePositive(env, "MESSAGES_MAX_STREAMS_PER_USER", DEFAULT_STREAM_LIMITS.maxStreamsPerUser, problems),
   };
   const allowed = parseAllowedOrigins(env[ALLOWED_ORIGINS_VARIABLE]);
   if ("error" in allowed) problems.push(`${ALLOWED_ORIGINS_VARIABLE} ${allowed.error}`);

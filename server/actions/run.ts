@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { type ActionResult, actionFailed, fieldErrorsFrom } from "@/lib/actions/result";
+import { type ActionResult, actionFailed, fieldErrorsFrom, issueMessage } from "@/lib/actions/result";
 import { summarizeResult } from "@/lib/audit/describe";
 import { type AuditAction, type AuditEntry, AUDIT_TEXT_MAX } from "@/lib/audit/entry";
 import { auditParams } from "@/lib/audit/sanitize";
@@ -92,7 +92,8 @@ async function guarded<S extends z.ZodType, T>(
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsFrom(parsed.error.issues);
-      const first = parsed.error.issues[0]?.message ?? "The input is not valid.";
+      const firstIssue = parsed.error.issues[0];
+      const first = firstIssue ? issueMessage(firstIssue) : "The input is not valid.";
       return { result: actionFailed(parsed.error.issues.length === 1 ? first : `${first} (and ${parsed.error.issues.length - 1} more)`, fieldErrors), valid };
     }
     valid = { ok: true, input: parsed.data };

@@ -4,6 +4,14 @@ import type { ClusterConfig } from "@/lib/config/parse";
 import { findCluster } from "@/server/config";
 import { securityFailureMessage } from "@/server/kafka/security-errors";
 
+/**
+ * A name quoted in a message, when it is very long (a hand-made request can send a 5,000-character "topic"), keeps
+ * its start and end around an ellipsis, so the message stays a sentence a person can read.
+ */
+export function shortenQuoted(message: string): string {
+  return message.replace(/"([^"]{121,})"/g, (_all, name: string) => `"${name.slice(0, 80)}…${name.slice(-20)}" (${name.length.toLocaleString("en-US")} characters)`);
+}
+
 /** A failure with a message fit for a person, and the HTTP status and code it maps to. */
 export class ConsoleError extends Error {
   constructor(
@@ -13,7 +21,7 @@ export class ConsoleError extends Error {
     /** Kafka's error type when Kafka refused the request ("UNKNOWN_TOPIC_OR_PARTITION", ...), for callers that react to one. */
     readonly kafkaType?: string,
   ) {
-    super(message);
+    super(shortenQuoted(message));
     this.name = "ConsoleError";
   }
 }

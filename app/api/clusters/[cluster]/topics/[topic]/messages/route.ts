@@ -1,4 +1,7 @@
 import { messageQuerySchema, rawQueryFrom } from "@/lib/messages/query";
+import { requireActor } from "@/server/auth/current";
+import { acquireStream } from "@/server/auth/stream-limit";
+import { getConfig } from "@/server/config";
 import { clusterParam, errorResponse, segmentParam } from "@/server/http";
 import { clusterOrThrow } from "@/server/kafka/clients";
 import { ConsoleError, toConsoleError } from "@/server/kafka/errors";
@@ -21,11 +24,46 @@ export async function GET(request: Request, { params }: { params: Promise<{ clus
       const text = parsed.error.issues.map((i) => (i.path.length > 0 ? `${String(i.path[0])}: ${i.message}` : i.message)).join(" ");
       throw new ConsoleError("bad_request", text, 400);
     }
-    const stream = await openMessageStream(cluster, topic, parsed.data, { signal: request.signal });
-    return new Response(sseBody(stream.events, stream.close), { headers: SSE_HEADERS });
+    const release = await streamSlot(request);
+    let stream: Awaited<ReturnType<typeof openMessageStream>>;
+    try {
+      stream = await openMessageStream(cluster, topic, parsed.data, { signal: request.signal });
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const { events, close } = stream;
+    // The slot is given back however the stream ends: done, failed, or the client gone (even before its first read).
+    const counted = (async function* () {
+      try {
+        yield* events;
+      } finally {
+        release();
+      }
+    })();
+    return new Response(
+      sseBody(counted, async () => {
+        release();
+        await close();
+      }),
+      { headers: SSE_HEADERS },
+    );
   } catch (error) {
     const mapped = toConsoleError(error);
     if (mapped.code === "internal") console.error("Unexpected error opening a message stream:", error);
     return errorResponse(mapped);
   }
+}
+
+/** One of the asker's message streams (MESSAGES_MAX_STREAMS_PER_USER), or a 429 in words. */
+async function streamSlot(request: Request): Promise<() => void> {
+  const actor = await requireActor();
+  const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
+  const who = actor.via === "anonymous" ? `address:${address}` : `${actor.via}:${actor.name}`;
+  const limit = getConfig().messages.maxStreamsPerUser;
+  const release = acquireStream(who, limit);
+  if (!release) {
+    throw new ConsoleError("too_many_requests", `You already have ${limit} message streams open (in other tabs or windows?). Stop one, then try again.`, 429);
+  }
+  return release;
 }
