@@ -3,7 +3,6 @@
  * standard input (typed without echo on a terminal, or piped), never taken from the command line, where it would
  * land in the shell's history and the process list.
  */
-import { createInterface } from "node:readline";
 import { hashPassword } from "../server/auth/password";
 
 async function readPassword(): Promise<string> {
@@ -15,14 +14,13 @@ async function readPassword(): Promise<string> {
   }
   process.stderr.write("Password (not shown): ");
   input.setRawMode(true);
-  const rl = createInterface({ input, terminal: false });
   return new Promise((resolve) => {
     let text = "";
     input.on("data", (data: Buffer) => {
       for (const ch of data.toString("utf8")) {
         if (ch === "\r" || ch === "\n") {
           input.setRawMode(false);
-          rl.close();
+          input.pause();
           process.stderr.write("\n");
           resolve(text);
           return;

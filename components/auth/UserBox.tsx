@@ -3,13 +3,8 @@
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { LOGIN_PATH } from "@/lib/auth/paths";
+import type { ShellUser } from "@/lib/auth/schemas";
 import { Button } from "@/components/ui/Button";
-
-export interface ShellUser {
-  name: string;
-  /** The role on the current cluster ("viewer", "viewer+messages", "operator", "admin"), or null without access. */
-  role: string | null;
-}
 
 /** Who is signed in, their role here, and Sign out (shown only while login is on). */
 export function UserBox({ user, signOut }: { user: ShellUser; signOut: () => Promise<ActionResult<null>> }) {

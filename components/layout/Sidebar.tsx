@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { type ShellUser, UserBox } from "@/components/auth/UserBox";
+import { UserBox } from "@/components/auth/UserBox";
 import { Badge } from "@/components/ui/Badge";
 import { ClusterSwitcher, type ShellCluster } from "@/components/layout/ClusterSwitcher";
 import { ConsoleNav } from "@/components/layout/ConsoleNav";
@@ -10,6 +10,7 @@ import { SectionNav } from "@/components/layout/SectionNav";
 import { ThemeToggle } from "@/components/layout/ThemeToggle";
 import { cx } from "@/lib/cx";
 import type { ActionResult } from "@/lib/actions/result";
+import type { ShellUser } from "@/lib/auth/schemas";
 import type { Theme } from "@/lib/theme";
 
 export interface SidebarProps {

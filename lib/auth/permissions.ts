@@ -58,25 +58,6 @@ export function allows(grants: readonly Grant[], cluster: string, need: Need): b
   return RANK[grant.role] >= RANK[need];
 }
 
-/** What the page may offer on one cluster (the server checks again on every request). */
-export interface ClusterPermissions {
-  messages: boolean;
-  produce: boolean;
-  resetOffsets: boolean;
-  manageTopics: boolean;
-  deleteGroups: boolean;
-}
-
-export function permissionsOn(grants: readonly Grant[], cluster: string): ClusterPermissions {
-  return {
-    messages: allows(grants, cluster, "messages"),
-    produce: allows(grants, cluster, MUTATION_ROLES["messages.produce"]),
-    resetOffsets: allows(grants, cluster, MUTATION_ROLES["group.offsets.reset"]),
-    manageTopics: allows(grants, cluster, MUTATION_ROLES["topic.create"]),
-    deleteGroups: allows(grants, cluster, MUTATION_ROLES["group.delete"]),
-  };
-}
-
 /** "viewer", "viewer+messages", "operator", "admin": a role as configured and shown. */
 export function grantLabel(grant: Pick<Grant, "role" | "messages">): string {
   return grant.role === "viewer" && grant.messages ? "viewer+messages" : grant.role;

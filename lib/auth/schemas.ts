@@ -8,11 +8,9 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.input<typeof signInSchema>;
 
-/** Who is signed in, as the page sees it (GET /api/auth/me). */
-export interface Me {
-  authEnabled: boolean;
+/** Who is signed in, as the sidebar shows it. */
+export interface ShellUser {
   name: string;
-  via: "anonymous" | "password" | "oidc";
-  /** Each visible cluster's role label ("viewer", "viewer+messages", "operator", "admin"). */
-  clusters: { name: string; role: string }[];
+  /** The role on the current cluster ("viewer", "viewer+messages", "operator", "admin"), or null without access. */
+  role: string | null;
 }

@@ -5,6 +5,7 @@ import { safeNextPath } from "@/lib/auth/paths";
 import { signInSchema } from "@/lib/auth/schemas";
 import { decoyHash, verifyPassword } from "@/server/auth/password";
 import { addressFailures, userFailures } from "@/server/auth/rate-limit";
+import { clientAddress, isHttps } from "@/server/auth/request";
 import { cookieOptions, sealSession, SESSION_COOKIE } from "@/server/auth/session";
 import { getConfig } from "@/server/config";
 
@@ -13,17 +14,6 @@ const WRONG = "Wrong user name or password.";
 function minutes(ms: number): string {
   const m = Math.max(1, Math.ceil(ms / 60_000));
   return m === 1 ? "a minute" : `${m} minutes`;
-}
-
-/** The client's address as the server saw it (the first X-Forwarded-For hop behind a proxy), for the rate limit. */
-async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
-}
-
-async function isHttps(): Promise<boolean> {
-  const h = await headers();
-  return (h.get("x-forwarded-proto") ?? "").split(",")[0]?.trim() === "https" || (h.get("origin") ?? "").startsWith("https:");
 }
 
 /**
@@ -37,7 +27,7 @@ export async function signIn(input: unknown): Promise<ActionResult<{ next: strin
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return actionFailed(parsed.error.issues[0]?.message ?? "Enter your user name and password.", fieldErrorsFrom(parsed.error.issues));
   const { username, password, next } = parsed.data;
-  const address = await clientAddress();
+  const address = clientAddress(await headers());
   const userKey = username.toLowerCase();
   const wait = Math.max(userFailures.waitMs(userKey), addressFailures.waitMs(address));
   if (wait > 0) return actionFailed(`Too many failed sign-ins. Try again in ${minutes(wait)}.`);
@@ -53,7 +43,7 @@ export async function signIn(input: unknown): Promise<ActionResult<{ next: strin
   userFailures.clear(userKey);
   const now = Date.now();
   const maxAge = Math.round(auth.sessionHours * 3600);
-  (await cookies()).set(SESSION_COOKIE, sealSession({ sub: user.name, via: "password", iat: now, exp: now + maxAge * 1000 }, auth.sessionSecret), cookieOptions(await isHttps(), maxAge));
+  (await cookies()).set(SESSION_COOKIE, sealSession({ sub: user.name, via: "password", iat: now, exp: now + maxAge * 1000 }, auth.sessionSecret), cookieOptions(isHttps(await headers()), maxAge));
   return { ok: true, data: { next: safeNextPath(next) } };
 }
 

@@ -1,9 +1,24 @@
 import "server-only";
 
+/** The first value of a header that proxies append to ("a, b" -> "a"), or undefined. */
+function first(headers: Headers, name: string): string | undefined {
+  return headers.get(name)?.split(",")[0]?.trim() || undefined;
+}
+
+/** The client's address as the server saw it (the first X-Forwarded-For hop behind a proxy), for per-client limits. */
+export function clientAddress(headers: Headers): string {
+  return first(headers, "x-forwarded-for") ?? first(headers, "x-real-ip") ?? "direct";
+}
+
+/** True when the browser reached the console over https (behind a proxy: X-Forwarded-Proto), for Secure cookies. */
+export function isHttps(headers: Headers): boolean {
+  return first(headers, "x-forwarded-proto") === "https" || (headers.get("origin") ?? "").startsWith("https:");
+}
+
 /** The console's origin as the browser sees it (behind a proxy: X-Forwarded-Proto and -Host, as Next.js reads them). */
 export function publicOrigin(request: Request): string {
   const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || url.host;
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || url.protocol.replace(":", "");
+  const host = first(request.headers, "x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  const proto = first(request.headers, "x-forwarded-proto") ?? url.protocol.replace(":", "");
   return `${proto}://${host}`;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { type Admin, Kafka, type KafkaConfig, type LogEntry, logLevel, type Producer, type SASLOptions } from "kafkajs";
 import type { ClusterConfig } from "@/lib/config/parse";
 import { findCluster } from "@/server/config";
+import { errorChain } from "@/server/kafka/error-chain";
 import { ConsoleError, isConnectionError, toConsoleError } from "@/server/kafka/errors";
 import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/protocol/bridge";
 
@@ -118,16 +119,26 @@ export function getKafka(name: string): Kafka {
   return entryFor(name).kafka;
 }
 
+/**
+ * One shared client's connect: concurrent first calls share it, and a failed one is forgotten (`forget`), so the
+ * next call connects afresh, and the half-made client is disconnected.
+ */
+function connectShared<T extends { disconnect: () => Promise<void> }>(client: T, connect: () => Promise<unknown>, forget: (failed: Promise<T>) => void): Promise<T> {
+  const connecting = connect().then(() => client);
+  connecting.catch(() => {
+    forget(connecting);
+    client.disconnect().catch(() => undefined);
+  });
+  return connecting;
+}
+
 /** The shared, connected admin client of a cluster. Concurrent first calls share one connect. */
 export function getAdmin(name: string): Promise<Admin> {
   const entry = entryFor(name);
   if (!entry.admin) {
     const admin = entry.kafka.admin();
-    const connecting = admin.connect().then(() => admin);
-    entry.admin = connecting;
-    connecting.catch(() => {
-      if (entry.admin === connecting) entry.admin = undefined;
-      admin.disconnect().catch(() => undefined);
+    entry.admin = connectShared(admin, () => admin.connect(), (failed) => {
+      if (entry.admin === failed) entry.admin = undefined;
     });
   }
   return entry.admin;
@@ -143,11 +154,8 @@ export function getProducer(name: string): Promise<Producer> {
   const entry = entryFor(name);
   if (!entry.producer) {
     const producer = entry.kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1, retry: { retries: 6, initialRetryTime: 200, maxRetryTime: 2_000 } });
-    const connecting = producer.connect().then(() => producer);
-    entry.producer = connecting;
-    connecting.catch(() => {
-      if (entry.producer === connecting) entry.producer = undefined;
-      producer.disconnect().catch(() => undefined);
+    entry.producer = connectShared(producer, () => producer.connect(), (failed) => {
+      if (entry.producer === failed) entry.producer = undefined;
     });
   }
   return entry.producer;
@@ -157,15 +165,13 @@ function getProtocol(name: string): Promise<ProtocolCluster> {
   const entry = entryFor(name);
   if (!entry.protocol) {
     const cluster = createProtocolCluster(entry.kafka);
-    const connecting = cluster
-      .connect()
-      .then(() => cluster.refreshMetadata())
-      .then(() => cluster);
-    entry.protocol = connecting;
-    connecting.catch(() => {
-      if (entry.protocol === connecting) entry.protocol = undefined;
-      cluster.disconnect().catch(() => undefined);
-    });
+    entry.protocol = connectShared(
+      cluster,
+      () => cluster.connect().then(() => cluster.refreshMetadata()),
+      (failed) => {
+        if (entry.protocol === failed) entry.protocol = undefined;
+      },
+    );
   }
   return entry.protocol;
 }
@@ -212,11 +218,7 @@ export async function withProtocol<T>(name: string, operation: (cluster: Protoco
 }
 
 function isUnknownTopic(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause) {
-    if ((e as { type?: unknown }).type === "UNKNOWN_TOPIC_OR_PARTITION") return true;
-    if ((e as { originalError?: unknown }).originalError !== undefined) return isUnknownTopic((e as { originalError?: unknown }).originalError);
-  }
-  return false;
+  return errorChain(error).some((e) => e.type === "UNKNOWN_TOPIC_OR_PARTITION");
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import type { ApiErrorCode } from "@/lib/api/types";
 import type { ClusterConfig } from "@/lib/config/parse";
 import { findCluster } from "@/server/config";
+import { asErrorLike, type ErrorLike, errorChain } from "@/server/kafka/error-chain";
 import { securityFailureMessage } from "@/server/kafka/security-errors";
 
 /**
@@ -37,30 +38,9 @@ export class FieldError extends ConsoleError {
   }
 }
 
-interface KafkaJsLike {
-  name?: unknown;
-  message?: unknown;
-  type?: unknown;
-  retriable?: unknown;
-  originalError?: unknown;
-  cause?: unknown;
-  code?: unknown;
-}
-
-function asRecord(value: unknown): KafkaJsLike | undefined {
-  return typeof value === "object" && value !== null ? (value as KafkaJsLike) : undefined;
-}
-
 /** The innermost error of kafkajs' wrappers (NumberOfRetriesExceeded -> original error). */
-function innermost(error: unknown): KafkaJsLike | undefined {
-  let current = asRecord(error);
-  for (let i = 0; i < 5 && current; i++) {
-    const aggregated = (current as { errors?: unknown }).errors;
-    const next = asRecord(current.originalError) ?? asRecord(current.cause) ?? (Array.isArray(aggregated) ? asRecord(aggregated[0]) : undefined);
-    if (!next) break;
-    current = next;
-  }
-  return current;
+function innermost(error: unknown): ErrorLike | undefined {
+  return errorChain(error).at(-1);
 }
 
 const CONNECTION_ERRORS = new Set([
@@ -76,7 +56,7 @@ const CONNECTION_ERRORS = new Set([
 export function isConnectionError(error: unknown): boolean {
   if (error instanceof ConsoleError) return error.code === "cluster_unreachable";
   const inner = innermost(error);
-  const outer = asRecord(error);
+  const outer = asErrorLike(error);
   return CONNECTION_ERRORS.has(String(inner?.name)) || CONNECTION_ERRORS.has(String(outer?.name));
 }
 

@@ -1,37 +1,12 @@
 import "server-only";
 import type { ClusterConfig } from "@/lib/config/parse";
+import { type ErrorLike, errorChain } from "@/server/kafka/error-chain";
 
 /**
  * TLS and SASL failures in words: which broker, what went wrong and which setting to look at. Built from the
  * error's name, Node's TLS error code and the cluster's own settings, never from the settings' values, so no
  * password can end up in a message.
  */
-interface ErrorLike {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  broker?: unknown;
-  originalError?: unknown;
-  cause?: unknown;
-  errors?: unknown;
-}
-
-function asErrorLike(value: unknown): ErrorLike | undefined {
-  return typeof value === "object" && value !== null ? (value as ErrorLike) : undefined;
-}
-
-/** The error and those it wraps (kafkajs: NumberOfRetriesExceeded -> ConnectionError), outermost first. */
-function chain(error: unknown): ErrorLike[] {
-  const all: ErrorLike[] = [];
-  let current = asErrorLike(error);
-  while (current && all.length < 6) {
-    all.push(current);
-    const aggregated = current.errors;
-    current = asErrorLike(current.originalError) ?? asErrorLike(current.cause) ?? (Array.isArray(aggregated) ? asErrorLike(aggregated[0]) : undefined);
-  }
-  return all;
-}
-
 const text = (value: unknown): string => (typeof value === "string" ? value : "");
 
 /** "SASL SCRAM SHA512 authentication failed" -> "SCRAM-SHA-512" (kafkajs names the mechanism its own way). */
@@ -102,7 +77,7 @@ function tlsReason(code: string, message: string, broker: string, cluster: Clust
  * (`cluster "prod"`); `cluster` holds its settings when known, to say which setting to check.
  */
 export function securityFailureMessage(error: unknown, where: string, cluster: ClusterConfig | undefined): string | undefined {
-  const errors = chain(error);
+  const errors = errorChain(error);
   const sasl = saslFailure(errors, where, cluster);
   if (sasl) return sasl;
   const connection = errors.find((e) => e.name === "KafkaJSConnectionError" && typeof e.code === "string");

@@ -4,12 +4,13 @@ import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/AppShell";
 import { EmptyState } from "@/components/ui/EmptyState";
-import { allows, effectiveGrant, grantLabel } from "@/lib/auth/permissions";
+import { allows, effectiveGrant } from "@/lib/auth/permissions";
 import { loginPath } from "@/lib/auth/paths";
 import { clusterPath, decodeSegment } from "@/lib/routes";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import { signOut } from "@/server/actions/auth";
 import { currentActor } from "@/server/auth/current";
+import { shellUser } from "@/server/auth/shell";
 import { getConfig } from "@/server/config";
 
 interface Props {
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
  */
 export default async function ClusterLayout({ children, params }: Props) {
   const name = decodeSegment((await params).cluster);
-  const { clusters, auth } = getConfig();
+  const { clusters } = getConfig();
   const current = clusters.find((cluster) => cluster.name === name);
   if (!current) notFound();
   const actor = await currentActor();
@@ -44,7 +45,7 @@ export default async function ClusterLayout({ children, params }: Props) {
       readOnly={current.readOnly}
       clusters={visible.map((cluster) => ({ name: cluster.name, readOnly: cluster.readOnly }))}
       theme={theme}
-      user={auth.enabled ? { name: actor.name, role: grant ? grantLabel(grant) : null } : null}
+      user={shellUser(actor, current.name)}
       signOut={signOut}
       denied={
         grant ? undefined : (

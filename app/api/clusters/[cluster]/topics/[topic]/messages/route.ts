@@ -1,5 +1,6 @@
 import { messageQuerySchema, rawQueryFrom } from "@/lib/messages/query";
 import { requireActor } from "@/server/auth/current";
+import { clientAddress } from "@/server/auth/request";
 import { acquireStream } from "@/server/auth/stream-limit";
 import { getConfig } from "@/server/config";
 import { clusterParam, errorResponse, segmentParam } from "@/server/http";
@@ -58,8 +59,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ clus
 /** One of the asker's message streams (MESSAGES_MAX_STREAMS_PER_USER), or a 429 in words. */
 async function streamSlot(request: Request): Promise<() => void> {
   const actor = await requireActor();
-  const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "direct";
-  const who = actor.via === "anonymous" ? `address:${address}` : `${actor.via}:${actor.name}`;
+  const who = actor.via === "anonymous" ? `address:${clientAddress(request.headers)}` : `${actor.via}:${actor.name}`;
   const limit = getConfig().messages.maxStreamsPerUser;
   const release = acquireStream(who, limit);
   if (!release) {
