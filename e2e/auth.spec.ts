@@ -8,6 +8,7 @@ import { AUTH_ORIGIN, TEST_USERS, type TestUser } from "../scripts/test-support/
 import { callAction } from "./support/actions";
 import { commitGroupOffsets, committedOffsets, createTopic, deleteTopicIfPresent, groupIds, produceTo, topicNames, uniqueName, withAdmin } from "./support/kafka";
 import { LoginPage } from "./pages/login-page";
+import { ProducePage } from "./pages/produce-page";
 
 test.use({ baseURL: AUTH_ORIGIN });
 
@@ -201,6 +202,18 @@ test.describe("roles", () => {
       }
     });
   }
+
+  test("a viewer is told that their role, not the cluster, is why a writable cluster offers no producing", async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.open("/clusters/test/produce");
+    await login.signIn("viewer", TEST_USERS.viewer.password);
+    await expect(page).toHaveURL(/\/clusters\/test\/produce$/);
+    const produce = new ProducePage(page);
+    await expect(produce.heading).toBeVisible();
+    await expect(produce.roleNote).toHaveText("Your role on this cluster (viewer) can't produce messages; that needs the operator role.");
+    await expect(produce.readOnlyNote).toHaveCount(0);
+    await expect(produce.sendButton).toBeDisabled();
+  });
 
   test("a read-only cluster refuses every change, whatever the role", async () => {
     const operator = await signedIn("operator");

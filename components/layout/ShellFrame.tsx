@@ -1,6 +1,10 @@
 import type { ReactNode } from "react";
+import { ActionWarning } from "@/components/ui/ActionWarning";
 
-/** The page frame of the console: a skip link, the sidebar (a top bar on narrow screens) and the main area. */
+/**
+ * The page frame of the console: a skip link, the sidebar (a top bar on narrow screens) and the main area, which
+ * starts with the warnings of changes made with one (ActionWarning).
+ */
 export function ShellFrame({ sidebar, children }: { sidebar: ReactNode; children: ReactNode }) {
   return (
     <div className="min-h-dvh md:flex">
@@ -12,6 +16,7 @@ export function ShellFrame({ sidebar, children }: { sidebar: ReactNode; children
       </a>
       {sidebar}
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 outline-none md:px-8 md:py-8">
+        <ActionWarning />
         {children}
       </main>
     </div>

@@ -6,6 +6,7 @@ import { CopyButton } from "@/components/messages/CopyButton";
 import { PayloadView } from "@/components/messages/PayloadView";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
+import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
 import { formatBytes, formatOffset } from "@/lib/format";
 import { DRAFT_STORAGE_KEY, draftOfMessage } from "@/lib/messages/draft";
 import type { MessageHeader, StreamMessage } from "@/lib/messages/types";
@@ -75,7 +76,20 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
  * One message in full, beside the list on a wide screen and under it on a narrow one: where it is, its time, key,
  * value and headers, with copy buttons and "Produce again". Every part of the record is shown as text only.
  */
-export function MessageDetail({ cluster, topic, message, readOnly, onClose }: { cluster: string; topic: string; message: StreamMessage; readOnly: boolean; onClose: () => void }) {
+export function MessageDetail({
+  cluster,
+  topic,
+  message,
+  produceBlocked,
+  onClose,
+}: {
+  cluster: string;
+  topic: string;
+  message: StreamMessage;
+  /** Why "Produce again" is not offered (a read-only cluster, a role below operator), or null. */
+  produceBlocked: BlockedReason | null;
+  onClose: () => void;
+}) {
   const router = useRouter();
   const ref = useRef<HTMLElement>(null);
 
@@ -132,7 +146,7 @@ export function MessageDetail({ cluster, topic, message, readOnly, onClose }: { 
         <CopyButton label="Copy key" text={() => message.key?.data ?? ""} />
         <CopyButton label="Copy value" text={() => message.value?.data ?? ""} />
         <CopyButton label="Copy as JSON" text={() => JSON.stringify(message, null, 2)} />
-        <Button onClick={produceAgain} disabled={readOnly} title={readOnly ? "This cluster is read-only." : undefined} className="px-2 py-1 text-xs">
+        <Button onClick={produceAgain} disabled={produceBlocked !== null} title={produceBlocked ? blockedText(produceBlocked, "produce messages") : undefined} className="px-2 py-1 text-xs">
           Produce again
         </Button>
       </div>

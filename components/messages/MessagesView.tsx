@@ -12,6 +12,7 @@ import { useMessageStream } from "@/components/messages/useMessageStream";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
+import type { BlockedReason } from "@/lib/auth/blocked";
 import { cx } from "@/lib/cx";
 import { type RawMessageQuery, rawQueryFrom, searchParamsOf } from "@/lib/messages/query";
 import { checkRawSearch } from "@/lib/messages/search-form";
@@ -35,7 +36,7 @@ const ALERT = "rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:
  * The message browser: a search form whose search lives in the URL (a link reproduces it, opening one starts it),
  * the stream's state and figures, the messages found (a live tail follows new ones), and one message in full.
  */
-export function MessagesView({ cluster, readOnly }: { cluster: string; readOnly: boolean }) {
+export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedBy: BlockedReason | null }) {
   const urlKey = useSearchParams().toString();
   const topics = useQuery(topicsQuery(cluster));
   const { session, snapshot } = useMessageStream();
@@ -79,7 +80,7 @@ export function MessagesView({ cluster, readOnly }: { cluster: string; readOnly:
         <PageHeader title="Messages">
           <p>Search a topic of {cluster} from a position, with filters, or tail new messages live.</p>
         </PageHeader>
-        {!readOnly ? (
+        {blockedBy === null ? (
           <Link href={producePath(cluster, search.topic || undefined)} className="mb-6 rounded text-sm font-medium text-accent underline underline-offset-4">
             Produce a message
           </Link>
@@ -119,7 +120,7 @@ export function MessagesView({ cluster, readOnly }: { cluster: string; readOnly:
                   <TableSkeleton label="Starting the search…" rows={5} />
                 )}
               </div>
-              {open ? <MessageDetail key={openId} cluster={cluster} topic={search.topic} message={open} readOnly={readOnly} onClose={() => closeDetail(openId)} /> : null}
+              {open ? <MessageDetail key={openId} cluster={cluster} topic={search.topic} message={open} produceBlocked={blockedBy} onClose={() => closeDetail(openId)} /> : null}
             </div>
           </>
         )}

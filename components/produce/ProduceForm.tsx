@@ -46,14 +46,14 @@ function PartitionField({ bind, topic }: { bind: ProduceBinding; topic: TopicSum
 
 /**
  * The produce form: topic, partition, key, value (text or JSON, or a tombstone), headers, copies and compression,
- * checked with the action's own schema as typed. On a read-only cluster every field is disabled (the action refuses
- * anyway). The result of a send shows under the form.
+ * checked with the action's own schema as typed. When producing is `blocked` every field is disabled (the action
+ * refuses anyway). The result of a send shows under the form.
  */
 export function ProduceForm({
   cluster,
   initialTopic,
   draftRequested,
-  readOnly,
+  blocked,
   produceMessages,
   topics,
   topicsFailed,
@@ -62,7 +62,8 @@ export function ProduceForm({
   cluster: string;
   initialTopic: string;
   draftRequested: boolean;
-  readOnly: boolean;
+  /** Producing is not allowed here (the page says why). */
+  blocked: boolean;
   produceMessages: ProduceAction;
   topics: readonly TopicSummary[] | undefined;
   topicsFailed: boolean;
@@ -70,7 +71,7 @@ export function ProduceForm({
   refreshTopics?: () => unknown;
 }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const form = useProduceForm({ cluster, initialTopic, draftRequested, readOnly, produceMessages, formRef });
+  const form = useProduceForm({ cluster, initialTopic, draftRequested, blocked, produceMessages, formRef });
   const { bind } = form;
   const { values, set, touch, errorsFor, disabled } = bind;
   const topic = topics?.find((t) => t.name === values.topic.trim());

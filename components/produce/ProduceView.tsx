@@ -6,15 +6,16 @@ import { useSearchParams } from "next/navigation";
 import type { ProduceAction } from "@/components/messages/actions";
 import { ProduceForm } from "@/components/produce/ProduceForm";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
 import { topicsQuery } from "@/lib/query/options";
 import { messagesPath } from "@/lib/routes";
 
 /**
  * The produce page: a record (or copies of it) written to a topic, for testing. ?topic= preselects the topic and
- * ?draft=1 prefills the form from "Produce again" in the message browser. On a read-only cluster the form is shown
- * disabled, with the reason.
+ * ?draft=1 prefills the form from "Produce again" in the message browser. When producing is blocked (a read-only
+ * cluster, or a role below operator) the form is shown disabled, with the reason.
  */
-export function ProduceView({ cluster, readOnly, produceMessages }: { cluster: string; readOnly: boolean; produceMessages: ProduceAction }) {
+export function ProduceView({ cluster, blockedBy, produceMessages }: { cluster: string; blockedBy: BlockedReason | null; produceMessages: ProduceAction }) {
   const params = useSearchParams();
   const topic = params.get("topic") ?? "";
   const draftRequested = params.get("draft") === "1";
@@ -30,16 +31,16 @@ export function ProduceView({ cluster, readOnly, produceMessages }: { cluster: s
           Browse messages
         </Link>
       </div>
-      {readOnly ? (
+      {blockedBy ? (
         <p role="note" className="mb-6 max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
-          This cluster is read-only in the console&apos;s configuration: nothing can be produced to it from here.
+          {blockedText(blockedBy, "produce messages")}
         </p>
       ) : null}
       <ProduceForm
         cluster={cluster}
         initialTopic={topic}
-        draftRequested={draftRequested && !readOnly}
-        readOnly={readOnly}
+        draftRequested={draftRequested && blockedBy === null}
+        blocked={blockedBy !== null}
         produceMessages={produceMessages}
         topics={topics.data?.topics}
         topicsFailed={topics.isError && !topics.data}

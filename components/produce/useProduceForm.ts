@@ -66,14 +66,14 @@ export function useProduceForm({
   cluster,
   initialTopic,
   draftRequested,
-  readOnly,
+  blocked,
   produceMessages,
   formRef,
 }: {
   cluster: string;
   initialTopic: string;
   draftRequested: boolean;
-  readOnly: boolean;
+  blocked: boolean;
   produceMessages: ProduceAction;
   formRef: RefObject<HTMLFormElement | null>;
 }) {
@@ -106,12 +106,12 @@ export function useProduceForm({
     },
     touch: (key) => setTouched((current) => (current.has(key) ? current : new Set(current).add(key))),
     errorsFor,
-    disabled: readOnly || action.pending,
+    disabled: blocked || action.pending,
   };
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (readOnly || action.pending) return;
+    if (blocked || action.pending) return;
     setSubmitted(true);
     if (!parsed.success) {
       // After React has rendered the errors: move to the first field that has one.

@@ -4,6 +4,7 @@ import { partialMatchKey, type QueryKey, useQueryClient } from "@tanstack/react-
 import { useState } from "react";
 import type { ZodType } from "zod";
 import { ACTION_BODY_LIMIT_BYTES, encodedSize, tooLargeMessage } from "@/lib/actions/limits";
+import { reportActionWarning } from "@/components/ui/actionWarnings";
 import { type ActionResult, fieldErrorsFrom } from "@/lib/actions/result";
 import { queryKeys } from "@/lib/query/keys";
 
@@ -15,6 +16,8 @@ const NO_ANSWER = "The console server did not answer. Check that it is running, 
  * Runs one server action from a form: tracks pending, keeps the action's message and field errors for the form to
  * show (a dialog stays open), and on success refreshes every query under `refresh` (one invalidation, so a query
  * matched by two keys is fetched once) before resolving, so the page already shows the new state when it goes on.
+ * A change done with a `warning` (the audit log could not record it) is reported to ActionWarning, which keeps it
+ * said after the form closes or the page moves on.
  * A form larger than the server accepts (lib/actions/limits.ts) is not sent: its message says so instead.
  */
 export function useServerAction<I, T>(
@@ -46,6 +49,7 @@ export function useServerAction<I, T>(
         setFieldErrors(result.fieldErrors ?? {});
         return { ok: false };
       }
+      if (result.warning) reportActionWarning(result.warning);
       if (refresh.length > 0) {
         await queryClient.invalidateQueries({ predicate: (query) => refresh.some((key) => partialMatchKey(query.queryKey, key)) });
       }

@@ -87,6 +87,11 @@ export class ProducePage {
     return this.page.getByRole("note").filter({ hasText: "read-only" });
   }
 
+  /** Said upfront on a writable cluster when the signed-in user's role does not allow producing. */
+  get roleNote(): Locator {
+    return this.page.getByRole("note").filter({ hasText: "Your role on this cluster" });
+  }
+
   /** What "Produce again" could not carry over. */
   get draftNotes(): Locator {
     return this.page.getByRole("note").filter({ hasText: "Prefilled from the message" });

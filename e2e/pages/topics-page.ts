@@ -86,7 +86,7 @@ export class TopicsPage {
 
   /** Shown instead of the create button on a read-only cluster. */
   get readOnlyNote(): Locator {
-    return this.page.getByText(/read-only .*topics cannot be created/);
+    return this.page.getByText(/read-only .*can't create topics/);
   }
 
   get clearSearchButton(): Locator {

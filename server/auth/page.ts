@@ -1,14 +1,15 @@
 import "server-only";
-import { allows, type Need } from "@/lib/auth/permissions";
+import { type BlockedReason, blockedReason } from "@/lib/auth/blocked";
+import type { Role } from "@/lib/auth/permissions";
 import { currentActor } from "@/server/auth/current";
 import { findCluster } from "@/server/config";
 
 /**
- * For a page that offers changes: true when it must offer none, because the cluster is read-only or the signed-in
- * user's role does not reach `need`. Only what the page shows; every action checks again on the server.
+ * For a page that offers changes: why it must offer none (the cluster is read-only, or the signed-in user's role
+ * does not reach `need`), or null when it may. Only what the page shows; every action checks again on the server.
  */
-export async function changesBlocked(cluster: string, need: Need): Promise<boolean> {
-  if (findCluster(cluster)?.readOnly ?? true) return true;
+export async function changesBlocked(cluster: string, need: Role): Promise<BlockedReason | null> {
+  if (findCluster(cluster)?.readOnly ?? true) return { kind: "read-only" };
   const actor = await currentActor();
-  return actor === null || !allows(actor.grants, cluster, need);
+  return blockedReason(false, actor?.grants ?? [], cluster, need);
 }

@@ -14,26 +14,34 @@ import { NotFoundPanel } from "@/components/ui/NotFoundPanel";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { RefreshProblem } from "@/components/ui/RefreshProblem";
 import { useDetailQuery } from "@/components/ui/useDetailQuery";
+import type { BlockedReason } from "@/lib/auth/blocked";
 import { partitionsWords } from "@/lib/groups/display";
 import { queryKeys } from "@/lib/query/keys";
 import { consumerGroupQuery, GROUPS_REFRESH_MS } from "@/lib/query/options";
 import { clusterPath } from "@/lib/routes";
 
+/** Why each change of the group is not offered (a read-only cluster, a role too low for it), or null when it is. */
+export interface GroupChangesBlocked {
+  reset: BlockedReason | null;
+  undo: BlockedReason | null;
+  delete: BlockedReason | null;
+}
+
 /**
  * One consumer group: state, lag in records and in time with its trend, members, offsets per topic and partition,
- * the console's last reset (with Undo), and the reset and delete actions; refreshed every 5 s. `readOnly` is the
- * cluster's setting (the actions refuse anyway).
+ * the console's last reset (with Undo), and the reset and delete actions; refreshed every 5 s. `blockedBy` says why
+ * a change is not offered, each on its own (the actions refuse anyway).
  */
 export function GroupView({
   cluster,
   group,
-  readOnly,
+  blockedBy,
   undoOffsetReset,
   deleteConsumerGroup,
 }: {
   cluster: string;
   group: string;
-  readOnly: boolean;
+  blockedBy: GroupChangesBlocked;
   undoOffsetReset: UndoResetAction;
   deleteConsumerGroup: DeleteGroupAction;
 }) {
@@ -53,7 +61,7 @@ export function GroupView({
         <div className="min-w-0 flex-1 basis-64 [&_h1]:break-words">
           <PageHeader title={group}>{shown ? <GroupFacts group={shown} /> : null}</PageHeader>
         </div>
-        {shown ? <GroupActions cluster={cluster} group={shown} readOnly={readOnly} deleteConsumerGroup={deleteConsumerGroup} onDeleted={markDeleted} /> : null}
+        {shown ? <GroupActions cluster={cluster} group={shown} resetBlocked={blockedBy.reset} deleteBlocked={blockedBy.delete} deleteConsumerGroup={deleteConsumerGroup} onDeleted={markDeleted} /> : null}
       </div>
       {deleted ? (
         <p role="status" className="rounded-lg border border-line bg-surface p-4 text-sm">
@@ -68,7 +76,7 @@ export function GroupView({
       ) : data ? (
         <>
           {error ? <RefreshProblem error={error} /> : null}
-          <LastResetNotice cluster={cluster} groupId={data.groupId} reset={data.lastReset} members={data.members.length} readOnly={readOnly} undoOffsetReset={undoOffsetReset} />
+          <LastResetNotice cluster={cluster} groupId={data.groupId} reset={data.lastReset} members={data.members.length} blockedBy={blockedBy.undo} undoOffsetReset={undoOffsetReset} />
           <GroupStats group={data} />
           <DetailSection id="members-heading" title="Members" description={data.members.length > 0 ? `${data.members.length} connected now.` : undefined}>
             <MembersTable members={data.members} />

@@ -6,13 +6,14 @@ import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
 import { useServerAction } from "@/components/ui/useServerAction";
 import type { LastReset, ResetResult } from "@/lib/api/types";
+import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
 import { formatInteger } from "@/lib/format";
 import { formatDateTime, partitionsWords } from "@/lib/groups/display";
 import { queryKeys } from "@/lib/query/keys";
 
 /** Why Undo cannot run now, in words, or null when it can. */
-function undoBlocked(reset: LastReset, members: number, readOnly: boolean): string | null {
-  if (readOnly) return "This cluster is read-only: the console makes no changes to it.";
+function undoBlocked(reset: LastReset, members: number, blockedBy: BlockedReason | null): string | null {
+  if (blockedBy) return blockedText(blockedBy, "undo this reset");
   if (reset.undoablePartitions === 0) return "Nothing left to undo: every partition the reset moved has committed a newer offset since.";
   if (members > 0) return "Undo works only while the group has no active members: stop its consumers first, as for a reset.";
   return null;
@@ -28,14 +29,15 @@ export function LastResetNotice({
   groupId,
   reset,
   members,
-  readOnly,
+  blockedBy,
   undoOffsetReset,
 }: {
   cluster: string;
   groupId: string;
   reset: LastReset | null;
   members: number;
-  readOnly: boolean;
+  /** Why Undo is not offered (a read-only cluster, a role below operator), or null. */
+  blockedBy: BlockedReason | null;
   undoOffsetReset: UndoResetAction;
 }) {
   const action = useServerAction(cluster, undoOffsetReset, [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)]);
@@ -52,7 +54,7 @@ export function LastResetNotice({
       <p role="status" className="mb-6 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 empty:hidden dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
         {done ? `Undone: ${partitionsWords(done.partitions)} ${done.partitions === 1 ? "is" : "are"} back at the offsets from before the reset.` : null}
       </p>
-      {reset ? <Banner reset={reset} blocked={undoBlocked(reset, members, readOnly)} pending={action.pending} message={action.message} onUndo={() => void undo()} /> : null}
+      {reset ? <Banner reset={reset} blocked={undoBlocked(reset, members, blockedBy)} pending={action.pending} message={action.message} onUndo={() => void undo()} /> : null}
     </>
   );
 }

@@ -16,7 +16,7 @@ export function ResetForm({
   groupId,
   groupTopics,
   offsets,
-  readOnly,
+  blocked,
   previewOffsetReset,
   applyOffsetReset,
 }: {
@@ -24,7 +24,8 @@ export function ResetForm({
   groupId: string;
   groupTopics: readonly string[];
   offsets: readonly GroupPartitionOffset[];
-  readOnly: boolean;
+  /** No preview nor reset is offered (the page says why). */
+  blocked: boolean;
   previewOffsetReset: PreviewResetAction;
   applyOffsetReset: ApplyResetAction;
 }) {
@@ -37,7 +38,7 @@ export function ResetForm({
         <StrategyFields bind={form.bind} />
         <FormError message={form.formMessage} />
         <div className="flex flex-wrap items-center gap-4">
-          <Button type="submit" variant="primary" disabled={readOnly || form.pending}>
+          <Button type="submit" variant="primary" disabled={blocked || form.pending}>
             Preview
           </Button>
           <p role="status" className="text-sm text-muted">
@@ -45,7 +46,7 @@ export function ResetForm({
           </p>
         </div>
       </form>
-      {form.preview ? <ResetPreviewPanel cluster={cluster} groupId={groupId} preview={form.preview} readOnly={readOnly} applyOffsetReset={applyOffsetReset} /> : null}
+      {form.preview ? <ResetPreviewPanel cluster={cluster} groupId={groupId} preview={form.preview} blocked={blocked} applyOffsetReset={applyOffsetReset} /> : null}
     </>
   );
 }

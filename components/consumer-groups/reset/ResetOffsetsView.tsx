@@ -7,6 +7,7 @@ import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { useDetailQuery } from "@/components/ui/useDetailQuery";
+import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
 import { formatInteger } from "@/lib/format";
 import { consumerGroupQuery, GROUPS_REFRESH_MS } from "@/lib/query/options";
 import { groupPath } from "@/lib/routes";
@@ -16,20 +17,21 @@ const WARNING = `${NOTE} border-amber-300 bg-amber-50 text-amber-900 dark:border
 const INFO = `${NOTE} border-indigo-200 bg-indigo-50 text-indigo-900 dark:border-indigo-800 dark:bg-indigo-950/40 dark:text-indigo-100`;
 
 /**
- * The offset-reset page of one group: what stands in the way first (a read-only cluster, active members), then the
- * form, fed with the group's topics and offsets (refreshed every 5 s), and its preview. A group Kafka does not know
- * yet can be given offsets on a topic too (that creates it), as kafka-consumer-groups allows.
+ * The offset-reset page of one group: what stands in the way first (a read-only cluster, a role below operator,
+ * active members), then the form, fed with the group's topics and offsets (refreshed every 5 s), and its preview. A
+ * group Kafka does not know yet can be given offsets on a topic too (that creates it), as kafka-consumer-groups
+ * allows.
  */
 export function ResetOffsetsView({
   cluster,
   group,
-  readOnly,
+  blockedBy,
   previewOffsetReset,
   applyOffsetReset,
 }: {
   cluster: string;
   group: string;
-  readOnly: boolean;
+  blockedBy: BlockedReason | null;
   previewOffsetReset: PreviewResetAction;
   applyOffsetReset: ApplyResetAction;
 }) {
@@ -48,12 +50,12 @@ export function ResetOffsetsView({
           </p>
         </PageHeader>
       </div>
-      {readOnly ? (
+      {blockedBy ? (
         <p role="note" className={WARNING}>
-          This cluster is read-only in the console&apos;s configuration: offsets cannot be reset here, so neither a preview nor a reset is offered.
+          {blockedText(blockedBy, "preview or reset offsets")}
         </p>
       ) : null}
-      {members > 0 ? (
+      {members > 0 && blockedBy === null ? (
         <p role="note" className={WARNING}>
           The group has {formatInteger(members)} active {members === 1 ? "member" : "members"} now: Kafka refuses a reset until every member has stopped. You can
           still prepare and preview one.
@@ -84,7 +86,7 @@ export function ResetOffsetsView({
             groupId={group}
             groupTopics={data?.topics.map((t) => t.topic) ?? []}
             offsets={data?.offsets ?? []}
-            readOnly={readOnly}
+            blocked={blockedBy !== null}
             previewOffsetReset={previewOffsetReset}
             applyOffsetReset={applyOffsetReset}
           />

@@ -43,13 +43,13 @@ export function ResetPreviewPanel({
   cluster,
   groupId,
   preview,
-  readOnly,
+  blocked,
   applyOffsetReset,
 }: {
   cluster: string;
   groupId: string;
   preview: ResetPreview;
-  readOnly: boolean;
+  blocked: boolean;
   applyOffsetReset: ApplyResetAction;
 }) {
   const headingId = useId();
@@ -82,7 +82,7 @@ export function ResetPreviewPanel({
           <ResetPreviewTable rows={preview.rows} />
           <FormError message={action.message} />
           <div className="flex flex-wrap items-center gap-4">
-            <Button variant="danger" disabled={refused || readOnly || action.pending || applied || navigating} onClick={() => void confirm()}>
+            <Button variant="danger" disabled={refused || blocked || action.pending || applied || navigating} onClick={() => void confirm()}>
               Reset {partitionsWords(count)}
             </Button>
             <p role="status" className="text-sm text-muted">

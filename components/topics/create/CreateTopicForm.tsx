@@ -16,6 +16,7 @@ import {
 } from "@/lib/topics/create-form";
 import { TopicConfigFields } from "@/components/topics/create/TopicConfigFields";
 import { Button } from "@/components/ui/Button";
+import { reportActionWarning } from "@/components/ui/actionWarnings";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
 import { type ActionResult, fieldErrorsFrom } from "@/lib/actions/result";
 import { formatInteger } from "@/lib/format";
@@ -83,6 +84,8 @@ export function CreateTopicForm({
         setServerErrors(result.fieldErrors ?? {});
         return;
       }
+      // Said by ActionWarning, which stays on screen when the form opens the new topic's page.
+      if (result.warning) reportActionWarning(result.warning);
       setCreated(result.data.name);
       void queryClient.invalidateQueries({ queryKey: queryKeys.topics(cluster) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.overview(cluster) });

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { type CreateTopicAction, CreateTopicForm, type OnlineBrokers } from "@/components/topics/create/CreateTopicForm";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
 import { brokersQuery, topicsQuery } from "@/lib/query/options";
 import { clusterPath } from "@/lib/routes";
 
@@ -13,11 +14,12 @@ const BACK_LINK = "rounded font-medium text-accent underline underline-offset-4"
 
 /**
  * The create-topic page: the form, fed with the existing topic names (to warn about metric-name collisions) and
- * the online broker count (the default replication factor). On a read-only cluster it says why there is no form.
+ * the online broker count (the default replication factor). When creating is blocked (a read-only cluster, a role
+ * below admin) it says why there is no form.
  */
-export function CreateTopicView({ cluster, readOnly, createTopic }: { cluster: string; readOnly: boolean; createTopic: CreateTopicAction }) {
-  const topics = useQuery({ ...topicsQuery(cluster), enabled: !readOnly });
-  const brokers = useQuery({ ...brokersQuery(cluster), enabled: !readOnly });
+export function CreateTopicView({ cluster, blockedBy, createTopic }: { cluster: string; blockedBy: BlockedReason | null; createTopic: CreateTopicAction }) {
+  const topics = useQuery({ ...topicsQuery(cluster), enabled: blockedBy === null });
+  const brokers = useQuery({ ...brokersQuery(cluster), enabled: blockedBy === null });
 
   const existingNames = useMemo(() => topics.data?.topics.map((topic) => topic.name), [topics.data]);
   const onlineBrokers: OnlineBrokers = brokers.data
@@ -36,10 +38,8 @@ export function CreateTopicView({ cluster, readOnly, createTopic }: { cluster: s
           </Link>
         </p>
       </PageHeader>
-      {readOnly ? (
-        <EmptyState title="This cluster is read-only">
-          The console&apos;s configuration marks {cluster} as read-only, so it creates no topics there.
-        </EmptyState>
+      {blockedBy ? (
+        <EmptyState title={blockedBy.kind === "read-only" ? "This cluster is read-only" : "No topics can be created here"}>{blockedText(blockedBy, "create topics")}</EmptyState>
       ) : (
         <CreateTopicForm cluster={cluster} createTopic={createTopic} existingNames={existingNames} onlineBrokers={onlineBrokers} />
       )}

@@ -37,11 +37,11 @@ function SourceBadge({ source }: { source: TopicConfigEntry["source"] }) {
 
 function ConfigsTable({
   rows,
-  readOnly,
+  blocked,
   onEdit,
 }: {
   rows: readonly TopicConfigEntry[];
-  readOnly: boolean;
+  blocked: boolean;
   onEdit: (kind: "edit" | "reset", entry: TopicConfigEntry) => void;
 }) {
   return (
@@ -51,7 +51,7 @@ function ConfigsTable({
           <Th>Name</Th>
           <Th>Value</Th>
           <Th>Source</Th>
-          {readOnly ? null : (
+          {blocked ? null : (
             <Th>
               <span className="sr-only">Actions</span>
             </Th>
@@ -68,7 +68,7 @@ function ConfigsTable({
             <Td>
               <SourceBadge source={entry.source} />
             </Td>
-            {readOnly ? null : (
+            {blocked ? null : (
               <Td className="text-right">
                 {entry.readOnly ? (
                   <span className="text-xs text-muted">Read-only in Kafka</span>
@@ -94,19 +94,20 @@ function ConfigsTable({
 }
 
 /**
- * The topic's configs, overrides first, with a filter box. Unless the cluster is read-only, each row can be
- * edited (and reset, if it is an override) and new overrides added; every change sends only the keys it changes.
+ * The topic's configs, overrides first, with a filter box. Unless changes are `blocked` (the topic's actions say
+ * why), each row can be edited (and reset, if it is an override) and new overrides added; every change sends only
+ * the keys it changes.
  */
 export function ConfigsSection({
   cluster,
   topic,
   configs,
-  readOnly,
+  blocked,
 }: {
   cluster: string;
   topic: string;
   configs: readonly TopicConfigEntry[];
-  readOnly: boolean;
+  blocked: boolean;
 }) {
   const [filter, setFilter] = useState("");
   const [editing, setEditing] = useState<Editing>(null);
@@ -120,13 +121,13 @@ export function ConfigsSection({
         id="configs-heading"
         title="Configs"
         description={`${formatInteger(overrides)} set on this topic, the rest inherited from the broker or Kafka's defaults.`}
-        actions={readOnly ? null : <Button onClick={() => setEditing({ kind: "add" })}>Add override</Button>}
+        actions={blocked ? null : <Button onClick={() => setEditing({ kind: "add" })}>Add override</Button>}
       >
         <SearchBox label="Filter configs" placeholder="Filter configs by name or value" value={filter} onChange={setFilter} className="mb-3 max-w-sm" />
         {rows.length === 0 ? (
           <EmptyState title="No config matches the filter">Try a shorter part of the name, like “retention”.</EmptyState>
         ) : (
-          <ConfigsTable rows={rows} readOnly={readOnly} onEdit={(kind, entry) => setEditing({ kind, entry })} />
+          <ConfigsTable rows={rows} blocked={blocked} onEdit={(kind, entry) => setEditing({ kind, entry })} />
         )}
       </DetailSection>
       {/* Outside the section, so the dialog's buttons are not taken for the section's own ("Add override"). */}

@@ -7,6 +7,7 @@ import { PurgeForm } from "@/components/topics/detail/PurgeForm";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import type { TopicResponse } from "@/lib/api/types";
+import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
 
 type Open = "add-partitions" | "purge" | "delete" | null;
 
@@ -17,41 +18,43 @@ const TITLES: Record<Exclude<Open, null>, string> = {
 };
 
 /**
- * The topic's administration buttons and their dialogs. On a read-only cluster the buttons stay visible but
- * disabled, with the reason in words. Each dialog stays open with the action's message when it fails.
+ * The topic's administration buttons and their dialogs. When changes are blocked (a read-only cluster, a role
+ * below admin) the buttons stay visible but disabled, with the reason in words. Each dialog stays open with the
+ * action's message when it fails.
  */
 export function TopicActions({
   cluster,
   topic,
-  readOnly,
+  blockedBy,
   onDeleted,
 }: {
   cluster: string;
   topic: TopicResponse;
-  readOnly: boolean;
+  blockedBy: BlockedReason | null;
   onDeleted: () => void;
 }) {
   const noteId = useId();
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
-  const describedBy = readOnly ? noteId : undefined;
+  const blocked = blockedBy !== null;
+  const describedBy = blocked ? noteId : undefined;
 
   return (
     <div className="mb-6 flex flex-col items-start gap-2 sm:items-end">
       <div role="group" aria-label="Topic actions" className="flex flex-wrap gap-2">
-        <Button disabled={readOnly} aria-describedby={describedBy} onClick={() => setOpen("add-partitions")}>
+        <Button disabled={blocked} aria-describedby={describedBy} onClick={() => setOpen("add-partitions")}>
           Add partitions
         </Button>
-        <Button disabled={readOnly} aria-describedby={describedBy} onClick={() => setOpen("purge")}>
+        <Button disabled={blocked} aria-describedby={describedBy} onClick={() => setOpen("purge")}>
           Purge messages
         </Button>
-        <Button variant="danger" disabled={readOnly} aria-describedby={describedBy} onClick={() => setOpen("delete")}>
+        <Button variant="danger" disabled={blocked} aria-describedby={describedBy} onClick={() => setOpen("delete")}>
           Delete topic
         </Button>
       </div>
-      {readOnly ? (
-        <p id={noteId} className="text-xs text-muted">
-          This cluster is read-only: topics cannot be changed from the console.
+      {blockedBy ? (
+        <p id={noteId} className="text-xs text-muted sm:text-right">
+          {blockedText(blockedBy, "change or delete this topic")}
         </p>
       ) : null}
       <Dialog open={open !== null} title={open ? TITLES[open] : ""} onClose={close}>

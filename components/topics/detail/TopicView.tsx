@@ -14,6 +14,7 @@ import { NotFoundPanel } from "@/components/ui/NotFoundPanel";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { RefreshProblem } from "@/components/ui/RefreshProblem";
 import { useDetailQuery } from "@/components/ui/useDetailQuery";
+import type { BlockedReason } from "@/lib/auth/blocked";
 import { queryKeys } from "@/lib/query/keys";
 import { topicQuery } from "@/lib/query/options";
 import { clusterPath, messagesPath, producePath } from "@/lib/routes";
@@ -23,18 +24,21 @@ const TOPIC_LINK = "rounded font-medium text-accent underline-offset-4 hover:und
 
 /**
  * One topic: summary, partitions, configs, consumer groups and the administration actions, refreshed every 10 s.
- * `highlightPartition` comes from ?partition=N. `readOnly` is the cluster's setting (the actions refuse anyway).
+ * `highlightPartition` comes from ?partition=N. `blockedBy` says why the topic's changes are not offered (a read-only
+ * cluster, a role below admin), `produceBlocked` whether producing is not; the actions refuse anyway.
  */
 export function TopicView({
   cluster,
   topic,
-  readOnly,
+  blockedBy,
+  produceBlocked,
   highlightPartition,
   admin,
 }: {
   cluster: string;
   topic: string;
-  readOnly: boolean;
+  blockedBy: BlockedReason | null;
+  produceBlocked: boolean;
   highlightPartition?: number | undefined;
   /** The topic server actions, passed in by the page. */
   admin: TopicAdmin;
@@ -59,7 +63,7 @@ export function TopicView({
                 <Link href={messagesPath(cluster, topic, new URLSearchParams({ from: "newest" }))} className={TOPIC_LINK}>
                   Browse messages
                 </Link>
-                {readOnly ? null : (
+                {produceBlocked ? null : (
                   <Link href={producePath(cluster, topic)} className={TOPIC_LINK}>
                     Produce a message
                   </Link>
@@ -68,7 +72,7 @@ export function TopicView({
             ) : null}
           </PageHeader>
         </div>
-        {shown ? <TopicActions cluster={cluster} topic={shown} readOnly={readOnly} onDeleted={markDeleted} /> : null}
+        {shown ? <TopicActions cluster={cluster} topic={shown} blockedBy={blockedBy} onDeleted={markDeleted} /> : null}
       </div>
       {deleted ? (
         <p role="status" className="rounded-lg border border-line bg-surface p-4 text-sm">
@@ -85,7 +89,7 @@ export function TopicView({
           <DetailSection id="partitions-heading" title="Partitions">
             <PartitionsTable partitions={data.partitions} highlight={highlightPartition} />
           </DetailSection>
-          <ConfigsSection cluster={cluster} topic={topic} configs={data.configs} readOnly={readOnly} />
+          <ConfigsSection cluster={cluster} topic={topic} configs={data.configs} blocked={blockedBy !== null} />
           <DetailSection id="groups-heading" title="Consumer groups" description="Groups with committed offsets on this topic.">
             <ConsumerGroupsTable cluster={cluster} groups={data.consumerGroups} />
           </DetailSection>

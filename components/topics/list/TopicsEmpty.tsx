@@ -7,13 +7,14 @@ import type { TopicListState } from "@/lib/topics/list";
  * page never holds two), or nothing matches the search and filters (with the way to clear them).
  */
 export function TopicsEmpty({
-  readOnly,
+  canCreate,
   view,
   total,
   internalCount,
   onChange,
 }: {
-  readOnly: boolean;
+  /** The page offers "Create topic". */
+  canCreate: boolean;
   view: TopicListState;
   total: number;
   internalCount: number;
@@ -23,7 +24,7 @@ export function TopicsEmpty({
     return (
       <EmptyState title="No topics yet">
         <p>{internalCount > 0 && !view.internal ? "Only internal topics exist in this cluster." : "This cluster has no topics."}</p>
-        {readOnly ? null : <p className="mt-1">Create the first one with “Create topic” above.</p>}
+        {canCreate ? <p className="mt-1">Create the first one with “Create topic” above.</p> : null}
       </EmptyState>
     );
   }

@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { RefreshProblem } from "@/components/ui/RefreshProblem";
 import { useUrlListState } from "@/components/ui/useUrlListState";
 import type { TopicSummary } from "@/lib/api/types";
+import type { BlockedReason } from "@/lib/auth/blocked";
 import { formatInteger } from "@/lib/format";
 import { filterTopics, listStateToSearch, nextSort, parseListState, sortTopics, type TopicListState } from "@/lib/topics/list";
 import { topicsQuery } from "@/lib/query/options";
@@ -45,7 +46,7 @@ function useVisibleTopics(topics: readonly TopicSummary[] | undefined, view: Top
  * Every topic of a cluster, fetched once and refreshed every 10 s; search, sort and filters run in the browser
  * on a deferred copy of the view, so the search box never waits for the table.
  */
-export function TopicsView({ cluster, readOnly }: { cluster: string; readOnly: boolean }) {
+export function TopicsView({ cluster, blockedBy }: { cluster: string; blockedBy: BlockedReason | null }) {
   const { data, error, isPending, refetch } = useQuery({ ...topicsQuery(cluster), refetchInterval: REFRESH_MS });
   const [state, update] = useUrlListState(parseListState, listStateToSearch);
   const view = useDeferredValue(state);
@@ -58,7 +59,7 @@ export function TopicsView({ cluster, readOnly }: { cluster: string; readOnly: b
         <PageHeader title="Topics">
           <p>Search, sort and open the topics of {cluster}.</p>
         </PageHeader>
-        <CreateTopicLink cluster={cluster} readOnly={readOnly} />
+        <CreateTopicLink cluster={cluster} blockedBy={blockedBy} />
       </div>
       <TopicsToolbar q={state.q} internal={state.internal} internalCount={internalCount} summary={data ? countSummary(rows.length, total) : ""} onChange={update} />
       {state.problem ? <ProblemNotice problem={state.problem} onClear={() => update({ problem: null })} /> : null}
@@ -71,7 +72,7 @@ export function TopicsView({ cluster, readOnly }: { cluster: string; readOnly: b
           {rows.length > 0 ? (
             <TopicsTable cluster={cluster} topics={rows} sort={view.sort} order={view.order} onSort={(column) => update(nextSort(state, column))} resetKey={resetKey} />
           ) : (
-            <TopicsEmpty readOnly={readOnly} view={view} total={total} internalCount={internalCount} onChange={update} />
+            <TopicsEmpty canCreate={blockedBy === null} view={view} total={total} internalCount={internalCount} onChange={update} />
           )}
         </>
       ) : (

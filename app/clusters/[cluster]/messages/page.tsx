@@ -11,11 +11,11 @@ export const metadata: Metadata = { title: "Messages" };
 export default async function MessagesPage({ params }: { params: Promise<{ cluster: string }> }) {
   // The cluster layout has already answered 404 for an unknown cluster.
   const name = decodeSegment((await params).cluster);
-  const readOnly = await changesBlocked(name, MUTATION_ROLES["messages.produce"]);
+  const blockedBy = await changesBlocked(name, MUTATION_ROLES["messages.produce"]);
   return (
     // The view reads the search from the query string (useSearchParams), which needs a Suspense boundary.
     <Suspense fallback={<TableSkeleton label="Loading the message browser…" rows={6} />}>
-      <MessagesView cluster={name} readOnly={readOnly} />
+      <MessagesView cluster={name} blockedBy={blockedBy} />
     </Suspense>
   );
 }

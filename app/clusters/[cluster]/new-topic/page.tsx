@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Create topic" };
 
 export default async function CreateTopicPage({ params }: { params: Promise<{ cluster: string }> }) {
   const name = decodeSegment((await params).cluster);
-  // The cluster layout has already answered 404 for an unknown cluster; the action checks read-only again.
-  const readOnly = await changesBlocked(name, MUTATION_ROLES["topic.create"]);
-  return <CreateTopicView cluster={name} readOnly={readOnly} createTopic={createTopic} />;
+  // The cluster layout has already answered 404 for an unknown cluster; the action checks again.
+  const blockedBy = await changesBlocked(name, MUTATION_ROLES["topic.create"]);
+  return <CreateTopicView cluster={name} blockedBy={blockedBy} createTopic={createTopic} />;
 }

@@ -11,12 +11,12 @@ export const metadata: Metadata = { title: "Produce" };
 
 export default async function ProducePage({ params }: { params: Promise<{ cluster: string }> }) {
   const name = decodeSegment((await params).cluster);
-  // The cluster layout has already answered 404 for an unknown cluster; the action checks read-only again.
-  const readOnly = await changesBlocked(name, MUTATION_ROLES["messages.produce"]);
+  // The cluster layout has already answered 404 for an unknown cluster; the action checks again.
+  const blockedBy = await changesBlocked(name, MUTATION_ROLES["messages.produce"]);
   return (
     // The view reads ?topic= and ?draft= (useSearchParams), which needs a Suspense boundary.
     <Suspense fallback={<DetailSkeleton label="Loading the produce form…" stats={2} />}>
-      <ProduceView cluster={name} readOnly={readOnly} produceMessages={produceMessages} />
+      <ProduceView cluster={name} blockedBy={blockedBy} produceMessages={produceMessages} />
     </Suspense>
   );
 }

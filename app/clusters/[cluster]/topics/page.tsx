@@ -11,11 +11,11 @@ export const metadata: Metadata = { title: "Topics" };
 export default async function TopicsPage({ params }: { params: Promise<{ cluster: string }> }) {
   const name = decodeSegment((await params).cluster);
   // The cluster layout has already answered 404 for an unknown cluster.
-  const readOnly = await changesBlocked(name, MUTATION_ROLES["topic.create"]);
+  const blockedBy = await changesBlocked(name, MUTATION_ROLES["topic.create"]);
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
     <Suspense fallback={<TableSkeleton label="Loading topics…" rows={8} />}>
-      <TopicsView cluster={name} readOnly={readOnly} />
+      <TopicsView cluster={name} blockedBy={blockedBy} />
     </Suspense>
   );
 }

@@ -16,8 +16,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConsumerGroupPage({ params }: Props) {
   const { cluster, group } = await params;
   const name = decodeSegment(cluster);
-  // The cluster layout has already answered 404 for an unknown cluster; the actions check read-only again.
-  const readOnly = await changesBlocked(name, MUTATION_ROLES["group.offsets.reset"]);
+  // The cluster layout has already answered 404 for an unknown cluster; the actions check again. Resetting (and
+  // undoing a reset) needs operator, deleting the group admin: each action says its own reason.
+  const [reset, undo, remove] = await Promise.all([
+    changesBlocked(name, MUTATION_ROLES["group.offsets.reset"]),
+    changesBlocked(name, MUTATION_ROLES["group.offsets.undo"]),
+    changesBlocked(name, MUTATION_ROLES["group.delete"]),
+  ]);
   const groupId = decodeSegment(group);
-  return <GroupView key={groupId} cluster={name} group={groupId} readOnly={readOnly} undoOffsetReset={undoOffsetReset} deleteConsumerGroup={deleteConsumerGroup} />;
+  return (
+    <GroupView
+      key={groupId}
+      cluster={name}
+      group={groupId}
+      blockedBy={{ reset, undo, delete: remove }}
+      undoOffsetReset={undoOffsetReset}
+      deleteConsumerGroup={deleteConsumerGroup}
+    />
+  );
 }

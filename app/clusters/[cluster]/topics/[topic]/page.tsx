@@ -23,8 +23,12 @@ function partitionParam(value: string | string[] | undefined): number | undefine
 export default async function TopicPage({ params, searchParams }: Props) {
   const { cluster, topic } = await params;
   const name = decodeSegment(cluster);
-  // The cluster layout has already answered 404 for an unknown cluster.
-  const readOnly = await changesBlocked(name, MUTATION_ROLES["topic.delete"]);
+  // The cluster layout has already answered 404 for an unknown cluster; the actions check again. Every topic change
+  // needs the same role (admin); producing to it needs less (operator).
+  const [blockedBy, produceBlocked] = await Promise.all([
+    changesBlocked(name, MUTATION_ROLES["topic.delete"]),
+    changesBlocked(name, MUTATION_ROLES["messages.produce"]),
+  ]);
   const highlight = partitionParam((await searchParams).partition);
   const topicName = decodeSegment(topic);
   return (
@@ -32,7 +36,8 @@ export default async function TopicPage({ params, searchParams }: Props) {
       key={topicName}
       cluster={name}
       topic={topicName}
-      readOnly={readOnly}
+      blockedBy={blockedBy}
+      produceBlocked={produceBlocked !== null}
       highlightPartition={highlight}
       admin={{ addPartitions, alterTopicConfigs, deleteTopic, purgeTopic }}
     />

@@ -16,8 +16,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ResetOffsetsPage({ params }: Props) {
   const { cluster, group } = await params;
   const name = decodeSegment(cluster);
-  // The cluster layout has already answered 404 for an unknown cluster; the actions check read-only again.
-  const readOnly = await changesBlocked(name, MUTATION_ROLES["group.offsets.reset"]);
+  // The cluster layout has already answered 404 for an unknown cluster; the actions check again.
+  const blockedBy = await changesBlocked(name, MUTATION_ROLES["group.offsets.reset"]);
   const groupId = decodeSegment(group);
-  return <ResetOffsetsView key={groupId} cluster={name} group={groupId} readOnly={readOnly} previewOffsetReset={previewOffsetReset} applyOffsetReset={applyOffsetReset} />;
+  return <ResetOffsetsView key={groupId} cluster={name} group={groupId} blockedBy={blockedBy} previewOffsetReset={previewOffsetReset} applyOffsetReset={applyOffsetReset} />;
 }
