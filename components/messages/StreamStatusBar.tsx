@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { formatBytes, formatCount, formatDuration, formatInteger, formatQuantity, formatRate } from "@/lib/format";
 import { downloadName, toCsv, toNdjson } from "@/lib/messages/export";
-import { statusWords } from "@/lib/messages/status";
+import { leaderTroubleWords, statusWords } from "@/lib/messages/status";
 import type { MessageStreamSession, StreamSnapshot } from "@/lib/messages/stream-session";
 import type { StreamMessage } from "@/lib/messages/types";
 
@@ -29,6 +29,24 @@ function Figure({ label, value, title }: { label: string; value: string; title?:
         {value}
       </dd>
     </div>
+  );
+}
+
+/**
+ * Partitions the stream could not read for a while, or followed to a new leader, when a broker stopped or leadership
+ * moved (not announced: the durations tick every half second; the search carries on).
+ */
+function LeaderNotes({ snapshot }: { snapshot: StreamSnapshot }) {
+  const lines = leaderTroubleWords(snapshot.leaderTrouble);
+  if (lines.length === 0) return null;
+  return (
+    <ul aria-label="Broker changes during this search" className="flex flex-col gap-1 text-xs lg:basis-full">
+      {lines.map((line, index) => (
+        <li key={index} className={line.tone === "warning" ? "text-amber-800 dark:text-amber-300" : "text-muted"}>
+          {line.text}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -81,6 +99,7 @@ export function StreamStatusBar({ topic, snapshot, session }: { topic: string; s
           CSV
         </Button>
       </div>
+      <LeaderNotes snapshot={snapshot} />
       {snapshot.dropped > 0 ? (
         <p className="text-xs text-muted lg:basis-full">
           {formatInteger(snapshot.dropped)} older {snapshot.dropped === 1 ? "message" : "messages"} dropped from view: the list keeps the newest {formatInteger(shown)}.

@@ -106,6 +106,11 @@ export class MessagesPage {
     return this.page.getByRole("button", { name: "Download CSV" });
   }
 
+  /** What the search went through when a broker stopped or leaders moved ("Broker 2 no longer leads partition 0; …"). */
+  get brokerNotes(): Locator {
+    return this.page.getByRole("list", { name: "Broker changes during this search" }).getByRole("listitem");
+  }
+
   /** A failed search, in words. */
   get streamError(): Locator {
     return this.page.getByRole("alert").filter({ hasText: "The search stopped with an error" });

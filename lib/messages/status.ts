@@ -1,6 +1,6 @@
 /** The message search's state in words, for the status bar and the empty list. */
-import { formatInteger, formatQuantity } from "@/lib/format";
-import type { StreamSnapshot } from "@/lib/messages/stream-session";
+import { formatDuration, formatInteger, formatQuantity } from "@/lib/format";
+import type { LeaderTrouble, StreamSnapshot } from "@/lib/messages/stream-session";
 
 export type StatusTone = "neutral" | "info" | "success" | "warning" | "danger";
 
@@ -54,4 +54,47 @@ export function emptyListWords(s: Pick<StreamSnapshot, "status" | "scanned" | "f
     default:
       return null;
   }
+}
+
+/** "partition 4", "partitions 0, 2 and 5", "partitions 0, 1, 2, 3, 4 and 7 more". */
+function partitionList(partitions: readonly number[]): string {
+  if (partitions.length === 1) return `partition ${String(partitions[0])}`;
+  const shown = partitions.length > 6 ? partitions.slice(0, 5) : partitions.slice(0, -1);
+  const last = partitions.length > 6 ? `${formatInteger(partitions.length - 5)} more` : String(partitions.at(-1));
+  return `partitions ${shown.join(", ")} and ${last}`;
+}
+
+function groupBy<K>(items: readonly LeaderTrouble[], key: (t: LeaderTrouble) => K): Map<K, LeaderTrouble[]> {
+  const groups = new Map<K, LeaderTrouble[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/**
+ * What the stream went through when brokers stopped or leaders moved, in words, one line per broker: partitions that
+ * cannot be read right now (a warning), then partitions that moved to another leader and are read there (info).
+ */
+export function leaderTroubleWords(trouble: readonly LeaderTrouble[]): { text: string; tone: StatusTone }[] {
+  const lines: { text: string; tone: StatusTone }[] = [];
+  const waiting = trouble.filter((t) => t.unavailableForMs !== null);
+  for (const [leader, group] of groupBy(waiting, (t) => t.leader)) {
+    const longest = formatDuration(Math.max(...group.map((t) => t.unavailableForMs ?? 0)));
+    const list = partitionList(group.map((t) => t.partition));
+    lines.push({
+      tone: "warning",
+      text:
+        leader < 0
+          ? `No leader for ${list} (${longest}): waiting for one; the other partitions are still read.`
+          : `Broker ${String(leader)} is not answering for ${list} (${longest}): retrying, and following ${group.length === 1 ? "it" : "them"} to a new leader; the other partitions are still read.`,
+    });
+  }
+  const moved = trouble.filter((t) => t.unavailableForMs === null && t.from !== null);
+  for (const [from, group] of groupBy(moved, (t) => t.from)) {
+    const to = [...new Set(group.map((t) => t.leader))].sort((a, b) => a - b);
+    lines.push({
+      tone: "info",
+      text: `Broker ${String(from)} no longer leads ${partitionList(group.map((t) => t.partition))}; ${group.length === 1 ? "it is" : "they are"} read from broker${to.length === 1 ? "" : "s"} ${to.join(", ")} now, without a gap.`,
+    });
+  }
+  return lines;
 }

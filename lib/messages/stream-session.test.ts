@@ -76,7 +76,7 @@ function progress(scanned: number, matched: number, elapsedMs: number, partition
     matched,
     bytes: scanned * 10,
     elapsedMs,
-    partitions: partitions.map(([partition, offset, stopAt]) => ({ partition, offset: String(offset), stopAt: stopAt === null ? null : String(stopAt), highWatermark: String(stopAt ?? offset) })),
+    partitions: partitions.map(([partition, offset, stopAt]) => ({ partition, offset: String(offset), stopAt: stopAt === null ? null : String(stopAt), highWatermark: String(stopAt ?? offset), leader: 1, unavailableForMs: null })),
   };
 }
 
@@ -192,6 +192,26 @@ describe("MessageStreamSession", () => {
     expect(tailing).toMatchObject({ status: "live", scanned: 4, matched: 1, canPause: true });
     session.stop();
     expect(session.getSnapshot()).toMatchObject({ status: "stopped", canResume: false });
+  });
+
+  it("follows each partition's leader: a move is kept, a short stall is not worth a word, a long one is", async () => {
+    const s = stream();
+    const session = new MessageStreamSession({ fetch: fakeFetch([ok(s)]).fetchImpl, flushMs: 5 });
+    session.start(search({ from: "live" }));
+    await until(session, (snap) => snap.status === "live");
+    const at = (leaders: [number, number, number | null][]): StreamProgress => ({
+      ...progress(0, 0, 100, leaders.map(([partition]) => [partition, 0, null])),
+      partitions: leaders.map(([partition, leader, unavailableForMs]) => ({ partition, offset: "0", stopAt: null, highWatermark: "0", leader, unavailableForMs })),
+    });
+    s.send({ type: "progress", data: at([[0, 3, null], [1, 2, null]]) });
+    expect((await until(session, (snap) => snap.hasProgress)).leaderTrouble).toEqual([]);
+    s.send({ type: "progress", data: at([[0, 3, 1_500], [1, 2, null]]) });
+    s.send({ type: "progress", data: at([[0, 3, 2_500], [1, 2, null]]) });
+    expect((await until(session, (snap) => snap.leaderTrouble.length > 0)).leaderTrouble).toEqual([{ partition: 0, from: null, leader: 3, unavailableForMs: 2_500 }]);
+    s.send({ type: "progress", data: at([[0, 1, null], [1, 2, null]]) });
+    expect((await until(session, (snap) => snap.leaderTrouble[0]?.unavailableForMs === null)).leaderTrouble).toEqual([{ partition: 0, from: 3, leader: 1, unavailableForMs: null }]);
+    session.reset();
+    expect(session.getSnapshot().leaderTrouble).toEqual([]);
   });
 
   it("forgets everything on reset", async () => {

@@ -51,10 +51,26 @@ export interface StreamSnapshot {
   rate: number | null;
   /** The server has reported progress (so the next offset of every partition is known). */
   hasProgress: boolean;
+  /** Partitions whose leader changed during the search, or that cannot be read right now (see lib/messages/status.ts). */
+  leaderTrouble: readonly LeaderTrouble[];
   canPause: boolean;
   canResume: boolean;
   canStop: boolean;
 }
+
+/** A partition whose reading was disturbed: its leader moved from `from` to `leader`, or it has not been readable for a while. */
+export interface LeaderTrouble {
+  partition: number;
+  /** The broker it was first read from in this search, when it has moved since; null when it has not. */
+  from: number | null;
+  /** The broker it is read from now, -1 while it has no leader. */
+  leader: number;
+  /** How long it has not been readable, null while it is. */
+  unavailableForMs: number | null;
+}
+
+/** A partition failing for less than this is a leader move being followed, not worth a word yet. */
+export const UNAVAILABLE_NOTICE_MS = 2_000;
 
 export interface StreamSearch {
   cluster: string;
@@ -99,6 +115,7 @@ const IDLE: StreamSnapshot = {
   elapsedMs: 0,
   rate: null,
   hasProgress: false,
+  leaderTrouble: [],
   canPause: false,
   canResume: false,
   canStop: false,
@@ -126,6 +143,9 @@ export class MessageStreamSession {
   private next = new Map<number, bigint>();
   private stopAt = new Map<number, bigint | null>();
   private hasProgress = false;
+  /** Per partition: the leader it was first read from in this search, and what the latest progress said. */
+  private leaders = new Map<number, { first: number; now: number; unavailableForMs: number | null }>();
+  private leaderTrouble: LeaderTrouble[] = [];
   private samples: { t: number; scanned: number }[] = [];
   private pending: StreamMessage[] = [];
   private rows: StreamMessage[] = [];
@@ -274,7 +294,10 @@ export class MessageStreamSession {
       const offset = BigInt(p.offset);
       if ((this.next.get(p.partition) ?? -1n) < offset) this.next.set(p.partition, offset);
       this.stopAt.set(p.partition, p.stopAt === null ? null : BigInt(p.stopAt));
+      const known = this.leaders.get(p.partition);
+      this.leaders.set(p.partition, { first: known?.first ?? p.leader, now: p.leader, unavailableForMs: p.unavailableForMs });
     }
+    this.leaderTrouble = troubleOf(this.leaders);
     this.hasProgress = true;
     const totals = this.totals();
     this.samples.push({ t: totals.elapsedMs, scanned: totals.scanned });
@@ -316,6 +339,8 @@ export class MessageStreamSession {
     this.currentMessages = 0;
     this.next = new Map();
     this.stopAt = new Map();
+    this.leaders = new Map();
+    this.leaderTrouble = [];
     this.hasProgress = false;
     this.samples = [];
     this.pending = [];
@@ -388,9 +413,20 @@ export class MessageStreamSession {
       ...totals,
       rate: this.rate(totals),
       hasProgress: this.hasProgress,
+      leaderTrouble: this.leaderTrouble,
       canPause: this.canPause(),
       canResume: this.canResume(),
       canStop: this.canStop(),
     };
   }
+}
+
+function troubleOf(leaders: ReadonlyMap<number, { first: number; now: number; unavailableForMs: number | null }>): LeaderTrouble[] {
+  const trouble: LeaderTrouble[] = [];
+  for (const [partition, l] of leaders) {
+    const unavailable = l.unavailableForMs !== null && l.unavailableForMs >= UNAVAILABLE_NOTICE_MS ? l.unavailableForMs : null;
+    const moved = l.first !== l.now && l.first >= 0;
+    if (moved || unavailable !== null) trouble.push({ partition, from: moved ? l.first : null, leader: l.now, unavailableForMs: unavailable });
+  }
+  return trouble.sort((a, b) => a.partition - b.partition);
 }

@@ -44,6 +44,14 @@ export interface PartitionProgress {
   stopAt: string | null;
   /** The partition's log end offset as last seen. */
   highWatermark: string;
+  /** The broker the partition is read from now (its leader), -1 while it has none. */
+  leader: number;
+  /**
+   * How long the stream has been failing to read the partition (its leader stopped answering, or moved and the
+   * new one is being looked up), null while all is well. A partition that finds no answering leader for 20 s
+   * ends the stream with an error event that names it.
+   */
+  unavailableForMs: number | null;
 }
 
 /** event: progress — sent at least every second while the stream reads, also while nothing matches. */

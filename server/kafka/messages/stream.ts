@@ -4,7 +4,7 @@ import { encodeEvent } from "@/lib/messages/sse";
 import type { DoneReason, StreamProgress } from "@/lib/messages/types";
 import { getConfig } from "@/server/config";
 import { getKafka } from "@/server/kafka/clients";
-import { KafkaProtocolError, isConnectionError, toConsoleError } from "@/server/kafka/errors";
+import { ConsoleError, KafkaProtocolError, isConnectionError, toConsoleError } from "@/server/kafka/errors";
 import { FrameWriter } from "@/server/kafka/messages/frames";
 import { compileFilters, type RecordMatcher } from "@/server/kafka/messages/match";
 import { type PartitionPlan, planRead, type ReadPlan } from "@/server/kafka/messages/plan";
@@ -229,16 +229,19 @@ class Reader {
   }
 
   private progress(): StreamProgress {
+    const now = Date.now();
     return {
       scanned: this.scanned,
       matched: this.matched,
       bytes: this.bytes,
-      elapsedMs: Date.now() - this.started,
+      elapsedMs: now - this.started,
       partitions: [...this.states.values()].map((s) => ({
         partition: s.plan.partition,
         offset: s.position.toString(),
         stopAt: s.plan.stop === null ? null : s.plan.stop.toString(),
         highWatermark: s.highWatermark.toString(),
+        leader: s.plan.leader,
+        unavailableForMs: s.failingSince === null ? null : now - s.failingSince,
       })),
     };
   }
@@ -424,7 +427,7 @@ class Reader {
     const now = Date.now();
     for (const s of states) {
       s.failingSince ??= now;
-      if (now - s.failingSince > LEADER_PATIENCE_MS) throw reason;
+      if (now - s.failingSince > LEADER_PATIENCE_MS) throw unreadable(this.cluster, s, reason);
     }
     await sleep(RETRY_DELAY_MS, this.signal);
     if (this.signal.aborted) throw new StreamAborted();
@@ -443,4 +446,13 @@ class Reader {
     }
     this.assign(moved);
   }
+}
+
+/** Why the stream gave up on a partition, in words: which partition, which broker, and the last error's own words. */
+function unreadable(cluster: string, state: PartitionState, reason: unknown): ConsoleError {
+  const cause = toConsoleError(reason, cluster);
+  const seconds = Math.round(LEADER_PATIENCE_MS / 1000);
+  const who = state.plan.leader < 0 ? "has had no leader" : `could not be read from its leader, broker ${state.plan.leader},`;
+  if (cause.code === "internal") console.error("A message stream gave up on a partition:", reason);
+  return new ConsoleError(cause.code, `Partition ${state.plan.partition} ${who} for ${seconds} s, so the stream stopped. ${cause.message}`, cause.status);
 }
