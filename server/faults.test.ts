@@ -93,6 +93,8 @@ describe("a broker stops while the console uses it", () => {
     expect(moved?.leader).not.toBe(victim);
     expect(moved?.leader).toBeGreaterThan(0);
     expect(moved?.unavailableForMs).toBeNull();
+    // Nothing was sent twice while the partition moved.
+    expect(partsOf(latest).messages).toHaveLength(3);
 
     // Closing the tail closes every connection it opened, the ones to the new leaders too.
     const opened = [...brokerSockets(BROKER_PORTS)].filter((inode) => !baseline.has(inode));

@@ -1,6 +1,9 @@
 /** Where the login page lives, and where a sign-in returns to. */
 export const LOGIN_PATH = "/login";
 
+/** Where the OpenID provider sends the browser back to (the redirect URI registered with it ends in this). */
+export const OIDC_CALLBACK_PATH = "/api/auth/oidc/callback";
+
 /**
  * A path on this console to go to after signing in, or "/" for anything else: only a single leading slash followed
  * by a non-slash, non-backslash, so `//evil.example` and `/\evil.example` (which browsers read as another host)

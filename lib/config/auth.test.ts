@@ -80,4 +80,21 @@ describe("parseAuthConfig", () => {
       "AUTH_OIDC_ISSUER must use https (plain http only for 127.0.0.1 or localhost)",
     ]);
   });
+
+  it("takes the console's public origin from AUTH_OIDC_REDIRECT_URI, which must be its callback URL", () => {
+    const oidc = { AUTH_TYPE: "OAUTH2", AUTH_SESSION_SECRET: SECRET, AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_CLIENT_ID: "c", AUTH_OIDC_CLIENT_SECRET: "s" };
+    expect(parse(oidc).auth.oidc?.publicOrigin).toBeNull();
+    const set = parse({ ...oidc, AUTH_OIDC_REDIRECT_URI: "https://kafka.example.com:8443/api/auth/oidc/callback" });
+    expect(set.problems).toEqual([]);
+    expect(set.auth.oidc?.publicOrigin).toBe("https://kafka.example.com:8443");
+    expect(parse({ ...oidc, AUTH_OIDC_REDIRECT_URI: "kafka.example.com" }).problems).toEqual([
+      'AUTH_OIDC_REDIRECT_URI must be the console\'s callback URL (e.g. https://kafka.example.com/api/auth/oidc/callback), not "kafka.example.com"',
+    ]);
+    expect(parse({ ...oidc, AUTH_OIDC_REDIRECT_URI: "https://kafka.example.com/callback" }).problems).toEqual([
+      "AUTH_OIDC_REDIRECT_URI must end in /api/auth/oidc/callback, with nothing after it (e.g. https://kafka.example.com/api/auth/oidc/callback)",
+    ]);
+    expect(parse({ ...oidc, AUTH_OIDC_REDIRECT_URI: "http://kafka.example.com/api/auth/oidc/callback" }).problems).toEqual([
+      "AUTH_OIDC_REDIRECT_URI must use https (plain http only for 127.0.0.1 or localhost)",
+    ]);
+  });
 });

@@ -8,10 +8,13 @@
  *                                   LOGIN_FORM users; the password as a hash from `npm run hash-password`, never
  *                                   in clear; roles as `cluster:role` pairs (see lib/auth/permissions.ts)
  *   AUTH_OIDC_ISSUER / _CLIENT_ID / _CLIENT_SECRET / _NAME / _SCOPES / _USERNAME_CLAIM / _DEFAULT_ROLES
+ *   AUTH_OIDC_REDIRECT_URI          the callback URL as registered with the provider (default: from the request's
+ *                                   host, X-Forwarded-Host/Proto behind a proxy)
  *   AUTH_OIDC_ROLES_<n>_CLAIM / _VALUE / _ROLES
  *                                   OAUTH2 (OpenID Connect): who gets which roles, by a claim of the ID token
  *                                   (e.g. groups contains "kafka-admins", or email is "ana@example.com")
  */
+import { OIDC_CALLBACK_PATH } from "../auth/paths";
 import { type Grant, parseGrants } from "../auth/permissions";
 
 export const PASSWORD_HASH_PREFIX = "scrypt:";
@@ -40,6 +43,8 @@ export interface OidcConfig {
   rules: OidcRoleRule[];
   /** Roles of every user the provider signs in, besides those of matching rules. */
   defaultGrants: Grant[];
+  /** The console's public origin from AUTH_OIDC_REDIRECT_URI ("https://kafka.example.com"), null to take the request's. */
+  publicOrigin: string | null;
 }
 
 export interface AuthConfig {
@@ -112,6 +117,7 @@ function parseOidc(env: Record<string, string | undefined>, clusters: readonly s
   if (issuerUrl && issuerUrl.protocol !== "https:" && issuerUrl.hostname !== "127.0.0.1" && issuerUrl.hostname !== "localhost") {
     problems.push("AUTH_OIDC_ISSUER must use https (plain http only for 127.0.0.1 or localhost)");
   }
+  const publicOrigin = redirectOrigin(env.AUTH_OIDC_REDIRECT_URI?.trim() ?? "", problems);
   if (clientId === "") problems.push("AUTH_OIDC_CLIENT_ID is needed with AUTH_TYPE OAUTH2");
   if (clientSecret === "") problems.push("AUTH_OIDC_CLIENT_SECRET is needed with AUTH_TYPE OAUTH2");
   const rules: OidcRoleRule[] = [];
@@ -132,7 +138,30 @@ function parseOidc(env: Record<string, string | undefined>, clusters: readonly s
     usernameClaim: env.AUTH_OIDC_USERNAME_CLAIM?.trim() || "email",
     rules,
     defaultGrants: grantsOf(env.AUTH_OIDC_DEFAULT_ROLES, "AUTH_OIDC_DEFAULT_ROLES", clusters, problems),
+    publicOrigin,
   };
+}
+
+/** The origin of AUTH_OIDC_REDIRECT_URI, which must be this console's callback URL; null when it is not set. */
+function redirectOrigin(uri: string, problems: string[]): string | null {
+  if (uri === "") return null;
+  const example = `https://kafka.example.com${OIDC_CALLBACK_PATH}`;
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    problems.push(`AUTH_OIDC_REDIRECT_URI must be the console's callback URL (e.g. ${example}), not "${uri}"`);
+    return null;
+  }
+  if (url.pathname !== OIDC_CALLBACK_PATH || url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    problems.push(`AUTH_OIDC_REDIRECT_URI must end in ${OIDC_CALLBACK_PATH}, with nothing after it (e.g. ${example})`);
+    return null;
+  }
+  if (url.protocol !== "https:" && url.hostname !== "127.0.0.1" && url.hostname !== "localhost") {
+    problems.push("AUTH_OIDC_REDIRECT_URI must use https (plain http only for 127.0.0.1 or localhost)");
+    return null;
+  }
+  return url.origin;
 }
 
 /** The login settings, or AUTH_DISABLED; every problem is pushed naming its variable. */

@@ -36,6 +36,8 @@ export function authConsoleEnv(): Record<string, string> {
     AUTH_OIDC_ROLES_1_VALUE: "kafka-operators",
     AUTH_OIDC_ROLES_1_ROLES: "test:operator",
     AUTH_OIDC_DEFAULT_ROLES: "test:viewer",
+    // As registered with the provider: the flow takes the console's origin from it, not from the request.
+    AUTH_OIDC_REDIRECT_URI: `${AUTH_ORIGIN}/api/auth/oidc/callback`,
   };
   Object.entries(TEST_USERS).forEach(([name, user], i) => {
     env[`AUTH_USERS_${i}_NAME`] = name;

@@ -3,7 +3,7 @@ import * as client from "openid-client";
 import { z } from "zod";
 import type { Grant } from "@/lib/auth/permissions";
 import type { OidcConfig } from "@/lib/config/auth";
-import { safeNextPath } from "@/lib/auth/paths";
+import { OIDC_CALLBACK_PATH, safeNextPath } from "@/lib/auth/paths";
 import type { SignInErrorCode } from "@/lib/auth/sign-in-errors";
 import type { Session } from "@/server/auth/session";
 import { sign, unsign } from "@/server/auth/session";
@@ -21,7 +21,6 @@ export class SignInError extends Error {
  * nonce, done by openid-client (which checks the ID token's signature, issuer, audience, expiry and nonce). The
  * flow's secrets wait in a signed, http-only cookie for the 10 minutes the user may spend at the provider.
  */
-export const CALLBACK_PATH = "/api/auth/oidc/callback";
 const FLOW_MINUTES = 10;
 
 let discovered: { key: string; config: Promise<client.Configuration> } | undefined;
@@ -52,7 +51,7 @@ export async function startSignIn(oidc: OidcConfig, secret: string, origin: stri
   const state = client.randomState();
   const nonce = client.randomNonce();
   const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: `${origin}${CALLBACK_PATH}`,
+    redirect_uri: `${origin}${OIDC_CALLBACK_PATH}`,
     scope: oidc.scopes,
     code_challenge: await client.calculatePKCECodeChallenge(verifier),
     code_challenge_method: "S256",

@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 /** The provider sends the browser back here with a code: checked, exchanged, and the user signed in. */
 export async function GET(request: Request): Promise<Response> {
   const { auth } = getConfig();
-  const origin = publicOrigin(request);
+  // The registered redirect URI's origin when configured; else this request's, as the browser addressed it.
+  const origin = auth.oidc?.publicOrigin ?? publicOrigin(request);
   const back = (error: string) => {
     const response = NextResponse.redirect(new URL(`/login?error=${error}`, origin), 303);
     response.cookies.delete(OIDC_COOKIE);

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 /** Starts single sign-on: off to the provider, with the flow's checks remembered in a signed cookie. */
 export async function GET(request: Request): Promise<Response> {
   const { auth } = getConfig();
-  const origin = publicOrigin(request);
+  // The registered redirect URI's origin when configured; else this request's, as the browser addressed it.
+  const origin = auth.oidc?.publicOrigin ?? publicOrigin(request);
   const next = new URL(request.url).searchParams.get("next") ?? "/";
   if (!auth.enabled || !auth.oidc) return NextResponse.redirect(new URL("/login?error=disabled", origin), 303);
   try {
