@@ -8,7 +8,7 @@ import { applyOffsetReset, previewOffsetReset } from "@/server/actions/consumer-
 import { getGroupDetail } from "@/server/kafka/consumer-groups";
 import { stopSampling } from "@/server/kafka/lag-history";
 import { getSnapshot, invalidateMetadata } from "@/server/kafka/metadata";
-import { brokerSockets, openStream, partsOf, search, text } from "@/server/test/sse-client";
+import { brokerSockets, cancelClosesConnections, openStream, partsOf, search, text } from "@/server/test/sse-client";
 import { commitGroupOffsets, committedOffsets, eventually, produceTo, trackTopics, uniqueName, withFixtureAdmin } from "@/server/test/helpers";
 
 /**
@@ -39,6 +39,26 @@ async function leaders(topic: string): Promise<Map<number, number>> {
   });
 }
 
+/** The leader of every partition of the offsets topic (asking for a group's coordinator creates the topic if needed). */
+async function offsetsLeaders(): Promise<Map<number, number>> {
+  await withFixtureAdmin((admin) => admin.describeGroups([uniqueName("fault-probe")]));
+  return eventually(async () => {
+    const found = await leaders("__consumer_offsets");
+    expect(found.size).toBe(OFFSETS_PARTITIONS);
+    expect([...found.values()].every((leader) => leader > 0)).toBe(true);
+    return found;
+  });
+}
+
+/** A new group id whose coordinator is `broker`. */
+function groupCoordinatedBy(broker: number, coordinatorOf: Map<number, number>): string {
+  const base = uniqueName("fault-group");
+  for (let i = 0; i < 10_000; i++) {
+    if (coordinatorOf.get(offsetsPartition(`${base}-${i}`)) === broker) return `${base}-${i}`;
+  }
+  throw new Error(`No group id found that broker ${broker} coordinates.`);
+}
+
 beforeAll(() => {
   process.on("unhandledRejection", onRejection);
 });
@@ -53,23 +73,41 @@ afterAll(async () => {
 describe("a broker stops while the console uses it", () => {
   // Its own budget: a controlled shutdown (up to 30 s), leaders moving, and the coordinator moving, on 2 cores.
   it("the live tail follows its partitions to their new leaders and says so, and the previewed reset still applies", { timeout: 240_000 }, async () => {
-    const topic = await topics.create("fault-tail", 3);
-    await withFixtureAdmin((admin) => admin.alterConfigs({ validateOnly: false, resources: [{ type: 2, name: topic, configEntries: [{ name: "min.insync.replicas", value: "2" }] }] }));
-    const before = Object.fromEntries([0, 1, 2].map((p) => [p, [{ key: `old-${p}`, value: "before" }]]));
-    await produceTo(topic, before);
-
-    // The broker to stop leads partition 0 of the topic and coordinates the group.
-    const victim = (await leaders(topic)).get(0);
-    if (victim === undefined || victim < 0) throw new Error("Partition 0 has no leader.");
-    const coordinatorOf = await leaders("__consumer_offsets");
-    let group = uniqueName("fault-group");
-    while (coordinatorOf.get(offsetsPartition(group)) !== victim) group = uniqueName("fault-group");
+    // The broker to stop coordinates the group and leads partition 0 of the topic. (After an earlier stop a broker may
+    // lead nothing until Kafka rebalances leaders, so the topic's leaders are chosen rather than left to chance.)
+    const coordinatorOf = await offsetsLeaders();
+    const victim = coordinatorOf.get(0) ?? 1;
+    const group = groupCoordinatedBy(victim, coordinatorOf);
+    const [a, b] = [1, 2, 3].filter((id) => id !== victim) as [number, number];
+    const topic = uniqueName("fault-tail");
+    topics.created.push(topic);
+    await withFixtureAdmin((admin) =>
+      admin.createTopics({
+        waitForLeaders: true,
+        topics: [
+          {
+            topic,
+            replicaAssignment: [
+              { partition: 0, replicas: [victim, a, b] },
+              { partition: 1, replicas: [a, b, victim] },
+              { partition: 2, replicas: [b, victim, a] },
+            ],
+            configEntries: [{ name: "min.insync.replicas", value: "2" }],
+          },
+        ],
+      }),
+    );
+    expect((await leaders(topic)).get(0)).toBe(victim);
+    await produceTo(topic, Object.fromEntries([0, 1, 2].map((p) => [p, [{ key: `old-${p}`, value: "before" }]])));
     await commitGroupOffsets(group, topic, { 0: 1, 1: 1, 2: 1 });
 
     // Warm the shared clients, so that the sockets counted below are the stream's own.
     await search("test", topic, { from: "oldest" });
     const preview = await previewOffsetReset("test", { groupId: group, scope: { kind: "all" }, strategy: { kind: "earliest" } });
     if (!preview.ok) throw new Error(`preview refused: ${preview.message}`);
+    // From here until the tail closes, nothing but the stream talks to Kafka from this process (no lag sampling
+    // either: it would open connections of its own while a broker is down).
+    stopSampling();
     const baseline = brokerSockets(BROKER_PORTS);
 
     const tail = await openStream("test", topic, { from: "live" });
@@ -97,14 +135,7 @@ describe("a broker stops while the console uses it", () => {
     expect(partsOf(latest).messages).toHaveLength(3);
 
     // Closing the tail closes every connection it opened, the ones to the new leaders too.
-    const opened = [...brokerSockets(BROKER_PORTS)].filter((inode) => !baseline.has(inode));
-    expect(opened.length).toBeGreaterThan(0);
-    await tail.cancel();
-    await eventually(() => {
-      const open = brokerSockets(BROKER_PORTS);
-      expect(opened.filter((inode) => open.has(inode))).toEqual([]);
-      return Promise.resolve();
-    }, 10_000);
+    await cancelClosesConnections(tail, baseline, BROKER_PORTS);
 
     // The reset previewed before the stop applies with the coordinator moved to another broker.
     await eventually(async () => {

@@ -1,8 +1,10 @@
 import "server-only";
+import { expect } from "vitest";
 import { SseParser, toStreamEvent } from "@/lib/messages/sse";
 import type { StreamDone, StreamEvent, StreamMessage, StreamProgress } from "@/lib/messages/types";
 import { GET } from "@/app/api/clusters/[cluster]/topics/[topic]/messages/route";
 import { establishedSockets } from "@/scripts/test-support/sockets";
+import { eventually } from "@/server/test/helpers";
 
 /**
  * Test access to the message stream through its real route handler (in process): the request goes through the
@@ -109,4 +111,19 @@ export function text(payload: StreamMessage["key"]): string | null {
 /** This process's established TCP connections to the given ports, by socket inode. */
 export function brokerSockets(ports: readonly number[]): Set<string> {
   return establishedSockets("self", ports);
+}
+
+/**
+ * Goes away from a running stream and waits until every broker connection opened since `baseline` (taken before the
+ * stream started, with the shared clients warm: so these are the stream's own) is closed.
+ */
+export async function cancelClosesConnections(stream: OpenStream, baseline: ReadonlySet<string>, ports: readonly number[]): Promise<void> {
+  const opened = [...brokerSockets(ports)].filter((inode) => !baseline.has(inode));
+  expect(opened.length).toBeGreaterThan(0);
+  await stream.cancel();
+  await eventually(() => {
+    const open = brokerSockets(ports);
+    expect(opened.filter((inode) => open.has(inode))).toEqual([]);
+    return Promise.resolve();
+  }, 10_000);
 }

@@ -8,7 +8,6 @@ import { ConsoleError, KafkaProtocolError, isConnectionError, toConsoleError } f
 import { FrameWriter } from "@/server/kafka/messages/frames";
 import { compileFilters, type RecordMatcher } from "@/server/kafka/messages/match";
 import { type PartitionPlan, planRead, type ReadPlan } from "@/server/kafka/messages/plan";
-import { getMetadata, invalidateMetadata } from "@/server/kafka/metadata";
 import { listOffsets } from "@/server/kafka/offsets";
 import { EARLIEST, LATEST } from "@/server/kafka/protocol/apis";
 import { createProtocolCluster, type ProtocolCluster, send } from "@/server/kafka/protocol/bridge";
@@ -57,6 +56,8 @@ const QUEUE_BYTES = 8 * 1_048_576;
 /** How long the stream keeps trying to reach a partition whose leader does not answer, before it reports it. */
 const LEADER_PATIENCE_MS = 20_000;
 const RETRY_DELAY_MS = 500;
+/** How long closing waits for the fetchers to notice (each checks between steps; a request in flight fails at once). */
+const SETTLE_MS = 5_000;
 
 /** Partition errors after which the partition's leader is looked up again. */
 const MOVED = new Set([3, 5, 6, 9, 56, 74, 75]);
@@ -113,10 +114,17 @@ export async function openMessageStream(cluster: string, topic: string, query: M
   const connection = createProtocolCluster(getKafka(cluster));
   const abort = new AbortController();
   let closing: Promise<void> | null = null;
+  let reader: Reader | null = null;
   const close = () => {
     closing ??= (async () => {
       abort.abort();
       await connection.disconnect().catch(() => undefined);
+      // A fetcher that was between two steps may have connected again (kafkajs reconnects on demand): once every
+      // fetcher has seen the abort, disconnect once more, so nothing this stream opened stays open.
+      if (reader) {
+        await reader.settled(SETTLE_MS);
+        await connection.disconnect().catch(() => undefined);
+      }
     })();
     return closing;
   };
@@ -132,7 +140,7 @@ export async function openMessageStream(cluster: string, topic: string, query: M
     await close();
     throw toConsoleError(error, cluster);
   }
-  const reader = new Reader(cluster, plan, query, limits, connection, abort.signal);
+  reader = new Reader(cluster, plan, query, limits, connection, abort.signal);
   const events = reader.run();
   return {
     plan,
@@ -312,6 +320,13 @@ class Reader {
     }
   }
 
+  /** Resolves once every fetcher has ended, or after `timeoutMs`. */
+  async settled(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.workers.values()]), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
   private owned(leader: number): PartitionState[] {
     return [...this.states.values()].filter((s) => !s.done && s.plan.leader === leader);
   }
@@ -431,14 +446,23 @@ class Reader {
     }
     await sleep(RETRY_DELAY_MS, this.signal);
     if (this.signal.aborted) throw new StreamAborted();
-    invalidateMetadata(this.cluster);
-    const metadata = await getMetadata(this.cluster);
-    const topic = metadata.topics.find((t) => t.name === this.plan.topic);
-    if (!topic) throw toConsoleError(new KafkaProtocolError(3), this.cluster);
-    await this.connection.refreshMetadata().catch(() => undefined);
+    // The stream's own metadata (the brokers and this topic only): a stream following a leader never reloads the
+    // cluster's shared snapshot, and opens no connection outside its own.
+    try {
+      await this.connection.refreshMetadata();
+    } catch (error) {
+      if (this.signal.aborted) throw new StreamAborted();
+      const refused = toConsoleError(error, this.cluster);
+      if (refused.kafkaType === "UNKNOWN_TOPIC_OR_PARTITION") throw refused;
+      // No broker answered the metadata request either: the same partitions fail again, until the patience runs out.
+      return;
+    }
+    if (this.signal.aborted) throw new StreamAborted();
+    const partitions = this.connection.findTopicPartitionMetadata(this.plan.topic);
+    if (partitions.length === 0) throw toConsoleError(new KafkaProtocolError(3), this.cluster);
     const moved: number[] = [];
     for (const s of states) {
-      const leader = topic.partitions.find((p) => p.partitionId === s.plan.partition)?.leader ?? -1;
+      const leader = partitions.find((p) => p.partitionId === s.plan.partition)?.leader ?? -1;
       if (leader !== s.plan.leader) {
         s.plan = { ...s.plan, leader };
         moved.push(s.plan.partition);

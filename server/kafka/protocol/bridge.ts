@@ -40,6 +40,8 @@ export interface ProtocolCluster {
   addTargetTopic(topic: string): Promise<void>;
   findBroker(args: { nodeId: number }): Promise<ProtocolBroker>;
   findControllerBroker(): Promise<ProtocolBroker>;
+  /** The partitions of a target topic as this cluster's metadata last read them. */
+  findTopicPartitionMetadata(topic: string): { partitionId: number; leader: number }[];
 }
 
 /** One Kafka API the console implements itself: its key, the versions it can speak, and how to speak them. */
@@ -64,7 +66,7 @@ export class UnsupportedApiError extends Error {
 function isProtocolCluster(value: unknown): value is ProtocolCluster {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ["connect", "disconnect", "findBroker", "findControllerBroker", "refreshMetadata", "addTargetTopic"].every((m) => typeof v[m] === "function");
+  return ["connect", "disconnect", "findBroker", "findControllerBroker", "refreshMetadata", "addTargetTopic", "findTopicPartitionMetadata"].every((m) => typeof v[m] === "function");
 }
 
 /** A kafkajs Cluster built by the Kafka instance's own factory, so it shares every connection setting. */
