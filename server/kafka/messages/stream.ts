@@ -56,7 +56,7 @@ const QUEUE_BYTES = 8 * 1_048_576;
 /** How long the stream keeps trying to reach a partition whose leader does not answer, before it reports it. */
 const LEADER_PATIENCE_MS = 20_000;
 const RETRY_DELAY_MS = 500;
-/** How long closing waits for the fetchers to notice (each checks between steps; a request in flight fails at once). */
+/** How long closing waits for the fetchers to notice (each checks between steps; the disconnect before it has already waited for requests in flight). */
 const SETTLE_MS = 5_000;
 
 /** Partition errors after which the partition's leader is looked up again. */
