@@ -7,6 +7,41 @@ import { AUDIT_RESULTS, type AuditListState } from "@/lib/audit/query";
 
 const RESULT_WORDS = { ok: "Done", failed: "Failed" } as const;
 
+/** A labelled select of one filter: "Any …" (null) or one of `choices`. */
+function ChoiceFilter<T extends string>({
+  id,
+  label,
+  any,
+  choices,
+  words,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  any: string;
+  choices: readonly T[];
+  words: (choice: T) => string;
+  value: T | null;
+  onChange: (value: T | null) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-muted">
+        {label}
+      </label>
+      <SelectInput id={id} className="w-auto" value={value ?? ""} onChange={(event) => onChange(choices.find((choice) => choice === event.target.value) ?? null)}>
+        <option value="">{any}</option>
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {words(choice)}
+          </option>
+        ))}
+      </SelectInput>
+    </div>
+  );
+}
+
 /** The Audit page's filters: cluster, who, action, result and free text. Each change goes to the URL. */
 export function AuditToolbar({ state, clusters, onChange }: { state: AuditListState; clusters: readonly string[]; onChange: (change: Partial<AuditListState>) => void }) {
   const id = useId();
@@ -15,55 +50,9 @@ export function AuditToolbar({ state, clusters, onChange }: { state: AuditListSt
   return (
     <div role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-3">
       <SearchBox label="Search the audit log" placeholder="Search topics, groups, values, messages…" value={state.q} onChange={(q) => onChange({ q })} className="w-full sm:w-72" />
-      <div>
-        <label htmlFor={`${id}-cluster`} className="mb-1 block text-xs font-medium text-muted">
-          Cluster
-        </label>
-        <SelectInput id={`${id}-cluster`} className="w-auto" value={state.cluster ?? ""} onChange={(event) => onChange({ cluster: event.target.value || null })}>
-          <option value="">Any cluster</option>
-          {clusterOptions.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </SelectInput>
-      </div>
-      <div>
-        <label htmlFor={`${id}-action`} className="mb-1 block text-xs font-medium text-muted">
-          Action
-        </label>
-        <SelectInput
-          id={`${id}-action`}
-          className="w-auto"
-          value={state.action ?? ""}
-          onChange={(event) => onChange({ action: AUDIT_ACTIONS.find((a) => a === event.target.value) ?? null })}
-        >
-          <option value="">Any action</option>
-          {AUDIT_ACTIONS.map((action) => (
-            <option key={action} value={action}>
-              {AUDIT_ACTION_LABELS[action]}
-            </option>
-          ))}
-        </SelectInput>
-      </div>
-      <div>
-        <label htmlFor={`${id}-result`} className="mb-1 block text-xs font-medium text-muted">
-          Result
-        </label>
-        <SelectInput
-          id={`${id}-result`}
-          className="w-auto"
-          value={state.result ?? ""}
-          onChange={(event) => onChange({ result: AUDIT_RESULTS.find((r) => r === event.target.value) ?? null })}
-        >
-          <option value="">Any result</option>
-          {AUDIT_RESULTS.map((result) => (
-            <option key={result} value={result}>
-              {RESULT_WORDS[result]}
-            </option>
-          ))}
-        </SelectInput>
-      </div>
+      <ChoiceFilter id={`${id}-cluster`} label="Cluster" any="Any cluster" choices={clusterOptions} words={(name) => name} value={state.cluster} onChange={(cluster) => onChange({ cluster })} />
+      <ChoiceFilter id={`${id}-action`} label="Action" any="Any action" choices={AUDIT_ACTIONS} words={(action) => AUDIT_ACTION_LABELS[action]} value={state.action} onChange={(action) => onChange({ action })} />
+      <ChoiceFilter id={`${id}-result`} label="Result" any="Any result" choices={AUDIT_RESULTS} words={(result) => RESULT_WORDS[result]} value={state.result} onChange={(result) => onChange({ result })} />
       <div>
         <label htmlFor={`${id}-actor`} className="mb-1 block text-xs font-medium text-muted">
           Who

@@ -66,7 +66,11 @@ function partitionList(partitions: readonly number[]): string {
 
 function groupBy<K>(items: readonly LeaderTrouble[], key: (t: LeaderTrouble) => K): Map<K, LeaderTrouble[]> {
   const groups = new Map<K, LeaderTrouble[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }
 

@@ -145,7 +145,6 @@ export class MessageStreamSession {
   private hasProgress = false;
   /** Per partition: the leader it was first read from in this search, and what the latest progress said. */
   private leaders = new Map<number, { first: number; now: number; unavailableForMs: number | null }>();
-  private leaderTrouble: LeaderTrouble[] = [];
   private samples: { t: number; scanned: number }[] = [];
   private pending: StreamMessage[] = [];
   private rows: StreamMessage[] = [];
@@ -297,7 +296,6 @@ export class MessageStreamSession {
       const known = this.leaders.get(p.partition);
       this.leaders.set(p.partition, { first: known?.first ?? p.leader, now: p.leader, unavailableForMs: p.unavailableForMs });
     }
-    this.leaderTrouble = troubleOf(this.leaders);
     this.hasProgress = true;
     const totals = this.totals();
     this.samples.push({ t: totals.elapsedMs, scanned: totals.scanned });
@@ -340,7 +338,6 @@ export class MessageStreamSession {
     this.next = new Map();
     this.stopAt = new Map();
     this.leaders = new Map();
-    this.leaderTrouble = [];
     this.hasProgress = false;
     this.samples = [];
     this.pending = [];
@@ -413,7 +410,7 @@ export class MessageStreamSession {
       ...totals,
       rate: this.rate(totals),
       hasProgress: this.hasProgress,
-      leaderTrouble: this.leaderTrouble,
+      leaderTrouble: troubleOf(this.leaders),
       canPause: this.canPause(),
       canResume: this.canResume(),
       canStop: this.canStop(),

@@ -5,7 +5,7 @@ import type { AuditEntry } from "@/lib/audit/entry";
 import { matchesAuditFilter } from "@/lib/audit/query";
 import { auditParams } from "@/lib/audit/sanitize";
 import { AuditFile, resolveAuditFile } from "@/server/audit/file";
-import { uniqueName } from "@/server/test/helpers";
+import { readAllPages, uniqueName } from "@/server/test/helpers";
 
 const DIR = join(process.cwd(), ".data", "test-results", "audit-file-tests");
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
@@ -33,17 +33,7 @@ function entry(change: Partial<AuditEntry> = {}): AuditEntry {
 
 const all = () => true;
 
-async function readAll(file: AuditFile, matches: (e: AuditEntry) => boolean = all, limit = 7): Promise<AuditEntry[]> {
-  const out: AuditEntry[] = [];
-  let before: bigint | undefined;
-  for (let page = 0; page < 1000; page++) {
-    const { entries, nextCursor } = await file.read(matches, limit, before);
-    out.push(...entries);
-    if (nextCursor === null) return out;
-    before = BigInt(nextCursor);
-  }
-  throw new Error("The cursor never ended.");
-}
+const readAll = (file: AuditFile, matches: (e: AuditEntry) => boolean = all, limit = 7) => readAllPages(file, matches, limit);
 
 describe("the audit file", () => {
   it("appends many entries at once from several writers with every line intact", async () => {

@@ -3,7 +3,7 @@ import type { AuditEntry } from "@/lib/audit/entry";
 import { matchesAuditFilter } from "@/lib/audit/query";
 import { readAuditLog } from "@/server/audit/log";
 import { AuditTopic } from "@/server/audit/topic";
-import { fixtureKafka, uniqueName, withFixtureAdmin } from "@/server/test/helpers";
+import { fixtureKafka, readAllPages as readAll, uniqueName, withFixtureAdmin } from "@/server/test/helpers";
 import { ConfigResourceTypes } from "kafkajs";
 
 const topics: string[] = [];
@@ -35,18 +35,6 @@ function entry(writer: string, change: Partial<AuditEntry> = {}): AuditEntry {
     durationMs: 3,
     ...change,
   };
-}
-
-async function readAll(sink: AuditTopic, matches: (e: AuditEntry) => boolean, limit: number): Promise<AuditEntry[]> {
-  const out: AuditEntry[] = [];
-  let before: bigint | undefined;
-  for (let page = 0; page < 1000; page++) {
-    const { entries, nextCursor } = await sink.read(matches, limit, before);
-    out.push(...entries);
-    if (nextCursor === null) return out;
-    before = BigInt(nextCursor);
-  }
-  throw new Error("The cursor never ended.");
 }
 
 describe("the audit topic", () => {

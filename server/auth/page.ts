@@ -9,7 +9,6 @@ import { findCluster } from "@/server/config";
  * does not reach `need`), or null when it may. Only what the page shows; every action checks again on the server.
  */
 export async function changesBlocked(cluster: string, need: Role): Promise<BlockedReason | null> {
-  if (findCluster(cluster)?.readOnly ?? true) return { kind: "read-only" };
   const actor = await currentActor();
-  return blockedReason(false, actor?.grants ?? [], cluster, need);
+  return blockedReason(findCluster(cluster)?.readOnly ?? true, actor?.grants ?? [], cluster, need);
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import type { AuditEntry } from "@/lib/audit/entry";
+import type { AuditReadPage } from "@/server/audit/file";
 import { uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
 
 export { commitGroupOffsets, committedOffsets, fixtureKafka, groupIds, produceTo, startConsumer, startNewProtocolConsumer, uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
@@ -38,4 +40,21 @@ export function trackTopics() {
       });
     },
   };
+}
+
+/** Every matching entry of an audit log (a file or a topic), newest first, read a page at a time through its cursor. */
+export async function readAllPages(
+  log: { read(matches: (entry: AuditEntry) => boolean, limit: number, before?: bigint): Promise<AuditReadPage> },
+  matches: (entry: AuditEntry) => boolean,
+  limit: number,
+): Promise<AuditEntry[]> {
+  const out: AuditEntry[] = [];
+  let before: bigint | undefined;
+  for (let page = 0; page < 1000; page++) {
+    const { entries, nextCursor } = await log.read(matches, limit, before);
+    out.push(...entries);
+    if (nextCursor === null) return out;
+    before = BigInt(nextCursor);
+  }
+  throw new Error("The cursor never ended.");
 }
