@@ -10,8 +10,14 @@ function isNotFound(error: unknown): boolean {
 }
 
 /**
- * The query of a detail page (a topic, a group): refreshed every `refreshMs` until the API answers not_found, when
- * it stops asking. `markDeleted()` (after the page's delete action succeeded) disables the query first, so removing
+ * While the API answers not_found the page asks again this often: a topic or group made a moment ago (by another
+ * tool, or known to one broker and not yet to the one asked) shows up by itself instead of staying "does not exist".
+ */
+const NOT_FOUND_RECHECK_MS = 2_000;
+
+/**
+ * The query of a detail page (a topic, a group): refreshed every `refreshMs`, and every NOT_FOUND_RECHECK_MS while
+ * the API answers not_found. `markDeleted()` (after the page's delete action succeeded) disables the query first, so removing
  * it cannot ask for something that is gone, then refreshes `afterDelete.invalidate` and leaves for `afterDelete.leaveTo`.
  */
 export function useDetailQuery<T, K extends QueryKey>(
@@ -23,7 +29,7 @@ export function useDetailQuery<T, K extends QueryKey>(
   const queryClient = useQueryClient();
   /** Set by markDeleted, with what to do next as it stood then (so the effect below runs once). */
   const [deleted, setDeleted] = useState<{ queryKey: K; invalidate: readonly QueryKey[]; leaveTo: string | null } | null>(null);
-  const query = useQuery({ ...options, enabled: deleted === null, refetchInterval: (q) => (isNotFound(q.state.error) ? false : refreshMs) });
+  const query = useQuery({ ...options, enabled: deleted === null, refetchInterval: (q) => (isNotFound(q.state.error) ? Math.min(NOT_FOUND_RECHECK_MS, refreshMs) : refreshMs) });
 
   useEffect(() => {
     if (!deleted) return;
