@@ -1,9 +1,9 @@
-# The console as an image: the same `npm install` and `npm run build` as CI, then only the standalone output.
+# The console as an image: the same `npm ci` and `npm run build` as CI, then only the standalone output.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
-RUN npm install --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
