@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/actions/limits";
-import { SECURITY_HEADERS } from "./lib/security/headers";
+import { SECURITY_HEADERS } from "./server/security/headers";
 
 const nextConfig: NextConfig = {
   // One build for everything: `npm start`, the tests and the Docker image all run .next/standalone/server.js.

@@ -3,7 +3,7 @@
  *
  * 1. Mutations only from the console's own origin: a POST (every server action), PUT, PATCH or DELETE from another
  *    origin, or that the browser marks cross-site, is answered 403 `{ error: { code: "forbidden_origin" } }` before
- *    anything runs (lib/security/origin.ts). Next.js refuses foreign server actions too, but only with a bare 500;
+ *    anything runs (server/security/origin.ts). Next.js refuses foreign server actions too, but only with a bare 500;
  *    this also covers what is not a server action, and CONSOLE_ALLOWED_ORIGINS extends it.
  * 2. Content-Security-Policy: pages get a policy with a fresh nonce, set on the request too, where Next.js reads it
  *    and puts it on its own scripts (every page is rendered per request: the root layout reads a cookie). The API
@@ -12,8 +12,8 @@
  * The proxy never reads or wraps a response body, so the message stream (SSE) is passed on as it is written.
  */
 import { type NextRequest, NextResponse } from "next/server";
-import { API_POLICY, makeNonce, pagePolicy, SECURITY_HEADERS } from "@/lib/security/headers";
-import { checkOrigin, parseAllowedOrigins } from "@/lib/security/origin";
+import { API_POLICY, makeNonce, pagePolicy, SECURITY_HEADERS } from "@/server/security/headers";
+import { checkOrigin, parseAllowedOrigins } from "@/server/security/origin";
 import { authGate } from "@/server/auth/gate";
 
 let extraOrigins: readonly string[] | undefined;

@@ -16,13 +16,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+        // Unit: any *.test.ts that needs no server; integration: *.int.test.ts, against the real test cluster.
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", ".cache/**", ".data/**", "e2e/**"],
+          environment: "node",
+        },
       },
       {
         extends: true,
         test: {
           name: "integration",
-          include: ["server/**/*.test.ts"],
+          include: ["**/*.int.test.ts"],
+          exclude: ["node_modules/**", ".next/**", ".cache/**", ".data/**"],
           environment: "node",
           env: { ...TEST_CONSOLE_ENV, AUDIT_LOG_FILE: INTEGRATION_AUDIT_FILE },
           globalSetup: ["./scripts/test-support/vitest-global-setup.ts"],

@@ -4,9 +4,9 @@ import { UserBox } from "@/components/auth/UserBox";
 import { allows } from "@/lib/auth/permissions";
 import { LOGIN_PATH } from "@/lib/auth/paths";
 import { clusterPath } from "@/lib/routes";
-import { signOut } from "@/server/actions/auth";
+import { signOut } from "@/server/auth/actions";
 import { currentActor } from "@/server/auth/current";
-import { getConfig } from "@/server/config";
+import { getConfig } from "@/server/config/load";
 
 /** The console's home: the first configured cluster the user may see, or how to configure one. */
 export default async function HomePage() {

@@ -10,7 +10,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { type AppConfig, ConfigError, hasClusterSettings } from "../lib/config/parse";
+import { type AppConfig, ConfigError, hasClusterSettings } from "../server/config/parse";
 import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "./build-info";
 import { seedDemo } from "./demo-seed";
 import { bootstrapServers, clusterSpec, down, up } from "./kafka/cluster";
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   // start and the server agree on one configuration.
   let config: AppConfig;
   try {
-    const { loadConfigFrom } = await import("../server/config");
+    const { loadConfigFrom } = await import("../server/config/load");
     config = loadConfigFrom(env).config;
   } catch (error) {
     if (startedCluster) await down(localCluster);

@@ -4,7 +4,7 @@ import { issueMessage } from "@/lib/actions/result";
 import type { ApiErrorBody } from "@/lib/api/types";
 import type { Need } from "@/lib/auth/permissions";
 import { authorize } from "@/server/auth/current";
-import { ConsoleError, toConsoleError } from "@/server/kafka/errors";
+import { ConsoleError, toConsoleError } from "@/server/errors";
 
 const NO_STORE = { "cache-control": "no-store" };
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { ConfigError } from "@/lib/config/parse";
+import { ConfigError } from "@/server/config/parse";
 import { describeAuditSinks } from "@/server/audit/file";
-import { loadConfigFrom } from "@/server/config";
+import { loadConfigFrom } from "@/server/config/load";
 
 /** Validates the configuration once at start-up; a bad value stops the server with a message naming it. */
 export function checkConfigAtStartup(): void {

@@ -8,10 +8,10 @@ import { allows } from "@/lib/auth/permissions";
 import { loginPath } from "@/lib/auth/paths";
 import { auditPath } from "@/lib/routes";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
-import { signOut } from "@/server/actions/auth";
+import { signOut } from "@/server/auth/actions";
 import { currentActor } from "@/server/auth/current";
 import { shellUser } from "@/server/auth/shell";
-import { getConfig } from "@/server/config";
+import { getConfig } from "@/server/config/load";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -3,7 +3,7 @@ import { AuditView } from "@/components/audit/AuditView";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { allows } from "@/lib/auth/permissions";
 import { currentActor } from "@/server/auth/current";
-import { getConfig } from "@/server/config";
+import { getConfig } from "@/server/config/load";
 
 /** The audit log of every cluster the user may see (the layout has sent anyone not signed in to the login page). */
 export default async function AuditPage() {

@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { safeNextPath } from "@/lib/auth/paths";
 import { signInErrorText } from "@/lib/auth/sign-in-errors";
-import { signIn } from "@/server/actions/auth";
+import { signIn } from "@/server/auth/actions";
 import { currentActor } from "@/server/auth/current";
-import { getConfig } from "@/server/config";
+import { getConfig } from "@/server/config/load";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,7 +1,7 @@
 /**
  * What every server action returns (DESIGN.md): never a thrown error at the page. `fieldErrors` name the form
  * fields (zod issue paths joined with ".") so a form can show each message beside its input. `warning` on a done
- * change says something went wrong after it (the audit log could not record it: server/actions/run.ts).
+ * change says something went wrong after it (the audit log could not record it: server/run-action.ts).
  */
 export type ActionResult<T> = { ok: true; data: T; warning?: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 

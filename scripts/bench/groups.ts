@@ -78,7 +78,7 @@ const DOM_ROWS_TARGET = 100;
 const SHARED_MS = 2_000;
 /** Each steady request starts at least this long after the previous answer, so none is served from a shared read. */
 const REFRESH_GAP_MS = 2_500;
-/** The server's background lag sampler (server/kafka/lag-history.ts) reads every group every 10 s from its first groups request. */
+/** The server's background lag sampler (server/groups/lag-history.ts) reads every group every 10 s from its first groups request. */
 const SAMPLER_MS = 10_000;
 /** Lag in time as the console reads it may differ from the records' stamps by the request's own duration. */
 const LAG_SECONDS_TOLERANCE = 30;

@@ -5,7 +5,7 @@ import type { AuditEntry } from "@/lib/audit/entry";
 import { matchesAuditFilter } from "@/lib/audit/query";
 import { auditParams } from "@/lib/audit/sanitize";
 import { AuditFile, resolveAuditFile } from "@/server/audit/file";
-import { readAllPages, uniqueName } from "@/server/test/helpers";
+import { readAllPages, uniqueName } from "@/scripts/test-support/helpers";
 
 const DIR = join(process.cwd(), ".data", "test-results", "audit-file-tests");
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));

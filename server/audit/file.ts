@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { type FileHandle, mkdir, open } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { type AuditEntry, parseAuditLine } from "@/lib/audit/entry";
-import type { AuditConfig } from "@/lib/config/audit";
+import type { AuditConfig } from "@/server/config/audit";
 
 /**
  * The audit log as a JSON-lines file: one entry per line, appended, read back newest first.

@@ -1,11 +1,11 @@
 import "server-only";
 import type { AuditEntry } from "@/lib/audit/entry";
 import { type AuditPageResponse, type AuditQuery, matchesAuditFilter } from "@/lib/audit/query";
-import type { AuditConfig } from "@/lib/config/audit";
-import { getConfig } from "@/server/config";
+import type { AuditConfig } from "@/server/config/audit";
+import { getConfig } from "@/server/config/load";
 import { AuditFile, resolveAuditFile } from "@/server/audit/file";
 import { AuditTopic } from "@/server/audit/topic";
-import { toConsoleError } from "@/server/kafka/errors";
+import { toConsoleError } from "@/server/errors";
 
 /**
  * The audit log of this console: where entries go (the configured file and/or topic) and where the Audit page reads

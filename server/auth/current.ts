@@ -1,9 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { type Grant, type Need, allows } from "@/lib/auth/permissions";
-import { getConfig } from "@/server/config";
+import { getConfig } from "@/server/config/load";
 import { openSession, SESSION_COOKIE } from "@/server/auth/session";
-import { ConsoleError } from "@/server/kafka/errors";
+import { ConsoleError } from "@/server/errors";
 
 /** Who is asking, and what they may do. */
 export interface Actor {

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { loginPath } from "@/lib/auth/paths";
 import { openSession, SESSION_COOKIE } from "@/server/auth/session";
-import { getConfig } from "@/server/config";
+import { getConfig } from "@/server/config/load";
 
 /** Reachable without signing in: the sign-in page and flow, health (for load balancers), and the app's icon. */
 function isPublic(pathname: string): boolean {
@@ -12,7 +12,7 @@ function isPublic(pathname: string): boolean {
 /**
  * The proxy's first line: with login on, a request without a valid session gets the sign-in page (pages) or a 401
  * in words (the API), before any page renders or any Kafka request is made. Server actions pass: each one refuses
- * for itself (server/actions/run.ts), so a form whose session expired gets its message in the form. This only
+ * for itself (server/run-action.ts), so a form whose session expired gets its message in the form. This only
  * checks that someone is signed in; what they may do is checked by every route handler and action.
  */
 export function authGate(request: NextRequest): NextResponse | null {

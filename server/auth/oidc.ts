@@ -2,7 +2,7 @@ import "server-only";
 import * as client from "openid-client";
 import { z } from "zod";
 import type { Grant } from "@/lib/auth/permissions";
-import type { OidcConfig } from "@/lib/config/auth";
+import type { OidcConfig } from "@/server/config/auth";
 import { OIDC_CALLBACK_PATH, safeNextPath } from "@/lib/auth/paths";
 import type { SignInErrorCode } from "@/lib/auth/sign-in-errors";
 import type { Session } from "@/server/auth/session";

@@ -2,7 +2,7 @@ import "server-only";
 import { type BlockedReason, blockedReason } from "@/lib/auth/blocked";
 import type { Role } from "@/lib/auth/permissions";
 import { currentActor } from "@/server/auth/current";
-import { findCluster } from "@/server/config";
+import { findCluster } from "@/server/config/load";
 
 /**
  * For a page that offers changes: why it must offer none (the cluster is read-only, or the signed-in user's role

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
-import { PASSWORD_HASH_PREFIX } from "@/lib/config/auth";
+import { PASSWORD_HASH_PREFIX } from "@/server/config/auth";
 
 /**
  * Password hashes: scrypt (memory-hard, in Node's own crypto), stored as `scrypt:N:r:p:salt:hash` with base64url

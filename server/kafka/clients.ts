@@ -1,10 +1,10 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { type Admin, Kafka, type KafkaConfig, type LogEntry, logLevel, type Producer, type SASLOptions } from "kafkajs";
-import type { ClusterConfig } from "@/lib/config/parse";
-import { findCluster } from "@/server/config";
+import type { ClusterConfig } from "@/server/config/parse";
+import { findCluster } from "@/server/config/load";
 import { errorChain } from "@/server/kafka/error-chain";
-import { ConsoleError, isConnectionError, toConsoleError } from "@/server/kafka/errors";
+import { ConsoleError, isConnectionError, toConsoleError } from "@/server/errors";
 import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/protocol/bridge";
 
 /**

@@ -1,5 +1,5 @@
 import { errorResponse } from "@/server/http";
-import { ConsoleError } from "@/server/kafka/errors";
+import { ConsoleError } from "@/server/errors";
 
 /** Unknown API paths answer JSON, never Next's HTML 404 page. */
 function notFound(request: Request): Response {

@@ -1,7 +1,7 @@
 import { allows } from "@/lib/auth/permissions";
 import { requireActor } from "@/server/auth/current";
 import { respond } from "@/server/http";
-import { checkAllClusters } from "@/server/kafka/health";
+import { checkAllClusters } from "@/server/cluster/health";
 
 /** The clusters the asker may see (all of them while login is off). */
 export function GET(): Promise<Response> {

@@ -2,7 +2,7 @@ import type { HealthResponse } from "@/lib/api/types";
 import { allows } from "@/lib/auth/permissions";
 import { currentActor } from "@/server/auth/current";
 import { respond } from "@/server/http";
-import { checkAllClusters } from "@/server/kafka/health";
+import { checkAllClusters } from "@/server/cluster/health";
 
 /**
  * Open to all, for load balancers and monitors: the status covers every cluster, but cluster names are listed only

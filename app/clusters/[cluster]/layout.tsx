@@ -8,10 +8,10 @@ import { allows, effectiveGrant } from "@/lib/auth/permissions";
 import { loginPath } from "@/lib/auth/paths";
 import { clusterPath, decodeSegment } from "@/lib/routes";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
-import { signOut } from "@/server/actions/auth";
+import { signOut } from "@/server/auth/actions";
 import { currentActor } from "@/server/auth/current";
 import { shellUser } from "@/server/auth/shell";
-import { getConfig } from "@/server/config";
+import { getConfig } from "@/server/config/load";
 
 interface Props {
   children: ReactNode;

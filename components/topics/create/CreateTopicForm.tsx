@@ -24,7 +24,7 @@ import { queryKeys } from "@/lib/query/keys";
 import { clusterPath, topicPath } from "@/lib/routes";
 import { type CreateTopicInput, createTopicSchema } from "@/lib/topics/schemas";
 
-/** The signature of server/actions/topics.ts createTopic; the page passes the action in. */
+/** The signature of server/topics/actions.ts createTopic; the page passes the action in. */
 export type CreateTopicAction = (cluster: string, input: CreateTopicInput) => Promise<ActionResult<{ name: string }>>;
 
 /** Online brokers: a count, or why there is none yet. */

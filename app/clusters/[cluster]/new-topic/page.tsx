@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CreateTopicView } from "@/components/topics/create/CreateTopicView";
 import { decodeSegment } from "@/lib/routes";
-import { createTopic } from "@/server/actions/topics";
+import { createTopic } from "@/server/topics/actions";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
 

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { ProduceView } from "@/components/produce/ProduceView";
 import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
 import { decodeSegment } from "@/lib/routes";
-import { produceMessages } from "@/server/actions/messages";
+import { produceMessages } from "@/server/messages/actions";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
 

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { startSignIn } from "@/server/auth/oidc";
 import { publicOrigin } from "@/server/auth/request";
 import { cookieOptions, OIDC_COOKIE } from "@/server/auth/session";
-import { getConfig } from "@/server/config";
+import { getConfig } from "@/server/config/load";
 
 export const dynamic = "force-dynamic";
 

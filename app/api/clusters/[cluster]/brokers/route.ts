@@ -1,8 +1,8 @@
 import type { BrokersResponse } from "@/lib/api/types";
 import { summarizeBrokers } from "@/lib/cluster/summary";
 import { clusterParam, respond } from "@/server/http";
-import { getLogDirSizes } from "@/server/kafka/logdirs";
-import { getSnapshot } from "@/server/kafka/metadata";
+import { getLogDirSizes } from "@/server/cluster/logdirs";
+import { getSnapshot } from "@/server/cluster/metadata";
 
 export function GET(_request: Request, { params }: { params: Promise<{ cluster: string }> }): Promise<Response> {
   return respond(async (): Promise<BrokersResponse> => {

@@ -2,7 +2,7 @@ import type { ConsumerGroupsResponse } from "@/lib/api/types";
 import { defaultGroupOrder, filterGroups, sortGroups } from "@/lib/groups/list";
 import { groupsListQuerySchema } from "@/lib/groups/schemas";
 import { clusterParam, queryParams, respond } from "@/server/http";
-import { getGroupSummaries } from "@/server/kafka/consumer-groups";
+import { getGroupSummaries } from "@/server/groups/reads";
 
 export function GET(request: Request, { params }: { params: Promise<{ cluster: string }> }): Promise<Response> {
   return respond(async (): Promise<ConsumerGroupsResponse> => {

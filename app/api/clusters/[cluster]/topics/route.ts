@@ -2,7 +2,7 @@ import type { TopicsResponse } from "@/lib/api/types";
 import { defaultOrder, filterTopics, sortTopics } from "@/lib/topics/list";
 import { topicsListQuerySchema } from "@/lib/topics/schemas";
 import { clusterParam, queryParams, respond } from "@/server/http";
-import { listTopics } from "@/server/kafka/topics";
+import { listTopics } from "@/server/topics/reads";
 
 export function GET(request: Request, { params }: { params: Promise<{ cluster: string }> }): Promise<Response> {
   return respond(async (): Promise<TopicsResponse> => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { GroupView } from "@/components/consumer-groups/detail/GroupView";
 import { decodeSegment } from "@/lib/routes";
-import { deleteConsumerGroup, undoOffsetReset } from "@/server/actions/consumer-groups";
+import { deleteConsumerGroup, undoOffsetReset } from "@/server/groups/actions";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
 

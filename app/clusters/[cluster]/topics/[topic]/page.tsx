@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { TopicView } from "@/components/topics/detail/TopicView";
 import { decodeSegment } from "@/lib/routes";
-import { addPartitions, alterTopicConfigs, deleteTopic, purgeTopic } from "@/server/actions/topics";
+import { addPartitions, alterTopicConfigs, deleteTopic, purgeTopic } from "@/server/topics/actions";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ResetOffsetsView } from "@/components/consumer-groups/reset/ResetOffsetsView";
 import { decodeSegment } from "@/lib/routes";
-import { applyOffsetReset, previewOffsetReset } from "@/server/actions/consumer-groups";
+import { applyOffsetReset, previewOffsetReset } from "@/server/groups/actions";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
 

@@ -2,11 +2,11 @@ import { messageQuerySchema, rawQueryFrom } from "@/lib/messages/query";
 import { requireActor } from "@/server/auth/current";
 import { clientAddress } from "@/server/auth/request";
 import { acquireStream } from "@/server/auth/stream-limit";
-import { getConfig } from "@/server/config";
+import { getConfig } from "@/server/config/load";
 import { clusterParam, errorResponse, segmentParam } from "@/server/http";
 import { clusterOrThrow } from "@/server/kafka/clients";
-import { ConsoleError, toConsoleError } from "@/server/kafka/errors";
-import { openMessageStream } from "@/server/kafka/messages/stream";
+import { ConsoleError, toConsoleError } from "@/server/errors";
+import { openMessageStream } from "@/server/messages/stream";
 import { SSE_HEADERS, sseBody } from "@/server/sse";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,40 @@
+import "server-only";
+import type { ClusterSummary } from "@/lib/api/types";
+import { getConfig } from "@/server/config/load";
+import { singleFlight } from "@/server/cache";
+import { clusterOrThrow, withAdmin } from "@/server/kafka/clients";
+import { ConsoleError, toConsoleError } from "@/server/errors";
+
+const CHECK_TIMEOUT_MS = 5_000;
+const CHECK_TTL_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConsoleError("cluster_unreachable", message, 503)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Measures whether a cluster answers a metadata request now (shared by concurrent callers for 2 s). */
+export function checkCluster(name: string): Promise<ClusterSummary> {
+  return singleFlight(`health:${name}`, CHECK_TTL_MS, async () => {
+    const cluster = clusterOrThrow(name);
+    const base = { name: cluster.name, bootstrapServers: cluster.bootstrapServers, readOnly: cluster.readOnly };
+    const started = performance.now();
+    try {
+      const described = await withTimeout(
+        withAdmin(name, (admin) => admin.describeCluster()),
+        CHECK_TIMEOUT_MS,
+        `Cannot reach cluster "${name}": no broker answered within ${CHECK_TIMEOUT_MS / 1000} s.`,
+      );
+      return { ...base, reachable: true, latencyMs: Math.round(performance.now() - started), brokerCount: described.brokers.length };
+    } catch (error) {
+      return { ...base, reachable: false, error: toConsoleError(error, name).message };
+    }
+  });
+}
+
+export function checkAllClusters(): Promise<ClusterSummary[]> {
+  return Promise.all(getConfig().clusters.map((c) => checkCluster(c.name)));
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { summarizeBrokers, summarizeOverview } from "@/lib/cluster/summary";
+import { startNodeAndWait, stopNode } from "@/scripts/kafka/cluster";
+import { TEST_CLUSTER } from "@/scripts/test-support/test-cluster";
+import { invalidate } from "@/server/cache";
+import { getLogDirSizes } from "@/server/cluster/logdirs";
+import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
+import { eventually, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+
+const topic = uniqueName("meta");
+
+async function freshSnapshot() {
+  invalidateMetadata("test");
+  return getSnapshot("test");
+}
+
+beforeAll(async () => {
+  await withFixtureAdmin((admin) =>
+    admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: "min.insync.replicas", value: "2" }] }],
+    }),
+  );
+});
+
+afterAll(async () => {
+  await startNodeAndWait(TEST_CLUSTER, 3);
+  await withFixtureAdmin((admin) => admin.deleteTopics({ topics: [topic] }));
+});
+
+describe("cluster snapshot", () => {
+  it("lists brokers and every partition with its replicas, ISR and min ISR", async () => {
+    const snapshot = await freshSnapshot();
+    expect(snapshot.brokers.map((b) => [b.nodeId, b.host, b.port])).toEqual([
+      [1, "127.0.0.1", 19092],
+      [2, "127.0.0.1", 19192],
+      [3, "127.0.0.1", 19292],
+    ]);
+    const created = snapshot.topics.find((t) => t.name === topic);
+    expect(created?.partitions.map((p) => p.partitionId)).toEqual([0, 1, 2]);
+    for (const p of created?.partitions ?? []) {
+      expect([...p.replicas].sort()).toEqual([1, 2, 3]);
+      expect([...p.isr].sort()).toEqual([1, 2, 3]);
+    }
+    expect(snapshot.minIsr.get(topic)).toBe(2);
+    expect(summarizeBrokers(snapshot).every((b) => b.online)).toBe(true);
+  });
+
+  it("names the active controller from the KRaft quorum, and disk use per broker from its log dirs", async () => {
+    invalidate("quorum:test");
+    const snapshot = await freshSnapshot();
+    expect([1, 2, 3]).toContain(snapshot.controllerId);
+    // The same answer however often it is asked (the Metadata "controller" of KRaft brokers is random).
+    for (let i = 0; i < 3; i++) {
+      invalidate("quorum:test");
+      expect((await freshSnapshot()).controllerId).toBe(snapshot.controllerId);
+    }
+    const sizes = await getLogDirSizes("test", snapshot);
+    expect(sizes.complete).toBe(true);
+    const brokers = summarizeBrokers(snapshot, sizes.brokers);
+    expect(brokers.filter((b) => b.isController).map((b) => b.id)).toEqual([snapshot.controllerId]);
+    for (const b of brokers) {
+      expect(b.diskUsedBytes).toBeGreaterThan(0);
+      expect(b.diskTotalBytes).toBeGreaterThan(b.diskUsableBytes ?? Infinity);
+      expect(b.offlineLogDirs).toEqual([]);
+    }
+  });
+
+  it("shares one load between concurrent callers", async () => {
+    invalidateMetadata("test");
+    const [a, b] = await Promise.all([getSnapshot("test"), getSnapshot("test")]);
+    expect(a).toBe(b);
+  });
+
+  // Its own budget: a controlled shutdown (up to 30 s), the ISR shrinking, a node start (up to 120 s) and
+  // replicas catching up, on a 2-core machine.
+  it("shows a stopped broker offline and its partitions under-replicated, and clears when it returns", { timeout: 300_000 }, async () => {
+    expect(await stopNode(TEST_CLUSTER, 3)).toBe(true);
+
+    const degraded = await eventually(async () => {
+      const overview = summarizeOverview(await freshSnapshot());
+      expect(overview.brokers).toEqual({ online: 2, total: 3, offline: [3] });
+      expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(3);
+      return overview;
+    });
+    // The verdict names both problems, and the reason links to this topic's partitions.
+    expect(degraded.health.level).toBe("degraded");
+    expect(degraded.health.reasons.map((r) => r.problem ?? `brokers ${String(r.brokers)}`)).toEqual(expect.arrayContaining(["brokers 3", "under-replicated"]));
+    const under = degraded.health.reasons.find((r) => r.problem === "under-replicated");
+    expect(under?.topics.find((t) => t.name === topic)?.partitions).toEqual([0, 1, 2]);
+    expect(degraded.offlinePartitions).toBe(0);
+    const broker3 = summarizeBrokers(await freshSnapshot()).find((b) => b.id === 3);
+    expect(broker3).toMatchObject({ online: false, host: null });
+
+    await startNodeAndWait(TEST_CLUSTER, 3);
+    await eventually(async () => {
+      const overview = summarizeOverview(await freshSnapshot());
+      expect(overview.brokers).toEqual({ online: 3, total: 3, offline: [] });
+      expect(overview.underReplicatedPartitions).toBe(0);
+      expect(overview.health.reasons.filter((r) => r.level === "at_risk" || r.problem === "under-replicated" || r.brokers)).toEqual([]);
+    }, 90_000);
+  });
+});

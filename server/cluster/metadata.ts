@@ -1,0 +1,150 @@
+import "server-only";
+import { type Admin, ConfigResourceTypes } from "kafkajs";
+import type { ClusterSnapshot, MetaTopic } from "@/lib/cluster/summary";
+import { invalidate, singleFlight } from "@/server/cache";
+import { withAdmin } from "@/server/kafka/clients";
+import { ConsoleError } from "@/server/errors";
+import { getControllerId } from "@/server/cluster/quorum";
+
+/** How long one metadata read serves every request of a cluster. */
+const METADATA_TTL_MS = 1_000;
+/**
+ * How long the few configs the lists need (broker racks, min.insync.replicas, cleanup.policy) are reused. They
+ * rarely change: the console's own changes drop them at once, a change made elsewhere shows within 30 s, and a
+ * topic or broker the cache does not know yet is read at once.
+ */
+const CONFIGS_TTL_MS = 30_000;
+
+/** Brokers, the active controller and every topic's partitions: the part of a snapshot that moves. */
+export type ClusterMetadata = Omit<ClusterSnapshot, "minIsr" | "cleanupPolicy">;
+
+interface ListConfigs {
+  racks: Map<number, string | null>;
+  minIsr: Map<string, number>;
+  cleanupPolicy: Map<string, string>;
+  topics: Set<string>;
+  expires: number;
+}
+
+const g = globalThis as typeof globalThis & { __kafkaConsoleListConfigs?: Map<string, Promise<ListConfigs>> };
+const configCache = (g.__kafkaConsoleListConfigs ??= new Map<string, Promise<ListConfigs>>());
+
+/**
+ * One Metadata read of a cluster: DescribeCluster and one Metadata request for all topics (plus the cached
+ * DescribeQuorum), shared by concurrent requests and reused for a second.
+ */
+export function getMetadata(cluster: string): Promise<ClusterMetadata> {
+  return singleFlight(`metadata:${cluster}`, METADATA_TTL_MS, () =>
+    withAdmin(cluster, async (admin) => {
+      const [described, metadata, controllerId] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), getControllerId(cluster)]);
+      const topics: MetaTopic[] = metadata.topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions
+          .map((p) => ({ partitionId: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas ?? [] }))
+          .sort((a, b) => a.partitionId - b.partitionId),
+      }));
+      return {
+        clusterId: described.clusterId,
+        // Not described.controller: a KRaft broker answers Metadata with a random live broker as "controller"
+        // (seen here: 1, 2, 2 on three calls). The quorum leader is the active controller.
+        controllerId,
+        brokers: described.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: null })),
+        topics,
+      };
+    }),
+  );
+}
+
+async function readListConfigs(admin: Admin, metadata: ClusterMetadata): Promise<ListConfigs> {
+  const brokerResources = metadata.brokers.map((b) => ({ type: ConfigResourceTypes.BROKER, name: String(b.nodeId), configNames: ["broker.rack"] }));
+  const topicResources = metadata.topics.map((t) => ({ type: ConfigResourceTypes.TOPIC, name: t.name, configNames: ["min.insync.replicas", "cleanup.policy"] }));
+  const configs = await admin.describeConfigs({ includeSynonyms: false, resources: [...brokerResources, ...topicResources] });
+  const out: ListConfigs = { racks: new Map(), minIsr: new Map(), cleanupPolicy: new Map(), topics: new Set(metadata.topics.map((t) => t.name)), expires: Date.now() + CONFIGS_TTL_MS };
+  for (const resource of configs.resources) {
+    if (resource.resourceType === ConfigResourceTypes.BROKER) {
+      out.racks.set(Number(resource.resourceName), resource.configEntries[0]?.configValue || null);
+      continue;
+    }
+    for (const entry of resource.configEntries) {
+      if (entry.configName === "min.insync.replicas" && entry.configValue) out.minIsr.set(resource.resourceName, Number(entry.configValue));
+      if (entry.configName === "cleanup.policy" && entry.configValue) out.cleanupPolicy.set(resource.resourceName, entry.configValue);
+    }
+  }
+  return out;
+}
+
+/** The list configs, from the cache when it knows every broker and topic of this metadata; one batched read otherwise. */
+function getListConfigs(cluster: string, metadata: ClusterMetadata): Promise<ListConfigs> {
+  const cached = configCache.get(cluster);
+  const load = () => {
+    const promise = withAdmin(cluster, (admin) => readListConfigs(admin, metadata));
+    configCache.set(cluster, promise);
+    promise.catch(() => {
+      if (configCache.get(cluster) === promise) configCache.delete(cluster);
+    });
+    return promise;
+  };
+  if (!cached) return load();
+  return cached.then((configs) => {
+    const covers = configs.expires > Date.now() && metadata.brokers.every((b) => configs.racks.has(b.nodeId)) && metadata.topics.every((t) => configs.topics.has(t.name));
+    return covers ? configs : load();
+  });
+}
+
+/**
+ * One snapshot of a cluster: brokers (with racks), the active controller, every topic's partitions, and
+ * min.insync.replicas and cleanup.policy per topic. Two round trips for any number of topics (DescribeCluster and
+ * one Metadata request) plus, at most every 30 s, one batched DescribeConfigs.
+ */
+export function getSnapshot(cluster: string): Promise<ClusterSnapshot> {
+  return singleFlight(`snapshot:${cluster}`, METADATA_TTL_MS, async () => {
+    let metadata = await getMetadata(cluster);
+    let configs: ListConfigs;
+    // While a topic is created or deleted, the broker that answered Metadata and the one asked for configs can
+    // disagree for a moment about whether it exists: read both again, a few times, before calling it an error.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        configs = await getListConfigs(cluster, metadata);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !(error instanceof ConsoleError) || error.kafkaType !== "UNKNOWN_TOPIC_OR_PARTITION") throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        invalidate(`metadata:${cluster}`);
+        metadata = await getMetadata(cluster);
+      }
+    }
+    return {
+      ...metadata,
+      brokers: metadata.brokers.map((b) => ({ ...b, rack: configs.racks.get(b.nodeId) ?? null })),
+      minIsr: configs.minIsr,
+      cleanupPolicy: configs.cleanupPolicy,
+    };
+  });
+}
+
+/**
+ * Drops the cached metadata of a cluster, so the next read is fresh (before a check that must be current), and
+ * with `configs` the cached list configs too (after a change).
+ */
+export function invalidateMetadata(cluster: string, { configs = false }: { configs?: boolean } = {}): void {
+  invalidate(`metadata:${cluster}`);
+  invalidate(`snapshot:${cluster}`);
+  if (configs) configCache.delete(cluster);
+}
+
+/**
+ * Metadata that knows the named topics if the cluster does: when one is missing from the shared (up to a second
+ * old) copy, it is read again once, so a topic created a moment ago is found. Topics that really do not exist
+ * (deleted since a group committed on them) are simply absent.
+ */
+export async function getMetadataWith(cluster: string, names: Iterable<string>): Promise<ClusterMetadata> {
+  const metadata = await getMetadata(cluster);
+  const known = new Set(metadata.topics.map((t) => t.name));
+  for (const name of names) {
+    if (!known.has(name)) {
+      invalidateMetadata(cluster);
+      return getMetadata(cluster);
+    }
+  }
+  return metadata;
+}

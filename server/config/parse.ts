@@ -1,0 +1,351 @@
+import "server-only";
+/**
+ * Configuration parsing: kafka-ui's environment variables (KAFKA_CLUSTERS_<n>_NAME, _BOOTSTRAPSERVERS, _READONLY,
+ * _PROPERTIES_<KEY>) and/or a YAML file in kafka-ui's shape (`kafka.clusters[]`). Pure: the caller supplies the
+ * environment and the file text, so the same code validates in `npm start`, in the server and in tests.
+ *
+ * Environment variables override the file field by field, cluster by cluster (as Spring does for kafka-ui), so a
+ * compose file can keep a base YAML and change one cluster's servers with one variable.
+ */
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from "@/server/security/origin";
+import { type AuditConfig, parseAuditConfig } from "./audit";
+import { type AuthConfig, parseAuthConfig } from "./auth";
+
+export const SECURITY_PROTOCOLS = ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] as const;
+export const SASL_MECHANISMS = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] as const;
+
+export interface SaslConfig {
+  mechanism: (typeof SASL_MECHANISMS)[number];
+  username: string;
+  password: string;
+}
+
+export interface TlsConfig {
+  /** PEM file with the CA certificates to trust; the system's CAs when absent. */
+  caLocation?: string;
+  /** PEM files of a client certificate and key, for mutual TLS. */
+  certificateLocation?: string;
+  keyLocation?: string;
+  keyPassword?: string;
+  /** false only when ssl.endpoint.identification.algorithm is set empty, as in the Java client. */
+  verifyHostname: boolean;
+}
+
+export interface ClusterConfig {
+  name: string;
+  bootstrapServers: string[];
+  readOnly: boolean;
+  securityProtocol: (typeof SECURITY_PROTOCOLS)[number];
+  sasl?: SaslConfig;
+  tls?: TlsConfig;
+  /** Where each setting came from, for error messages: field -> variable name or file path. */
+  origin: string;
+}
+
+export interface AppConfig {
+  clusters: ClusterConfig[];
+  port: number;
+  /** Bounds of one message stream (the server ends a stream that reaches either). */
+  messages: { maxDurationMs: number; maxScanBytes: number; maxStreamsPerUser: number };
+  /** Origins besides the console's own from which changes are accepted (CONSOLE_ALLOWED_ORIGINS; proxy.ts). */
+  allowedOrigins: string[];
+  /** Login and roles (server/config/auth.ts); off unless AUTH_TYPE turns it on. Holds secrets: server only. */
+  auth: AuthConfig;
+  /** Where mutations are recorded (server/config/audit.ts): a JSON-lines file and/or a Kafka topic. */
+  audit: AuditConfig;
+  /** Where the configuration came from, in words, for the start-up banner. */
+  source: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** host:port, host a name, an IPv4 address or a bracketed IPv6 address; an optional PROTOCOL:// prefix is dropped. */
+const HOST_PORT = /^(?:[A-Za-z_]+:\/\/)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
+
+export function parseBootstrapServers(value: string): { servers: string[] } | { error: string } {
+  const parts = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (parts.length === 0) return { error: "is empty; give host:port pairs separated by commas, e.g. localhost:9092" };
+  const servers: string[] = [];
+  for (const part of parts) {
+    const match = HOST_PORT.exec(part);
+    const port = Number(match?.[2]);
+    if (!match?.[1] || !Number.isInteger(port) || port < 1 || port > 65535) {
+      return { error: `has "${part}", which is not host:port (port 1-65535)` };
+    }
+    servers.push(`${match[1]}:${port}`);
+  }
+  return { servers };
+}
+
+const booleanText = z
+  .union([z.boolean(), z.string()])
+  .transform((v, ctx) => {
+    if (typeof v === "boolean") return v;
+    const t = v.trim().toLowerCase();
+    if (t === "true") return true;
+    if (t === "false" || t === "") return false;
+    ctx.addIssue({ code: "custom", message: `must be true or false, not "${v}"` });
+    return z.NEVER;
+  });
+
+const rawClusterSchema = z.object({
+  name: z
+    .string({ error: "is missing" })
+    .trim()
+    .min(1, "is empty")
+    .max(64, "is longer than 64 characters")
+    .regex(/^[A-Za-z0-9._ -]+$/, "may only contain letters, digits, spaces, '.', '_' and '-'"),
+  bootstrapServers: z.string({ error: "is missing" }).transform((value, ctx) => {
+    const parsed = parseBootstrapServers(value);
+    if ("error" in parsed) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.servers;
+  }),
+  readOnly: booleanText.optional(),
+  properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
+});
+
+type RawCluster = Partial<Record<"name" | "bootstrapServers" | "readOnly", unknown>> & { properties?: Record<string, unknown> };
+
+/** Field of a kafka-ui cluster entry -> the env var suffix that sets it. */
+const ENV_FIELDS: Record<string, "name" | "bootstrapServers" | "readOnly"> = {
+  NAME: "name",
+  BOOTSTRAPSERVERS: "bootstrapServers",
+  READONLY: "readOnly",
+};
+
+/** kafka-ui settings this console does not act on; accepted so an existing compose file still starts. */
+const IGNORED_ENV_FIELDS = /^(SCHEMAREGISTRY|SCHEMANAMETEMPLATE|KEYSCHEMANAMETEMPLATE|KAFKACONNECT|KSQLDB|METRICS|JMX|ZOOKEEPER|SERDE|DEFAULTKEYSERDE|DEFAULTVALUESERDE|MASKING|POLLINGTHROTTLERATE|AUDIT|CONSUMERPROPERTIES|PRODUCERPROPERTIES|DISABLELOGDIRSCOLLECTION|SSL)/;
+
+const ENV_CLUSTER = /^KAFKA_CLUSTERS_(\d+)_(.+)$/;
+
+interface Collected {
+  clusters: Map<number, { raw: RawCluster; where: Map<string, string> }>;
+  warnings: string[];
+}
+
+function collectFromFile(path: string, text: string, into: Collected, problems: string[]): void {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (error) {
+    problems.push(`${path} is not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return;
+  }
+  const clusters = z
+    .object({ kafka: z.object({ clusters: z.array(z.record(z.string(), z.unknown())) }) })
+    .safeParse(doc);
+  if (!clusters.success) {
+    problems.push(`${path} must have a list under kafka.clusters (kafka-ui's layout)`);
+    return;
+  }
+  clusters.data.kafka.clusters.forEach((entry, index) => {
+    const where = new Map<string, string>();
+    for (const key of Object.keys(entry)) where.set(key, `${path}: kafka.clusters[${index}].${key}`);
+    const properties = entry.properties;
+    into.clusters.set(index, {
+      raw: {
+        name: entry.name,
+        bootstrapServers: entry.bootstrapServers,
+        readOnly: entry.readOnly,
+        properties: properties && typeof properties === "object" ? { ...(properties as Record<string, unknown>) } : undefined,
+      },
+      where,
+    });
+  });
+}
+
+function collectFromEnv(env: Record<string, string | undefined>, into: Collected): void {
+  for (const [key, value] of Object.entries(env)) {
+    const match = ENV_CLUSTER.exec(key);
+    if (!match?.[1] || !match[2] || value === undefined) continue;
+    const index = Number(match[1]);
+    const field = match[2];
+    const entry = into.clusters.get(index) ?? { raw: {}, where: new Map<string, string>() };
+    into.clusters.set(index, entry);
+    const known = ENV_FIELDS[field];
+    if (known) {
+      entry.raw[known] = value;
+      entry.where.set(known, key);
+    } else if (field.startsWith("PROPERTIES_")) {
+      // Spring's relaxed binding, as kafka-ui documents it: PROPERTIES_SASL_JAAS_CONFIG -> sasl.jaas.config
+      const property = field.slice("PROPERTIES_".length).toLowerCase().replaceAll("_", ".");
+      entry.raw.properties = { ...entry.raw.properties, [property]: value };
+      entry.where.set(`properties.${property}`, key);
+    } else if (IGNORED_ENV_FIELDS.test(field)) {
+      into.warnings.push(`${key} is a kafka-ui setting this console does not use; ignored.`);
+    } else {
+      into.warnings.push(`${key} is not a setting this console knows; ignored.`);
+    }
+  }
+}
+
+/** Reads username and password out of a Java JAAS line: `...LoginModule required username="u" password="p";` */
+export function parseJaasConfig(jaas: string): { username: string; password: string } | undefined {
+  const field = (name: string) => new RegExp(`\\b${name}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(jaas)?.[1]?.replace(/\\(.)/g, "$1");
+  const username = field("username");
+  const password = field("password");
+  return username !== undefined && password !== undefined ? { username, password } : undefined;
+}
+
+function securityFromProperties(
+  props: Record<string, string>,
+  where: (property: string) => string,
+  problems: string[],
+): Pick<ClusterConfig, "securityProtocol" | "sasl" | "tls"> {
+  const protocolText = (props["security.protocol"] ?? "PLAINTEXT").toUpperCase();
+  const protocol = SECURITY_PROTOCOLS.find((p) => p === protocolText);
+  if (!protocol) {
+    problems.push(`${where("security.protocol")} must be one of ${SECURITY_PROTOCOLS.join(", ")}, not "${props["security.protocol"]}"`);
+    return { securityProtocol: "PLAINTEXT" };
+  }
+  const result: Pick<ClusterConfig, "securityProtocol" | "sasl" | "tls"> = { securityProtocol: protocol };
+
+  if (protocol === "SASL_PLAINTEXT" || protocol === "SASL_SSL") {
+    const mechanismText = (props["sasl.mechanism"] ?? "PLAIN").toUpperCase();
+    const mechanism = SASL_MECHANISMS.find((m) => m === mechanismText);
+    const jaasText = props["sasl.jaas.config"];
+    const jaas = jaasText === undefined ? undefined : parseJaasConfig(jaasText);
+    if (!mechanism) {
+      problems.push(`${where("sasl.mechanism")} must be one of ${SASL_MECHANISMS.join(", ")}, not "${props["sasl.mechanism"]}"`);
+    } else if (jaasText === undefined) {
+      problems.push(`${where("sasl.jaas.config")} is needed with ${protocol} (a JAAS line with username="..." password="...")`);
+    } else if (!jaas) {
+      // Never echo the JAAS text back: it holds a password.
+      problems.push(`${where("sasl.jaas.config")} must contain username="..." and password="..."`);
+    } else {
+      result.sasl = { mechanism, ...jaas };
+    }
+  }
+
+  if (protocol === "SSL" || protocol === "SASL_SSL") {
+    const truststoreType = (props["ssl.truststore.type"] ?? "PEM").toUpperCase();
+    const keystoreType = (props["ssl.keystore.type"] ?? "PEM").toUpperCase();
+    if (props["ssl.truststore.location"] && truststoreType !== "PEM") {
+      problems.push(`${where("ssl.truststore.type")}: only PEM files are supported (convert a JKS/PKCS12 store with keytool/openssl)`);
+    }
+    if (props["ssl.keystore.location"] && keystoreType !== "PEM") {
+      problems.push(`${where("ssl.keystore.type")}: only PEM files are supported (convert a JKS/PKCS12 store with keytool/openssl)`);
+    }
+    result.tls = {
+      caLocation: props["ssl.truststore.location"],
+      certificateLocation: props["ssl.keystore.certificate.location"] ?? props["ssl.keystore.location"],
+      keyLocation: props["ssl.keystore.key.location"] ?? props["ssl.keystore.location"],
+      keyPassword: props["ssl.key.password"],
+      verifyHostname: props["ssl.endpoint.identification.algorithm"] !== "",
+    };
+  }
+  return result;
+}
+
+function parsePort(env: Record<string, string | undefined>, problems: string[]): number {
+  for (const name of ["SERVER_PORT", "PORT"]) {
+    const text = env[name];
+    if (text === undefined || text === "") continue;
+    const port = Number(text);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      problems.push(`${name} must be a port number from 1 to 65535, not "${text}"`);
+      return 8080;
+    }
+    return port;
+  }
+  return 8080;
+}
+
+/** A positive whole number from the environment, or the default when the variable is not set. */
+function parsePositive(env: Record<string, string | undefined>, name: string, fallback: number, problems: string[]): number {
+  const text = env[name];
+  if (text === undefined || text === "") return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
+    problems.push(`${name} must be a whole number above 0, not "${text}"`);
+    return fallback;
+  }
+  return value;
+}
+
+/** A live tail runs at most half an hour (the page offers to resume where it stopped); a search reads at most 50 GiB. */
+export const DEFAULT_STREAM_LIMITS = { maxDurationMs: 30 * 60_000, maxScanBytes: 50 * 1024 ** 3, maxStreamsPerUser: 10 };
+
+/**
+ * Parses and validates the whole configuration. Throws ConfigError listing every problem, each naming the
+ * variable (or file and key) to fix. Warnings (ignored kafka-ui settings) are returned, not thrown.
+ */
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  file?: { path: string; text: string },
+): { config: AppConfig; warnings: string[] } {
+  const problems: string[] = [];
+  const collected: Collected = { clusters: new Map(), warnings: [] };
+  if (file) collectFromFile(file.path, file.text, collected, problems);
+  collectFromEnv(env, collected);
+
+  const clusters: ClusterConfig[] = [];
+  const indices = [...collected.clusters.keys()].sort((a, b) => a - b);
+  for (const index of indices) {
+    const entry = collected.clusters.get(index);
+    if (!entry) continue;
+    const where = (field: string) => entry.where.get(field) ?? (file ? `kafka.clusters[${index}].${field}` : `KAFKA_CLUSTERS_${index}_${field.toUpperCase()}`);
+    const parsed = rawClusterSchema.safeParse(entry.raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "name");
+        const label = field === "properties" ? where(`properties.${String(issue.path[1] ?? "")}`) : where(field);
+        problems.push(`${label} ${issue.message}`);
+      }
+      continue;
+    }
+    const properties = parsed.data.properties ?? {};
+    const security = securityFromProperties(properties, (p) => where(`properties.${p}`), problems);
+    clusters.push({
+      name: parsed.data.name,
+      bootstrapServers: parsed.data.bootstrapServers,
+      readOnly: parsed.data.readOnly ?? false,
+      ...security,
+      origin: entry.where.get("name") ?? `cluster ${index}`,
+    });
+  }
+
+  const seen = new Map<string, string>();
+  for (const cluster of clusters) {
+    const key = cluster.name.toLowerCase();
+    const other = seen.get(key);
+    if (other) problems.push(`${cluster.origin} repeats the cluster name "${cluster.name}" (already used by ${other}); names must be unique`);
+    seen.set(key, cluster.origin);
+  }
+
+  const port = parsePort(env, problems);
+  const messages = {
+    maxDurationMs: parsePositive(env, "MESSAGES_MAX_DURATION_MS", DEFAULT_STREAM_LIMITS.maxDurationMs, problems),
+    maxScanBytes: parsePositive(env, "MESSAGES_MAX_SCAN_BYTES", DEFAULT_STREAM_LIMITS.maxScanBytes, problems),
+    maxStreamsPerUser: parsePositive(env, "MESSAGES_MAX_STREAMS_PER_USER", DEFAULT_STREAM_LIMITS.maxStreamsPerUser, problems),
+  };
+  const allowed = parseAllowedOrigins(env[ALLOWED_ORIGINS_VARIABLE]);
+  if ("error" in allowed) problems.push(`${ALLOWED_ORIGINS_VARIABLE} ${allowed.error}`);
+  const auth = parseAuthConfig(env, clusters.map((c) => c.name), problems);
+  const audit = parseAuditConfig(env, clusters, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const fromEnv = Object.keys(env).some((k) => ENV_CLUSTER.test(k));
+  const source = file ? (fromEnv ? `${file.path} and environment` : file.path) : "environment";
+  const allowedOrigins = "origins" in allowed ? allowed.origins : [];
+  return { config: { clusters, port, messages, allowedOrigins, auth, audit, source }, warnings: collected.warnings };
+}
+
+/** True when the environment or a config file names any cluster (otherwise `npm start` runs a local one). */
+export function hasClusterSettings(env: Record<string, string | undefined>): boolean {
+  return Boolean(env.CONSOLE_CONFIG_FILE) || Object.keys(env).some((k) => ENV_CLUSTER.test(k));
+}

@@ -1,0 +1,210 @@
+import "server-only";
+import type { ConsumerGroupResponse, GroupPartitionOffset, GroupSummary, GroupTopicTotals, LastReset } from "@/lib/api/types";
+import type { MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
+import { groupIdSchema } from "@/lib/groups/schemas";
+import { lagTrend } from "@/lib/groups/trend";
+import { compareNames } from "@/lib/topics/list";
+import { singleFlight } from "@/server/cache";
+import { clusterOrThrow } from "@/server/kafka/clients";
+import { ConsoleError } from "@/server/errors";
+import { type Committed, committedPartitions, describeGroups, getAllCommittedOffsets, groupPartitions, groupState, knownCoordinator, listAllGroups, membersOf, partitionKey as keyOf, readGroup } from "@/server/groups/fetch";
+import { historyOf, keepSampling, recordSample } from "@/server/groups/lag-history";
+import { type OffsetProbe, probeKey, recordTimestamps } from "@/server/groups/lag-time";
+import { getMetadataWith } from "@/server/cluster/metadata";
+import { readWatermarks } from "@/server/cluster/offsets";
+import { latestReset } from "@/server/groups/reset-marker";
+
+/**
+ * Partitions a list refresh may read record timestamps from beyond one per group: every group gets its most-behind
+ * partition read, then other partitions by lag, most first. One read of a partition answers every group's offset in
+ * the batches it returns; answers are cached per offset, so the rest follow on later refreshes.
+ */
+const LIST_EXTRA_PARTITIONS = 200;
+
+/** Metadata of the named topics (topics deleted since the group committed are simply absent). */
+async function topicsNamed(cluster: string, names: ReadonlySet<string>): Promise<MetaTopic[]> {
+  if (names.size === 0) return [];
+  const { topics } = await getMetadataWith(cluster, names);
+  return topics.filter((t) => names.has(t.name));
+}
+
+export function lagOf(committed: bigint, mark: Watermark | undefined): number | null {
+  return mark ? Math.max(0, Number(mark.high - committed)) : null;
+}
+
+/** Where to read the oldest unconsumed record: the committed offset, or the log start if records were deleted. */
+function probeFor(c: Committed, mark: Watermark | undefined): OffsetProbe | null {
+  if (!mark || c.offset >= mark.high) return null;
+  return { topic: c.topic, partition: c.partition, offset: c.offset > mark.low ? c.offset : mark.low };
+}
+
+/** Lag in seconds of each partition (0 when caught up, null when unknown), in the order of `committed`. */
+async function lagSecondsOf(cluster: string, committed: readonly Committed[], marks: Watermarks, now: number, budget?: number, first?: ReadonlySet<Committed>): Promise<(number | null)[]> {
+  const probes = committed.map((c) => probeFor(c, marks.get(c.topic)?.get(c.partition)));
+  const lagOfIndex = (i: number) => {
+    const c = committed[i];
+    return c ? (lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0) : 0;
+  };
+  // What matters most is read first: the partitions in `first`, then the rest by lag, most first.
+  const order = probes
+    .map((probe, i) => ({ probe, i, first: committed[i] !== undefined && (first?.has(committed[i]) ?? false) }))
+    .filter((p): p is { probe: OffsetProbe; i: number; first: boolean } => p.probe !== null)
+    .sort((a, b) => Number(b.first) - Number(a.first) || lagOfIndex(b.i) - lagOfIndex(a.i));
+  const times = await recordTimestamps(
+    cluster,
+    order.map((o) => o.probe),
+    budget,
+  ).catch(() => new Map<string, number>());
+  return committed.map((c, i) => {
+    const mark = marks.get(c.topic)?.get(c.partition);
+    if (!mark) return null;
+    const probe = probes[i];
+    if (!probe) return 0;
+    const at = times.get(probeKey(cluster, probe.topic, probe.partition, probe.offset));
+    return at === undefined ? null : Math.max(0, (now - at) / 1000);
+  });
+}
+
+/** The largest known value; null when none is known but some should be (lag without a readable timestamp). */
+function maxKnown(values: readonly (number | null)[]): number | null {
+  let max: number | null = null;
+  for (const v of values) if (v !== null && (max === null || v > max)) max = v;
+  return max;
+}
+
+function sample(cluster: string, groupId: string, now: number, committed: readonly Committed[], marks: Watermarks, lag: number, lagSeconds: number | null) {
+  let committedSum = 0;
+  let endSum = 0;
+  for (const c of committed) {
+    const mark = marks.get(c.topic)?.get(c.partition);
+    if (!mark) continue;
+    committedSum += Number(c.offset);
+    endSum += Number(mark.high);
+  }
+  recordSample(cluster, groupId, { at: now, lag, lagSeconds, committed: committedSum, end: endSum });
+}
+
+/**
+ * Every group with its state, members, topics, lag and lag in time. A fixed number of bulk requests whatever the
+ * number of groups: ListGroups per broker, DescribeGroups and OffsetFetch per coordinator, ListOffsets and Fetch
+ * per partition leader. Shared by concurrent requests for two seconds.
+ */
+export function getGroupSummaries(cluster: string): Promise<GroupSummary[]> {
+  clusterOrThrow(cluster);
+  keepSampling(cluster, () => loadSummaries(cluster));
+  return loadSummaries(cluster);
+}
+
+function loadSummaries(cluster: string): Promise<GroupSummary[]> {
+  return singleFlight(`groups-summary:${cluster}`, 2_000, async () => {
+    const listed = await listAllGroups(cluster);
+    const active = listed.filter((g) => g.state !== "Empty" && g.state !== "Dead").map((g) => g.groupId);
+    const [offsets, described] = await Promise.all([getAllCommittedOffsets(cluster), describeGroups(cluster, active)]);
+    const committedByGroup = new Map(listed.map((g) => [g.groupId, committedPartitions(offsets.get(g.groupId))]));
+    const names = new Set([...committedByGroup.values()].flatMap((list) => list.map((c) => c.topic)));
+    const marks = await readWatermarks(cluster, await topicsNamed(cluster, names));
+    const now = Date.now();
+    const everything = [...committedByGroup.values()].flat();
+    const mostBehind = new Set<Committed>();
+    for (const committed of committedByGroup.values()) {
+      let top: Committed | undefined;
+      for (const c of committed) if (!top || (lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0) > (lagOf(top.offset, marks.get(top.topic)?.get(top.partition)) ?? 0)) top = c;
+      if (top) mostBehind.add(top);
+    }
+    const seconds = await lagSecondsOf(cluster, everything, marks, now, mostBehind.size + LIST_EXTRA_PARTITIONS, mostBehind);
+    const secondsOf = new Map(everything.map((c, i) => [c, seconds[i] ?? null]));
+
+    return listed.map((group): GroupSummary => {
+      const committed = committedByGroup.get(group.groupId) ?? [];
+      const d = described.get(group.groupId);
+      const members = membersOf(d && d.errorCode === 0 ? d : undefined);
+      const topics = new Set(groupPartitions({ committed, members }).map((p) => p.topic));
+      const lags = committed.map((c) => lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0);
+      const lag = lags.reduce((a, b) => a + b, 0);
+      const known = committed.map((c) => secondsOf.get(c) ?? null);
+      const lagSeconds = committed.length === 0 ? null : maxKnown(known);
+      const lagSecondsComplete = known.every((v, i) => v !== null || (lags[i] ?? 0) === 0);
+      if (committed.length > 0) sample(cluster, group.groupId, now, committed, marks, lag, lagSeconds);
+      return {
+        groupId: group.groupId,
+        state: groupState(d?.errorCode === 0 ? d.state : group.state),
+        protocolType: group.protocolType,
+        members: members.length,
+        topics: [...topics].sort(compareNames),
+        partitions: committed.length,
+        lag,
+        lagSeconds,
+        lagSecondsComplete,
+        status: committed.length === 0 ? "measuring" : lagTrend(historyOf(cluster, group.groupId)).status,
+        coordinator: knownCoordinator(cluster, group.groupId),
+      };
+    });
+  });
+}
+
+/** One group in full: members and assignments, every partition's offsets, lag and lag in time, trend, last reset. */
+export async function getGroupDetail(cluster: string, groupId: string): Promise<ConsumerGroupResponse> {
+  clusterOrThrow(cluster);
+  const valid = groupIdSchema.safeParse(groupId);
+  if (!valid.success) throw new ConsoleError("bad_request", valid.error.issues[0]?.message ?? "The group id is not valid.", 400);
+  keepSampling(cluster, () => loadSummaries(cluster));
+  const read = await readGroup(cluster, groupId);
+  const { state, protocolType, assignor, members, offsets: groupOffsets, committed } = read;
+
+  // Every partition the group has committed or is assigned, with who reads it.
+  const owner = new Map<string, { memberId: string; clientId: string }>();
+  for (const m of members) for (const a of m.assignments) for (const p of a.partitions) owner.set(keyOf(a.topic, p), { memberId: m.memberId, clientId: m.clientId });
+  const committedAt = new Map(committed.map((c) => [keyOf(c.topic, c.partition), c.offset]));
+  const rows = groupPartitions(read).map((p) => ({ ...p, committed: committedAt.get(keyOf(p.topic, p.partition)) ?? null }));
+
+  const marks = await readWatermarks(cluster, await topicsNamed(cluster, new Set(rows.map((r) => r.topic))));
+  const now = Date.now();
+  const seconds = await lagSecondsOf(cluster, committed, marks, now);
+  const secondsByKey = new Map(committed.map((c, i) => [keyOf(c.topic, c.partition), seconds[i] ?? null]));
+
+  const partitionRows: GroupPartitionOffset[] = rows
+    .sort((a, b) => compareNames(a.topic, b.topic) || a.partition - b.partition)
+    .map((r) => {
+      const mark = marks.get(r.topic)?.get(r.partition);
+      const who = owner.get(keyOf(r.topic, r.partition));
+      return {
+        topic: r.topic,
+        partition: r.partition,
+        committedOffset: r.committed?.toString() ?? null,
+        endOffset: mark?.high.toString() ?? null,
+        logStartOffset: mark?.low.toString() ?? null,
+        lag: r.committed === null ? null : lagOf(r.committed, mark),
+        lagSeconds: r.committed === null ? null : (secondsByKey.get(keyOf(r.topic, r.partition)) ?? null),
+        memberId: who?.memberId ?? null,
+        clientId: who?.clientId ?? null,
+      };
+    });
+
+  const topics: GroupTopicTotals[] = [];
+  for (const row of partitionRows) {
+    let totals = topics.at(-1);
+    if (totals?.topic !== row.topic) topics.push((totals = { topic: row.topic, partitions: 0, lag: 0, lagSeconds: null }));
+    totals.partitions += 1;
+    totals.lag += row.lag ?? 0;
+    totals.lagSeconds = maxKnown([totals.lagSeconds, row.lagSeconds]);
+  }
+  const lag = topics.reduce((sum, t) => sum + t.lag, 0);
+  const lagSeconds = committed.length === 0 ? null : maxKnown(seconds);
+  if (committed.length > 0) sample(cluster, groupId, now, committed, marks, lag, lagSeconds);
+
+  const reset = latestReset(groupOffsets);
+  const lastReset: LastReset | null = reset ? { at: reset.at, partitions: reset.n, undoablePartitions: reset.partitions.length } : null;
+  return {
+    groupId,
+    state,
+    protocolType,
+    assignor,
+    coordinator: knownCoordinator(cluster, groupId),
+    members,
+    offsets: partitionRows,
+    topics,
+    totals: { lag, lagSeconds, partitions: committed.length },
+    trend: lagTrend(historyOf(cluster, groupId)),
+    lastReset,
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { SseParser, toStreamEvent } from "@/lib/messages/sse";
+import { FrameWriter } from "@/server/messages/frames";
+import type { DecodedRecord } from "@/server/kafka/protocol/records";
+
+const record = (key: Buffer | null, value: Buffer | null, headers: DecodedRecord["headers"] = []): DecodedRecord => ({ offset: 9007199254740993n, timestamp: 1_767_268_800_123, timestampType: "log-append", key, value, headers, size: 7 });
+
+function parse(frames: Buffer) {
+  return new SseParser().push(frames.toString("utf8")).map((raw) => toStreamEvent(raw));
+}
+
+describe("FrameWriter", () => {
+  it("writes each record as a message event whose JSON reads back exactly, whatever the text holds", () => {
+    const texts = ['{"a":"b\\\\c"}', 'quote " backslash \\ slash /', "tab\tnew\nline\rcr\bbs\fff\u0000nul\u001fus\u007fdel", "é ü 漢字 🎉 \u2028\u2029", "", "<script>alert(1)</script>"];
+    const writer = new FrameWriter(16);
+    for (const t of texts) writer.write(3, record(Buffer.from(t), Buffer.from(t), [{ key: t || "k", value: Buffer.from(t) }]));
+    const events = parse(writer.frames());
+    expect(events).toHaveLength(texts.length);
+    events.forEach((event, i) => {
+      const t = texts[i] ?? "";
+      const payload = { encoding: "utf8", data: t, bytes: Buffer.byteLength(t) };
+      expect(event).toEqual({
+        type: "message",
+        data: { partition: 3, offset: "9007199254740993", timestamp: 1_767_268_800_123, timestampType: "log-append", key: payload, value: payload, headers: [{ key: t || "k", value: payload }], size: 7 },
+      });
+    });
+  });
+
+  it("sends bytes that are not UTF-8 as base64, and null as null", () => {
+    const binary = Buffer.from([0xff, 0xfe, 0x00, 0xc3]);
+    const writer = new FrameWriter(0);
+    writer.write(0, record(null, binary, [{ key: "h", value: null }]));
+    expect(parse(writer.frames())[0]).toMatchObject({ data: { key: null, value: { encoding: "base64", data: binary.toString("base64"), bytes: 4 }, headers: [{ key: "h", value: null }] } });
+  });
+
+  it("gives the first frames alone, for a limit, and their offsets", () => {
+    const writer = new FrameWriter(0);
+    for (let i = 0; i < 3; i++) writer.write(0, { ...record(null, Buffer.from(`v${i}`)), offset: BigInt(i) });
+    expect(parse(writer.frames(2)).map((e) => (e?.type === "message" ? e.data.offset : null))).toEqual(["0", "1"]);
+    expect(writer.offsets).toEqual([0n, 1n, 2n]);
+    expect(writer.frames(0).length).toBe(0);
+  });
+
+  it("writes every number exactly: zero, digit-count edges, negative timestamps and offsets beyond 2^53", () => {
+    const cases: { offset: bigint; timestamp: number; partition: number; size: number }[] = [
+      { offset: 0n, timestamp: 0, partition: 0, size: 0 },
+      { offset: 9n, timestamp: -1, partition: 9, size: 9 },
+      { offset: 10n, timestamp: 10, partition: 10, size: 10 },
+      { offset: 99n, timestamp: 1_000_000, partition: 99, size: 100 },
+      { offset: 9_007_199_254_740_991n, timestamp: Number.MAX_SAFE_INTEGER, partition: 2_147_483_647, size: 1_048_588 },
+      { offset: 9_223_372_036_854_775_807n, timestamp: -1_767_268_800_123, partition: 1, size: 1 },
+    ];
+    const writer = new FrameWriter(0);
+    for (const c of cases) writer.write(c.partition, { ...record(null, Buffer.from("v")), offset: c.offset, timestamp: c.timestamp, size: c.size });
+    const read = parse(writer.frames()).map((e) => (e?.type === "message" ? { offset: e.data.offset, timestamp: e.data.timestamp, partition: e.data.partition, size: e.data.size } : null));
+    expect(read).toEqual(cases.map((c) => ({ ...c, offset: c.offset.toString() })));
+  });
+});

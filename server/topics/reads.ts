@@ -1,0 +1,95 @@
+import "server-only";
+import { ConfigResourceTypes } from "kafkajs";
+import type { ConfigSource, TopicConfigEntry, TopicResponse, TopicSummary } from "@/lib/api/types";
+import { type ClusterSnapshot, type MetaTopic, isInternalTopic, partitionInfos, summarizeTopic } from "@/lib/cluster/summary";
+import { withAdmin } from "@/server/kafka/clients";
+import { ConsoleError } from "@/server/errors";
+import { groupsReadingTopic } from "@/server/groups/fetch";
+import { getLogDirSizes } from "@/server/cluster/logdirs";
+import { getMetadata, getSnapshot } from "@/server/cluster/metadata";
+import { getAllWatermarks, readWatermarks } from "@/server/cluster/offsets";
+
+/**
+ * Every topic with its numbers, for the topics list: the metadata snapshot, two bulk ListOffsets rounds and one
+ * DescribeLogDirs per broker, all shared by concurrent requests. Sizes are best effort (a broker that does not
+ * answer makes them partial, flagged by sizesComplete); the rest must succeed.
+ */
+export async function listTopics(cluster: string): Promise<{ topics: TopicSummary[]; sizesComplete: boolean }> {
+  // Offsets and sizes need only the partitions and brokers, so they start as soon as the metadata is in, beside
+  // the (mostly cached) configs.
+  const metadata = await getMetadata(cluster);
+  const [snapshot, watermarks, sizes] = await Promise.all([
+    getSnapshot(cluster),
+    getAllWatermarks(cluster, metadata),
+    getLogDirSizes(cluster, metadata).catch(() => undefined),
+  ]);
+  return {
+    topics: snapshot.topics.map((t) => summarizeTopic(t, snapshot, watermarks, sizes)),
+    sizesComplete: sizes?.complete ?? false,
+  };
+}
+
+export function findTopic(snapshot: ClusterSnapshot, name: string): MetaTopic {
+  const topic = snapshot.topics.find((t) => t.name === name);
+  if (!topic) throw new ConsoleError("not_found", `Topic "${name}" does not exist.`, 404);
+  return topic;
+}
+
+/** kafkajs' ConfigSource numbers (DescribeConfigs v1+) in the three words a person needs. */
+function sourceOf(configSource: number | undefined, isDefault: boolean): ConfigSource {
+  switch (configSource) {
+    case 1:
+      return "topic";
+    case 2:
+    case 3:
+    case 4:
+      return "broker";
+    case 5:
+      return "default";
+    default:
+      return isDefault ? "default" : "unknown";
+  }
+}
+
+export async function readTopicConfigs(cluster: string, topic: string): Promise<TopicConfigEntry[]> {
+  const described = await withAdmin(cluster, (admin) => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }));
+  const entries = described.resources[0]?.configEntries ?? [];
+  return entries
+    .map((e) => {
+      const withSource = e as typeof e & { configSource?: number };
+      return {
+        name: e.configName,
+        value: e.isSensitive ? null : e.configValue,
+        source: sourceOf(withSource.configSource, e.isDefault),
+        sensitive: e.isSensitive,
+        readOnly: e.readOnly,
+      };
+    })
+    .sort((a, b) => Number(b.source === "topic") - Number(a.source === "topic") || a.name.localeCompare(b.name));
+}
+
+/** One topic in full: partitions with fresh watermarks, sizes, configs with sources, and the groups reading it. */
+export async function describeTopic(cluster: string, name: string): Promise<TopicResponse> {
+  const snapshot = await getSnapshot(cluster);
+  const topic = findTopic(snapshot, name);
+  const [watermarks, sizes, configs] = await Promise.all([
+    readWatermarks(cluster, [topic]),
+    getLogDirSizes(cluster, snapshot).catch(() => undefined),
+    readTopicConfigs(cluster, name),
+  ]);
+  const marks = watermarks.get(name);
+  const consumerGroups = await groupsReadingTopic(cluster, name, marks);
+  const summary = summarizeTopic(topic, snapshot, watermarks, sizes);
+  return {
+    name,
+    internal: isInternalTopic(name),
+    replicationFactor: summary.replicationFactor,
+    minInsyncReplicas: summary.minInsyncReplicas,
+    cleanupPolicy: summary.cleanupPolicy,
+    messages: summary.messages,
+    sizeBytes: summary.sizeBytes,
+    partitions: partitionInfos(topic, summary.minInsyncReplicas, marks, sizes?.partitions.get(name)),
+    configs,
+    consumerGroups,
+  };
+}
