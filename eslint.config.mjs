@@ -1,4 +1,5 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
+import prettier from "eslint-config-prettier";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
@@ -6,7 +7,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".cache/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    ignores: [
+      ".next/**",
+      ".cache/**",
+      ".data/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   {
     files: ["**/*.ts", "**/*.tsx"],
@@ -26,11 +35,27 @@ const config = [
       "react-hooks/incompatible-library": "off",
     },
   },
+  // Formatting is Prettier's (`npm run format`); its check runs in `npm run lint`. Lines stay within 120 characters,
+  // comments and strings included (Prettier does not break those).
+  prettier,
+  {
+    rules: { "max-len": ["error", { code: 120, tabWidth: 2, ignoreUrls: true }] },
+  },
   {
     // The layering rules of shared/DESIGN.md: the browser side never reaches server code.
     files: ["components/**", "lib/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/server/*", "**/server/*"], message: "components/ and lib/ must not import server/ (see DESIGN.md)." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "**/server/*"],
+              message: "components/ and lib/ must not import server/ (see DESIGN.md).",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

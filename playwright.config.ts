@@ -46,7 +46,14 @@ export default defineConfig({
       stdout: "pipe",
       stderr: "pipe",
       // CONSOLE_ALLOWED_ORIGINS: e2e/security.spec.ts sends changes from this origin too (it need not exist).
-      env: { ...TEST_CONSOLE_ENV, PORT: String(E2E_PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", CONSOLE_ALLOWED_ORIGINS: E2E_ALLOWED_ORIGIN, AUDIT_LOG_FILE: E2E_AUDIT_FILE },
+      env: {
+        ...TEST_CONSOLE_ENV,
+        PORT: String(E2E_PORT),
+        HOSTNAME: "127.0.0.1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        CONSOLE_ALLOWED_ORIGINS: E2E_ALLOWED_ORIGIN,
+        AUDIT_LOG_FILE: E2E_AUDIT_FILE,
+      },
     },
     {
       // The OpenID Connect provider of e2e/auth.spec.ts.
@@ -65,7 +72,13 @@ export default defineConfig({
       timeout: 240_000,
       stdout: "pipe",
       stderr: "pipe",
-      env: { ...authConsoleEnv(), PORT: String(AUTH_PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", AUDIT_LOG_FILE: E2E_AUTH_AUDIT_FILE },
+      env: {
+        ...authConsoleEnv(),
+        PORT: String(AUTH_PORT),
+        HOSTNAME: "127.0.0.1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUDIT_LOG_FILE: E2E_AUTH_AUDIT_FILE,
+      },
     },
   ],
 });

@@ -45,7 +45,10 @@ export function proxy(request: NextRequest): NextResponse {
 
   if (!verdict.allowed) {
     console.warn(`Refused ${request.method} ${request.nextUrl.pathname}: ${verdict.message}`);
-    const refused = NextResponse.json({ error: { code: "forbidden_origin", message: verdict.message } }, { status: 403, headers: { "Cache-Control": "no-store" } });
+    const refused = NextResponse.json(
+      { error: { code: "forbidden_origin", message: verdict.message } },
+      { status: 403, headers: { "Cache-Control": "no-store" } },
+    );
     for (const { key, value } of SECURITY_HEADERS) refused.headers.set(key, value);
     refused.headers.set("Content-Security-Policy", API_POLICY);
     return refused;
@@ -65,7 +68,9 @@ export function proxy(request: NextRequest): NextResponse {
   if (verdict.forwardedHost) requestHeaders.set("x-forwarded-host", verdict.forwardedHost);
 
   if (isApi(request.nextUrl.pathname)) {
-    const response = verdict.forwardedHost ? NextResponse.next({ request: { headers: requestHeaders } }) : NextResponse.next();
+    const response = verdict.forwardedHost
+      ? NextResponse.next({ request: { headers: requestHeaders } })
+      : NextResponse.next();
     response.headers.set("Content-Security-Policy", API_POLICY);
     return response;
   }

@@ -20,7 +20,9 @@ export default async function HomePage() {
     return (
       <main id="main" className="mx-auto max-w-2xl px-4 py-16">
         <h1 className="text-2xl font-semibold tracking-tight">No cluster granted</h1>
-        <p className="mt-3 text-muted">{actor.name} has no role on any of this console&apos;s clusters. Ask your administrator for one.</p>
+        <p className="mt-3 text-muted">
+          {actor.name} has no role on any of this console&apos;s clusters. Ask your administrator for one.
+        </p>
         <div className="mt-6">
           <UserBox user={{ name: actor.name, role: null }} signOut={signOut} />
         </div>
@@ -32,8 +34,8 @@ export default async function HomePage() {
     <main id="main" className="mx-auto max-w-2xl px-4 py-16">
       <h1 className="text-2xl font-semibold tracking-tight">No cluster configured</h1>
       <p className="mt-3 text-muted">
-        Kafka Console shows the clusters named in its configuration, and none is configured yet. Set these
-        environment variables (the same ones kafka-ui reads) and restart the console:
+        Kafka Console shows the clusters named in its configuration, and none is configured yet. Set these environment
+        variables (the same ones kafka-ui reads) and restart the console:
       </p>
       <pre className="mt-4 overflow-x-auto rounded-lg border border-line bg-surface p-4 font-mono text-sm">
         {"KAFKA_CLUSTERS_0_NAME=local\nKAFKA_CLUSTERS_0_BOOTSTRAPSERVERS=localhost:9092"}

@@ -13,7 +13,9 @@ function injected(page: Page): Promise<unknown> {
 }
 
 test.describe("audit log", () => {
-  test("a topic created and deleted from the UI, and a refused create, show in the audit log newest first", async ({ page }) => {
+  test("a topic created and deleted from the UI, and a refused create, show in the audit log newest first", async ({
+    page,
+  }) => {
     const name = uniqueName("e2e-audit");
     try {
       const form = new CreateTopicPage(page);
@@ -119,7 +121,9 @@ test.describe("audit log", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
       await expect(audit.params).toContainText(`"key": "${IMG}"`);
       await expect(audit.params).toContainText(`"value": "${SCRIPT}"`);
-      await expect(audit.params).toContainText(new RegExp(`"key": "${literal(IMG)}",\\s+"value": "${literal(SCRIPT)}"`));
+      await expect(audit.params).toContainText(
+        new RegExp(`"key": "${literal(IMG)}",\\s+"value": "${literal(SCRIPT)}"`),
+      );
 
       await expect(page.locator('img[src="x"]')).toHaveCount(0);
       await expect(page.locator("script", { hasText: "__xss" })).toHaveCount(0);
@@ -136,7 +140,8 @@ test.describe("audit log", () => {
     const body = (await first.json()) as { source: string; entries: unknown[]; nextCursor: string | null };
     expect(body.source).toBe("file");
     expect(body.entries.length).toBeLessThanOrEqual(1);
-    if (body.nextCursor !== null) expect((await request.get(`/api/audit?limit=1&before=${body.nextCursor}`)).status()).toBe(200);
+    if (body.nextCursor !== null)
+      expect((await request.get(`/api/audit?limit=1&before=${body.nextCursor}`)).status()).toBe(200);
 
     for (const [query, message] of [
       ["action=topic.rename", /^action must be one of/],

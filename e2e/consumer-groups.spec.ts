@@ -2,7 +2,17 @@ import { expect, test } from "@playwright/test";
 import { GroupPage } from "./pages/group-page";
 import { GroupsPage } from "./pages/groups-page";
 import { ResetOffsetsPage } from "./pages/reset-offsets-page";
-import { commitGroupOffsets, committedOffsets, createTopic, deleteTopicIfPresent, groupIds, produceTo, startConsumer, uniqueName, withAdmin } from "./support/kafka";
+import {
+  commitGroupOffsets,
+  committedOffsets,
+  createTopic,
+  deleteTopicIfPresent,
+  groupIds,
+  produceTo,
+  startConsumer,
+  uniqueName,
+  withAdmin,
+} from "./support/kafka";
 
 /** Records per partition of each test topic (3 partitions). */
 const PER_PARTITION = 10;
@@ -30,74 +40,79 @@ async function deleteGroupIfPresent(groupId: string): Promise<void> {
 }
 
 test.describe("consumer groups", () => {
-  test("a lagging Empty group: find it, see its lag per partition, reset it to latest through the preview, undo", async ({ page }) => {
-    const topic = uniqueName("e2e-lag");
-    const groupId = uniqueName("e2e-group");
-    try {
-      await makeTopic(topic);
-      await produce(topic);
-      // An Empty group with committed offsets and lag 6 + 4 + 0.
-      await commitGroupOffsets(groupId, topic, { 0: 4, 1: 6, 2: 10 });
+  test(
+    "a lagging Empty group: find it, see its lag per partition, reset it to latest through the preview, " + "undo",
+    async ({ page }) => {
+      const topic = uniqueName("e2e-lag");
+      const groupId = uniqueName("e2e-group");
+      try {
+        await makeTopic(topic);
+        await produce(topic);
+        // An Empty group with committed offsets and lag 6 + 4 + 0.
+        await commitGroupOffsets(groupId, topic, { 0: 4, 1: 6, 2: 10 });
 
-      const groups = new GroupsPage(page);
-      await groups.open("test");
-      await expect(groups.heading).toBeVisible();
-      await groups.find(groupId);
-      await expect(groups.rows).toHaveCount(1);
-      await expect(groups.cell(groupId, "State")).toHaveText("Empty");
-      await expect(groups.cell(groupId, "Members")).toHaveText("0");
-      await expect(groups.cell(groupId, "Topics")).toContainText(topic);
-      await expect(groups.cell(groupId, "Total lag")).toHaveText("10");
-      await expect(page).toHaveURL(new RegExp(`[?&]q=${groupId}`));
-      await groups.groupLink(groupId).click();
+        const groups = new GroupsPage(page);
+        await groups.open("test");
+        await expect(groups.heading).toBeVisible();
+        await groups.find(groupId);
+        await expect(groups.rows).toHaveCount(1);
+        await expect(groups.cell(groupId, "State")).toHaveText("Empty");
+        await expect(groups.cell(groupId, "Members")).toHaveText("0");
+        await expect(groups.cell(groupId, "Topics")).toContainText(topic);
+        await expect(groups.cell(groupId, "Total lag")).toHaveText("10");
+        await expect(page).toHaveURL(new RegExp(`[?&]q=${groupId}`));
+        await groups.groupLink(groupId).click();
 
-      const group = new GroupPage(page);
-      await expect(group.heading).toHaveText(groupId);
-      await expect(group.totalLag).toHaveText("10");
-      await expect(group.noMembers).toBeVisible();
-      for (const [partition, offset, lag] of [
-        [0, "4", "6"],
-        [1, "6", "4"],
-        [2, "10", "0"],
-      ] as const) {
-        await expect(group.offsetCell(topic, partition, "Committed offset")).toHaveText(offset);
-        await expect(group.offsetCell(topic, partition, "Log end offset")).toHaveText("10");
-        await expect(group.offsetCell(topic, partition, "Lag")).toHaveText(lag);
+        const group = new GroupPage(page);
+        await expect(group.heading).toHaveText(groupId);
+        await expect(group.totalLag).toHaveText("10");
+        await expect(group.noMembers).toBeVisible();
+        for (const [partition, offset, lag] of [
+          [0, "4", "6"],
+          [1, "6", "4"],
+          [2, "10", "0"],
+        ] as const) {
+          await expect(group.offsetCell(topic, partition, "Committed offset")).toHaveText(offset);
+          await expect(group.offsetCell(topic, partition, "Log end offset")).toHaveText("10");
+          await expect(group.offsetCell(topic, partition, "Lag")).toHaveText(lag);
+        }
+        await expect(group.topicTotals(topic)).toContainText("10");
+        await expect(group.lastReset).toHaveCount(0);
+
+        await group.resetOffsetsLink.click();
+        const reset = new ResetOffsetsPage(page);
+        await expect(reset.heading).toBeVisible();
+        await reset.strategy("Latest").check();
+        await reset.previewButton.click();
+        await expect(reset.totals).toContainText("10 records will be skipped.");
+        await expect(reset.previewRows).toHaveCount(3);
+        await expect(reset.previewCell(topic, 0, "New offset")).toHaveText("10");
+        await expect(reset.previewCell(topic, 0, "Skipped")).toHaveText("6");
+        await expect(reset.refusal).toHaveCount(0);
+        // Nothing changes until the preview is confirmed.
+        expect(await committedOffsets(groupId, topic)).toEqual({ 0: "4", 1: "6", 2: "10" });
+
+        await reset.confirmButton.click();
+        await expect(page).toHaveURL(new RegExp(`/consumer-groups/${groupId}$`));
+        await expect(group.totalLag).toHaveText("0");
+        expect(await committedOffsets(groupId, topic)).toEqual({ 0: "10", 1: "10", 2: "10" });
+        await expect(group.lastReset).toContainText("Offsets were reset by the console");
+        await expect(group.lastReset).toContainText("3 partitions");
+
+        await group.undoButton.click();
+        await expect(group.undoResult).toContainText("3 partitions are back");
+        await expect(group.totalLag).toHaveText("10");
+        expect(await committedOffsets(groupId, topic)).toEqual({ 0: "4", 1: "6", 2: "10" });
+      } finally {
+        await deleteGroupIfPresent(groupId);
+        await deleteTopicIfPresent(topic);
       }
-      await expect(group.topicTotals(topic)).toContainText("10");
-      await expect(group.lastReset).toHaveCount(0);
+    },
+  );
 
-      await group.resetOffsetsLink.click();
-      const reset = new ResetOffsetsPage(page);
-      await expect(reset.heading).toBeVisible();
-      await reset.strategy("Latest").check();
-      await reset.previewButton.click();
-      await expect(reset.totals).toContainText("10 records will be skipped.");
-      await expect(reset.previewRows).toHaveCount(3);
-      await expect(reset.previewCell(topic, 0, "New offset")).toHaveText("10");
-      await expect(reset.previewCell(topic, 0, "Skipped")).toHaveText("6");
-      await expect(reset.refusal).toHaveCount(0);
-      // Nothing changes until the preview is confirmed.
-      expect(await committedOffsets(groupId, topic)).toEqual({ 0: "4", 1: "6", 2: "10" });
-
-      await reset.confirmButton.click();
-      await expect(page).toHaveURL(new RegExp(`/consumer-groups/${groupId}$`));
-      await expect(group.totalLag).toHaveText("0");
-      expect(await committedOffsets(groupId, topic)).toEqual({ 0: "10", 1: "10", 2: "10" });
-      await expect(group.lastReset).toContainText("Offsets were reset by the console");
-      await expect(group.lastReset).toContainText("3 partitions");
-
-      await group.undoButton.click();
-      await expect(group.undoResult).toContainText("3 partitions are back");
-      await expect(group.totalLag).toHaveText("10");
-      expect(await committedOffsets(groupId, topic)).toEqual({ 0: "4", 1: "6", 2: "10" });
-    } finally {
-      await deleteGroupIfPresent(groupId);
-      await deleteTopicIfPresent(topic);
-    }
-  });
-
-  test("a group with a running consumer shows its member, and its reset preview is refused listing the member", async ({ page }) => {
+  test("a group with a running consumer shows its member, and its reset preview is refused listing the member", async ({
+    page,
+  }) => {
     const topic = uniqueName("e2e-live");
     const groupId = uniqueName("e2e-live-group");
     let consumer: { stop: () => Promise<void> } | null = null;
@@ -131,7 +146,9 @@ test.describe("consumer groups", () => {
     }
   });
 
-  test("bad input is explained beside its field, and an Empty group can be deleted with a typed confirmation", async ({ page }) => {
+  test("bad input is explained beside its field, and an Empty group can be deleted with a typed confirmation", async ({
+    page,
+  }) => {
     const topic = uniqueName("e2e-del");
     const groupId = uniqueName("e2e-del-group");
     try {
@@ -142,7 +159,9 @@ test.describe("consumer groups", () => {
       await reset.open("test", groupId);
       await reset.strategy("Shift by").check();
       await reset.shiftInput.fill("ten");
-      await expect(reset.fieldError(reset.shiftInput)).toHaveText("A shift is a whole number of records, like -100 or +50.");
+      await expect(reset.fieldError(reset.shiftInput)).toHaveText(
+        "A shift is a whole number of records, like -100 or +50.",
+      );
       await reset.strategy("Specific offset").check();
       await reset.offsetInput.fill("-5");
       await expect(reset.fieldError(reset.offsetInput)).toHaveText("An offset cannot be negative.");
@@ -163,7 +182,9 @@ test.describe("consumer groups", () => {
     }
   });
 
-  test("a group that does not exist says so in words; a read-only cluster says upfront that it resets nothing", async ({ page }) => {
+  test("a group that does not exist says so in words; a read-only cluster says upfront that it resets nothing", async ({
+    page,
+  }) => {
     const group = new GroupPage(page);
     await group.open("test", "no-such-group-e2e");
     await expect(group.notFound("no-such-group-e2e")).toBeVisible();

@@ -24,22 +24,31 @@ test.describe("the console against the real test cluster", () => {
     }
   });
 
-  test("a SASL_SSL cluster (SCRAM-SHA-512, the test CA) shows its brokers on the secured listener, and never its password", async ({ page, request }) => {
-    const brokers = new BrokersPage(page);
-    await brokers.open("secure");
-    await expect(brokers.rows).toHaveCount(3);
-    for (const [id, port] of [
-      [1, 19094],
-      [2, 19194],
-      [3, 19294],
-    ] as const) {
-      await expect(brokers.row(id)).toContainText(`127.0.0.1:${port}`);
-    }
-    expect(await page.content()).not.toContain(TEST_SASL_PASSWORD);
-    for (const path of ["/api/clusters", "/api/health", "/api/clusters/secure/brokers", "/api/clusters/secure/overview"]) {
-      expect(await (await request.get(path)).text()).not.toContain(TEST_SASL_PASSWORD);
-    }
-  });
+  test(
+    "a SASL_SSL cluster (SCRAM-SHA-512, the test CA) shows its brokers on the secured listener, and never " +
+      "its password",
+    async ({ page, request }) => {
+      const brokers = new BrokersPage(page);
+      await brokers.open("secure");
+      await expect(brokers.rows).toHaveCount(3);
+      for (const [id, port] of [
+        [1, 19094],
+        [2, 19194],
+        [3, 19294],
+      ] as const) {
+        await expect(brokers.row(id)).toContainText(`127.0.0.1:${port}`);
+      }
+      expect(await page.content()).not.toContain(TEST_SASL_PASSWORD);
+      for (const path of [
+        "/api/clusters",
+        "/api/health",
+        "/api/clusters/secure/brokers",
+        "/api/clusters/secure/overview",
+      ]) {
+        expect(await (await request.get(path)).text()).not.toContain(TEST_SASL_PASSWORD);
+      }
+    },
+  );
 
   test("navigates every section from the sidebar", async ({ page }) => {
     await page.goto("/clusters/test/overview");
@@ -87,7 +96,11 @@ test.describe("the HTTP API", () => {
         { name: "secure", reachable: true },
       ],
     });
-    const clusters = (await (await request.get("/api/clusters")).json()) as { name: string; reachable: boolean; brokerCount?: number }[];
+    const clusters = (await (await request.get("/api/clusters")).json()) as {
+      name: string;
+      reachable: boolean;
+      brokerCount?: number;
+    }[];
     expect(clusters.map((c) => [c.name, c.reachable, c.brokerCount])).toEqual([
       ["test", true, 3],
       ["nowhere", false, undefined],
@@ -99,10 +112,14 @@ test.describe("the HTTP API", () => {
   test("errors are JSON in words, never an HTML page", async ({ request }) => {
     const unknownPath = await request.get("/api/no/such/thing");
     expect(unknownPath.status()).toBe(404);
-    expect(await unknownPath.json()).toEqual({ error: { code: "not_found", message: "No API endpoint at /api/no/such/thing." } });
+    expect(await unknownPath.json()).toEqual({
+      error: { code: "not_found", message: "No API endpoint at /api/no/such/thing." },
+    });
     const unknownCluster = await request.get("/api/clusters/missing/brokers");
     expect(unknownCluster.status()).toBe(404);
-    expect(await unknownCluster.json()).toEqual({ error: { code: "cluster_not_found", message: 'No cluster named "missing" is configured.' } });
+    expect(await unknownCluster.json()).toEqual({
+      error: { code: "cluster_not_found", message: 'No cluster named "missing" is configured.' },
+    });
   });
 });
 

@@ -17,7 +17,16 @@ test.describe("cluster health when a broker stops", () => {
     await withAdmin((admin) =>
       admin.createTopics({
         waitForLeaders: true,
-        topics: [{ topic, replicaAssignment: [{ partition: 0, replicas: [2, 1, 3] }, { partition: 1, replicas: [1, 2, 3] }, { partition: 2, replicas: [3, 2, 1] }] }],
+        topics: [
+          {
+            topic,
+            replicaAssignment: [
+              { partition: 0, replicas: [2, 1, 3] },
+              { partition: 1, replicas: [1, 2, 3] },
+              { partition: 2, replicas: [3, 2, 1] },
+            ],
+          },
+        ],
       }),
     );
   });
@@ -27,7 +36,11 @@ test.describe("cluster health when a broker stops", () => {
     await deleteTopicIfPresent(topic);
   });
 
-  test("the overview, the brokers page, a live tail and the API report it, then clear when it returns", async ({ page, context, request }) => {
+  test("the overview, the brokers page, a live tail and the API report it, then clear when it returns", async ({
+    page,
+    context,
+    request,
+  }) => {
     test.setTimeout(300_000);
     const overview = new OverviewPage(page);
     await overview.open("test");
@@ -40,9 +53,16 @@ test.describe("cluster health when a broker stops", () => {
 
     // The tail carries on: records written while broker 2 is down arrive, partition 0's from its new leader, and it
     // says where that partition is read from now.
-    await produceTo(topic, { 0: [{ key: "while-down-0", value: "a" }], 1: [{ key: "while-down-1", value: "b" }], 2: [{ key: "while-down-2", value: "c" }] });
-    for (const key of ["while-down-0", "while-down-1", "while-down-2"]) await expect(messages.rowWithKey(key)).toHaveCount(1, { timeout: 60_000 });
-    await expect(messages.brokerNotes).toHaveText([/^Broker 2 no longer leads partition 0; it is read from broker [13] now, without a gap\.$/]);
+    await produceTo(topic, {
+      0: [{ key: "while-down-0", value: "a" }],
+      1: [{ key: "while-down-1", value: "b" }],
+      2: [{ key: "while-down-2", value: "c" }],
+    });
+    for (const key of ["while-down-0", "while-down-1", "while-down-2"])
+      await expect(messages.rowWithKey(key)).toHaveCount(1, { timeout: 60_000 });
+    await expect(messages.brokerNotes).toHaveText([
+      /^Broker 2 no longer leads partition 0; it is read from broker [13] now, without a gap\.$/,
+    ]);
     await expect(messages.status).toHaveText("Live");
     await expect(messages.streamError).toHaveCount(0);
     await messages.page.close();
@@ -56,7 +76,10 @@ test.describe("cluster health when a broker stops", () => {
     const api = (await (await request.get("/api/clusters/test/overview")).json()) as OverviewResponse;
     expect(api.brokers).toEqual({ online: 2, total: 3, offline: [2] });
     expect(api.underReplicatedPartitions).toBeGreaterThanOrEqual(3);
-    expect(api.health.reasons.find((r) => r.problem === "under-replicated")?.topics.find((t) => t.name === topic)?.partitions).toEqual([0, 1, 2]);
+    expect(
+      api.health.reasons.find((r) => r.problem === "under-replicated")?.topics.find((t) => t.name === topic)
+        ?.partitions,
+    ).toEqual([0, 1, 2]);
 
     // The reason's link opens the topics list filtered to the topics concerned.
     await overview.reasonLink(/under-replicated/).click();

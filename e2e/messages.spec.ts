@@ -17,10 +17,15 @@ function injected(page: Page): Promise<unknown> {
 }
 
 const ORDER_JSON = '{"id":42,"items":[{"sku":"A-1","qty":2}],"total":12345678901234567890}';
-const ORDER_PRETTY = '{\n  "id": 42,\n  "items": [\n    {\n      "sku": "A-1",\n      "qty": 2\n    }\n  ],\n  "total": 12345678901234567890\n}';
+const ORDER_PRETTY =
+  '{\n  "id": 42,\n  "items": [\n    {\n      "sku": "A-1",\n      "qty": 2\n    }\n  ],\n  "total": ' +
+  "12345678901234567890\n}";
 
 test.describe("messages", () => {
-  test("a live tail shows a message produced from the form, its details, and Produce again sends it once more", async ({ page, context }) => {
+  test("a live tail shows a message produced from the form, its details, and Produce again sends it once more", async ({
+    page,
+    context,
+  }) => {
     const topic = uniqueName("e2e-msg-live");
     try {
       await makeTopic(topic);
@@ -36,7 +41,15 @@ test.describe("messages", () => {
       const produce = new ProducePage(producerTab);
       await produce.open("test", topic);
       await expect(produce.field("Topic")).toHaveValue(topic);
-      await produce.fill({ key: "order-42", json: true, value: ORDER_JSON, headers: [["source", "e2e"], ["trace-id", "abc-123"]] });
+      await produce.fill({
+        key: "order-42",
+        json: true,
+        value: ORDER_JSON,
+        headers: [
+          ["source", "e2e"],
+          ["trace-id", "abc-123"],
+        ],
+      });
       await produce.sendButton.click();
       await expect(produce.result).toContainText(`Sent 1 record to ${topic}`);
       await expect(produce.resultRows).toHaveCount(1);
@@ -92,7 +105,9 @@ test.describe("messages", () => {
     }
   });
 
-  test("pause lets go of a live tail, resume reads what was written meanwhile and tails again, stop ends it", async ({ page }) => {
+  test("pause lets go of a live tail, resume reads what was written meanwhile and tails again, stop ends it", async ({
+    page,
+  }) => {
     const topic = uniqueName("e2e-msg-pause");
     try {
       await makeTopic(topic, 2);
@@ -106,7 +121,10 @@ test.describe("messages", () => {
       await expect(messages.pauseButton).toBeEnabled();
       await messages.pauseButton.click();
       await expect(messages.status).toHaveText("Paused");
-      await produceTo(topic, { 0: [{ key: "while-paused", value: "2" }], 1: [{ key: "while-paused-too", value: "3" }] });
+      await produceTo(topic, {
+        0: [{ key: "while-paused", value: "2" }],
+        1: [{ key: "while-paused-too", value: "3" }],
+      });
       await expect(messages.rowWithKey("while-paused")).toHaveCount(0);
 
       await messages.resumeButton.click();
@@ -207,7 +225,12 @@ test.describe("messages", () => {
     const topic = uniqueName("e2e-msg-bin");
     try {
       await makeTopic(topic, 1);
-      await produceTo(topic, { 0: [{ key: "bin", value: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80]) }, { key: "gone", value: null }] });
+      await produceTo(topic, {
+        0: [
+          { key: "bin", value: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80]) },
+          { key: "gone", value: null },
+        ],
+      });
       const messages = new MessagesPage(page);
       await messages.open("test", { topic, from: "oldest" });
       const row = messages.row(0, 0);
@@ -226,31 +249,36 @@ test.describe("messages", () => {
     }
   });
 
-  test("a bad search parameter is explained beside its field and starts nothing; an unknown topic is said in words", async ({ page }) => {
-    const topic = uniqueName("e2e-msg-bad");
-    const streams: string[] = [];
-    page.on("request", (request) => {
-      if (/\/api\/clusters\/[^/]+\/topics\/[^/]+\/messages/.test(request.url())) streams.push(request.url());
-    });
-    const messages = new MessagesPage(page);
-    await messages.open("test", { topic, from: "offset", offset: "-5" });
-    await expect(messages.fieldError(messages.field("Offset"))).toHaveText("An offset cannot be negative.");
-    await expect(messages.formError).toContainText("the search has not started");
-    await expect(messages.status).toHaveCount(0);
-    await messages.field("Offset").fill("12");
-    await expect(messages.fieldError(messages.field("Offset"))).toHaveCount(0);
-    expect(streams).toEqual([]);
+  test(
+    "a bad search parameter is explained beside its field and starts nothing; an unknown topic is said in " + "words",
+    async ({ page }) => {
+      const topic = uniqueName("e2e-msg-bad");
+      const streams: string[] = [];
+      page.on("request", (request) => {
+        if (/\/api\/clusters\/[^/]+\/topics\/[^/]+\/messages/.test(request.url())) streams.push(request.url());
+      });
+      const messages = new MessagesPage(page);
+      await messages.open("test", { topic, from: "offset", offset: "-5" });
+      await expect(messages.fieldError(messages.field("Offset"))).toHaveText("An offset cannot be negative.");
+      await expect(messages.formError).toContainText("the search has not started");
+      await expect(messages.status).toHaveCount(0);
+      await messages.field("Offset").fill("12");
+      await expect(messages.fieldError(messages.field("Offset"))).toHaveCount(0);
+      expect(streams).toEqual([]);
 
-    // The API refuses the same search with a 400 in words.
-    const refused = await page.request.get(`/api/clusters/test/topics/${topic}/messages?from=offset&offset=-5`);
-    expect(refused.status()).toBe(400);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("An offset cannot be negative.");
+      // The API refuses the same search with a 400 in words.
+      const refused = await page.request.get(`/api/clusters/test/topics/${topic}/messages?from=offset&offset=-5`);
+      expect(refused.status()).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+        "An offset cannot be negative.",
+      );
 
-    // A topic that does not exist: the server's 404, in words.
-    await messages.open("test", { topic, from: "oldest" });
-    await expect(messages.streamError).toContainText(`Topic "${topic}" does not exist`);
-    await expect(messages.status).toHaveText("Failed");
-  });
+      // A topic that does not exist: the server's 404, in words.
+      await messages.open("test", { topic, from: "oldest" });
+      await expect(messages.streamError).toContainText(`Topic "${topic}" does not exist`);
+      await expect(messages.status).toHaveText("Failed");
+    },
+  );
 
   test("producing is refused in words: an unknown partition, and a read-only cluster", async ({ page }) => {
     const topic = uniqueName("e2e-msg-refused");

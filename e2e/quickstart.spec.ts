@@ -12,23 +12,41 @@ const KAFKA_PORT = 29092;
 const DATA = join(ROOT, ".data", "kafka-quickstart");
 
 /** `npm start` exactly as the README says, on ports and a data folder of its own (a "fresh machine"). */
-test("npm start: a local 3-broker cluster with demo data, the console on its port, and Ctrl-C stops it all", async ({ page }) => {
+test("npm start: a local 3-broker cluster with demo data, the console on its port, and Ctrl-C stops it all", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   rmSync(DATA, { recursive: true, force: true });
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(PORT), KAFKA_LOCAL_PORT: String(KAFKA_PORT), KAFKA_LOCAL_DATA: DATA };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    PORT: String(PORT),
+    KAFKA_LOCAL_PORT: String(KAFKA_PORT),
+    KAFKA_LOCAL_DATA: DATA,
+  };
   const spec = clusterSpec("dev", env);
   let output = "";
-  const child: ChildProcess = spawn("npm", ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn("npm", ["start"], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
 
   try {
     await expect
       .poll(
         async () => {
           const response = await page.request.get(`http://127.0.0.1:${PORT}/api/clusters`).catch(() => undefined);
-          return response?.ok() ? ((await response.json()) as { name: string; reachable: boolean; brokerCount?: number }[]) : output.slice(-300);
+          return response?.ok()
+            ? ((await response.json()) as { name: string; reachable: boolean; brokerCount?: number }[])
+            : output.slice(-300);
         },
         { timeout: 240_000, intervals: [1_000] },
       )
@@ -45,7 +63,11 @@ test("npm start: a local 3-broker cluster with demo data, the console on its por
     const admin = new Kafka({ brokers: [`127.0.0.1:${KAFKA_PORT}`], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
-      expect((await admin.listTopics()).filter((t) => !t.startsWith("__")).sort()).toEqual(["customers", "orders", "payments"]);
+      expect((await admin.listTopics()).filter((t) => !t.startsWith("__")).sort()).toEqual([
+        "customers",
+        "orders",
+        "payments",
+      ]);
       const ends = await admin.fetchTopicOffsets("orders");
       expect(ends).toHaveLength(6);
       const [committed] = await admin.fetchOffsets({ groupId: "order-service", topics: ["orders"] });

@@ -7,7 +7,12 @@ import type { TopicResponse, TopicsResponse } from "../lib/api/types";
 import { createTopic, deleteTopicIfPresent, fixtureKafka, topicNames, uniqueName, withAdmin } from "./support/kafka";
 
 async function topicConfigs(topic: string, names: string[]): Promise<Record<string, string>> {
-  const result = await withAdmin((admin) => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: names }] }));
+  const result = await withAdmin((admin) =>
+    admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: names }],
+    }),
+  );
   return Object.fromEntries((result.resources[0]?.configEntries ?? []).map((e) => [e.configName, e.configValue]));
 }
 
@@ -32,12 +37,20 @@ test.describe("topics", () => {
     await expect(form.fieldError("Replication factor")).toContainText("at most 3");
     expect(await topicNames()).not.toContain(name);
 
-    await form.fill({ name, partitions: 4, replicationFactor: 3, retention: { amount: 2, unit: "days" }, cleanupPolicy: "compact,delete" });
+    await form.fill({
+      name,
+      partitions: 4,
+      replicationFactor: 3,
+      retention: { amount: 2, unit: "days" },
+      cleanupPolicy: "compact,delete",
+    });
     await form.submitButton.click();
     const topic = new TopicPage(page);
     await expect(topic.heading).toHaveText(name);
     // Polled: KRaft brokers apply a change a moment after the controller, and this client may ask another broker.
-    await expect.poll(() => topicConfigs(name, ["retention.ms", "cleanup.policy"])).toEqual({ "retention.ms": "172800000", "cleanup.policy": "compact,delete" });
+    await expect
+      .poll(() => topicConfigs(name, ["retention.ms", "cleanup.policy"]))
+      .toEqual({ "retention.ms": "172800000", "cleanup.policy": "compact,delete" });
 
     await topics.open("test");
     const row = await topics.find(name);
@@ -68,7 +81,11 @@ test.describe("topics", () => {
     await createTopic(name, 2, 3);
     const producer = fixtureKafka().producer();
     await producer.connect();
-    await producer.send({ topic: name, acks: -1, messages: Array.from({ length: 6 }, (_, i) => ({ partition: i % 2, value: `m${i}` })) });
+    await producer.send({
+      topic: name,
+      acks: -1,
+      messages: Array.from({ length: 6 }, (_, i) => ({ partition: i % 2, value: `m${i}` })),
+    });
     await producer.disconnect();
 
     const topic = new TopicPage(page);
@@ -103,7 +120,9 @@ test.describe("topics", () => {
     await expect.poll(async () => (await topicConfigs(name, ["retention.ms"]))["retention.ms"]).toBe("3600000");
   });
 
-  test("a read-only cluster offers no changes (the server refuses them too: see the integration tests)", async ({ page }) => {
+  test("a read-only cluster offers no changes (the server refuses them too: see the integration tests)", async ({
+    page,
+  }) => {
     const name = uniqueName("e2e-ro");
     made.push(name);
     await createTopic(name, 1, 1);
@@ -127,7 +146,10 @@ test.describe("topics", () => {
 
     // Every broker learns of new topics from the metadata log a moment after the controller commits them, and the
     // console asks whichever broker it reaches: wait until the topics are visible there.
-    const listPage1 = async () => (await (await request.get(`/api/clusters/test/topics?search=${prefix}&sort=partitions&order=desc&limit=2`)).json()) as TopicsResponse;
+    const listPage1 = async () =>
+      (await (
+        await request.get(`/api/clusters/test/topics?search=${prefix}&sort=partitions&order=desc&limit=2`)
+      ).json()) as TopicsResponse;
     await expect.poll(async () => (await listPage1()).total, { timeout: 15_000 }).toBe(3);
     const page1 = await listPage1();
     expect(page1.total).toBe(3);
@@ -135,7 +157,9 @@ test.describe("topics", () => {
       [`${prefix}-c`, 3, 1],
       [`${prefix}-b`, 2, 1],
     ]);
-    const page2 = (await (await request.get(`/api/clusters/test/topics?search=${prefix}&sort=partitions&order=desc&limit=2&offset=2`)).json()) as TopicsResponse;
+    const page2 = (await (
+      await request.get(`/api/clusters/test/topics?search=${prefix}&sort=partitions&order=desc&limit=2&offset=2`)
+    ).json()) as TopicsResponse;
     expect(page2.topics.map((t) => t.name)).toEqual([`${prefix}-a`]);
 
     const detail = (await (await request.get(`/api/clusters/test/topics/${prefix}-c`)).json()) as TopicResponse;
@@ -147,10 +171,17 @@ test.describe("topics", () => {
 
     const bad = await request.get("/api/clusters/test/topics?sort=bogus");
     expect(bad.status()).toBe(400);
-    expect(await bad.json()).toEqual({ error: { code: "bad_request", message: "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages." } });
+    expect(await bad.json()).toEqual({
+      error: {
+        code: "bad_request",
+        message: "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages.",
+      },
+    });
     const missing = await request.get("/api/clusters/test/topics/no-such-topic-e2e");
     expect(missing.status()).toBe(404);
-    expect(await missing.json()).toEqual({ error: { code: "not_found", message: 'Topic "no-such-topic-e2e" does not exist.' } });
+    expect(await missing.json()).toEqual({
+      error: { code: "not_found", message: 'Topic "no-such-topic-e2e" does not exist.' },
+    });
   });
 
   test("a topic that does not exist says so in words", async ({ page }) => {

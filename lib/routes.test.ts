@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { clusterPath, createTopicPath, decodeSegment, groupPath, resetOffsetsPath, sectionOf, topicPath } from "./routes";
+import {
+  clusterPath,
+  createTopicPath,
+  decodeSegment,
+  groupPath,
+  resetOffsetsPath,
+  sectionOf,
+  topicPath,
+} from "./routes";
 
 describe("routes", () => {
   it("builds cluster paths with the name encoded", () => {

@@ -77,7 +77,8 @@ export function messagesPath(cluster: string, topic?: string, params?: URLSearch
 /** URL of the message stream of a topic (text/event-stream). */
 export function messagesApiPath(cluster: string, topic: string, params: URLSearchParams): string {
   const text = params.toString();
-  return `/api/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}/messages${text ? `?${text}` : ""}`;
+  const path = `/api/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}/messages`;
+  return text ? `${path}?${text}` : path;
 }
 
 /** URL of the produce form; `draft` marks a prefill left in sessionStorage by "Produce again". */

@@ -7,7 +7,20 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { join, relative, resolve } from "node:path";
 
 export const ROOT = resolve(__dirname, "..");
-const INPUTS = ["app", "components", "lib", "server", "public", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "server",
+  "public",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+  "proxy.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const STAMP = join(ROOT, ".next", "standalone", ".console-build-hash");
 export const STANDALONE_SERVER = join(ROOT, ".next", "standalone", "server.js");
 

@@ -30,7 +30,12 @@ function events(): Record<string, Message[]> {
   const start = Date.now() - 6 * 3600_000;
   const customers: Message[] = Array.from({ length: 60 }, (_, i) => ({
     key: `customer-${i + 1}`,
-    value: JSON.stringify({ id: `customer-${i + 1}`, name: `Customer ${i + 1}`, city: pick(cities), tier: pick(["free", "pro", "enterprise"]) }),
+    value: JSON.stringify({
+      id: `customer-${i + 1}`,
+      name: `Customer ${i + 1}`,
+      city: pick(cities),
+      tier: pick(["free", "pro", "enterprise"]),
+    }),
     timestamp: String(start + i * 1000),
   }));
   const orders: Message[] = Array.from({ length: 1200 }, (_, i) => {
@@ -40,7 +45,10 @@ function events(): Record<string, Message[]> {
       value: JSON.stringify({
         orderId: `ord-${String(i + 1).padStart(5, "0")}`,
         customer,
-        items: Array.from({ length: 1 + Math.floor(next() * 3) }, () => ({ product: pick(products), qty: 1 + Math.floor(next() * 4) })),
+        items: Array.from({ length: 1 + Math.floor(next() * 3) }, () => ({
+          product: pick(products),
+          qty: 1 + Math.floor(next() * 4),
+        })),
         total: Math.round(next() * 50_000) / 100,
         status: pick(["created", "paid", "shipped"]),
       }),
@@ -52,7 +60,11 @@ function events(): Record<string, Message[]> {
     .filter((_, i) => i % 2 === 0)
     .map((order, i) => ({
       key: order.key,
-      value: JSON.stringify({ paymentId: `pay-${i + 1}`, order: JSON.parse(String(order.value)).orderId, method: pick(["card", "iban", "wallet"]) }),
+      value: JSON.stringify({
+        paymentId: `pay-${i + 1}`,
+        order: JSON.parse(String(order.value)).orderId,
+        method: pick(["card", "iban", "wallet"]),
+      }),
       timestamp: String(start + i * 30_000 + 5_000),
     }));
   return { orders, payments, customers };
@@ -67,14 +79,20 @@ async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 90_000
       .then((m) => m.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
       .catch(() => false);
     if (ready) return;
-    if (Date.now() > deadline) throw new Error(`the partitions of ${topics.join(", ")} got no leader within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`the partitions of ${topics.join(", ")} got no leader within ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }
 
 export async function seedDemo(brokers: string[], log: (line: string) => void = () => undefined): Promise<void> {
   // Patient retries: this runs right after the cluster starts, possibly on a busy machine.
-  const kafka = new Kafka({ clientId: "demo-seed", brokers, logLevel: logLevel.NOTHING, retry: { retries: 12, initialRetryTime: 300, maxRetryTime: 5_000 } });
+  const kafka = new Kafka({
+    clientId: "demo-seed",
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 12, initialRetryTime: 300, maxRetryTime: 5_000 },
+  });
   const admin = kafka.admin();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await Promise.all([admin.connect(), producer.connect()]);
@@ -84,7 +102,10 @@ export async function seedDemo(brokers: string[], log: (line: string) => void = 
     if (missing.length === 0) return;
     log(`Loading the demo data set (${missing.map((t) => t.topic).join(", ")})...`);
     await admin.createTopics({ waitForLeaders: false, topics: missing.map((t) => ({ ...t, replicationFactor: 3 })) });
-    await waitForLeaders(admin, missing.map((t) => t.topic));
+    await waitForLeaders(
+      admin,
+      missing.map((t) => t.topic),
+    );
     const data = events();
     for (const { topic } of missing) {
       await producer.send({ topic, acks: -1, messages: data[topic] ?? [] });
@@ -107,7 +128,10 @@ if (require.main === module) {
   seedDemo(["127.0.0.1:9092", "127.0.0.1:9192", "127.0.0.1:9292"], console.log).then(
     () => console.log("Demo data set loaded."),
     (error: unknown) => {
-      console.error(`Could not load the demo data: ${error instanceof Error ? error.message : String(error)}. Is the local cluster up (npm run kafka:up)?`);
+      console.error(
+        `Could not load the demo data: ${error instanceof Error ? error.message : String(error)}. Is the ` +
+          `local cluster up (npm run kafka:up)?`,
+      );
       process.exit(1);
     },
   );

@@ -50,7 +50,10 @@ async function main(): Promise<void> {
         writeFileSync(marker, `${new Date().toISOString()}\n`);
       } catch (error) {
         // The console is still useful without the demo data; say so and try again on the next start.
-        console.warn(`Could not load the demo data set (${error instanceof Error ? error.message : String(error)}); starting without it.`);
+        console.warn(
+          `Could not load the demo data set (${error instanceof Error ? error.message : String(error)}); ` +
+            `starting without it.`,
+        );
       }
     }
   }
@@ -74,7 +77,11 @@ async function main(): Promise<void> {
 
   if (!dev && !buildIsCurrent()) {
     console.log("Building the console (first run, or the sources changed)...");
-    const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync("npm", ["run", "build"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) {
       if (startedCluster) await down(localCluster);
       fail("The build failed; see the messages above.");
@@ -83,9 +90,22 @@ async function main(): Promise<void> {
 
   const serverEnv = { ...env, PORT: String(port), HOSTNAME: host, NEXT_TELEMETRY_DISABLED: "1" };
   const server: ChildProcess = dev
-    ? spawn(join(ROOT, "node_modules", ".bin", "next"), ["dev", "-p", String(port), "-H", host], { cwd: ROOT, stdio: "inherit", env: serverEnv })
-    : spawn(process.execPath, [STANDALONE_SERVER], { cwd: join(ROOT, ".next", "standalone"), stdio: "inherit", env: serverEnv });
-  console.log(`\nKafka console: http://localhost:${port}${local ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")})` : ""}\nPress Ctrl-C to stop.\n`);
+    ? spawn(join(ROOT, "node_modules", ".bin", "next"), ["dev", "-p", String(port), "-H", host], {
+        cwd: ROOT,
+        stdio: "inherit",
+        env: serverEnv,
+      })
+    : spawn(process.execPath, [STANDALONE_SERVER], {
+        cwd: join(ROOT, ".next", "standalone"),
+        stdio: "inherit",
+        env: serverEnv,
+      });
+  console.log(
+    `\nKafka console: ` +
+      `http://localhost:${port}` +
+      (local ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")})` : "") +
+      "\nPress Ctrl-C to stop.\n",
+  );
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

@@ -30,7 +30,11 @@ const bin = (name: string) => join(ROOT, "node_modules", ".bin", name);
  */
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolveRun) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env, ...(process.env.CI ? { NO_COLOR: "1" } : { FORCE_COLOR: "1" }) } });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, ...env, ...(process.env.CI ? { NO_COLOR: "1" } : { FORCE_COLOR: "1" }) },
+    });
     child.on("error", () => resolveRun(127));
     child.on("exit", (code, signal) => resolveRun(code ?? (signal ? 128 : 1)));
   });
@@ -51,17 +55,33 @@ async function vitest(project: "unit" | "integration"): Promise<void> {
   banner(`${project} tests`);
   const out = join(RESULTS, `${project}.json`);
   rmSync(out, { force: true });
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
-    VITE_CONFIG_NATIVE_IGNORE_WARNING: "true",
-  });
+  const code = await run(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    {
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: "true",
+    },
+  );
   if (!existsSync(out)) {
     results.push({ name: project, passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without results` });
     return;
   }
-  const report = JSON.parse(readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
+  const report = JSON.parse(readFileSync(out, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  };
   // A test file that fails to load has no failed tests but a failed suite: count it.
-  const failed = report.numFailedTests + (report.numFailedTests === 0 && code !== 0 ? Math.max(1, report.numFailedTestSuites) : 0);
-  results.push({ name: project, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests });
+  const failed =
+    report.numFailedTests + (report.numFailedTests === 0 && code !== 0 ? Math.max(1, report.numFailedTestSuites) : 0);
+  results.push({
+    name: project,
+    passed: report.numPassedTests,
+    failed,
+    skipped: report.numPendingTests + report.numTodoTests,
+  });
 }
 
 async function playwright(): Promise<void> {
@@ -70,18 +90,32 @@ async function playwright(): Promise<void> {
   rmSync(out, { force: true });
   const code = await run(bin("playwright"), ["test"]);
   if (!existsSync(out)) {
-    results.push({ name: "browser", passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without results` });
+    results.push({
+      name: "browser",
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: `playwright exited ${code} without results`,
+    });
     return;
   }
-  const { stats, errors } = JSON.parse(readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
+  const { stats, errors } = JSON.parse(readFileSync(out, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  };
   const setupFailed = (errors?.length ?? 0) > 0 || (code !== 0 && stats.unexpected === 0) ? 1 : 0;
-  results.push({ name: "browser", passed: stats.expected + stats.flaky, failed: stats.unexpected + setupFailed, skipped: stats.skipped });
+  results.push({
+    name: "browser",
+    passed: stats.expected + stats.flaky,
+    failed: stats.unexpected + setupFailed,
+    skipped: stats.skipped,
+  });
 }
 
 async function main(): Promise<number> {
   mkdirSync(RESULTS, { recursive: true });
   await check("typecheck", bin("tsc"), ["--noEmit"]);
-  await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+  await check("lint", "npm", ["run", "--silent", "lint"]);
   await vitest("unit");
 
   banner("test cluster");
@@ -109,7 +143,10 @@ async function main(): Promise<number> {
 
   banner("summary");
   for (const r of results) {
-    console.log(`  ${r.name.padEnd(14)} ${String(r.passed).padStart(4)} passed  ${String(r.failed).padStart(3)} failed${r.skipped ? `  ${r.skipped} skipped` : ""}${r.note ? `  (${r.note})` : ""}`);
+    console.log(
+      `  ${r.name.padEnd(14)} ${String(r.passed).padStart(4)} passed  ${String(r.failed).padStart(3)} ` +
+        `failed${r.skipped ? `  ${r.skipped} skipped` : ""}${r.note ? `  (${r.note})` : ""}`,
+    );
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);

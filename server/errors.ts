@@ -10,7 +10,11 @@ import { securityFailureMessage } from "@/server/kafka/security-errors";
  * its start and end around an ellipsis, so the message stays a sentence a person can read.
  */
 export function shortenQuoted(message: string): string {
-  return message.replace(/"([^"]{121,})"/g, (_all, name: string) => `"${name.slice(0, 80)}…${name.slice(-20)}" (${name.length.toLocaleString("en-US")} characters)`);
+  return message.replace(
+    /"([^"]{121,})"/g,
+    (_all, name: string) =>
+      `"${name.slice(0, 80)}…${name.slice(-20)}" (${name.length.toLocaleString("en-US")} characters)`,
+  );
 }
 
 /** A failure with a message fit for a person, and the HTTP status and code it maps to. */
@@ -19,7 +23,10 @@ export class ConsoleError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly status: number,
-    /** Kafka's error type when Kafka refused the request ("UNKNOWN_TOPIC_OR_PARTITION", ...), for callers that react to one. */
+    /**
+     * Kafka's error type when Kafka refused the request ("UNKNOWN_TOPIC_OR_PARTITION", ...), for callers that react to
+     * one.
+     */
     readonly kafkaType?: string,
   ) {
     super(shortenQuoted(message));
@@ -101,7 +108,11 @@ export class KafkaProtocolError extends Error {
     serverMessage?: string | null,
   ) {
     const type = ERROR_TYPES[code] ?? `KAFKA_ERROR_${code}`;
-    super(serverMessage ? `${PROTOCOL_MESSAGES[type] ?? type} ${serverMessage}` : (PROTOCOL_MESSAGES[type] ?? `Kafka answered with error code ${code}.`));
+    super(
+      serverMessage
+        ? `${PROTOCOL_MESSAGES[type] ?? type} ${serverMessage}`
+        : (PROTOCOL_MESSAGES[type] ?? `Kafka answered with error code ${code}.`),
+    );
     this.name = "KafkaProtocolError";
     this.type = type;
   }
@@ -134,7 +145,8 @@ const PROTOCOL_MESSAGES: Record<string, string> = {
   INVALID_REQUEST: "Kafka refused the request as not valid.",
   KAFKA_STORAGE_ERROR: "A broker's log directory is offline.",
   OFFSET_OUT_OF_RANGE: "The offset is outside the partition's log.",
-  ILLEGAL_GENERATION: "The group has active members: Kafka accepts offsets from outside a group only while it is empty.",
+  ILLEGAL_GENERATION:
+    "The group has active members: Kafka accepts offsets from outside a group only while it is empty.",
   UNKNOWN_MEMBER_ID: "The group has active members: Kafka accepts offsets from outside a group only while it is empty.",
   REBALANCE_IN_PROGRESS: "The group is rebalancing: its members are active, so Kafka refuses offsets from outside it.",
   GROUP_SUBSCRIBED_TO_TOPIC: "The group's members are subscribed to this topic, so its offsets cannot be removed.",
@@ -174,17 +186,33 @@ export function toConsoleError(error: unknown, cluster?: string): ConsoleError {
   }
   const type = typeof inner?.type === "string" ? inner.type : undefined;
   if (type === "SASL_AUTHENTICATION_FAILED") {
-    return new ConsoleError("cluster_unreachable", `Authentication failed for ${where}: the broker refused the SASL username or password.`, 503);
+    return new ConsoleError(
+      "cluster_unreachable",
+      `Authentication failed for ${where}: the broker refused the SASL username or password.`,
+      503,
+    );
   }
-  if (error instanceof Error && error.name === "UnsupportedApiError") return new ConsoleError("kafka_error", error.message, 502);
+  if (error instanceof Error && error.name === "UnsupportedApiError")
+    return new ConsoleError("kafka_error", error.message, 502);
   if (error instanceof Error && error.name === "ProtocolDecodeError") {
     console.error("Could not decode a Kafka response:", error.message);
-    return new ConsoleError("kafka_error", "The broker's answer could not be read; the details are in the console's log.", 502);
+    return new ConsoleError(
+      "kafka_error",
+      "The broker's answer could not be read; the details are in the console's log.",
+      502,
+    );
   }
   if (type) {
     // The console's own decoded errors already carry the words and Kafka's server message.
-    const text = error instanceof KafkaProtocolError ? error.message : (PROTOCOL_MESSAGES[type] ?? (typeof inner?.message === "string" ? inner.message : type));
-    const status = type.includes("AUTHORIZATION") ? 403 : type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "GROUP_ID_NOT_FOUND" ? 404 : 409;
+    const text =
+      error instanceof KafkaProtocolError
+        ? error.message
+        : (PROTOCOL_MESSAGES[type] ?? (typeof inner?.message === "string" ? inner.message : type));
+    const status = type.includes("AUTHORIZATION")
+      ? 403
+      : type === "UNKNOWN_TOPIC_OR_PARTITION" || type === "GROUP_ID_NOT_FOUND"
+        ? 404
+        : 409;
     return new ConsoleError("kafka_error", text, status, type);
   }
   return new ConsoleError("internal", "Something went wrong in the console server; the details are in its log.", 500);

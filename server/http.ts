@@ -59,6 +59,7 @@ export async function segmentParam<K extends string>(params: Promise<Record<K, s
 export function queryParams<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const url = new URL(request.url);
   const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) throw new ConsoleError("bad_request", parsed.error.issues.map((i) => issueMessage(i)).join(" "), 400);
+  if (!parsed.success)
+    throw new ConsoleError("bad_request", parsed.error.issues.map((i) => issueMessage(i)).join(" "), 400);
   return parsed.data;
 }

@@ -39,11 +39,16 @@ export async function runMutation<S extends z.ZodType, T>(
     cluster: typeof clusterName === "string" ? clusterName.slice(0, 200) : "",
     action,
     params: auditParams(action, valid.ok ? valid.input : input),
-    result: result.ok ? withSummary(summarizeResult(action, result.data)) : { ok: false, message: result.message.slice(0, AUDIT_TEXT_MAX) },
+    result: result.ok
+      ? withSummary(summarizeResult(action, result.data))
+      : { ok: false, message: result.message.slice(0, AUDIT_TEXT_MAX) },
     durationMs: Math.max(0, Date.now() - time.getTime()),
   };
   const recorded = await recordMutation(entry).catch((error: unknown) => {
-    console.error(`Audit log: entry ${entry.id} could not be recorded:`, error instanceof Error ? error.message : error);
+    console.error(
+      `Audit log: entry ${entry.id} could not be recorded:`,
+      error instanceof Error ? error.message : error,
+    );
     return { ok: false, message: "The audit log could not record this; the server log has the reason." } as const;
   });
   return result.ok && !recorded.ok ? { ...result, warning: recorded.message } : result;
@@ -53,7 +58,12 @@ export async function runMutation<S extends z.ZodType, T>(
  * The same checks for an action that changes nothing (the offset reset's preview): refused on a read-only cluster
  * like the change it prepares, and not audited.
  */
-export async function runPreview<S extends z.ZodType, T>(clusterName: unknown, schema: S, input: unknown, work: (cluster: string, input: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
+export async function runPreview<S extends z.ZodType, T>(
+  clusterName: unknown,
+  schema: S,
+  input: unknown,
+  work: (cluster: string, input: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
   return (await guarded(MUTATION_ROLES["group.offsets.preview"], clusterName, schema, input, work)).result;
 }
 
@@ -85,22 +95,37 @@ async function guarded<S extends z.ZodType, T>(
 ): Promise<{ result: ActionResult<T>; valid: { ok: true; input: z.output<S> } | { ok: false } }> {
   let valid: { ok: true; input: z.output<S> } | { ok: false } = { ok: false };
   try {
-    if (typeof clusterName !== "string" || clusterName.length === 0) return { result: actionFailed("No cluster was named."), valid };
+    if (typeof clusterName !== "string" || clusterName.length === 0)
+      return { result: actionFailed("No cluster was named."), valid };
     const cluster = clusterOrThrow(clusterName);
     await authorize(cluster.name, need);
-    if (cluster.readOnly) return { result: actionFailed(`Cluster "${cluster.name}" is read-only: the console makes no changes to it.`), valid };
+    if (cluster.readOnly)
+      return {
+        result: actionFailed(`Cluster "${cluster.name}" is read-only: the console makes no changes to it.`),
+        valid,
+      };
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsFrom(parsed.error.issues);
       const firstIssue = parsed.error.issues[0];
       const first = firstIssue ? issueMessage(firstIssue) : "The input is not valid.";
-      return { result: actionFailed(parsed.error.issues.length === 1 ? first : `${first} (and ${parsed.error.issues.length - 1} more)`, fieldErrors), valid };
+      return {
+        result: actionFailed(
+          parsed.error.issues.length === 1 ? first : `${first} (and ${parsed.error.issues.length - 1} more)`,
+          fieldErrors,
+        ),
+        valid,
+      };
     }
     valid = { ok: true, input: parsed.data };
     return { result: { ok: true, data: await work(cluster.name, parsed.data) }, valid };
   } catch (error) {
-    if (error instanceof FieldError) return { result: actionFailed(error.message, { [error.field]: [error.message] }), valid };
-    const mapped = error instanceof ConsoleError ? error : toConsoleError(error, typeof clusterName === "string" ? clusterName : undefined);
+    if (error instanceof FieldError)
+      return { result: actionFailed(error.message, { [error.field]: [error.message] }), valid };
+    const mapped =
+      error instanceof ConsoleError
+        ? error
+        : toConsoleError(error, typeof clusterName === "string" ? clusterName : undefined);
     if (mapped.code === "internal") console.error("Unexpected error in a server action:", error);
     return { result: actionFailed(mapped.message), valid };
   }

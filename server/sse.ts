@@ -12,11 +12,15 @@ export const SSE_HEADERS = {
 };
 
 /**
- * The body of an SSE response (`events`: SSE bytes, already framed), pulled: the next batch of events is read only when the client has taken the last
+ * The body of an SSE response (`events`: SSE bytes, already framed), pulled: the next batch of events is read only when
+ * the client has taken the last
  * one, so a slow client slows the producer instead of filling memory. A heartbeat comment goes out whenever the
  * events are quiet for HEARTBEAT_MS. Cancelling (the client went away) calls `close`.
  */
-export function sseBody(events: AsyncGenerator<Uint8Array[], void, undefined>, close: () => Promise<void>): ReadableStream<Uint8Array> {
+export function sseBody(
+  events: AsyncGenerator<Uint8Array[], void, undefined>,
+  close: () => Promise<void>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let pending: Promise<IteratorResult<Uint8Array[], void>> | null = null;
   let cancelled = false;
@@ -45,7 +49,17 @@ export function sseBody(events: AsyncGenerator<Uint8Array[], void, undefined>, c
           if (cancelled) return;
           // The events end with an error event of their own; anything thrown here is unexpected.
           console.error("A message stream broke:", error);
-          controller.enqueue(encoder.encode(encodeEvent({ type: "error", data: { code: "internal", message: "The stream broke in the console server; the details are in its log." } })));
+          controller.enqueue(
+            encoder.encode(
+              encodeEvent({
+                type: "error",
+                data: {
+                  code: "internal",
+                  message: "The stream broke in the console server; the details are in its log.",
+                },
+              }),
+            ),
+          );
           controller.close();
           await close();
         } finally {

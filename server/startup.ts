@@ -8,9 +8,14 @@ export function checkConfigAtStartup(): void {
   try {
     const { config, warnings } = loadConfigFrom(process.env);
     for (const warning of warnings) console.warn(`config: ${warning}`);
-    const names = config.clusters.map((c) => `${c.name} (${c.bootstrapServers.join(",")}${c.readOnly ? ", read-only" : ""})`);
-    console.log(`Kafka console: ${config.clusters.length} cluster(s) from ${config.source}: ${names.join("; ") || "none"}`);
-    if (config.allowedOrigins.length > 0) console.log(`Changes also accepted from: ${config.allowedOrigins.join(", ")} (CONSOLE_ALLOWED_ORIGINS)`);
+    const names = config.clusters.map(
+      (c) => `${c.name} (${c.bootstrapServers.join(",")}${c.readOnly ? ", read-only" : ""})`,
+    );
+    console.log(
+      `Kafka console: ${config.clusters.length} cluster(s) from ${config.source}: ${names.join("; ") || "none"}`,
+    );
+    if (config.allowedOrigins.length > 0)
+      console.log(`Changes also accepted from: ${config.allowedOrigins.join(", ")} (CONSOLE_ALLOWED_ORIGINS)`);
     console.log(`Audit log: ${describeAuditSinks(config.audit)}`);
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : error);

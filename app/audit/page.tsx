@@ -9,7 +9,9 @@ import { getConfig } from "@/server/config/load";
 export default async function AuditPage() {
   const { clusters, audit } = getConfig();
   const actor = await currentActor();
-  const names = clusters.filter((cluster) => actor !== null && allows(actor.grants, cluster.name, "read")).map((cluster) => cluster.name);
+  const names = clusters
+    .filter((cluster) => actor !== null && allows(actor.grants, cluster.name, "read"))
+    .map((cluster) => cluster.name);
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
     <Suspense fallback={<TableSkeleton label="Loading the audit log…" rows={8} />}>

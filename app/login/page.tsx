@@ -9,7 +9,11 @@ import { getConfig } from "@/server/config/load";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = await searchParams;
   const next = safeNextPath(typeof query.next === "string" ? query.next : undefined);
   const { auth } = getConfig();
@@ -21,7 +25,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-16">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Kafka Console</h1>
       <p className="mb-6 mt-2 text-sm text-muted">Your role decides what you may see and change on each cluster.</p>
-      <LoginForm next={next} passwordEnabled={auth.users.length > 0} oidcName={auth.oidc?.name ?? null} initialError={error} signIn={signIn} />
+      <LoginForm
+        next={next}
+        passwordEnabled={auth.users.length > 0}
+        oidcName={auth.oidc?.name ?? null}
+        initialError={error}
+        signIn={signIn}
+      />
     </main>
   );
 }

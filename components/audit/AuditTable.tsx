@@ -44,14 +44,21 @@ function AuditRow({ entry, now, detailsId }: { entry: AuditEntry; now: number; d
           <div className="w-48 whitespace-normal xl:w-56">
             {entry.result.ok ? <Badge tone="success">Done</Badge> : <Badge tone="danger">Failed</Badge>}
             {entry.result.ok ? (
-              entry.result.summary ? <span className="mt-1 block text-xs text-muted">{entry.result.summary}</span> : null
+              entry.result.summary ? (
+                <span className="mt-1 block text-xs text-muted">{entry.result.summary}</span>
+              ) : null
             ) : (
               <span className="mt-1 block text-xs break-words">{entry.result.message}</span>
             )}
           </div>
         </Td>
         <Td>
-          <Button aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((v) => !v)} aria-label={`${open ? "Hide" : "Show"} details: ${summary}`}>
+          <Button
+            aria-expanded={open}
+            aria-controls={detailsId}
+            onClick={() => setOpen((v) => !v)}
+            aria-label={`${open ? "Hide" : "Show"} details: ${summary}`}
+          >
             {open ? "Hide" : "Details"}
           </Button>
         </Td>
@@ -59,7 +66,7 @@ function AuditRow({ entry, now, detailsId }: { entry: AuditEntry; now: number; d
       {open ? (
         <tr id={detailsId} data-testid="audit-details">
           <td colSpan={COLUMNS} className="border-b border-line bg-sunken px-3 py-3">
-            {/* Pinned to the left of the scrolling table and as wide as the screen allows, so it reads without scrolling. */}
+            {/* Pinned left of the scrolling table, as wide as the screen allows: it reads without scrolling. */}
             <div className="sticky left-3 max-w-[calc(100vw-3.5rem)] md:max-w-[calc(100vw-21rem)]">
               <dl className="mb-2 flex flex-wrap gap-x-6 gap-y-1 text-xs text-muted">
                 <div>
@@ -80,7 +87,13 @@ function AuditRow({ entry, now, detailsId }: { entry: AuditEntry; now: number; d
                 </div>
               </dl>
               <p className="mb-1 text-xs font-medium text-muted">Parameters</p>
-              <pre data-testid="audit-params" className="max-h-96 overflow-auto rounded-md border border-line bg-surface p-3 font-mono text-xs break-all whitespace-pre-wrap">
+              <pre
+                data-testid="audit-params"
+                className={
+                  "max-h-96 overflow-auto rounded-md border border-line bg-surface p-3 font-mono " +
+                  "text-xs break-all whitespace-pre-wrap"
+                }
+              >
                 {formatParams(entry.params)}
               </pre>
             </div>

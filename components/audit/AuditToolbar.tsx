@@ -30,7 +30,12 @@ function ChoiceFilter<T extends string>({
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-muted">
         {label}
       </label>
-      <SelectInput id={id} className="w-auto" value={value ?? ""} onChange={(event) => onChange(choices.find((choice) => choice === event.target.value) ?? null)}>
+      <SelectInput
+        id={id}
+        className="w-auto"
+        value={value ?? ""}
+        onChange={(event) => onChange(choices.find((choice) => choice === event.target.value) ?? null)}
+      >
         <option value="">{any}</option>
         {choices.map((choice) => (
           <option key={choice} value={choice}>
@@ -43,21 +48,67 @@ function ChoiceFilter<T extends string>({
 }
 
 /** The Audit page's filters: cluster, who, action, result and free text. Each change goes to the URL. */
-export function AuditToolbar({ state, clusters, onChange }: { state: AuditListState; clusters: readonly string[]; onChange: (change: Partial<AuditListState>) => void }) {
+export function AuditToolbar({
+  state,
+  clusters,
+  onChange,
+}: {
+  state: AuditListState;
+  clusters: readonly string[];
+  onChange: (change: Partial<AuditListState>) => void;
+}) {
   const id = useId();
   // A cluster named in the URL that is not configured (entries may name one) stays choosable.
   const clusterOptions = state.cluster && !clusters.includes(state.cluster) ? [...clusters, state.cluster] : clusters;
   return (
     <div role="search" aria-label="Filter the audit log" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-3">
-      <SearchBox label="Search the audit log" placeholder="Search topics, groups, values, messages…" value={state.q} onChange={(q) => onChange({ q })} className="w-full sm:w-72" />
-      <ChoiceFilter id={`${id}-cluster`} label="Cluster" any="Any cluster" choices={clusterOptions} words={(name) => name} value={state.cluster} onChange={(cluster) => onChange({ cluster })} />
-      <ChoiceFilter id={`${id}-action`} label="Action" any="Any action" choices={AUDIT_ACTIONS} words={(action) => AUDIT_ACTION_LABELS[action]} value={state.action} onChange={(action) => onChange({ action })} />
-      <ChoiceFilter id={`${id}-result`} label="Result" any="Any result" choices={AUDIT_RESULTS} words={(result) => RESULT_WORDS[result]} value={state.result} onChange={(result) => onChange({ result })} />
+      <SearchBox
+        label="Search the audit log"
+        placeholder="Search topics, groups, values, messages…"
+        value={state.q}
+        onChange={(q) => onChange({ q })}
+        className="w-full sm:w-72"
+      />
+      <ChoiceFilter
+        id={`${id}-cluster`}
+        label="Cluster"
+        any="Any cluster"
+        choices={clusterOptions}
+        words={(name) => name}
+        value={state.cluster}
+        onChange={(cluster) => onChange({ cluster })}
+      />
+      <ChoiceFilter
+        id={`${id}-action`}
+        label="Action"
+        any="Any action"
+        choices={AUDIT_ACTIONS}
+        words={(action) => AUDIT_ACTION_LABELS[action]}
+        value={state.action}
+        onChange={(action) => onChange({ action })}
+      />
+      <ChoiceFilter
+        id={`${id}-result`}
+        label="Result"
+        any="Any result"
+        choices={AUDIT_RESULTS}
+        words={(result) => RESULT_WORDS[result]}
+        value={state.result}
+        onChange={(result) => onChange({ result })}
+      />
       <div>
         <label htmlFor={`${id}-actor`} className="mb-1 block text-xs font-medium text-muted">
           Who
         </label>
-        <TextInput id={`${id}-actor`} className="w-40" value={state.actor} placeholder="Any user" autoComplete="off" spellCheck={false} onChange={(event) => onChange({ actor: event.target.value })} />
+        <TextInput
+          id={`${id}-actor`}
+          className="w-40"
+          value={state.actor}
+          placeholder="Any user"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => onChange({ actor: event.target.value })}
+        />
       </div>
     </div>
   );

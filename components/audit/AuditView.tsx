@@ -59,7 +59,11 @@ function uniqueEntries(pages: readonly { entries: AuditEntry[] }[] | undefined):
 export function AuditView({ clusters, source }: { clusters: readonly string[]; source: "file" | "topic" }) {
   const [state, update] = useUrlListState(parseAuditListState, auditListStateToSearch);
   const search = useSettled(auditListStateToSearch(state), 300);
-  const query = useInfiniteQuery({ ...auditQuery(search), refetchInterval: REFRESH_MS, placeholderData: keepPreviousData });
+  const query = useInfiniteQuery({
+    ...auditQuery(search),
+    refetchInterval: REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
   const entries = useMemo(() => uniqueEntries(query.data?.pages), [query.data]);
   const now = useNow();
 
@@ -68,7 +72,9 @@ export function AuditView({ clusters, source }: { clusters: readonly string[]; s
       <PageHeader title="Audit log">
         <p>
           Every change made or tried through the console, on every cluster, newest first.{" "}
-          {source === "topic" ? "Shared by every console instance (kept in a Kafka topic)." : "Kept by this console instance in a file."}
+          {source === "topic"
+            ? "Shared by every console instance (kept in a Kafka topic)."
+            : "Kept by this console instance in a file."}
         </p>
       </PageHeader>
       <AuditToolbar state={state} clusters={clusters} onChange={update} />
@@ -81,15 +87,25 @@ export function AuditView({ clusters, source }: { clusters: readonly string[]; s
             <AuditTable entries={entries} now={now} />
           ) : isFiltered(state) ? (
             <EmptyState title="No entries match these filters">
-              {query.hasNextPage ? "None among the newest entries looked through; load older ones to look further." : null}
+              {query.hasNextPage
+                ? "None among the newest entries looked through; load older ones to look further."
+                : null}
               <Button className="mt-3" onClick={() => update(DEFAULT_AUDIT_LIST_STATE)}>
                 Clear the filters
               </Button>
             </EmptyState>
           ) : query.hasNextPage ? null : (
-            <EmptyState title="No changes recorded yet">Creating, changing or deleting anything through the console adds an entry here, as does a refused attempt.</EmptyState>
+            <EmptyState title="No changes recorded yet">
+              Creating, changing or deleting anything through the console adds an entry here, as does a refused attempt.
+            </EmptyState>
           )}
-          {query.isFetchNextPageError ? <ErrorMessage title="Could not load older entries" error={query.error} onRetry={() => void query.fetchNextPage()} /> : null}
+          {query.isFetchNextPageError ? (
+            <ErrorMessage
+              title="Could not load older entries"
+              error={query.error}
+              onRetry={() => void query.fetchNextPage()}
+            />
+          ) : null}
           {query.hasNextPage ? (
             <div className="mt-4 flex items-center gap-3">
               <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>

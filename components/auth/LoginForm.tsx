@@ -13,7 +13,19 @@ type SignIn = (input: unknown) => Promise<ActionResult<{ next: string }>>;
  * checked with the same schema as the server action; on success the whole page loads again at `next`, so every
  * part of it is rendered for the signed-in user.
  */
-export function LoginForm({ next, passwordEnabled, oidcName, initialError, signIn }: { next: string; passwordEnabled: boolean; oidcName: string | null; initialError: string | null; signIn: SignIn }) {
+export function LoginForm({
+  next,
+  passwordEnabled,
+  oidcName,
+  initialError,
+  signIn,
+}: {
+  next: string;
+  passwordEnabled: boolean;
+  oidcName: string | null;
+  initialError: string | null;
+  signIn: SignIn;
+}) {
   const [message, setMessage] = useState<string | null>(initialError);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);
@@ -51,10 +63,21 @@ export function LoginForm({ next, passwordEnabled, oidcName, initialError, signI
       {passwordEnabled ? (
         <form noValidate onSubmit={submit} aria-label="Sign in" className="space-y-4">
           <Field label="User name" errors={fieldErrors.username}>
-            {(control) => <TextInput {...control} name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required />}
+            {(control) => (
+              <TextInput
+                {...control}
+                name="username"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+              />
+            )}
           </Field>
           <Field label="Password" errors={fieldErrors.password}>
-            {(control) => <TextInput {...control} name="password" type="password" autoComplete="current-password" required />}
+            {(control) => (
+              <TextInput {...control} name="password" type="password" autoComplete="current-password" required />
+            )}
           </Field>
           <Button type="submit" variant="primary" disabled={pending} className="w-full">
             {pending ? "Signing in…" : "Sign in"}
@@ -62,7 +85,10 @@ export function LoginForm({ next, passwordEnabled, oidcName, initialError, signI
         </form>
       ) : null}
       {oidcName ? (
-        <a href={`/api/auth/oidc/login?next=${encodeURIComponent(next)}`} className={buttonClass(passwordEnabled ? "secondary" : "primary", "w-full")}>
+        <a
+          href={`/api/auth/oidc/login?next=${encodeURIComponent(next)}`}
+          className={buttonClass(passwordEnabled ? "secondary" : "primary", "w-full")}
+        >
           Sign in with {oidcName}
         </a>
       ) : null}

@@ -35,7 +35,11 @@ export function UserBox({ user, signOut }: { user: ShellUser; signOut: () => Pro
       >
         {pending ? "Signing out…" : "Sign out"}
       </Button>
-      {failed ? <p role="alert" className="text-xs text-red-700 dark:text-red-300">The console server did not answer; try again.</p> : null}
+      {failed ? (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+          The console server did not answer; try again.
+        </p>
+      ) : null}
     </div>
   );
 }

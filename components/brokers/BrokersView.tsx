@@ -16,7 +16,9 @@ function controllerText(data: BrokersResponse): string {
   const id = data.controllerId;
   if (id === null) return "Controller unknown";
   // A dedicated KRaft controller is not a broker, so it has no row of its own.
-  return data.brokers.some((broker) => broker.id === id) ? `Controller: broker ${id}` : `Controller: node ${id} (not a broker)`;
+  return data.brokers.some((broker) => broker.id === id)
+    ? `Controller: broker ${id}`
+    : `Controller: node ${id} (not a broker)`;
 }
 
 function summary(data: BrokersResponse): string {

@@ -9,4 +9,7 @@ import type { ApplyResetInput, DeleteGroupInput, ResetPreviewInput, UndoResetInp
 export type PreviewResetAction = (cluster: string, input: ResetPreviewInput) => Promise<ActionResult<ResetPreview>>;
 export type ApplyResetAction = (cluster: string, input: ApplyResetInput) => Promise<ActionResult<ResetResult>>;
 export type UndoResetAction = (cluster: string, input: UndoResetInput) => Promise<ActionResult<ResetResult>>;
-export type DeleteGroupAction = (cluster: string, input: DeleteGroupInput) => Promise<ActionResult<{ groupId: string }>>;
+export type DeleteGroupAction = (
+  cluster: string,
+  input: DeleteGroupInput,
+) => Promise<ActionResult<{ groupId: string }>>;

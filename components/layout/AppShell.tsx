@@ -8,5 +8,9 @@ import { Sidebar, type SidebarProps } from "@/components/layout/Sidebar";
  * answer, or by `denied` when the signed-in user has no role on this cluster (nothing of it is fetched then).
  */
 export function AppShell({ children, denied, ...sidebar }: SidebarProps & { children: ReactNode; denied?: ReactNode }) {
-  return <ShellFrame sidebar={<Sidebar {...sidebar} />}>{denied ?? <ClusterGate cluster={sidebar.cluster}>{children}</ClusterGate>}</ShellFrame>;
+  return (
+    <ShellFrame sidebar={<Sidebar {...sidebar} />}>
+      {denied ?? <ClusterGate cluster={sidebar.cluster}>{children}</ClusterGate>}
+    </ShellFrame>
+  );
 }

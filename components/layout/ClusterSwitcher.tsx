@@ -18,7 +18,8 @@ function statusText(summary: ClusterSummary | undefined, loaded: boolean): strin
   if (!summary) return loaded ? "Status unknown" : "Checking…";
   if (!summary.reachable) return "Unreachable";
   const parts = ["Reachable"];
-  if (summary.brokerCount !== undefined) parts.push(`${summary.brokerCount} ${summary.brokerCount === 1 ? "broker" : "brokers"}`);
+  if (summary.brokerCount !== undefined)
+    parts.push(`${summary.brokerCount} ${summary.brokerCount === 1 ? "broker" : "brokers"}`);
   if (summary.latencyMs !== undefined) parts.push(formatLatency(summary.latencyMs));
   return parts.join(" · ");
 }
@@ -58,7 +59,10 @@ export function ClusterSwitcher({
             onNavigate?.();
             router.push(clusterPath(event.target.value, sectionOf(pathname) ?? "overview"));
           }}
-          className="w-full appearance-none rounded-md border border-line bg-surface py-1.5 pr-8 pl-8 text-sm font-medium text-fg"
+          className={
+            "w-full appearance-none rounded-md border border-line bg-surface py-1.5 pr-8 pl-8 text-sm " +
+            "font-medium text-fg"
+          }
         >
           {clusters.map((cluster) => (
             <option key={cluster.name} value={cluster.name}>

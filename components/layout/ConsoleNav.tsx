@@ -17,7 +17,10 @@ export function ConsoleNav({ onNavigate }: { onNavigate?: () => void }) {
             href={auditPath()}
             aria-current={current ? "page" : undefined}
             onClick={onNavigate}
-            className={cx("block rounded-md px-3 py-1.5 text-sm", current ? "bg-accent-soft font-semibold text-fg" : "text-muted hover:bg-surface hover:text-fg")}
+            className={cx(
+              "block rounded-md px-3 py-1.5 text-sm",
+              current ? "bg-accent-soft font-semibold text-fg" : "text-muted hover:bg-surface hover:text-fg",
+            )}
           >
             Audit log
           </Link>

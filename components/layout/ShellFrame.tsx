@@ -10,7 +10,10 @@ export function ShellFrame({ sidebar, children }: { sidebar: ReactNode; children
     <div className="min-h-dvh md:flex">
       <a
         href="#main"
-        className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+        className={
+          "sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium focus:not-sr-only focus:fixed " +
+          "focus:top-2 focus:left-2 focus:z-50"
+        }
       >
         Skip to content
       </a>

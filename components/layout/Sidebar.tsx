@@ -34,7 +34,10 @@ export function Sidebar({ cluster, clusters, readOnly, theme, user, signOut }: S
 
   return (
     <header
-      className="border-b border-line bg-sunken md:sticky md:top-0 md:flex md:h-dvh md:w-60 md:shrink-0 md:flex-col md:overflow-y-auto md:border-r md:border-b-0"
+      className={
+        "border-b border-line bg-sunken md:sticky md:top-0 md:flex md:h-dvh md:w-60 md:shrink-0 " +
+        "md:flex-col md:overflow-y-auto md:border-r md:border-b-0"
+      }
       onKeyDown={(event) => {
         if (event.key === "Escape") close();
       }}
@@ -48,7 +51,10 @@ export function Sidebar({ cluster, clusters, readOnly, theme, user, signOut }: S
         </div>
         <button
           type="button"
-          className="inline-flex items-center gap-2 rounded-md border border-line bg-surface px-3 py-1.5 text-sm font-medium md:hidden"
+          className={
+            "inline-flex items-center gap-2 rounded-md border border-line bg-surface px-3 py-1.5 " +
+            "text-sm font-medium md:hidden"
+          }
           aria-expanded={open}
           aria-controls="shell-menu"
           onClick={() => setOpen((value) => !value)}
@@ -63,10 +69,7 @@ export function Sidebar({ cluster, clusters, readOnly, theme, user, signOut }: S
           Menu
         </button>
       </div>
-      <div
-        id="shell-menu"
-        className={cx(open ? "flex" : "hidden", "flex-col gap-5 px-3 pb-4 md:flex md:flex-1")}
-      >
+      <div id="shell-menu" className={cx(open ? "flex" : "hidden", "flex-col gap-5 px-3 pb-4 md:flex md:flex-1")}>
         <div className="px-1">
           <ClusterSwitcher current={cluster} clusters={clusters} onNavigate={close} />
           {readOnly ? (

@@ -30,7 +30,11 @@ export function CopyButton({ label, text }: { label: string; text: () => string 
         {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}
       </Button>
       <span role="status" className="sr-only">
-        {state === "copied" ? `${label}: copied to the clipboard.` : state === "failed" ? "The browser did not allow copying." : ""}
+        {state === "copied"
+          ? `${label}: copied to the clipboard.`
+          : state === "failed"
+            ? "The browser did not allow copying."
+            : ""}
       </span>
     </>
   );

@@ -39,12 +39,22 @@ export function TextFilterField({
     <Field label={label} hint={hint} errors={errorsFor(field)}>
       {(control) => (
         <div className="flex gap-2">
-          <TextInput {...control} className="min-w-0 flex-1 font-mono" autoComplete="off" spellCheck={false} value={values[field]} onChange={(event) => set(field, event.target.value)} onBlur={() => touch(field)} />
+          <TextInput
+            {...control}
+            className="min-w-0 flex-1 font-mono"
+            autoComplete="off"
+            spellCheck={false}
+            value={values[field]}
+            onChange={(event) => set(field, event.target.value)}
+            onBlur={() => touch(field)}
+          />
           <SelectInput
             aria-label={`${label} match`}
             className="w-auto! shrink-0"
             value={values[matchField]}
-            onChange={(event) => set(matchField, TEXT_MATCHES.find((m) => m === event.target.value) ?? ("contains" satisfies TextMatch))}
+            onChange={(event) =>
+              set(matchField, TEXT_MATCHES.find((m) => m === event.target.value) ?? ("contains" satisfies TextMatch))
+            }
           >
             {TEXT_MATCHES.map((match) => (
               <option key={match} value={match}>

@@ -38,10 +38,16 @@ function Headers({ headers }: { headers: readonly MessageHeader[] }) {
       <table aria-label="Headers" className="w-full border-collapse text-sm">
         <thead>
           <tr>
-            <th scope="col" className="border-b border-line bg-sunken px-3 py-1.5 text-left text-xs font-semibold text-muted">
+            <th
+              scope="col"
+              className="border-b border-line bg-sunken px-3 py-1.5 text-left text-xs font-semibold text-muted"
+            >
               Name
             </th>
-            <th scope="col" className="border-b border-line bg-sunken px-3 py-1.5 text-left text-xs font-semibold text-muted">
+            <th
+              scope="col"
+              className="border-b border-line bg-sunken px-3 py-1.5 text-left text-xs font-semibold text-muted"
+            >
               Value
             </th>
           </tr>
@@ -49,7 +55,13 @@ function Headers({ headers }: { headers: readonly MessageHeader[] }) {
         <tbody>
           {headers.map((header, index) => (
             <tr key={index} className="align-top">
-              <th scope="row" className="border-b border-line px-3 py-1.5 text-left font-mono font-medium break-all [tr:last-child_&]:border-b-0">
+              <th
+                scope="row"
+                className={
+                  "border-b border-line px-3 py-1.5 text-left font-mono font-medium break-all " +
+                  "[tr:last-child_&]:border-b-0"
+                }
+              >
                 {header.key}
               </th>
               <td className="border-b border-line px-3 py-1.5 [tr:last-child_&]:border-b-0">
@@ -120,7 +132,10 @@ export function MessageDetail({
       tabIndex={-1}
       aria-label="Message details"
       onKeyDown={onKeyDown}
-      className="mt-4 min-w-0 rounded-lg border border-line bg-surface p-4 outline-none focus-visible:ring-2 focus-visible:ring-accent xl:sticky xl:top-4 xl:mt-0 xl:max-h-[calc(100dvh-2rem)] xl:overflow-auto"
+      className={
+        "mt-4 min-w-0 rounded-lg border border-line bg-surface p-4 outline-none focus-visible:ring-2 " +
+        "focus-visible:ring-accent xl:sticky xl:top-4 xl:mt-0 xl:max-h-[calc(100dvh-2rem)] xl:overflow-auto"
+      }
     >
       <div className="flex items-start justify-between gap-3">
         <h2 className="text-lg font-semibold">
@@ -146,7 +161,12 @@ export function MessageDetail({
         <CopyButton label="Copy key" text={() => message.key?.data ?? ""} />
         <CopyButton label="Copy value" text={() => message.value?.data ?? ""} />
         <CopyButton label="Copy as JSON" text={() => JSON.stringify(message, null, 2)} />
-        <Button onClick={produceAgain} disabled={produceBlocked !== null} title={produceBlocked ? blockedText(produceBlocked, "produce messages") : undefined} className="px-2 py-1 text-xs">
+        <Button
+          onClick={produceAgain}
+          disabled={produceBlocked !== null}
+          title={produceBlocked ? blockedText(produceBlocked, "produce messages") : undefined}
+          className="px-2 py-1 text-xs"
+        >
           Produce again
         </Button>
       </div>

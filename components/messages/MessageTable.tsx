@@ -25,7 +25,10 @@ const HEADERS: { label: string; numeric?: boolean; className: string; secondary?
   { label: "Size", numeric: true, className: "w-24", secondary: true },
 ];
 
-/** The classes that hide a secondary column: below md always, and from xl on while the details panel is beside the list. */
+/**
+ * The classes that hide a secondary column: below md always, and from xl on while the details panel is beside the list.
+ *
+ */
 function secondary(compact: boolean): string {
   return compact ? "hidden md:table-cell xl:hidden" : "hidden md:table-cell";
 }
@@ -39,7 +42,11 @@ function Spacer({ height, compact }: { height: number; compact: boolean }) {
   return (
     <tr aria-hidden="true" style={{ height }}>
       {HEADERS.map((header) => (
-        <td key={header.label} className={cx(header.secondary && secondary(compact))} style={{ padding: 0, border: 0 }} />
+        <td
+          key={header.label}
+          className={cx(header.secondary && secondary(compact))}
+          style={{ padding: 0, border: 0 }}
+        />
       ))}
     </tr>
   );
@@ -165,12 +172,27 @@ export function MessageTable({
 
   return (
     <div className="relative">
-      <div ref={scrollRef} onScroll={onScroll} className="max-h-[max(20rem,calc(100dvh-22rem))] overflow-auto rounded-lg border border-line bg-surface">
-        <table aria-label="Messages" aria-rowcount={rows.length + 1} className={cx("w-full min-w-[30rem] table-fixed border-collapse text-sm md:min-w-[52rem]", compact && "xl:min-w-[34rem]")}>
+      <div
+        ref={scrollRef}
+        onScroll={onScroll}
+        className="max-h-[max(20rem,calc(100dvh-22rem))] overflow-auto rounded-lg border border-line bg-surface"
+      >
+        <table
+          aria-label="Messages"
+          aria-rowcount={rows.length + 1}
+          className={cx(
+            "w-full min-w-[30rem] table-fixed border-collapse text-sm md:min-w-[52rem]",
+            compact && "xl:min-w-[34rem]",
+          )}
+        >
           <thead>
             <tr aria-rowindex={1}>
               {HEADERS.map((header) => (
-                <Th key={header.label} numeric={header.numeric} className={cx("sticky top-0 z-10", header.className, header.secondary && secondary(compact))}>
+                <Th
+                  key={header.label}
+                  numeric={header.numeric}
+                  className={cx("sticky top-0 z-10", header.className, header.secondary && secondary(compact))}
+                >
                   {header.label}
                 </Th>
               ))}
@@ -193,7 +215,11 @@ export function MessageTable({
                   style={{ height: ROW_HEIGHT }}
                   onClick={() => onOpen(message)}
                   onKeyDown={(event) => onRowKeyDown(event, item.index, message)}
-                  className="cursor-pointer outline-none hover:bg-sunken/60 focus-visible:bg-accent-soft/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent aria-[current=true]:bg-accent-soft"
+                  className={
+                    "cursor-pointer outline-none hover:bg-sunken/60 focus-visible:bg-accent-soft/60 " +
+                    ("focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent " +
+                      "aria-[current=true]:bg-accent-soft")
+                  }
                 >
                   <Cells message={message} compact={compact} />
                 </tr>
@@ -207,7 +233,10 @@ export function MessageTable({
         <button
           type="button"
           onClick={jumpToNewest}
-          className="absolute right-4 bottom-3 rounded-full border border-line bg-surface px-3 py-1 text-xs font-medium shadow-md hover:bg-sunken"
+          className={
+            "absolute right-4 bottom-3 rounded-full border border-line bg-surface px-3 py-1 text-xs " +
+            "font-medium shadow-md hover:bg-sunken"
+          }
         >
           ↓ Newest
         </button>

@@ -30,7 +30,9 @@ function searchOfUrl(urlKey: string) {
   return { topic, raw, checked: topic === "" ? null : checkRawSearch(topic, raw) };
 }
 
-const ALERT = "rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100";
+const ALERT =
+  "rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950/40 " +
+  "dark:text-red-100";
 
 /**
  * The message browser: a search form whose search lives in the URL (a link reproduces it, opening one starts it),
@@ -66,7 +68,10 @@ export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedB
   /** Back to the message's row (when it is still rendered) after its details close. */
   function closeDetail(id: string | null) {
     setSelected(null);
-    if (id !== null) requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-message-id="${CSS.escape(id)}"]`)?.focus());
+    if (id !== null)
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>(`tr[data-message-id="${CSS.escape(id)}"]`)?.focus(),
+      );
   }
 
   const open = selected !== null && selected.run === snapshot.run ? selected.message : null;
@@ -81,18 +86,32 @@ export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedB
           <p>Search a topic of {cluster} from a position, with filters, or tail new messages live.</p>
         </PageHeader>
         {blockedBy === null ? (
-          <Link href={producePath(cluster, search.topic || undefined)} className="mb-6 rounded text-sm font-medium text-accent underline underline-offset-4">
+          <Link
+            href={producePath(cluster, search.topic || undefined)}
+            className="mb-6 rounded text-sm font-medium text-accent underline underline-offset-4"
+          >
             Produce a message
           </Link>
         ) : null}
       </div>
-      <SearchForm urlKey={urlKey} topics={topics.data?.topics} topicsFailed={topics.isError && !topics.data} refreshTopics={topics.refetch} onSearch={onSearch} />
+      <SearchForm
+        urlKey={urlKey}
+        topics={topics.data?.topics}
+        topicsFailed={topics.isError && !topics.data}
+        refreshTopics={topics.refetch}
+        onSearch={onSearch}
+      />
 
       <div className="mt-6 space-y-4">
         {search.topic === "" ? (
-          <EmptyState title="Choose a topic">Pick a topic above and where to start, then search. The search goes into the address, so a link to it repeats it.</EmptyState>
+          <EmptyState title="Choose a topic">
+            Pick a topic above and where to start, then search. The search goes into the address, so a link to it
+            repeats it.
+          </EmptyState>
         ) : !running ? (
-          <p className="rounded-lg border border-line bg-surface p-4 text-sm text-muted">Nothing is read until the search above has no problems.</p>
+          <p className="rounded-lg border border-line bg-surface p-4 text-sm text-muted">
+            Nothing is read until the search above has no problems.
+          </p>
         ) : (
           <>
             <StreamStatusBar topic={search.topic} snapshot={snapshot} session={session} />
@@ -102,7 +121,9 @@ export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedB
                 <p className="mt-1 text-sm break-words">{snapshot.error}</p>
               </div>
             ) : null}
-            <div className={cx(open && "xl:grid xl:grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)] xl:items-start xl:gap-4")}>
+            <div
+              className={cx(open && "xl:grid xl:grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)] xl:items-start xl:gap-4")}
+            >
               <div className="min-w-0">
                 {snapshot.rows.length > 0 ? (
                   <MessageTable
@@ -120,7 +141,16 @@ export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedB
                   <TableSkeleton label="Starting the search…" rows={5} />
                 )}
               </div>
-              {open ? <MessageDetail key={openId} cluster={cluster} topic={search.topic} message={open} produceBlocked={blockedBy} onClose={() => closeDetail(openId)} /> : null}
+              {open ? (
+                <MessageDetail
+                  key={openId}
+                  cluster={cluster}
+                  topic={search.topic}
+                  message={open}
+                  produceBlocked={blockedBy}
+                  onClose={() => closeDetail(openId)}
+                />
+              ) : null}
             </div>
           </>
         )}

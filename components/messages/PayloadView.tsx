@@ -10,9 +10,20 @@ import { base64ToBytes, hexOf, prettyJson } from "@/lib/messages/view";
 /** Binary content beyond this many bytes is cut in the hex view (copy or download it for the whole). */
 const HEX_MAX_BYTES = 64 * 1024;
 
-const PRE = "max-h-96 overflow-auto rounded-md border border-line bg-sunken p-3 font-mono text-xs whitespace-pre-wrap break-all";
+const PRE =
+  "max-h-96 overflow-auto rounded-md border border-line bg-sunken p-3 font-mono text-xs whitespace-pre-wrap break-all";
 
-function Toggle<M extends string>({ label, modes, mode, onChange }: { label: string; modes: readonly { value: M; label: string }[]; mode: M; onChange: (mode: M) => void }) {
+function Toggle<M extends string>({
+  label,
+  modes,
+  mode,
+  onChange,
+}: {
+  label: string;
+  modes: readonly { value: M; label: string }[];
+  mode: M;
+  onChange: (mode: M) => void;
+}) {
   return (
     <div role="group" aria-label={label} className="inline-flex overflow-hidden rounded-md border border-line text-xs">
       {modes.map((m) => (
@@ -21,7 +32,10 @@ function Toggle<M extends string>({ label, modes, mode, onChange }: { label: str
           type="button"
           aria-pressed={mode === m.value}
           onClick={() => onChange(m.value)}
-          className={cx("px-2 py-0.5 font-medium", mode === m.value ? "bg-accent-soft text-fg" : "bg-surface text-muted hover:text-fg")}
+          className={cx(
+            "px-2 py-0.5 font-medium",
+            mode === m.value ? "bg-accent-soft text-fg" : "bg-surface text-muted hover:text-fg",
+          )}
         >
           {m.label}
         </button>
@@ -42,7 +56,8 @@ const BINARY_MODES = [
 function TextPayload({ name, text }: { name: string; text: string }) {
   const pretty = useMemo(() => prettyJson(text), [text]);
   const [mode, setMode] = useState<"formatted" | "raw">("formatted");
-  if (pretty === null) return <pre className={PRE}>{text === "" ? <span className="text-muted italic">empty</span> : text}</pre>;
+  if (pretty === null)
+    return <pre className={PRE}>{text === "" ? <span className="text-muted italic">empty</span> : text}</pre>;
   return (
     <>
       <div className="mb-1 flex items-center gap-2">
@@ -64,7 +79,11 @@ function BinaryPayload({ name, payload }: { name: string; payload: Payload }) {
         <Toggle label={`${name} view`} modes={BINARY_MODES} mode={mode} onChange={setMode} />
       </div>
       <pre className={PRE}>{mode === "hex" ? hexOf(bytes, HEX_MAX_BYTES) : payload.data}</pre>
-      {mode === "hex" && bytes.length > HEX_MAX_BYTES ? <p className="mt-1 text-xs text-muted">The first {formatBytes(HEX_MAX_BYTES)} are shown; Base64, copy and download have all of it.</p> : null}
+      {mode === "hex" && bytes.length > HEX_MAX_BYTES ? (
+        <p className="mt-1 text-xs text-muted">
+          The first {formatBytes(HEX_MAX_BYTES)} are shown; Base64, copy and download have all of it.
+        </p>
+      ) : null}
     </>
   );
 }
@@ -77,7 +96,11 @@ export function PayloadView({ name, payload, absent }: { name: string; payload: 
   if (payload === null) return <p className="text-sm text-muted italic">{absent}</p>;
   return (
     <div>
-      {payload.encoding === "base64" ? <BinaryPayload name={name} payload={payload} /> : <TextPayload name={name} text={payload.data} />}
+      {payload.encoding === "base64" ? (
+        <BinaryPayload name={name} payload={payload} />
+      ) : (
+        <TextPayload name={name} text={payload.data} />
+      )}
       <p className="mt-1 text-xs text-muted">{formatBytes(payload.bytes)}</p>
     </div>
   );

@@ -10,7 +10,13 @@ import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
 import type { TopicSummary } from "@/lib/api/types";
 import { formatQuantity } from "@/lib/format";
 import { DEFAULT_LIMIT, type RawMessageQuery, type StartPosition } from "@/lib/messages/query";
-import { checkSearch, formValuesFromUrl, MORE_FILTER_PARAMS, type SearchErrors, usesMoreFilters } from "@/lib/messages/search-form";
+import {
+  checkSearch,
+  formValuesFromUrl,
+  MORE_FILTER_PARAMS,
+  type SearchErrors,
+  usesMoreFilters,
+} from "@/lib/messages/search-form";
 
 const STARTS: { value: StartPosition; label: string; hint: string }[] = [
   { value: "oldest", label: "Oldest", hint: "The first messages each partition still keeps." },
@@ -89,7 +95,14 @@ export function SearchForm({
   }
 
   return (
-    <form ref={formRef} role="search" aria-label="Search messages" noValidate onSubmit={submit} className="space-y-4 rounded-lg border border-line bg-surface p-4">
+    <form
+      ref={formRef}
+      role="search"
+      aria-label="Search messages"
+      noValidate
+      onSubmit={submit}
+      className="space-y-4 rounded-lg border border-line bg-surface p-4"
+    >
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <TopicField
           value={values.topic}
@@ -100,9 +113,19 @@ export function SearchForm({
           refresh={refreshTopics}
           errors={bind.errorsFor("topic")}
         />
-        <Field label="Start at" hint={STARTS.find((s) => s.value === values.from)?.hint} errors={bind.errorsFor("from")}>
+        <Field
+          label="Start at"
+          hint={STARTS.find((s) => s.value === values.from)?.hint}
+          errors={bind.errorsFor("from")}
+        >
           {(control) => (
-            <SelectInput {...control} value={values.from} onChange={(event) => bind.set("from", STARTS.find((s) => s.value === event.target.value)?.value ?? "newest")}>
+            <SelectInput
+              {...control}
+              value={values.from}
+              onChange={(event) =>
+                bind.set("from", STARTS.find((s) => s.value === event.target.value)?.value ?? "newest")
+              }
+            >
               {STARTS.map((start) => (
                 <option key={start.value} value={start.value}>
                   {start.label}
@@ -112,16 +135,39 @@ export function SearchForm({
           )}
         </Field>
         {values.from === "offset" ? (
-          <Field label="Offset" hint="One offset for every partition, like 1200, or partition:offset pairs, like 0:1200,1:900." errors={bind.errorsFor("offset")}>
+          <Field
+            label="Offset"
+            hint="One offset for every partition, like 1200, or partition:offset pairs, like 0:1200,1:900."
+            errors={bind.errorsFor("offset")}
+          >
             {(control) => (
-              <TextInput {...control} className="font-mono" autoComplete="off" spellCheck={false} value={values.offset} onChange={(event) => bind.set("offset", event.target.value)} onBlur={() => bind.touch("offset")} />
+              <TextInput
+                {...control}
+                className="font-mono"
+                autoComplete="off"
+                spellCheck={false}
+                value={values.offset}
+                onChange={(event) => bind.set("offset", event.target.value)}
+                onBlur={() => bind.touch("offset")}
+              />
             )}
           </Field>
         ) : null}
         {values.from === "timestamp" ? (
-          <Field label="Date and time" hint={timeHint(values.timestamp, timeZone, "The first message written at or after it.")} errors={bind.errorsFor("timestamp")}>
+          <Field
+            label="Date and time"
+            hint={timeHint(values.timestamp, timeZone, "The first message written at or after it.")}
+            errors={bind.errorsFor("timestamp")}
+          >
             {(control) => (
-              <TextInput {...control} type="datetime-local" step={1} value={values.timestamp} onChange={(event) => bind.set("timestamp", event.target.value)} onBlur={() => bind.touch("timestamp")} />
+              <TextInput
+                {...control}
+                type="datetime-local"
+                step={1}
+                value={values.timestamp}
+                onChange={(event) => bind.set("timestamp", event.target.value)}
+                onBlur={() => bind.touch("timestamp")}
+              />
             )}
           </Field>
         ) : null}
@@ -138,9 +184,21 @@ export function SearchForm({
             />
           )}
         </Field>
-        <Field label="Partitions" hint={`Blank for all${topic ? ` ${formatQuantity(topic.partitions, "partition")}` : ""}, or a list like 0,2.`} errors={bind.errorsFor("partitions")}>
+        <Field
+          label="Partitions"
+          hint={`Blank for all${topic ? ` ${formatQuantity(topic.partitions, "partition")}` : ""}, or a list like 0,2.`}
+          errors={bind.errorsFor("partitions")}
+        >
           {(control) => (
-            <TextInput {...control} inputMode="numeric" autoComplete="off" placeholder="All" value={values.partitions} onChange={(event) => bind.set("partitions", event.target.value)} onBlur={() => bind.touch("partitions")} />
+            <TextInput
+              {...control}
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder="All"
+              value={values.partitions}
+              onChange={(event) => bind.set("partitions", event.target.value)}
+              onBlur={() => bind.touch("partitions")}
+            />
           )}
         </Field>
       </div>
@@ -154,17 +212,26 @@ export function SearchForm({
           aria-expanded={moreOpen}
           aria-controls={moreId}
           onClick={() => setMoreOpen((open) => !open)}
-          className="inline-flex items-center gap-1 rounded text-sm font-medium text-accent underline-offset-4 hover:underline"
+          className={
+            "inline-flex items-center gap-1 rounded text-sm font-medium text-accent " +
+            "underline-offset-4 hover:underline"
+          }
         >
           <span aria-hidden="true">{moreOpen ? "▾" : "▸"}</span>
           More filters
         </button>
-        {hiddenProblem ? <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-300">A filter in here has a problem.</span> : null}
+        {hiddenProblem ? (
+          <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-300">
+            A filter in here has a problem.
+          </span>
+        ) : null}
         <div id={moreId} hidden={!moreOpen} className="mt-4">
           {moreOpen ? <MoreFilters bind={bind} timeZone={timeZone} /> : null}
         </div>
       </div>
-      <FormError message={submitted && !checked.ok ? "Check the fields marked above: the search has not started." : null} />
+      <FormError
+        message={submitted && !checked.ok ? "Check the fields marked above: the search has not started." : null}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="primary">
           Search

@@ -10,7 +10,8 @@ function topicHint(name: string, topics: readonly TopicSummary[] | undefined, lo
   if (loadFailed) return "Could not load the list of topics; type the name.";
   if (!topics) return "Loading the list of topics…";
   const topic = topics.find((t) => t.name === name.trim());
-  if (topic) return `${formatQuantity(topic.partitions, "partition")}, ${formatQuantity(topic.messages, "message")} kept.`;
+  if (topic)
+    return `${formatQuantity(topic.partitions, "partition")}, ${formatQuantity(topic.messages, "message")} kept.`;
   if (name.trim() !== "") return "No topic of that name in the list (it may be new).";
   return `Type to pick one of ${formatQuantity(topics.length, "topic")}.`;
 }

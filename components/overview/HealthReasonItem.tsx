@@ -29,7 +29,11 @@ function TopicPartitions({ cluster, topic }: { cluster: string; topic: HealthRea
       <span className="text-muted">{topic.partitions.length === 1 ? "partition" : "partitions"}</span>
       {shown.map((partition, index) => (
         <span key={partition} className="tabular-nums">
-          <Link href={partitionHref(cluster, topic.name, partition)} aria-label={`${topic.name} partition ${partition}`} className={LINK}>
+          <Link
+            href={partitionHref(cluster, topic.name, partition)}
+            aria-label={`${topic.name} partition ${partition}`}
+            className={LINK}
+          >
             {partition}
           </Link>
           {index < shown.length - 1 ? "," : null}
@@ -40,7 +44,15 @@ function TopicPartitions({ cluster, topic }: { cluster: string; topic: HealthRea
   );
 }
 
-function PartitionDetails({ cluster, reason, problem }: { cluster: string; reason: HealthReason; problem: PartitionProblem }) {
+function PartitionDetails({
+  cluster,
+  reason,
+  problem,
+}: {
+  cluster: string;
+  reason: HealthReason;
+  problem: PartitionProblem;
+}) {
   const topics = reason.topics.slice(0, TOPICS_SHOWN);
   const listed = topics.reduce((sum, topic) => sum + Math.min(topic.partitions.length, PARTITIONS_SHOWN), 0);
   const others = Math.max(0, reason.count - listed);

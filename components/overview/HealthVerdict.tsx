@@ -20,7 +20,16 @@ const LEVELS: Record<HealthLevel, LevelLook> = {
     box: "border-line bg-surface",
     heading: "text-fg",
     icon: (
-      <svg aria-hidden="true" viewBox="0 0 24 24" className={cx(ICON, "text-emerald-600 dark:text-emerald-400")} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className={cx(ICON, "text-emerald-600 dark:text-emerald-400")}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <circle cx="12" cy="12" r="9" />
         <path d="m8 12.5 2.5 2.5L16 9.5" />
       </svg>
@@ -32,7 +41,16 @@ const LEVELS: Record<HealthLevel, LevelLook> = {
     box: "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/40",
     heading: "text-amber-900 dark:text-amber-100",
     icon: (
-      <svg aria-hidden="true" viewBox="0 0 24 24" className={cx(ICON, "text-amber-600 dark:text-amber-400")} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className={cx(ICON, "text-amber-600 dark:text-amber-400")}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M10.3 3.9 2.4 17.5A2 2 0 0 0 4.1 20.5h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z" />
         <path d="M12 9v4M12 17h.01" />
       </svg>
@@ -44,7 +62,16 @@ const LEVELS: Record<HealthLevel, LevelLook> = {
     box: "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/40",
     heading: "text-red-800 dark:text-red-200",
     icon: (
-      <svg aria-hidden="true" viewBox="0 0 24 24" className={cx(ICON, "text-red-600 dark:text-red-400")} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className={cx(ICON, "text-red-600 dark:text-red-400")}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M7.9 2.5h8.2l5.4 5.4v8.2l-5.4 5.4H7.9l-5.4-5.4V7.9Z" />
         <path d="M12 7.5v5.5M12 16.5h.01" />
       </svg>

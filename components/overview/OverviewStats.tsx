@@ -51,7 +51,12 @@ export function OverviewStats({ cluster, overview }: { cluster: string; overview
             ? `${partitionsWord(overview.underReplicatedPartitions)} with replicas out of sync`
             : "Every replica is in sync"
         }
-        link={problemLink(cluster, overview.underReplicatedPartitions, "under-replicated", "under-replicated partitions")}
+        link={problemLink(
+          cluster,
+          overview.underReplicatedPartitions,
+          "under-replicated",
+          "under-replicated partitions",
+        )}
       />
       <StatCard
         label="Under min ISR"
@@ -84,7 +89,12 @@ export function OverviewStats({ cluster, overview }: { cluster: string; overview
             ? "Led by a replica other than the preferred one"
             : "Every leader is the preferred replica"
         }
-        link={problemLink(cluster, overview.nonPreferredLeaders, "non-preferred-leader", "partitions with a non-preferred leader")}
+        link={problemLink(
+          cluster,
+          overview.nonPreferredLeaders,
+          "non-preferred-leader",
+          "partitions with a non-preferred leader",
+        )}
       />
     </dl>
   );

@@ -31,7 +31,10 @@ const LINK: Record<StatTone, string> = {
   danger: "text-red-800 dark:text-red-100",
 };
 
-/** Where a card leads: `text` is shown, `context` completes it for screen readers ("Show in Topics: offline partitions"). */
+/**
+ * Where a card leads: `text` is shown, `context` completes it for screen readers ("Show in Topics: offline
+ * partitions").
+ */
 export interface StatLink {
   href: string;
   text: string;
@@ -71,7 +74,8 @@ export function StatCard({
           <Link
             href={link.href}
             className={cx(
-              "rounded font-medium underline decoration-1 underline-offset-4 after:absolute after:inset-0 after:rounded-lg hover:decoration-2",
+              "rounded font-medium underline decoration-1 underline-offset-4 after:absolute after:inset-0 " +
+                "after:rounded-lg hover:decoration-2",
               LINK[tone],
             )}
           >

@@ -52,7 +52,11 @@ export function HeadersEditor({ bind }: { bind: ProduceBinding }) {
                 onChange={(event) => update(index, { value: event.target.value })}
                 onBlur={() => touch(`headers.${index}.value`)}
               />
-              <Button aria-label={`Remove header ${n}`} onClick={() => set({ headers: headers.filter((_, i) => i !== index) }, ["headers"])} className="px-2">
+              <Button
+                aria-label={`Remove header ${n}`}
+                onClick={() => set({ headers: headers.filter((_, i) => i !== index) }, ["headers"])}
+                className="px-2"
+              >
                 Remove
               </Button>
             </div>
@@ -65,7 +69,11 @@ export function HeadersEditor({ bind }: { bind: ProduceBinding }) {
         );
       })}
       {listErrors ? <p className="text-xs font-medium text-red-700 dark:text-red-300">{listErrors.join(" ")}</p> : null}
-      <Button onClick={() => set({ headers: [...headers, { key: "", value: "" }] })} disabled={headers.length >= MAX_HEADERS} className="px-2 py-1 text-xs">
+      <Button
+        onClick={() => set({ headers: [...headers, { key: "", value: "" }] })}
+        disabled={headers.length >= MAX_HEADERS}
+        className="px-2 py-1 text-xs"
+      >
         Add header
       </Button>
     </fieldset>

@@ -24,8 +24,13 @@ function PartitionField({ bind, topic }: { bind: ProduceBinding; topic: TopicSum
   return (
     <Field
       label="Partition"
-      hint={`Blank: Kafka's partitioner picks one (by the key's hash, or spread when there is no key).${topic ? ` The topic has ${partitionRange(topic.partitions)}.` : ""}`}
-      warning={beyond ? `The topic has ${partitionRange(topic.partitions)}: Kafka will refuse partition ${typed}.` : undefined}
+      hint={
+        `Blank: Kafka's partitioner picks one (by the key's hash, or spread when there is no ` +
+        `key).${topic ? ` The topic has ${partitionRange(topic.partitions)}.` : ""}`
+      }
+      warning={
+        beyond ? `The topic has ${partitionRange(topic.partitions)}: Kafka will refuse partition ${typed}.` : undefined
+      }
       errors={errorsFor("partition")}
     >
       {(control) => (
@@ -79,7 +84,13 @@ export function ProduceForm({
   return (
     <>
       {form.notes.length > 0 ? (
-        <div role="note" className="mb-4 max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+        <div
+          role="note"
+          className={
+            "mb-4 max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm " +
+            "text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100"
+          }
+        >
           <p className="font-medium">Prefilled from the message, with these changes:</p>
           <ul className="mt-1 list-disc pl-5">
             {form.notes.map((note) => (
@@ -88,28 +99,71 @@ export function ProduceForm({
           </ul>
         </div>
       ) : null}
-      <form ref={formRef} noValidate aria-label="Produce" onSubmit={(event) => void form.submit(event)} className="max-w-3xl space-y-6">
+      <form
+        ref={formRef}
+        noValidate
+        aria-label="Produce"
+        onSubmit={(event) => void form.submit(event)}
+        className="max-w-3xl space-y-6"
+      >
         <fieldset disabled={disabled} className="space-y-6">
           <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
-            <TopicField value={values.topic} onChange={(name) => set({ topic: name })} onBlur={() => touch("topic")} topics={topics} loadFailed={topicsFailed} refresh={refreshTopics} errors={errorsFor("topic")} />
+            <TopicField
+              value={values.topic}
+              onChange={(name) => set({ topic: name })}
+              onBlur={() => touch("topic")}
+              topics={topics}
+              loadFailed={topicsFailed}
+              refresh={refreshTopics}
+              errors={errorsFor("topic")}
+            />
             <PartitionField bind={bind} topic={topic} />
           </div>
           <Field label="Key" hint="Blank: a record without a key." errors={errorsFor("key")}>
             {(control) => (
-              <TextInput {...control} className="font-mono" autoComplete="off" spellCheck={false} value={values.key} onChange={(event) => set({ key: event.target.value })} onBlur={() => touch("key")} />
+              <TextInput
+                {...control}
+                className="font-mono"
+                autoComplete="off"
+                spellCheck={false}
+                value={values.key}
+                onChange={(event) => set({ key: event.target.value })}
+                onBlur={() => touch("key")}
+              />
             )}
           </Field>
           <ValueField bind={bind} />
           <HeadersEditor bind={bind} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Copies" hint={`Send the record this many times (at most ${formatInteger(MAX_COPIES)}).`} errors={errorsFor("copies")}>
+            <Field
+              label="Copies"
+              hint={`Send the record this many times (at most ${formatInteger(MAX_COPIES)}).`}
+              errors={errorsFor("copies")}
+            >
               {(control) => (
-                <TextInput {...control} inputMode="numeric" autoComplete="off" value={values.copies} onChange={(event) => set({ copies: event.target.value })} onBlur={() => touch("copies")} />
+                <TextInput
+                  {...control}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={values.copies}
+                  onChange={(event) => set({ copies: event.target.value })}
+                  onBlur={() => touch("copies")}
+                />
               )}
             </Field>
-            <Field label="Compression" hint="How the batch is compressed on its way to the brokers." errors={errorsFor("compression")}>
+            <Field
+              label="Compression"
+              hint="How the batch is compressed on its way to the brokers."
+              errors={errorsFor("compression")}
+            >
               {(control) => (
-                <SelectInput {...control} value={values.compression} onChange={(event) => set({ compression: COMPRESSIONS.find((c) => c === event.target.value) ?? "none" })}>
+                <SelectInput
+                  {...control}
+                  value={values.compression}
+                  onChange={(event) =>
+                    set({ compression: COMPRESSIONS.find((c) => c === event.target.value) ?? "none" })
+                  }
+                >
                   {COMPRESSIONS.map((compression) => (
                     <option key={compression} value={compression}>
                       {compression}

@@ -24,11 +24,21 @@ export function ProduceResultPanel({ cluster, result }: { cluster: string; resul
   }, [result]);
 
   return (
-    <section ref={ref} tabIndex={-1} aria-labelledby={headingId} className="mt-8 max-w-3xl rounded-lg border border-emerald-300 bg-surface p-4 outline-none focus-visible:ring-2 focus-visible:ring-accent dark:border-emerald-800">
+    <section
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      className={
+        "mt-8 max-w-3xl rounded-lg border border-emerald-300 bg-surface p-4 outline-none " +
+        "focus-visible:ring-2 focus-visible:ring-accent dark:border-emerald-800"
+      }
+    >
       <h2 id={headingId} className="text-lg font-semibold break-words">
         Sent {formatQuantity(count, "record")} to {result.topic}
       </h2>
-      <p className="mt-1 text-sm text-muted">Each record was acknowledged by all in-sync replicas. Where they were written:</p>
+      <p className="mt-1 text-sm text-muted">
+        Each record was acknowledged by all in-sync replicas. Where they were written:
+      </p>
       <div className="mt-3">
         <Table label="Records written">
           <thead>
@@ -47,9 +57,16 @@ export function ProduceResultPanel({ cluster, result }: { cluster: string; resul
           </tbody>
         </Table>
       </div>
-      {count > SHOWN ? <p className="mt-2 text-sm text-muted">The first {formatInteger(SHOWN)} are listed; {formatInteger(count - SHOWN)} more were written after them.</p> : null}
+      {count > SHOWN ? (
+        <p className="mt-2 text-sm text-muted">
+          The first {formatInteger(SHOWN)} are listed; {formatInteger(count - SHOWN)} more were written after them.
+        </p>
+      ) : null}
       {watch ? (
-        <Link href={messagesPath(cluster, result.topic, watch)} className="mt-4 inline-block rounded text-sm font-medium text-accent underline underline-offset-4">
+        <Link
+          href={messagesPath(cluster, result.topic, watch)}
+          className="mt-4 inline-block rounded text-sm font-medium text-accent underline underline-offset-4"
+        >
           Watch in Messages
         </Link>
       ) : null}

@@ -15,7 +15,15 @@ import { messagesPath } from "@/lib/routes";
  * ?draft=1 prefills the form from "Produce again" in the message browser. When producing is blocked (a read-only
  * cluster, or a role below operator) the form is shown disabled, with the reason.
  */
-export function ProduceView({ cluster, blockedBy, produceMessages }: { cluster: string; blockedBy: BlockedReason | null; produceMessages: ProduceAction }) {
+export function ProduceView({
+  cluster,
+  blockedBy,
+  produceMessages,
+}: {
+  cluster: string;
+  blockedBy: BlockedReason | null;
+  produceMessages: ProduceAction;
+}) {
   const params = useSearchParams();
   const topic = params.get("topic") ?? "";
   const draftRequested = params.get("draft") === "1";
@@ -27,12 +35,21 @@ export function ProduceView({ cluster, blockedBy, produceMessages }: { cluster: 
         <PageHeader title="Produce">
           <p>Write a test message to a topic of {cluster}.</p>
         </PageHeader>
-        <Link href={messagesPath(cluster, topic || undefined)} className="mb-6 rounded text-sm font-medium text-accent underline underline-offset-4">
+        <Link
+          href={messagesPath(cluster, topic || undefined)}
+          className="mb-6 rounded text-sm font-medium text-accent underline underline-offset-4"
+        >
           Browse messages
         </Link>
       </div>
       {blockedBy ? (
-        <p role="note" className="mb-6 max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+        <p
+          role="note"
+          className={
+            "mb-6 max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm " +
+            "text-amber-900 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100"
+          }
+        >
           {blockedText(blockedBy, "produce messages")}
         </p>
       ) : null}

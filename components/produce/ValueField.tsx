@@ -31,7 +31,13 @@ export function ValueField({ bind }: { bind: ProduceBinding }) {
           <legend className="sr-only">Value format</legend>
           {VALUE_FORMATS.map((format) => (
             <label key={format} className="flex items-center gap-1.5 font-medium">
-              <input type="radio" name={name} value={format} checked={values.valueFormat === format} onChange={() => set({ valueFormat: format }, values.value === "" ? [] : ["value"])} />
+              <input
+                type="radio"
+                name={name}
+                value={format}
+                checked={values.valueFormat === format}
+                onChange={() => set({ valueFormat: format }, values.value === "" ? [] : ["value"])}
+              />
               {FORMAT_LABELS[format]}
             </label>
           ))}
@@ -42,13 +48,24 @@ export function ValueField({ bind }: { bind: ProduceBinding }) {
           ) : null}
         </fieldset>
         <label className="flex items-center gap-1.5 text-sm font-medium">
-          <input type="checkbox" checked={values.tombstone} disabled={disabled} onChange={(event) => set({ tombstone: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={values.tombstone}
+            disabled={disabled}
+            onChange={(event) => set({ tombstone: event.target.checked })}
+          />
           Tombstone (no value)
         </label>
       </div>
       <Field
         label="Value"
-        hint={values.tombstone ? "A tombstone has no value: on a compacted topic it deletes the key." : isJson ? "Checked as you type." : "Sent as UTF-8 text."}
+        hint={
+          values.tombstone
+            ? "A tombstone has no value: on a compacted topic it deletes the key."
+            : isJson
+              ? "Checked as you type."
+              : "Sent as UTF-8 text."
+        }
         errors={values.tombstone ? undefined : errorsFor("value")}
       >
         {(control) => (

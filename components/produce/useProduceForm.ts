@@ -5,7 +5,13 @@ import type { ProduceAction } from "@/components/messages/actions";
 import { type FieldErrors, useServerAction } from "@/components/ui/useServerAction";
 import { fieldErrorsFrom } from "@/lib/actions/result";
 import { DRAFT_STORAGE_KEY, formValuesOfDraft, parseDraft } from "@/lib/messages/draft";
-import { initialProduceValues, type ProduceFormValues, produceInputOf, type ProduceResult, produceSchema } from "@/lib/messages/produce";
+import {
+  initialProduceValues,
+  type ProduceFormValues,
+  produceInputOf,
+  type ProduceResult,
+  produceSchema,
+} from "@/lib/messages/produce";
 import { queryKeys } from "@/lib/query/keys";
 
 /** What the fields need: the values, a setter that names the error keys it touches, and a field's errors. */
@@ -32,7 +38,11 @@ function storedDraft(): string | null {
  * (the server render cannot see sessionStorage), then removed with the draft=1 of the URL.
  */
 function useDraft(requested: boolean) {
-  const text = useSyncExternalStore(noSubscription, () => (requested ? storedDraft() : null), () => null);
+  const text = useSyncExternalStore(
+    noSubscription,
+    () => (requested ? storedDraft() : null),
+    () => null,
+  );
   const [applied, setApplied] = useState<string | null>(null);
   const draft = text !== null && applied === null ? parseDraft(text) : null;
 
@@ -96,7 +106,8 @@ export function useProduceForm({
 
   const parsed = produceSchema.safeParse(produceInputOf(values));
   const clientErrors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error.issues);
-  const errorsFor = (key: string) => ((submitted || isTouched(touched, key)) && clientErrors[key]) || action.fieldErrors[key] || undefined;
+  const errorsFor = (key: string) =>
+    ((submitted || isTouched(touched, key)) && clientErrors[key]) || action.fieldErrors[key] || undefined;
 
   const bind: ProduceBinding = {
     values,

@@ -58,7 +58,14 @@ export function ConfirmByTypingForm<I>({
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="space-y-4">
-      <div className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">{warning}</div>
+      <div
+        className={
+          "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 " +
+          "dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+        }
+      >
+        {warning}
+      </div>
       <Field
         label={
           <>

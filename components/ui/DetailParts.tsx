@@ -36,7 +36,11 @@ export function RowHeader({ className, ...props }: ThHTMLAttributes<HTMLTableCel
   return (
     <th
       scope="row"
-      className={cx("border-b border-line px-3 py-2 text-left align-middle font-medium whitespace-nowrap [tr:last-child_&]:border-b-0", className)}
+      className={cx(
+        "border-b border-line px-3 py-2 text-left align-middle font-medium whitespace-nowrap " +
+          "[tr:last-child_&]:border-b-0",
+        className,
+      )}
       {...props}
     />
   );

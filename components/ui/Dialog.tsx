@@ -6,7 +6,17 @@ import { type ReactNode, useEffect, useRef } from "react";
  * A modal dialog on the native <dialog> element: focus is trapped and restored by the browser, Escape closes it,
  * and the page behind is inert. Controlled by `open`; `onClose` runs on Escape, the close button, or a backdrop click.
  */
-export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -24,13 +34,21 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
       onClick={(event) => {
         if (event.target === ref.current) onClose();
       }}
-      className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-line bg-surface p-0 text-fg shadow-xl backdrop:bg-black/40"
+      className={
+        "m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-line bg-surface p-0 text-fg " +
+        "shadow-xl backdrop:bg-black/40"
+      }
     >
       {open ? (
         <div className="p-5">
           <div className="mb-4 flex items-start justify-between gap-4">
             <h2 className="text-lg font-semibold">{title}</h2>
-            <button type="button" onClick={onClose} className="rounded px-2 text-muted hover:text-fg" aria-label="Close">
+            <button
+              type="button"
+              onClick={onClose}
+              className="rounded px-2 text-muted hover:text-fg"
+              aria-label="Close"
+            >
               ×
             </button>
           </div>

@@ -14,7 +14,10 @@ export function ErrorMessage({
   return (
     <div
       role="alert"
-      className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+      className={
+        "rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-800 " +
+        "dark:bg-red-950/40 dark:text-red-100"
+      }
     >
       <p className="font-semibold">{title}</p>
       <p className="mt-1 text-sm">{describeError(error)}</p>

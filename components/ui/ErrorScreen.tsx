@@ -14,7 +14,8 @@ export function ErrorScreen({ error, onRetry }: { error: unknown; onRetry: () =>
       <p className="mt-3 text-muted">
         {isApiRequestError(error)
           ? error.message
-          : "This page could not be shown because of an unexpected error. Trying again usually helps; if it keeps happening, the console's server log has the details."}
+          : "This page could not be shown because of an unexpected error. Trying again usually helps; if it " +
+            "keeps happening, the console's server log has the details."}
       </p>
       <Button variant="primary" className="mt-6" onClick={onRetry}>
         Try again

@@ -1,10 +1,17 @@
 "use client";
 
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 import { cx } from "@/lib/cx";
 
 const CONTROL =
-  "block w-full rounded-md border bg-surface px-3 py-1.5 text-sm text-fg placeholder:text-muted/70 disabled:opacity-60 aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-400 border-line";
+  "block w-full rounded-md border bg-surface px-3 py-1.5 text-sm text-fg placeholder:text-muted/70 " +
+  "disabled:opacity-60 aria-[invalid=true]:border-red-600 dark:aria-[invalid=true]:border-red-400 border-line";
 
 export interface FieldControlProps {
   id: string;
@@ -35,7 +42,9 @@ export function Field({
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const invalid = (errors?.length ?? 0) > 0;
-  const describedBy = [hint ? hintId : null, invalid ? errorId : null, warning ? `${id}-warning` : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? hintId : null, invalid ? errorId : null, warning ? `${id}-warning` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={cx("space-y-1", className)}>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -77,21 +86,47 @@ export function TextArea({ className, ...props }: TextareaHTMLAttributes<HTMLTex
 export function FormError({ message }: { message: string | null | undefined }) {
   if (!message) return null;
   return (
-    <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/60 dark:text-red-200">
+    <p
+      role="alert"
+      className={
+        "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 " +
+        "dark:border-red-800 dark:bg-red-950/60 dark:text-red-200"
+      }
+    >
       {message}
     </p>
   );
 }
 
 /** A search box named by `label` (for screen readers; the placeholder says it to the eye), filtering as one types. */
-export function SearchBox({ label, placeholder, value, onChange, className }: { label: string; placeholder: string; value: string; onChange: (value: string) => void; className?: string }) {
+export function SearchBox({
+  label,
+  placeholder,
+  value,
+  onChange,
+  className,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  className?: string;
+}) {
   const id = useId();
   return (
     <div className={className}>
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <TextInput id={id} type="search" value={value} placeholder={placeholder} autoComplete="off" spellCheck={false} onChange={(event) => onChange(event.target.value)} />
+      <TextInput
+        id={id}
+        type="search"
+        value={value}
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => onChange(event.target.value)}
+      />
     </div>
   );
 }

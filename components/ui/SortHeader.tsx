@@ -22,11 +22,19 @@ export function SortHeader<C extends string>({
 }) {
   const active = sort === column;
   return (
-    <Th numeric={numeric} aria-sort={active ? (order === "asc" ? "ascending" : "descending") : undefined} className={cx("sticky top-0 z-10 p-0!", className)}>
+    <Th
+      numeric={numeric}
+      aria-sort={active ? (order === "asc" ? "ascending" : "descending") : undefined}
+      className={cx("sticky top-0 z-10 p-0!", className)}
+    >
       <button
         type="button"
         onClick={() => onSort(column)}
-        className={cx("inline-flex w-full items-center gap-1 px-3 py-2 font-semibold hover:text-fg", numeric ? "justify-end" : "justify-start", active && "text-fg")}
+        className={cx(
+          "inline-flex w-full items-center gap-1 px-3 py-2 font-semibold hover:text-fg",
+          numeric ? "justify-end" : "justify-start",
+          active && "text-fg",
+        )}
       >
         {label}
         <span aria-hidden="true" className={active ? "" : "opacity-40"}>

@@ -10,5 +10,7 @@ const COLORS: Record<DotStatus, string> = {
 
 /** A small coloured dot. Decorative: always put the status in words next to it. */
 export function StatusDot({ status, className }: { status: DotStatus; className?: string }) {
-  return <span aria-hidden="true" className={cx("inline-block size-2.5 shrink-0 rounded-full", COLORS[status], className)} />;
+  return (
+    <span aria-hidden="true" className={cx("inline-block size-2.5 shrink-0 rounded-full", COLORS[status], className)} />
+  );
 }

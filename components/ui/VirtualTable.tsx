@@ -69,8 +69,15 @@ export function VirtualTable<R>({
   const paddingBottom = last ? virtualizer.getTotalSize() - last.end : 0;
 
   return (
-    <div ref={scrollRef} className="max-h-[max(24rem,calc(100dvh-18rem))] overflow-auto rounded-lg border border-line bg-surface">
-      <table aria-label={label} aria-rowcount={rows.length + 1} className={cx("w-full table-fixed border-collapse text-sm", className)}>
+    <div
+      ref={scrollRef}
+      className="max-h-[max(24rem,calc(100dvh-18rem))] overflow-auto rounded-lg border border-line bg-surface"
+    >
+      <table
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+        className={cx("w-full table-fixed border-collapse text-sm", className)}
+      >
         <thead>
           <tr aria-rowindex={1}>{header}</tr>
         </thead>
@@ -80,7 +87,13 @@ export function VirtualTable<R>({
             const row = rows[item.index];
             if (row === undefined) return null;
             return (
-              <tr key={item.key} ref={virtualizer.measureElement} data-index={item.index} aria-rowindex={item.index + 2} className="hover:bg-sunken/60">
+              <tr
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                className="hover:bg-sunken/60"
+              >
                 {cells(row)}
               </tr>
             );

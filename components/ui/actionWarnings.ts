@@ -22,7 +22,11 @@ function publish(next: readonly ShownWarning[]) {
 /** Says the warning of a change that was made; the same warning again counts one more change. */
 export function reportActionWarning(text: string): void {
   const same = shown.find((warning) => warning.text === text);
-  publish(same ? shown.map((warning) => (warning === same ? { text, count: warning.count + 1 } : warning)) : [...shown, { text, count: 1 }]);
+  publish(
+    same
+      ? shown.map((warning) => (warning === same ? { text, count: warning.count + 1 } : warning))
+      : [...shown, { text, count: 1 }],
+  );
 }
 
 export function dismissActionWarning(text: string): void {

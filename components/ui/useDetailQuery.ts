@@ -17,8 +17,10 @@ const NOT_FOUND_RECHECK_MS = 2_000;
 
 /**
  * The query of a detail page (a topic, a group): refreshed every `refreshMs`, and every NOT_FOUND_RECHECK_MS while
- * the API answers not_found. `markDeleted()` (after the page's delete action succeeded) disables the query first, so removing
- * it cannot ask for something that is gone, then refreshes `afterDelete.invalidate` and leaves for `afterDelete.leaveTo`.
+ * the API answers not_found. `markDeleted()` (after the page's delete action succeeded) disables the query first, so
+ * removing
+ * it cannot ask for something that is gone, then refreshes `afterDelete.invalidate` and leaves for
+ * `afterDelete.leaveTo`.
  */
 export function useDetailQuery<T, K extends QueryKey>(
   options: UseQueryOptions<T, Error, T, K>,
@@ -28,8 +30,16 @@ export function useDetailQuery<T, K extends QueryKey>(
   const router = useRouter();
   const queryClient = useQueryClient();
   /** Set by markDeleted, with what to do next as it stood then (so the effect below runs once). */
-  const [deleted, setDeleted] = useState<{ queryKey: K; invalidate: readonly QueryKey[]; leaveTo: string | null } | null>(null);
-  const query = useQuery({ ...options, enabled: deleted === null, refetchInterval: (q) => (isNotFound(q.state.error) ? Math.min(NOT_FOUND_RECHECK_MS, refreshMs) : refreshMs) });
+  const [deleted, setDeleted] = useState<{
+    queryKey: K;
+    invalidate: readonly QueryKey[];
+    leaveTo: string | null;
+  } | null>(null);
+  const query = useQuery({
+    ...options,
+    enabled: deleted === null,
+    refetchInterval: (q) => (isNotFound(q.state.error) ? Math.min(NOT_FOUND_RECHECK_MS, refreshMs) : refreshMs),
+  });
 
   useEffect(() => {
     if (!deleted) return;
@@ -38,6 +48,11 @@ export function useDetailQuery<T, K extends QueryKey>(
     if (deleted.leaveTo !== null) router.push(deleted.leaveTo);
   }, [deleted, queryClient, router]);
 
-  const markDeleted = () => setDeleted({ queryKey: options.queryKey, invalidate: afterDelete?.invalidate ?? [], leaveTo: afterDelete?.leaveTo ?? null });
+  const markDeleted = () =>
+    setDeleted({
+      queryKey: options.queryKey,
+      invalidate: afterDelete?.invalidate ?? [],
+      leaveTo: afterDelete?.leaveTo ?? null,
+    });
   return { ...query, notFound: isNotFound(query.error), deleted: deleted !== null, markDeleted };
 }

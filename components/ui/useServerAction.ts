@@ -51,7 +51,9 @@ export function useServerAction<I, T>(
       }
       if (result.warning) reportActionWarning(result.warning);
       if (refresh.length > 0) {
-        await queryClient.invalidateQueries({ predicate: (query) => refresh.some((key) => partialMatchKey(query.queryKey, key)) });
+        await queryClient.invalidateQueries({
+          predicate: (query) => refresh.some((key) => partialMatchKey(query.queryKey, key)),
+        });
       }
       return { ok: true, data: result.data };
     } catch {

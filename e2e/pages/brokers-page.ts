@@ -26,7 +26,9 @@ export class BrokersPage {
 
   row(brokerId: number): Locator {
     // By the ID column only: another column (partitions led, replicas) can hold the same number.
-    return this.rows.filter({ has: this.page.locator("td:first-child", { hasText: new RegExp(`^\\s*${brokerId}\\s*$`) }) });
+    return this.rows.filter({
+      has: this.page.locator("td:first-child", { hasText: new RegExp(`^\\s*${brokerId}\\s*$`) }),
+    });
   }
 
   /** One cell of a broker's row, by column header. */

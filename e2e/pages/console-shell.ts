@@ -20,6 +20,8 @@ export class ConsoleShell {
   }
 
   unreachable(cluster: string): Locator {
-    return this.page.getByRole("alert").filter({ has: this.page.getByRole("heading", { name: `Cannot reach cluster ${cluster}` }) });
+    return this.page
+      .getByRole("alert")
+      .filter({ has: this.page.getByRole("heading", { name: `Cannot reach cluster ${cluster}` }) });
   }
 }

@@ -79,7 +79,8 @@ export class CreateTopicPage {
   async fill(fields: CreateTopicFields): Promise<void> {
     await this.field("Name").fill(fields.name);
     if (fields.partitions !== undefined) await this.field("Partitions").fill(String(fields.partitions));
-    if (fields.replicationFactor !== undefined) await this.field("Replication factor").fill(String(fields.replicationFactor));
+    if (fields.replicationFactor !== undefined)
+      await this.field("Replication factor").fill(String(fields.replicationFactor));
     if (fields.retention === "unlimited") await this.unlimited("Retention time").check();
     else if (fields.retention) {
       await this.field("Retention time").fill(String(fields.retention.amount));
@@ -91,7 +92,8 @@ export class CreateTopicPage {
       await this.unit("Retention size").selectOption(fields.retentionSize.unit);
     }
     if (fields.cleanupPolicy) await this.field("Cleanup policy").selectOption(fields.cleanupPolicy);
-    if (fields.minInsyncReplicas !== undefined) await this.field("Min in-sync replicas").fill(String(fields.minInsyncReplicas));
+    if (fields.minInsyncReplicas !== undefined)
+      await this.field("Min in-sync replicas").fill(String(fields.minInsyncReplicas));
     if (fields.maxMessageSize) {
       await this.field("Max message size").fill(String(fields.maxMessageSize.amount));
       await this.unit("Max message size").selectOption(fields.maxMessageSize.unit);

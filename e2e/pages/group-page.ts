@@ -2,7 +2,14 @@ import { type Locator, type Page } from "@playwright/test";
 import { ConsoleShell } from "./console-shell";
 
 /** The columns of a topic's offsets table, in order (the first one is the row header). */
-export const OFFSET_COLUMNS = ["Partition", "Committed offset", "Log end offset", "Lag", "Lag in time", "Consumer"] as const;
+export const OFFSET_COLUMNS = [
+  "Partition",
+  "Committed offset",
+  "Log end offset",
+  "Lag",
+  "Lag in time",
+  "Consumer",
+] as const;
 export type OffsetColumn = (typeof OFFSET_COLUMNS)[number];
 
 /** The page of one consumer group: summary, members, offsets per topic, the last reset with Undo, and the actions. */
@@ -28,7 +35,11 @@ export class GroupPage {
 
   /** A summary figure by its label: "Total lag", "Lag in time", "Status", "Rates", "Caught up in". */
   stat(label: string): Locator {
-    return this.page.locator("dl > div").filter({ has: this.page.locator("dt", { hasText: label }) }).locator("dd").first();
+    return this.page
+      .locator("dl > div")
+      .filter({ has: this.page.locator("dt", { hasText: label }) })
+      .locator("dd")
+      .first();
   }
 
   /** The total lag's exact count (the figure shows "1.2k"; its tooltip has every digit). */
@@ -65,13 +76,17 @@ export class GroupPage {
   }
 
   offsetRow(topic: string, partition: number): Locator {
-    return this.offsetsTable(topic).locator("tbody tr").filter({ has: this.page.getByRole("rowheader", { name: String(partition), exact: true }) });
+    return this.offsetsTable(topic)
+      .locator("tbody tr")
+      .filter({ has: this.page.getByRole("rowheader", { name: String(partition), exact: true }) });
   }
 
   /** A cell of a partition's row by column; "Partition" is the row header. */
   offsetCell(topic: string, partition: number, column: OffsetColumn): Locator {
     const row = this.offsetRow(topic, partition);
-    return column === "Partition" ? row.getByRole("rowheader") : row.getByRole("cell").nth(OFFSET_COLUMNS.indexOf(column) - 1);
+    return column === "Partition"
+      ? row.getByRole("rowheader")
+      : row.getByRole("cell").nth(OFFSET_COLUMNS.indexOf(column) - 1);
   }
 
   /** The totals row under a topic's partitions. */

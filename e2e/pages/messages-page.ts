@@ -83,7 +83,10 @@ export class MessagesPage {
 
   /** A figure of the status bar by its label: "Scanned", "Matched" (or "Shown"), "Read", "Rate", "Elapsed". */
   figure(label: string): Locator {
-    return this.page.locator('dl[aria-label="Search figures"] > div').filter({ has: this.page.locator("dt", { hasText: label }) }).locator("dd");
+    return this.page
+      .locator('dl[aria-label="Search figures"] > div')
+      .filter({ has: this.page.locator("dt", { hasText: label }) })
+      .locator("dd");
   }
 
   get pauseButton(): Locator {
@@ -106,7 +109,9 @@ export class MessagesPage {
     return this.page.getByRole("button", { name: "Download CSV" });
   }
 
-  /** What the search went through when a broker stopped or leaders moved ("Broker 2 no longer leads partition 0; …"). */
+  /**
+   * What the search went through when a broker stopped or leaders moved ("Broker 2 no longer leads partition 0; …").
+   */
   get brokerNotes(): Locator {
     return this.page.getByRole("list", { name: "Broker changes during this search" }).getByRole("listitem");
   }
@@ -152,7 +157,10 @@ export class MessagesPage {
 
   /** A fact of the message: "Partition", "Offset", "Timestamp", "Timestamp type", "Size", "Headers". */
   detailItem(label: string): Locator {
-    return this.detail.locator("dl > div").filter({ has: this.page.locator("dt").getByText(label, { exact: true }) }).locator("dd");
+    return this.detail
+      .locator("dl > div")
+      .filter({ has: this.page.locator("dt").getByText(label, { exact: true }) })
+      .locator("dd");
   }
 
   /** The key as shown (its <pre>, or the words for no key). */
@@ -170,7 +178,10 @@ export class MessagesPage {
 
   /** The value cell of a header, by the header's name. */
   headerValue(name: string): Locator {
-    return this.detailHeaders.locator("tbody tr").filter({ has: this.page.getByRole("rowheader", { name, exact: true }) }).locator("td");
+    return this.detailHeaders
+      .locator("tbody tr")
+      .filter({ has: this.page.getByRole("rowheader", { name, exact: true }) })
+      .locator("td");
   }
 
   /** The view toggles of a payload: "Formatted" / "Raw" for JSON, "Hex" / "Base64" for binary content. */

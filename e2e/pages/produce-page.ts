@@ -124,7 +124,10 @@ export class ProducePage {
   }
 
   resultCell(index: number, column: "Partition" | "Offset"): Locator {
-    return this.resultRows.nth(index).locator("td").nth(column === "Partition" ? 0 : 1);
+    return this.resultRows
+      .nth(index)
+      .locator("td")
+      .nth(column === "Partition" ? 0 : 1);
   }
 
   get watchLink(): Locator {

@@ -5,7 +5,16 @@ export type ResetScope = "All topics of the group" | "One topic" | "Chosen parti
 export type ResetStrategy = "Earliest" | "Latest" | "Specific offset" | "Date and time" | "Shift by" | "Duration ago";
 
 /** The columns of the preview table, in order. */
-export const PREVIEW_COLUMNS = ["Topic", "Partition", "Current offset", "New offset", "Lag before → after", "Read again", "Skipped", "Note"] as const;
+export const PREVIEW_COLUMNS = [
+  "Topic",
+  "Partition",
+  "Current offset",
+  "New offset",
+  "Lag before → after",
+  "Read again",
+  "Skipped",
+  "Note",
+] as const;
 export type PreviewColumn = (typeof PREVIEW_COLUMNS)[number];
 
 /** The offset-reset form of one group, its preview and the confirm button. */
@@ -17,7 +26,9 @@ export class ResetOffsetsPage {
   }
 
   async open(cluster: string, groupId: string): Promise<void> {
-    await this.page.goto(`/clusters/${encodeURIComponent(cluster)}/consumer-groups/${encodeURIComponent(groupId)}/reset-offsets`);
+    await this.page.goto(
+      `/clusters/${encodeURIComponent(cluster)}/consumer-groups/${encodeURIComponent(groupId)}/reset-offsets`,
+    );
   }
 
   get heading(): Locator {

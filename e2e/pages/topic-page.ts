@@ -42,7 +42,10 @@ export class TopicPage {
 
   /** A summary number by its label: "Partitions", "Replication factor", "min.insync.replicas", "Messages", "Size". */
   stat(label: string): Locator {
-    return this.page.locator("dl > div").filter({ has: this.page.locator("dt", { hasText: label }) }).locator("dd");
+    return this.page
+      .locator("dl > div")
+      .filter({ has: this.page.locator("dt", { hasText: label }) })
+      .locator("dd");
   }
 
   // Partitions
@@ -56,13 +59,17 @@ export class TopicPage {
   }
 
   partitionRow(partition: number): Locator {
-    return this.partitionRows.filter({ has: this.page.getByRole("rowheader", { name: String(partition), exact: true }) });
+    return this.partitionRows.filter({
+      has: this.page.getByRole("rowheader", { name: String(partition), exact: true }),
+    });
   }
 
   /** A cell of a partition's row by column; "Partition" is the row header. */
   partitionCell(partition: number, column: PartitionColumn): Locator {
     const row = this.partitionRow(partition);
-    return column === "Partition" ? row.getByRole("rowheader") : row.getByRole("cell").nth(PARTITION_COLUMNS.indexOf(column) - 1);
+    return column === "Partition"
+      ? row.getByRole("rowheader")
+      : row.getByRole("cell").nth(PARTITION_COLUMNS.indexOf(column) - 1);
   }
 
   /** The row marked by ?partition=N. */
@@ -121,7 +128,9 @@ export class TopicPage {
   }
 
   groupRow(groupId: string): Locator {
-    return this.groupsTable.locator("tbody tr").filter({ has: this.page.getByRole("rowheader", { name: groupId, exact: true }) });
+    return this.groupsTable
+      .locator("tbody tr")
+      .filter({ has: this.page.getByRole("rowheader", { name: groupId, exact: true }) });
   }
 
   /** The button that shows or hides a group's lag per partition. */

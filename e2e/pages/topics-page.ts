@@ -2,7 +2,15 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { ConsoleShell } from "./console-shell";
 
 /** The columns of the topics table, in order. */
-export const TOPIC_COLUMNS = ["Name", "Partitions", "Replication factor", "Under-replicated", "Messages", "Size", "Cleanup policy"] as const;
+export const TOPIC_COLUMNS = [
+  "Name",
+  "Partitions",
+  "Replication factor",
+  "Under-replicated",
+  "Messages",
+  "Size",
+  "Cleanup policy",
+] as const;
 export type TopicColumn = (typeof TOPIC_COLUMNS)[number];
 export type SortableColumn = Exclude<TopicColumn, "Cleanup policy">;
 

@@ -10,7 +10,14 @@ import type { APIRequestContext } from "@playwright/test";
 import { z } from "zod";
 
 const manifestSchema = z.object({
-  node: z.record(z.string(), z.object({ workers: z.record(z.string(), z.unknown()), filename: z.string().optional(), exportedName: z.string().optional() })),
+  node: z.record(
+    z.string(),
+    z.object({
+      workers: z.record(z.string(), z.unknown()),
+      filename: z.string().optional(),
+      exportedName: z.string().optional(),
+    }),
+  ),
 });
 
 interface ActionRef {
@@ -23,11 +30,13 @@ let actions: Map<string, ActionRef> | undefined;
 
 /** "app/clusters/[cluster]/topics/[topic]/page" -> "/clusters/test/topics/x" */
 function pagePath(worker: string): string {
-  return worker
-    .replace(/^app/, "")
-    .replace(/\/page$/, "")
-    .replace("[cluster]", "test")
-    .replace(/\[[^\]]+\]/g, "x") || "/";
+  return (
+    worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace("[cluster]", "test")
+      .replace(/\[[^\]]+\]/g, "x") || "/"
+  );
 }
 
 export function serverActions(): Map<string, ActionRef> {
@@ -37,7 +46,8 @@ export function serverActions(): Map<string, ActionRef> {
     actions = new Map();
     for (const [id, entry] of Object.entries(manifest.node)) {
       const worker = Object.keys(entry.workers).find((w) => w.endsWith("/page"));
-      if (entry.exportedName && worker && !actions.has(entry.exportedName)) actions.set(entry.exportedName, { id, path: pagePath(worker) });
+      if (entry.exportedName && worker && !actions.has(entry.exportedName))
+        actions.set(entry.exportedName, { id, path: pagePath(worker) });
     }
   }
   return actions;
@@ -72,7 +82,13 @@ function flightResult(body: string): unknown {
 }
 
 /** Calls the named action with `args`, from `origin` (the console's own unless a test says otherwise). */
-export async function callAction(request: APIRequestContext, baseURL: string, name: string, args: unknown[], options: { cookie?: string; origin?: string } = {}): Promise<ActionCall> {
+export async function callAction(
+  request: APIRequestContext,
+  baseURL: string,
+  name: string,
+  args: unknown[],
+  options: { cookie?: string; origin?: string } = {},
+): Promise<ActionCall> {
   const action = serverActions().get(name);
   if (!action) throw new Error(`No server action named ${name} in the build's manifest.`);
   const response = await request.post(`${baseURL}${action.path}`, {

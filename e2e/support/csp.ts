@@ -13,7 +13,10 @@ export async function watchForCspViolations(page: Page): Promise<() => readonly 
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       const report = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
-      report?.(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} on ${document.location.pathname}`);
+      report?.(
+        `securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} on ` +
+          `${document.location.pathname}`,
+      );
     });
   });
   page.on("console", (message) => {

@@ -1,10 +1,24 @@
 /** Fixtures of the browser tests on the test cluster (topics made and removed with a plain kafkajs client). */
 import { withFixtureAdmin as withAdmin } from "../../scripts/test-support/fixtures";
 
-export { commitGroupOffsets, committedOffsets, fixtureKafka, groupIds, produceTo, startConsumer, uniqueName, withFixtureAdmin as withAdmin } from "../../scripts/test-support/fixtures";
+export {
+  commitGroupOffsets,
+  committedOffsets,
+  fixtureKafka,
+  groupIds,
+  produceTo,
+  startConsumer,
+  uniqueName,
+  withFixtureAdmin as withAdmin,
+} from "../../scripts/test-support/fixtures";
 
 export async function createTopic(name: string, partitions = 3, replicationFactor = 3): Promise<void> {
-  await withAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: name, numPartitions: partitions, replicationFactor }] }));
+  await withAdmin((admin) =>
+    admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: name, numPartitions: partitions, replicationFactor }],
+    }),
+  );
 }
 
 export async function deleteTopicIfPresent(name: string): Promise<void> {

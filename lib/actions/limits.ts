@@ -25,5 +25,9 @@ function mebibytes(bytes: number): string {
 
 /** The form's message when what it would send is over the limit. */
 export function tooLargeMessage(bytes: number): string {
-  return `This form is ${mebibytes(bytes)} to send; the console accepts at most ${mebibytes(ACTION_BODY_LIMIT_BYTES)} at a time. Nothing was sent: shorten what you entered (a message's value, key or headers) and send it again.`;
+  return (
+    `This form is ${mebibytes(bytes)} to send; the console accepts at most ` +
+    (`${mebibytes(ACTION_BODY_LIMIT_BYTES)} at a time. Nothing was sent: shorten what you entered (a message's ` +
+      `value, key or headers) and send it again.`)
+  );
 }

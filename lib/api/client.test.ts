@@ -40,7 +40,9 @@ describe("fetchJson", () => {
   });
 
   it("falls back to a message from the status when the body is not an error body", async () => {
-    stubFetch(() => Promise.resolve(new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" })));
+    stubFetch(() =>
+      Promise.resolve(new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" })),
+    );
     const error = await rejection(fetchJson("/api/clusters"));
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ status: 502, code: "internal" });

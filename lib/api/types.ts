@@ -216,7 +216,8 @@ export interface TopicResponse {
  * Kafka's group states (classic groups: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead; groups of
  * the new consumer protocol also report Assigning and Reconciling). "Unknown" when the coordinator did not say.
  */
-export type GroupState = "Stable" | "Empty" | "PreparingRebalance" | "CompletingRebalance" | "Dead" | "Assigning" | "Reconciling" | "Unknown";
+export type GroupState =
+  "Stable" | "Empty" | "PreparingRebalance" | "CompletingRebalance" | "Dead" | "Assigning" | "Reconciling" | "Unknown";
 
 /**
  * Where a group's lag is heading, from the history the server keeps while it runs:

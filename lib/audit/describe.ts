@@ -38,10 +38,19 @@ function itemCount(items: readonly unknown[]): number {
   return more === undefined ? items.length : items.length - 1 + Number(more.replaceAll(",", ""));
 }
 
-const createSchema = z.object({ name: text, partitions: count.optional(), replicationFactor: count.optional(), configs: z.record(z.string(), z.unknown()).optional() });
+const createSchema = z.object({
+  name: text,
+  partitions: count.optional(),
+  replicationFactor: count.optional(),
+  configs: z.record(z.string(), z.unknown()).optional(),
+});
 const nameSchema = z.object({ name: text });
 const partitionsSchema = z.object({ name: text, partitions: count });
-const configsSchema = z.object({ name: text, set: z.array(z.object({ key: text, value: z.unknown() })).optional(), reset: z.array(text).optional() });
+const configsSchema = z.object({
+  name: text,
+  set: z.array(z.object({ key: text, value: z.unknown() })).optional(),
+  reset: z.array(text).optional(),
+});
 const purgeSchema = z.object({ name: text, partitions: z.array(z.unknown()).optional() });
 const groupSchema = z.object({ groupId: text });
 const resetSchema = z.object({ groupId: text, plan: z.array(z.unknown()) });
@@ -71,15 +80,27 @@ function objectOf(action: AuditAction, params: JsonValue): string | undefined {
     case "topic.configs.alter": {
       const p = read(configsSchema, params);
       if (!p) return undefined;
-      const set = (p.set ?? []).map((s) => `${short(s.key, 40)}=${short(typeof s.value === "string" ? s.value : JSON.stringify(s.value), 30)}`);
-      const changes = [set.length > 0 ? `set ${list(set, 3)}` : null, (p.reset ?? []).length > 0 ? `reset ${list((p.reset ?? []).map((k) => short(k, 40)), 3)}` : null].filter((c) => c !== null);
+      const set = (p.set ?? []).map(
+        (s) => `${short(s.key, 40)}=${short(typeof s.value === "string" ? s.value : JSON.stringify(s.value), 30)}`,
+      );
+      const changes = [
+        set.length > 0 ? `set ${list(set, 3)}` : null,
+        (p.reset ?? []).length > 0
+          ? `reset ${list(
+              (p.reset ?? []).map((k) => short(k, 40)),
+              3,
+            )}`
+          : null,
+      ].filter((c) => c !== null);
       return `configs of topic ${short(p.name)}${changes.length > 0 ? `: ${changes.join("; ")}` : ""}`;
     }
     case "topic.purge": {
       const p = read(purgeSchema, params);
       if (!p) return undefined;
       const partitions = p.partitions?.filter((x): x is number => typeof x === "number").map(String);
-      return `topic ${short(p.name)} (${partitions && partitions.length > 0 ? `${partitions.length === 1 ? "partition" : "partitions"} ${list(partitions)}` : "all partitions"})`;
+      const which =
+        partitions && partitions.length > 0 ? `${plural(partitions.length)} ${list(partitions)}` : "all partitions";
+      return `topic ${short(p.name)} (${which})`;
     }
     case "group.offsets.reset": {
       const p = read(resetSchema, params);
@@ -88,8 +109,13 @@ function objectOf(action: AuditAction, params: JsonValue): string | undefined {
         return g && `offsets of group ${short(g.groupId)}`;
       }
       const plan = p.plan;
-      const topics = [...new Set(plan.map((row) => read(z.object({ topic: text }), row)?.topic).filter((t) => t !== undefined))].map((t) => short(t, 40));
-      return `offsets of group ${short(p.groupId)} on ${formatQuantity(itemCount(plan), "partition")}${topics.length > 0 ? ` of ${list(topics, 2)}` : ""}`;
+      const topics = [
+        ...new Set(plan.map((row) => read(z.object({ topic: text }), row)?.topic).filter((t) => t !== undefined)),
+      ].map((t) => short(t, 40));
+      return (
+        `offsets of group ${short(p.groupId)} on ` +
+        `${formatQuantity(itemCount(plan), "partition")}${topics.length > 0 ? ` of ${list(topics, 2)}` : ""}`
+      );
     }
     case "group.offsets.undo": {
       const p = read(groupSchema, params);
@@ -124,7 +150,10 @@ const VERBS: Record<AuditAction, [done: string, tried: string]> = {
 /** The entry in one sentence: "Created topic orders (6 partitions, RF 3)", "Tried to delete topic orders". */
 export function describeEntry(entry: Pick<AuditEntry, "action" | "params" | "result">): string {
   const object = objectOf(entry.action, entry.params);
-  if (object === undefined) return entry.result.ok ? AUDIT_ACTION_LABELS[entry.action] : `Tried: ${AUDIT_ACTION_LABELS[entry.action].toLowerCase()}`;
+  if (object === undefined)
+    return entry.result.ok
+      ? AUDIT_ACTION_LABELS[entry.action]
+      : `Tried: ${AUDIT_ACTION_LABELS[entry.action].toLowerCase()}`;
   const [done, tried] = VERBS[entry.action];
   return entry.result.ok ? `${done} ${object}` : `Tried to ${tried} ${object}`;
 }
@@ -144,7 +173,15 @@ export function summarizeResult(action: AuditAction, data: unknown): string | un
     }
     case "topic.configs.alter": {
       const r = read(configsResult, data);
-      return r && [r.set.length > 0 ? `${formatQuantity(r.set.length, "config")} set` : null, r.reset.length > 0 ? `${formatQuantity(r.reset.length, "config")} reset` : null].filter(Boolean).join(", ");
+      return (
+        r &&
+        [
+          r.set.length > 0 ? `${formatQuantity(r.set.length, "config")} set` : null,
+          r.reset.length > 0 ? `${formatQuantity(r.reset.length, "config")} reset` : null,
+        ]
+          .filter(Boolean)
+          .join(", ")
+      );
     }
     case "topic.purge": {
       const r = read(purgeResult, data);
@@ -159,11 +196,19 @@ export function summarizeResult(action: AuditAction, data: unknown): string | un
       const r = read(produceResult, data);
       if (!r) return undefined;
       const first = r.records[0];
-      if (r.records.length === 1 && first) return `1 record written: partition ${first.partition}, offset ${first.offset}`;
+      if (r.records.length === 1 && first)
+        return `1 record written: partition ${first.partition}, offset ${first.offset}`;
       const partitions = [...new Set(r.records.map((x) => x.partition))].sort((a, b) => a - b).map(String);
-      return `${formatInteger(r.records.length)} records written to ${partitions.length === 1 ? "partition" : "partitions"} ${list(partitions)}`;
+      return (
+        `${formatInteger(r.records.length)} records written to ` +
+        `${partitions.length === 1 ? "partition" : "partitions"} ${list(partitions)}`
+      );
     }
     default:
       return undefined;
   }
+}
+
+function plural(count: number): string {
+  return count === 1 ? "partition" : "partitions";
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditEntry, auditEntrySchema, isAuditAction, parseAuditLine } from "./entry";
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTIONS,
+  type AuditEntry,
+  auditEntrySchema,
+  isAuditAction,
+  parseAuditLine,
+} from "./entry";
 
 const ENTRY: AuditEntry = {
   id: "0b6f3f0e-7d2c-4b1e-9d7a-2f0c9a1b2c3d",

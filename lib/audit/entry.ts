@@ -12,7 +12,9 @@ import { MUTATION_ROLES, type MutationName } from "../auth/permissions";
 
 /** Every audited action, by the name its entries carry: every change (lib/auth/permissions.ts) but the preview. */
 export type AuditAction = Exclude<MutationName, "group.offsets.preview">;
-export const AUDIT_ACTIONS = (Object.keys(MUTATION_ROLES) as MutationName[]).filter((a): a is AuditAction => a !== "group.offsets.preview") as [AuditAction, ...AuditAction[]];
+export const AUDIT_ACTIONS = (Object.keys(MUTATION_ROLES) as MutationName[]).filter(
+  (a): a is AuditAction => a !== "group.offsets.preview",
+) as [AuditAction, ...AuditAction[]];
 
 /** How each action reads in a sentence ("Create topic"). */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -52,7 +54,14 @@ export type AuditResult = z.infer<typeof auditResultSchema>;
 /** A JSON value (what sanitizeParams returns); anything else in `params` is refused when a line is read back. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValueSchema),
+    z.record(z.string(), jsonValueSchema),
+  ]),
 );
 
 export const auditEntrySchema = z.object({

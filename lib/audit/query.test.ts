@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEntry } from "./entry";
-import { auditListStateToSearch, auditQuerySchema, DEFAULT_AUDIT_LIST_STATE, isFiltered, matchesAuditFilter, parseAuditListState } from "./query";
+import {
+  auditListStateToSearch,
+  auditQuerySchema,
+  DEFAULT_AUDIT_LIST_STATE,
+  isFiltered,
+  matchesAuditFilter,
+  parseAuditListState,
+} from "./query";
 
 function entry(change: Partial<AuditEntry> = {}): AuditEntry {
   return {
@@ -39,7 +46,9 @@ describe("matchesAuditFilter", () => {
     expect(matchesAuditFilter(entry(), { q: "offset 7" })).toBe(true);
     expect(matchesAuditFilter(entry(), { q: "produce alice prod" })).toBe(true);
     expect(matchesAuditFilter(entry(), { q: "orders payments" })).toBe(false);
-    expect(matchesAuditFilter(entry({ result: { ok: false, message: "Not enough brokers" } }), { q: "brokers" })).toBe(true);
+    expect(matchesAuditFilter(entry({ result: { ok: false, message: "Not enough brokers" } }), { q: "brokers" })).toBe(
+      true,
+    );
   });
 });
 
@@ -47,7 +56,15 @@ describe("auditQuerySchema", () => {
   it("has defaults, and takes empty parameters as none", () => {
     expect(auditQuerySchema.parse({})).toEqual({ q: "", limit: 50 });
     expect(auditQuerySchema.parse({ cluster: "", action: "", result: "", actor: "" })).toEqual({ q: "", limit: 50 });
-    expect(auditQuerySchema.parse({ cluster: "prod", action: "topic.delete", result: "failed", limit: "10", before: "1234" })).toEqual({ cluster: "prod", action: "topic.delete", result: "failed", q: "", limit: 10, before: "1234" });
+    expect(
+      auditQuerySchema.parse({
+        cluster: "prod",
+        action: "topic.delete",
+        result: "failed",
+        limit: "10",
+        before: "1234",
+      }),
+    ).toEqual({ cluster: "prod", action: "topic.delete", result: "failed", q: "", limit: 10, before: "1234" });
   });
 
   it("refuses bad values with messages naming the parameter", () => {
@@ -62,7 +79,13 @@ describe("auditQuerySchema", () => {
 
 describe("the Audit page's URL", () => {
   it("round-trips the filters, leaving defaults out", () => {
-    const state = { cluster: "prod", actor: "alice", action: "topic.create" as const, result: "failed" as const, q: "orders" };
+    const state = {
+      cluster: "prod",
+      actor: "alice",
+      action: "topic.create" as const,
+      result: "failed" as const,
+      q: "orders",
+    };
     const search = auditListStateToSearch(state);
     expect(search).toBe("cluster=prod&actor=alice&action=topic.create&result=failed&q=orders");
     expect(parseAuditListState(new URLSearchParams(search))).toEqual(state);
@@ -72,6 +95,8 @@ describe("the Audit page's URL", () => {
   });
 
   it("ignores values it does not know", () => {
-    expect(parseAuditListState(new URLSearchParams("action=nope&result=maybe&cluster="))).toEqual(DEFAULT_AUDIT_LIST_STATE);
+    expect(parseAuditListState(new URLSearchParams("action=nope&result=maybe&cluster="))).toEqual(
+      DEFAULT_AUDIT_LIST_STATE,
+    );
   });
 });

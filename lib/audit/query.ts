@@ -25,13 +25,22 @@ export interface AuditFilter {
 
 /** An empty parameter (`cluster=`) is the same as none. */
 const optionalText = (name: string, max: number) =>
-  z.preprocess((v) => (v === "" ? undefined : v), z.string().max(max, `${name} has at most ${max} characters.`).optional());
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().max(max, `${name} has at most ${max} characters.`).optional(),
+  );
 
 export const auditQuerySchema = z.object({
   cluster: optionalText("cluster", 200),
   actor: optionalText("actor", 200),
-  action: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AUDIT_ACTIONS, { error: `action must be one of ${AUDIT_ACTIONS.join(", ")}.` }).optional()),
-  result: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AUDIT_RESULTS, { error: "result must be ok or failed." }).optional()),
+  action: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(AUDIT_ACTIONS, { error: `action must be one of ${AUDIT_ACTIONS.join(", ")}.` }).optional(),
+  ),
+  result: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(AUDIT_RESULTS, { error: "result must be ok or failed." }).optional(),
+  ),
   q: z.string().max(500, "q has at most 500 characters.").default(""),
   limit: z.coerce
     .number({ error: "limit must be a number." })
@@ -40,7 +49,10 @@ export const auditQuerySchema = z.object({
     .max(AUDIT_MAX_LIMIT, `limit is at most ${AUDIT_MAX_LIMIT}.`)
     .default(AUDIT_DEFAULT_LIMIT),
   /** Entries older than this cursor (the `nextCursor` of the previous page); the newest when absent. */
-  before: z.string().regex(/^\d{1,19}$/, "before must be the nextCursor of a previous page.").optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/, "before must be the nextCursor of a previous page.")
+    .optional(),
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
@@ -62,7 +74,16 @@ export function matchesAuditFilter(entry: AuditEntry, filter: AuditFilter): bool
   const terms = searchTerms(filter.q);
   if (terms.length === 0) return true;
   const outcome = entry.result.ok ? (entry.result.summary ?? "") : entry.result.message;
-  const haystack = [entry.action, AUDIT_ACTION_LABELS[entry.action], entry.cluster, entry.actor.name, outcome, JSON.stringify(entry.params)].join("\n").toLowerCase();
+  const haystack = [
+    entry.action,
+    AUDIT_ACTION_LABELS[entry.action],
+    entry.cluster,
+    entry.actor.name,
+    outcome,
+    JSON.stringify(entry.params),
+  ]
+    .join("\n")
+    .toLowerCase();
   return terms.every((term) => haystack.includes(term));
 }
 

@@ -3,12 +3,23 @@ import { auditParams, isSecretName, LIST_ITEMS, PAYLOAD_CHARS, REDACTED, sanitiz
 
 describe("sanitizeParams", () => {
   it("keeps an ordinary input as it is", () => {
-    const input = { name: "orders", partitions: 6, replicationFactor: 3, configs: { retentionMs: 86_400_000, cleanupPolicy: "delete" } };
+    const input = {
+      name: "orders",
+      partitions: 6,
+      replicationFactor: 3,
+      configs: { retentionMs: 86_400_000, cleanupPolicy: "delete" },
+    };
     expect(sanitizeParams(input)).toEqual(input);
   });
 
   it("redacts fields named like secrets, at any depth", () => {
-    expect(sanitizeParams({ user: "a", password: "hunter2", nested: { clientSecret: "s", apiKey: "k", token: "t", "sasl.jaas.config": "j" } })).toEqual({
+    expect(
+      sanitizeParams({
+        user: "a",
+        password: "hunter2",
+        nested: { clientSecret: "s", apiKey: "k", token: "t", "sasl.jaas.config": "j" },
+      }),
+    ).toEqual({
       user: "a",
       password: REDACTED,
       nested: { clientSecret: REDACTED, apiKey: REDACTED, token: REDACTED, "sasl.jaas.config": REDACTED },
@@ -17,9 +28,20 @@ describe("sanitizeParams", () => {
   });
 
   it("redacts the value of a { key, value } pair whose key names a secret (a config entry, a header)", () => {
-    expect(sanitizeParams({ name: "t", set: [{ key: "ssl.key.password", value: "p" }, { key: "retention.ms", value: "1000" }] })).toEqual({
+    expect(
+      sanitizeParams({
+        name: "t",
+        set: [
+          { key: "ssl.key.password", value: "p" },
+          { key: "retention.ms", value: "1000" },
+        ],
+      }),
+    ).toEqual({
       name: "t",
-      set: [{ key: "ssl.key.password", value: REDACTED }, { key: "retention.ms", value: "1000" }],
+      set: [
+        { key: "ssl.key.password", value: REDACTED },
+        { key: "retention.ms", value: "1000" },
+      ],
     });
   });
 
@@ -54,7 +76,12 @@ describe("sanitizeParams", () => {
   });
 
   it("turns values JSON cannot hold into text", () => {
-    expect(sanitizeParams({ n: Number.NaN, b: 12n, f: () => 1, u: undefined })).toEqual({ n: "NaN", b: "12", f: "[function]", u: null });
+    expect(sanitizeParams({ n: Number.NaN, b: 12n, f: () => 1, u: undefined })).toEqual({
+      n: "NaN",
+      b: "12",
+      f: "[function]",
+      u: null,
+    });
   });
 });
 
@@ -66,7 +93,10 @@ describe("auditParams", () => {
       partition: null,
       key: "k".repeat(300),
       value,
-      headers: [{ key: "trace", value: "v".repeat(250) }, { key: "Authorization", value: "Bearer abc" }],
+      headers: [
+        { key: "trace", value: "v".repeat(250) },
+        { key: "Authorization", value: "Bearer abc" },
+      ],
       copies: 1,
       compression: "none",
     });
@@ -75,7 +105,10 @@ describe("auditParams", () => {
       partition: null,
       key: `${"k".repeat(PAYLOAD_CHARS)}… (100 more characters)`,
       value: `${value.slice(0, PAYLOAD_CHARS)}… (300 more characters)`,
-      headers: [{ key: "trace", value: `${"v".repeat(PAYLOAD_CHARS)}… (50 more characters)` }, { key: "Authorization", value: REDACTED }],
+      headers: [
+        { key: "trace", value: `${"v".repeat(PAYLOAD_CHARS)}… (50 more characters)` },
+        { key: "Authorization", value: REDACTED },
+      ],
       copies: 1,
       compression: "none",
     });

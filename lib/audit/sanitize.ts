@@ -24,7 +24,22 @@ export const REDACTED = "[redacted]";
 export const ELIDED = "…";
 
 /** Field names that hold secrets. "key" alone (a message key, a config key) is not one; "apiKey" is. */
-const SECRET_NAME = /pass(word|wd|phrase)?$|passw|secret|token|credential|jaas|api[-_.]?key|private[-_.]?key|auth(orization)?$|cookie|session/i;
+const SECRET_NAME = new RegExp(
+  [
+    "pass(word|wd|phrase)?$",
+    "passw",
+    "secret",
+    "token",
+    "credential",
+    "jaas",
+    "api[-_.]?key",
+    "private[-_.]?key",
+    "auth(orization)?$",
+    "cookie",
+    "session",
+  ].join("|"),
+  "i",
+);
 
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
@@ -57,8 +72,11 @@ function clean(value: unknown, depth: number, payload: boolean, budget: Budget):
   if (typeof value !== "object") return `[${typeof value}]`;
   if (depth >= MAX_DEPTH) return ELIDED;
   if (Array.isArray(value)) {
-    const items: JsonValue[] = value.slice(0, LIST_ITEMS).map((item: unknown) => clean(item, depth + 1, payload, budget));
-    if (value.length > LIST_ITEMS) items.push(`${ELIDED} (${(value.length - LIST_ITEMS).toLocaleString("en-US")} more)`);
+    const items: JsonValue[] = value
+      .slice(0, LIST_ITEMS)
+      .map((item: unknown) => clean(item, depth + 1, payload, budget));
+    if (value.length > LIST_ITEMS)
+      items.push(`${ELIDED} (${(value.length - LIST_ITEMS).toLocaleString("en-US")} more)`);
     return items;
   }
   const entries = Object.entries(value as Record<string, unknown>);
@@ -73,7 +91,8 @@ function clean(value: unknown, depth: number, payload: boolean, budget: Budget):
     }
     out[name] = clean(field, depth + 1, payload, budget);
   }
-  if (entries.length > OBJECT_KEYS) out[ELIDED] = `${(entries.length - OBJECT_KEYS).toLocaleString("en-US")} more fields`;
+  if (entries.length > OBJECT_KEYS)
+    out[ELIDED] = `${(entries.length - OBJECT_KEYS).toLocaleString("en-US")} more fields`;
   return out;
 }
 
@@ -92,7 +111,8 @@ export function sanitizeParams(input: unknown, { payload = false }: { payload?: 
     if (isSecretName(name)) out[name] = field === null || field === undefined ? null : REDACTED;
     else out[name] = clean(field, 1, PAYLOAD_FIELDS.has(name), budget);
   }
-  if (entries.length > OBJECT_KEYS) out[ELIDED] = `${(entries.length - OBJECT_KEYS).toLocaleString("en-US")} more fields`;
+  if (entries.length > OBJECT_KEYS)
+    out[ELIDED] = `${(entries.length - OBJECT_KEYS).toLocaleString("en-US")} more fields`;
   return out;
 }
 

@@ -8,7 +8,12 @@ import { allows, effectiveGrant, type Grant, grantLabel, type Role } from "@/lib
 export type BlockedReason = { kind: "read-only" } | { kind: "role"; need: Role; role: string | null };
 
 /** The reason a change needing `need` is blocked on a cluster, from its read-only setting and the user's grants. */
-export function blockedReason(readOnly: boolean, grants: readonly Grant[], cluster: string, need: Role): BlockedReason | null {
+export function blockedReason(
+  readOnly: boolean,
+  grants: readonly Grant[],
+  cluster: string,
+  need: Role,
+): BlockedReason | null {
   if (readOnly) return { kind: "read-only" };
   if (allows(grants, cluster, need)) return null;
   const grant = effectiveGrant(grants, cluster);
@@ -22,7 +27,8 @@ export function blockedReason(readOnly: boolean, grants: readonly Grant[], clust
  *   "You have no role on this cluster, so you can't reset offsets; that needs the operator role."
  */
 export function blockedText(reason: BlockedReason, what: string): string {
-  if (reason.kind === "read-only") return `This cluster is read-only in the console's configuration: you can't ${what} here.`;
+  if (reason.kind === "read-only")
+    return `This cluster is read-only in the console's configuration: you can't ${what} here.`;
   const needs = `that needs the ${reason.need} role.`;
   if (reason.role === null) return `You have no role on this cluster, so you can't ${what}; ${needs}`;
   return `Your role on this cluster (${reason.role}) can't ${what}; ${needs}`;

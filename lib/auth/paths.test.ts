@@ -10,7 +10,21 @@ describe("safeNextPath", () => {
   });
 
   it("never sends the browser to another site, or back to the login page", () => {
-    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "\\\\evil.example", "javascript:alert(1)", "evil", "/ok\n/x", "/login", "/login?next=/x", "", null, undefined, `/${"a".repeat(3000)}`]) {
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "javascript:alert(1)",
+      "evil",
+      "/ok\n/x",
+      "/login",
+      "/login?next=/x",
+      "",
+      null,
+      undefined,
+      `/${"a".repeat(3000)}`,
+    ]) {
       expect(safeNextPath(bad), String(bad)).toBe("/");
     }
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { allows, effectiveGrant, type Grant, MUTATION_ROLES, type MutationName, parseGrants, type Role } from "@/lib/auth/permissions";
+import {
+  allows,
+  effectiveGrant,
+  type Grant,
+  MUTATION_ROLES,
+  type MutationName,
+  parseGrants,
+  type Role,
+} from "@/lib/auth/permissions";
 
 const grants = (text: string): Grant[] => {
   const parsed = parseGrants(text);
@@ -7,11 +15,18 @@ const grants = (text: string): Grant[] => {
   return parsed.grants;
 };
 
-/** What each role may do, written out by hand from the issue: viewer reads, operator produces and moves offsets, admin the rest. */
+/**
+ * What each role may do, written out by hand from the issue: viewer reads, operator produces and moves offsets, admin
+ * the rest.
+ */
 const EXPECTED: Record<Role | "viewer+messages", { read: boolean; messages: boolean; mutations: MutationName[] }> = {
   viewer: { read: true, messages: false, mutations: [] },
   "viewer+messages": { read: true, messages: true, mutations: [] },
-  operator: { read: true, messages: true, mutations: ["messages.produce", "group.offsets.preview", "group.offsets.reset", "group.offsets.undo"] },
+  operator: {
+    read: true,
+    messages: true,
+    mutations: ["messages.produce", "group.offsets.preview", "group.offsets.reset", "group.offsets.undo"],
+  },
   admin: { read: true, messages: true, mutations: Object.keys(MUTATION_ROLES) as MutationName[] },
 };
 
@@ -22,7 +37,9 @@ describe("permissions", () => {
       expect(allows(g, "test", "read"), label).toBe(expected.read);
       expect(allows(g, "test", "messages"), label).toBe(expected.messages);
       for (const action of Object.keys(MUTATION_ROLES) as MutationName[]) {
-        expect(allows(g, "test", MUTATION_ROLES[action]), `${label} ${action}`).toBe(expected.mutations.includes(action));
+        expect(allows(g, "test", MUTATION_ROLES[action]), `${label} ${action}`).toBe(
+          expected.mutations.includes(action),
+        );
         expect(allows(g, "other", MUTATION_ROLES[action]), `${label} ${action} on another cluster`).toBe(false);
       }
       expect(allows(g, "other", "read")).toBe(false);
@@ -43,7 +60,9 @@ describe("permissions", () => {
     expect(grants("admin")).toEqual([{ cluster: "*", role: "admin", messages: false }]);
     expect(grants(" a.b-c : OPERATOR ,, ")).toEqual([{ cluster: "a.b-c", role: "operator", messages: false }]);
     expect(grants("")).toEqual([]);
-    expect(parseGrants("test:root")).toEqual({ problem: '"test:root": the role must be one of viewer, viewer+messages, operator, admin' });
+    expect(parseGrants("test:root")).toEqual({
+      problem: '"test:root": the role must be one of viewer, viewer+messages, operator, admin',
+    });
     expect(parseGrants(":admin")).toEqual({ problem: '":admin" names no cluster before the colon' });
   });
 });

@@ -45,7 +45,8 @@ export function effectiveGrant(grants: readonly Grant[], cluster: string): { rol
     if (grant.cluster !== "*" && grant.cluster !== cluster) continue;
     const messages = grant.messages || RANK[grant.role] >= RANK.operator;
     if (best === null) best = { role: grant.role, messages };
-    else best = { role: RANK[grant.role] > RANK[best.role] ? grant.role : best.role, messages: best.messages || messages };
+    else
+      best = { role: RANK[grant.role] > RANK[best.role] ? grant.role : best.role, messages: best.messages || messages };
   }
   return best;
 }
@@ -69,7 +70,10 @@ export function grantLabel(grant: Pick<Grant, "role" | "messages">): string {
  */
 export function parseGrants(text: string): { grants: Grant[] } | { problem: string } {
   const grants: Grant[] = [];
-  for (const part of text.split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "")) {
     const colon = part.lastIndexOf(":");
     const cluster = colon === -1 ? "*" : part.slice(0, colon).trim();
     const roleText = (colon === -1 ? part : part.slice(colon + 1)).trim().toLowerCase();

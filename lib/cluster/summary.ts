@@ -2,7 +2,16 @@
  * Cluster health math, pure: from one bulk metadata snapshot (plus watermarks and log-dir sizes when known) to
  * the brokers table, the overview with its verdict, and the topic summaries. Shared by the API and tests.
  */
-import type { BrokerInfo, HealthLevel, HealthReason, HealthVerdict, OverviewResponse, PartitionInfo, PartitionProblem, TopicSummary } from "@/lib/api/types";
+import type {
+  BrokerInfo,
+  HealthLevel,
+  HealthReason,
+  HealthVerdict,
+  OverviewResponse,
+  PartitionInfo,
+  PartitionProblem,
+  TopicSummary,
+} from "@/lib/api/types";
 import { formatQuantity } from "@/lib/format";
 
 export interface MetaBroker {
@@ -66,7 +75,8 @@ export const isUnderReplicated = (p: MetaPartition): boolean => p.isr.length < p
 export const isUnderMinIsr = (p: MetaPartition, minIsr: number): boolean => p.isr.length < minIsr;
 /** One copy left of data meant to have several: losing that broker loses data. */
 export const hasSingleIsr = (p: MetaPartition): boolean => p.replicas.length > 1 && p.isr.length === 1;
-export const hasNonPreferredLeader = (p: MetaPartition): boolean => p.leader >= 0 && p.replicas[0] !== undefined && p.leader !== p.replicas[0];
+export const hasNonPreferredLeader = (p: MetaPartition): boolean =>
+  p.leader >= 0 && p.replicas[0] !== undefined && p.leader !== p.replicas[0];
 
 /** Topics whose name starts with "_" are internal by convention (__consumer_offsets, __transaction_state, _schemas). */
 export const isInternalTopic = (name: string): boolean => name.startsWith("_");
@@ -122,12 +132,45 @@ export function summarizeBrokers(snapshot: ClusterSnapshot, disks?: ReadonlyMap<
 
 const MAX_REASON_TOPICS = 20;
 
-const PARTITION_REASONS: { problem: PartitionProblem; level: Exclude<HealthLevel, "healthy">; message: (n: number) => string }[] = [
-  { problem: "offline", level: "at_risk", message: (n) => `${formatQuantity(n, "partition has", "partitions have")} no leader: nothing can be read from or written to ${n === 1 ? "it" : "them"}.` },
-  { problem: "under-min-isr", level: "at_risk", message: (n) => `${formatQuantity(n, "partition has", "partitions have")} fewer in-sync replicas than min.insync.replicas: producers using acks=all are refused.` },
-  { problem: "single-isr", level: "at_risk", message: (n) => `${formatQuantity(n, "partition has", "partitions have")} a single in-sync replica left: losing that broker loses data.` },
-  { problem: "under-replicated", level: "degraded", message: (n) => `${formatQuantity(n, "partition is", "partitions are")} under-replicated: some replicas are not in sync.` },
-  { problem: "non-preferred-leader", level: "degraded", message: (n) => `${formatQuantity(n, "partition is", "partitions are")} led by a broker other than the preferred replica: load is uneven until leaders are rebalanced.` },
+const PARTITION_REASONS: {
+  problem: PartitionProblem;
+  level: Exclude<HealthLevel, "healthy">;
+  message: (n: number) => string;
+}[] = [
+  {
+    problem: "offline",
+    level: "at_risk",
+    message: (n) =>
+      `${formatQuantity(n, "partition has", "partitions have")} no leader: nothing can be read from or ` +
+      `written to ${n === 1 ? "it" : "them"}.`,
+  },
+  {
+    problem: "under-min-isr",
+    level: "at_risk",
+    message: (n) =>
+      `${formatQuantity(n, "partition has", "partitions have")} fewer in-sync replicas than ` +
+      `min.insync.replicas: producers using acks=all are refused.`,
+  },
+  {
+    problem: "single-isr",
+    level: "at_risk",
+    message: (n) =>
+      `${formatQuantity(n, "partition has", "partitions have")} a single in-sync replica left: losing that ` +
+      `broker loses data.`,
+  },
+  {
+    problem: "under-replicated",
+    level: "degraded",
+    message: (n) =>
+      `${formatQuantity(n, "partition is", "partitions are")} under-replicated: some replicas are not in sync.`,
+  },
+  {
+    problem: "non-preferred-leader",
+    level: "degraded",
+    message: (n) =>
+      `${formatQuantity(n, "partition is", "partitions are")} led by a broker other than the preferred ` +
+      `replica: load is uneven until leaders are rebalanced.`,
+  },
 ];
 
 /** The verdict: the worst level among the reasons, reasons most serious first. */
@@ -149,12 +192,19 @@ export function healthVerdict(snapshot: ClusterSnapshot, offlineBrokers: readonl
         level: "degraded",
         brokers: [...offlineBrokers],
         count: offlineBrokers.length,
-        message: offlineBrokers.length === 1 ? `Broker ${list} is offline: partitions name it as a replica but it is not alive.` : `Brokers ${list} are offline: partitions name them as replicas but they are not alive.`,
+        message:
+          offlineBrokers.length === 1
+            ? `Broker ${list} is offline: partitions name it as a replica but it is not alive.`
+            : `Brokers ${list} are offline: partitions name them as replicas but they are not alive.`,
         topics: [],
       });
     }
   }
-  const level: HealthLevel = reasons.some((r) => r.level === "at_risk") ? "at_risk" : reasons.length > 0 ? "degraded" : "healthy";
+  const level: HealthLevel = reasons.some((r) => r.level === "at_risk")
+    ? "at_risk"
+    : reasons.length > 0
+      ? "degraded"
+      : "healthy";
   return { level, reasons };
 }
 
@@ -167,7 +217,11 @@ export interface ProblemCounts {
   nonPreferred: number;
 }
 
-export function countProblems(partitions: readonly MetaPartition[], minIsr: number, into: ProblemCounts = { underReplicated: 0, underMinIsr: 0, offline: 0, singleIsr: 0, nonPreferred: 0 }): ProblemCounts {
+export function countProblems(
+  partitions: readonly MetaPartition[],
+  minIsr: number,
+  into: ProblemCounts = { underReplicated: 0, underMinIsr: 0, offline: 0, singleIsr: 0, nonPreferred: 0 },
+): ProblemCounts {
   for (const p of partitions) {
     if (isUnderReplicated(p)) into.underReplicated++;
     if (isUnderMinIsr(p, minIsr)) into.underMinIsr++;
@@ -207,7 +261,12 @@ export function messagesIn(w: Watermark | undefined): number {
 }
 
 /** Per-partition rows of a topic's detail. */
-export function partitionInfos(topic: MetaTopic, minIsr: number, watermarks: ReadonlyMap<number, Watermark> | undefined, sizes: ReadonlyMap<number, number> | undefined): PartitionInfo[] {
+export function partitionInfos(
+  topic: MetaTopic,
+  minIsr: number,
+  watermarks: ReadonlyMap<number, Watermark> | undefined,
+  sizes: ReadonlyMap<number, number> | undefined,
+): PartitionInfo[] {
   return topic.partitions.map((p) => {
     const w = watermarks?.get(p.partitionId);
     return {
@@ -228,7 +287,12 @@ export function partitionInfos(topic: MetaTopic, minIsr: number, watermarks: Rea
 }
 
 /** One row of the topics list. */
-export function summarizeTopic(topic: MetaTopic, snapshot: ClusterSnapshot, watermarks: Watermarks, sizes: LogDirSizes | undefined): TopicSummary {
+export function summarizeTopic(
+  topic: MetaTopic,
+  snapshot: ClusterSnapshot,
+  watermarks: Watermarks,
+  sizes: LogDirSizes | undefined,
+): TopicSummary {
   const minIsr = snapshot.minIsr.get(topic.name) ?? 1;
   const marks = watermarks.get(topic.name);
   const partSizes = sizes?.partitions.get(topic.name);

@@ -19,7 +19,12 @@ describe("group words", () => {
   });
 
   it("lists assigned partitions per topic, in order", () => {
-    expect(assignmentLines([{ topic: "orders", partitions: [2, 0, 1] }, { topic: "payments", partitions: [5] }])).toEqual(["orders: 0, 1, 2", "payments: 5"]);
+    expect(
+      assignmentLines([
+        { topic: "orders", partitions: [2, 0, 1] },
+        { topic: "payments", partitions: [5] },
+      ]),
+    ).toEqual(["orders: 0, 1, 2", "payments: 5"]);
   });
 });
 
@@ -31,7 +36,9 @@ describe("lag chart", () => {
 
   it("puts a single sample in the middle", () => {
     expect(lagChartPoints([{ at: 1000, lag: 5, lagSeconds: 1 }], 100, 40)).toEqual([{ x: 50, y: 0 }]);
-    expect(lagChartLabel([{ at: 1000, lag: 1200, lagSeconds: 1 }])).toBe("Lag over time: one sample so far, 1,200 records.");
+    expect(lagChartLabel([{ at: 1000, lag: 1200, lagSeconds: 1 }])).toBe(
+      "Lag over time: one sample so far, 1,200 records.",
+    );
   });
 
   it("scales time across and lag up, zero at the bottom", () => {
@@ -49,6 +56,15 @@ describe("lag chart", () => {
   });
 
   it("draws a flat zero line at the bottom", () => {
-    expect(lagChartPoints([{ at: 0, lag: 0, lagSeconds: 0 }, { at: 5000, lag: 0, lagSeconds: 0 }], 10, 40).map((p) => p.y)).toEqual([40, 40]);
+    expect(
+      lagChartPoints(
+        [
+          { at: 0, lag: 0, lagSeconds: 0 },
+          { at: 5000, lag: 0, lagSeconds: 0 },
+        ],
+        10,
+        40,
+      ).map((p) => p.y),
+    ).toEqual([40, 40]);
   });
 });

@@ -68,7 +68,11 @@ export function formatDateTime(epochMs: number): string {
  * The points of a lag chart `width` by `height`: time runs left to right from the first sample to the last, lag
  * bottom (0) to top (the highest lag seen). A single sample is one point in the middle.
  */
-export function lagChartPoints(samples: readonly LagSample[], width: number, height: number): { x: number; y: number }[] {
+export function lagChartPoints(
+  samples: readonly LagSample[],
+  width: number,
+  height: number,
+): { x: number; y: number }[] {
   const first = samples[0];
   const last = samples.at(-1);
   if (!first || !last) return [];
@@ -88,5 +92,8 @@ export function lagChartLabel(samples: readonly LagSample[]): string {
   if (!first || !last) return "Lag over time: no sample yet.";
   if (samples.length === 1) return `Lag over time: one sample so far, ${recordsWords(first.lag)}.`;
   const highest = Math.max(...samples.map((s) => s.lag));
-  return `Lag over the last ${formatDuration(last.at - first.at)}: from ${recordsWords(first.lag)} to ${recordsWords(last.lag)}, highest ${formatInteger(highest)}.`;
+  return (
+    `Lag over the last ${formatDuration(last.at - first.at)}: from ${recordsWords(first.lag)} to ` +
+    `${recordsWords(last.lag)}, highest ${formatInteger(highest)}.`
+  );
 }

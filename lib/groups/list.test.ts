@@ -49,7 +49,9 @@ describe("URL state", () => {
   });
 
   it("falls back to defaults for unknown values, and to the sort's own order", () => {
-    expect(parseGroupListState(new URLSearchParams("sort=bogus&order=up&state=stable"))).toEqual(DEFAULT_GROUP_LIST_STATE);
+    expect(parseGroupListState(new URLSearchParams("sort=bogus&order=up&state=stable"))).toEqual(
+      DEFAULT_GROUP_LIST_STATE,
+    );
     expect(parseGroupListState(new URLSearchParams("sort=groupId")).order).toBe("asc");
     expect(parseGroupListState(new URLSearchParams("sort=state")).order).toBe("asc");
     expect(parseGroupListState(new URLSearchParams("sort=lagSeconds")).order).toBe("desc");
@@ -85,7 +87,8 @@ describe("URL state", () => {
       ...GROUP_STATES.map((state) => view({ state })),
       ...GROUP_SORTS.flatMap((sort) => [view({ sort, order: "asc" }), view({ sort, order: "desc" })]),
     ];
-    for (const v of views) expect(parseGroupListState(new URLSearchParams(groupListStateToSearch(v))), JSON.stringify(v)).toEqual(v);
+    for (const v of views)
+      expect(parseGroupListState(new URLSearchParams(groupListStateToSearch(v))), JSON.stringify(v)).toEqual(v);
   });
 });
 
@@ -95,7 +98,10 @@ describe("nextGroupSort", () => {
     expect(nextGroupSort({ sort: "lag", order: "asc" }, "lag")).toEqual({ sort: "lag", order: "desc" });
     expect(nextGroupSort({ sort: "lag", order: "asc" }, "groupId")).toEqual({ sort: "groupId", order: "asc" });
     expect(nextGroupSort({ sort: "groupId", order: "desc" }, "state")).toEqual({ sort: "state", order: "asc" });
-    expect(nextGroupSort({ sort: "groupId", order: "asc" }, "lagSeconds")).toEqual({ sort: "lagSeconds", order: "desc" });
+    expect(nextGroupSort({ sort: "groupId", order: "asc" }, "lagSeconds")).toEqual({
+      sort: "lagSeconds",
+      order: "desc",
+    });
   });
 });
 
@@ -108,7 +114,12 @@ describe("filterGroups", () => {
   ];
 
   it("keeps every group without a search or state", () => {
-    expect(ids(filterGroups(groups, { q: "", state: null }))).toEqual(["orders-service", "Billing", "audit", "eu-reporting"]);
+    expect(ids(filterGroups(groups, { q: "", state: null }))).toEqual([
+      "orders-service",
+      "Billing",
+      "audit",
+      "eu-reporting",
+    ]);
     expect(ids(filterGroups(groups, { q: "   ", state: null }))).toHaveLength(4);
   });
 

@@ -6,8 +6,24 @@
 import type { GroupSort, GroupState, GroupSummary } from "@/lib/api/types";
 import { type SortOrder, compareNames, searchTerms, sortByValue } from "@/lib/topics/list";
 
-export const GROUP_SORTS = ["groupId", "state", "members", "topics", "lag", "lagSeconds"] as const satisfies readonly GroupSort[];
-export const GROUP_STATES = ["Stable", "Empty", "PreparingRebalance", "CompletingRebalance", "Dead", "Assigning", "Reconciling", "Unknown"] as const satisfies readonly GroupState[];
+export const GROUP_SORTS = [
+  "groupId",
+  "state",
+  "members",
+  "topics",
+  "lag",
+  "lagSeconds",
+] as const satisfies readonly GroupSort[];
+export const GROUP_STATES = [
+  "Stable",
+  "Empty",
+  "PreparingRebalance",
+  "CompletingRebalance",
+  "Dead",
+  "Assigning",
+  "Reconciling",
+  "Unknown",
+] as const satisfies readonly GroupState[];
 
 export interface GroupListState {
   q: string;
@@ -47,13 +63,19 @@ export function groupListStateToSearch(state: GroupListState): string {
   return params.toString();
 }
 
-export function nextGroupSort(state: Pick<GroupListState, "sort" | "order">, column: GroupSort): Pick<GroupListState, "sort" | "order"> {
+export function nextGroupSort(
+  state: Pick<GroupListState, "sort" | "order">,
+  column: GroupSort,
+): Pick<GroupListState, "sort" | "order"> {
   if (state.sort === column) return { sort: column, order: state.order === "asc" ? "desc" : "asc" };
   return { sort: column, order: defaultGroupOrder(column) };
 }
 
 /** A group matches a search when its id, or one of its topics, contains every word. */
-export function filterGroups(groups: readonly GroupSummary[], state: Pick<GroupListState, "q" | "state">): GroupSummary[] {
+export function filterGroups(
+  groups: readonly GroupSummary[],
+  state: Pick<GroupListState, "q" | "state">,
+): GroupSummary[] {
   const terms = searchTerms(state.q);
   return groups.filter((group) => {
     if (state.state && group.state !== state.state) return false;
@@ -75,6 +97,7 @@ const SORT_VALUES: Record<Exclude<GroupSort, "groupId" | "state">, (group: Group
 export function sortGroups(groups: readonly GroupSummary[], sort: GroupSort, order: SortOrder): GroupSummary[] {
   const direction = order === "asc" ? 1 : -1;
   if (sort === "groupId") return [...groups].sort((a, b) => direction * compareNames(a.groupId, b.groupId));
-  if (sort === "state") return [...groups].sort((a, b) => direction * a.state.localeCompare(b.state) || compareNames(a.groupId, b.groupId));
+  if (sort === "state")
+    return [...groups].sort((a, b) => direction * a.state.localeCompare(b.state) || compareNames(a.groupId, b.groupId));
   return sortByValue(groups, SORT_VALUES[sort], (group) => group.groupId, order);
 }

@@ -19,23 +19,42 @@ function errors(values: Partial<ResetFormValues>): Record<string, string> {
 
 describe("reset form values", () => {
   it("starts on every topic, to latest, with the group's first topic chosen", () => {
-    expect(toResetPreviewInput("billing", base)).toEqual({ groupId: "billing", scope: { kind: "all" }, strategy: { kind: "latest" } });
+    expect(toResetPreviewInput("billing", base)).toEqual({
+      groupId: "billing",
+      scope: { kind: "all" },
+      strategy: { kind: "latest" },
+    });
     expect(initialResetValues([]).topicChoice).toBe(OTHER_TOPIC);
   });
 
   it("names the chosen topic, or the one typed", () => {
     expect(chosenTopic({ topicChoice: "orders", otherTopic: "x" })).toBe("orders");
     expect(chosenTopic({ topicChoice: OTHER_TOPIC, otherTopic: "  audit " })).toBe("audit");
-    expect(toResetPreviewInput("g", { ...base, scope: "topic", topicChoice: OTHER_TOPIC, otherTopic: "audit" }).scope).toEqual({ kind: "topic", topic: "audit" });
+    expect(
+      toResetPreviewInput("g", { ...base, scope: "topic", topicChoice: OTHER_TOPIC, otherTopic: "audit" }).scope,
+    ).toEqual({ kind: "topic", topic: "audit" });
   });
 
   it("sends chosen partitions sorted and once", () => {
-    expect(toResetPreviewInput("g", { ...base, scope: "partitions", partitions: [2, 0, 2] }).scope).toEqual({ kind: "partitions", topic: "orders", partitions: [0, 2] });
-    expect(errors({ scope: "partitions", partitions: [] })).toEqual({ "scope.partitions": "Choose at least one partition." });
+    expect(toResetPreviewInput("g", { ...base, scope: "partitions", partitions: [2, 0, 2] }).scope).toEqual({
+      kind: "partitions",
+      topic: "orders",
+      partitions: [0, 2],
+    });
+    expect(errors({ scope: "partitions", partitions: [] })).toEqual({
+      "scope.partitions": "Choose at least one partition.",
+    });
   });
 
   it("sends per-partition offsets of chosen partitions only, and maps their errors back", () => {
-    const values: ResetFormValues = { ...base, scope: "partitions", partitions: [0, 1, 2], strategy: "offset", offset: "10", partitionOffsets: { 1: "-5", 2: " 30 ", 7: "99" } };
+    const values: ResetFormValues = {
+      ...base,
+      scope: "partitions",
+      partitions: [0, 1, 2],
+      strategy: "offset",
+      offset: "10",
+      partitionOffsets: { 1: "-5", 2: " 30 ", 7: "99" },
+    };
     expect(toResetPreviewInput("g", values).strategy).toEqual({
       kind: "offset",
       offset: "10",
@@ -51,9 +70,21 @@ describe("reset form values", () => {
 
   it("needs the common offset unless every chosen partition has its own", () => {
     expect(errors({ strategy: "offset", offset: "" })).toEqual({ "strategy.offset": "Enter an offset." });
-    expect(errors({ scope: "partitions", partitions: [0, 1], strategy: "offset", offset: "", partitionOffsets: { 0: "4" } })).toEqual({ "strategy.offset": "Enter an offset." });
-    expect(errors({ scope: "partitions", partitions: [0, 1], strategy: "offset", offset: "", partitionOffsets: { 0: "4", 1: "5" } })).toEqual({});
-    expect(errors({ scope: "topic", strategy: "offset", offset: "", partitionOffsets: { 0: "4" } })).toEqual({ "strategy.offset": "Enter an offset." });
+    expect(
+      errors({ scope: "partitions", partitions: [0, 1], strategy: "offset", offset: "", partitionOffsets: { 0: "4" } }),
+    ).toEqual({ "strategy.offset": "Enter an offset." });
+    expect(
+      errors({
+        scope: "partitions",
+        partitions: [0, 1],
+        strategy: "offset",
+        offset: "",
+        partitionOffsets: { 0: "4", 1: "5" },
+      }),
+    ).toEqual({});
+    expect(errors({ scope: "topic", strategy: "offset", offset: "", partitionOffsets: { 0: "4" } })).toEqual({
+      "strategy.offset": "Enter an offset.",
+    });
   });
 
   it("reads a date and time in the browser's time zone", () => {
@@ -62,13 +93,24 @@ describe("reset form values", () => {
     expect(localDateTimeToEpochMs("")).toBeNaN();
     expect(localDateTimeToEpochMs("yesterday")).toBeNaN();
     expect(errors({ strategy: "timestamp", dateTime: "" })).toEqual({ "strategy.at": "Enter a date and time." });
-    expect(errors({ strategy: "timestamp", dateTime: "2999-01-01T00:00" })).toEqual({ "strategy.at": "That date and time is in the future: no record is that new yet." });
+    expect(errors({ strategy: "timestamp", dateTime: "2999-01-01T00:00" })).toEqual({
+      "strategy.at": "That date and time is in the future: no record is that new yet.",
+    });
   });
 
   it("checks shifts and durations with the schema's words", () => {
-    expect(errors({ strategy: "shift", shift: "ten" })).toEqual({ "strategy.by": "A shift is a whole number of records, like -100 or +50." });
-    expect(toResetPreviewInput("g", { ...base, strategy: "shift", shift: "-100" }).strategy).toEqual({ kind: "shift", by: "-100" });
+    expect(errors({ strategy: "shift", shift: "ten" })).toEqual({
+      "strategy.by": "A shift is a whole number of records, like -100 or +50.",
+    });
+    expect(toResetPreviewInput("g", { ...base, strategy: "shift", shift: "-100" }).strategy).toEqual({
+      kind: "shift",
+      by: "-100",
+    });
     expect(errors({ strategy: "duration", amount: "" })).toEqual({ "strategy.amount": "Enter how long ago." });
-    expect(toResetPreviewInput("g", { ...base, strategy: "duration", amount: "2", unit: "hours" }).strategy).toEqual({ kind: "duration", amount: 2, unit: "hours" });
+    expect(toResetPreviewInput("g", { ...base, strategy: "duration", amount: "2", unit: "hours" }).strategy).toEqual({
+      kind: "duration",
+      amount: 2,
+      unit: "hours",
+    });
   });
 });

@@ -91,11 +91,17 @@ function strategyInput(values: ResetFormValues): ResetPreviewInput["strategy"] {
       return { kind: values.strategy };
     case "offset": {
       const perPartition = typedPartitionOffsets(values);
-      const everyPartitionTyped = values.scope === "partitions" && perPartition.length > 0 && perPartition.length === sortedPartitions(values).length;
+      const everyPartitionTyped =
+        values.scope === "partitions" &&
+        perPartition.length > 0 &&
+        perPartition.length === sortedPartitions(values).length;
       // When every chosen partition has its own offset the common one is not used; the schema still wants one.
-      const offset = values.offset.trim() === "" && everyPartitionTyped ? (perPartition[0]?.offset ?? "") : values.offset;
+      const offset =
+        values.offset.trim() === "" && everyPartitionTyped ? (perPartition[0]?.offset ?? "") : values.offset;
       const topic = chosenTopic(values);
-      return perPartition.length > 0 ? { kind: "offset", offset, partitionOffsets: perPartition.map((p) => ({ topic, ...p })) } : { kind: "offset", offset };
+      return perPartition.length > 0
+        ? { kind: "offset", offset, partitionOffsets: perPartition.map((p) => ({ topic, ...p })) }
+        : { kind: "offset", offset };
     }
     case "timestamp":
       return { kind: "timestamp", at: localDateTimeToEpochMs(values.dateTime) };

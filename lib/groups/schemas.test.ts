@@ -13,7 +13,10 @@ import {
   shiftSchema,
 } from "./schemas";
 
-function errors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string[]> {
+function errors(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}): Record<string, string[]> {
   return result.success || !result.error ? {} : fieldErrorsFrom(result.error.issues);
 }
 
@@ -31,7 +34,9 @@ describe("groupIdSchema", () => {
     expect(messages(groupIdSchema.safeParse(""))).toEqual(["Enter a group id."]);
     expect(messages(groupIdSchema.safeParse(undefined))).toEqual(["Enter a group id."]);
     expect(groupIdSchema.safeParse("g".repeat(GROUP_ID_MAX)).success).toBe(true);
-    expect(messages(groupIdSchema.safeParse("g".repeat(GROUP_ID_MAX + 1)))).toEqual(["A group id has at most 1,000 characters here."]);
+    expect(messages(groupIdSchema.safeParse("g".repeat(GROUP_ID_MAX + 1)))).toEqual([
+      "A group id has at most 1,000 characters here.",
+    ]);
   });
 });
 
@@ -61,9 +66,15 @@ describe("offsetSchema", () => {
   });
 
   it("refuses an offset beyond the 64-bit limit, however many digits it has", () => {
-    expect(messages(offsetSchema.safeParse("9223372036854775808"))).toEqual(["That offset is beyond Kafka's 64-bit limit."]);
-    expect(messages(offsetSchema.safeParse("99999999999999999999"))).toEqual(["That offset is beyond Kafka's 64-bit limit."]);
-    expect(messages(offsetSchema.safeParse("1".repeat(10_000)))).toEqual(["That offset is beyond Kafka's 64-bit limit."]);
+    expect(messages(offsetSchema.safeParse("9223372036854775808"))).toEqual([
+      "That offset is beyond Kafka's 64-bit limit.",
+    ]);
+    expect(messages(offsetSchema.safeParse("99999999999999999999"))).toEqual([
+      "That offset is beyond Kafka's 64-bit limit.",
+    ]);
+    expect(messages(offsetSchema.safeParse("1".repeat(10_000)))).toEqual([
+      "That offset is beyond Kafka's 64-bit limit.",
+    ]);
   });
 
   it("reads leading zeros as the number they write", () => {
@@ -82,21 +93,30 @@ describe("shiftSchema", () => {
   });
 
   it("refuses a shift of zero", () => {
-    for (const input of ["0", "+0", "-0", "000"]) expect(messages(shiftSchema.safeParse(input)), input).toEqual(["A shift of 0 changes nothing."]);
+    for (const input of ["0", "+0", "-0", "000"])
+      expect(messages(shiftSchema.safeParse(input)), input).toEqual(["A shift of 0 changes nothing."]);
   });
 
   it("refuses what is not a whole number, without throwing on it", () => {
     for (const input of ["abc", "1.5", "--1", "+-1", "1e3", "+", "-"]) {
-      expect(messages(shiftSchema.safeParse(input)), input).toEqual(["A shift is a whole number of records, like -100 or +50."]);
+      expect(messages(shiftSchema.safeParse(input)), input).toEqual([
+        "A shift is a whole number of records, like -100 or +50.",
+      ]);
     }
     expect(messages(shiftSchema.safeParse(""))).toEqual(["Enter how many records to shift by."]);
     expect(messages(shiftSchema.safeParse("  "))).toEqual(["Enter how many records to shift by."]);
   });
 
   it("refuses a shift beyond the 64-bit limit either way", () => {
-    expect(messages(shiftSchema.safeParse("-9223372036854775808"))).toEqual(["That shift is beyond Kafka's 64-bit limit."]);
-    expect(messages(shiftSchema.safeParse("9223372036854775808"))).toEqual(["That shift is beyond Kafka's 64-bit limit."]);
-    expect(messages(shiftSchema.safeParse("-99999999999999999999"))).toEqual(["That shift is beyond Kafka's 64-bit limit."]);
+    expect(messages(shiftSchema.safeParse("-9223372036854775808"))).toEqual([
+      "That shift is beyond Kafka's 64-bit limit.",
+    ]);
+    expect(messages(shiftSchema.safeParse("9223372036854775808"))).toEqual([
+      "That shift is beyond Kafka's 64-bit limit.",
+    ]);
+    expect(messages(shiftSchema.safeParse("-99999999999999999999"))).toEqual([
+      "That shift is beyond Kafka's 64-bit limit.",
+    ]);
   });
 });
 
@@ -104,24 +124,48 @@ describe("resetScopeSchema", () => {
   it("accepts all topics, one topic, or some partitions of one", () => {
     expect(resetScopeSchema.parse({ kind: "all" })).toEqual({ kind: "all" });
     expect(resetScopeSchema.parse({ kind: "topic", topic: "orders" })).toEqual({ kind: "topic", topic: "orders" });
-    expect(resetScopeSchema.parse({ kind: "partitions", topic: "orders", partitions: [0, 3] })).toEqual({ kind: "partitions", topic: "orders", partitions: [0, 3] });
+    expect(resetScopeSchema.parse({ kind: "partitions", topic: "orders", partitions: [0, 3] })).toEqual({
+      kind: "partitions",
+      topic: "orders",
+      partitions: [0, 3],
+    });
   });
 
   it("names a missing or unknown kind in words", () => {
-    expect(errors(resetScopeSchema.safeParse({ kind: "everything" }))).toEqual({ kind: ["Choose all topics, one topic, or some partitions."] });
-    expect(errors(resetScopeSchema.safeParse({}))).toEqual({ kind: ["Choose all topics, one topic, or some partitions."] });
+    expect(errors(resetScopeSchema.safeParse({ kind: "everything" }))).toEqual({
+      kind: ["Choose all topics, one topic, or some partitions."],
+    });
+    expect(errors(resetScopeSchema.safeParse({}))).toEqual({
+      kind: ["Choose all topics, one topic, or some partitions."],
+    });
   });
 
   it("checks the topic name and each partition", () => {
-    expect(errors(resetScopeSchema.safeParse({ kind: "topic", topic: "" }))).toEqual({ topic: ["Enter a topic name."] });
+    expect(errors(resetScopeSchema.safeParse({ kind: "topic", topic: "" }))).toEqual({
+      topic: ["Enter a topic name."],
+    });
     expect(errors(resetScopeSchema.safeParse({ kind: "topic" }))).toEqual({ topic: ["Enter a topic name."] });
-    expect(errors(resetScopeSchema.safeParse({ kind: "topic", topic: "a b" }))).toEqual({ topic: ["Use only letters a–z and A–Z, digits, '.', '_' and '-'."] });
-    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [] }))).toEqual({ partitions: ["Choose at least one partition."] });
-    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [0, -1] }))).toEqual({ "partitions.1": ["Partition numbers start at 0."] });
-    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [1.5] }))).toEqual({ "partitions.0": ["A partition is a whole number."] });
-    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: ["1"] }))).toEqual({ "partitions.0": ["A partition is a number."] });
-    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [2_147_483_648] }))).toEqual({ "partitions.0": ["That partition number is too large."] });
-    expect(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [2_147_483_647] }).success).toBe(true);
+    expect(errors(resetScopeSchema.safeParse({ kind: "topic", topic: "a b" }))).toEqual({
+      topic: ["Use only letters a–z and A–Z, digits, '.', '_' and '-'."],
+    });
+    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [] }))).toEqual({
+      partitions: ["Choose at least one partition."],
+    });
+    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [0, -1] }))).toEqual({
+      "partitions.1": ["Partition numbers start at 0."],
+    });
+    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [1.5] }))).toEqual({
+      "partitions.0": ["A partition is a whole number."],
+    });
+    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: ["1"] }))).toEqual({
+      "partitions.0": ["A partition is a number."],
+    });
+    expect(errors(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [2_147_483_648] }))).toEqual(
+      { "partitions.0": ["That partition number is too large."] },
+    );
+    expect(resetScopeSchema.safeParse({ kind: "partitions", topic: "t", partitions: [2_147_483_647] }).success).toBe(
+      true,
+    );
   });
 });
 
@@ -145,11 +189,23 @@ describe("resetStrategySchema", () => {
   it("checks a specific offset and each per-partition offset", () => {
     expect(resetStrategySchema.parse({ kind: "offset", offset: " 10 " })).toEqual({ kind: "offset", offset: "10" });
     expect(
-      resetStrategySchema.parse({ kind: "offset", offset: "10", partitionOffsets: [{ topic: "t", partition: 2, offset: "5" }] }),
+      resetStrategySchema.parse({
+        kind: "offset",
+        offset: "10",
+        partitionOffsets: [{ topic: "t", partition: 2, offset: "5" }],
+      }),
     ).toEqual({ kind: "offset", offset: "10", partitionOffsets: [{ topic: "t", partition: 2, offset: "5" }] });
-    expect(errors(resetStrategySchema.safeParse({ kind: "offset", offset: "-3" }))).toEqual({ offset: ["An offset cannot be negative."] });
+    expect(errors(resetStrategySchema.safeParse({ kind: "offset", offset: "-3" }))).toEqual({
+      offset: ["An offset cannot be negative."],
+    });
     expect(
-      errors(resetStrategySchema.safeParse({ kind: "offset", offset: "10", partitionOffsets: [{ topic: "t", partition: 0, offset: "x" }] })),
+      errors(
+        resetStrategySchema.safeParse({
+          kind: "offset",
+          offset: "10",
+          partitionOffsets: [{ topic: "t", partition: 0, offset: "x" }],
+        }),
+      ),
     ).toEqual({ "partitionOffsets.0.offset": ["An offset is a whole number, like 1200."] });
   });
 
@@ -171,40 +227,78 @@ describe("resetStrategySchema", () => {
   });
 
   it("refuses a timestamp before 1970, fractional or missing", () => {
-    expect(errors(resetStrategySchema.safeParse({ kind: "timestamp", at: -1 }))).toEqual({ at: ["That date is before 1970."] });
-    expect(errors(resetStrategySchema.safeParse({ kind: "timestamp", at: 1.5 }))).toEqual({ at: ["Enter a date and time."] });
+    expect(errors(resetStrategySchema.safeParse({ kind: "timestamp", at: -1 }))).toEqual({
+      at: ["That date is before 1970."],
+    });
+    expect(errors(resetStrategySchema.safeParse({ kind: "timestamp", at: 1.5 }))).toEqual({
+      at: ["Enter a date and time."],
+    });
     expect(errors(resetStrategySchema.safeParse({ kind: "timestamp" }))).toEqual({ at: ["Enter a date and time."] });
-    expect(errors(resetStrategySchema.safeParse({ kind: "timestamp", at: "2025-01-01" }))).toEqual({ at: ["Enter a date and time."] });
+    expect(errors(resetStrategySchema.safeParse({ kind: "timestamp", at: "2025-01-01" }))).toEqual({
+      at: ["Enter a date and time."],
+    });
   });
 
   it("checks a shift", () => {
     expect(resetStrategySchema.parse({ kind: "shift", by: "-100" })).toEqual({ kind: "shift", by: "-100" });
-    expect(errors(resetStrategySchema.safeParse({ kind: "shift", by: "0" }))).toEqual({ by: ["A shift of 0 changes nothing."] });
+    expect(errors(resetStrategySchema.safeParse({ kind: "shift", by: "0" }))).toEqual({
+      by: ["A shift of 0 changes nothing."],
+    });
   });
 
   it("bounds a duration's amount and knows its units", () => {
     for (const unit of ["minutes", "hours", "days"] as const) {
-      expect(resetStrategySchema.parse({ kind: "duration", amount: 1, unit })).toEqual({ kind: "duration", amount: 1, unit });
+      expect(resetStrategySchema.parse({ kind: "duration", amount: 1, unit })).toEqual({
+        kind: "duration",
+        amount: 1,
+        unit,
+      });
     }
     expect(resetStrategySchema.safeParse({ kind: "duration", amount: 100_000, unit: "days" }).success).toBe(true);
-    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 100_001, unit: "days" }))).toEqual({ amount: ["That is too long ago."] });
-    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 0, unit: "hours" }))).toEqual({ amount: ["Enter at least 1."] });
-    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: -5, unit: "hours" }))).toEqual({ amount: ["Enter at least 1."] });
-    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 1.5, unit: "hours" }))).toEqual({ amount: ["Enter a whole number."] });
-    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: "2", unit: "hours" }))).toEqual({ amount: ["Enter how long ago."] });
-    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 2, unit: "weeks" }))).toEqual({ unit: ["Choose minutes, hours or days."] });
-    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 2 }))).toEqual({ unit: ["Choose minutes, hours or days."] });
+    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 100_001, unit: "days" }))).toEqual({
+      amount: ["That is too long ago."],
+    });
+    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 0, unit: "hours" }))).toEqual({
+      amount: ["Enter at least 1."],
+    });
+    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: -5, unit: "hours" }))).toEqual({
+      amount: ["Enter at least 1."],
+    });
+    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 1.5, unit: "hours" }))).toEqual({
+      amount: ["Enter a whole number."],
+    });
+    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: "2", unit: "hours" }))).toEqual({
+      amount: ["Enter how long ago."],
+    });
+    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 2, unit: "weeks" }))).toEqual({
+      unit: ["Choose minutes, hours or days."],
+    });
+    expect(errors(resetStrategySchema.safeParse({ kind: "duration", amount: 2 }))).toEqual({
+      unit: ["Choose minutes, hours or days."],
+    });
   });
 });
 
 describe("resetPreviewSchema", () => {
   it("takes a group, a scope and a strategy", () => {
-    const input = { groupId: "g", scope: { kind: "topic", topic: "orders" }, strategy: { kind: "shift", by: "+5" } } as const;
+    const input = {
+      groupId: "g",
+      scope: { kind: "topic", topic: "orders" },
+      strategy: { kind: "shift", by: "+5" },
+    } as const;
     expect(resetPreviewSchema.parse(input)).toEqual(input);
   });
 
   it("reports each part's problem under its own path", () => {
-    expect(errors(resetPreviewSchema.safeParse({ groupId: "", scope: { kind: "partitions", topic: "t", partitions: [] }, strategy: { kind: "offset", offset: "-1" } }))).toEqual({
+    expect(
+      errors(
+        resetPreviewSchema.safeParse({
+          groupId: "",
+          scope: { kind: "partitions", topic: "t", partitions: [] },
+          strategy: { kind: "offset", offset: "-1" },
+        }),
+      ),
+    ).toEqual({
       groupId: ["Enter a group id."],
       "scope.partitions": ["Choose at least one partition."],
       "strategy.offset": ["An offset cannot be negative."],
@@ -217,7 +311,10 @@ describe("resetPreviewSchema", () => {
 });
 
 describe("applyResetSchema", () => {
-  const row = (partition: number, fields: Partial<{ topic: string; expectedOffset: string | null; offset: string }> = {}) => ({
+  const row = (
+    partition: number,
+    fields: Partial<{ topic: string; expectedOffset: string | null; offset: string }> = {},
+  ) => ({
     topic: "orders",
     partition,
     expectedOffset: "10",
@@ -231,26 +328,38 @@ describe("applyResetSchema", () => {
   });
 
   it("refuses an empty plan", () => {
-    expect(errors(applyResetSchema.safeParse({ groupId: "g", plan: [] }))).toEqual({ plan: ["The preview has no partitions to reset."] });
+    expect(errors(applyResetSchema.safeParse({ groupId: "g", plan: [] }))).toEqual({
+      plan: ["The preview has no partitions to reset."],
+    });
   });
 
   it("refuses a partition that appears twice, even with different offsets", () => {
-    expect(errors(applyResetSchema.safeParse({ groupId: "g", plan: [row(0), row(1), row(0, { offset: "5" })] }))).toEqual({
+    expect(
+      errors(applyResetSchema.safeParse({ groupId: "g", plan: [row(0), row(1), row(0, { offset: "5" })] })),
+    ).toEqual({
       plan: ["A partition appears twice in one reset."],
     });
   });
 
   it("tells partitions of different topics apart, even when the names could be joined ambiguously", () => {
-    expect(applyResetSchema.safeParse({ groupId: "g", plan: [row(1, { topic: "a" }), row(1, { topic: "b" })] }).success).toBe(true);
-    expect(applyResetSchema.safeParse({ groupId: "g", plan: [row(11, { topic: "a" }), row(1, { topic: "a1" })] }).success).toBe(true);
+    expect(
+      applyResetSchema.safeParse({ groupId: "g", plan: [row(1, { topic: "a" }), row(1, { topic: "b" })] }).success,
+    ).toBe(true);
+    expect(
+      applyResetSchema.safeParse({ groupId: "g", plan: [row(11, { topic: "a" }), row(1, { topic: "a1" })] }).success,
+    ).toBe(true);
   });
 
   it("checks each row's offsets", () => {
-    expect(errors(applyResetSchema.safeParse({ groupId: "g", plan: [row(0, { expectedOffset: "-1", offset: "1.5" })] }))).toEqual({
+    expect(
+      errors(applyResetSchema.safeParse({ groupId: "g", plan: [row(0, { expectedOffset: "-1", offset: "1.5" })] })),
+    ).toEqual({
       "plan.0.expectedOffset": ["An offset cannot be negative."],
       "plan.0.offset": ["An offset is a whole number, like 1200."],
     });
-    expect(errors(applyResetSchema.safeParse({ groupId: "g", plan: [{ topic: "orders", partition: 0, offset: "1" }] }))).toEqual({
+    expect(
+      errors(applyResetSchema.safeParse({ groupId: "g", plan: [{ topic: "orders", partition: 0, offset: "1" }] })),
+    ).toEqual({
       "plan.0.expectedOffset": ["Enter an offset."],
     });
   });
@@ -258,16 +367,24 @@ describe("applyResetSchema", () => {
 
 describe("deleteGroupSchema", () => {
   it("accepts a confirmation that is exactly the group id", () => {
-    expect(deleteGroupSchema.parse({ groupId: "orders", confirmation: "orders" })).toEqual({ groupId: "orders", confirmation: "orders" });
+    expect(deleteGroupSchema.parse({ groupId: "orders", confirmation: "orders" })).toEqual({
+      groupId: "orders",
+      confirmation: "orders",
+    });
   });
 
   it("refuses any other confirmation under the confirmation field", () => {
     for (const confirmation of ["", "Orders", "orders ", "order"]) {
-      expect(errors(deleteGroupSchema.safeParse({ groupId: "orders", confirmation })), JSON.stringify(confirmation)).toEqual({
+      expect(
+        errors(deleteGroupSchema.safeParse({ groupId: "orders", confirmation })),
+        JSON.stringify(confirmation),
+      ).toEqual({
         confirmation: ["Type the group id exactly to confirm."],
       });
     }
-    expect(errors(deleteGroupSchema.safeParse({ groupId: "orders" }))).toEqual({ confirmation: ["Type the group id to confirm."] });
+    expect(errors(deleteGroupSchema.safeParse({ groupId: "orders" }))).toEqual({
+      confirmation: ["Type the group id to confirm."],
+    });
   });
 });
 
@@ -277,7 +394,16 @@ describe("groupsListQuerySchema", () => {
   });
 
   it("reads every parameter from query-string text", () => {
-    expect(groupsListQuerySchema.parse({ search: "orders", state: "Stable", sort: "groupId", order: "asc", offset: "20", limit: "50" })).toEqual({
+    expect(
+      groupsListQuerySchema.parse({
+        search: "orders",
+        state: "Stable",
+        sort: "groupId",
+        order: "asc",
+        offset: "20",
+        limit: "50",
+      }),
+    ).toEqual({
       search: "orders",
       state: "Stable",
       sort: "groupId",
@@ -291,8 +417,13 @@ describe("groupsListQuerySchema", () => {
 
   it("names a bad parameter in words", () => {
     const message = (query: Record<string, string>) => messages(groupsListQuerySchema.safeParse(query));
-    expect(message({ sort: "bogus" })).toEqual(["sort must be one of groupId, state, members, topics, lag, lagSeconds."]);
-    expect(message({ state: "stable" })).toEqual(["state must be one of Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, Reconciling, Unknown."]);
+    expect(message({ sort: "bogus" })).toEqual([
+      "sort must be one of groupId, state, members, topics, lag, lagSeconds.",
+    ]);
+    expect(message({ state: "stable" })).toEqual([
+      "state must be one of Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, Assigning, " +
+        "Reconciling, Unknown.",
+    ]);
     expect(message({ order: "up" })).toEqual(["order must be asc or desc."]);
     expect(message({ offset: "-1" })).toEqual(["offset cannot be negative."]);
     expect(message({ offset: "x" })).toEqual(["offset must be a number."]);
@@ -304,7 +435,9 @@ describe("groupsListQuerySchema", () => {
 
   it("names a limit that is neither a number nor all in words, not as a bare 'Invalid input'", () => {
     for (const limit of ["lots", "1.5", "ALL"]) {
-      expect(messages(groupsListQuerySchema.safeParse({ limit })), limit).toEqual(["limit must be a whole number or all."]);
+      expect(messages(groupsListQuerySchema.safeParse({ limit })), limit).toEqual([
+        "limit must be a whole number or all.",
+      ]);
     }
   });
 });

@@ -21,7 +21,10 @@ function withinInt64(digits: string): boolean {
 export const groupIdSchema = z
   .string({ error: "Enter a group id." })
   .min(1, { error: "Enter a group id.", abort: true })
-  .max(GROUP_ID_MAX, { error: `A group id has at most ${GROUP_ID_MAX.toLocaleString("en-US")} characters here.`, abort: true });
+  .max(GROUP_ID_MAX, {
+    error: `A group id has at most ${GROUP_ID_MAX.toLocaleString("en-US")} characters here.`,
+    abort: true,
+  });
 
 const partitionSchema = z
   .number({ error: "A partition is a number." })
@@ -43,7 +46,10 @@ export const shiftSchema = z
   .string({ error: "Enter how many records to shift by." })
   .trim()
   .min(1, { error: "Enter how many records to shift by.", abort: true })
-  .refine((v) => /^[+-]?\d+$/.test(v), { message: "A shift is a whole number of records, like -100 or +50.", abort: true })
+  .refine((v) => /^[+-]?\d+$/.test(v), {
+    message: "A shift is a whole number of records, like -100 or +50.",
+    abort: true,
+  })
   .refine((v) => !/^[+-]?0+$/.test(v), { message: "A shift of 0 changes nothing." })
   .refine((v) => withinInt64(v.replace(/^[+-]/, "")), { message: "That shift is beyond Kafka's 64-bit limit." });
 
@@ -78,7 +84,10 @@ export const resetStrategySchema = z.discriminatedUnion(
     z.object({
       kind: z.literal("offset"),
       offset: offsetSchema,
-      partitionOffsets: z.array(z.object({ topic: topicNameSchema, partition: partitionSchema, offset: offsetSchema })).max(MAX_RESET_PARTITIONS).optional(),
+      partitionOffsets: z
+        .array(z.object({ topic: topicNameSchema, partition: partitionSchema, offset: offsetSchema }))
+        .max(MAX_RESET_PARTITIONS)
+        .optional(),
     }),
     /** Epoch milliseconds (the form turns the local date and time into one); the first record at or after it. */
     z.object({
@@ -87,12 +96,18 @@ export const resetStrategySchema = z.discriminatedUnion(
         .number({ error: "Enter a date and time." })
         .int("Enter a date and time.")
         .min(0, "That date is before 1970.")
-        .refine((at) => at <= Date.now() + FUTURE_SLACK_MS, { message: "That date and time is in the future: no record is that new yet." }),
+        .refine((at) => at <= Date.now() + FUTURE_SLACK_MS, {
+          message: "That date and time is in the future: no record is that new yet.",
+        }),
     }),
     z.object({ kind: z.literal("shift"), by: shiftSchema }),
     z.object({
       kind: z.literal("duration"),
-      amount: z.number({ error: "Enter how long ago." }).int("Enter a whole number.").min(1, "Enter at least 1.").max(100_000, "That is too long ago."),
+      amount: z
+        .number({ error: "Enter how long ago." })
+        .int("Enter a whole number.")
+        .min(1, "Enter at least 1.")
+        .max(100_000, "That is too long ago."),
       unit: z.enum(["minutes", "hours", "days"], { error: "Choose minutes, hours or days." }),
     }),
   ],
@@ -100,7 +115,11 @@ export const resetStrategySchema = z.discriminatedUnion(
 );
 export type ResetStrategy = z.infer<typeof resetStrategySchema>;
 
-export const resetPreviewSchema = z.object({ groupId: groupIdSchema, scope: resetScopeSchema, strategy: resetStrategySchema });
+export const resetPreviewSchema = z.object({
+  groupId: groupIdSchema,
+  scope: resetScopeSchema,
+  strategy: resetStrategySchema,
+});
 export type ResetPreviewInput = z.input<typeof resetPreviewSchema>;
 
 /**
@@ -110,10 +129,19 @@ export type ResetPreviewInput = z.input<typeof resetPreviewSchema>;
 export const applyResetSchema = z.object({
   groupId: groupIdSchema,
   plan: z
-    .array(z.object({ topic: topicNameSchema, partition: partitionSchema, expectedOffset: offsetSchema.nullable(), offset: offsetSchema }))
+    .array(
+      z.object({
+        topic: topicNameSchema,
+        partition: partitionSchema,
+        expectedOffset: offsetSchema.nullable(),
+        offset: offsetSchema,
+      }),
+    )
     .min(1, "The preview has no partitions to reset.")
     .max(MAX_RESET_PARTITIONS)
-    .refine((rows) => new Set(rows.map((r) => `${r.topic}\u0000${r.partition}`)).size === rows.length, { message: "A partition appears twice in one reset." }),
+    .refine((rows) => new Set(rows.map((r) => `${r.topic}\u0000${r.partition}`)).size === rows.length, {
+      message: "A partition appears twice in one reset.",
+    }),
 });
 export type ApplyResetInput = z.input<typeof applyResetSchema>;
 
@@ -122,7 +150,10 @@ export type UndoResetInput = z.input<typeof undoResetSchema>;
 
 export const deleteGroupSchema = z
   .object({ groupId: groupIdSchema, confirmation: z.string({ error: "Type the group id to confirm." }) })
-  .refine((input) => input.confirmation === input.groupId, { path: ["confirmation"], message: "Type the group id exactly to confirm." });
+  .refine((input) => input.confirmation === input.groupId, {
+    path: ["confirmation"],
+    message: "Type the group id exactly to confirm.",
+  });
 export type DeleteGroupInput = z.input<typeof deleteGroupSchema>;
 
 /** Query of GET /api/clusters/{c}/consumer-groups. Defaults: no search, every state, most lag first, first 100. */

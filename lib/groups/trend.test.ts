@@ -52,7 +52,9 @@ describe("lagTrend", () => {
     const trend = lagTrend([point(0, 0, 500), point(10, 200, 600)]);
     expect(trend).toMatchObject({ status: "measuring", etaSeconds: null, consumeRate: 20, produceRate: 10 });
     expect(trend.words).toBe("Measuring: 400 records behind; the trend shows after 15 s of samples.");
-    expect(lagTrend([point(0, 0, 2), point(14.999, 1, 2)]).words).toBe("Measuring: 1 record behind; the trend shows after 15 s of samples.");
+    expect(lagTrend([point(0, 0, 2), point(14.999, 1, 2)]).words).toBe(
+      "Measuring: 1 record behind; the trend shows after 15 s of samples.",
+    );
     // From 15 s on, there is a verdict.
     expect(lagTrend([point(0, 0, 500), point(15, 200, 600)]).status).toBe("catching-up");
   });
@@ -122,7 +124,12 @@ describe("lagTrend", () => {
       point(50, 300, 7200),
     ];
     // Measured from the reset: 200 committed and 100 produced over 20 s; lag 7000 -> 6900 (5/s net).
-    expect(lagTrend(points)).toMatchObject({ status: "catching-up", consumeRate: 10, produceRate: 5, etaSeconds: 1380 });
+    expect(lagTrend(points)).toMatchObject({
+      status: "catching-up",
+      consumeRate: 10,
+      produceRate: 5,
+      etaSeconds: 1380,
+    });
     expect(lagTrend(points).samples).toHaveLength(4);
   });
 

@@ -38,34 +38,71 @@ export function lagTrend(points: readonly TrendPoint[]): LagTrend {
   while (start > 0) {
     const prev = points[start - 1];
     const here = points[start];
-    if (!prev || !here || last.at - prev.at > TREND_WINDOW_MS || here.committed < prev.committed || here.end < prev.end) break;
+    if (!prev || !here || last.at - prev.at > TREND_WINDOW_MS || here.committed < prev.committed || here.end < prev.end)
+      break;
     start -= 1;
   }
   const first = points[start] ?? last;
   const spanMs = last.at - first.at;
   const seconds = spanMs / 1000;
-  const rates = spanMs > 0 ? { consumeRate: (last.committed - first.committed) / seconds, produceRate: (last.end - first.end) / seconds } : { consumeRate: null, produceRate: null };
+  const rates =
+    spanMs > 0
+      ? { consumeRate: (last.committed - first.committed) / seconds, produceRate: (last.end - first.end) / seconds }
+      : { consumeRate: null, produceRate: null };
 
-  if (last.lag === 0) return { ...base, ...rates, status: "caught-up", words: "Caught up: every committed offset is at the end of its partition." };
+  if (last.lag === 0)
+    return {
+      ...base,
+      ...rates,
+      status: "caught-up",
+      words: "Caught up: every committed offset is at the end of its partition.",
+    };
   if (spanMs < TREND_MIN_SPAN_MS || rates.consumeRate === null || rates.produceRate === null) {
-    return { ...base, ...rates, status: "measuring", words: `Measuring: ${records(last.lag)} behind; the trend shows after ${Math.round(TREND_MIN_SPAN_MS / 1000)} s of samples.` };
+    return {
+      ...base,
+      ...rates,
+      status: "measuring",
+      words:
+        `Measuring: ${records(last.lag)} behind; the trend shows after ` +
+        `${Math.round(TREND_MIN_SPAN_MS / 1000)} s of samples.`,
+    };
   }
   const { consumeRate, produceRate } = rates;
   if (last.committed === first.committed) {
-    return { ...base, ...rates, status: "stalled", words: `Stalled: no offset committed for ${formatDuration(spanMs)} while ${records(last.lag)} wait.` };
+    return {
+      ...base,
+      ...rates,
+      status: "stalled",
+      words: `Stalled: no offset committed for ${formatDuration(spanMs)} while ${records(last.lag)} wait.`,
+    };
   }
   const lagChange = last.lag - first.lag;
   if (Math.abs(lagChange) <= Math.max(1, STEADY_SHARE * last.lag)) {
-    return { ...base, ...rates, status: "steady", words: `Steady: ${records(last.lag)} behind, reading as fast as producers write (${formatRate(consumeRate)}).` };
+    return {
+      ...base,
+      ...rates,
+      status: "steady",
+      words: `Steady: ${records(last.lag)} behind, reading as fast as producers write (${formatRate(consumeRate)}).`,
+    };
   }
   if (lagChange > 0) {
     return {
       ...base,
       ...rates,
       status: "falling-behind",
-      words: `Falling behind by ${formatRate(lagChange / seconds)}: producers write ${formatRate(produceRate)}, the group reads ${formatRate(consumeRate)}.`,
+      words:
+        `Falling behind by ${formatRate(lagChange / seconds)}: producers write ` +
+        `${formatRate(produceRate)}, the group reads ${formatRate(consumeRate)}.`,
     };
   }
   const etaSeconds = Math.round(last.lag / (-lagChange / seconds));
-  return { ...base, ...rates, etaSeconds, status: "catching-up", words: `Catching up: about ${formatDuration(etaSeconds * 1000)} to go at the current rate (${formatRate(consumeRate)}).` };
+  return {
+    ...base,
+    ...rates,
+    etaSeconds,
+    status: "catching-up",
+    words:
+      `Catching up: about ${formatDuration(etaSeconds * 1000)} to go at the current rate ` +
+      `(${formatRate(consumeRate)}).`,
+  };
 }

@@ -36,7 +36,12 @@ describe("draftOfMessage", () => {
     });
   });
   it("keeps no key and a tombstone as they are, and leaves binary content out", () => {
-    expect(draftOfMessage("t", { ...message, key: null, value: null, headers: [] })).toMatchObject({ key: null, value: null, valueFormat: "text", notes: [] });
+    expect(draftOfMessage("t", { ...message, key: null, value: null, headers: [] })).toMatchObject({
+      key: null,
+      value: null,
+      valueFormat: "text",
+      notes: [],
+    });
     const draft = draftOfMessage("t", { ...message, key: binary, value: binary, headers: [] });
     expect(draft).toMatchObject({ key: null, value: "", valueFormat: "text" });
     expect(draft.notes).toHaveLength(2);
@@ -54,7 +59,23 @@ describe("parseDraft and formValuesOfDraft", () => {
     expect(parseDraft('{"topic":1}')).toBeNull();
   });
   it("fills the form", () => {
-    const values = formValuesOfDraft({ topic: "t", key: null, value: null, valueFormat: "text", headers: [{ key: "a", value: "b" }], notes: [] });
-    expect(values).toMatchObject({ topic: "t", key: "", value: "", tombstone: true, headers: [{ key: "a", value: "b" }], copies: "1", compression: "none", partition: "" });
+    const values = formValuesOfDraft({
+      topic: "t",
+      key: null,
+      value: null,
+      valueFormat: "text",
+      headers: [{ key: "a", value: "b" }],
+      notes: [],
+    });
+    expect(values).toMatchObject({
+      topic: "t",
+      key: "",
+      value: "",
+      tombstone: true,
+      headers: [{ key: "a", value: "b" }],
+      copies: "1",
+      compression: "none",
+      partition: "",
+    });
   });
 });

@@ -20,7 +20,10 @@ const draftSchema = z.object({
 });
 export type ProduceDraft = z.infer<typeof draftSchema>;
 
-/** The draft of a message: text content only (binary content cannot be typed into the form, and is left out with a note). */
+/**
+ * The draft of a message: text content only (binary content cannot be typed into the form, and is left out with a
+ * note).
+ */
 export function draftOfMessage(topic: string, message: StreamMessage): ProduceDraft {
   const notes: string[] = [];
   let key: string | null = null;
@@ -43,7 +46,11 @@ export function draftOfMessage(topic: string, message: StreamMessage): ProduceDr
     else if (header.value.encoding === "utf8") headers.push({ key: header.key, value: header.value.data });
     else binaryHeaders += 1;
   }
-  if (binaryHeaders > 0) notes.push(`${binaryHeaders === 1 ? "1 header has" : `${binaryHeaders} headers have`} a binary value, so ${binaryHeaders === 1 ? "it was" : "they were"} left out.`);
+  if (binaryHeaders > 0)
+    notes.push(
+      `${binaryHeaders === 1 ? "1 header has" : `${binaryHeaders} headers have`} a binary value, so ` +
+        `${binaryHeaders === 1 ? "it was" : "they were"} left out.`,
+    );
   if (headers.length > MAX_HEADERS) notes.push(`Only the first ${MAX_HEADERS} headers were kept.`);
 
   return {

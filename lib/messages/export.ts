@@ -10,7 +10,17 @@ export function toNdjson(messages: readonly StreamMessage[]): string {
   return out;
 }
 
-export const CSV_COLUMNS = ["partition", "offset", "timestamp", "timestampType", "keyEncoding", "key", "valueEncoding", "value", "headers"] as const;
+export const CSV_COLUMNS = [
+  "partition",
+  "offset",
+  "timestamp",
+  "timestampType",
+  "keyEncoding",
+  "key",
+  "valueEncoding",
+  "value",
+  "headers",
+] as const;
 
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, a quote, or a line break, with quotes doubled.

@@ -25,8 +25,12 @@ export const produceHeaderSchema = z.object({
   key: z
     .string({ error: "A header name is text." })
     .min(1, { error: "Give the header a name.", abort: true })
-    .max(MAX_HEADER_CHARS, { error: `A header name has at most ${MAX_HEADER_CHARS.toLocaleString("en-US")} characters.` }),
-  value: z.string({ error: "A header value is text." }).max(MAX_HEADER_CHARS, { error: `A header value has at most ${MAX_HEADER_CHARS.toLocaleString("en-US")} characters.` }),
+    .max(MAX_HEADER_CHARS, {
+      error: `A header name has at most ${MAX_HEADER_CHARS.toLocaleString("en-US")} characters.`,
+    }),
+  value: z.string({ error: "A header value is text." }).max(MAX_HEADER_CHARS, {
+    error: `A header value has at most ${MAX_HEADER_CHARS.toLocaleString("en-US")} characters.`,
+  }),
 });
 export type ProduceHeader = z.infer<typeof produceHeaderSchema>;
 
@@ -41,11 +45,21 @@ export const produceSchema = z
       .max(2_147_483_647, "That partition number is too large.")
       .nullable(),
     /** null: a record without a key. */
-    key: z.string({ error: "The key is text." }).max(MAX_KEY_CHARS, { error: `A key has at most ${MAX_KEY_CHARS.toLocaleString("en-US")} characters here.` }).nullable(),
+    key: z
+      .string({ error: "The key is text." })
+      .max(MAX_KEY_CHARS, { error: `A key has at most ${MAX_KEY_CHARS.toLocaleString("en-US")} characters here.` })
+      .nullable(),
     /** null: a tombstone (a record without a value). */
-    value: z.string({ error: "The value is text." }).max(MAX_VALUE_CHARS, { error: `A value has at most ${MAX_VALUE_CHARS.toLocaleString("en-US")} characters here.` }).nullable(),
+    value: z
+      .string({ error: "The value is text." })
+      .max(MAX_VALUE_CHARS, {
+        error: `A value has at most ${MAX_VALUE_CHARS.toLocaleString("en-US")} characters here.`,
+      })
+      .nullable(),
     valueFormat: z.enum(VALUE_FORMATS, { error: "The value is text or JSON." }),
-    headers: z.array(produceHeaderSchema, { error: "Headers are a list." }).max(MAX_HEADERS, { error: `At most ${MAX_HEADERS} headers.` }),
+    headers: z
+      .array(produceHeaderSchema, { error: "Headers are a list." })
+      .max(MAX_HEADERS, { error: `At most ${MAX_HEADERS} headers.` }),
     copies: z
       .number({ error: "Copies is a number." })
       .int("Copies is a whole number.")
@@ -58,16 +72,25 @@ export const produceSchema = z
       const problem = jsonProblem(input.value);
       if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
     }
-    const size = (input.key === null ? 0 : utf8Bytes(input.key)) + (input.value === null ? 0 : utf8Bytes(input.value)) + input.headers.reduce((n, h) => n + utf8Bytes(h.key) + utf8Bytes(h.value), 0);
+    const size =
+      (input.key === null ? 0 : utf8Bytes(input.key)) +
+      (input.value === null ? 0 : utf8Bytes(input.value)) +
+      input.headers.reduce((n, h) => n + utf8Bytes(h.key) + utf8Bytes(h.value), 0);
     if (size * input.copies > MAX_TOTAL_BYTES) {
-      ctx.addIssue({ code: "custom", path: ["copies"], message: `That is ${Math.ceil((size * input.copies) / 1_048_576)} MiB in all; one submission sends at most ${MAX_TOTAL_BYTES / 1_048_576} MiB.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["copies"],
+        message:
+          `That is ${Math.ceil((size * input.copies) / 1_048_576)} MiB in all; one submission sends at ` +
+          `most ${MAX_TOTAL_BYTES / 1_048_576} MiB.`,
+      });
     }
   });
 export type ProduceInput = z.input<typeof produceSchema>;
 
 /** Why a text is not JSON, in words with the position, or null when it is JSON. */
 export function jsonProblem(text: string): string | null {
-  if (text.trim() === "") return "Enter a JSON value, like {\"id\": 1}.";
+  if (text.trim() === "") return 'Enter a JSON value, like {"id": 1}.';
   try {
     JSON.parse(text);
     return null;
@@ -100,10 +123,23 @@ export interface ProduceFormValues {
 }
 
 export function initialProduceValues(topic = ""): ProduceFormValues {
-  return { topic, partition: "", key: "", value: "", tombstone: false, valueFormat: "text", headers: [], copies: "1", compression: "none" };
+  return {
+    topic,
+    partition: "",
+    key: "",
+    value: "",
+    tombstone: false,
+    valueFormat: "text",
+    headers: [],
+    copies: "1",
+    compression: "none",
+  };
 }
 
-/** Numbers typed as text become numbers only when they are plain digits; anything else is left for the schema to reject. */
+/**
+ * Numbers typed as text become numbers only when they are plain digits; anything else is left for the schema to reject.
+ *
+ */
 function numberOrText(text: string): number | string {
   const v = text.trim();
   return /^-?\d+$/.test(v) ? Number(v) : v;

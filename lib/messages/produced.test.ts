@@ -3,7 +3,13 @@ import { firstOffsets, watchSearchOf } from "./produced";
 
 describe("watchSearchOf", () => {
   it("starts at the first offset written to each partition", () => {
-    const result = { records: [{ partition: 2, offset: "8" }, { partition: 0, offset: "5" }, { partition: 2, offset: "7" }] };
+    const result = {
+      records: [
+        { partition: 2, offset: "8" },
+        { partition: 0, offset: "5" },
+        { partition: 2, offset: "7" },
+      ],
+    };
     expect(firstOffsets(result)).toEqual([
       { partition: 0, offset: 5n },
       { partition: 2, offset: 7n },

@@ -21,7 +21,10 @@ export function firstOffsets(result: Pick<ProduceResult, "records">): { partitio
 export function watchSearchOf(result: Pick<ProduceResult, "records">): URLSearchParams | null {
   const first = firstOffsets(result);
   if (first.length === 0) return null;
-  const raw: RawMessageQuery = { from: "offset", offset: first.map((f) => `${f.partition}:${f.offset.toString()}`).join(",") };
+  const raw: RawMessageQuery = {
+    from: "offset",
+    offset: first.map((f) => `${f.partition}:${f.offset.toString()}`).join(","),
+  };
   if (result.records.length > DEFAULT_LIMIT) raw.limit = String(Math.min(result.records.length, MAX_LIMIT));
   return searchParamsOf(raw);
 }

@@ -95,7 +95,8 @@ type Issue = { param: QueryParam; message: string };
 function parseOffset(text: string, param: QueryParam, issues: Issue[]): bigint | undefined {
   const v = text.trim();
   if (/^-\d+$/.test(v)) issues.push({ param, message: "An offset cannot be negative." });
-  else if (!/^\d+$/.test(v)) issues.push({ param, message: `"${clip(v)}" is not an offset: use a whole number, like 1200.` });
+  else if (!/^\d+$/.test(v))
+    issues.push({ param, message: `"${clip(v)}" is not an offset: use a whole number, like 1200.` });
   else if (!withinInt64(v)) issues.push({ param, message: "That offset is beyond Kafka's 64-bit limit." });
   else return BigInt(v);
   return undefined;
@@ -104,7 +105,8 @@ function parseOffset(text: string, param: QueryParam, issues: Issue[]): bigint |
 function parsePartition(text: string, param: QueryParam, issues: Issue[]): number | undefined {
   const v = text.trim();
   if (/^-\d+$/.test(v)) issues.push({ param, message: "Partition numbers start at 0." });
-  else if (!/^\d{1,10}$/.test(v) || Number(v) > INT32_MAX) issues.push({ param, message: `"${clip(v)}" is not a partition number.` });
+  else if (!/^\d{1,10}$/.test(v) || Number(v) > INT32_MAX)
+    issues.push({ param, message: `"${clip(v)}" is not a partition number.` });
   else return Number(v);
   return undefined;
 }
@@ -121,7 +123,11 @@ export function parseTime(text: string): number | null {
 
 function parseTimeParam(text: string, param: QueryParam, issues: Issue[]): number | undefined {
   const ms = parseTime(text);
-  if (ms === null) issues.push({ param, message: `"${clip(text)}" is not a time: use ISO 8601 (2026-11-21T09:30:00Z) or epoch milliseconds.` });
+  if (ms === null)
+    issues.push({
+      param,
+      message: `"${clip(text)}" is not a time: use ISO 8601 (2026-11-21T09:30:00Z) or epoch milliseconds.`,
+    });
   return ms ?? undefined;
 }
 
@@ -137,7 +143,11 @@ function clip(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-function textFilter(raw: RawMessageQuery, text: "key" | "value" | "headerValue", match: "keyMatch" | "valueMatch" | "headerMatch"): TextFilter | undefined {
+function textFilter(
+  raw: RawMessageQuery,
+  text: "key" | "value" | "headerValue",
+  match: "keyMatch" | "valueMatch" | "headerMatch",
+): TextFilter | undefined {
   const value = raw[text];
   if (value === undefined || value === "") return undefined;
   return { text: value, match: raw[match] === "equals" ? "equals" : "contains" };
@@ -183,14 +193,19 @@ export const messageQuerySchema = rawSchema.transform((input, ctx): MessageQuery
   let limit: number | null = follow ? null : DEFAULT_LIMIT;
   if (raw.limit !== undefined) {
     const v = raw.limit.trim();
-    if (!/^\d+$/.test(v) || Number(v) < 1) issues.push({ param: "limit", message: "The limit is a whole number of messages, at least 1." });
-    else if (Number(v) > MAX_LIMIT) issues.push({ param: "limit", message: `At most ${MAX_LIMIT.toLocaleString("en-US")} messages per search.` });
+    if (!/^\d+$/.test(v) || Number(v) < 1)
+      issues.push({ param: "limit", message: "The limit is a whole number of messages, at least 1." });
+    else if (Number(v) > MAX_LIMIT)
+      issues.push({ param: "limit", message: `At most ${MAX_LIMIT.toLocaleString("en-US")} messages per search.` });
     else limit = Number(v);
   }
 
   let partitions: number[] | null = null;
   if (raw.partitions !== undefined) {
-    const list = raw.partitions.split(",").map((p) => p.trim()).filter((p) => p.length > 0);
+    const list = raw.partitions
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
     const parsed = list.map((p) => parsePartition(p, "partitions", issues));
     if (parsed.every((p): p is number => p !== undefined)) partitions = [...new Set(parsed)].sort((a, b) => a - b);
     if (list.length === 0) partitions = null;
@@ -216,7 +231,11 @@ export const messageQuerySchema = rawSchema.transform((input, ctx): MessageQuery
       if (at !== undefined) offset = { kind: "all", offset: at };
     }
   }
-  if (from === "offset" && raw.offset === undefined) issues.push({ param: "offset", message: "Enter the offset to start at (or partition:offset pairs, like 0:1200,1:900)." });
+  if (from === "offset" && raw.offset === undefined)
+    issues.push({
+      param: "offset",
+      message: "Enter the offset to start at (or partition:offset pairs, like 0:1200,1:900).",
+    });
 
   let timestamp: number | null = null;
   if (from === "timestamp") {
@@ -232,13 +251,17 @@ export const messageQuerySchema = rawSchema.transform((input, ctx): MessageQuery
   if (raw.header !== undefined) {
     const headerValue = textFilter(raw, "headerValue", "headerMatch");
     filters.header = headerValue ? { name: raw.header, value: headerValue } : { name: raw.header };
-  } else if (raw.headerValue !== undefined) issues.push({ param: "header", message: "Name the header whose value to match." });
+  } else if (raw.headerValue !== undefined)
+    issues.push({ param: "header", message: "Name the header whose value to match." });
   if (raw.jsonPath !== undefined) {
     const path = parseJsonPath(raw.jsonPath);
-    if (path === null) issues.push({ param: "jsonPath", message: "A JSON field is a path like user.id or items[0].sku." });
-    else if (raw.jsonValue === undefined) issues.push({ param: "jsonValue", message: "Enter the value the JSON field must have." });
+    if (path === null)
+      issues.push({ param: "jsonPath", message: "A JSON field is a path like user.id or items[0].sku." });
+    else if (raw.jsonValue === undefined)
+      issues.push({ param: "jsonValue", message: "Enter the value the JSON field must have." });
     else filters.json = { path, value: raw.jsonValue };
-  } else if (raw.jsonValue !== undefined) issues.push({ param: "jsonPath", message: "Name the JSON field to match, like user.id." });
+  } else if (raw.jsonValue !== undefined)
+    issues.push({ param: "jsonPath", message: "Name the JSON field to match, like user.id." });
   if (raw.minOffset !== undefined) {
     const v = parseOffset(raw.minOffset, "minOffset", issues);
     if (v !== undefined) filters.minOffset = v;

@@ -19,7 +19,8 @@ export type StreamEnd = "ended" | "aborted";
 /**
  * GETs `url` and hands each event to `onEvent` as it arrives; `onOpen` runs once the server has accepted the request.
  * Resolves "ended" when the server closed the stream and "aborted" when `signal` ended it; rejects with a
- * ApiRequestError (its message in words) for a refused request, a server that did not answer, or a connection that broke off.
+ * ApiRequestError (its message in words) for a refused request, a server that did not answer, or a connection that
+ * broke off.
  */
 export async function readEventStream(
   url: string,

@@ -15,7 +15,10 @@ export interface SearchPosition {
 }
 
 /** The filters of a search: the parameters a resumed stream keeps as they were. */
-const FILTER_PARAMS = QUERY_PARAMS.filter((p): p is Exclude<QueryParam, "from" | "limit" | "partitions" | "offset" | "timestamp" | "follow"> => !["from", "limit", "partitions", "offset", "timestamp", "follow"].includes(p));
+const FILTER_PARAMS = QUERY_PARAMS.filter(
+  (p): p is Exclude<QueryParam, "from" | "limit" | "partitions" | "offset" | "timestamp" | "follow"> =>
+    !["from", "limit", "partitions", "offset", "timestamp", "follow"].includes(p),
+);
 
 export function filterParamsOf(raw: RawMessageQuery): RawMessageQuery {
   const out: RawMessageQuery = {};
@@ -43,7 +46,11 @@ export function offsetPairs(next: ReadonlyMap<number, bigint>, partitions: reado
  * written while paused are read too). A live tail continues every partition with follow=true: it reads what was
  * written while it was paused and goes on tailing, with nothing missed in between. Null when nothing is left to read.
  */
-export function resumeQuery(base: RawMessageQuery, query: Pick<MessageQuery, "from" | "limit" | "follow">, position: SearchPosition): RawMessageQuery | null {
+export function resumeQuery(
+  base: RawMessageQuery,
+  query: Pick<MessageQuery, "from" | "limit" | "follow">,
+  position: SearchPosition,
+): RawMessageQuery | null {
   const remaining = remainingLimit(query, position.matched);
   if (remaining === 0) return null;
   const follow = query.follow;
@@ -56,7 +63,12 @@ export function resumeQuery(base: RawMessageQuery, query: Pick<MessageQuery, "fr
     })
     .sort((a, b) => a - b);
   if (partitions.length === 0) return null;
-  const raw: RawMessageQuery = { from: "offset", partitions: partitions.join(","), offset: offsetPairs(position.next, partitions), ...filterParamsOf(base) };
+  const raw: RawMessageQuery = {
+    from: "offset",
+    partitions: partitions.join(","),
+    offset: offsetPairs(position.next, partitions),
+    ...filterParamsOf(base),
+  };
   if (remaining !== null) raw.limit = String(remaining);
   if (follow) raw.follow = "true";
   return raw;

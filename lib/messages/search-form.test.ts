@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchParamsOf } from "./query";
-import { checkSearch, emptySearchForm, epochMsToLocalDateTime, formValuesFromUrl, localDateTimeToIso, rawQueryOfForm, usesMoreFilters } from "./search-form";
+import {
+  checkSearch,
+  emptySearchForm,
+  epochMsToLocalDateTime,
+  formValuesFromUrl,
+  localDateTimeToIso,
+  rawQueryOfForm,
+  usesMoreFilters,
+} from "./search-form";
 
 const tz = process.env.TZ;
 beforeAll(() => {
@@ -20,14 +28,20 @@ describe("time conversions", () => {
   });
   it("shows a URL time in the local zone", () => {
     expect(epochMsToLocalDateTime(Date.UTC(2026, 10, 21, 9, 30))).toBe("2026-11-21T15:00:00");
-    expect(formValuesFromUrl(new URLSearchParams("from=timestamp&timestamp=2026-11-21T09:30:00Z")).timestamp).toBe("2026-11-21T15:00:00");
-    expect(formValuesFromUrl(new URLSearchParams(`since=${Date.UTC(2026, 10, 21, 9, 30, 0, 5)}`)).since).toBe("2026-11-21T15:00:00.005");
+    expect(formValuesFromUrl(new URLSearchParams("from=timestamp&timestamp=2026-11-21T09:30:00Z")).timestamp).toBe(
+      "2026-11-21T15:00:00",
+    );
+    expect(formValuesFromUrl(new URLSearchParams(`since=${Date.UTC(2026, 10, 21, 9, 30, 0, 5)}`)).since).toBe(
+      "2026-11-21T15:00:00.005",
+    );
   });
 });
 
 describe("the form and the URL", () => {
   it("reads a URL and writes the same search back", () => {
-    const url = "topic=orders&from=offset&limit=50&partitions=0,2&offset=0:10,2:5&key=a&keyMatch=equals&header=source&headerValue=web&jsonPath=user.id&jsonValue=7&minOffset=1&maxOffset=9";
+    const url =
+      "topic=orders&from=offset&limit=50&partitions=0,2&offset=0:10,2:5&key=a&keyMatch=equals" +
+      "&header=source&headerValue=web&jsonPath=user.id&jsonValue=7&minOffset=1&maxOffset=9";
     const values = formValuesFromUrl(new URLSearchParams(url));
     expect(values.topic).toBe("orders");
     expect(values.keyMatch).toBe("equals");
@@ -36,7 +50,13 @@ describe("the form and the URL", () => {
     expect(`topic=orders&${params.toString()}`).toBe(url.replace(/,/g, "%2C").replace(/:/g, "%3A"));
   });
   it("sends only what the chosen start uses, and times as UTC", () => {
-    const values = { ...emptySearchForm("orders"), from: "live" as const, offset: "12", timestamp: "2026-11-21T15:00", since: "2026-11-21T15:00" };
+    const values = {
+      ...emptySearchForm("orders"),
+      from: "live" as const,
+      offset: "12",
+      timestamp: "2026-11-21T15:00",
+      since: "2026-11-21T15:00",
+    };
     expect(rawQueryOfForm(values)).toEqual({ from: "live", since: "2026-11-21T09:30:00Z" });
   });
   it("keeps a match only with its text", () => {

@@ -4,7 +4,17 @@
  * schema, messageQuerySchema, whose issues name the parameter of each problem. Times are typed in the browser's time
  * zone (datetime-local inputs) and travel in the URL as ISO 8601 UTC.
  */
-import { type MessageQuery, messageQuerySchema, parseTime, type QueryParam, type RawMessageQuery, rawQueryFrom, type StartPosition, START_POSITIONS, type TextMatch } from "@/lib/messages/query";
+import {
+  type MessageQuery,
+  messageQuerySchema,
+  parseTime,
+  type QueryParam,
+  type RawMessageQuery,
+  rawQueryFrom,
+  type StartPosition,
+  START_POSITIONS,
+  type TextMatch,
+} from "@/lib/messages/query";
 import { topicNameSchema } from "@/lib/topics/schemas";
 
 export interface SearchFormValues {
@@ -36,18 +46,31 @@ type TimeParam = (typeof TIME_PARAMS)[number];
 const isTimeParam = (param: QueryParam): param is TimeParam => (TIME_PARAMS as readonly string[]).includes(param);
 
 /** The filters behind "More filters": open when one of them is set. */
-export const MORE_FILTER_PARAMS = ["header", "headerValue", "jsonPath", "jsonValue", "minOffset", "maxOffset", "since", "until"] as const satisfies readonly QueryParam[];
+export const MORE_FILTER_PARAMS = [
+  "header",
+  "headerValue",
+  "jsonPath",
+  "jsonValue",
+  "minOffset",
+  "maxOffset",
+  "since",
+  "until",
+] as const satisfies readonly QueryParam[];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /** Epoch ms as a datetime-local value in the browser's time zone (seconds always, milliseconds when not zero). */
 export function epochMsToLocalDateTime(ms: number): string {
   const d = new Date(ms);
-  const base = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const base = `${date}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   return d.getMilliseconds() === 0 ? base : `${base}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-/** A datetime-local value (browser time zone) as ISO 8601 UTC without needless milliseconds; "" when blank or not a time. */
+/**
+ * A datetime-local value (browser time zone) as ISO 8601 UTC without needless milliseconds; "" when blank or not a
+ * time.
+ */
 export function localDateTimeToIso(value: string): string {
   const v = value.trim();
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(v)) return "";
@@ -103,7 +126,7 @@ export function emptySearchForm(topic = ""): SearchFormValues {
 export function rawQueryOfForm(values: SearchFormValues): RawMessageQuery {
   const raw: RawMessageQuery = {};
   const set = (param: QueryParam, text: string) => {
-    const v = isTimeParam(param) ? (localDateTimeToIso(text) || text.trim()) : text;
+    const v = isTimeParam(param) ? localDateTimeToIso(text) || text.trim() : text;
     if (v.trim() !== "") raw[param] = v;
   };
   raw.from = values.from;
@@ -130,7 +153,8 @@ export function rawQueryOfForm(values: SearchFormValues): RawMessageQuery {
 /** Problems by field ("topic" or a query parameter), in words. */
 export type SearchErrors = Partial<Record<QueryParam | "topic", string[]>>;
 
-export type CheckedSearch = { ok: true; topic: string; raw: RawMessageQuery; query: MessageQuery } | { ok: false; errors: SearchErrors };
+export type CheckedSearch =
+  { ok: true; topic: string; raw: RawMessageQuery; query: MessageQuery } | { ok: false; errors: SearchErrors };
 
 /** The form checked with the stream's schema (and the topic with the topic name rules). */
 export function checkSearch(values: SearchFormValues): CheckedSearch {
@@ -145,7 +169,8 @@ export function checkRawSearch(topic: string, raw: RawMessageQuery): CheckedSear
     (errors[field] ??= []).push(message);
   };
   const name = topicNameSchema.safeParse(topic);
-  if (!name.success) add("topic", topic === "" ? "Choose a topic." : (name.error.issues[0]?.message ?? "Not a topic name."));
+  if (!name.success)
+    add("topic", topic === "" ? "Choose a topic." : (name.error.issues[0]?.message ?? "Not a topic name."));
   const parsed = messageQuerySchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -5,7 +5,10 @@ import type { LeaderTrouble, StreamSnapshot } from "@/lib/messages/stream-sessio
 export type StatusTone = "neutral" | "info" | "success" | "warning" | "danger";
 
 /** The state of a search in a few words: "Reading…", "Live", "Done — reached the end". */
-export function statusWords(s: Pick<StreamSnapshot, "status" | "doneReason" | "limit">): { text: string; tone: StatusTone } {
+export function statusWords(s: Pick<StreamSnapshot, "status" | "doneReason" | "limit">): {
+  text: string;
+  tone: StatusTone;
+} {
   switch (s.status) {
     case "idle":
       return { text: "Not started", tone: "neutral" };
@@ -24,7 +27,13 @@ export function statusWords(s: Pick<StreamSnapshot, "status" | "doneReason" | "l
     case "done":
       switch (s.doneReason) {
         case "limit":
-          return { text: s.limit === null ? "Stopped at the limit" : `Stopped at the limit (${formatQuantity(s.limit, "message")})`, tone: "neutral" };
+          return {
+            text:
+              s.limit === null
+                ? "Stopped at the limit"
+                : `Stopped at the limit (${formatQuantity(s.limit, "message")})`,
+            tone: "neutral",
+          };
         case "duration":
           return { text: "Stopped — the server's time limit for one search passed", tone: "warning" };
         case "bytes":
@@ -36,13 +45,23 @@ export function statusWords(s: Pick<StreamSnapshot, "status" | "doneReason" | "l
 }
 
 /** What the list says while it has no rows (null: nothing to say, a skeleton or an error is shown instead). */
-export function emptyListWords(s: Pick<StreamSnapshot, "status" | "scanned" | "filtered" | "live" | "hasProgress">): { title: string; detail: string } | null {
+export function emptyListWords(
+  s: Pick<StreamSnapshot, "status" | "scanned" | "filtered" | "live" | "hasProgress">,
+): { title: string; detail: string } | null {
   const scanned = formatQuantity(s.scanned, "record");
   switch (s.status) {
     case "reading":
     case "live":
-      if (s.scanned > 0 && s.filtered) return { title: `Scanned ${scanned}, none matched`, detail: s.live ? "Still watching for new messages that match." : "Still reading." };
-      if (s.live) return { title: "Waiting for new messages…", detail: "Messages written from now on appear here as they arrive." };
+      if (s.scanned > 0 && s.filtered)
+        return {
+          title: `Scanned ${scanned}, none matched`,
+          detail: s.live ? "Still watching for new messages that match." : "Still reading.",
+        };
+      if (s.live)
+        return {
+          title: "Waiting for new messages…",
+          detail: "Messages written from now on appear here as they arrive.",
+        };
       return s.hasProgress ? { title: `Scanned ${scanned}, none to show yet`, detail: "Still reading." } : null;
     case "done":
       return s.scanned > 0
@@ -50,7 +69,10 @@ export function emptyListWords(s: Pick<StreamSnapshot, "status" | "scanned" | "f
         : { title: "No messages", detail: "There was nothing to read in this range of the topic." };
     case "paused":
     case "stopped":
-      return { title: `No messages matched (${formatInteger(s.scanned)} scanned)`, detail: s.status === "paused" ? "Resume to keep reading." : "Search again to start over." };
+      return {
+        title: `No messages matched (${formatInteger(s.scanned)} scanned)`,
+        detail: s.status === "paused" ? "Resume to keep reading." : "Search again to start over.",
+      };
     default:
       return null;
   }
@@ -89,7 +111,8 @@ export function leaderTroubleWords(trouble: readonly LeaderTrouble[]): { text: s
       text:
         leader < 0
           ? `No leader for ${list} (${longest}): waiting for one; the other partitions are still read.`
-          : `Broker ${String(leader)} is not answering for ${list} (${longest}): retrying, and following ${group.length === 1 ? "it" : "them"} to a new leader; the other partitions are still read.`,
+          : `Broker ${String(leader)} is not answering for ${list} (${longest}): retrying, and following ` +
+            `${group.length === 1 ? "it" : "them"} to a new leader; the other partitions are still read.`,
     });
   }
   const moved = trouble.filter((t) => t.unavailableForMs === null && t.from !== null);
@@ -97,7 +120,10 @@ export function leaderTroubleWords(trouble: readonly LeaderTrouble[]): { text: s
     const to = [...new Set(group.map((t) => t.leader))].sort((a, b) => a - b);
     lines.push({
       tone: "info",
-      text: `Broker ${String(from)} no longer leads ${partitionList(group.map((t) => t.partition))}; ${group.length === 1 ? "it is" : "they are"} read from broker${to.length === 1 ? "" : "s"} ${to.join(", ")} now, without a gap.`,
+      text:
+        `Broker ${String(from)} no longer leads ${partitionList(group.map((t) => t.partition))}; ` +
+        (`${group.length === 1 ? "it is" : "they are"} read from broker${to.length === 1 ? "" : "s"} ` +
+          `${to.join(", ")} now, without a gap.`),
     });
   }
   return lines;

@@ -70,13 +70,25 @@ const message = (partition: number, offset: number): StreamMessage => ({
   size: 2,
 });
 
-function progress(scanned: number, matched: number, elapsedMs: number, partitions: [number, number, number | null][]): StreamProgress {
+function progress(
+  scanned: number,
+  matched: number,
+  elapsedMs: number,
+  partitions: [number, number, number | null][],
+): StreamProgress {
   return {
     scanned,
     matched,
     bytes: scanned * 10,
     elapsedMs,
-    partitions: partitions.map(([partition, offset, stopAt]) => ({ partition, offset: String(offset), stopAt: stopAt === null ? null : String(stopAt), highWatermark: String(stopAt ?? offset), leader: 1, unavailableForMs: null })),
+    partitions: partitions.map(([partition, offset, stopAt]) => ({
+      partition,
+      offset: String(offset),
+      stopAt: stopAt === null ? null : String(stopAt),
+      highWatermark: String(stopAt ?? offset),
+      leader: 1,
+      unavailableForMs: null,
+    })),
   };
 }
 
@@ -94,16 +106,36 @@ describe("MessageStreamSession", () => {
     const second = encodeEvent({ type: "message", data: message(1, 4) });
     s.write(second.slice(0, 10));
     s.write(second.slice(10));
-    s.send({ type: "done", data: { ...progress(9, 2, 1200, [[0, 3, 3], [1, 5, 5]]), reason: "end" } });
+    s.send({
+      type: "done",
+      data: {
+        ...progress(9, 2, 1200, [
+          [0, 3, 3],
+          [1, 5, 5],
+        ]),
+        reason: "end",
+      },
+    });
     const done = await until(session, (snap) => snap.status === "done");
     expect(done.doneReason).toBe("end");
     expect(done.rows.map((m) => m.offset)).toEqual(["1", "4"]);
-    expect(done).toMatchObject({ scanned: 9, matched: 2, bytes: 90, elapsedMs: 1200, filtered: true, canPause: false, canResume: false, canStop: false });
+    expect(done).toMatchObject({
+      scanned: 9,
+      matched: 2,
+      bytes: 90,
+      elapsedMs: 1200,
+      filtered: true,
+      canPause: false,
+      canResume: false,
+      canStop: false,
+    });
     expect(done.rate).toBe(7.5);
   });
 
   it("shows a refused request's message and starts nothing more", async () => {
-    const { fetchImpl } = fakeFetch([() => Response.json({ error: { code: "not_found", message: "Topic orders does not exist." } }, { status: 404 })]);
+    const { fetchImpl } = fakeFetch([
+      () => Response.json({ error: { code: "not_found", message: "Topic orders does not exist." } }, { status: 404 }),
+    ]);
     const session = new MessageStreamSession({ fetch: fetchImpl });
     session.start(search({ from: "oldest" }));
     const failed = await until(session, (snap) => snap.status === "error");
@@ -146,32 +178,42 @@ describe("MessageStreamSession", () => {
     expect(snap.matched).toBe(5);
   });
 
-  it("pauses by letting go of the stream and resumes at each partition's next offset with what is left of the limit", async () => {
-    const first = stream();
-    const second = stream();
-    const { urls, fetchImpl } = fakeFetch([ok(first), ok(second)]);
-    const session = new MessageStreamSession({ fetch: fetchImpl, flushMs: 5 });
-    session.start(search({ from: "oldest", limit: "10", partitions: "0,1" }));
-    await until(session, (snap) => snap.status === "reading");
-    expect(session.getSnapshot().canPause).toBe(false);
-    s(first, [message(0, 0), message(0, 1)]);
-    first.send({ type: "progress", data: progress(5, 2, 1000, [[0, 1, 8], [1, 3, 3]]) });
-    // A message after the progress: the next offset of partition 0 is past it.
-    first.send({ type: "message", data: message(0, 4) });
-    await until(session, (snap) => snap.canPause && snap.rows.length === 3);
-    session.pause();
-    const paused = session.getSnapshot();
-    expect(paused).toMatchObject({ status: "paused", canResume: true, canStop: true, matched: 3 });
+  it(
+    "pauses by letting go of the stream and resumes at each partition's next offset with what is left of the " +
+      "limit",
+    async () => {
+      const first = stream();
+      const second = stream();
+      const { urls, fetchImpl } = fakeFetch([ok(first), ok(second)]);
+      const session = new MessageStreamSession({ fetch: fetchImpl, flushMs: 5 });
+      session.start(search({ from: "oldest", limit: "10", partitions: "0,1" }));
+      await until(session, (snap) => snap.status === "reading");
+      expect(session.getSnapshot().canPause).toBe(false);
+      s(first, [message(0, 0), message(0, 1)]);
+      first.send({
+        type: "progress",
+        data: progress(5, 2, 1000, [
+          [0, 1, 8],
+          [1, 3, 3],
+        ]),
+      });
+      // A message after the progress: the next offset of partition 0 is past it.
+      first.send({ type: "message", data: message(0, 4) });
+      await until(session, (snap) => snap.canPause && snap.rows.length === 3);
+      session.pause();
+      const paused = session.getSnapshot();
+      expect(paused).toMatchObject({ status: "paused", canResume: true, canStop: true, matched: 3 });
 
-    session.resume();
-    expect(urls[1]).toBe("/api/clusters/c%201/topics/orders/messages?from=offset&limit=7&partitions=0&offset=0%3A5");
-    await until(session, (snap) => snap.status === "reading");
-    second.send({ type: "message", data: message(0, 5) });
-    second.send({ type: "done", data: { ...progress(3, 1, 500, [[0, 8, 8]]), reason: "end" } });
-    const done = await until(session, (snap) => snap.status === "done");
-    expect(done).toMatchObject({ scanned: 8, matched: 4, elapsedMs: 1500 });
-    expect(done.rows.map((m) => `${m.partition}:${m.offset}`)).toEqual(["0:0", "0:1", "0:4", "0:5"]);
-  });
+      session.resume();
+      expect(urls[1]).toBe("/api/clusters/c%201/topics/orders/messages?from=offset&limit=7&partitions=0&offset=0%3A5");
+      await until(session, (snap) => snap.status === "reading");
+      second.send({ type: "message", data: message(0, 5) });
+      second.send({ type: "done", data: { ...progress(3, 1, 500, [[0, 8, 8]]), reason: "end" } });
+      const done = await until(session, (snap) => snap.status === "done");
+      expect(done).toMatchObject({ scanned: 8, matched: 4, elapsedMs: 1500 });
+      expect(done.rows.map((m) => `${m.partition}:${m.offset}`)).toEqual(["0:0", "0:1", "0:4", "0:5"]);
+    },
+  );
 
   it("resumes a live tail from each partition's next offset, following on in the same stream", async () => {
     const live = stream();
@@ -180,14 +222,29 @@ describe("MessageStreamSession", () => {
     const session = new MessageStreamSession({ fetch: fetchImpl, flushMs: 5 });
     session.start(search({ from: "live", value: "x" }));
     await until(session, (snap) => snap.status === "live");
-    live.send({ type: "progress", data: progress(0, 0, 1000, [[0, 10, null], [1, 20, null]]) });
+    live.send({
+      type: "progress",
+      data: progress(0, 0, 1000, [
+        [0, 10, null],
+        [1, 20, null],
+      ]),
+    });
     await until(session, (snap) => snap.canPause);
     session.pause();
     session.resume();
-    expect(urls[1]).toBe("/api/clusters/c%201/topics/orders/messages?from=offset&partitions=0%2C1&offset=0%3A10%2C1%3A20&follow=true&value=x");
+    expect(urls[1]).toBe(
+      "/api/clusters/c%201/topics/orders/messages" +
+        "?from=offset&partitions=0%2C1&offset=0%3A10%2C1%3A20&follow=true&value=x",
+    );
     await until(session, (snap) => snap.status === "live");
     resumed.send({ type: "message", data: message(0, 12) });
-    resumed.send({ type: "progress", data: progress(4, 1, 300, [[0, 14, null], [1, 20, null]]) });
+    resumed.send({
+      type: "progress",
+      data: progress(4, 1, 300, [
+        [0, 14, null],
+        [1, 20, null],
+      ]),
+    });
     const tailing = await until(session, (snap) => snap.matched === 1);
     expect(tailing).toMatchObject({ status: "live", scanned: 4, matched: 1, canPause: true });
     session.stop();
@@ -200,16 +257,56 @@ describe("MessageStreamSession", () => {
     session.start(search({ from: "live" }));
     await until(session, (snap) => snap.status === "live");
     const at = (leaders: [number, number, number | null][]): StreamProgress => ({
-      ...progress(0, 0, 100, leaders.map(([partition]) => [partition, 0, null])),
-      partitions: leaders.map(([partition, leader, unavailableForMs]) => ({ partition, offset: "0", stopAt: null, highWatermark: "0", leader, unavailableForMs })),
+      ...progress(
+        0,
+        0,
+        100,
+        leaders.map(([partition]) => [partition, 0, null]),
+      ),
+      partitions: leaders.map(([partition, leader, unavailableForMs]) => ({
+        partition,
+        offset: "0",
+        stopAt: null,
+        highWatermark: "0",
+        leader,
+        unavailableForMs,
+      })),
     });
-    s.send({ type: "progress", data: at([[0, 3, null], [1, 2, null]]) });
+    s.send({
+      type: "progress",
+      data: at([
+        [0, 3, null],
+        [1, 2, null],
+      ]),
+    });
     expect((await until(session, (snap) => snap.hasProgress)).leaderTrouble).toEqual([]);
-    s.send({ type: "progress", data: at([[0, 3, 1_500], [1, 2, null]]) });
-    s.send({ type: "progress", data: at([[0, 3, 2_500], [1, 2, null]]) });
-    expect((await until(session, (snap) => snap.leaderTrouble.length > 0)).leaderTrouble).toEqual([{ partition: 0, from: null, leader: 3, unavailableForMs: 2_500 }]);
-    s.send({ type: "progress", data: at([[0, 1, null], [1, 2, null]]) });
-    expect((await until(session, (snap) => snap.leaderTrouble[0]?.unavailableForMs === null)).leaderTrouble).toEqual([{ partition: 0, from: 3, leader: 1, unavailableForMs: null }]);
+    s.send({
+      type: "progress",
+      data: at([
+        [0, 3, 1_500],
+        [1, 2, null],
+      ]),
+    });
+    s.send({
+      type: "progress",
+      data: at([
+        [0, 3, 2_500],
+        [1, 2, null],
+      ]),
+    });
+    expect((await until(session, (snap) => snap.leaderTrouble.length > 0)).leaderTrouble).toEqual([
+      { partition: 0, from: null, leader: 3, unavailableForMs: 2_500 },
+    ]);
+    s.send({
+      type: "progress",
+      data: at([
+        [0, 1, null],
+        [1, 2, null],
+      ]),
+    });
+    expect((await until(session, (snap) => snap.leaderTrouble[0]?.unavailableForMs === null)).leaderTrouble).toEqual([
+      { partition: 0, from: 3, leader: 1, unavailableForMs: null },
+    ]);
     session.reset();
     expect(session.getSnapshot().leaderTrouble).toEqual([]);
   });

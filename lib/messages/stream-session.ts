@@ -51,14 +51,20 @@ export interface StreamSnapshot {
   rate: number | null;
   /** The server has reported progress (so the next offset of every partition is known). */
   hasProgress: boolean;
-  /** Partitions whose leader changed during the search, or that cannot be read right now (see lib/messages/status.ts). */
+  /**
+   * Partitions whose leader changed during the search, or that cannot be read right now (see lib/messages/status.ts).
+   *
+   */
   leaderTrouble: readonly LeaderTrouble[];
   canPause: boolean;
   canResume: boolean;
   canStop: boolean;
 }
 
-/** A partition whose reading was disturbed: its leader moved from `from` to `leader`, or it has not been readable for a while. */
+/**
+ * A partition whose reading was disturbed: its leader moved from `from` to `leader`, or it has not been readable for a
+ * while.
+ */
 export interface LeaderTrouble {
   partition: number;
   /** The broker it was first read from in this search, when it has moved since; null when it has not. */
@@ -265,7 +271,8 @@ export class MessageStreamSession {
     ).then(
       (end) => {
         // A stream that closed without its done or error event.
-        if (end === "ended" && mine()) this.fail("The stream ended before the server said why. What arrived is still shown.");
+        if (end === "ended" && mine())
+          this.fail("The stream ended before the server said why. What arrived is still shown.");
       },
       (error: unknown) => {
         if (mine()) this.fail(error instanceof ApiRequestError ? error.message : "The stream could not be read.");
@@ -288,18 +295,28 @@ export class MessageStreamSession {
   }
 
   private onProgress(progress: StreamProgress): void {
-    this.current = { scanned: progress.scanned, matched: progress.matched, bytes: progress.bytes, elapsedMs: progress.elapsedMs };
+    this.current = {
+      scanned: progress.scanned,
+      matched: progress.matched,
+      bytes: progress.bytes,
+      elapsedMs: progress.elapsedMs,
+    };
     for (const p of progress.partitions) {
       const offset = BigInt(p.offset);
       if ((this.next.get(p.partition) ?? -1n) < offset) this.next.set(p.partition, offset);
       this.stopAt.set(p.partition, p.stopAt === null ? null : BigInt(p.stopAt));
       const known = this.leaders.get(p.partition);
-      this.leaders.set(p.partition, { first: known?.first ?? p.leader, now: p.leader, unavailableForMs: p.unavailableForMs });
+      this.leaders.set(p.partition, {
+        first: known?.first ?? p.leader,
+        now: p.leader,
+        unavailableForMs: p.unavailableForMs,
+      });
     }
     this.hasProgress = true;
     const totals = this.totals();
     this.samples.push({ t: totals.elapsedMs, scanned: totals.scanned });
-    while (this.samples.length > 2 && (this.samples[1]?.t ?? 0) <= totals.elapsedMs - RATE_WINDOW_MS) this.samples.shift();
+    while (this.samples.length > 2 && (this.samples[1]?.t ?? 0) <= totals.elapsedMs - RATE_WINDOW_MS)
+      this.samples.shift();
     this.flushSoon();
   }
 
@@ -379,7 +396,11 @@ export class MessageStreamSession {
 
   private canResume(): boolean {
     if (!this.hasProgress) return false;
-    return this.status === "paused" || this.status === "error" || (this.status === "done" && (this.doneReason === "duration" || this.doneReason === "bytes"));
+    return (
+      this.status === "paused" ||
+      this.status === "error" ||
+      (this.status === "done" && (this.doneReason === "duration" || this.doneReason === "bytes"))
+    );
   }
 
   private canStop(): boolean {
@@ -418,12 +439,16 @@ export class MessageStreamSession {
   }
 }
 
-function troubleOf(leaders: ReadonlyMap<number, { first: number; now: number; unavailableForMs: number | null }>): LeaderTrouble[] {
+function troubleOf(
+  leaders: ReadonlyMap<number, { first: number; now: number; unavailableForMs: number | null }>,
+): LeaderTrouble[] {
   const trouble: LeaderTrouble[] = [];
   for (const [partition, l] of leaders) {
-    const unavailable = l.unavailableForMs !== null && l.unavailableForMs >= UNAVAILABLE_NOTICE_MS ? l.unavailableForMs : null;
+    const unavailable =
+      l.unavailableForMs !== null && l.unavailableForMs >= UNAVAILABLE_NOTICE_MS ? l.unavailableForMs : null;
     const moved = l.first !== l.now && l.first >= 0;
-    if (moved || unavailable !== null) trouble.push({ partition, from: moved ? l.first : null, leader: l.now, unavailableForMs: unavailable });
+    if (moved || unavailable !== null)
+      trouble.push({ partition, from: moved ? l.first : null, leader: l.now, unavailableForMs: unavailable });
   }
   return trouble.sort((a, b) => a.partition - b.partition);
 }

@@ -5,7 +5,8 @@
 
 /**
  * Bytes from a record (a key, a value or a header value). Text when the bytes are valid UTF-8, otherwise base64 of
- * the raw bytes, so nothing is ever mangled: `{ encoding: "utf8", data: "hello" }` or `{ encoding: "base64", data: "3q2+7w==" }`.
+ * the raw bytes, so nothing is ever mangled: `{ encoding: "utf8", data: "hello" }` or `{ encoding: "base64", data:
+ * "3q2+7w==" }`.
  */
 export interface Payload {
   encoding: "utf8" | "base64";

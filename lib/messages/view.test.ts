@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendCapped, base64ToBytes, formatTimestamp, hexOf, isJson, isoTimestamp, messageId, oneLine, payloadPreview, prettyJson } from "./view";
+import {
+  appendCapped,
+  base64ToBytes,
+  formatTimestamp,
+  hexOf,
+  isJson,
+  isoTimestamp,
+  messageId,
+  oneLine,
+  payloadPreview,
+  prettyJson,
+} from "./view";
 
 describe("hexOf and base64ToBytes", () => {
   it("shows bytes as spaced lower-case hex pairs", () => {
@@ -32,20 +43,29 @@ describe("payloadPreview", () => {
   });
   it("decodes only the head of a long binary value", () => {
     const bytes = new Uint8Array(1000).fill(0xab);
-    const preview = payloadPreview({ encoding: "base64", data: Buffer.from(bytes).toString("base64"), bytes: 1000 }, "value");
+    const preview = payloadPreview(
+      { encoding: "base64", data: Buffer.from(bytes).toString("base64"), bytes: 1000 },
+      "value",
+    );
     expect(preview.text).toBe(`${Array(48).fill("ab").join(" ")} …`);
   });
   it("keeps markup as plain text", () => {
-    expect(payloadPreview({ encoding: "utf8", data: "<script>x</script>", bytes: 18 }, "value").text).toBe("<script>x</script>");
+    expect(payloadPreview({ encoding: "utf8", data: "<script>x</script>", bytes: 18 }, "value").text).toBe(
+      "<script>x</script>",
+    );
   });
 });
 
 describe("prettyJson", () => {
   it("indents objects and arrays", () => {
-    expect(prettyJson('{"id":1,"items":[1,2],"empty":{},"none":[]}')).toBe('{\n  "id": 1,\n  "items": [\n    1,\n    2\n  ],\n  "empty": {},\n  "none": []\n}');
+    expect(prettyJson('{"id":1,"items":[1,2],"empty":{},"none":[]}')).toBe(
+      '{\n  "id": 1,\n  "items": [\n    1,\n    2\n  ],\n  "empty": {},\n  "none": []\n}',
+    );
   });
   it("keeps every digit of big numbers and the exact text of strings", () => {
-    expect(prettyJson('{"n":12345678901234567890,"s":"a, \\"b\\": {c}"}')).toBe('{\n  "n": 12345678901234567890,\n  "s": "a, \\"b\\": {c}"\n}');
+    expect(prettyJson('{"n":12345678901234567890,"s":"a, \\"b\\": {c}"}')).toBe(
+      '{\n  "n": 12345678901234567890,\n  "s": "a, \\"b\\": {c}"\n}',
+    );
   });
   it("leaves what is not a JSON object or array", () => {
     expect(prettyJson("42")).toBeNull();

@@ -50,7 +50,11 @@ export function payloadPreview(payload: Payload | null, kind: "key" | "value", m
   if (payload.encoding === "base64") {
     // Only the head is decoded (64 base64 characters are 48 bytes): a table cell never decodes a 1 MB value.
     const head = base64ToBytes(payload.data.slice(0, (BINARY_PREVIEW_BYTES / 3) * 4));
-    return { text: payload.bytes > BINARY_PREVIEW_BYTES ? `${hexOf(head)} …` : hexOf(head), binary: true, absent: false };
+    return {
+      text: payload.bytes > BINARY_PREVIEW_BYTES ? `${hexOf(head)} …` : hexOf(head),
+      binary: true,
+      absent: false,
+    };
   }
   if (payload.data === "") return { text: kind === "key" ? "empty key" : "empty value", binary: false, absent: true };
   return { text: oneLine(payload.data, maxChars), binary: false, absent: false };
@@ -117,7 +121,10 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 export function formatTimestamp(ms: number): string {
   if (!Number.isFinite(ms)) return "—";
   const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  return (
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
+    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
+  );
 }
 
 /** The same time in UTC, ISO 8601: "2026-11-21T09:30:05.123Z". */

@@ -19,8 +19,7 @@ export const queryKeys = {
     params
       ? (["clusters", cluster, "consumer-groups", "list", params] as const)
       : (["clusters", cluster, "consumer-groups"] as const),
-  consumerGroup: (cluster: string, group: string) =>
-    ["clusters", cluster, "consumer-groups", "detail", group] as const,
+  consumerGroup: (cluster: string, group: string) => ["clusters", cluster, "consumer-groups", "detail", group] as const,
   /**
    * The audit log spans every cluster, so it has a family of its own (its cluster is a filter, in `params`).
    * Every server action, done or refused, adds an entry: forms invalidate `audit()` after each one.

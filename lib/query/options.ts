@@ -1,6 +1,14 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
-import type { BrokersResponse, ClusterSummary, ConsumerGroupResponse, ConsumerGroupsResponse, OverviewResponse, TopicResponse, TopicsResponse } from "@/lib/api/types";
+import type {
+  BrokersResponse,
+  ClusterSummary,
+  ConsumerGroupResponse,
+  ConsumerGroupsResponse,
+  OverviewResponse,
+  TopicResponse,
+  TopicsResponse,
+} from "@/lib/api/types";
 import type { AuditPageResponse } from "@/lib/audit/query";
 import { queryKeys } from "@/lib/query/keys";
 
@@ -41,7 +49,8 @@ export function topicsQuery(cluster: string) {
   const params = { internal: true, limit: "all" } as const;
   return queryOptions({
     queryKey: queryKeys.topics(cluster, params),
-    queryFn: ({ signal }) => fetchJson<TopicsResponse>(`${clusterApiPath(cluster, "topics")}?internal=true&limit=all`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<TopicsResponse>(`${clusterApiPath(cluster, "topics")}?internal=true&limit=all`, { signal }),
   });
 }
 
@@ -49,7 +58,8 @@ export function topicsQuery(cluster: string) {
 export function topicQuery(cluster: string, topic: string) {
   return queryOptions({
     queryKey: queryKeys.topic(cluster, topic),
-    queryFn: ({ signal }) => fetchJson<TopicResponse>(clusterApiPath(cluster, `topics/${encodeURIComponent(topic)}`), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<TopicResponse>(clusterApiPath(cluster, `topics/${encodeURIComponent(topic)}`), { signal }),
   });
 }
 
@@ -61,7 +71,8 @@ export function consumerGroupsQuery(cluster: string) {
   const params = { limit: "all" } as const;
   return queryOptions({
     queryKey: queryKeys.consumerGroups(cluster, params),
-    queryFn: ({ signal }) => fetchJson<ConsumerGroupsResponse>(`${clusterApiPath(cluster, "consumer-groups")}?limit=all`, { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<ConsumerGroupsResponse>(`${clusterApiPath(cluster, "consumer-groups")}?limit=all`, { signal }),
     refetchInterval: GROUPS_REFRESH_MS,
   });
 }
@@ -70,7 +81,10 @@ export function consumerGroupsQuery(cluster: string) {
 export function consumerGroupQuery(cluster: string, group: string) {
   return queryOptions({
     queryKey: queryKeys.consumerGroup(cluster, group),
-    queryFn: ({ signal }) => fetchJson<ConsumerGroupResponse>(clusterApiPath(cluster, `consumer-groups/${encodeURIComponent(group)}`), { signal }),
+    queryFn: ({ signal }) =>
+      fetchJson<ConsumerGroupResponse>(clusterApiPath(cluster, `consumer-groups/${encodeURIComponent(group)}`), {
+        signal,
+      }),
     refetchInterval: GROUPS_REFRESH_MS,
   });
 }

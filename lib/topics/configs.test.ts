@@ -16,7 +16,10 @@ describe("formatConfigValue", () => {
     expect(formatConfigValue("retention.ms", "604800000")).toEqual({ text: "7 d", kind: "formatted" });
     expect(formatConfigValue("segment.ms", "90000")).toEqual({ text: "1 min 30 s", kind: "formatted" });
     expect(formatConfigValue("file.delete.delay.ms", "0")).toEqual({ text: "0 s", kind: "formatted" });
-    expect(formatConfigValue("message.timestamp.difference.max.ms", "500")).toEqual({ text: "500 ms", kind: "formatted" });
+    expect(formatConfigValue("message.timestamp.difference.max.ms", "500")).toEqual({
+      text: "500 ms",
+      kind: "formatted",
+    });
   });
 
   it("shows *.bytes values as sizes", () => {
@@ -29,13 +32,22 @@ describe("formatConfigValue", () => {
   it("shows -1 and Long.MAX_VALUE as unlimited", () => {
     expect(formatConfigValue("retention.bytes", "-1")).toEqual({ text: "unlimited", kind: "formatted" });
     expect(formatConfigValue("retention.ms", "-1")).toEqual({ text: "unlimited", kind: "formatted" });
-    expect(formatConfigValue("max.compaction.lag.ms", "9223372036854775807")).toEqual({ text: "unlimited", kind: "formatted" });
-    expect(formatConfigValue("flush.messages", "9223372036854775807")).toEqual({ text: "unlimited", kind: "formatted" });
+    expect(formatConfigValue("max.compaction.lag.ms", "9223372036854775807")).toEqual({
+      text: "unlimited",
+      kind: "formatted",
+    });
+    expect(formatConfigValue("flush.messages", "9223372036854775807")).toEqual({
+      text: "unlimited",
+      kind: "formatted",
+    });
   });
 
   it("explains -2 of the tiered-storage local retention", () => {
     expect(formatConfigValue("local.retention.ms", "-2")).toEqual({ text: "same as retention.ms", kind: "formatted" });
-    expect(formatConfigValue("local.retention.bytes", "-2")).toEqual({ text: "same as retention.bytes", kind: "formatted" });
+    expect(formatConfigValue("local.retention.bytes", "-2")).toEqual({
+      text: "same as retention.bytes",
+      kind: "formatted",
+    });
   });
 
   it("groups the digits of counts", () => {

@@ -41,7 +41,8 @@ export function formatConfigValue(key: string, value: string | null, sensitive =
 
   const big = BigInt(trimmed);
   if (big === -1n || big >= LONG_MAX) return { text: "unlimited", kind: "formatted" };
-  if (big === -2n && key.startsWith("local.")) return { text: `same as ${key.slice("local.".length)}`, kind: "formatted" };
+  if (big === -2n && key.startsWith("local."))
+    return { text: `same as ${key.slice("local.".length)}`, kind: "formatted" };
 
   const number = Number(big);
   const text = unit === "ms" ? formatDuration(number) : unit === "bytes" ? formatBytes(number) : formatInteger(number);
@@ -69,7 +70,10 @@ export function sortConfigs<T extends Pick<TopicConfigEntry, "name" | "source">>
  * The entries whose name or value contains every word of `query` (case-insensitive). Sensitive values are never
  * matched, so filtering cannot reveal anything about them.
  */
-export function filterConfigs<T extends Pick<TopicConfigEntry, "name" | "value" | "sensitive">>(entries: readonly T[], query: string): T[] {
+export function filterConfigs<T extends Pick<TopicConfigEntry, "name" | "value" | "sensitive">>(
+  entries: readonly T[],
+  query: string,
+): T[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...entries];
   return entries.filter((entry) => {

@@ -5,15 +5,40 @@ import { createTopicSchema } from "./schemas";
 describe("create-topic form values", () => {
   it("converts days, GB and MB to Kafka's ms and bytes, and leaves empty configs out", () => {
     const input = toCreateTopicInput(
-      { ...INITIAL_VALUES, name: " orders ", partitions: "6", retentionAmount: "2", retentionUnit: "days", retentionSizeAmount: "1.5", retentionSizeUnit: "GB", maxMessageAmount: "2", maxMessageUnit: "MB" },
+      {
+        ...INITIAL_VALUES,
+        name: " orders ",
+        partitions: "6",
+        retentionAmount: "2",
+        retentionUnit: "days",
+        retentionSizeAmount: "1.5",
+        retentionSizeUnit: "GB",
+        maxMessageAmount: "2",
+        maxMessageUnit: "MB",
+      },
       3,
     );
-    expect(input).toEqual({ name: "orders", partitions: 6, replicationFactor: 3, configs: { retentionMs: 172_800_000, retentionBytes: 1_500_000_000, maxMessageBytes: 2_000_000 } });
+    expect(input).toEqual({
+      name: "orders",
+      partitions: 6,
+      replicationFactor: 3,
+      configs: { retentionMs: 172_800_000, retentionBytes: 1_500_000_000, maxMessageBytes: 2_000_000 },
+    });
     expect(toCreateTopicInput({ ...INITIAL_VALUES, name: "t" }, 1).configs).toEqual({});
   });
 
   it("sends -1 for unlimited retention, and NaN for what is not a number so the schema says so", () => {
-    const input = toCreateTopicInput({ ...INITIAL_VALUES, name: "t", retentionUnlimited: true, retentionSizeUnlimited: true, partitions: "", minInsyncReplicas: "two" }, 3);
+    const input = toCreateTopicInput(
+      {
+        ...INITIAL_VALUES,
+        name: "t",
+        retentionUnlimited: true,
+        retentionSizeUnlimited: true,
+        partitions: "",
+        minInsyncReplicas: "two",
+      },
+      3,
+    );
     expect(input.configs).toMatchObject({ retentionMs: -1, retentionBytes: -1 });
     const result = createTopicSchema.safeParse(input);
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([

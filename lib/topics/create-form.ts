@@ -2,7 +2,13 @@
  * The create-topic form's values as typed (strings, units a person reads) and their conversion to the input of
  * createTopicSchema (Kafka's units). Pure. Empty config fields are left out, so the broker's default applies.
  */
-import { type CLEANUP_POLICIES, collidingTopic, type CreateTopicInput, hasMetricCollisionRisk, type TopicConfigsInput } from "@/lib/topics/schemas";
+import {
+  type CLEANUP_POLICIES,
+  collidingTopic,
+  type CreateTopicInput,
+  hasMetricCollisionRisk,
+  type TopicConfigsInput,
+} from "@/lib/topics/schemas";
 import { SIZE_UNITS, type SizeUnit, TIME_UNITS, type TimeUnit, toKafkaAmount } from "@/lib/topics/units";
 
 export interface CreateTopicValues {
@@ -88,9 +94,17 @@ function optionalNumber(text: string): number | undefined {
 
 export function toCreateTopicInput(values: CreateTopicValues, defaultRf: number | undefined): CreateTopicInput {
   const configs: TopicConfigsInput = {};
-  const retentionMs = toKafkaAmount(values.retentionAmount, TIME_UNITS[values.retentionUnit], values.retentionUnlimited);
+  const retentionMs = toKafkaAmount(
+    values.retentionAmount,
+    TIME_UNITS[values.retentionUnit],
+    values.retentionUnlimited,
+  );
   if (retentionMs !== undefined) configs.retentionMs = retentionMs;
-  const retentionBytes = toKafkaAmount(values.retentionSizeAmount, SIZE_UNITS[values.retentionSizeUnit], values.retentionSizeUnlimited);
+  const retentionBytes = toKafkaAmount(
+    values.retentionSizeAmount,
+    SIZE_UNITS[values.retentionSizeUnit],
+    values.retentionSizeUnlimited,
+  );
   if (retentionBytes !== undefined) configs.retentionBytes = retentionBytes;
   if (values.cleanupPolicy !== "") configs.cleanupPolicy = values.cleanupPolicy;
   const minInsyncReplicas = optionalNumber(values.minInsyncReplicas);
@@ -101,7 +115,8 @@ export function toCreateTopicInput(values: CreateTopicValues, defaultRf: number 
   return {
     name: values.name.trim(),
     partitions: requiredNumber(values.partitions),
-    replicationFactor: values.replicationFactor === null ? (defaultRf ?? Number.NaN) : requiredNumber(values.replicationFactor),
+    replicationFactor:
+      values.replicationFactor === null ? (defaultRf ?? Number.NaN) : requiredNumber(values.replicationFactor),
     configs,
   };
 }
@@ -115,10 +130,16 @@ export function nameWarning(name: string, existing: readonly string[] | undefine
   if (existing?.includes(name)) return `A topic named "${name}" already exists.`;
   const other = existing ? collidingTopic(name, existing) : undefined;
   if (other !== undefined) {
-    return `Collides with the existing topic "${other}": Kafka gives '.' and '_' the same metric name, so it will refuse this name.`;
+    return (
+      `Collides with the existing topic "${other}": Kafka gives '.' and '_' the same metric name, so it ` +
+      `will refuse this name.`
+    );
   }
   if (hasMetricCollisionRisk(name)) {
-    return "Kafka gives '.' and '_' the same metric name, so topics that differ only by them collide. Best use one of the two, not both.";
+    return (
+      "Kafka gives '.' and '_' the same metric name, so topics that differ only by them collide. Best " +
+      "use one of the two, not both."
+    );
   }
   return undefined;
 }

@@ -40,7 +40,9 @@ describe("URL state", () => {
   });
 
   it("reads every parameter", () => {
-    expect(parseListState(new URLSearchParams("q=orders%20eu&sort=size&order=asc&internal=1&problem=under-replicated"))).toEqual({
+    expect(
+      parseListState(new URLSearchParams("q=orders%20eu&sort=size&order=asc&internal=1&problem=under-replicated")),
+    ).toEqual({
       q: "orders eu",
       sort: "size",
       order: "asc",
@@ -50,7 +52,9 @@ describe("URL state", () => {
   });
 
   it("falls back to defaults for unknown values, and to the sort's own order", () => {
-    expect(parseListState(new URLSearchParams("sort=bogus&order=up&internal=yes&problem=fire"))).toEqual(DEFAULT_LIST_STATE);
+    expect(parseListState(new URLSearchParams("sort=bogus&order=up&internal=yes&problem=fire"))).toEqual(
+      DEFAULT_LIST_STATE,
+    );
     expect(parseListState(new URLSearchParams("sort=messages")).order).toBe("desc");
     expect(parseListState(new URLSearchParams("sort=name")).order).toBe("asc");
   });
@@ -60,7 +64,9 @@ describe("URL state", () => {
     expect(listStateToSearch(state({ sort: "size", order: "desc" }))).toBe("sort=size");
     expect(listStateToSearch(state({ sort: "size", order: "asc" }))).toBe("sort=size&order=asc");
     expect(listStateToSearch(state({ order: "desc" }))).toBe("order=desc");
-    expect(listStateToSearch(state({ q: "a b&c", internal: true, problem: "offline" }))).toBe("q=a+b%26c&internal=1&problem=offline");
+    expect(listStateToSearch(state({ q: "a b&c", internal: true, problem: "offline" }))).toBe(
+      "q=a+b%26c&internal=1&problem=offline",
+    );
   });
 
   it("round-trips through the query string", () => {
@@ -156,7 +162,9 @@ describe("sortTopics", () => {
 
 describe("filter and sort together", () => {
   it("filtering a sorted list keeps its order", () => {
-    const many = Array.from({ length: 5000 }, (_, i) => topic(`topic-${i}`, { messages: (i * 7919) % 5000, internal: i % 100 === 0 }));
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      topic(`topic-${i}`, { messages: (i * 7919) % 5000, internal: i % 100 === 0 }),
+    );
     const result = filterTopics(sortTopics(many, "messages", "desc"), state({ q: "topic-1" }));
     expect(result.length).toBeGreaterThan(0);
     expect(result.every((t) => t.name.includes("topic-1") && !t.internal)).toBe(true);

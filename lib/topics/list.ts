@@ -16,8 +16,21 @@ export interface TopicListState {
   problem: PartitionProblem | null;
 }
 
-export const TOPIC_SORTS = ["name", "partitions", "replicationFactor", "underReplicated", "size", "messages"] as const satisfies readonly TopicSort[];
-export const PARTITION_PROBLEMS = ["offline", "under-min-isr", "single-isr", "under-replicated", "non-preferred-leader"] as const satisfies readonly PartitionProblem[];
+export const TOPIC_SORTS = [
+  "name",
+  "partitions",
+  "replicationFactor",
+  "underReplicated",
+  "size",
+  "messages",
+] as const satisfies readonly TopicSort[];
+export const PARTITION_PROBLEMS = [
+  "offline",
+  "under-min-isr",
+  "single-isr",
+  "under-replicated",
+  "non-preferred-leader",
+] as const satisfies readonly PartitionProblem[];
 
 export const DEFAULT_LIST_STATE: TopicListState = { q: "", sort: "name", order: "asc", internal: false, problem: null };
 
@@ -54,7 +67,10 @@ export function listStateToSearch(state: TopicListState): string {
 }
 
 /** Clicking a column header: the sorted column flips its order, another column starts in its natural order. */
-export function nextSort(state: Pick<TopicListState, "sort" | "order">, column: TopicSort): Pick<TopicListState, "sort" | "order"> {
+export function nextSort(
+  state: Pick<TopicListState, "sort" | "order">,
+  column: TopicSort,
+): Pick<TopicListState, "sort" | "order"> {
   if (state.sort === column) return { sort: column, order: state.order === "asc" ? "desc" : "asc" };
   return { sort: column, order: defaultOrder(column) };
 }
@@ -68,7 +84,10 @@ export interface ProblemFilter {
 
 /** The `problem` filter, exact per topic: the overview's reasons link here with these values. */
 export const PROBLEM_FILTERS: Record<PartitionProblem, ProblemFilter> = {
-  offline: { summary: "Showing topics with offline partitions (no leader).", matches: (topic) => topic.offlinePartitions > 0 },
+  offline: {
+    summary: "Showing topics with offline partitions (no leader).",
+    matches: (topic) => topic.offlinePartitions > 0,
+  },
   "under-min-isr": {
     summary: "Showing topics with partitions under min.insync.replicas.",
     matches: (topic) => topic.underMinIsrPartitions > 0,
@@ -92,7 +111,10 @@ export function searchTerms(q: string): string[] {
   return q.trim().toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-export function filterTopics(topics: readonly TopicSummary[], state: Pick<TopicListState, "q" | "internal" | "problem">): TopicSummary[] {
+export function filterTopics(
+  topics: readonly TopicSummary[],
+  state: Pick<TopicListState, "q" | "internal" | "problem">,
+): TopicSummary[] {
   const terms = searchTerms(state.q);
   const matches = state.problem ? PROBLEM_FILTERS[state.problem].matches : null;
   return topics.filter((topic) => {
@@ -123,7 +145,12 @@ const SORT_VALUES: Record<Exclude<TopicSort, "name">, (topic: TopicSummary) => n
  * A copy sorted by a number column: ties are broken by name (always A to Z), and an unknown value (null) goes last
  * in either order, so "largest first" never starts with rows nobody could measure.
  */
-export function sortByValue<T>(items: readonly T[], value: (item: T) => number | null, nameOf: (item: T) => string, order: SortOrder): T[] {
+export function sortByValue<T>(
+  items: readonly T[],
+  value: (item: T) => number | null,
+  nameOf: (item: T) => string,
+  order: SortOrder,
+): T[] {
   const direction = order === "asc" ? 1 : -1;
   return [...items].sort((a, b) => {
     const va = value(a);

@@ -32,7 +32,8 @@ export function collidingTopic(name: string, existing: Iterable<string>): string
   return undefined;
 }
 
-const wholeNumber = (what: string) => z.number({ error: `${what} must be a number.` }).int(`${what} must be a whole number.`);
+const wholeNumber = (what: string) =>
+  z.number({ error: `${what} must be a number.` }).int(`${what} must be a whole number.`);
 
 export const CLEANUP_POLICIES = ["delete", "compact", "compact,delete"] as const;
 
@@ -43,7 +44,10 @@ export const topicConfigsSchema = z.object({
   retentionBytes: wholeNumber("Retention size").min(-1, "Retention size must be positive, or unlimited.").optional(),
   cleanupPolicy: z.enum(CLEANUP_POLICIES, { error: "Choose delete, compact, or both." }).optional(),
   minInsyncReplicas: wholeNumber("Min in-sync replicas").min(1, "Min in-sync replicas must be at least 1.").optional(),
-  maxMessageBytes: wholeNumber("Max message size").min(0, "Max message size cannot be negative.").max(2_147_483_647, "Max message size must fit in 2 GiB.").optional(),
+  maxMessageBytes: wholeNumber("Max message size")
+    .min(0, "Max message size cannot be negative.")
+    .max(2_147_483_647, "Max message size must fit in 2 GiB.")
+    .optional(),
 });
 export type TopicConfigsInput = z.infer<typeof topicConfigsSchema>;
 
@@ -59,27 +63,40 @@ export const CONFIG_KEYS: Record<keyof TopicConfigsInput, string> = {
 export const createTopicSchema = z
   .object({
     name: topicNameSchema,
-    partitions: wholeNumber("Partitions").min(1, "A topic needs at least 1 partition.").max(MAX_PARTITIONS, `At most ${MAX_PARTITIONS.toLocaleString("en-US")} partitions per topic here.`),
-    replicationFactor: wholeNumber("Replication factor").min(1, "Replication factor must be at least 1.").max(MAX_REPLICATION_FACTOR, "Replication factor is too large."),
+    partitions: wholeNumber("Partitions")
+      .min(1, "A topic needs at least 1 partition.")
+      .max(MAX_PARTITIONS, `At most ${MAX_PARTITIONS.toLocaleString("en-US")} partitions per topic here.`),
+    replicationFactor: wholeNumber("Replication factor")
+      .min(1, "Replication factor must be at least 1.")
+      .max(MAX_REPLICATION_FACTOR, "Replication factor is too large."),
     configs: topicConfigsSchema.default({}),
   })
   .superRefine((input, ctx) => {
     const minIsr = input.configs.minInsyncReplicas;
     if (minIsr !== undefined && minIsr > input.replicationFactor) {
-      ctx.addIssue({ code: "custom", path: ["configs", "minInsyncReplicas"], message: "Min in-sync replicas cannot be more than the replication factor: no write could succeed." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["configs", "minInsyncReplicas"],
+        message: "Min in-sync replicas cannot be more than the replication factor: no write could succeed.",
+      });
     }
   });
 export type CreateTopicInput = z.input<typeof createTopicSchema>;
 
 export const deleteTopicSchema = z
   .object({ name: topicNameSchema, confirmation: z.string({ error: "Type the topic's name to confirm." }) })
-  .refine((input) => input.confirmation === input.name, { path: ["confirmation"], message: "Type the topic's name exactly to confirm." });
+  .refine((input) => input.confirmation === input.name, {
+    path: ["confirmation"],
+    message: "Type the topic's name exactly to confirm.",
+  });
 export type DeleteTopicInput = z.input<typeof deleteTopicSchema>;
 
 /** `partitions` is the new total, which must be more than the current count (checked on the server). */
 export const addPartitionsSchema = z.object({
   name: topicNameSchema,
-  partitions: wholeNumber("Partitions").min(2, "A topic can only grow to 2 or more partitions.").max(MAX_PARTITIONS, `At most ${MAX_PARTITIONS.toLocaleString("en-US")} partitions per topic here.`),
+  partitions: wholeNumber("Partitions")
+    .min(2, "A topic can only grow to 2 or more partitions.")
+    .max(MAX_PARTITIONS, `At most ${MAX_PARTITIONS.toLocaleString("en-US")} partitions per topic here.`),
 });
 export type AddPartitionsInput = z.input<typeof addPartitionsSchema>;
 
@@ -94,11 +111,20 @@ export const configKeySchema = z
 export const alterTopicConfigsSchema = z
   .object({
     name: topicNameSchema,
-    set: z.array(z.object({ key: configKeySchema, value: z.string().max(100_000, "A config value has at most 100,000 characters.") })).max(200).default([]),
+    set: z
+      .array(
+        z.object({
+          key: configKeySchema,
+          value: z.string().max(100_000, "A config value has at most 100,000 characters."),
+        }),
+      )
+      .max(200)
+      .default([]),
     reset: z.array(configKeySchema).max(200).default([]),
   })
   .superRefine((input, ctx) => {
-    if (input.set.length === 0 && input.reset.length === 0) ctx.addIssue({ code: "custom", path: [], message: "Nothing to change: set or reset at least one config." });
+    if (input.set.length === 0 && input.reset.length === 0)
+      ctx.addIssue({ code: "custom", path: [], message: "Nothing to change: set or reset at least one config." });
     const seen = new Set<string>();
     for (const key of [...input.set.map((s) => s.key), ...input.reset]) {
       if (seen.has(key)) ctx.addIssue({ code: "custom", path: [], message: `${key} appears twice in one change.` });
@@ -124,7 +150,10 @@ export type PurgeTopicInput = z.input<typeof purgeTopicSchema>;
  */
 export const topicsListQuerySchema = z.object({
   search: z.string().max(TOPIC_NAME_MAX, `search has at most ${TOPIC_NAME_MAX} characters.`).default(""),
-  internal: z.enum(["true", "false"], { error: "internal must be true or false." }).default("false").transform((v) => v === "true"),
+  internal: z
+    .enum(["true", "false"], { error: "internal must be true or false." })
+    .default("false")
+    .transform((v) => v === "true"),
   problem: z.enum(PARTITION_PROBLEMS, { error: `problem must be one of ${PARTITION_PROBLEMS.join(", ")}.` }).optional(),
   sort: z.enum(TOPIC_SORTS, { error: `sort must be one of ${TOPIC_SORTS.join(", ")}.` }).default("name"),
   ...listQueryFields,

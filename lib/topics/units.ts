@@ -17,7 +17,10 @@ export function toKafkaAmount(amount: string, unitFactor: number, unlimited = fa
 }
 
 /** The largest unit that shows a Kafka amount as a whole number, for prefilling a form. */
-export function fromKafkaAmount<U extends string>(value: number, units: Record<U, number>): { amount: string; unit: U } | undefined {
+export function fromKafkaAmount<U extends string>(
+  value: number,
+  units: Record<U, number>,
+): { amount: string; unit: U } | undefined {
   const entries = (Object.entries(units) as [U, number][]).sort((a, b) => b[1] - a[1]);
   for (const [unit, factor] of entries) if (value % factor === 0) return { amount: String(value / factor), unit };
   const smallest = entries[entries.length - 1];

@@ -12,10 +12,14 @@ const BENCHMARKS = ["topics", "groups", "messages"];
 for (const name of BENCHMARKS) {
   console.log(`\n=== bench:${name} ===\n`);
   // react-server: the groups benchmark uses the console's own protocol code, whose modules import "server-only".
-  const run = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", join(__dirname, `${name}.ts`), ...process.argv.slice(2)], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
+  const run = spawnSync(
+    join(ROOT, "node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", join(__dirname, `${name}.ts`), ...process.argv.slice(2)],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
   if (run.status !== 0) {
     console.error(`bench:${name} failed (exit ${run.status ?? run.signal ?? "?"}).`);
     process.exit(run.status ?? 1);

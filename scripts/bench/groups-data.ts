@@ -95,7 +95,10 @@ function readMarker(file: string): Marker | undefined {
   try {
     const marker = JSON.parse(readFileSync(file, "utf8")) as Marker;
     const same =
-      marker.topics === GROUP_TOPIC_COUNT && marker.partitionsPerTopic === PARTITIONS_PER_TOPIC && marker.recordsPerPartition === RECORDS_PER_PARTITION && marker.groups === GROUP_COUNT;
+      marker.topics === GROUP_TOPIC_COUNT &&
+      marker.partitionsPerTopic === PARTITIONS_PER_TOPIC &&
+      marker.recordsPerPartition === RECORDS_PER_PARTITION &&
+      marker.groups === GROUP_COUNT;
     return same ? marker : undefined;
   } catch {
     return undefined;
@@ -108,12 +111,17 @@ async function waitForLeaders(admin: Admin, timeoutMs: number): Promise<void> {
     let ready = 0;
     try {
       const { topics } = await admin.fetchTopicMetadata({ topics: GROUP_TOPICS });
-      ready = topics.filter((t) => t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0)).length;
+      ready = topics.filter(
+        (t) => t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0),
+      ).length;
     } catch (error) {
       log(`Metadata not answered yet (${error instanceof Error ? error.message : String(error)}).`);
     }
     if (ready === GROUP_TOPIC_COUNT) return;
-    if (Date.now() > deadline) throw new Error(`Only ${ready} of ${GROUP_TOPIC_COUNT} bench-groups topics had leaders after ${timeoutMs / 1000} s.`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Only ${ready} of ${GROUP_TOPIC_COUNT} bench-groups topics had leaders after ${timeoutMs / 1000} s.`,
+      );
     await sleep(1_000);
   }
 }
@@ -126,7 +134,11 @@ async function createMissing(admin: Admin): Promise<void> {
   await admin.createTopics({
     waitForLeaders: false,
     timeout: 120_000,
-    topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: REPLICATION_FACTOR })),
+    topics: missing.map((topic) => ({
+      topic,
+      numPartitions: PARTITIONS_PER_TOPIC,
+      replicationFactor: REPLICATION_FACTOR,
+    })),
   });
 }
 
@@ -158,7 +170,13 @@ async function endOffsets(admin: Admin): Promise<Map<string, number[]>> {
 
 /** A JSON value of about 300 bytes, the size of a small business event. */
 function recordValue(topic: string, partition: number, n: number, at: number): string {
-  return JSON.stringify({ id: `${topic}-${partition}-${n}`, type: "bench.event", at: new Date(at).toISOString(), amount: (n * 37) % 1000, note: "x".repeat(180) });
+  return JSON.stringify({
+    id: `${topic}-${partition}-${n}`,
+    type: "bench.event",
+    at: new Date(at).toISOString(),
+    amount: (n * 37) % 1000,
+    note: "x".repeat(180),
+  });
 }
 
 /**
@@ -167,7 +185,12 @@ function recordValue(topic: string, partition: number, n: number, at: number): s
  * offset from the batch header, as it would for a producer that sends records as they come.
  */
 async function produceMissing(kafka: Kafka, ends: Map<string, number[]>, firstRecordAt: number): Promise<number> {
-  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
   await producer.connect();
   let produced = 0;
   try {
@@ -177,7 +200,12 @@ async function produceMissing(kafka: Kafka, ends: Map<string, number[]>, firstRe
         topic,
         messages: (ends.get(topic) ?? [])
           .flatMap((end, partition) => (end <= n ? [partition] : []))
-          .map((partition) => ({ partition, key: `key-${partition}-${n}`, value: recordValue(topic, partition, n, at), timestamp: String(at) })),
+          .map((partition) => ({
+            partition,
+            key: `key-${partition}-${n}`,
+            value: recordValue(topic, partition, n, at),
+            timestamp: String(at),
+          })),
       })).filter((t) => t.messages.length > 0);
       if (topicMessages.length === 0) continue;
       await producer.sendBatch({ topicMessages });
@@ -189,7 +217,10 @@ async function produceMissing(kafka: Kafka, ends: Map<string, number[]>, firstRe
   return produced;
 }
 
-/** The coordinator (node id) of each group, one batched FindCoordinator per 250 groups, asked again while Kafka is not ready. */
+/**
+ * The coordinator (node id) of each group, one batched FindCoordinator per 250 groups, asked again while Kafka is not
+ * ready.
+ */
 async function coordinators(cluster: ProtocolCluster, groups: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   let missing = [...groups];
@@ -213,7 +244,10 @@ async function coordinators(cluster: ProtocolCluster, groups: readonly string[])
   return out;
 }
 
-/** The bench groups whose committed offsets are not exactly those of committedOffset(): one OffsetFetch per coordinator. */
+/**
+ * The bench groups whose committed offsets are not exactly those of committedOffset(): one OffsetFetch per coordinator.
+ *
+ */
 async function groupsToCommit(cluster: ProtocolCluster): Promise<string[]> {
   const where = await coordinators(cluster, BENCH_GROUPS);
   const byNode = new Map<number, string[]>();
@@ -241,7 +275,10 @@ async function groupsToCommit(cluster: ProtocolCluster): Promise<string[]> {
   return BENCH_GROUPS.filter((g) => !right.has(g));
 }
 
-/** One OffsetCommit per group to its coordinator, 50 at a time; groups answered with a coordinator error are tried again. */
+/**
+ * One OffsetCommit per group to its coordinator, 50 at a time; groups answered with a coordinator error are tried
+ * again.
+ */
 async function commitOffsets(cluster: ProtocolCluster, groups: readonly string[]): Promise<void> {
   let todo = [...groups];
   for (let attempt = 1; todo.length > 0; attempt += 1) {
@@ -256,7 +293,11 @@ async function commitOffsets(cluster: ProtocolCluster, groups: readonly string[]
         topics: [
           {
             name: topicOfGroup(index),
-            partitions: Array.from({ length: PARTITIONS_PER_TOPIC }, (_, partition) => ({ partition, offset: BigInt(committedOffset(index, partition)), metadata: null })),
+            partitions: Array.from({ length: PARTITIONS_PER_TOPIC }, (_, partition) => ({
+              partition,
+              offset: BigInt(committedOffset(index, partition)),
+              metadata: null,
+            })),
           },
         ],
       });
@@ -265,7 +306,10 @@ async function commitOffsets(cluster: ProtocolCluster, groups: readonly string[]
     });
     const fatal = failed.find((f) => !RETRIABLE.has(f.code));
     if (fatal || (failed.length > 0 && attempt >= 5)) {
-      throw new Error(`OffsetCommit failed for ${failed.length} bench groups (e.g. ${failed[0]?.group}: error code ${failed[0]?.code}).`);
+      throw new Error(
+        `OffsetCommit failed for ${failed.length} bench groups (e.g. ${failed[0]?.group}: error code ` +
+          `${failed[0]?.code}).`,
+      );
     }
     todo = failed.map((f) => f.group);
     if (todo.length > 0) await sleep(1_000);
@@ -288,18 +332,28 @@ export async function ensureGroupsDataSet(bootstrap: readonly string[], dataDir:
     let ends: Map<string, number[]>;
     let made: Marker;
     if (marker) {
-      log(`Reusing the consumer-groups data set made ${marker.createdAt} (--fresh makes it again); waiting for leaders...`);
+      log(
+        `Reusing the consumer-groups data set made ${marker.createdAt} (--fresh makes it again); waiting for ` +
+          `leaders...`,
+      );
       await waitForLeaders(admin, 600_000);
       ends = await endOffsets(admin);
       const short = [...ends.values()].flat().filter((end) => end < RECORDS_PER_PARTITION).length;
-      if (short > 0) throw new Error(`${short} partitions of the consumer-groups data set have fewer than ${RECORDS_PER_PARTITION} records; run with --fresh.`);
+      if (short > 0)
+        throw new Error(
+          `${short} partitions of the consumer-groups data set have fewer than ${RECORDS_PER_PARTITION} ` +
+            `records; run with --fresh.`,
+        );
       made = marker;
     } else {
       await createMissing(admin);
       await waitForLeaders(admin, 300_000);
       const firstRecordAt = Date.now() - SPREAD_MS;
       const produced = await produceMissing(kafka, await endOffsets(admin), firstRecordAt);
-      log(`Produced ${formatInt(produced)} records (${RECORDS_PER_PARTITION} per partition, one batch each, stamped over the last hour).`);
+      log(
+        `Produced ${formatInt(produced)} records (${RECORDS_PER_PARTITION} per partition, one batch each, ` +
+          `stamped over the last hour).`,
+      );
       ends = await endOffsets(admin);
       made = {
         topics: GROUP_TOPIC_COUNT,
@@ -317,13 +371,20 @@ export async function ensureGroupsDataSet(bootstrap: readonly string[], dataDir:
     const commitStarted = performance.now();
     const todo = await groupsToCommit(cluster);
     if (todo.length > 0) {
-      log(`Committing offsets for ${formatInt(todo.length)} groups (one OffsetCommit each, ${COMMIT_CONCURRENCY} at a time, from outside the group)...`);
+      log(
+        `Committing offsets for ${formatInt(todo.length)} groups (one OffsetCommit each, ` +
+          `${COMMIT_CONCURRENCY} at a time, from outside the group)...`,
+      );
       await commitOffsets(cluster, todo);
       const stillWrong = await groupsToCommit(cluster);
-      if (stillWrong.length > 0) throw new Error(`${stillWrong.length} bench groups do not read back the offsets just committed (e.g. ${stillWrong[0]}).`);
+      if (stillWrong.length > 0)
+        throw new Error(
+          `${stillWrong.length} bench groups do not read back the offsets just committed (e.g. ${stillWrong[0]}).`,
+        );
     }
     const commitMs = performance.now() - commitStarted;
-    if (todo.length > 0) log(`Offsets of ${formatInt(todo.length)} groups committed and read back in ${formatMs(commitMs)}.`);
+    if (todo.length > 0)
+      log(`Offsets of ${formatInt(todo.length)} groups committed and read back in ${formatMs(commitMs)}.`);
 
     if (!marker) {
       made.createMs = performance.now() - started;

@@ -90,28 +90,50 @@ function totalKeyBytes(): number {
 }
 
 /** Why the topic cannot be reused as it is, or null when it can: the records per partition come back with it. */
-async function inspect(admin: Admin, topic: string, partitions: number, replication: number, records: number): Promise<{ problem: string | null; perPartition: number[] }> {
+async function inspect(
+  admin: Admin,
+  topic: string,
+  partitions: number,
+  replication: number,
+  records: number,
+): Promise<{ problem: string | null; perPartition: number[] }> {
   if (!(await admin.listTopics()).includes(topic)) return { problem: "it does not exist", perPartition: [] };
   const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
   const meta = topics[0];
-  if (!meta || meta.partitions.length !== partitions) return { problem: `it has ${meta?.partitions.length ?? 0} partitions, not ${partitions}`, perPartition: [] };
-  if (meta.partitions.some((p) => p.replicas.length !== replication)) return { problem: `not every partition has ${replication} replicas`, perPartition: [] };
+  if (!meta || meta.partitions.length !== partitions)
+    return { problem: `it has ${meta?.partitions.length ?? 0} partitions, not ${partitions}`, perPartition: [] };
+  if (meta.partitions.some((p) => p.replicas.length !== replication))
+    return { problem: `not every partition has ${replication} replicas`, perPartition: [] };
   const offsets = await admin.fetchTopicOffsets(topic);
   const perPartition = new Array<number>(partitions).fill(0);
   for (const p of offsets) perPartition[p.partition] = Number(p.high) - Number(p.low);
   const high = offsets.reduce((sum, p) => sum + Number(p.high), 0);
-  if (offsets.some((p) => Number(p.low) !== 0)) return { problem: "retention deleted some of its records", perPartition };
-  if (high !== records) return { problem: `it holds ${formatInt(high)} records, not ${formatInt(records)}`, perPartition };
+  if (offsets.some((p) => Number(p.low) !== 0))
+    return { problem: "retention deleted some of its records", perPartition };
+  if (high !== records)
+    return { problem: `it holds ${formatInt(high)} records, not ${formatInt(records)}`, perPartition };
   return { problem: null, perPartition };
 }
 
-/** Deletes the topic if it exists and creates it again empty (a deletion takes a moment to finish: tried again meanwhile). */
-export async function recreateTopic(admin: Admin, topic: string, partitions: number, replication: number): Promise<void> {
+/**
+ * Deletes the topic if it exists and creates it again empty (a deletion takes a moment to finish: tried again
+ * meanwhile).
+ */
+export async function recreateTopic(
+  admin: Admin,
+  topic: string,
+  partitions: number,
+  replication: number,
+): Promise<void> {
   if ((await admin.listTopics()).includes(topic)) await admin.deleteTopics({ topics: [topic], timeout: 60_000 });
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      const created = await admin.createTopics({ waitForLeaders: true, timeout: 60_000, topics: [{ topic, numPartitions: partitions, replicationFactor: replication }] });
+      const created = await admin.createTopics({
+        waitForLeaders: true,
+        timeout: 60_000,
+        topics: [{ topic, numPartitions: partitions, replicationFactor: replication }],
+      });
       if (created) break;
     } catch (error) {
       // TOPIC_ALREADY_EXISTS while the deletion finishes.
@@ -125,25 +147,37 @@ export async function recreateTopic(admin: Admin, topic: string, partitions: num
     const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
     const ready = topics[0]?.partitions.filter((p) => p.leader >= 0).length ?? 0;
     if (ready === partitions) return;
-    if (Date.now() > deadline) throw new Error(`Topic ${topic}: only ${ready} of ${partitions} partitions have a leader after 60 s.`);
+    if (Date.now() > deadline)
+      throw new Error(`Topic ${topic}: only ${ready} of ${partitions} partitions have a leader after 60 s.`);
     await sleep(500);
   }
 }
 
-/** Writes every record with kcat, reading `key<TAB>value` lines from its stdin; resolves when kcat has delivered them all. */
+/**
+ * Writes every record with kcat, reading `key<TAB>value` lines from its stdin; resolves when kcat has delivered them
+ * all.
+ */
 function produceWithKcat(bootstrap: readonly string[]): Promise<void> {
   return new Promise((resolveProduce, rejectProduce) => {
     const kcat = spawn(
       "kcat",
       [
-        "-b", bootstrap.join(","),
-        "-P", "-t", MESSAGES_TOPIC,
-        "-K", "\\t",
+        "-b",
+        bootstrap.join(","),
+        "-P",
+        "-t",
+        MESSAGES_TOPIC,
+        "-K",
+        "\\t",
         "-q",
-        "-X", "compression.codec=none",
-        "-X", "enable.idempotence=true",
-        "-X", "linger.ms=20",
-        "-X", "batch.num.messages=10000",
+        "-X",
+        "compression.codec=none",
+        "-X",
+        "enable.idempotence=true",
+        "-X",
+        "linger.ms=20",
+        "-X",
+        "batch.num.messages=10000",
       ],
       { stdio: ["pipe", "ignore", "pipe"] },
     );
@@ -157,9 +191,11 @@ function produceWithKcat(bootstrap: readonly string[]): Promise<void> {
     const write = async () => {
       for (let n = 0; n < MESSAGES_RECORDS; n += LINES_PER_WRITE) {
         const lines: string[] = [];
-        for (let i = n; i < Math.min(n + LINES_PER_WRITE, MESSAGES_RECORDS); i += 1) lines.push(`${keyOf(i)}\t${valueOf(i)}\n`);
+        for (let i = n; i < Math.min(n + LINES_PER_WRITE, MESSAGES_RECORDS); i += 1)
+          lines.push(`${keyOf(i)}\t${valueOf(i)}\n`);
         if (!kcat.stdin.write(lines.join(""))) await new Promise<void>((drained) => kcat.stdin.once("drain", drained));
-        if ((n + LINES_PER_WRITE) % 200_000 === 0) log(`  ${formatInt(n + LINES_PER_WRITE)} of ${formatInt(MESSAGES_RECORDS)} records handed to kcat...`);
+        if ((n + LINES_PER_WRITE) % 200_000 === 0)
+          log(`  ${formatInt(n + LINES_PER_WRITE)} of ${formatInt(MESSAGES_RECORDS)} records handed to kcat...`);
       }
       kcat.stdin.end();
     };
@@ -181,26 +217,64 @@ export async function ensureMessagesDataSet(bootstrap: readonly string[], dataDi
   await admin.connect();
   try {
     const found = await inspect(admin, MESSAGES_TOPIC, MESSAGES_PARTITIONS, MESSAGES_REPLICATION, MESSAGES_RECORDS);
-    const base = { topic: MESSAGES_TOPIC, partitions: MESSAGES_PARTITIONS, records: MESSAGES_RECORDS, valueBytes: MESSAGES_RECORDS * VALUE_BYTES, keyBytes: totalKeyBytes() };
+    const base = {
+      topic: MESSAGES_TOPIC,
+      partitions: MESSAGES_PARTITIONS,
+      records: MESSAGES_RECORDS,
+      valueBytes: MESSAGES_RECORDS * VALUE_BYTES,
+      keyBytes: totalKeyBytes(),
+    };
     if (found.problem === null) {
       const marker = readMarker(markerFile);
-      log(`Reusing topic ${MESSAGES_TOPIC} (${formatInt(MESSAGES_RECORDS)} records${marker ? `, made ${marker.createdAt}` : ""}; --fresh makes it again).`);
-      return { ...base, perPartition: found.perPartition, createdAt: marker?.createdAt, createMs: marker?.createMs, produceMs: marker?.produceMs, reused: true };
+      log(
+        `Reusing topic ${MESSAGES_TOPIC} (${formatInt(MESSAGES_RECORDS)} ` +
+          `records${marker ? `, made ${marker.createdAt}` : ""}; --fresh makes it again).`,
+      );
+      return {
+        ...base,
+        perPartition: found.perPartition,
+        createdAt: marker?.createdAt,
+        createMs: marker?.createMs,
+        produceMs: marker?.produceMs,
+        reused: true,
+      };
     }
-    log(`Making topic ${MESSAGES_TOPIC} (${found.problem}): ${MESSAGES_PARTITIONS} partitions, RF ${MESSAGES_REPLICATION}, ${formatInt(MESSAGES_RECORDS)} records of ${VALUE_BYTES} B...`);
+    log(
+      `Making topic ${MESSAGES_TOPIC} (${found.problem}): ${MESSAGES_PARTITIONS} partitions, RF ` +
+        `${MESSAGES_REPLICATION}, ${formatInt(MESSAGES_RECORDS)} records of ${VALUE_BYTES} B...`,
+    );
     const started = performance.now();
     await recreateTopic(admin, MESSAGES_TOPIC, MESSAGES_PARTITIONS, MESSAGES_REPLICATION);
     const produceStart = performance.now();
     await produceWithKcat(bootstrap);
     const produceMs = performance.now() - produceStart;
-    log(`kcat wrote ${formatInt(MESSAGES_RECORDS)} records in ${formatMs(produceMs)} (${formatInt(Math.round(MESSAGES_RECORDS / (produceMs / 1000)))} records/s).`);
+    log(
+      `kcat wrote ${formatInt(MESSAGES_RECORDS)} records in ${formatMs(produceMs)} ` +
+        `(${formatInt(Math.round(MESSAGES_RECORDS / (produceMs / 1000)))} records/s).`,
+    );
     const check = await inspect(admin, MESSAGES_TOPIC, MESSAGES_PARTITIONS, MESSAGES_REPLICATION, MESSAGES_RECORDS);
     if (check.problem !== null) throw new Error(`The data set is wrong after producing it: ${check.problem}.`);
     const createMs = performance.now() - started;
-    const marker: Marker = { topic: MESSAGES_TOPIC, records: MESSAGES_RECORDS, createdAt: new Date().toISOString(), createMs, produceMs };
+    const marker: Marker = {
+      topic: MESSAGES_TOPIC,
+      records: MESSAGES_RECORDS,
+      createdAt: new Date().toISOString(),
+      createMs,
+      produceMs,
+    };
     writeFileSync(markerFile, `${JSON.stringify(marker, null, 2)}\n`);
-    log(`Data set ready in ${formatMs(createMs)} (records per partition: ${check.perPartition.map((n) => formatInt(n)).join(", ")}).`);
-    return { ...base, perPartition: check.perPartition, createdAt: marker.createdAt, createMs, produceMs, reused: false };
+    log(
+      `Data set ready in ${formatMs(createMs)} (records per partition: ` +
+        `${check.perPartition.map((n) => formatInt(n)).join(", ")}).`,
+    );
+    return {
+      ...base,
+      perPartition: check.perPartition,
+      createdAt: marker.createdAt,
+      createMs,
+      produceMs,
+      reused: false,
+    };
   } finally {
     await admin.disconnect();
   }

@@ -99,7 +99,8 @@ const CLOSE_CHECK_MS = 5_000;
 /** How long a read may take before the run gives up on it. */
 const READ_TIMEOUT_MS = 600_000;
 
-const messagesPath = (topic: string, query: string) => `/api/clusters/${CLUSTER}/topics/${encodeURIComponent(topic)}/messages?${query}`;
+const messagesPath = (topic: string, query: string) =>
+  `/api/clusters/${CLUSTER}/topics/${encodeURIComponent(topic)}/messages?${query}`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -167,9 +168,10 @@ function rssMb(pid: number): number {
   return match?.[1] ? (Number(match[1]) * 1024) / 1_000_000 : Number.NaN;
 }
 
-
 function kafkajsVersion(): string {
-  return (JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }
+  ).version;
 }
 
 function kcatVersion(): string {
@@ -205,7 +207,8 @@ async function readEvents(
     if (signal.aborted) return "aborted";
     throw error;
   }
-  if (!response.ok || response.body === null) throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  if (!response.ok || response.body === null)
+    throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   const parser = new SseParser();
@@ -233,14 +236,20 @@ async function readEvents(
 }
 
 function streamError(event: StreamEvent): Error | null {
-  return event.type === "error" ? new Error(`The stream sent an error event: ${event.data.code}: ${event.data.message}`) : null;
+  return event.type === "error"
+    ? new Error(`The stream sent an error event: ${event.data.code}: ${event.data.message}`)
+    : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Throughput
 
 interface SseRun {
-  /** The chunk holding the first message event → the one holding done: the rate's time, as kafkajs's first batch → last. */
+  /**
+   * The chunk holding the first message event → the one holding done: the rate's time, as kafkajs's first batch →
+   * last.
+   *
+   */
   ms: number;
   /** Request sent → done event: the same read with its planning, connections and first fetch. */
   requestMs: number;
@@ -292,10 +301,12 @@ async function sseRound(server: RunningConsole, data: MessagesDataSet): Promise<
       messages += 1;
       const bytes = m.value?.bytes ?? 0;
       valueBytes += bytes;
-      if (bytes !== VALUE_BYTES || m.key === null || !/^k\d+$/.test(m.key.data)) problem(`partition ${m.partition} offset ${m.offset}: key ${JSON.stringify(m.key?.data)}, ${bytes}-byte value`);
+      if (bytes !== VALUE_BYTES || m.key === null || !/^k\d+$/.test(m.key.data))
+        problem(`partition ${m.partition} offset ${m.offset}: key ${JSON.stringify(m.key?.data)}, ${bytes}-byte value`);
       const offset = Number(m.offset);
       const previous = lastOffset.get(m.partition);
-      if (previous !== undefined && offset <= previous) problem(`partition ${m.partition}: offset ${offset} after ${previous}`);
+      if (previous !== undefined && offset <= previous)
+        problem(`partition ${m.partition}: offset ${offset} after ${previous}`);
       lastOffset.set(m.partition, offset);
       perPartition[m.partition] = (perPartition[m.partition] ?? 0) + 1;
       return false;
@@ -304,13 +315,33 @@ async function sseRound(server: RunningConsole, data: MessagesDataSet): Promise<
   );
   const serverCpuMs = processCpuMs(server.pid) - serverCpu;
   const clientCpuMs = ownCpuMs() - clientCpu;
-  if (!done) throw new Error(`The stream ended (${outcome}) after ${formatInt(messages)} messages without a done event.`);
-  if (done.reason !== "end" && done.reason !== "limit") throw new Error(`The stream ended with reason "${done.reason}" after ${formatInt(messages)} messages; expected end or limit.`);
-  if (messages !== MESSAGES_RECORDS) throw new Error(`The stream delivered ${formatInt(messages)} messages; the topic holds ${formatInt(MESSAGES_RECORDS)}.`);
+  if (!done)
+    throw new Error(`The stream ended (${outcome}) after ${formatInt(messages)} messages without a done event.`);
+  if (done.reason !== "end" && done.reason !== "limit")
+    throw new Error(
+      `The stream ended with reason "${done.reason}" after ${formatInt(messages)} messages; expected end or limit.`,
+    );
+  if (messages !== MESSAGES_RECORDS)
+    throw new Error(
+      `The stream delivered ${formatInt(messages)} messages; the topic holds ${formatInt(MESSAGES_RECORDS)}.`,
+    );
   const wrongPartitions = perPartition.filter((n, p) => n !== data.perPartition[p]);
-  if (wrongPartitions.length > 0) throw new Error(`Messages per partition ${perPartition.join(", ")} differ from the topic's ${data.perPartition.join(", ")}.`);
+  if (wrongPartitions.length > 0)
+    throw new Error(
+      `Messages per partition ${perPartition.join(", ")} differ from the topic's ${data.perPartition.join(", ")}.`,
+    );
   if (problems > 0) throw new Error(`${formatInt(problems)} messages were wrong, e.g. ${example}.`);
-  return { ms: doneAt - firstAt, requestMs: doneAt - start, firstMessageMs: firstAt - start, messages, valueBytes, wireBytes, reason: done.reason, serverCpuMs, clientCpuMs };
+  return {
+    ms: doneAt - firstAt,
+    requestMs: doneAt - start,
+    firstMessageMs: firstAt - start,
+    messages,
+    valueBytes,
+    wireBytes,
+    reason: done.reason,
+    serverCpuMs,
+    clientCpuMs,
+  };
 }
 
 interface CountRun {
@@ -329,8 +360,12 @@ async function sseCountRound(server: RunningConsole): Promise<CountRun> {
   const serverCpu = processCpuMs(server.pid);
   const start = performance.now();
   const url = `${server.url}${messagesPath(MESSAGES_TOPIC, `from=oldest&limit=${MESSAGES_RECORDS}`)}`;
-  const response = await fetch(url, { signal: AbortSignal.timeout(READ_TIMEOUT_MS), headers: { accept: "text/event-stream" } });
-  if (!response.ok || response.body === null) throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  const response = await fetch(url, {
+    signal: AbortSignal.timeout(READ_TIMEOUT_MS),
+    headers: { accept: "text/event-stream" },
+  });
+  if (!response.ok || response.body === null)
+    throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   const reader = response.body.getReader();
   let wireBytes = 0;
   const last: Uint8Array[] = [];
@@ -345,9 +380,15 @@ async function sseCountRound(server: RunningConsole): Promise<CountRun> {
   const serverCpuMs = processCpuMs(server.pid) - serverCpu;
   const text = Buffer.concat(last).toString("utf8");
   const at = text.lastIndexOf("event: done\n");
-  const done = (at === -1 ? [] : new SseParser().push(text.slice(at))).map(toStreamEvent).find((e) => e?.type === "done");
+  const done = (at === -1 ? [] : new SseParser().push(text.slice(at)))
+    .map(toStreamEvent)
+    .find((e) => e?.type === "done");
   if (done?.type !== "done") throw new Error(`The stream (${formatBytes(wireBytes)}) ended without a done event.`);
-  if (done.data.matched !== MESSAGES_RECORDS) throw new Error(`The stream's done event counts ${formatInt(done.data.matched)} messages; the topic holds ${formatInt(MESSAGES_RECORDS)}.`);
+  if (done.data.matched !== MESSAGES_RECORDS)
+    throw new Error(
+      `The stream's done event counts ${formatInt(done.data.matched)} messages; the topic holds ` +
+        `${formatInt(MESSAGES_RECORDS)}.`,
+    );
   return { ms, messages: done.data.matched, wireBytes, serverCpuMs };
 }
 
@@ -363,7 +404,10 @@ interface KafkajsRun {
   clientCpuMs: number;
 }
 
-/** A plain kafkajs consumer in a fresh group, fromBeginning, counting with eachBatch until it has every record; the group is deleted after. */
+/**
+ * A plain kafkajs consumer in a fresh group, fromBeginning, counting with eachBatch until it has every record; the
+ * group is deleted after.
+ */
 async function kafkajsRound(kafka: Kafka, admin: Admin, round: number): Promise<KafkajsRun> {
   const groupId = `bench-messages-kafkajs-${process.pid}-${Date.now()}-${round}`;
   const consumer = kafka.consumer({ groupId });
@@ -393,11 +437,29 @@ async function kafkajsRound(kafka: Kafka, admin: Admin, round: number): Promise<
         }
       },
     });
-    await within(finished.promise, READ_TIMEOUT_MS, `kafkajs consumer (round ${round}, ${formatInt(messages)} messages so far)`);
+    await within(
+      finished.promise,
+      READ_TIMEOUT_MS,
+      `kafkajs consumer (round ${round}, ${formatInt(messages)} messages so far)`,
+    );
     const clientCpuMs = ownCpuMs() - clientCpu;
-    if (messages !== MESSAGES_RECORDS) throw new Error(`The kafkajs consumer counted ${formatInt(messages)} messages; the topic holds ${formatInt(MESSAGES_RECORDS)}.`);
-    if (valueBytes !== MESSAGES_RECORDS * VALUE_BYTES) throw new Error(`The kafkajs consumer read ${formatInt(valueBytes)} value bytes; expected ${formatInt(MESSAGES_RECORDS * VALUE_BYTES)}.`);
-    return { ms: lastAt - firstAt, joinMs: joinedAt - runAt, toFirstBatchMs: firstAt - runAt, messages, valueBytes, clientCpuMs };
+    if (messages !== MESSAGES_RECORDS)
+      throw new Error(
+        `The kafkajs consumer counted ${formatInt(messages)} messages; the topic holds ${formatInt(MESSAGES_RECORDS)}.`,
+      );
+    if (valueBytes !== MESSAGES_RECORDS * VALUE_BYTES)
+      throw new Error(
+        `The kafkajs consumer read ${formatInt(valueBytes)} value bytes; expected ` +
+          `${formatInt(MESSAGES_RECORDS * VALUE_BYTES)}.`,
+      );
+    return {
+      ms: lastAt - firstAt,
+      joinMs: joinedAt - runAt,
+      toFirstBatchMs: firstAt - runAt,
+      messages,
+      valueBytes,
+      clientCpuMs,
+    };
   } finally {
     await consumer.disconnect();
     await deleteGroup(admin, groupId);
@@ -426,11 +488,18 @@ interface KcatRun {
   valueBytes: number;
 }
 
-/** `kcat -C -o beginning -e` printing each value on a line of its own; lines counted, the process timed from spawn to exit. */
+/**
+ * `kcat -C -o beginning -e` printing each value on a line of its own; lines counted, the process timed from spawn to
+ * exit.
+ */
 function kcatRound(bootstrap: readonly string[]): Promise<KcatRun> {
   return new Promise((resolveRun, rejectRun) => {
     const start = performance.now();
-    const kcat = spawn("kcat", ["-b", bootstrap.join(","), "-C", "-t", MESSAGES_TOPIC, "-o", "beginning", "-e", "-q", "-f", "%s\\n"], { stdio: ["ignore", "pipe", "pipe"] });
+    const kcat = spawn(
+      "kcat",
+      ["-b", bootstrap.join(","), "-C", "-t", MESSAGES_TOPIC, "-o", "beginning", "-e", "-q", "-f", "%s\\n"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let lines = 0;
     let bytes = 0;
     const errors: string[] = [];
@@ -444,8 +513,12 @@ function kcatRound(bootstrap: readonly string[]): Promise<KcatRun> {
     kcat.once("close", (code) => {
       clearTimeout(timer);
       const ms = performance.now() - start;
-      if (code !== 0) return rejectRun(new Error(`kcat (consumer) exited with ${code}: ${errors.join("").trim().slice(0, 500)}`));
-      if (lines !== MESSAGES_RECORDS) return rejectRun(new Error(`kcat printed ${formatInt(lines)} records; the topic holds ${formatInt(MESSAGES_RECORDS)}.`));
+      if (code !== 0)
+        return rejectRun(new Error(`kcat (consumer) exited with ${code}: ${errors.join("").trim().slice(0, 500)}`));
+      if (lines !== MESSAGES_RECORDS)
+        return rejectRun(
+          new Error(`kcat printed ${formatInt(lines)} records; the topic holds ${formatInt(MESSAGES_RECORDS)}.`),
+        );
       resolveRun({ ms, messages: lines, valueBytes: bytes - lines });
     });
   });
@@ -459,7 +532,11 @@ interface ThroughputResult {
   kcat: KcatRun[];
 }
 
-async function measureThroughput(server: RunningConsole, bootstrap: readonly string[], data: MessagesDataSet): Promise<ThroughputResult> {
+async function measureThroughput(
+  server: RunningConsole,
+  bootstrap: readonly string[],
+  data: MessagesDataSet,
+): Promise<ThroughputResult> {
   const kafka = new Kafka({ clientId: "bench-messages-kafkajs", brokers: [...bootstrap], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
@@ -469,21 +546,34 @@ async function measureThroughput(server: RunningConsole, bootstrap: readonly str
     const sse = await sseRound(server, data);
     result.sse.push(sse);
     log(
-      `Round ${round}/${ROUNDS}, stream: ${formatInt(sse.messages)} messages in ${formatMs(sse.ms)} (${rate(perSecond(sse.messages, sse.ms))}, first after ${formatMs(sse.firstMessageMs)}, ` +
-        `done: ${sse.reason}, ${formatBytes(sse.wireBytes)} of SSE; CPU: server ${formatMs(sse.serverCpuMs)}, client ${formatMs(sse.clientCpuMs)}).`,
+      `Round ${round}/${ROUNDS}, stream: ${formatInt(sse.messages)} messages in ${formatMs(sse.ms)} ` +
+        `(${rate(perSecond(sse.messages, sse.ms))}, first after ${formatMs(sse.firstMessageMs)}, ` +
+        (`done: ${sse.reason}, ${formatBytes(sse.wireBytes)} of SSE; CPU: server ${formatMs(sse.serverCpuMs)}, ` +
+          `client ${formatMs(sse.clientCpuMs)}).`),
     );
     await sleep(2_000);
     const kjs = await kafkajsRound(kafka, admin, round);
     result.kafkajs.push(kjs);
-    log(`Round ${round}/${ROUNDS}, kafkajs: ${formatInt(kjs.messages)} messages in ${formatMs(kjs.ms)} after the first batch (${rate(perSecond(kjs.messages, kjs.ms))}; join ${formatMs(kjs.joinMs)}, first batch after ${formatMs(kjs.toFirstBatchMs)}).`);
+    log(
+      `Round ${round}/${ROUNDS}, kafkajs: ${formatInt(kjs.messages)} messages in ${formatMs(kjs.ms)} after ` +
+        (`the first batch (${rate(perSecond(kjs.messages, kjs.ms))}; join ${formatMs(kjs.joinMs)}, first batch ` +
+          `after ${formatMs(kjs.toFirstBatchMs)}).`),
+    );
     await sleep(2_000);
     const kcat = await kcatRound(bootstrap);
     result.kcat.push(kcat);
-    log(`Round ${round}/${ROUNDS}, kcat: ${formatInt(kcat.messages)} records in ${formatMs(kcat.ms)} (${rate(perSecond(kcat.messages, kcat.ms))}).`);
+    log(
+      `Round ${round}/${ROUNDS}, kcat: ${formatInt(kcat.messages)} records in ${formatMs(kcat.ms)} ` +
+        `(${rate(perSecond(kcat.messages, kcat.ms))}).`,
+    );
     await sleep(2_000);
     const count = await sseCountRound(server);
     result.sseCount.push(count);
-    log(`Round ${round}/${ROUNDS}, stream counted in bytes only: ${formatInt(count.messages)} messages in ${formatMs(count.ms)} (${rate(perSecond(count.messages, count.ms))}; server CPU ${formatMs(count.serverCpuMs)}).`);
+    log(
+      `Round ${round}/${ROUNDS}, stream counted in bytes only: ${formatInt(count.messages)} messages in ` +
+        (`${formatMs(count.ms)} (${rate(perSecond(count.messages, count.ms))}; server CPU ` +
+          `${formatMs(count.serverCpuMs)}).`),
+    );
     await sleep(2_000);
   }
   await admin.disconnect();
@@ -502,25 +592,35 @@ interface FirstResult {
   afterSend: Stats;
 }
 
-/** Request start → the first message event; the stream is read to its done event, which must come after 100 messages. */
+/**
+ * Request start → the first message event; the stream is read to its done event, which must come after 100 messages.
+ */
 async function firstMessageMs(server: RunningConsole, from: "newest" | "oldest"): Promise<number> {
   let first = Number.NaN;
   let count = 0;
   let done: StreamDone | undefined;
   const start = performance.now();
-  await readEvents(`${server.url}${messagesPath(MESSAGES_TOPIC, `from=${from}&limit=${FIRST_LIMIT}`)}`, AbortSignal.timeout(60_000), (event, at) => {
-    const failed = streamError(event);
-    if (failed) throw failed;
-    if (event.type === "message") {
-      if (count === 0) first = at - start;
-      count += 1;
-    } else if (event.type === "done") {
-      done = event.data;
-      return true;
-    }
-    return false;
-  });
-  if (count !== FIRST_LIMIT || !done) throw new Error(`from=${from}&limit=${FIRST_LIMIT} delivered ${count} messages${done ? ` (done: ${done.reason})` : " and no done event"}.`);
+  await readEvents(
+    `${server.url}${messagesPath(MESSAGES_TOPIC, `from=${from}&limit=${FIRST_LIMIT}`)}`,
+    AbortSignal.timeout(60_000),
+    (event, at) => {
+      const failed = streamError(event);
+      if (failed) throw failed;
+      if (event.type === "message") {
+        if (count === 0) first = at - start;
+        count += 1;
+      } else if (event.type === "done") {
+        done = event.data;
+        return true;
+      }
+      return false;
+    },
+  );
+  if (count !== FIRST_LIMIT || !done)
+    throw new Error(
+      `from=${from}&limit=${FIRST_LIMIT} delivered ${count} ` +
+        `messages${done ? ` (done: ${done.reason})` : " and no done event"}.`,
+    );
   return first;
 }
 
@@ -529,7 +629,11 @@ async function firstMessageMs(server: RunningConsole, from: "newest" | "oldest")
  * read is planned) and a further 300-800 ms have passed (so the record lands at any point of the server's 500 ms long
  * poll), one record is produced with acks=-1; the time its message event arrives is compared with the send.
  */
-async function liveSample(server: RunningConsole, producer: Producer, i: number): Promise<{ afterAck: number; afterSend: number }> {
+async function liveSample(
+  server: RunningConsole,
+  producer: Producer,
+  i: number,
+): Promise<{ afterAck: number; afterSend: number }> {
   const abort = new AbortController();
   const key = `latency-${process.pid}-${i}`;
   const progress = deferred<void>();
@@ -553,7 +657,11 @@ async function liveSample(server: RunningConsole, producer: Producer, i: number)
     const sendAt = performance.now();
     await producer.send({ topic: LATENCY_TOPIC, acks: -1, messages: [{ key, value: valueOf(i) }] });
     const ackAt = performance.now();
-    const arrivedAt = await within(Promise.race([arrival.promise, ended]), 10_000, "The produced record's message event");
+    const arrivedAt = await within(
+      Promise.race([arrival.promise, ended]),
+      10_000,
+      "The produced record's message event",
+    );
     return { afterAck: arrivedAt - ackAt, afterSend: arrivedAt - sendAt };
   } finally {
     abort.abort();
@@ -580,7 +688,10 @@ async function measureFirstMessage(server: RunningConsole, bootstrap: readonly s
     await admin.deleteTopics({ topics: [LATENCY_TOPIC], timeout: 30_000 });
     await admin.disconnect();
   });
-  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   // The producer's first send fetches metadata: done once before the samples.
   await producer.send({ topic: LATENCY_TOPIC, acks: -1, messages: [{ key: "warm-up", value: valueOf(0) }] });
@@ -595,7 +706,10 @@ async function measureFirstMessage(server: RunningConsole, bootstrap: readonly s
   } finally {
     await producer.disconnect();
   }
-  log(`Live latency, send() resolved → message event: ${formatStats(stats(afterAck))}; send() called → message event: ${formatStats(stats(afterSend))}.`);
+  log(
+    `Live latency, send() resolved → message event: ${formatStats(stats(afterAck))}; send() called → message ` +
+      `event: ${formatStats(stats(afterSend))}.`,
+  );
   return { newest: stats(newest), oldest: stats(oldest), afterAck: stats(afterAck), afterSend: stats(afterSend) };
 }
 
@@ -656,7 +770,10 @@ interface TailClient {
   stop: () => Promise<void>;
 }
 
-/** A client tailing the live topic, counting message events; with pauseMs it waits that long after each chunk it reads. */
+/**
+ * A client tailing the live topic, counting message events; with pauseMs it waits that long after each chunk it reads.
+ *
+ */
 function tailClient(server: RunningConsole, pauseMs: number, query = "from=live"): TailClient {
   const abort = new AbortController();
   const ready = deferred<void>();
@@ -688,7 +805,10 @@ function tailClient(server: RunningConsole, pauseMs: number, query = "from=live"
   };
 }
 
-/** 1,000 records every 100 ms by the wall clock (up to 5 sends in flight), for `ms`; resolves with the records written and the time taken. */
+/**
+ * 1,000 records every 100 ms by the wall clock (up to 5 sends in flight), for `ms`; resolves with the records written
+ * and the time taken.
+ */
 async function produceAtRate(producer: Producer, ms: number): Promise<{ produced: number; ms: number }> {
   const start = performance.now();
   const inFlight = new Set<Promise<void>>();
@@ -731,7 +851,10 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
     await admin.deleteTopics({ topics: [LIVE_TOPIC], timeout: 30_000 });
     await admin.disconnect();
   });
-  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   onCleanup("disconnect the live producer", () => producer.disconnect());
   await producer.send({ topic: LIVE_TOPIC, acks: -1, messages: [{ value: valueOf(0) }] });
@@ -744,7 +867,11 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
     await firstMessageMs(server, "newest");
     const warm = [tailClient(server, SLOW_PAUSE_MS), tailClient(server, 0)];
     await within(Promise.all(warm.map((w) => w.ready)), 30_000, "The warm-up live streams' first progress events");
-    await producer.send({ topic: LIVE_TOPIC, acks: -1, messages: Array.from({ length: PRODUCE_BATCH }, (_, n) => ({ value: valueOf(n) })) });
+    await producer.send({
+      topic: LIVE_TOPIC,
+      acks: -1,
+      messages: Array.from({ length: PRODUCE_BATCH }, (_, n) => ({ value: valueOf(n) })),
+    });
     await sleep(1_000);
     await Promise.all(warm.map((w) => w.stop()));
   }
@@ -763,7 +890,10 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
   const tail: RssSample[] = [];
   const cpu = processCpuMs(server.pid);
   const tailStart = performance.now();
-  const sampler = setInterval(() => tail.push({ t: (performance.now() - tailStart) / 1000, mb: rssMb(server.pid) }), RSS_EVERY_MS);
+  const sampler = setInterval(
+    () => tail.push({ t: (performance.now() - tailStart) / 1000, mb: rssMb(server.pid) }),
+    RSS_EVERY_MS,
+  );
   let connectionsDuring = new Set<string>();
   const during = setTimeout(() => (connectionsDuring = establishedSockets(server.pid, ports)), TAIL_MS / 2);
   tail.push({ t: 0, mb: rssMb(server.pid) });
@@ -779,8 +909,10 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
   const slowReceived = slow.received();
   const fastAtEnd = fast.received();
   log(
-    `Tail: ${formatInt(written.produced)} records written in ${formatMs(written.ms)} (${rate(perSecond(written.produced, written.ms))}); ` +
-      `slow client ${formatInt(slowReceived)} received (${formatInt(written.produced - slowReceived)} behind), fast client ${formatInt(fastAtEnd)}.`,
+    `Tail: ${formatInt(written.produced)} records written in ${formatMs(written.ms)} ` +
+      `(${rate(perSecond(written.produced, written.ms))}); ` +
+      (`slow client ${formatInt(slowReceived)} received (${formatInt(written.produced - slowReceived)} ` +
+        `behind), fast client ${formatInt(fastAtEnd)}.`),
   );
   // The fast client's last records may still be on their way.
   let caughtUpMs: number | null = null;
@@ -854,7 +986,13 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
       opened: opened.length,
       openedStillOpen,
       closedAfterMs,
-      again: { before: settled.size, during: againDuring.size, after: againAfter.size, opened: againOpened.length, stillOpen: againOpened.filter((inode) => againAfter.has(inode)).length },
+      again: {
+        before: settled.size,
+        during: againDuring.size,
+        after: againAfter.size,
+        opened: againOpened.length,
+        stillOpen: againOpened.filter((inode) => againAfter.has(inode)).length,
+      },
     },
     serverCpuMs,
   };
@@ -863,7 +1001,9 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
 // ---------------------------------------------------------------------------------------------------------
 // The report
 
-function medianRun<T extends { ms: number; messages: number }>(runs: readonly T[]): { rate: number; rates: number[]; ms: Stats } {
+function medianRun<T extends { ms: number; messages: number }>(
+  runs: readonly T[],
+): { rate: number; rates: number[]; ms: Stats } {
   const rates = runs.map((r) => perSecond(r.messages, r.ms));
   return { rate: stats(rates).median, rates, ms: stats(runs.map((r) => r.ms)) };
 }
@@ -914,60 +1054,92 @@ function report(
   const againClean = c.again.opened > 0 && c.again.stillOpen === 0;
   // Every connection opened during the tail closed; or, if one stayed, the second pair left none behind and the
   // count did not change (the one that stayed is the shared clients', opened on demand, not a stream's).
-  const closed = (c.opened > 0 && c.openedStillOpen === 0) || (againClean && c.openedStillOpen > 0 && c.again.after === c.after);
+  const closed =
+    (c.opened > 0 && c.openedStillOpen === 0) || (againClean && c.openedStillOpen > 0 && c.again.after === c.after);
   const rows: ResultRow[] = [
     {
-      metric: `Stream: \`GET …/topics/${MESSAGES_TOPIC}/messages?from=oldest&limit=${MESSAGES_RECORDS}\`, every event parsed, first message → done event (${ROUNDS} rounds)`,
-      value: `**${rate(sse.rate)}**, ${mbps(sse.rate)} of values (median; rounds ${ratesText(sse.rates)}); ${formatStats(sse.ms)}`,
+      metric:
+        `Stream: \`GET …/topics/${MESSAGES_TOPIC}/messages?from=oldest&limit=${MESSAGES_RECORDS}\`, ` +
+        `every event parsed, first message → done event (${ROUNDS} rounds)`,
+      value:
+        `**${rate(sse.rate)}**, ${mbps(sse.rate)} of values (median; rounds ${ratesText(sse.rates)}); ` +
+        `${formatStats(sse.ms)}`,
       target: "—",
       verdict: "—",
     },
     {
-      metric: "… the same reads timed from the request (request → done event: planning, the stream's connections and first fetch included)",
-      value: `${rate(requested.rate)} (median; rounds ${ratesText(requested.rates)}); ${formatStats(requested.ms)}; so ${(requested.rate / kjs.rate).toFixed(2)}× the kafkajs consumer's rate`,
+      metric:
+        "… the same reads timed from the request (request → done event: planning, the stream's connections " +
+        "and first fetch included)",
+      value:
+        `${rate(requested.rate)} (median; rounds ${ratesText(requested.rates)}); ` +
+        `${formatStats(requested.ms)}; so ${(requested.rate / kjs.rate).toFixed(2)}× the kafkajs consumer's rate`,
       target: "—",
       verdict: "—",
     },
     {
-      metric: `… the same stream read by a client that only counts the body's bytes and checks the done event's count: the server's own ceiling (${ROUNDS} rounds)`,
-      value: `${rate(counted.rate)} (median; rounds ${ratesText(counted.rates)}); console server CPU ${formatMs(countedCpu)} per read, ${((countedCpu * 1000) / MESSAGES_RECORDS).toFixed(1)} µs per record`,
+      metric:
+        `… the same stream read by a client that only counts the body's bytes and checks the done ` +
+        `event's count: the server's own ceiling (${ROUNDS} rounds)`,
+      value:
+        `${rate(counted.rate)} (median; rounds ${ratesText(counted.rates)}); console server CPU ` +
+        `${formatMs(countedCpu)} per read, ${((countedCpu * 1000) / MESSAGES_RECORDS).toFixed(1)} µs per record`,
       target: "—",
       verdict: "—",
     },
     {
-      metric: `Plain kafkajs ${kafkajsVersion()} consumer: fresh group, fromBeginning, \`eachBatch\`, first batch → last (${ROUNDS} rounds)`,
-      value: `**${rate(kjs.rate)}**, ${mbps(kjs.rate)} (median; rounds ${ratesText(kjs.rates)}); ${formatStats(kjs.ms)}`,
+      metric:
+        `Plain kafkajs ${kafkajsVersion()} consumer: fresh group, fromBeginning, \`eachBatch\`, first ` +
+        `batch → last (${ROUNDS} rounds)`,
+      value:
+        `**${rate(kjs.rate)}**, ${mbps(kjs.rate)} (median; rounds ${ratesText(kjs.rates)}); ` +
+        `${formatStats(kjs.ms)}`,
       target: "—",
       verdict: "—",
     },
     {
-      metric: "… its group join (`consumer.run()` → GROUP_JOIN) and first batch (`consumer.run()` → first `eachBatch`), not counted above",
-      value: `join ${formatStats(stats(t.kafkajs.map((r) => r.joinMs)))}; first batch ${formatStats(stats(t.kafkajs.map((r) => r.toFirstBatchMs)))}`,
+      metric:
+        "… its group join (`consumer.run()` → GROUP_JOIN) and first batch (`consumer.run()` → first " +
+        "`eachBatch`), not counted above",
+      value:
+        `join ${formatStats(stats(t.kafkajs.map((r) => r.joinMs)))}; first batch ` +
+        `${formatStats(stats(t.kafkajs.map((r) => r.toFirstBatchMs)))}`,
       target: "—",
       verdict: "—",
     },
     {
-      metric: `kcat ${kcatVersion()}: \`kcat -C -t ${MESSAGES_TOPIC} -o beginning -e -q -f '%s\\n'\`, process start → exit (${ROUNDS} rounds)`,
-      value: `**${rate(kcat.rate)}**, ${mbps(kcat.rate)} (median; rounds ${ratesText(kcat.rates)}); ${formatStats(kcat.ms)}`,
+      metric:
+        `kcat ${kcatVersion()}: \`kcat -C -t ${MESSAGES_TOPIC} -o beginning -e -q -f '%s\\n'\`, process ` +
+        `start → exit (${ROUNDS} rounds)`,
+      value:
+        `**${rate(kcat.rate)}**, ${mbps(kcat.rate)} (median; rounds ${ratesText(kcat.rates)}); ` +
+        `${formatStats(kcat.ms)}`,
       target: "—",
       verdict: "—",
     },
     {
       metric: "**Ratio: stream / kafkajs consumer** (records/s, medians)",
-      value: `**${ratio.toFixed(2)}** (stream / kcat: ${(sse.rate / kcat.rate).toFixed(2)}; bytes-only client / kafkajs: ${countedRatio.toFixed(2)})`,
+      value:
+        `**${ratio.toFixed(2)}** (stream / kcat: ${(sse.rate / kcat.rate).toFixed(2)}; bytes-only client ` +
+        `/ kafkajs: ${countedRatio.toFixed(2)})`,
       target: `≥ ${RATIO_TARGET}`,
       verdict: verdict(ratio >= RATIO_TARGET),
     },
     {
-      metric: "Stream with the parsing client: CPU time per read of the whole topic (median), and what went over the wire",
+      metric:
+        "Stream with the parsing client: CPU time per read of the whole topic (median), and what went over the wire",
       value:
-        `console server ${formatMs(serverCpu)}, the reading client (fetch + SseParser + JSON.parse) ${formatMs(clientCpu)} ` +
-        `(the kafkajs consumer's process: ${formatMs(kjsCpu)}); ${formatBytes(wire)} of SSE for ${formatBytes(valueMb * 1_000_000)} of values`,
+        `console server ${formatMs(serverCpu)}, the reading client (fetch + SseParser + JSON.parse) ` +
+        `${formatMs(clientCpu)} ` +
+        (`(the kafkajs consumer's process: ${formatMs(kjsCpu)}); ${formatBytes(wire)} of SSE for ` +
+          `${formatBytes(valueMb * 1_000_000)} of values`),
       target: "—",
       verdict: "—",
     },
     {
-      metric: `First message, \`from=newest&limit=${FIRST_LIMIT}\` on the 1M topic: request start → first message event (${FIRST_SAMPLES} samples)`,
+      metric:
+        `First message, \`from=newest&limit=${FIRST_LIMIT}\` on the 1M topic: request start → first ` +
+        `message event (${FIRST_SAMPLES} samples)`,
       value: formatStats(first.newest),
       target: `< ${FIRST_TARGET_MS} ms (median)`,
       verdict: verdict(first.newest.median < FIRST_TARGET_MS),
@@ -985,130 +1157,231 @@ function report(
       verdict: "—",
     },
     {
-      metric: `Live tail (\`from=live\`, ${LATENCY_PARTITIONS}-partition topic): a record produced with acks=-1 → its message event (${FIRST_SAMPLES} samples)`,
-      value: `after \`send()\` resolved: ${formatStats(first.afterAck)}; after \`send()\` was called: ${formatStats(first.afterSend)}`,
+      metric:
+        `Live tail (\`from=live\`, ${LATENCY_PARTITIONS}-partition topic): a record produced with ` +
+        `acks=-1 → its message event (${FIRST_SAMPLES} samples)`,
+      value:
+        `after \`send()\` resolved: ${formatStats(first.afterAck)}; after \`send()\` was called: ` +
+        `${formatStats(first.afterSend)}`,
       target: "—",
       verdict: "—",
     },
     {
-      metric: `Tail load: kafkajs producer, ${formatInt(PRODUCE_BATCH)} records of ${VALUE_BYTES} B every ${PRODUCE_EVERY_MS} ms into \`${LIVE_TOPIC}\` (${LIVE_PARTITIONS} partitions) for ${TAIL_MS / 1000} s`,
-      value: `${formatInt(memory.produced)} records in ${formatMs(memory.produceMs)}: ${rate(perSecond(memory.produced, memory.produceMs))}`,
+      metric:
+        `Tail load: kafkajs producer, ${formatInt(PRODUCE_BATCH)} records of ${VALUE_BYTES} B every ` +
+        `${PRODUCE_EVERY_MS} ms into \`${LIVE_TOPIC}\` (${LIVE_PARTITIONS} partitions) for ${TAIL_MS / 1000} s`,
+      value:
+        `${formatInt(memory.produced)} records in ${formatMs(memory.produceMs)}: ` +
+        `${rate(perSecond(memory.produced, memory.produceMs))}`,
       target: `${formatInt(TARGET_RATE)}/s`,
       verdict: "—",
     },
     {
-      metric: `Slow client (\`from=live\`, reads one chunk of the body, then waits ${SLOW_PAUSE_MS} ms): received, and behind at the end (written − received)`,
-      value: `${formatInt(memory.slow.received)} (${rate(slowRate)}); **${formatInt(memory.slow.behind)} behind**, left in Kafka`,
+      metric:
+        `Slow client (\`from=live\`, reads one chunk of the body, then waits ${SLOW_PAUSE_MS} ms): ` +
+        `received, and behind at the end (written − received)`,
+      value:
+        `${formatInt(memory.slow.received)} (${rate(slowRate)}); **${formatInt(memory.slow.behind)} ` +
+        `behind**, left in Kafka`,
       target: "—",
       verdict: "—",
     },
     {
       metric: "Fast client (`from=live`, reads as fast as it can), same stream and server",
       value:
-        `${formatInt(memory.fast.received)} received; ${formatInt(memory.fast.behind)} behind when the producer stopped, ` +
-        (memory.fast.caughtUpMs === null ? "had not caught up 10 s later" : `caught up ${formatMs(memory.fast.caughtUpMs)} later`),
+        `${formatInt(memory.fast.received)} received; ${formatInt(memory.fast.behind)} behind when the ` +
+        `producer stopped, ` +
+        (memory.fast.caughtUpMs === null
+          ? "had not caught up 10 s later"
+          : `caught up ${formatMs(memory.fast.caughtUpMs)} later`),
       target: "—",
       verdict: "—",
     },
     {
-      metric: `Console server RSS during the tail (every ${RSS_EVERY_MS / 1000} s; baseline: mean of 3 samples before it)`,
+      metric:
+        `Console server RSS during the tail (every ${RSS_EVERY_MS / 1000} s; baseline: mean of 3 ` +
+        `samples before it)`,
       value:
-        `baseline ${rssText(memory.baselineMb)}, max ${rssText(memory.maxMb)} (+${growth.toFixed(1)} MB), last ${rssText(memory.lastMb)}; ` +
-        `mean ${rssText(memory.firstHalfMb)} in the first 30 s, ${rssText(memory.secondHalfMb)} in the last 30 s (${halfGrowth >= 0 ? "+" : ""}${(halfGrowth * 100).toFixed(1)}%), ` +
+        `baseline ${rssText(memory.baselineMb)}, max ${rssText(memory.maxMb)} (+${growth.toFixed(1)} MB), ` +
+        `last ${rssText(memory.lastMb)}; ` +
+        (`mean ${rssText(memory.firstHalfMb)} in the first 30 s, ${rssText(memory.secondHalfMb)} in the last ` +
+          `30 s (${halfGrowth >= 0 ? "+" : ""}${(halfGrowth * 100).toFixed(1)}%), `) +
         `slope over the last 30 s ${memory.slopeMbPerMin >= 0 ? "+" : ""}${memory.slopeMbPerMin.toFixed(1)} MB/min; ` +
-        `${rssText(memory.after[0]?.mb ?? Number.NaN)} ${CLOSE_CHECK_MS / 1000} s after the clients left; ${formatMs(memory.serverCpuMs)} of server CPU during the tail`,
+        (`${rssText(memory.after[0]?.mb ?? Number.NaN)} ${CLOSE_CHECK_MS / 1000} s after the clients left; ` +
+          `${formatMs(memory.serverCpuMs)} of server CPU during the tail`),
       target: "—",
       verdict: "—",
     },
     {
       metric: "**Memory flat** while a slow client tails 10,000 records/s",
-      value: `max − baseline ${growth.toFixed(1)} MB; last 30 s vs first 30 s ${halfGrowth >= 0 ? "+" : ""}${(halfGrowth * 100).toFixed(1)}%`,
-      target: `max − baseline < ${RSS_GROWTH_LIMIT_MB} MB and last-30-s mean ≤ first-30-s mean + ${HALF_GROWTH_LIMIT * 100}%`,
+      value:
+        `max − baseline ${growth.toFixed(1)} MB; last 30 s vs first 30 s ` +
+        `${halfGrowth >= 0 ? "+" : ""}${(halfGrowth * 100).toFixed(1)}%`,
+      target:
+        `max − baseline < ${RSS_GROWTH_LIMIT_MB} MB and last-30-s mean ≤ first-30-s mean + ` +
+        `${HALF_GROWTH_LIMIT * 100}%`,
       verdict: verdict(flat),
     },
     {
-      metric: `Connections closed after the clients left: the server's established connections to the brokers before the tail / during it / ${CLOSE_CHECK_MS / 1000} s after both clients left, and of those opened during the tail (the streams' own), how many were still open then`,
+      metric:
+        `Connections closed after the clients left: the server's established connections to the brokers ` +
+        (`before the tail / during it / ${CLOSE_CHECK_MS / 1000} s after both clients left, and of those ` +
+          `opened during the tail (the streams' own), how many were still open then`),
       value:
-        `${c.before} / ${c.during} / ${c.after}; ${c.openedStillOpen} of the ${c.opened} opened during the tail still open` +
-        (c.closedAfterMs === null ? " (some still open after 30 s)" : ` (all closed within ${formatMs(c.closedAfterMs)})`) +
-        `; a second pair of clients afterwards: ${c.again.before} / ${c.again.during} / ${c.again.after}, ${c.again.stillOpen} of the ${c.again.opened} it opened still open`,
+        `${c.before} / ${c.during} / ${c.after}; ${c.openedStillOpen} of the ${c.opened} opened during the ` +
+        `tail still open` +
+        (c.closedAfterMs === null
+          ? " (some still open after 30 s)"
+          : ` (all closed within ${formatMs(c.closedAfterMs)})`) +
+        (`; a second pair of clients afterwards: ${c.again.before} / ${c.again.during} / ${c.again.after}, ` +
+          `${c.again.stillOpen} of the ${c.again.opened} it opened still open`),
       target: `every connection the streams opened closed within ${CLOSE_CHECK_MS / 1000} s`,
       verdict: verdict(closed),
     },
   ];
 
   const dataLine = data.reused
-    ? `made ${data.createdAt?.slice(0, 10) ?? "by an earlier run"}${data.produceMs !== undefined ? ` (kcat wrote it in ${formatMs(data.produceMs)})` : ""} and reused by this run`
-    : `made by this run in ${formatMs(data.createMs ?? Number.NaN)}, of which kcat took ${formatMs(data.produceMs ?? Number.NaN)} to write the records (${formatInt(Math.round(perSecond(MESSAGES_RECORDS, data.produceMs ?? Number.NaN)))} records/s)`;
+    ? `made ${data.createdAt?.slice(0, 10) ?? "by an earlier run"}` +
+      `${data.produceMs !== undefined ? ` (kcat wrote it in ${formatMs(data.produceMs)})` : ""} and reused by this run`
+    : `made by this run in ${formatMs(data.createMs ?? Number.NaN)}, of which kcat took ` +
+      (`${formatMs(data.produceMs ?? Number.NaN)} to write the records ` +
+        `(${formatInt(Math.round(perSecond(MESSAGES_RECORDS, data.produceMs ?? Number.NaN)))} records/s)`);
   const failed = rows.filter((r) => r.verdict === "FAIL");
   const odd = serverErrors.map((line) => `console server: ${line}`);
   const body = [
-    `${runLine(machineInfo())} Load average (1 min, the benchmark's own cluster, server and clients included) ${load.throughput} after the throughput rounds, ${load.memory} after the tail, on ${machineInfo().cpus} CPUs.`,
+    `${runLine(machineInfo())} Load average (1 min, the benchmark's own cluster, server and clients included) ` +
+      `${load.throughput} after the throughput rounds, ${load.memory} after the tail, on ${machineInfo().cpus} CPUs.`,
     "",
-    `Data set: topic \`${MESSAGES_TOPIC}\`, ${MESSAGES_PARTITIONS} partitions, replication factor ${MESSAGES_REPLICATION}, ${formatInt(MESSAGES_RECORDS)} records ` +
-      `(per partition ${data.perPartition.map((n) => formatInt(n)).join(", ")}), each a short key (\`k<n>\`, ${formatBytes(data.keyBytes)} in all) and a value of exactly ${VALUE_BYTES} B ` +
-      `of JSON-like text (a counter, a time, padding cut from a varied text), ${formatBytes(data.valueBytes)} of values, uncompressed, written by kcat (librdkafka, idempotent); ${dataLine}.`,
+    `Data set: topic \`${MESSAGES_TOPIC}\`, ${MESSAGES_PARTITIONS} partitions, replication factor ` +
+      `${MESSAGES_REPLICATION}, ${formatInt(MESSAGES_RECORDS)} records ` +
+      (`(per partition ${data.perPartition.map((n) => formatInt(n)).join(", ")}), each a short key (\`k<n>\`, ` +
+        `${formatBytes(data.keyBytes)} in all) and a value of exactly ${VALUE_BYTES} B `) +
+      (`of JSON-like text (a counter, a time, padding cut from a varied text), ${formatBytes(data.valueBytes)} ` +
+        `of values, uncompressed, written by kcat (librdkafka, idempotent); ${dataLine}.`),
     "",
     markdownTable(rows),
     "",
-    `Console server RSS (MB) every ${RSS_EVERY_MS / 1000} s: before the tail ${memory.before.map((x) => x.mb.toFixed(0)).join(", ")}; during it ${memory.tail.map((x) => x.mb.toFixed(0)).join(", ")}; ` +
+    `Console server RSS (MB) every ${RSS_EVERY_MS / 1000} s: before the tail ` +
+      (`${memory.before.map((x) => x.mb.toFixed(0)).join(", ")}; during it ` +
+        `${memory.tail.map((x) => x.mb.toFixed(0)).join(", ")}; `) +
       `${CLOSE_CHECK_MS / 1000} s after the clients left ${memory.after.map((x) => x.mb.toFixed(0)).join(", ")}.`,
     "",
-    `Reading: the stream delivered ${rate(sse.rate)} to a client that parses every event, ${ratio.toFixed(2)}× what a plain kafkajs consumer reads ` +
-      `(${ratio >= RATIO_TARGET ? "at least" : "NOT at least"} the half aimed for) and ${(sse.rate / kcat.rate).toFixed(2)}× kcat's rate. ` +
+    `Reading: the stream delivered ${rate(sse.rate)} to a client that parses every event, ` +
+      `${ratio.toFixed(2)}× what a plain kafkajs consumer reads ` +
+      (`(${ratio >= RATIO_TARGET ? "at least" : "NOT at least"} the half aimed for) and ` +
+        `${(sse.rate / kcat.rate).toFixed(2)}× kcat's rate. `) +
       (ratio >= RATIO_TARGET
         ? ""
-        : `The server used ${formatMs(serverCpu)} of CPU per read of the million records (${formatMs(countedCpu)} when the client only counted bytes), where the whole kafkajs consumer process used ${formatMs(kjsCpu)}, ` +
-          `and the parsing client another ${formatMs(clientCpu)} on the same ${machineInfo().cpus} CPUs. With a client that does no parsing the stream reached ${rate(counted.rate)}, ${countedRatio.toFixed(2)}× kafkajs: ` +
+        : `The server used ${formatMs(serverCpu)} of CPU per read of the million records ` +
+          (`(${formatMs(countedCpu)} when the client only counted bytes), where the whole kafkajs consumer ` +
+            `process used ${formatMs(kjsCpu)}, `) +
+          (`and the parsing client another ${formatMs(clientCpu)} on the same ${machineInfo().cpus} CPUs. With ` +
+            (`a client that does no parsing the stream reached ${rate(counted.rate)}, ` +
+              `${countedRatio.toFixed(2)}× kafkajs: `)) +
           (countedRatio >= RATIO_TARGET
-            ? "the server alone would meet the target here; it is the parsing client's CPU, shared with the server on this machine, that keeps the stream under it. "
-            : "the server's own work per record keeps the stream under the target even with a client that does nothing, and the parsing client's CPU on the same machine lowers it further. ")) +
-      `The first message of a 100-message search came after ${formatMs(first.newest.median)} (newest) and ${formatMs(first.oldest.median)} (oldest) at the median, ` +
+            ? "the server alone would meet the target here; it is the parsing client's CPU, shared with the " +
+              "server on this machine, that keeps the stream under it. "
+            : "the server's own work per record keeps the stream under the target even with a client that " +
+              "does nothing, and the parsing client's CPU on the same machine lowers it further. ")) +
+      (`The first message of a 100-message search came after ${formatMs(first.newest.median)} (newest) and ` +
+        `${formatMs(first.oldest.median)} (oldest) at the median, `) +
       `${formatMs(Math.max(first.newest.max, first.oldest.max))} at worst. ` +
-      `While ${rate(perSecond(memory.produced, memory.produceMs))} were written and a slow client took ${rate(slowRate)}, the server's RSS rose at most ${growth.toFixed(1)} MB over its idle baseline ` +
-      `(${growth < RSS_GROWTH_LIMIT_MB ? "within" : "above"} the ${RSS_GROWTH_LIMIT_MB} MB allowed) and its last 30 s averaged ${Math.abs(halfGrowth * 100).toFixed(1)}% ${halfGrowth >= 0 ? "above" : "below"} its first 30 s ` +
-      `(${halfGrowth <= HALF_GROWTH_LIMIT ? "no steady growth" : "still growing"}): memory ${flat ? "pass" : "FAIL"}. ` +
-      `The slow client ended ${formatInt(memory.slow.behind)} records behind, ${formatBytes(backlogBytes)} of SSE at this run's ${formatInt(Math.round(wirePerMessage))} B per message` +
+      (`While ${rate(perSecond(memory.produced, memory.produceMs))} were written and a slow client took ` +
+        `${rate(slowRate)}, the server's RSS rose at most ${growth.toFixed(1)} MB over its idle baseline `) +
+      (`(${growth < RSS_GROWTH_LIMIT_MB ? "within" : "above"} the ${RSS_GROWTH_LIMIT_MB} MB allowed) and its ` +
+        (`last 30 s averaged ${Math.abs(halfGrowth * 100).toFixed(1)}% ${halfGrowth >= 0 ? "above" : "below"} ` +
+          `its first 30 s `)) +
+      (`(${halfGrowth <= HALF_GROWTH_LIMIT ? "no steady growth" : "still growing"}): memory ` +
+        `${flat ? "pass" : "FAIL"}. `) +
+      (`The slow client ended ${formatInt(memory.slow.behind)} records behind, ${formatBytes(backlogBytes)} of ` +
+        `SSE at this run's ${formatInt(Math.round(wirePerMessage))} B per message`) +
       (backlogBytes > (memory.lastMb - memory.baselineMb) * 1_000_000
-        ? `, more than the server's RSS grew by the end (${(memory.lastMb - memory.baselineMb).toFixed(1)} MB): those records stayed in Kafka, and the server read only as fast as the client took them.`
-        : `, no more than the server's RSS grew by the end (${(memory.lastMb - memory.baselineMb).toFixed(1)} MB): this run cannot tell whether the server held them.`),
+        ? `, more than the server's RSS grew by the end (${(memory.lastMb - memory.baselineMb).toFixed(1)} ` +
+          `MB): those records stayed in Kafka, and the server read only as fast as the client took them.`
+        : `, no more than the server's RSS grew by the end (${(memory.lastMb - memory.baselineMb).toFixed(1)} ` +
+          `MB): this run cannot tell whether the server held them.`),
     "",
     "How it is measured (`scripts/bench/messages.ts`):",
     "",
-    "- The console: the production build (the benchmarks' own build in `.data/bench/build`) against the bench cluster. The clients run in the benchmark's Node process " +
-      "and read the body with `fetch`, decode it with `TextDecoder` and parse it with the console's own `SseParser` and `toStreamEvent` (`lib/messages/sse.ts`), as the page does, " +
-      "so every event is split and its JSON parsed, not just bytes counted; that client's CPU is on the same 2 CPUs as the server and the brokers.",
-    `- Throughput, ${ROUNDS} rounds of (stream, kafkajs, kcat), one after the other, 2 s apart, medians per reader. Stream: timed from the chunk holding the first \`message\` event to the chunk holding the \`done\` event, as kafkajs is timed from its first batch to its last (and shown again from the request sent); the run fails unless ` +
-      `it delivered exactly ${formatInt(MESSAGES_RECORDS)} messages, the topic's count per partition, offsets rising within each partition, each value ${VALUE_BYTES} B with a \`k<n>\` key, and done's reason is end or limit. ` +
-      "Timed from the request, it also includes planning the read (metadata, ListOffsets), the stream's own connections to the brokers and its first fetch (the time to the first message, shown apart). " +
-      `kafkajs: a fresh group each round, \`subscribe({ fromBeginning: true })\`, \`run({ autoCommit: false, eachBatch })\` counting messages and value bytes, default fetch sizes; ` +
-      "timed from the first batch handed to `eachBatch` to the batch that completes the count, so its connection, group join and first fetch are left out " +
-      "(shown apart; this favours kafkajs); then disconnected and its group deleted. kcat: the process timed from spawn to exit (`-e` exits at the end of every partition), its lines counted, so it includes its start-up and metadata. " +
-      "Each round ends with the stream read once more by a client that only counts bytes (request sent → the server closes the stream), to tell the server's cost from the parsing client's. " +
-      "CPU times are the console server's utime + stime from /proc/<pid>/stat and the benchmark process's `process.cpuUsage()`, before and after each read.",
-    `- First message: ${FIRST_SAMPLES} samples each, alternating newest and oldest, ${FIRST_GAP_MS / 1000} s apart (past the server's 1 s metadata cache, so each plans its read afresh), ` +
-      `from sending the request to the arrival of the chunk holding the first \`message\` event; each is read to its \`done\` (${FIRST_LIMIT} messages). The verdict is on the median; the max is shown. ` +
+    "- The console: the production build (the benchmarks' own build in `.data/bench/build`) against the bench " +
+      "cluster. The clients run in the benchmark's Node process " +
+      ("and read the body with `fetch`, decode it with `TextDecoder` and parse it with the console's own " +
+        "`SseParser` and `toStreamEvent` (`lib/messages/sse.ts`), as the page does, ") +
+      ("so every event is split and its JSON parsed, not just bytes counted; that client's CPU is on the same " +
+        "2 CPUs as the server and the brokers."),
+    `- Throughput, ${ROUNDS} rounds of (stream, kafkajs, kcat), one after the other, 2 s apart, medians per ` +
+      (`reader. Stream: timed from the chunk holding the first \`message\` event to the chunk holding the ` +
+        (`\`done\` event, as kafkajs is timed from its first batch to its last (and shown again from the ` +
+          `request sent); the run fails unless `)) +
+      (`it delivered exactly ${formatInt(MESSAGES_RECORDS)} messages, the topic's count per partition, offsets ` +
+        (`rising within each partition, each value ${VALUE_BYTES} B with a \`k<n>\` key, and done's reason is ` +
+          `end or limit. `)) +
+      ("Timed from the request, it also includes planning the read (metadata, ListOffsets), the stream's own " +
+        "connections to the brokers and its first fetch (the time to the first message, shown apart). ") +
+      (`kafkajs: a fresh group each round, \`subscribe({ fromBeginning: true })\`, \`run({ autoCommit: false, ` +
+        `eachBatch })\` counting messages and value bytes, default fetch sizes; `) +
+      ("timed from the first batch handed to `eachBatch` to the batch that completes the count, so its " +
+        "connection, group join and first fetch are left out ") +
+      ("(shown apart; this favours kafkajs); then disconnected and its group deleted. kcat: the process timed " +
+        ("from spawn to exit (`-e` exits at the end of every partition), its lines counted, so it includes its " +
+          "start-up and metadata. ")) +
+      ("Each round ends with the stream read once more by a client that only counts bytes (request sent → the " +
+        "server closes the stream), to tell the server's cost from the parsing client's. ") +
+      ("CPU times are the console server's utime + stime from /proc/<pid>/stat and the benchmark process's " +
+        "`process.cpuUsage()`, before and after each read."),
+    `- First message: ${FIRST_SAMPLES} samples each, alternating newest and oldest, ${FIRST_GAP_MS / 1000} s ` +
+      `apart (past the server's 1 s metadata cache, so each plans its read afresh), ` +
+      (`from sending the request to the arrival of the chunk holding the first \`message\` event; each is read ` +
+        `to its \`done\` (${FIRST_LIMIT} messages). The verdict is on the median; the max is shown. `) +
       "Each stream opens its own connections to the partition leaders, which is part of this time.",
-    `- Live tail: a fresh ${LATENCY_PARTITIONS}-partition topic; for each sample a new \`from=live\` stream, its first \`progress\` event awaited (the read is planned), then 300–800 ms more ` +
-      "(so the record lands anywhere in the server's 500 ms long poll), then one record sent by a kafkajs producer with acks=-1. A negative \"after resolved\" means the event " +
-      "arrived before the producer's acknowledgement did (the record is readable once replicated, when the broker also answers the producer).",
-    `- Memory: a fresh console server (the throughput rounds' server stopped), warmed up with ${WARM_UP_CYCLES} rounds of a short search and two short live tails ` +
-      `(which also lets the server's shared clients open the broker connections they keep), then idle ${CLOSE_CHECK_MS / 1000} s; ` +
-      `a baseline of 3 RSS samples (\`VmRSS\` of /proc/<pid>/status), then a slow and a fast \`from=live\` client on a fresh ${LIVE_PARTITIONS}-partition topic, ` +
-      `then a kafkajs producer writing ${formatInt(PRODUCE_BATCH)} records every ${PRODUCE_EVERY_MS} ms by the wall clock (up to ${PRODUCE_IN_FLIGHT} sends in flight) for ${TAIL_MS / 1000} s, RSS every ${RSS_EVERY_MS / 1000} s. ` +
-      `"Flat" is chosen, before the first run, as: the highest sample less than ${RSS_GROWTH_LIMIT_MB} MB above the baseline (room for what two open streams hold by design: ` +
-      "a queue of up to 8 MB of decoded messages each, the fetch responses being decoded, and V8 sizing its heap for them), and the mean of the last 30 s at most " +
-      `${HALF_GROWTH_LIMIT * 100}% above that of the first 30 s (what a leak, or a server buffering for the slow client, would show: the ${formatInt(memory.slow.behind)} records ` +
-      `the slow client had not taken at the end are ${formatInt(Math.round(mb(memory.slow.behind * VALUE_BYTES)))} MB of values, several times that as JavaScript strings, and grow by ` +
-      `${formatInt(Math.round(mb(perSecond(memory.slow.behind, memory.produceMs) * 30 * VALUE_BYTES)))} MB of values every 30 s).`,
-    "- Connections: the server's sockets (/proc/<pid>/fd) looked up in /proc/<pid>/net/tcp and tcp6, counting ESTABLISHED ones to the bench brokers' ports; counted before the clients " +
-      `open, half way through the tail, and ${CLOSE_CHECK_MS / 1000} s after both clients aborted their requests (then every 0.5 s for up to 30 s, to say when); ` +
-      "those open half way through the tail but not before it are the streams' own, and each must be closed. The server's shared clients open connections on demand and keep them, " +
-      "so one they open during the tail would look like a stream's that stayed: the check is repeated with a second pair of clients (a slow one with the whole live topic as a backlog, " +
-      `held up by backpressure when it leaves, and a fast one) for ${AGAIN_MS / 1000} s on the settled server. The verdict passes when every connection opened during the tail closed, ` +
-      "or when the second pair left none of its connections open and the count did not change (what stayed after the tail is then a shared client's, not a stream's).",
-    "- The machine is shared by the three brokers, the console server and the benchmark's clients (2 CPUs), so single samples vary; the ratios are the steadier numbers.",
-    ...(odd.length > 0 ? ["", "Seen during this run:", "", ...[...new Set(odd)].slice(0, 15).map((line) => `- ${line.replace(/\s+/g, " ").slice(0, 300)}`)] : []),
+    `- Live tail: a fresh ${LATENCY_PARTITIONS}-partition topic; for each sample a new \`from=live\` stream, ` +
+      `its first \`progress\` event awaited (the read is planned), then 300–800 ms more ` +
+      ("(so the record lands anywhere in the server's 500 ms long poll), then one record sent by a kafkajs " +
+        'producer with acks=-1. A negative "after resolved" means the event ') +
+      ("arrived before the producer's acknowledgement did (the record is readable once replicated, when the " +
+        "broker also answers the producer)."),
+    `- Memory: a fresh console server (the throughput rounds' server stopped), warmed up with ` +
+      `${WARM_UP_CYCLES} rounds of a short search and two short live tails ` +
+      (`(which also lets the server's shared clients open the broker connections they keep), then idle ` +
+        `${CLOSE_CHECK_MS / 1000} s; `) +
+      (`a baseline of 3 RSS samples (\`VmRSS\` of /proc/<pid>/status), then a slow and a fast \`from=live\` ` +
+        `client on a fresh ${LIVE_PARTITIONS}-partition topic, `) +
+      (`then a kafkajs producer writing ${formatInt(PRODUCE_BATCH)} records every ${PRODUCE_EVERY_MS} ms by ` +
+        (`the wall clock (up to ${PRODUCE_IN_FLIGHT} sends in flight) for ${TAIL_MS / 1000} s, RSS every ` +
+          `${RSS_EVERY_MS / 1000} s. `)) +
+      (`"Flat" is chosen, before the first run, as: the highest sample less than ${RSS_GROWTH_LIMIT_MB} MB ` +
+        `above the baseline (room for what two open streams hold by design: `) +
+      ("a queue of up to 8 MB of decoded messages each, the fetch responses being decoded, and V8 sizing its " +
+        "heap for them), and the mean of the last 30 s at most ") +
+      (`${HALF_GROWTH_LIMIT * 100}% above that of the first 30 s (what a leak, or a server buffering for the ` +
+        `slow client, would show: the ${formatInt(memory.slow.behind)} records `) +
+      (`the slow client had not taken at the end are ` +
+        (`${formatInt(Math.round(mb(memory.slow.behind * VALUE_BYTES)))} MB of values, several times that as ` +
+          `JavaScript strings, and grow by `)) +
+      (`${formatInt(Math.round(mb(perSecond(memory.slow.behind, memory.produceMs) * 30 * VALUE_BYTES)))} MB of ` +
+        `values every 30 s).`),
+    "- Connections: the server's sockets (/proc/<pid>/fd) looked up in /proc/<pid>/net/tcp and tcp6, counting " +
+      "ESTABLISHED ones to the bench brokers' ports; counted before the clients " +
+      (`open, half way through the tail, and ${CLOSE_CHECK_MS / 1000} s after both clients aborted their ` +
+        `requests (then every 0.5 s for up to 30 s, to say when); `) +
+      ("those open half way through the tail but not before it are the streams' own, and each must be closed. " +
+        "The server's shared clients open connections on demand and keep them, ") +
+      ("so one they open during the tail would look like a stream's that stayed: the check is repeated with a " +
+        "second pair of clients (a slow one with the whole live topic as a backlog, ") +
+      (`held up by backpressure when it leaves, and a fast one) for ${AGAIN_MS / 1000} s on the settled ` +
+        `server. The verdict passes when every connection opened during the tail closed, `) +
+      ("or when the second pair left none of its connections open and the count did not change (what stayed " +
+        "after the tail is then a shared client's, not a stream's)."),
+    "- The machine is shared by the three brokers, the console server and the benchmark's clients (2 CPUs), " +
+      "so single samples vary; the ratios are the steadier numbers.",
+    ...(odd.length > 0
+      ? [
+          "",
+          "Seen during this run:",
+          "",
+          ...[...new Set(odd)].slice(0, 15).map((line) => `- ${line.replace(/\s+/g, " ").slice(0, 300)}`),
+        ]
+      : []),
   ].join("\n");
   return { body, failed };
 }
@@ -1128,7 +1401,10 @@ async function main(): Promise<void> {
   const throughput = await measureThroughput(server, bootstrap, data);
   const loadAfterThroughput = loadAverage();
   const sseRate = medianRun(throughput.sse).rate;
-  log(`Ratio stream / kafkajs: ${(sseRate / medianRun(throughput.kafkajs).rate).toFixed(2)}; stream / kcat: ${(sseRate / medianRun(throughput.kcat).rate).toFixed(2)}.`);
+  log(
+    `Ratio stream / kafkajs: ${(sseRate / medianRun(throughput.kafkajs).rate).toFixed(2)}; stream / kcat: ` +
+      `${(sseRate / medianRun(throughput.kcat).rate).toFixed(2)}.`,
+  );
 
   const first = await measureFirstMessage(server, bootstrap);
   const serverErrors = server.stderrLines();
@@ -1140,14 +1416,24 @@ async function main(): Promise<void> {
   const loadAfterTail = loadAverage();
   log(
     `RSS baseline ${rssText(memory.baselineMb)}, max ${rssText(memory.maxMb)}, last ${rssText(memory.lastMb)}; ` +
-      `connections before/during/after ${memory.connections.before}/${memory.connections.during}/${memory.connections.after}.`,
+      (`connections before/during/after ` +
+        `${memory.connections.before}/${memory.connections.during}/${memory.connections.after}.`),
   );
 
-  const { body, failed } = report(data, throughput, first, memory, [...serverErrors, ...tailServer.stderrLines()], { throughput: loadAfterThroughput, memory: loadAfterTail });
+  const { body, failed } = report(data, throughput, first, memory, [...serverErrors, ...tailServer.stderrLines()], {
+    throughput: loadAfterThroughput,
+    memory: loadAfterTail,
+  });
   writeBenchSection("messages", "Message browser", body, machineInfo());
   log(`Done in ${formatMs(performance.now() - benchStart)}.`);
   if (failed.length > 0) {
-    throw new Error(`${failed.length} target(s) missed: ${failed.map((r) => `${r.metric.replace(/\*/g, "")} (${r.value.replace(/\*/g, "")}; target ${r.target})`).join("; ")}. The numbers are in docs/BENCHMARKS.md, marked FAIL.`);
+    throw new Error(
+      `${failed.length} target(s) missed: ` +
+        failed
+          .map((r) => `${r.metric.replace(/\*/g, "")} (${r.value.replace(/\*/g, "")}; target ${r.target})`)
+          .join("; ") +
+        ". The numbers are in docs/BENCHMARKS.md, marked FAIL.",
+    );
   }
 }
 

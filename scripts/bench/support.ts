@@ -8,7 +8,16 @@
  * benchmark ends, fails, or is interrupted with Ctrl-C.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
@@ -16,7 +25,16 @@ import { performance } from "node:perf_hooks";
 import { ROOT, sourceHash } from "../build-info";
 import { type Browser, chromium } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
-import { type ClusterSpec, bootstrapServers, clusterSpec, down, kafkaVersion, runningPid, up, wipe } from "../kafka/cluster";
+import {
+  type ClusterSpec,
+  bootstrapServers,
+  clusterSpec,
+  down,
+  kafkaVersion,
+  runningPid,
+  up,
+  wipe,
+} from "../kafka/cluster";
 
 export { ROOT };
 export const BENCH_DOC = join(ROOT, "docs", "BENCHMARKS.md");
@@ -44,7 +62,11 @@ export interface BenchFlags {
 export function parseFlags(argv: readonly string[] = process.argv.slice(2)): BenchFlags {
   const known = new Set(["--fresh", "--keep"]);
   const unknown = argv.filter((a) => !known.has(a));
-  if (unknown.length > 0) throw new Error(`Unknown option(s): ${unknown.join(" ")}. Options: --fresh (recreate the data set), --keep (leave the bench cluster running).`);
+  if (unknown.length > 0)
+    throw new Error(
+      `Unknown option(s): ${unknown.join(" ")}. Options: --fresh (recreate the data set), --keep (leave the ` +
+        `bench cluster running).`,
+    );
   return { fresh: argv.includes("--fresh"), keep: argv.includes("--keep") };
 }
 
@@ -101,8 +123,14 @@ export function runBench(main: () => Promise<void>): void {
 // ---------------------------------------------------------------------------------------------------------
 // The bench cluster
 
-/** The benchmarks' own 3-node cluster: brokers on 39092, 39192, 39292 (controllers one above), data in .data/kafka-bench. */
-export const BENCH_CLUSTER: ClusterSpec = clusterSpec("dev", { KAFKA_LOCAL_PORT: "39092", KAFKA_LOCAL_DATA: join(ROOT, ".data", "kafka-bench") });
+/**
+ * The benchmarks' own 3-node cluster: brokers on 39092, 39192, 39292 (controllers one above), data in
+ * .data/kafka-bench.
+ */
+export const BENCH_CLUSTER: ClusterSpec = clusterSpec("dev", {
+  KAFKA_LOCAL_PORT: "39092",
+  KAFKA_LOCAL_DATA: join(ROOT, ".data", "kafka-bench"),
+});
 export const BENCH_BOOTSTRAP: string[] = bootstrapServers(BENCH_CLUSTER);
 
 function clusterRunning(): boolean {
@@ -130,7 +158,10 @@ export async function startBenchCluster(flags: BenchFlags): Promise<{ bootstrap:
   }
   const started = performance.now();
   await up(BENCH_CLUSTER, log);
-  log(`Bench cluster ${wasRunning ? "already running" : `up in ${formatMs(performance.now() - started)}`}: ${BENCH_BOOTSTRAP.join(",")}${flags.keep ? " (--keep: left running at the end)" : ""}.`);
+  log(
+    `Bench cluster ${wasRunning ? "already running" : `up in ${formatMs(performance.now() - started)}`}: ` +
+      `${BENCH_BOOTSTRAP.join(",")}${flags.keep ? " (--keep: left running at the end)" : ""}.`,
+  );
   return { bootstrap: BENCH_BOOTSTRAP, dataDir: BENCH_CLUSTER.dataDir };
 }
 
@@ -148,19 +179,25 @@ export async function startBenchCluster(flags: BenchFlags): Promise<{ bootstrap:
 const BUILD_DIR = join(BENCH_WORK, "build");
 const BUILD_SERVER = join(BUILD_DIR, ".next", "standalone", "server.js");
 const BUILD_STAMP = join(BUILD_DIR, ".next", "standalone", ".console-build-hash");
-/** What the copy keeps between builds: the linked node_modules (with the lock file it was linked for) and Next's cache. */
+/**
+ * What the copy keeps between builds: the linked node_modules (with the lock file it was linked for) and Next's cache.
+ *
+ */
 const BUILD_KEEP = new Set(["node_modules", ".next", ".linked-lock"]);
 let builtServer: string | undefined;
 
 function buildIsCurrentCopy(): boolean {
-  return existsSync(BUILD_SERVER) && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, "utf8").trim() === sourceHash();
+  return (
+    existsSync(BUILD_SERVER) && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, "utf8").trim() === sourceHash()
+  );
 }
 
 /** Hard-links the working tree's node_modules into the copy, again whenever package-lock.json changed. */
 function linkNodeModules(): void {
   const lock = readFileSync(join(ROOT, "package-lock.json"), "utf8");
   const marker = join(BUILD_DIR, ".linked-lock");
-  if (existsSync(join(BUILD_DIR, "node_modules")) && existsSync(marker) && readFileSync(marker, "utf8") === lock) return;
+  if (existsSync(join(BUILD_DIR, "node_modules")) && existsSync(marker) && readFileSync(marker, "utf8") === lock)
+    return;
   rmSync(join(BUILD_DIR, "node_modules"), { recursive: true, force: true });
   execFileSync("cp", ["-al", join(ROOT, "node_modules"), join(BUILD_DIR, "node_modules")]);
   writeFileSync(marker, lock);
@@ -170,8 +207,12 @@ function linkNodeModules(): void {
 function copySources(): void {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const before = sourceHash();
-    for (const entry of readdirSync(BUILD_DIR)) if (!BUILD_KEEP.has(entry)) rmSync(join(BUILD_DIR, entry), { recursive: true, force: true });
-    const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" });
+    for (const entry of readdirSync(BUILD_DIR))
+      if (!BUILD_KEEP.has(entry)) rmSync(join(BUILD_DIR, entry), { recursive: true, force: true });
+    const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     for (const file of listed.split("\0")) {
       if (file === "" || !existsSync(join(ROOT, file))) continue;
       mkdirSync(dirname(join(BUILD_DIR, file)), { recursive: true });
@@ -180,7 +221,9 @@ function copySources(): void {
     if (sourceHash(BUILD_DIR) === before) return;
     log("The sources changed while they were copied; copying again...");
   }
-  throw new Error("The sources kept changing while they were copied for the build; try again when nothing else edits them.");
+  throw new Error(
+    "The sources kept changing while they were copied for the build; try again when nothing else edits them.",
+  );
 }
 
 /**
@@ -203,7 +246,8 @@ export function ensureBuild(): string {
     stdio: "inherit",
     env: { ...process.env, PORT: undefined, NEXT_TELEMETRY_DISABLED: "1", NEXT_PRIVATE_OUTPUT_TRACE_ROOT: BUILD_DIR },
   });
-  if (build.status !== 0 || !existsSync(BUILD_SERVER)) throw new Error(`\`npm run build\` in ${BUILD_DIR} failed; see the messages above.`);
+  if (build.status !== 0 || !existsSync(BUILD_SERVER))
+    throw new Error(`\`npm run build\` in ${BUILD_DIR} failed; see the messages above.`);
   log(`Console built in ${formatMs(performance.now() - started)}.`);
   return (builtServer = BUILD_SERVER);
 }
@@ -235,7 +279,8 @@ export interface RunningConsole {
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The console server exited (code ${server.exitCode}) while starting.`);
+    if (server.exitCode !== null)
+      throw new Error(`The console server exited (code ${server.exitCode}) while starting.`);
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) return;
@@ -261,9 +306,12 @@ function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
 
 /**
  * Serves the benchmarks' production build (see ensureBuild) against the given clusters, on a
- * free port from 18090, and waits for /api/health. Its output goes to .data/bench/console-<port>.log. Stopped at the end of the run.
+ * free port from 18090, and waits for /api/health. Its output goes to .data/bench/console-<port>.log. Stopped at the
+ * end of the run.
  */
-export async function startConsole(clusters: { name: string; bootstrap: readonly string[] }[]): Promise<RunningConsole> {
+export async function startConsole(
+  clusters: { name: string; bootstrap: readonly string[] }[],
+): Promise<RunningConsole> {
   const serverJs = ensureBuild();
   const port = await freePort();
   mkdirSync(BENCH_WORK, { recursive: true });
@@ -278,18 +326,28 @@ export async function startConsole(clusters: { name: string; bootstrap: readonly
     KAFKAJS_NO_PARTITIONER_WARNING: "1",
   };
   // Only the clusters of this benchmark, whatever the shell has configured.
-  for (const key of Object.keys(env)) if (key.startsWith("KAFKA_CLUSTERS_") || key === "CONSOLE_CONFIG_FILE") delete env[key];
+  for (const key of Object.keys(env))
+    if (key.startsWith("KAFKA_CLUSTERS_") || key === "CONSOLE_CONFIG_FILE") delete env[key];
   clusters.forEach((cluster, i) => {
     env[`KAFKA_CLUSTERS_${i}_NAME`] = cluster.name;
     env[`KAFKA_CLUSTERS_${i}_BOOTSTRAPSERVERS`] = cluster.bootstrap.join(",");
   });
-  const server = spawn(process.execPath, [serverJs], { cwd: dirname(serverJs), env, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(process.execPath, [serverJs], {
+    cwd: dirname(serverJs),
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (server.pid === undefined) throw new Error("Could not start the console server.");
   const stderr: string[] = [];
   server.stdout.pipe(out, { end: false });
   server.stderr.on("data", (chunk: Buffer) => {
     out.write(chunk);
-    stderr.push(...chunk.toString("utf8").split("\n").filter((line) => line.trim() !== ""));
+    stderr.push(
+      ...chunk
+        .toString("utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== ""),
+    );
   });
   const stop = async () => {
     await stopChild(server);
@@ -306,11 +364,22 @@ export async function startConsole(clusters: { name: string; bootstrap: readonly
 }
 
 /** The flags of DESIGN.md for Debian's Chromium (--no-sandbox as well: the benchmarks may run as root, as CI does). */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Debian's Chromium (CHROMIUM_PATH overrides /usr/bin/chromium), headless, closed at the end of the run. */
 export async function launchChromium(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
   onCleanup("close the browser", () => browser.close());
   return browser;
 }
@@ -362,7 +431,11 @@ export function stats(samples: readonly number[]): Stats {
 }
 
 /** Runs async work over items with at most `concurrency` in flight. */
-export async function mapLimit<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const lane = async () => {
@@ -422,7 +495,11 @@ export function markdownTable(rows: readonly ResultRow[]): string {
   return [
     "| metric | value | target | verdict |",
     "|---|---|---|---|",
-    ...rows.map((r) => `| ${cell(r.metric)} | ${cell(r.value)} | ${cell(r.target)} | ${r.verdict === "pass" ? "✅ pass" : r.verdict === "FAIL" ? "❌ FAIL" : "—"} |`),
+    ...rows.map(
+      (r) =>
+        `| ${cell(r.metric)} | ${cell(r.value)} | ${cell(r.target)} | ` +
+        `${r.verdict === "pass" ? "✅ pass" : r.verdict === "FAIL" ? "❌ FAIL" : "—"} |`,
+    ),
   ].join("\n");
 }
 
@@ -469,7 +546,10 @@ export function loadAverage(): number {
 
 /** One line naming where and when a section's numbers were measured. */
 export function runLine(m: MachineInfo): string {
-  return `Measured ${m.date} on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Apache Kafka ${m.kafka}, Node.js ${m.node}, console at ${m.commit}.`;
+  return (
+    `Measured ${m.date} on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Apache Kafka ` +
+    `${m.kafka}, Node.js ${m.node}, console at ${m.commit}.`
+  );
 }
 
 const DOC_INTRO = `# Benchmarks
@@ -487,7 +567,7 @@ hold up better than absolute times when the machine changes.
 npm run bench           # every benchmark, one after the other
 npm run bench:topics    # the topics list: API and page, 2,000 topics / 20,000 partitions
 npm run bench:groups    # the consumer groups list: API and page, 500 groups × 50 partitions
-npm run bench:messages  # the message browser's stream: throughput beside kafkajs and kcat, first message, memory under a slow client
+npm run bench:messages  # the message stream: throughput beside kafkajs and kcat, first message, memory (slow client)
 \`\`\`
 
 Options: \`--fresh\` wipes the bench cluster's data and creates the data set again (otherwise a run reuses the
@@ -539,7 +619,10 @@ export function writeBenchSection(name: string, heading: string, body: string, m
   log(`Wrote the ${heading} section of ${BENCH_DOC}.`);
 }
 
-/** The kafkajs client that makes a data set: patient (long requests, many retries), since the cluster may just have started. */
+/**
+ * The kafkajs client that makes a data set: patient (long requests, many retries), since the cluster may just have
+ * started.
+ */
 export function setupKafka(clientId: string, bootstrap: readonly string[], requestTimeout: number): Kafka {
   return new Kafka({
     clientId,

@@ -66,7 +66,10 @@ function readMarker(file: string): Marker | undefined {
 async function topicsWithLeaders(admin: Admin): Promise<number> {
   const wanted = new Set(BENCH_TOPICS);
   const { topics } = await admin.fetchTopicMetadata();
-  return topics.filter((t) => wanted.has(t.name) && t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0)).length;
+  return topics.filter(
+    (t) =>
+      wanted.has(t.name) && t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0),
+  ).length;
 }
 
 async function waitForLeaders(admin: Admin, timeoutMs: number): Promise<void> {
@@ -81,9 +84,11 @@ async function waitForLeaders(admin: Admin, timeoutMs: number): Promise<void> {
       log(`Metadata not answered yet (${error instanceof Error ? error.message : String(error)}).`);
     }
     if (ready === TOPIC_COUNT) return;
-    if (ready !== last) log(`${formatInt(ready)} of ${formatInt(TOPIC_COUNT)} topics have leaders for every partition...`);
+    if (ready !== last)
+      log(`${formatInt(ready)} of ${formatInt(TOPIC_COUNT)} topics have leaders for every partition...`);
     last = ready;
-    if (Date.now() > deadline) throw new Error(`Only ${ready} of ${TOPIC_COUNT} bench topics had leaders after ${timeoutMs / 1000} s.`);
+    if (Date.now() > deadline)
+      throw new Error(`Only ${ready} of ${TOPIC_COUNT} bench topics had leaders after ${timeoutMs / 1000} s.`);
     await sleep(2_000);
   }
 }
@@ -92,23 +97,37 @@ async function createMissing(admin: Admin): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = BENCH_TOPICS.filter((name) => !existing.has(name));
   if (missing.length === 0) return;
-  log(`Creating ${formatInt(missing.length)} topics × ${PARTITIONS_PER_TOPIC} partitions (RF ${REPLICATION_FACTOR}), ${CREATE_BATCH} per request...`);
+  log(
+    `Creating ${formatInt(missing.length)} topics × ${PARTITIONS_PER_TOPIC} partitions (RF ` +
+      `${REPLICATION_FACTOR}), ${CREATE_BATCH} per request...`,
+  );
   const started = performance.now();
   for (let i = 0; i < missing.length; i += CREATE_BATCH) {
     const batch = missing.slice(i, i + CREATE_BATCH);
     await admin.createTopics({
       waitForLeaders: false,
       timeout: 120_000,
-      topics: batch.map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: REPLICATION_FACTOR })),
+      topics: batch.map((topic) => ({
+        topic,
+        numPartitions: PARTITIONS_PER_TOPIC,
+        replicationFactor: REPLICATION_FACTOR,
+      })),
     });
     const done = Math.min(i + CREATE_BATCH, missing.length);
-    if (done % 500 === 0 || done === missing.length) log(`  ${formatInt(done)} of ${formatInt(missing.length)} created (${formatMs(performance.now() - started)}).`);
+    if (done % 500 === 0 || done === missing.length)
+      log(`  ${formatInt(done)} of ${formatInt(missing.length)} created (${formatMs(performance.now() - started)}).`);
   }
 }
 
 /** A JSON value of about 300 bytes, the size of a small business event. */
 function record(topic: string, n: number): { key: string; value: string } {
-  const value = JSON.stringify({ id: `${topic}-${n}`, type: "bench.event", at: new Date().toISOString(), amount: (n * 37) % 1000, note: "x".repeat(180) });
+  const value = JSON.stringify({
+    id: `${topic}-${n}`,
+    type: "bench.event",
+    at: new Date().toISOString(),
+    amount: (n * 37) % 1000,
+    note: "x".repeat(180),
+  });
   return { key: `key-${n}`, value };
 }
 
@@ -126,7 +145,10 @@ async function produceSample(kafka: Kafka): Promise<{ sampleTopics: number; reco
   try {
     for (let i = 0; i < sample.length; i += 20) {
       await producer.sendBatch({
-        topicMessages: sample.slice(i, i + 20).map((topic) => ({ topic, messages: Array.from({ length: RECORDS_PER_SAMPLE }, (_, n) => record(topic, n)) })),
+        topicMessages: sample.slice(i, i + 20).map((topic) => ({
+          topic,
+          messages: Array.from({ length: RECORDS_PER_SAMPLE }, (_, n) => record(topic, n)),
+        })),
       });
     }
   } finally {
@@ -144,7 +166,10 @@ export async function ensureTopicsDataSet(bootstrap: readonly string[], dataDir:
   try {
     const marker = readMarker(markerFile);
     if (marker) {
-      log(`Reusing the data set made ${marker.createdAt} (--fresh makes it again); waiting for every partition to have a leader...`);
+      log(
+        `Reusing the data set made ${marker.createdAt} (--fresh makes it again); waiting for every partition ` +
+          `to have a leader...`,
+      );
       await waitForLeaders(admin, 600_000);
       return {
         topics: marker.topics,

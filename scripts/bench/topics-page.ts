@@ -51,7 +51,10 @@ export type PageResult =
 /** Rendered data rows: spacer rows of the virtualized table are aria-hidden. */
 const ROWS = `document.querySelectorAll('table tbody tr:not([aria-hidden="true"])')`;
 
-/** Installed before any page script: records when the first data row enters the DOM (any table; the groups bench too). */
+/**
+ * Installed before any page script: records when the first data row enters the DOM (any table; the groups bench too).
+ *
+ */
 export const FIRST_ROW_PROBE = `(() => {
   window.__bench = { firstRowAt: undefined, eventAt: undefined, settledAt: undefined };
   const check = () => {
@@ -68,7 +71,9 @@ function armEvent(type: "input" | "click"): string {
   return `(() => {
     window.__bench.eventAt = undefined;
     window.__bench.settledAt = undefined;
-    document.addEventListener(${JSON.stringify(type)}, () => { window.__bench.eventAt = performance.now(); }, { capture: true, once: true });
+    document.addEventListener(${JSON.stringify(type)}, () => {
+      window.__bench.eventAt = performance.now();
+    }, { capture: true, once: true });
   })()`;
 }
 
@@ -81,7 +86,8 @@ function settled(arg: { includes?: string; first?: string; rowCount?: number }):
     const table = document.querySelector('table');
     const rowCount = table ? table.getAttribute('aria-rowcount') : null;
     if (arg.rowCount !== undefined && rowCount !== null && Number(rowCount) !== arg.rowCount + 1) return false;
-    if (arg.includes !== undefined && !rows.every((r) => (r.textContent || '').toLowerCase().includes(arg.includes))) return false;
+    const holds = (r) => (r.textContent || '').toLowerCase().includes(arg.includes);
+    if (arg.includes !== undefined && !rows.every(holds)) return false;
     if (arg.first !== undefined && !(rows[0].textContent || '').includes(arg.first)) return false;
     window.__bench.settledAt = performance.now();
     return true;
@@ -106,7 +112,8 @@ export function watchErrors(page: Page, errors: string[]): void {
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
   page.on("console", (message) => {
     // The failed request itself is reported below, with its URL and answer.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(`console error: ${message.text()}`);
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+      errors.push(`console error: ${message.text()}`);
   });
   page.on("requestfailed", (request) => {
     // Aborted: link prefetches and polls cut short when the context closes, or superseded by a newer request.
@@ -118,7 +125,11 @@ export function watchErrors(page: Page, errors: string[]): void {
     void response
       .text()
       .catch(() => "")
-      .then((body) => errors.push(`HTTP ${response.status()} for ${response.request().method()} ${response.url()}: ${body.slice(0, 200)}`));
+      .then((body) =>
+        errors.push(
+          `HTTP ${response.status()} for ${response.request().method()} ${response.url()}: ${body.slice(0, 200)}`,
+        ),
+      );
   });
 }
 
@@ -131,7 +142,12 @@ export async function openMeasuredPage(context: BrowserContext, url: string, err
   return page;
 }
 
-async function oneSample(browser: Browser, url: string, expect: PageExpectations, errors: string[]): Promise<PageSample> {
+async function oneSample(
+  browser: Browser,
+  url: string,
+  expect: PageExpectations,
+  errors: string[],
+): Promise<PageSample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await openMeasuredPage(context, url, errors);
@@ -153,11 +169,18 @@ async function oneSample(browser: Browser, url: string, expect: PageExpectations
     const search = page.getByLabel("Search topics");
     await page.evaluate(armEvent("input"));
     await search.fill(expect.searchTerm);
-    await page.waitForFunction(settled({ includes: expect.searchTerm.toLowerCase(), rowCount: expect.searchMatches }), undefined, { polling: "raf", timeout: 30_000 });
+    await page.waitForFunction(
+      settled({ includes: expect.searchTerm.toLowerCase(), rowCount: expect.searchMatches }),
+      undefined,
+      { polling: "raf", timeout: 30_000 },
+    );
     const searchMs = await elapsed(page);
 
     await search.fill("");
-    await page.waitForFunction(settled({ rowCount: expect.visibleTopics, first: expect.sortedLast }), undefined, { polling: "raf", timeout: 30_000 });
+    await page.waitForFunction(settled({ rowCount: expect.visibleTopics, first: expect.sortedLast }), undefined, {
+      polling: "raf",
+      timeout: 30_000,
+    });
     await sleep(300);
 
     await page.evaluate(armEvent("click"));
@@ -168,7 +191,8 @@ async function oneSample(browser: Browser, url: string, expect: PageExpectations
     // Scrolled to the very end the table still holds only the rows in view.
     await page.evaluate(`(() => {
       let el = document.querySelector('table');
-      while (el && !(el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflowY !== 'visible')) el = el.parentElement;
+      const scrolls = (e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY !== 'visible';
+      while (el && !scrolls(el)) el = el.parentElement;
       if (el) el.scrollTop = el.scrollHeight; else window.scrollTo(0, document.documentElement.scrollHeight);
     })()`);
     await table.getByRole("row").filter({ hasText: expect.sortedLast }).waitFor({ state: "visible", timeout: 30_000 });
@@ -177,7 +201,10 @@ async function oneSample(browser: Browser, url: string, expect: PageExpectations
     return { firstRowMs, apiInBrowserMs, rowsAfterLoad, trAfterLoad, heapUsedBytes, searchMs, sortMs, rowsAtEnd };
   } catch (error) {
     const shot = join(BENCH_WORK, "topics-page-failure.png");
-    await context.pages()[0]?.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    await context
+      .pages()[0]
+      ?.screenshot({ path: shot, fullPage: true })
+      .catch(() => undefined);
     throw new Error(`${error instanceof Error ? error.message.split("\n")[0] : String(error)} (screenshot: ${shot})`);
   } finally {
     await context.close();
@@ -189,7 +216,12 @@ async function oneSample(browser: Browser, url: string, expect: PageExpectations
  * loads in fresh browser contexts (no HTTP cache), each at least 30.5 s after the last, so the topics request
  * behind every load finds the server's caches expired.
  */
-export async function measureTopicsPage(browser: Browser, pageUrl: string, expect: PageExpectations, count = 3): Promise<PageResult> {
+export async function measureTopicsPage(
+  browser: Browser,
+  pageUrl: string,
+  expect: PageExpectations,
+  count = 3,
+): Promise<PageResult> {
   const errors: string[] = [];
   const samples: PageSample[] = [];
   try {
@@ -199,8 +231,10 @@ export async function measureTopicsPage(browser: Browser, pageUrl: string, expec
       await sleep(SERVER_CACHE_EXPIRY_MS);
       const sample = await oneSample(browser, pageUrl, expect, errors);
       log(
-        `Topics page ${i + 1}/${count}: first row ${Math.round(sample.firstRowMs)} ms, ${sample.rowsAfterLoad} rows in the DOM, ` +
-          `search ${Math.round(sample.searchMs)} ms, sort ${Math.round(sample.sortMs)} ms, heap ${(sample.heapUsedBytes / 1e6).toFixed(1)} MB`,
+        `Topics page ${i + 1}/${count}: first row ${Math.round(sample.firstRowMs)} ms, ` +
+          `${sample.rowsAfterLoad} rows in the DOM, ` +
+          (`search ${Math.round(sample.searchMs)} ms, sort ${Math.round(sample.sortMs)} ms, heap ` +
+            `${(sample.heapUsedBytes / 1e6).toFixed(1)} MB`),
       );
       samples.push(sample);
     }

@@ -2,7 +2,18 @@
  * npm run kafka:up | kafka:down | kafka:status | kafka:broker (stop|start) <id>
  * Acts on the dev cluster (the one behind `npm start`); add `--test` for the test suite's cluster.
  */
-import { bootstrapServers, ClusterError, clusterSpec, down, kafkaVersion, logFile, startNodeAndWait, status, stopNode, up } from "./cluster";
+import {
+  bootstrapServers,
+  ClusterError,
+  clusterSpec,
+  down,
+  kafkaVersion,
+  logFile,
+  startNodeAndWait,
+  status,
+  stopNode,
+  up,
+} from "./cluster";
 
 async function main(argv: string[]): Promise<void> {
   const spec = clusterSpec(argv.includes("--test") ? "test" : "dev");
@@ -19,7 +30,11 @@ async function main(argv: string[]): Promise<void> {
     }
     case "down": {
       const stopped = await down(spec);
-      console.log(stopped.length > 0 ? `Stopped Kafka node(s) ${stopped.join(", ")} (${spec.name}).` : `No Kafka node of the ${spec.name} cluster was running.`);
+      console.log(
+        stopped.length > 0
+          ? `Stopped Kafka node(s) ${stopped.join(", ")} (${spec.name}).`
+          : `No Kafka node of the ${spec.name} cluster was running.`,
+      );
       return;
     }
     case "status": {
@@ -28,7 +43,10 @@ async function main(argv: string[]): Promise<void> {
       for (const n of nodes) {
         const state = n.pid ? (n.answering ? "up" : "running, not answering") : "stopped";
         const secured = n.saslSslPort === undefined ? "" : `  SASL_SSL 127.0.0.1:${n.saslSslPort}`;
-        console.log(`  node ${n.id}  broker 127.0.0.1:${n.brokerPort}${secured}  controller 127.0.0.1:${n.controllerPort}  ${state}${n.pid ? `  pid ${n.pid}` : ""}`);
+        console.log(
+          `  node ${n.id}  broker 127.0.0.1:${n.brokerPort}${secured}  controller ` +
+            `127.0.0.1:${n.controllerPort}  ${state}${n.pid ? `  pid ${n.pid}` : ""}`,
+        );
       }
       if (nodes.some((n) => !n.pid || !n.answering)) process.exitCode = 3;
       return;
@@ -41,7 +59,11 @@ async function main(argv: string[]): Promise<void> {
       }
       if (action === "stop") {
         const node = spec.nodes.find((n) => n.id === id);
-        console.log((await stopNode(spec, id)) ? `Stopped node ${id}. Its log: ${node ? logFile(spec, node) : ""}` : `Node ${id} was not running.`);
+        console.log(
+          (await stopNode(spec, id))
+            ? `Stopped node ${id}. Its log: ${node ? logFile(spec, node) : ""}`
+            : `Node ${id} was not running.`,
+        );
       } else {
         await startNodeAndWait(spec, id);
         console.log(`Node ${id} is up.`);
@@ -49,7 +71,10 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     default:
-      throw new ClusterError("Usage: kafka:up | kafka:down | kafka:status | kafka:broker -- stop|start <id>   (add --test for the test cluster)");
+      throw new ClusterError(
+        "Usage: kafka:up | kafka:down | kafka:status | kafka:broker -- stop|start <id>   (add --test for the " +
+          "test cluster)",
+      );
   }
 }
 

@@ -7,7 +7,9 @@ describe("isAlive", () => {
     // The background `sleep 0.3` outlives the shell's exec, so its parent is then `sleep 5`, which never reaps
     // it: when it exits it stays a zombie.
     const parent = spawn("sh", ["-c", "sleep 0.3 & echo $!; exec sleep 5"], { stdio: ["ignore", "pipe", "ignore"] });
-    const pid = await new Promise<number>((resolve) => parent.stdout.once("data", (d: Buffer) => resolve(Number(d.toString().trim()))));
+    const pid = await new Promise<number>((resolve) =>
+      parent.stdout.once("data", (d: Buffer) => resolve(Number(d.toString().trim()))),
+    );
     try {
       await expect.poll(() => isAlive(pid), { timeout: 5_000 }).toBe(false);
       expect(() => process.kill(pid, 0)).not.toThrow(); // the zombie is still in the process table
@@ -40,7 +42,9 @@ describe("clusterSpec", () => {
     const [first] = test.nodes;
     if (!first) throw new Error("no node");
     const props = nodeProperties(test, first);
-    expect(props).toContain("listeners=PLAINTEXT://127.0.0.1:19092,SASL_SSL://127.0.0.1:19094,CONTROLLER://127.0.0.1:19093\n");
+    expect(props).toContain(
+      "listeners=PLAINTEXT://127.0.0.1:19092,SASL_SSL://127.0.0.1:19094,CONTROLLER://127.0.0.1:19093\n",
+    );
     expect(props).toContain("advertised.listeners=PLAINTEXT://127.0.0.1:19092,SASL_SSL://127.0.0.1:19094\n");
     expect(props).toContain("inter.broker.listener.name=PLAINTEXT\n");
     expect(props).toContain("sasl.enabled.mechanisms=PLAIN,SCRAM-SHA-256,SCRAM-SHA-512\n");
@@ -53,15 +57,19 @@ describe("clusterSpec", () => {
 
   it("moves the local cluster with KAFKA_LOCAL_PORT and refuses a bad one", () => {
     expect(clusterSpec("dev", { KAFKA_LOCAL_PORT: "29092" }).nodes[2]?.brokerPort).toBe(29292);
-    expect(() => clusterSpec("dev", { KAFKA_LOCAL_PORT: "80" })).toThrow('KAFKA_LOCAL_PORT must be a port from 1024 to 65000, not "80".');
+    expect(() => clusterSpec("dev", { KAFKA_LOCAL_PORT: "80" })).toThrow(
+      'KAFKA_LOCAL_PORT must be a port from 1024 to 65000, not "80".',
+    );
   });
 });
 
 describe("requireJava", () => {
   it("says in one sentence what is missing and where to go instead, when there is no Java", async () => {
     await expect(requireJava({ NODE_ENV: "test", PATH: "/nonexistent" })).rejects.toThrow(
-      "The local Kafka cluster needs Java 17 or newer and Maven on the PATH; without them, point the console at a cluster " +
-        "of your own (KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS) or run everything with `docker compose up` (docker-compose.yml).",
+      "The local Kafka cluster needs Java 17 or newer and Maven on the PATH; without them, point the console " +
+        "at a cluster " +
+        ("of your own (KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS) or run everything with `docker compose up` " +
+          "(docker-compose.yml)."),
     );
   });
 
@@ -71,12 +79,16 @@ describe("requireJava", () => {
 });
 
 describe("newClusterId", () => {
-  it("makes Kafka-shaped ids (16 bytes, base64url) that never start with '-', which the storage tool would take for an option", () => {
-    const ids = Array.from({ length: 20_000 }, () => newClusterId());
-    for (const id of ids) {
-      expect(id).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/);
-      expect(Buffer.from(id, "base64url")).toHaveLength(16);
-    }
-    expect(new Set(ids).size).toBe(ids.length);
-  });
+  it(
+    "makes Kafka-shaped ids (16 bytes, base64url) that never start with '-', which the storage tool would " +
+      "take for an option",
+    () => {
+      const ids = Array.from({ length: 20_000 }, () => newClusterId());
+      for (const id of ids) {
+        expect(id).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/);
+        expect(Buffer.from(id, "base64url")).toHaveLength(16);
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  );
 });

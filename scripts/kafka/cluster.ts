@@ -50,13 +50,19 @@ export function clusterSpec(name: ClusterName, env: Record<string, string | unde
   if (!Number.isInteger(base) || base < 1024 || base > 65_000) {
     throw new ClusterError(`KAFKA_LOCAL_PORT must be a port from 1024 to 65000, not "${env.KAFKA_LOCAL_PORT}".`);
   }
-  const dataDir = name === "dev" && env.KAFKA_LOCAL_DATA ? resolve(env.KAFKA_LOCAL_DATA) : join(ROOT, ".data", `kafka-${name}`);
+  const dataDir =
+    name === "dev" && env.KAFKA_LOCAL_DATA ? resolve(env.KAFKA_LOCAL_DATA) : join(ROOT, ".data", `kafka-${name}`);
   return {
     name,
     dataDir,
     nodes: [1, 2, 3].map((id) => {
       const brokerPort = base + (id - 1) * 100;
-      return { id, brokerPort, controllerPort: brokerPort + 1, ...(name === "test" ? { saslSslPort: brokerPort + 2 } : {}) };
+      return {
+        id,
+        brokerPort,
+        controllerPort: brokerPort + 1,
+        ...(name === "test" ? { saslSslPort: brokerPort + 2 } : {}),
+      };
     }),
   };
 }
@@ -101,7 +107,8 @@ async function hasMaven(): Promise<boolean> {
 }
 
 const NO_JAVA =
-  "The local Kafka cluster needs Java 17 or newer and Maven on the PATH; without them, point the console at a cluster " +
+  "The local Kafka cluster needs Java 17 or newer and Maven on the PATH; without them, point the console at a " +
+  "cluster " +
   "of your own (KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS) or run everything with `docker compose up` (docker-compose.yml).";
 
 /** Fails with one clear sentence when Java 17+ is not on the PATH (checked before every start, not only the first). */
@@ -333,7 +340,10 @@ async function brokerAnswers(spec: ClusterSpec, node: NodeSpec): Promise<boolean
 
 type NodeState = "ready" | "authentication-failed" | "not-answering";
 
-/** Whether a node answers on its PLAINTEXT listener and, where it has one, on its SASL_SSL listener with a SCRAM login. */
+/**
+ * Whether a node answers on its PLAINTEXT listener and, where it has one, on its SASL_SSL listener with a SCRAM login.
+ *
+ */
 async function nodeState(spec: ClusterSpec, node: NodeSpec): Promise<NodeState> {
   if (!(await brokerAnswers(spec, node))) return "not-answering";
   return securedAnswers(spec, node);
@@ -346,10 +356,15 @@ async function waitUntilReady(spec: ClusterSpec, nodes: NodeSpec[], timeoutMs: n
   for (;;) {
     for (const node of pending.keys()) {
       if (!runningPid(spec, node)) {
-        throw new ClusterError(`Kafka node ${node.id} exited while starting. Last lines of ${logFile(spec, node)}:\n${tail(logFile(spec, node))}`);
+        throw new ClusterError(
+          `Kafka node ${node.id} exited while starting. Last lines of ` +
+            `${logFile(spec, node)}:\n${tail(logFile(spec, node))}`,
+        );
       }
     }
-    const states = await Promise.all([...pending.keys()].map(async (node) => [node, await nodeState(spec, node)] as const));
+    const states = await Promise.all(
+      [...pending.keys()].map(async (node) => [node, await nodeState(spec, node)] as const),
+    );
     for (const [node, state] of states) {
       if (state === "ready") pending.delete(node);
       else pending.set(node, state);
@@ -366,8 +381,13 @@ async function waitUntilReady(spec: ClusterSpec, nodes: NodeSpec[], timeoutMs: n
       continue;
     }
     if (Date.now() > deadline) {
-      const which = [...pending].map(([n, state]) => `${n.id}${state === "authentication-failed" ? " (refuses the test user's SCRAM login)" : ""}`);
-      throw new ClusterError(`Kafka node(s) ${which.join(", ")} did not answer within ${timeoutMs / 1000} s. See ${spec.dataDir}/node-*/logs/server.log.`);
+      const which = [...pending].map(
+        ([n, state]) => `${n.id}${state === "authentication-failed" ? " (refuses the test user's SCRAM login)" : ""}`,
+      );
+      throw new ClusterError(
+        `Kafka node(s) ${which.join(", ")} did not answer within ${timeoutMs / 1000} s. See ` +
+          `${spec.dataDir}/node-*/logs/server.log.`,
+      );
     }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -401,7 +421,9 @@ async function stopStaleNodes(spec: ClusterSpec, log: (line: string) => void): P
     }
   }
   const stale = spec.nodes.filter(
-    (node) => runningPid(spec, node) && (newCertificates || readText(join(nodeDir(spec, node), "server.properties")) !== nodeProperties(spec, node)),
+    (node) =>
+      runningPid(spec, node) &&
+      (newCertificates || readText(join(nodeDir(spec, node), "server.properties")) !== nodeProperties(spec, node)),
   );
   if (stale.length === 0) return;
   const why = newCertificates ? "the TLS certificates were made anew" : "the node settings changed";
@@ -421,7 +443,8 @@ export async function up(spec: ClusterSpec, log: (line: string) => void = consol
     startNode(spec, node, libs);
     started.push(node.id);
   }
-  if (started.length > 0) log(`Starting Kafka ${kafkaVersion()} node(s) ${started.join(", ")} (${spec.name} cluster)...`);
+  if (started.length > 0)
+    log(`Starting Kafka ${kafkaVersion()} node(s) ${started.join(", ")} (${spec.name} cluster)...`);
   await waitUntilReady(spec, spec.nodes, 120_000, libs);
   return { started, alreadyRunning };
 }
@@ -449,7 +472,10 @@ async function stopPid(pid: number, timeoutMs: number): Promise<void> {
 /** Stops one node (controlled shutdown; SIGKILL after 30 s). Returns false if it was not running. */
 export async function stopNode(spec: ClusterSpec, id: number): Promise<boolean> {
   const node = spec.nodes.find((n) => n.id === id);
-  if (!node) throw new ClusterError(`No node ${id} in the ${spec.name} cluster (nodes: ${spec.nodes.map((n) => n.id).join(", ")}).`);
+  if (!node)
+    throw new ClusterError(
+      `No node ${id} in the ${spec.name} cluster (nodes: ${spec.nodes.map((n) => n.id).join(", ")}).`,
+    );
   const pid = runningPid(spec, node);
   rmSync(pidFile(spec, node), { force: true });
   if (!pid) return false;
@@ -505,7 +531,8 @@ export async function status(spec: ClusterSpec): Promise<NodeStatus[]> {
 
 /** Removes the cluster's data folder. Refuses while any node runs. */
 export function wipe(spec: ClusterSpec): void {
-  if (spec.nodes.some((n) => runningPid(spec, n))) throw new ClusterError(`The ${spec.name} cluster is running; stop it first.`);
+  if (spec.nodes.some((n) => runningPid(spec, n)))
+    throw new ClusterError(`The ${spec.name} cluster is running; stop it first.`);
   if (existsSync(spec.dataDir)) {
     for (const entry of readdirSync(spec.dataDir)) rmSync(join(spec.dataDir, entry), { recursive: true, force: true });
   }

@@ -31,10 +31,12 @@ export function securedProperties(spec: ClusterSpec): Record<string, string> {
   const files = tlsFiles(spec.dataDir);
   return {
     "sasl.enabled.mechanisms": SASL_MECHANISMS_ENABLED.join(","),
-    [`${PREFIX}plain.sasl.jaas.config`]: `org.apache.kafka.common.security.plain.PlainLoginModule required user_${SASL_USER}="${SASL_PASSWORD}";`,
+    [`${PREFIX}plain.sasl.jaas.config`]:
+      `org.apache.kafka.common.security.plain.PlainLoginModule required ` + `user_${SASL_USER}="${SASL_PASSWORD}";`,
     [`${PREFIX}scram-sha-256.sasl.jaas.config`]: "org.apache.kafka.common.security.scram.ScramLoginModule required;",
     [`${PREFIX}scram-sha-512.sasl.jaas.config`]: "org.apache.kafka.common.security.scram.ScramLoginModule required;",
-    // PEM stores (KIP-651): the key store file holds the PKCS#8 key (unencrypted, so no ssl.key.password) and the chain.
+    // PEM stores (KIP-651): the key store file holds the PKCS#8 key (unencrypted, so no ssl.key.password) and the
+    // chain.
     [`${PREFIX}ssl.keystore.type`]: "PEM",
     [`${PREFIX}ssl.keystore.location`]: files.brokerKeystore,
     [`${PREFIX}ssl.truststore.type`]: "PEM",
@@ -46,14 +48,18 @@ export function securedProperties(spec: ClusterSpec): Record<string, string> {
 
 /** StorageTool arguments that put the SCRAM user into a newly formatted cluster's metadata. */
 export function scramFormatArgs(): string[] {
-  return ["SCRAM-SHA-256", "SCRAM-SHA-512"].flatMap((m) => ["--add-scram", `${m}=[name=${SASL_USER},password=${SASL_PASSWORD}]`]);
+  return ["SCRAM-SHA-256", "SCRAM-SHA-512"].flatMap((m) => [
+    "--add-scram",
+    `${m}=[name=${SASL_USER},password=${SASL_PASSWORD}]`,
+  ]);
 }
 
 export type SecuredState = "ready" | "authentication-failed" | "not-answering";
 
 function isAuthenticationFailure(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    if (current.name === "KafkaJSSASLAuthenticationError" || /SASL .* authentication failed/i.test(current.message)) return true;
+    if (current.name === "KafkaJSSASLAuthenticationError" || /SASL .* authentication failed/i.test(current.message))
+      return true;
     const next: unknown = (current as { originalError?: unknown }).originalError ?? current.cause;
     current = next;
   }
@@ -80,7 +86,8 @@ export async function securedAnswers(spec: ClusterSpec, node: NodeSpec): Promise
   try {
     await admin.connect();
     const { brokers } = await admin.describeCluster();
-    return brokers.length === spec.nodes.length && brokers.every((b) => b.port === spec.nodes.find((n) => n.id === b.nodeId)?.saslSslPort)
+    return brokers.length === spec.nodes.length &&
+      brokers.every((b) => b.port === spec.nodes.find((n) => n.id === b.nodeId)?.saslSslPort)
       ? "ready"
       : "not-answering";
   } catch (error) {
@@ -104,14 +111,30 @@ export async function addScramUser(spec: ClusterSpec, libs: string): Promise<voi
     for (const mechanism of ["SCRAM-SHA-256", "SCRAM-SHA-512"]) {
       await run(
         "java",
-        ["-Xmx256m", `-Dlog4j2.configurationFile=${LOG4J}`, `-Dkafka.logs.dir=${logs}`, "-cp", `${libs}/*`, "kafka.admin.ConfigCommand"]
-          .concat(["--bootstrap-server", `127.0.0.1:${node.brokerPort}`, "--alter", "--add-config", `${mechanism}=[password=${SASL_PASSWORD}]`])
+        [
+          "-Xmx256m",
+          `-Dlog4j2.configurationFile=${LOG4J}`,
+          `-Dkafka.logs.dir=${logs}`,
+          "-cp",
+          `${libs}/*`,
+          "kafka.admin.ConfigCommand",
+        ]
+          .concat([
+            "--bootstrap-server",
+            `127.0.0.1:${node.brokerPort}`,
+            "--alter",
+            "--add-config",
+            `${mechanism}=[password=${SASL_PASSWORD}]`,
+          ])
           .concat(["--entity-type", "users", "--entity-name", SASL_USER]),
         { timeout: 120_000 },
       );
     }
   } catch (error) {
-    const out = error instanceof Error && "stdout" in error ? `${String((error as { stdout: unknown }).stdout)}${String((error as { stderr?: unknown }).stderr ?? "")}` : "";
+    const out =
+      error instanceof Error && "stdout" in error
+        ? `${String((error as { stdout: unknown }).stdout)}${String((error as { stderr?: unknown }).stderr ?? "")}`
+        : "";
     const tail = out.replaceAll(SASL_PASSWORD, "***").split("\n").slice(-5).join("\n");
     throw new Error(`Could not add the SCRAM user "${SASL_USER}" to the ${spec.name} cluster: ${tail}`);
   }

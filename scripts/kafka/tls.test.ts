@@ -25,14 +25,21 @@ describe("the test cluster's certificates (made with openssl)", () => {
     expect(broker.ca).toBe(false);
   });
 
-  it("writes the brokers' PEM key store as Kafka reads it: an unencrypted PKCS#8 key, then the chain up to the CA", () => {
-    const blocks = [...readFileSync(files.brokerKeystore, "utf8").matchAll(/-----BEGIN ([A-Z ]+)-----/g)].map((m) => m[1]);
-    expect(blocks).toEqual(["PRIVATE KEY", "CERTIFICATE", "CERTIFICATE"]);
-    const clientBlocks = [...readFileSync(files.clientKeystore, "utf8").matchAll(/-----BEGIN ([A-Z ]+)-----/g)].map((m) => m[1]);
-    expect(clientBlocks).toEqual(["PRIVATE KEY", "CERTIFICATE"]);
-    expect(cert(files.clientCert).verify(cert(files.ca).publicKey)).toBe(true);
-    expect(cert(files.otherClientCert).verify(cert(files.otherCa).publicKey)).toBe(true);
-  });
+  it(
+    "writes the brokers' PEM key store as Kafka reads it: an unencrypted PKCS#8 key, then the chain up to " + "the CA",
+    () => {
+      const blocks = [...readFileSync(files.brokerKeystore, "utf8").matchAll(/-----BEGIN ([A-Z ]+)-----/g)].map(
+        (m) => m[1],
+      );
+      expect(blocks).toEqual(["PRIVATE KEY", "CERTIFICATE", "CERTIFICATE"]);
+      const clientBlocks = [...readFileSync(files.clientKeystore, "utf8").matchAll(/-----BEGIN ([A-Z ]+)-----/g)].map(
+        (m) => m[1],
+      );
+      expect(clientBlocks).toEqual(["PRIVATE KEY", "CERTIFICATE"]);
+      expect(cert(files.clientCert).verify(cert(files.ca).publicKey)).toBe(true);
+      expect(cert(files.otherClientCert).verify(cert(files.otherCa).publicKey)).toBe(true);
+    },
+  );
 
   it("reuses valid certificates, and makes them again when one is missing or damaged", async () => {
     const made = statSync(files.ca).mtimeMs;

@@ -105,31 +105,71 @@ export function tlsFilesValid(files: TlsFiles): boolean {
   if (!ca || !otherCa) return false;
   const broker = certificateOk(files.brokerCert, files.brokerKey, ca);
   if (!broker || broker.checkIP("127.0.0.1") === undefined || broker.checkHost("localhost") === undefined) return false;
-  if (![files.brokerKeystore, files.clientKeystore, files.otherClientKeystore].every((f) => existsSync(f))) return false;
-  return Boolean(certificateOk(files.clientCert, files.clientKey, ca) && certificateOk(files.otherClientCert, files.otherClientKey, otherCa));
+  if (![files.brokerKeystore, files.clientKeystore, files.otherClientKeystore].every((f) => existsSync(f)))
+    return false;
+  return Boolean(
+    certificateOk(files.clientCert, files.clientKey, ca) &&
+    certificateOk(files.otherClientCert, files.otherClientKey, otherCa),
+  );
 }
 
 async function openssl(cwd: string, args: string[]): Promise<void> {
   try {
     await run("openssl", args, { cwd, timeout: 60_000 });
   } catch (error) {
-    const stderr = error instanceof Error && "stderr" in error ? String((error as { stderr: unknown }).stderr).trim() : String(error);
-    throw new Error(`openssl ${args[0] ?? ""} failed while making the test cluster's certificates: ${stderr.split("\n").slice(-5).join("\n")}`);
+    const stderr =
+      error instanceof Error && "stderr" in error
+        ? String((error as { stderr: unknown }).stderr).trim()
+        : String(error);
+    throw new Error(
+      `openssl ${args[0] ?? ""} failed while making the test cluster's certificates: ` +
+        `${stderr.split("\n").slice(-5).join("\n")}`,
+    );
   }
 }
 
 async function makeCa(cwd: string, name: string, commonName: string): Promise<void> {
   await openssl(cwd, ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", `${name}.key`]);
-  await openssl(cwd, ["req", "-config", "openssl.cnf", "-x509", "-new", "-key", `${name}.key`, "-subj", `/CN=${commonName}`]
-    .concat(["-days", DAYS, "-sha256", "-extensions", "ca", "-out", `${name}.pem`]));
+  await openssl(
+    cwd,
+    ["req", "-config", "openssl.cnf", "-x509", "-new", "-key", `${name}.key`, "-subj", `/CN=${commonName}`].concat([
+      "-days",
+      DAYS,
+      "-sha256",
+      "-extensions",
+      "ca",
+      "-out",
+      `${name}.pem`,
+    ]),
+  );
 }
 
-async function makeLeaf(cwd: string, name: string, commonName: string, ca: string, extensions: "server" | "client"): Promise<void> {
+async function makeLeaf(
+  cwd: string,
+  name: string,
+  commonName: string,
+  ca: string,
+  extensions: "server" | "client",
+): Promise<void> {
   await openssl(cwd, ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", `${name}.key`]);
-  await openssl(cwd, ["req", "-config", "openssl.cnf", "-new", "-key", `${name}.key`, "-subj", `/CN=${commonName}`, "-out", `${name}.csr`]);
-  await openssl(cwd, ["x509", "-req", "-in", `${name}.csr`, "-CA", `${ca}.pem`, "-CAkey", `${ca}.key`]
-    .concat(["-set_serial", `0x${randomBytes(12).toString("hex")}`, "-days", DAYS, "-sha256"])
-    .concat(["-extfile", "openssl.cnf", "-extensions", extensions, "-out", `${name}.pem`]));
+  await openssl(cwd, [
+    "req",
+    "-config",
+    "openssl.cnf",
+    "-new",
+    "-key",
+    `${name}.key`,
+    "-subj",
+    `/CN=${commonName}`,
+    "-out",
+    `${name}.csr`,
+  ]);
+  await openssl(
+    cwd,
+    ["x509", "-req", "-in", `${name}.csr`, "-CA", `${ca}.pem`, "-CAkey", `${ca}.key`]
+      .concat(["-set_serial", `0x${randomBytes(12).toString("hex")}`, "-days", DAYS, "-sha256"])
+      .concat(["-extfile", "openssl.cnf", "-extensions", extensions, "-out", `${name}.pem`]),
+  );
   rmSync(join(cwd, `${name}.csr`));
 }
 
@@ -152,12 +192,16 @@ export async function ensureTlsFiles(dataDir: string, log: (line: string) => voi
   await makeLeaf(staging, "client", "console", "ca", "client");
   await makeLeaf(staging, "other-client", "console", "other-ca", "client");
   const concat = (target: string, parts: string[]) =>
-    writeFileSync(join(staging, target), `${parts.map((f) => readFileSync(join(staging, f), "utf8").trimEnd()).join("\n")}\n`);
+    writeFileSync(
+      join(staging, target),
+      `${parts.map((f) => readFileSync(join(staging, f), "utf8").trimEnd()).join("\n")}\n`,
+    );
   concat("broker-keystore.pem", ["broker.key", "broker.pem", "ca.pem"]);
   concat("client-keystore.pem", ["client.key", "client.pem"]);
   concat("other-client-keystore.pem", ["other-client.key", "other-client.pem"]);
   rmSync(files.dir, { recursive: true, force: true });
   renameSync(staging, files.dir);
-  if (!tlsFilesValid(files)) throw new Error(`The certificates made in ${files.dir} do not check out; see the files there.`);
+  if (!tlsFilesValid(files))
+    throw new Error(`The certificates made in ${files.dir} do not check out; see the files there.`);
   return true;
 }

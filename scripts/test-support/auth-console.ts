@@ -12,10 +12,26 @@ export const OIDC_CLIENT_ID = "kafka-console";
 export const OIDC_CLIENT_SECRET = "test-client-secret-not-for-production";
 
 export const TEST_USERS = {
-  viewer: { password: "viewer-password-1", roles: "test:viewer", hash: "scrypt:32768:8:1:6IrFNMvBjDAYulFp2TR14w:IwS9QD4qNzZLU2FGDov4e1iUhfmkpHKF3N2F24i6QjM" },
-  reader: { password: "reader-password-1", roles: "test:viewer+messages", hash: "scrypt:32768:8:1:x-xfNupdOLRdvQprXoVvQg:XWHwyGlKtZKC8x0OEJOPGgxZpZTyo9Qu-FmkprWJOR0" },
-  operator: { password: "operator-password-1", roles: "test:operator,readonly:operator", hash: "scrypt:32768:8:1:38mPIdc9diYqRFmMPUdqJg:fY304FsOssmK6vgo6XUBkHhmAOOcViUDJQuI6sFd5zk" },
-  admin: { password: "admin-password-1", roles: "admin", hash: "scrypt:32768:8:1:f8hYh0wRQc2Gat-k_yBTdA:8Sa7izyMQU2_cDcN5Qf5Ygtl9YFmsGaT8n-XlUIiLK8" },
+  viewer: {
+    password: "viewer-password-1",
+    roles: "test:viewer",
+    hash: "scrypt:32768:8:1:6IrFNMvBjDAYulFp2TR14w:IwS9QD4qNzZLU2FGDov4e1iUhfmkpHKF3N2F24i6QjM",
+  },
+  reader: {
+    password: "reader-password-1",
+    roles: "test:viewer+messages",
+    hash: "scrypt:32768:8:1:x-xfNupdOLRdvQprXoVvQg:XWHwyGlKtZKC8x0OEJOPGgxZpZTyo9Qu-FmkprWJOR0",
+  },
+  operator: {
+    password: "operator-password-1",
+    roles: "test:operator,readonly:operator",
+    hash: "scrypt:32768:8:1:38mPIdc9diYqRFmMPUdqJg:fY304FsOssmK6vgo6XUBkHhmAOOcViUDJQuI6sFd5zk",
+  },
+  admin: {
+    password: "admin-password-1",
+    roles: "admin",
+    hash: "scrypt:32768:8:1:f8hYh0wRQc2Gat-k_yBTdA:8Sa7izyMQU2_cDcN5Qf5Ygtl9YFmsGaT8n-XlUIiLK8",
+  },
 } as const;
 export type TestUser = keyof typeof TEST_USERS;
 

@@ -37,7 +37,11 @@ export interface FixtureRecord {
 }
 
 /** Produces records to chosen partitions (acks from all in-sync replicas), one batch per partition and call. */
-export async function produceTo(topic: string, perPartition: Record<number, FixtureRecord[]>, compression?: CompressionTypes): Promise<void> {
+export async function produceTo(
+  topic: string,
+  perPartition: Record<number, FixtureRecord[]>,
+  compression?: CompressionTypes,
+): Promise<void> {
   const producer = fixtureKafka().producer();
   await producer.connect();
   try {
@@ -62,7 +66,12 @@ export async function produceTo(topic: string, perPartition: Record<number, Fixt
           await send();
           break;
         } catch (error) {
-          if (attempt >= 10 || !(error instanceof Error) || !/does not host this topic-partition|leader/i.test(error.message)) throw error;
+          if (
+            attempt >= 10 ||
+            !(error instanceof Error) ||
+            !/does not host this topic-partition|leader/i.test(error.message)
+          )
+            throw error;
           await new Promise((resolve) => setTimeout(resolve, 300));
         }
       }
@@ -80,7 +89,14 @@ export async function produceTo(topic: string, perPartition: Record<number, Fixt
  */
 async function fixtureConsumer(groupId: string) {
   await withFixtureAdmin((admin) => admin.describeGroups([groupId]));
-  return fixtureKafka().consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, rebalanceTimeout: 10_000, maxWaitTimeInMs: 100, retry: { retries: 5, restartOnFailure: () => Promise.resolve(false) } });
+  return fixtureKafka().consumer({
+    groupId,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1_000,
+    rebalanceTimeout: 10_000,
+    maxWaitTimeInMs: 100,
+    retry: { retries: 5, restartOnFailure: () => Promise.resolve(false) },
+  });
 }
 
 /**
@@ -88,7 +104,11 @@ async function fixtureConsumer(groupId: string) {
  * the group is Empty again when this resolves. (kafkajs' admin.setOffsets stops its consumer without leaving the
  * group, which leaves a member behind until the session times out.)
  */
-export async function commitGroupOffsets(groupId: string, topic: string, offsets: Record<number, number | string>): Promise<void> {
+export async function commitGroupOffsets(
+  groupId: string,
+  topic: string,
+  offsets: Record<number, number | string>,
+): Promise<void> {
   const consumer = await fixtureConsumer(groupId);
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
@@ -96,7 +116,13 @@ export async function commitGroupOffsets(groupId: string, topic: string, offsets
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
     await joined;
-    await consumer.commitOffsets(Object.entries(offsets).map(([partition, offset]) => ({ topic, partition: Number(partition), offset: String(offset) })));
+    await consumer.commitOffsets(
+      Object.entries(offsets).map(([partition, offset]) => ({
+        topic,
+        partition: Number(partition),
+        offset: String(offset),
+      })),
+    );
   } finally {
     await consumer.disconnect();
   }
@@ -108,9 +134,12 @@ export async function commitGroupOffsets(groupId: string, topic: string, offsets
 export async function waitForGroupState(groupId: string, states: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const state = await withFixtureAdmin(async (admin) => (await admin.describeGroups([groupId])).groups[0]?.state ?? "Unknown");
+    const state = await withFixtureAdmin(
+      async (admin) => (await admin.describeGroups([groupId])).groups[0]?.state ?? "Unknown",
+    );
     if (states.includes(state)) return;
-    if (Date.now() > deadline) throw new Error(`Group ${groupId} is ${state}, not ${states.join(" or ")}, after ${timeoutMs} ms.`);
+    if (Date.now() > deadline)
+      throw new Error(`Group ${groupId} is ${state}, not ${states.join(" or ")}, after ${timeoutMs} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -146,7 +175,11 @@ export async function startConsumer(groupId: string, topic: string): Promise<{ s
  */
 export async function startNewProtocolConsumer(groupId: string, topic: string): Promise<{ stop: () => Promise<void> }> {
   const libs = await ensureJars(() => undefined);
-  const child = spawn("java", ["-cp", `${libs}/*`, join(__dirname, "NewProtocolConsumer.java"), TEST_BOOTSTRAP, groupId, topic], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    "java",
+    ["-cp", `${libs}/*`, join(__dirname, "NewProtocolConsumer.java"), TEST_BOOTSTRAP, groupId, topic],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -159,7 +192,10 @@ export async function startNewProtocolConsumer(groupId: string, topic: string): 
   });
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`The Java consumer did not get partitions within 60 s. ${errors}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`The Java consumer did not get partitions within 60 s. ${errors}`)),
+        60_000,
+      );
       child.stdout.on("data", (chunk: Buffer) => {
         if (chunk.toString().includes("assigned")) {
           clearTimeout(timer);

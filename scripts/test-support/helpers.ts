@@ -3,7 +3,17 @@ import type { AuditEntry } from "@/lib/audit/entry";
 import type { AuditReadPage } from "@/server/audit/file";
 import { uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
 
-export { commitGroupOffsets, committedOffsets, fixtureKafka, groupIds, produceTo, startConsumer, startNewProtocolConsumer, uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
+export {
+  commitGroupOffsets,
+  committedOffsets,
+  fixtureKafka,
+  groupIds,
+  produceTo,
+  startConsumer,
+  startNewProtocolConsumer,
+  uniqueName,
+  withFixtureAdmin,
+} from "@/scripts/test-support/fixtures";
 
 /** Retries an assertion until it passes or the time is up (cluster state changes take a moment to show). */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 45_000, intervalMs = 500): Promise<T> {
@@ -29,7 +39,12 @@ export function trackTopics() {
     async create(prefix: string, partitions = 3): Promise<string> {
       const name = uniqueName(prefix);
       created.push(name);
-      await withFixtureAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: name, numPartitions: partitions, replicationFactor: 3 }] }));
+      await withFixtureAdmin((admin) =>
+        admin.createTopics({
+          waitForLeaders: true,
+          topics: [{ topic: name, numPartitions: partitions, replicationFactor: 3 }],
+        }),
+      );
       return name;
     },
     async cleanup(): Promise<void> {

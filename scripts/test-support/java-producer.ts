@@ -12,7 +12,10 @@ export type JavaCompression = "none" | "gzip" | "snappy" | "lz4" | "zstd";
 export interface JavaProduceOptions {
   topic: string;
   compression: JavaCompression;
-  /** "plain": one batch of `count` records; "transactions": a committed, an aborted and a second committed transaction. */
+  /**
+   * "plain": one batch of `count` records; "transactions": a committed, an aborted and a second committed transaction.
+   *
+   */
   mode: "plain" | "transactions";
   count: number;
   /** The records' timestamps are baseTimestamp + i. */
@@ -22,7 +25,17 @@ export interface JavaProduceOptions {
 /** Runs the Java producer to completion; resolves with the offset Kafka gave each record, by its label. */
 export async function runJavaProducer(options: JavaProduceOptions, timeoutMs = 120_000): Promise<Map<string, bigint>> {
   const libs = await ensureJars(() => undefined);
-  const args = ["-cp", `${libs}/*`, join(__dirname, "JavaProducer.java"), TEST_BOOTSTRAP, options.topic, options.compression, options.mode, String(options.count), String(options.baseTimestamp)];
+  const args = [
+    "-cp",
+    `${libs}/*`,
+    join(__dirname, "JavaProducer.java"),
+    TEST_BOOTSTRAP,
+    options.topic,
+    options.compression,
+    options.mode,
+    String(options.count),
+    String(options.baseTimestamp),
+  ];
   const child = spawn("java", args, { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let errors = "";
@@ -46,7 +59,8 @@ export async function runJavaProducer(options: JavaProduceOptions, timeoutMs = 1
       resolve(exitCode);
     });
   });
-  if (code !== 0 || !out.includes("done")) throw new Error(`The Java producer failed (exit ${code ?? "signal"}). ${errors}`);
+  if (code !== 0 || !out.includes("done"))
+    throw new Error(`The Java producer failed (exit ${code ?? "signal"}). ${errors}`);
   const offsets = new Map<string, bigint>();
   for (const line of out.split("\n")) {
     const [word, label, , offset] = line.trim().split(" ");

@@ -15,7 +15,10 @@ function groupsOf(id: string): string[] {
   return [];
 }
 
-export function startOidcProvider(port: number, consoleOrigin: string): Promise<{ issuer: string; close: () => Promise<void> }> {
+export function startOidcProvider(
+  port: number,
+  consoleOrigin: string,
+): Promise<{ issuer: string; close: () => Promise<void> }> {
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
     clients: [
@@ -50,5 +53,7 @@ export function startOidcProvider(port: number, consoleOrigin: string): Promise<
 }
 
 if (process.argv[1]?.endsWith("oidc-provider.ts")) {
-  void startOidcProvider(OIDC_PORT, AUTH_ORIGIN).then(({ issuer }) => console.log(`OpenID provider for the tests at ${issuer}`));
+  void startOidcProvider(OIDC_PORT, AUTH_ORIGIN).then(({ issuer }) =>
+    console.log(`OpenID provider for the tests at ${issuer}`),
+  );
 }

@@ -10,7 +10,10 @@ const spec = clusterSpec("test");
 
 /** 127.0.0.1:19094,127.0.0.1:19194,127.0.0.1:19294 */
 export const TEST_SASL_SSL_BOOTSTRAP = saslSslBootstrapServers(spec).join(",");
-/** PEM files: `ca` signed the brokers' certificate; `otherCa` is unrelated; `clientKeystore` is a client certificate and key. */
+/**
+ * PEM files: `ca` signed the brokers' certificate; `otherCa` is unrelated; `clientKeystore` is a client certificate and
+ * key.
+ */
 export const TEST_TLS = tlsFiles(spec.dataDir);
 /** The user PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512 all know on the SASL_SSL listener. */
 export const TEST_SASL_USER = SASL_USER;
@@ -21,7 +24,10 @@ export type TestSaslMechanism = "PLAIN" | "SCRAM-SHA-256" | "SCRAM-SHA-512";
 /** The Java client's JAAS line for a mechanism, quoting as JAAS does. */
 export function jaasConfig(mechanism: TestSaslMechanism, username: string, password: string): string {
   const quote = (value: string) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
-  const loginModule = mechanism === "PLAIN" ? "org.apache.kafka.common.security.plain.PlainLoginModule" : "org.apache.kafka.common.security.scram.ScramLoginModule";
+  const loginModule =
+    mechanism === "PLAIN"
+      ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+      : "org.apache.kafka.common.security.scram.ScramLoginModule";
   return `${loginModule} required username=${quote(username)} password=${quote(password)};`;
 }
 
@@ -42,7 +48,11 @@ export interface SecuredClusterOptions {
 }
 
 /** `KAFKA_CLUSTERS_<index>_*` variables, as a kafka-ui user would write them, for a cluster on the secured listener. */
-export function securedClusterEnv(index: number, name: string, options: SecuredClusterOptions = {}): Record<string, string> {
+export function securedClusterEnv(
+  index: number,
+  name: string,
+  options: SecuredClusterOptions = {},
+): Record<string, string> {
   const prefix = `KAFKA_CLUSTERS_${index}_`;
   const protocol = options.protocol ?? "SASL_SSL";
   const mechanism = options.mechanism ?? "SCRAM-SHA-512";
@@ -54,7 +64,11 @@ export function securedClusterEnv(index: number, name: string, options: SecuredC
   };
   if (protocol.startsWith("SASL_")) {
     env[`${prefix}PROPERTIES_SASL_MECHANISM`] = mechanism;
-    env[`${prefix}PROPERTIES_SASL_JAAS_CONFIG`] = jaasConfig(mechanism, options.username ?? TEST_SASL_USER, options.password ?? TEST_SASL_PASSWORD);
+    env[`${prefix}PROPERTIES_SASL_JAAS_CONFIG`] = jaasConfig(
+      mechanism,
+      options.username ?? TEST_SASL_USER,
+      options.password ?? TEST_SASL_PASSWORD,
+    );
   }
   if (protocol.endsWith("SSL") && ca !== null) env[`${prefix}PROPERTIES_SSL_TRUSTSTORE_LOCATION`] = ca;
   if (options.keystore) {

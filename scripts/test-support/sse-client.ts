@@ -26,8 +26,11 @@ export interface OpenStream {
 
 export async function openStream(cluster: string, topic: string, params: Record<string, string>): Promise<OpenStream> {
   const abort = new AbortController();
-  const url = `http://localhost/api/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}/messages?${new URLSearchParams(params).toString()}`;
-  const response = await GET(new Request(url, { signal: abort.signal }), { params: Promise.resolve({ cluster: encodeURIComponent(cluster), topic: encodeURIComponent(topic) }) });
+  const path = `/api/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}/messages`;
+  const url = `http://localhost${path}?${new URLSearchParams(params).toString()}`;
+  const response = await GET(new Request(url, { signal: abort.signal }), {
+    params: Promise.resolve({ cluster: encodeURIComponent(cluster), topic: encodeURIComponent(topic) }),
+  });
   const contentType = response.headers.get("content-type");
   const result: OpenStream = {
     status: response.status,
@@ -54,9 +57,13 @@ export async function openStream(cluster: string, topic: string, params: Record<
     const deadline = Date.now() + timeoutMs;
     while (!result.ended && !until(result.events)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`The stream did not get there in ${timeoutMs} ms; events so far: ${summarize(result.events)}`);
+      if (left <= 0)
+        throw new Error(`The stream did not get there in ${timeoutMs} ms; events so far: ${summarize(result.events)}`);
       let timer: NodeJS.Timeout | undefined;
-      const chunk = await Promise.race([reader.read(), new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), left)))]);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), left))),
+      ]);
       clearTimeout(timer);
       if (chunk === "timeout") continue;
       if (chunk.done) {
@@ -82,7 +89,15 @@ function summarize(events: StreamEvent[]): string {
 /** A whole search: reads until the stream ends. */
 export async function search(cluster: string, topic: string, params: Record<string, string>, timeoutMs = 30_000) {
   const stream = await openStream(cluster, topic, params);
-  if (stream.status !== 200) return { status: stream.status, errorBody: stream.errorBody, messages: [] as StreamMessage[], done: undefined, progress: [] as StreamProgress[], events: [] as StreamEvent[] };
+  if (stream.status !== 200)
+    return {
+      status: stream.status,
+      errorBody: stream.errorBody,
+      messages: [] as StreamMessage[],
+      done: undefined,
+      progress: [] as StreamProgress[],
+      events: [] as StreamEvent[],
+    };
   const events = await stream.readUntil(() => false, timeoutMs);
   return { status: stream.status, errorBody: null, events, ...partsOf(events) };
 }
@@ -117,7 +132,11 @@ export function brokerSockets(ports: readonly number[]): Set<string> {
  * Goes away from a running stream and waits until every broker connection opened since `baseline` (taken before the
  * stream started, with the shared clients warm: so these are the stream's own) is closed.
  */
-export async function cancelClosesConnections(stream: OpenStream, baseline: ReadonlySet<string>, ports: readonly number[]): Promise<void> {
+export async function cancelClosesConnections(
+  stream: OpenStream,
+  baseline: ReadonlySet<string>,
+  ports: readonly number[],
+): Promise<void> {
   const opened = [...brokerSockets(ports)].filter((inode) => !baseline.has(inode));
   expect(opened.length).toBeGreaterThan(0);
   await stream.cancel();

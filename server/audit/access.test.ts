@@ -26,7 +26,13 @@ describe("what of the audit log a user sees", () => {
     expect(visible(produce)).toBe(true);
     expect(visible({ ...produce, cluster: "staging" })).toBe(false);
     expect(visible({ ...produce, cluster: "not-configured" })).toBe(false);
-    expect(shown(produce).params).toEqual({ topic: "orders", key: HIDDEN_PAYLOAD, value: HIDDEN_PAYLOAD, headers: HIDDEN_PAYLOAD, copies: 1 });
+    expect(shown(produce).params).toEqual({
+      topic: "orders",
+      key: HIDDEN_PAYLOAD,
+      value: HIDDEN_PAYLOAD,
+      headers: HIDDEN_PAYLOAD,
+      copies: 1,
+    });
     const topicChange: AuditEntry = { ...produce, action: "topic.create", params: { name: "orders", partitions: 3 } };
     expect(shown(topicChange)).toBe(topicChange);
     expect(auditVisibility([{ cluster: "prod", role: "viewer", messages: true }]).shown(produce)).toBe(produce);

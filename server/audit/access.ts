@@ -9,7 +9,10 @@ import { allows, type Grant } from "@/lib/auth/permissions";
  */
 export const HIDDEN_PAYLOAD = "[hidden: needs access to message contents on this cluster]";
 
-export function auditVisibility(grants: readonly Grant[]): { visible: (entry: AuditEntry) => boolean; shown: (entry: AuditEntry) => AuditEntry } {
+export function auditVisibility(grants: readonly Grant[]): {
+  visible: (entry: AuditEntry) => boolean;
+  shown: (entry: AuditEntry) => AuditEntry;
+} {
   return {
     visible: (entry) => allows(grants, entry.cluster, "read"),
     shown: (entry) => {
@@ -17,7 +20,8 @@ export function auditVisibility(grants: readonly Grant[]): { visible: (entry: Au
       if (entry.action !== "messages.produce" || allows(grants, entry.cluster, "messages")) return entry;
       if (params === null || typeof params !== "object" || Array.isArray(params)) return entry;
       const hidden = { ...params };
-      for (const field of ["key", "value", "headers"]) if (field in hidden && hidden[field] !== null) hidden[field] = HIDDEN_PAYLOAD;
+      for (const field of ["key", "value", "headers"])
+        if (field in hidden && hidden[field] !== null) hidden[field] = HIDDEN_PAYLOAD;
       return { ...entry, params: hidden };
     },
   };

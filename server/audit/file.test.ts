@@ -33,7 +33,8 @@ function entry(change: Partial<AuditEntry> = {}): AuditEntry {
 
 const all = () => true;
 
-const readAll = (file: AuditFile, matches: (e: AuditEntry) => boolean = all, limit = 7) => readAllPages(file, matches, limit);
+const readAll = (file: AuditFile, matches: (e: AuditEntry) => boolean = all, limit = 7) =>
+  readAllPages(file, matches, limit);
 
 describe("the audit file", () => {
   it("appends many entries at once from several writers with every line intact", async () => {
@@ -41,7 +42,15 @@ describe("the audit file", () => {
     const writers = Array.from({ length: 8 }, () => new AuditFile(path));
     // Lines of very different sizes (up to ~100 KB), so a torn or interleaved write would show.
     const written = Array.from({ length: 400 }, (_, i) =>
-      entry({ action: "messages.produce", params: auditParams("messages.produce", { topic: "t", key: `k${i}`, value: "v".repeat(i * 50), headers: Array.from({ length: i % 40 }, (_, h) => ({ key: `h${h}`, value: "x".repeat(190) })) }) }),
+      entry({
+        action: "messages.produce",
+        params: auditParams("messages.produce", {
+          topic: "t",
+          key: `k${i}`,
+          value: "v".repeat(i * 50),
+          headers: Array.from({ length: i % 40 }, (_, h) => ({ key: `h${h}`, value: "x".repeat(190) })),
+        }),
+      }),
     );
     await Promise.all(written.map((e, i) => (writers[i % writers.length] as AuditFile).append(e)));
 
@@ -86,7 +95,9 @@ describe("the audit file", () => {
     const filter = { cluster: "prod", result: "failed" as const, q: "" };
     const matching = newestFirst.filter((e) => matchesAuditFilter(e, filter));
     expect(matching.length).toBeGreaterThan(1);
-    expect((await readAll(file, (e) => matchesAuditFilter(e, filter), 1)).map((e) => e.id)).toEqual(matching.map((e) => e.id));
+    expect((await readAll(file, (e) => matchesAuditFilter(e, filter), 1)).map((e) => e.id)).toEqual(
+      matching.map((e) => e.id),
+    );
     const deletes = await readAll(file, (e) => matchesAuditFilter(e, { action: "topic.delete", q: "" }), 5);
     expect(deletes.map((e) => e.id)).toEqual(newestFirst.filter((e) => e.action === "topic.delete").map((e) => e.id));
   });
@@ -113,7 +124,9 @@ describe("the audit file", () => {
   it("resolves a relative path under the project, also from the standalone server's folder", () => {
     const root = process.cwd();
     expect(resolveAuditFile(".data/audit/audit.jsonl", root)).toBe(join(root, ".data/audit/audit.jsonl"));
-    expect(resolveAuditFile(".data/audit/audit.jsonl", join(root, ".next", "standalone"))).toBe(join(root, ".data/audit/audit.jsonl"));
+    expect(resolveAuditFile(".data/audit/audit.jsonl", join(root, ".next", "standalone"))).toBe(
+      join(root, ".data/audit/audit.jsonl"),
+    );
     expect(resolveAuditFile("/var/log/audit.jsonl", root)).toBe("/var/log/audit.jsonl");
     // Outside a checkout (the Docker image runs from /app): the working directory.
     const elsewhere = join(DIR, "app");

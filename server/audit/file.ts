@@ -34,7 +34,10 @@ const NEWLINE = 0x0a;
 export function resolveAuditFile(path: string, cwd = process.cwd()): string {
   if (isAbsolute(path)) return path;
   const parent = dirname(cwd);
-  const project = basename(cwd) === "standalone" && basename(parent) === ".next" && existsSync(join(dirname(parent), "package.json")) ? dirname(parent) : cwd;
+  const project =
+    basename(cwd) === "standalone" && basename(parent) === ".next" && existsSync(join(dirname(parent), "package.json"))
+      ? dirname(parent)
+      : cwd;
   return resolve(project, path);
 }
 
@@ -77,7 +80,8 @@ export class AuditFile {
     try {
       handle = await open(this.path, "r");
     } catch (error) {
-      if (error instanceof Error && "code" in error && error.code === "ENOENT") return { entries: [], nextCursor: null };
+      if (error instanceof Error && "code" in error && error.code === "ENOENT")
+        return { entries: [], nextCursor: null };
       throw error;
     }
     try {
@@ -90,7 +94,12 @@ export class AuditFile {
   }
 }
 
-async function readBackwards(handle: FileHandle, end: number, matches: (entry: AuditEntry) => boolean, limit: number): Promise<AuditReadPage> {
+async function readBackwards(
+  handle: FileHandle,
+  end: number,
+  matches: (entry: AuditEntry) => boolean,
+  limit: number,
+): Promise<AuditReadPage> {
   const entries: AuditEntry[] = [];
   /** The start of the oldest line handled: everything from here on has been read. */
   let cursor = end;
@@ -133,6 +142,11 @@ async function readBackwards(handle: FileHandle, end: number, matches: (entry: A
 
 /** Where the audit log goes, in words, for the start-up banner: "file /x/audit.jsonl; topic audit on cluster prod". */
 export function describeAuditSinks(config: AuditConfig): string {
-  const parts = [config.file === null ? null : `file ${resolveAuditFile(config.file)}`, config.topic === null ? null : `topic "${config.topic.name}" on cluster "${config.topic.cluster}" (read by the Audit page)`];
+  const parts = [
+    config.file === null ? null : `file ${resolveAuditFile(config.file)}`,
+    config.topic === null
+      ? null
+      : `topic "${config.topic.name}" on cluster "${config.topic.cluster}" (read by the Audit page)`,
+  ];
   return parts.filter((p) => p !== null).join("; ");
 }

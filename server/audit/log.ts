@@ -47,7 +47,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 }
 
 function reasonOf(error: unknown, cluster?: string): string {
-  if (error instanceof Error && "code" in error && typeof error.code === "string" && "syscall" in error) return error.message;
+  if (error instanceof Error && "code" in error && typeof error.code === "string" && "syscall" in error)
+    return error.message;
   return toConsoleError(error, cluster).message;
 }
 
@@ -57,10 +58,20 @@ export type RecordOutcome = { ok: true } | { ok: false; message: string };
 export async function recordMutation(entry: AuditEntry, sinks: AuditSinks = auditSinks()): Promise<RecordOutcome> {
   /** `label` is said to the user; `where` (with the file's path) only in the server log. */
   const writes: { label: string; where: string; done: Promise<void>; cluster?: string }[] = [];
-  if (sinks.file) writes.push({ label: "the audit file", where: `the audit file ${sinks.file.path}`, done: sinks.file.append(entry) });
+  if (sinks.file)
+    writes.push({
+      label: "the audit file",
+      where: `the audit file ${sinks.file.path}`,
+      done: sinks.file.append(entry),
+    });
   if (sinks.topic) {
     const where = `the audit topic "${sinks.topic.topic}" on cluster "${sinks.topic.cluster}"`;
-    writes.push({ label: "the audit topic", where, done: withTimeout(sinks.topic.append(entry), TOPIC_WRITE_TIMEOUT_MS, where), cluster: sinks.topic.cluster });
+    writes.push({
+      label: "the audit topic",
+      where,
+      done: withTimeout(sinks.topic.append(entry), TOPIC_WRITE_TIMEOUT_MS, where),
+      cluster: sinks.topic.cluster,
+    });
   }
   const settled = await Promise.allSettled(writes.map((w) => w.done));
   const failed = writes.filter((_, i) => settled[i]?.status === "rejected");
@@ -68,16 +79,29 @@ export async function recordMutation(entry: AuditEntry, sinks: AuditSinks = audi
   for (const [i, write] of writes.entries()) {
     const outcome = settled[i];
     if (outcome?.status !== "rejected") continue;
-    console.error(`Audit log: entry ${entry.id} (${entry.action} on ${JSON.stringify(entry.cluster)}) was not written to ${write.where}: ${reasonOf(outcome.reason, write.cluster)}. The entry, so that it is not lost: ${JSON.stringify(entry)}`);
+    console.error(
+      `Audit log: entry ${entry.id} (${entry.action} on ${JSON.stringify(entry.cluster)}) was not written to ` +
+        (`${write.where}: ${reasonOf(outcome.reason, write.cluster)}. The entry, so that it is not lost: ` +
+          `${JSON.stringify(entry)}`),
+    );
   }
-  return { ok: false, message: `The audit log could not record this (writing to ${failed.map((f) => f.label).join(" and ")} failed); the server log has the entry and the reason.` };
+  return {
+    ok: false,
+    message:
+      `The audit log could not record this (writing to ${failed.map((f) => f.label).join(" and ")} ` +
+      `failed); the server log has the entry and the reason.`,
+  };
 }
 
 /**
  * A page of the log for GET /api/audit: from the topic when there is one, else from this instance's file. Only
  * entries that `visible` lets through (the asker's clusters) are read into the page, so paging stays right.
  */
-export async function readAuditLog(query: AuditQuery, visible: (entry: AuditEntry) => boolean = () => true, sinks: AuditSinks = auditSinks()): Promise<AuditPageResponse> {
+export async function readAuditLog(
+  query: AuditQuery,
+  visible: (entry: AuditEntry) => boolean = () => true,
+  sinks: AuditSinks = auditSinks(),
+): Promise<AuditPageResponse> {
   const filter = { cluster: query.cluster, actor: query.actor, action: query.action, result: query.result, q: query.q };
   const matches = (entry: AuditEntry) => visible(entry) && matchesAuditFilter(entry, filter);
   const before = query.before === undefined ? undefined : BigInt(query.before);

@@ -78,7 +78,18 @@ export class AuditTopic {
   async append(entry: AuditEntry): Promise<void> {
     await this.ensure();
     await withProducer(this.cluster, this.topic, (producer) =>
-      producer.send({ topic: this.topic, acks: -1, messages: [{ partition: PARTITION, key: entry.id, value: JSON.stringify(entry), timestamp: String(Date.parse(entry.time)) }] }),
+      producer.send({
+        topic: this.topic,
+        acks: -1,
+        messages: [
+          {
+            partition: PARTITION,
+            key: entry.id,
+            value: JSON.stringify(entry),
+            timestamp: String(Date.parse(entry.time)),
+          },
+        ],
+      }),
     );
   }
 
@@ -92,10 +103,14 @@ export class AuditTopic {
     const partition = topic?.partitions.find((p) => p.partitionId === PARTITION);
     if (!topic || !partition) return { entries: [], nextCursor: null };
     const only = [{ name: topic.name, partitions: [partition] }];
-    const [lows, highs] = await Promise.all([listOffsets(this.cluster, only, EARLIEST), listOffsets(this.cluster, only, LATEST)]);
+    const [lows, highs] = await Promise.all([
+      listOffsets(this.cluster, only, EARLIEST),
+      listOffsets(this.cluster, only, LATEST),
+    ]);
     const low = lows.get(this.topic)?.get(PARTITION);
     const high = highs.get(this.topic)?.get(PARTITION);
-    if (low === undefined || high === undefined) throw new Error(`The leader of the audit topic "${this.topic}" did not answer; try again in a moment.`);
+    if (low === undefined || high === undefined)
+      throw new Error(`The leader of the audit topic "${this.topic}" did not answer; try again in a moment.`);
 
     const entries: AuditEntry[] = [];
     let end = before !== undefined && before < high ? before : high;
@@ -109,7 +124,8 @@ export class AuditTopic {
         if (!record) continue;
         const entry = record.value === null ? null : parseAuditLine(record.value);
         if (entry && matches(entry)) entries.push(entry);
-        if (entries.length >= limit) return { entries, nextCursor: record.offset > low ? record.offset.toString() : null };
+        if (entries.length >= limit)
+          return { entries, nextCursor: record.offset > low ? record.offset.toString() : null };
       }
       end = from;
     }
@@ -128,11 +144,21 @@ export class AuditTopic {
           minBytes: 0,
           maxBytes,
           isolationLevel: 1,
-          topics: [{ name: this.topic, partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: maxBytes }] }],
+          topics: [
+            {
+              name: this.topic,
+              partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: maxBytes }],
+            },
+          ],
         });
-        const fetched = response.topics.find((t) => t.name === this.topic)?.partitions.find((p) => p.partition === PARTITION);
+        const fetched = response.topics
+          .find((t) => t.name === this.topic)
+          ?.partitions.find((p) => p.partition === PARTITION);
         if (response.errorCode !== 0) throw new KafkaProtocolError(response.errorCode);
-        if (!fetched) throw new Error(`The leader of the audit topic "${this.topic}" did not answer for its partition; try again in a moment.`);
+        if (!fetched)
+          throw new Error(
+            `The leader of the audit topic "${this.topic}" did not answer for its partition; try again in a moment.`,
+          );
         if (fetched.errorCode !== 0) {
           if (MOVED.has(fetched.errorCode)) invalidateMetadata(this.cluster);
           throw new KafkaProtocolError(fetched.errorCode);
@@ -140,7 +166,10 @@ export class AuditTopic {
         if (!fetched.records || fetched.records.length === 0) break;
         const set = decodeRecordSet(fetched.records, next, fetched.abortedTransactions);
         if (set.truncated) {
-          if (maxBytes >= FETCH_BYTES_CAP) throw new Error(`A record batch of the audit topic "${this.topic}" is larger than ${FETCH_BYTES_CAP / 1_048_576} MiB.`);
+          if (maxBytes >= FETCH_BYTES_CAP)
+            throw new Error(
+              `A record batch of the audit topic "${this.topic}" is larger than ${FETCH_BYTES_CAP / 1_048_576} MiB.`,
+            );
           maxBytes *= 2;
           continue;
         }

@@ -23,9 +23,14 @@ function minutes(ms: number): string {
  */
 export async function signIn(input: unknown): Promise<ActionResult<{ next: string }>> {
   const { auth } = getConfig();
-  if (!auth.enabled || auth.users.length === 0) return actionFailed("Sign-in with a password is not enabled on this console.");
+  if (!auth.enabled || auth.users.length === 0)
+    return actionFailed("Sign-in with a password is not enabled on this console.");
   const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return actionFailed(parsed.error.issues[0]?.message ?? "Enter your user name and password.", fieldErrorsFrom(parsed.error.issues));
+  if (!parsed.success)
+    return actionFailed(
+      parsed.error.issues[0]?.message ?? "Enter your user name and password.",
+      fieldErrorsFrom(parsed.error.issues),
+    );
   const { username, password, next } = parsed.data;
   const address = clientAddress(await headers());
   const userKey = username.toLowerCase();
@@ -43,7 +48,11 @@ export async function signIn(input: unknown): Promise<ActionResult<{ next: strin
   userFailures.clear(userKey);
   const now = Date.now();
   const maxAge = Math.round(auth.sessionHours * 3600);
-  (await cookies()).set(SESSION_COOKIE, sealSession({ sub: user.name, via: "password", iat: now, exp: now + maxAge * 1000 }, auth.sessionSecret), cookieOptions(isHttps(await headers()), maxAge));
+  (await cookies()).set(
+    SESSION_COOKIE,
+    sealSession({ sub: user.name, via: "password", iat: now, exp: now + maxAge * 1000 }, auth.sessionSecret),
+    cookieOptions(isHttps(await headers()), maxAge),
+  );
   return { ok: true, data: { next: safeNextPath(next) } };
 }
 

@@ -13,7 +13,11 @@ export interface Actor {
 }
 
 /** Login off (the default, as in kafka-ui): everyone may do everything that is not read-only. */
-export const ANONYMOUS: Actor = { name: "anonymous", via: "anonymous", grants: [{ cluster: "*", role: "admin", messages: true }] };
+export const ANONYMOUS: Actor = {
+  name: "anonymous",
+  via: "anonymous",
+  grants: [{ cluster: "*", role: "admin", messages: true }],
+};
 
 /**
  * The actor of the current request (route handler, server action or server component), from its session cookie;
@@ -25,7 +29,8 @@ export async function currentActor(): Promise<Actor | null> {
   if (!auth.enabled) return ANONYMOUS;
   const session = openSession((await cookies()).get(SESSION_COOKIE)?.value, auth.sessionSecret);
   if (!session) return null;
-  if (session.via === "oidc") return auth.oidc ? { name: session.sub, via: "oidc", grants: session.grants ?? [] } : null;
+  if (session.via === "oidc")
+    return auth.oidc ? { name: session.sub, via: "oidc", grants: session.grants ?? [] } : null;
   const user = auth.users.find((u) => u.name === session.sub);
   return user ? { name: user.name, via: "password", grants: user.grants } : null;
 }
@@ -33,7 +38,12 @@ export async function currentActor(): Promise<Actor | null> {
 /** The actor, or a 401 "sign in" error in words. */
 export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) throw new ConsoleError("unauthenticated", "Sign in to use the console: your session is missing or has expired.", 401);
+  if (!actor)
+    throw new ConsoleError(
+      "unauthenticated",
+      "Sign in to use the console: your session is missing or has expired.",
+      401,
+    );
   return actor;
 }
 
@@ -48,6 +58,7 @@ const NEED_WORDS: Record<Need, string> = {
 /** The actor when they may do `need` on the cluster; else a 403 that says what is missing. */
 export async function authorize(cluster: string, need: Need): Promise<Actor> {
   const actor = await requireActor();
-  if (!allows(actor.grants, cluster, need)) throw new ConsoleError("forbidden", `${actor.name} may not ${NEED_WORDS[need]}.`, 403);
+  if (!allows(actor.grants, cluster, need))
+    throw new ConsoleError("forbidden", `${actor.name} may not ${NEED_WORDS[need]}.`, 403);
   return actor;
 }

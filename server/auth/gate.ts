@@ -6,7 +6,13 @@ import { getConfig } from "@/server/config/load";
 
 /** Reachable without signing in: the sign-in page and flow, health (for load balancers), and the app's icon. */
 function isPublic(pathname: string): boolean {
-  return pathname === "/login" || pathname.startsWith("/api/auth/") || pathname === "/api/health" || pathname === "/icon.svg" || pathname === "/favicon.ico";
+  return (
+    pathname === "/login" ||
+    pathname.startsWith("/api/auth/") ||
+    pathname === "/api/health" ||
+    pathname === "/icon.svg" ||
+    pathname === "/favicon.ico"
+  );
 }
 
 /**
@@ -21,7 +27,15 @@ export function authGate(request: NextRequest): NextResponse | null {
   if (!auth.enabled || isPublic(pathname) || request.headers.has("next-action")) return null;
   if (openSession(request.cookies.get(SESSION_COOKIE)?.value, auth.sessionSecret)) return null;
   if (pathname === "/api" || pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: { code: "unauthenticated", message: "Sign in to use the console: your session is missing or has expired." } }, { status: 401, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      {
+        error: {
+          code: "unauthenticated",
+          message: "Sign in to use the console: your session is missing or has expired.",
+        },
+      },
+      { status: 401, headers: { "Cache-Control": "no-store" } },
+    );
   }
   return NextResponse.redirect(new URL(loginPath(`${pathname}${search}`), request.url), 303);
 }

@@ -31,10 +31,19 @@ function configuration(oidc: OidcConfig): Promise<client.Configuration> {
     const issuer = new URL(oidc.issuer);
     const insecure = issuer.protocol === "http:";
     const config = client
-      .discovery(issuer, oidc.clientId, oidc.clientSecret, undefined, insecure ? { execute: [client.allowInsecureRequests] } : undefined)
+      .discovery(
+        issuer,
+        oidc.clientId,
+        oidc.clientSecret,
+        undefined,
+        insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         discovered = undefined; // try again on the next sign-in
-        console.error(`Single sign-on: the provider ${oidc.issuer} could not be discovered: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `Single sign-on: the provider ${oidc.issuer} could not be discovered: ` +
+            `${error instanceof Error ? error.message : String(error)}`,
+        );
         throw new SignInError("unavailable");
       });
     discovered = { key, config };
@@ -42,10 +51,21 @@ function configuration(oidc: OidcConfig): Promise<client.Configuration> {
   return discovered.config;
 }
 
-const flowSchema = z.object({ verifier: z.string(), state: z.string(), nonce: z.string(), next: z.string(), exp: z.number() });
+const flowSchema = z.object({
+  verifier: z.string(),
+  state: z.string(),
+  nonce: z.string(),
+  next: z.string(),
+  exp: z.number(),
+});
 
 /** Where to send the browser, and the cookie that remembers this sign-in attempt. */
-export async function startSignIn(oidc: OidcConfig, secret: string, origin: string, next: string): Promise<{ url: URL; cookie: string; maxAge: number }> {
+export async function startSignIn(
+  oidc: OidcConfig,
+  secret: string,
+  origin: string,
+  next: string,
+): Promise<{ url: URL; cookie: string; maxAge: number }> {
   const config = await configuration(oidc);
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -77,26 +97,52 @@ export function grantsFromClaims(oidc: OidcConfig, claims: Record<string, unknow
 }
 
 /** The provider's answer at the callback URL, checked; the session to sign the user in with, and where to go. */
-export async function finishSignIn(oidc: OidcConfig, secret: string, callbackUrl: URL, flowCookie: string | undefined, hours: number): Promise<{ session: Session; next: string }> {
+export async function finishSignIn(
+  oidc: OidcConfig,
+  secret: string,
+  callbackUrl: URL,
+  flowCookie: string | undefined,
+  hours: number,
+): Promise<{ session: Session; next: string }> {
   const flow = flowSchema.safeParse(unsign(flowCookie, secret, "oidc-flow"));
   if (!flow.success || flow.data.exp < Date.now()) throw new SignInError("expired");
   const providerError = callbackUrl.searchParams.get("error");
   if (providerError) {
-    console.warn(`Single sign-on: the provider answered ${providerError.slice(0, 100)}: ${(callbackUrl.searchParams.get("error_description") ?? "").slice(0, 200)}`);
+    console.warn(
+      `Single sign-on: the provider answered ${providerError.slice(0, 100)}: ` +
+        `${(callbackUrl.searchParams.get("error_description") ?? "").slice(0, 200)}`,
+    );
     throw new SignInError("refused");
   }
   const config = await configuration(oidc);
   let claims: Record<string, unknown> | undefined;
   try {
-    const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: flow.data.verifier, expectedState: flow.data.state, expectedNonce: flow.data.nonce, idTokenExpected: true });
+    const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: flow.data.verifier,
+      expectedState: flow.data.state,
+      expectedNonce: flow.data.nonce,
+      idTokenExpected: true,
+    });
     claims = tokens.claims();
   } catch (error) {
-    console.warn(`Single sign-on: the provider's answer was refused: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `Single sign-on: the provider's answer was refused: ${error instanceof Error ? error.message : String(error)}`,
+    );
     throw new SignInError("refused");
   }
   if (!claims) throw new SignInError("refused");
-  const name = [oidc.usernameClaim, "preferred_username", "email", "sub"].flatMap((claim) => claimValues(claims, claim))[0] ?? "";
+  const name =
+    [oidc.usernameClaim, "preferred_username", "email", "sub"].flatMap((claim) => claimValues(claims, claim))[0] ?? "";
   if (name === "") throw new SignInError("refused");
   const now = Date.now();
-  return { session: { sub: name.slice(0, 256), via: "oidc", grants: grantsFromClaims(oidc, claims), iat: now, exp: now + hours * 3_600_000 }, next: flow.data.next };
+  return {
+    session: {
+      sub: name.slice(0, 256),
+      via: "oidc",
+      grants: grantsFromClaims(oidc, claims),
+      iat: now,
+      exp: now + hours * 3_600_000,
+    },
+    next: flow.data.next,
+  };
 }

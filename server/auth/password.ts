@@ -13,14 +13,23 @@ const MAX_MEMORY = 256 * 1024 * 1024;
 
 function derive(password: string, salt: Buffer, N: number, r: number, p: number, bytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize("NFC"), salt, bytes, { N, r, p, maxmem: MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize("NFC"), salt, bytes, { N, r, p, maxmem: MAX_MEMORY }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, COST.N, COST.r, COST.p, KEY_BYTES);
-  return [PASSWORD_HASH_PREFIX.slice(0, -1), COST.N, COST.r, COST.p, salt.toString("base64url"), key.toString("base64url")].join(":");
+  return [
+    PASSWORD_HASH_PREFIX.slice(0, -1),
+    COST.N,
+    COST.r,
+    COST.p,
+    salt.toString("base64url"),
+    key.toString("base64url"),
+  ].join(":");
 }
 
 /** True when the password matches the hash; false for a wrong password and for a hash this code cannot read. */

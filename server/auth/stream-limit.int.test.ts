@@ -12,7 +12,9 @@ beforeAll(async () => {
 afterAll(topics.cleanup);
 
 function open(address: string): Promise<Response> {
-  const request = new Request(`http://127.0.0.1/api/clusters/test/topics/${topic}/messages?from=live`, { headers: { "x-forwarded-for": address } });
+  const request = new Request(`http://127.0.0.1/api/clusters/test/topics/${topic}/messages?from=live`, {
+    headers: { "x-forwarded-for": address },
+  });
   return messages(request, { params: Promise.resolve({ cluster: "test", topic }) });
 }
 
@@ -41,7 +43,14 @@ describe("message streams per user", () => {
       expect(openStreams(`address:${address}`)).toBe(limit);
       const refused = await open(address);
       expect(refused.status).toBe(429);
-      expect(await refused.json()).toEqual({ error: { code: "too_many_requests", message: `You already have ${limit} message streams open (in other tabs or windows?). Stop one, then try again.` } });
+      expect(await refused.json()).toEqual({
+        error: {
+          code: "too_many_requests",
+          message:
+            `You already have ${limit} message streams open (in other tabs or windows?). Stop one, ` +
+            `then try again.`,
+        },
+      });
       // Another address (another user, with login off) is not affected.
       const other = await open("198.51.100.9");
       expect(other.status).toBe(200);

@@ -28,7 +28,12 @@ export function checkCluster(name: string): Promise<ClusterSummary> {
         CHECK_TIMEOUT_MS,
         `Cannot reach cluster "${name}": no broker answered within ${CHECK_TIMEOUT_MS / 1000} s.`,
       );
-      return { ...base, reachable: true, latencyMs: Math.round(performance.now() - started), brokerCount: described.brokers.length };
+      return {
+        ...base,
+        reachable: true,
+        latencyMs: Math.round(performance.now() - started),
+        brokerCount: described.brokers.length,
+      };
     } catch (error) {
       return { ...base, reachable: false, error: toConsoleError(error, name).message };
     }

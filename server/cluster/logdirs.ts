@@ -32,7 +32,15 @@ export function getLogDirSizes(cluster: string, snapshot: Pick<ClusterSnapshot, 
   return singleFlight(`logdirs:${cluster}`, 10_000, async () => {
     const ids = snapshot.brokers.map((b) => b.nodeId);
     const answers = await withProtocol(cluster, (c) =>
-      Promise.allSettled(ids.map(async (id) => ({ id, dirs: await timeout(c.findBroker({ nodeId: id }).then((b) => send(b, DescribeLogDirs, null)), PER_BROKER_TIMEOUT_MS) }))),
+      Promise.allSettled(
+        ids.map(async (id) => ({
+          id,
+          dirs: await timeout(
+            c.findBroker({ nodeId: id }).then((b) => send(b, DescribeLogDirs, null)),
+            PER_BROKER_TIMEOUT_MS,
+          ),
+        })),
+      ),
     );
     const brokers = new Map<number, BrokerDisk>();
     const partitions = new Map<string, Map<number, number>>();

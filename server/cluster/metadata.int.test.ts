@@ -18,7 +18,9 @@ beforeAll(async () => {
   await withFixtureAdmin((admin) =>
     admin.createTopics({
       waitForLeaders: true,
-      topics: [{ topic, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: "min.insync.replicas", value: "2" }] }],
+      topics: [
+        { topic, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: "min.insync.replicas", value: "2" }] },
+      ],
     }),
   );
 });
@@ -74,30 +76,38 @@ describe("cluster snapshot", () => {
 
   // Its own budget: a controlled shutdown (up to 30 s), the ISR shrinking, a node start (up to 120 s) and
   // replicas catching up, on a 2-core machine.
-  it("shows a stopped broker offline and its partitions under-replicated, and clears when it returns", { timeout: 300_000 }, async () => {
-    expect(await stopNode(TEST_CLUSTER, 3)).toBe(true);
+  it(
+    "shows a stopped broker offline and its partitions under-replicated, and clears when it returns",
+    { timeout: 300_000 },
+    async () => {
+      expect(await stopNode(TEST_CLUSTER, 3)).toBe(true);
 
-    const degraded = await eventually(async () => {
-      const overview = summarizeOverview(await freshSnapshot());
-      expect(overview.brokers).toEqual({ online: 2, total: 3, offline: [3] });
-      expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(3);
-      return overview;
-    });
-    // The verdict names both problems, and the reason links to this topic's partitions.
-    expect(degraded.health.level).toBe("degraded");
-    expect(degraded.health.reasons.map((r) => r.problem ?? `brokers ${String(r.brokers)}`)).toEqual(expect.arrayContaining(["brokers 3", "under-replicated"]));
-    const under = degraded.health.reasons.find((r) => r.problem === "under-replicated");
-    expect(under?.topics.find((t) => t.name === topic)?.partitions).toEqual([0, 1, 2]);
-    expect(degraded.offlinePartitions).toBe(0);
-    const broker3 = summarizeBrokers(await freshSnapshot()).find((b) => b.id === 3);
-    expect(broker3).toMatchObject({ online: false, host: null });
+      const degraded = await eventually(async () => {
+        const overview = summarizeOverview(await freshSnapshot());
+        expect(overview.brokers).toEqual({ online: 2, total: 3, offline: [3] });
+        expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(3);
+        return overview;
+      });
+      // The verdict names both problems, and the reason links to this topic's partitions.
+      expect(degraded.health.level).toBe("degraded");
+      expect(degraded.health.reasons.map((r) => r.problem ?? `brokers ${String(r.brokers)}`)).toEqual(
+        expect.arrayContaining(["brokers 3", "under-replicated"]),
+      );
+      const under = degraded.health.reasons.find((r) => r.problem === "under-replicated");
+      expect(under?.topics.find((t) => t.name === topic)?.partitions).toEqual([0, 1, 2]);
+      expect(degraded.offlinePartitions).toBe(0);
+      const broker3 = summarizeBrokers(await freshSnapshot()).find((b) => b.id === 3);
+      expect(broker3).toMatchObject({ online: false, host: null });
 
-    await startNodeAndWait(TEST_CLUSTER, 3);
-    await eventually(async () => {
-      const overview = summarizeOverview(await freshSnapshot());
-      expect(overview.brokers).toEqual({ online: 3, total: 3, offline: [] });
-      expect(overview.underReplicatedPartitions).toBe(0);
-      expect(overview.health.reasons.filter((r) => r.level === "at_risk" || r.problem === "under-replicated" || r.brokers)).toEqual([]);
-    }, 90_000);
-  });
+      await startNodeAndWait(TEST_CLUSTER, 3);
+      await eventually(async () => {
+        const overview = summarizeOverview(await freshSnapshot());
+        expect(overview.brokers).toEqual({ online: 3, total: 3, offline: [] });
+        expect(overview.underReplicatedPartitions).toBe(0);
+        expect(
+          overview.health.reasons.filter((r) => r.level === "at_risk" || r.problem === "under-replicated" || r.brokers),
+        ).toEqual([]);
+      }, 90_000);
+    },
+  );
 });

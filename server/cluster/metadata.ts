@@ -36,11 +36,21 @@ const configCache = (g.__kafkaConsoleListConfigs ??= new Map<string, Promise<Lis
 export function getMetadata(cluster: string): Promise<ClusterMetadata> {
   return singleFlight(`metadata:${cluster}`, METADATA_TTL_MS, () =>
     withAdmin(cluster, async (admin) => {
-      const [described, metadata, controllerId] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata(), getControllerId(cluster)]);
+      const [described, metadata, controllerId] = await Promise.all([
+        admin.describeCluster(),
+        admin.fetchTopicMetadata(),
+        getControllerId(cluster),
+      ]);
       const topics: MetaTopic[] = metadata.topics.map((t) => ({
         name: t.name,
         partitions: t.partitions
-          .map((p) => ({ partitionId: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas ?? [] }))
+          .map((p) => ({
+            partitionId: p.partitionId,
+            leader: p.leader,
+            replicas: p.replicas,
+            isr: p.isr,
+            offlineReplicas: p.offlineReplicas ?? [],
+          }))
           .sort((a, b) => a.partitionId - b.partitionId),
       }));
       return {
@@ -56,24 +66,46 @@ export function getMetadata(cluster: string): Promise<ClusterMetadata> {
 }
 
 async function readListConfigs(admin: Admin, metadata: ClusterMetadata): Promise<ListConfigs> {
-  const brokerResources = metadata.brokers.map((b) => ({ type: ConfigResourceTypes.BROKER, name: String(b.nodeId), configNames: ["broker.rack"] }));
-  const topicResources = metadata.topics.map((t) => ({ type: ConfigResourceTypes.TOPIC, name: t.name, configNames: ["min.insync.replicas", "cleanup.policy"] }));
-  const configs = await admin.describeConfigs({ includeSynonyms: false, resources: [...brokerResources, ...topicResources] });
-  const out: ListConfigs = { racks: new Map(), minIsr: new Map(), cleanupPolicy: new Map(), topics: new Set(metadata.topics.map((t) => t.name)), expires: Date.now() + CONFIGS_TTL_MS };
+  const brokerResources = metadata.brokers.map((b) => ({
+    type: ConfigResourceTypes.BROKER,
+    name: String(b.nodeId),
+    configNames: ["broker.rack"],
+  }));
+  const topicResources = metadata.topics.map((t) => ({
+    type: ConfigResourceTypes.TOPIC,
+    name: t.name,
+    configNames: ["min.insync.replicas", "cleanup.policy"],
+  }));
+  const configs = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: [...brokerResources, ...topicResources],
+  });
+  const out: ListConfigs = {
+    racks: new Map(),
+    minIsr: new Map(),
+    cleanupPolicy: new Map(),
+    topics: new Set(metadata.topics.map((t) => t.name)),
+    expires: Date.now() + CONFIGS_TTL_MS,
+  };
   for (const resource of configs.resources) {
     if (resource.resourceType === ConfigResourceTypes.BROKER) {
       out.racks.set(Number(resource.resourceName), resource.configEntries[0]?.configValue || null);
       continue;
     }
     for (const entry of resource.configEntries) {
-      if (entry.configName === "min.insync.replicas" && entry.configValue) out.minIsr.set(resource.resourceName, Number(entry.configValue));
-      if (entry.configName === "cleanup.policy" && entry.configValue) out.cleanupPolicy.set(resource.resourceName, entry.configValue);
+      if (entry.configName === "min.insync.replicas" && entry.configValue)
+        out.minIsr.set(resource.resourceName, Number(entry.configValue));
+      if (entry.configName === "cleanup.policy" && entry.configValue)
+        out.cleanupPolicy.set(resource.resourceName, entry.configValue);
     }
   }
   return out;
 }
 
-/** The list configs, from the cache when it knows every broker and topic of this metadata; one batched read otherwise. */
+/**
+ * The list configs, from the cache when it knows every broker and topic of this metadata; one batched read otherwise.
+ *
+ */
 function getListConfigs(cluster: string, metadata: ClusterMetadata): Promise<ListConfigs> {
   const cached = configCache.get(cluster);
   const load = () => {
@@ -86,7 +118,10 @@ function getListConfigs(cluster: string, metadata: ClusterMetadata): Promise<Lis
   };
   if (!cached) return load();
   return cached.then((configs) => {
-    const covers = configs.expires > Date.now() && metadata.brokers.every((b) => configs.racks.has(b.nodeId)) && metadata.topics.every((t) => configs.topics.has(t.name));
+    const covers =
+      configs.expires > Date.now() &&
+      metadata.brokers.every((b) => configs.racks.has(b.nodeId)) &&
+      metadata.topics.every((t) => configs.topics.has(t.name));
     return covers ? configs : load();
   });
 }
@@ -107,7 +142,8 @@ export function getSnapshot(cluster: string): Promise<ClusterSnapshot> {
         configs = await getListConfigs(cluster, metadata);
         break;
       } catch (error) {
-        if (attempt >= 5 || !(error instanceof ConsoleError) || error.kafkaType !== "UNKNOWN_TOPIC_OR_PARTITION") throw error;
+        if (attempt >= 5 || !(error instanceof ConsoleError) || error.kafkaType !== "UNKNOWN_TOPIC_OR_PARTITION")
+          throw error;
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
         invalidate(`metadata:${cluster}`);
         metadata = await getMetadata(cluster);

@@ -10,7 +10,12 @@ import { send } from "@/server/kafka/protocol/bridge";
  * and fails the whole answer on one partition's error). Partitions whose leader is unknown or answered with an
  * error are left out, so one sick partition never hides the others.
  */
-export async function listOffsets(cluster: string, topics: readonly MetaTopic[], timestamp: bigint, isolationLevel: 0 | 1 = 0): Promise<Map<string, Map<number, bigint>>> {
+export async function listOffsets(
+  cluster: string,
+  topics: readonly MetaTopic[],
+  timestamp: bigint,
+  isolationLevel: 0 | 1 = 0,
+): Promise<Map<string, Map<number, bigint>>> {
   const byLeader = new Map<number, Map<string, { partition: number; timestamp: bigint }[]>>();
   for (const topic of topics) {
     for (const p of topic.partitions) {
@@ -27,7 +32,10 @@ export async function listOffsets(cluster: string, topics: readonly MetaTopic[],
     const answers = await Promise.allSettled(
       [...byLeader].map(async ([leader, forLeader]) => {
         const broker = await c.findBroker({ nodeId: leader });
-        return send(broker, ListOffsets, { isolationLevel, topics: [...forLeader].map(([name, partitions]) => ({ name, partitions })) });
+        return send(broker, ListOffsets, {
+          isolationLevel,
+          topics: [...forLeader].map(([name, partitions]) => ({ name, partitions })),
+        });
       }),
     );
     const failures = answers.filter((a) => a.status === "rejected");

@@ -11,7 +11,9 @@ import { send } from "@/server/kafka/protocol/bridge";
 export function getControllerId(cluster: string): Promise<number | null> {
   return singleFlight(`quorum:${cluster}`, 5_000, async () => {
     try {
-      const quorum = await withProtocol(cluster, async (c) => send(await c.findControllerBroker(), DescribeQuorum, null, 5_000));
+      const quorum = await withProtocol(cluster, async (c) =>
+        send(await c.findControllerBroker(), DescribeQuorum, null, 5_000),
+      );
       return quorum.errorCode === 0 && quorum.leaderId >= 0 ? quorum.leaderId : null;
     } catch {
       return null;

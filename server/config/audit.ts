@@ -25,12 +25,18 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 function topicName(value: string): { name: string } | { error: string } {
   const name = value.trim();
   if (!TOPIC_NAME.test(name) || name === "." || name === "..") {
-    return { error: `must be a Kafka topic name (1-249 of letters, digits, '.', '_' and '-', not "." or ".."), not "${value}"` };
+    return {
+      error: `must be a Kafka topic name (1-249 of letters, digits, '.', '_' and '-', not "." or ".."), not "${value}"`,
+    };
   }
   return { name };
 }
 
-function auditCluster(env: Record<string, string | undefined>, clusters: readonly { name: string; readOnly: boolean }[], problems: string[]): string | null {
+function auditCluster(
+  env: Record<string, string | undefined>,
+  clusters: readonly { name: string; readOnly: boolean }[],
+  problems: string[],
+): string | null {
   const named = env.AUDIT_CLUSTER?.trim() ?? "";
   const names = clusters.map((c) => c.name).join(", ") || "none";
   if (named === "") {
@@ -39,7 +45,11 @@ function auditCluster(env: Record<string, string | undefined>, clusters: readonl
       problems.push(`AUDIT_CLUSTER must name the cluster that holds AUDIT_TOPIC (configured: ${names})`);
       return null;
     }
-    if (only.readOnly) problems.push(`AUDIT_TOPIC would be written to cluster "${only.name}", which is read-only; the console writes nothing there (set AUDIT_CLUSTER to a writable cluster)`);
+    if (only.readOnly)
+      problems.push(
+        `AUDIT_TOPIC would be written to cluster "${only.name}", which is read-only; the console writes ` +
+          `nothing there (set AUDIT_CLUSTER to a writable cluster)`,
+      );
     return only.name;
   }
   const cluster = clusters.find((c) => c.name === named);
@@ -47,12 +57,20 @@ function auditCluster(env: Record<string, string | undefined>, clusters: readonl
     problems.push(`AUDIT_CLUSTER names "${named}", which is not a configured cluster (configured: ${names})`);
     return null;
   }
-  if (cluster.readOnly) problems.push(`AUDIT_CLUSTER names "${named}", which is read-only; the console writes nothing there (choose a writable cluster)`);
+  if (cluster.readOnly)
+    problems.push(
+      `AUDIT_CLUSTER names "${named}", which is read-only; the console writes nothing there (choose a ` +
+        `writable cluster)`,
+    );
   return cluster.name;
 }
 
 /** The audit settings; each problem (naming its variable) is added to `problems`. */
-export function parseAuditConfig(env: Record<string, string | undefined>, clusters: readonly { name: string; readOnly: boolean }[], problems: string[]): AuditConfig {
+export function parseAuditConfig(
+  env: Record<string, string | undefined>,
+  clusters: readonly { name: string; readOnly: boolean }[],
+  problems: string[],
+): AuditConfig {
   const topicText = env.AUDIT_TOPIC?.trim() ?? "";
   let topic: AuditConfig["topic"] = null;
   if (topicText !== "") {
@@ -61,7 +79,10 @@ export function parseAuditConfig(env: Record<string, string | undefined>, cluste
     const cluster = auditCluster(env, clusters, problems);
     if ("name" in parsed && cluster !== null) topic = { name: parsed.name, cluster };
   } else if ((env.AUDIT_CLUSTER?.trim() ?? "") !== "") {
-    problems.push("AUDIT_CLUSTER is set but AUDIT_TOPIC is not: set AUDIT_TOPIC to keep the audit log in a topic, or remove AUDIT_CLUSTER");
+    problems.push(
+      "AUDIT_CLUSTER is set but AUDIT_TOPIC is not: set AUDIT_TOPIC to keep the audit log in a topic, or " +
+        "remove AUDIT_CLUSTER",
+    );
   }
 
   const fileText = env.AUDIT_LOG_FILE?.trim() ?? "";
@@ -69,7 +90,11 @@ export function parseAuditConfig(env: Record<string, string | undefined>, cluste
   if (fileText === "") file = topicText === "" ? DEFAULT_AUDIT_FILE : null;
   else if (OFF.test(fileText)) {
     file = null;
-    if (topicText === "") problems.push(`AUDIT_LOG_FILE is "${fileText}" and AUDIT_TOPIC is not set, which would keep no audit log: set AUDIT_TOPIC, or a file`);
+    if (topicText === "")
+      problems.push(
+        `AUDIT_LOG_FILE is "${fileText}" and AUDIT_TOPIC is not set, which would keep no audit log: set ` +
+          `AUDIT_TOPIC, or a file`,
+      );
   } else if (fileText.includes("\0")) {
     problems.push("AUDIT_LOG_FILE is not a valid file path");
     file = null;

@@ -44,7 +44,10 @@ export interface OidcConfig {
   rules: OidcRoleRule[];
   /** Roles of every user the provider signs in, besides those of matching rules. */
   defaultGrants: Grant[];
-  /** The console's public origin from AUTH_OIDC_REDIRECT_URI ("https://kafka.example.com"), null to take the request's. */
+  /**
+   * The console's public origin from AUTH_OIDC_REDIRECT_URI ("https://kafka.example.com"), null to take the request's.
+   *
+   */
   publicOrigin: string | null;
 }
 
@@ -76,27 +79,46 @@ function indexed(env: Record<string, string | undefined>, pattern: RegExp): [num
   return [...byIndex.entries()].sort((a, b) => a[0] - b[0]);
 }
 
-function grantsOf(text: string | undefined, variable: string, clusters: readonly string[], problems: string[]): Grant[] {
+function grantsOf(
+  text: string | undefined,
+  variable: string,
+  clusters: readonly string[],
+  problems: string[],
+): Grant[] {
   const parsed = parseGrants(text ?? "");
   if ("problem" in parsed) {
     problems.push(`${variable}: ${parsed.problem}`);
     return [];
   }
   for (const grant of parsed.grants) {
-    if (grant.cluster !== "*" && !clusters.includes(grant.cluster)) problems.push(`${variable} names cluster "${grant.cluster}", which is not configured (clusters: ${clusters.join(", ") || "none"})`);
+    if (grant.cluster !== "*" && !clusters.includes(grant.cluster))
+      problems.push(
+        `${variable} names cluster "${grant.cluster}", which is not configured (clusters: ` +
+          `${clusters.join(", ") || "none"})`,
+      );
   }
   return parsed.grants;
 }
 
-function parseUsers(env: Record<string, string | undefined>, clusters: readonly string[], problems: string[]): PasswordUser[] {
+function parseUsers(
+  env: Record<string, string | undefined>,
+  clusters: readonly string[],
+  problems: string[],
+): PasswordUser[] {
   const users: PasswordUser[] = [];
   for (const [index, fields] of indexed(env, USER_VAR)) {
     const at = (field: string) => `AUTH_USERS_${index}_${field}`;
     const name = fields.get("NAME")?.trim() ?? "";
     const hash = fields.get("PASSWORD")?.trim() ?? "";
-    if (!USER_NAME.test(name)) problems.push(`${at("NAME")} must be 1 to 64 letters, digits, '.', '_', '@' or '-'${name === "" ? " (it is missing)" : ""}`);
+    if (!USER_NAME.test(name))
+      problems.push(
+        `${at("NAME")} must be 1 to 64 letters, digits, '.', '_', '@' or '-'${name === "" ? " (it is missing)" : ""}`,
+      );
     if (!hash.startsWith(PASSWORD_HASH_PREFIX) || hash.split(":").length !== 6) {
-      problems.push(`${at("PASSWORD")} must be a password hash made by \`npm run hash-password\` (starting with "${PASSWORD_HASH_PREFIX}"), never the password itself`);
+      problems.push(
+        `${at("PASSWORD")} must be a password hash made by \`npm run hash-password\` (starting with ` +
+          `"${PASSWORD_HASH_PREFIX}"), never the password itself`,
+      );
     }
     const grants = grantsOf(fields.get("ROLES"), at("ROLES"), clusters, problems);
     if (users.some((u) => u.name === name)) problems.push(`${at("NAME")} repeats the user "${name}"`);
@@ -105,7 +127,11 @@ function parseUsers(env: Record<string, string | undefined>, clusters: readonly 
   return users;
 }
 
-function parseOidc(env: Record<string, string | undefined>, clusters: readonly string[], problems: string[]): OidcConfig | null {
+function parseOidc(
+  env: Record<string, string | undefined>,
+  clusters: readonly string[],
+  problems: string[],
+): OidcConfig | null {
   const issuer = env.AUTH_OIDC_ISSUER?.trim() ?? "";
   const clientId = env.AUTH_OIDC_CLIENT_ID?.trim() ?? "";
   const clientSecret = env.AUTH_OIDC_CLIENT_SECRET ?? "";
@@ -113,9 +139,16 @@ function parseOidc(env: Record<string, string | undefined>, clusters: readonly s
   try {
     issuerUrl = new URL(issuer);
   } catch {
-    problems.push(`AUTH_OIDC_ISSUER must be the provider's issuer URL (e.g. https://accounts.example.com), not "${issuer}"`);
+    problems.push(
+      `AUTH_OIDC_ISSUER must be the provider's issuer URL (e.g. https://accounts.example.com), not "${issuer}"`,
+    );
   }
-  if (issuerUrl && issuerUrl.protocol !== "https:" && issuerUrl.hostname !== "127.0.0.1" && issuerUrl.hostname !== "localhost") {
+  if (
+    issuerUrl &&
+    issuerUrl.protocol !== "https:" &&
+    issuerUrl.hostname !== "127.0.0.1" &&
+    issuerUrl.hostname !== "localhost"
+  ) {
     problems.push("AUTH_OIDC_ISSUER must use https (plain http only for 127.0.0.1 or localhost)");
   }
   const publicOrigin = redirectOrigin(env.AUTH_OIDC_REDIRECT_URI?.trim() ?? "", problems);
@@ -154,7 +187,13 @@ function redirectOrigin(uri: string, problems: string[]): string | null {
     problems.push(`AUTH_OIDC_REDIRECT_URI must be the console's callback URL (e.g. ${example}), not "${uri}"`);
     return null;
   }
-  if (url.pathname !== OIDC_CALLBACK_PATH || url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+  if (
+    url.pathname !== OIDC_CALLBACK_PATH ||
+    url.search !== "" ||
+    url.hash !== "" ||
+    url.username !== "" ||
+    url.password !== ""
+  ) {
     problems.push(`AUTH_OIDC_REDIRECT_URI must end in ${OIDC_CALLBACK_PATH}, with nothing after it (e.g. ${example})`);
     return null;
   }
@@ -166,7 +205,11 @@ function redirectOrigin(uri: string, problems: string[]): string | null {
 }
 
 /** The login settings, or AUTH_DISABLED; every problem is pushed naming its variable. */
-export function parseAuthConfig(env: Record<string, string | undefined>, clusters: readonly string[], problems: string[]): AuthConfig {
+export function parseAuthConfig(
+  env: Record<string, string | undefined>,
+  clusters: readonly string[],
+  problems: string[],
+): AuthConfig {
   const typeText = (env.AUTH_TYPE ?? "DISABLED").trim().toUpperCase() || "DISABLED";
   const types = typeText.split(",").map((t) => t.trim());
   const unknown = types.filter((t) => !(AUTH_TYPES as readonly string[]).includes(t));
@@ -179,12 +222,20 @@ export function parseAuthConfig(env: Record<string, string | undefined>, cluster
     return AUTH_DISABLED;
   }
   const sessionSecret = env.AUTH_SESSION_SECRET ?? "";
-  if (sessionSecret.length < 32) problems.push("AUTH_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`) when login is on; use the same on every console instance");
+  if (sessionSecret.length < 32)
+    problems.push(
+      "AUTH_SESSION_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`) when login is on; " +
+        "use the same on every console instance",
+    );
   const hoursText = env.AUTH_SESSION_HOURS?.trim();
   const sessionHours = hoursText ? Number(hoursText) : 8;
-  if (!Number.isFinite(sessionHours) || sessionHours <= 0 || sessionHours > 24 * 30) problems.push(`AUTH_SESSION_HOURS must be a number of hours from 0 to 720, not "${hoursText ?? ""}"`);
+  if (!Number.isFinite(sessionHours) || sessionHours <= 0 || sessionHours > 24 * 30)
+    problems.push(`AUTH_SESSION_HOURS must be a number of hours from 0 to 720, not "${hoursText ?? ""}"`);
   const users = types.includes("LOGIN_FORM") ? parseUsers(env, clusters, problems) : [];
-  if (types.includes("LOGIN_FORM") && users.length === 0) problems.push("AUTH_TYPE LOGIN_FORM needs at least one user (AUTH_USERS_0_NAME, AUTH_USERS_0_PASSWORD, AUTH_USERS_0_ROLES)");
+  if (types.includes("LOGIN_FORM") && users.length === 0)
+    problems.push(
+      "AUTH_TYPE LOGIN_FORM needs at least one user (AUTH_USERS_0_NAME, AUTH_USERS_0_PASSWORD, AUTH_USERS_0_ROLES)",
+    );
   const oidc = types.includes("OAUTH2") ? parseOidc(env, clusters, problems) : null;
   return { enabled: true, sessionSecret, sessionHours, users, oidc };
 }

@@ -16,7 +16,8 @@ export function loadConfigFrom(env: Record<string, string | undefined>): { confi
     try {
       file = { path, text: readFileSync(path, "utf8") };
     } catch (error) {
-      const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "does not exist" : "cannot be read";
+      const reason =
+        error instanceof Error && "code" in error && error.code === "ENOENT" ? "does not exist" : "cannot be read";
       throw new ConfigError([`CONSOLE_CONFIG_FILE names ${path}, which ${reason}`]);
     }
   }

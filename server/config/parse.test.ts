@@ -66,9 +66,22 @@ describe("parseConfig from kafka-ui environment variables", () => {
 
   it("reads the message stream's bounds, with defaults, and names a bad one", () => {
     const base = { KAFKA_CLUSTERS_0_NAME: "a", KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "localhost:9092" };
-    expect(parseConfig(base).config.messages).toEqual({ maxDurationMs: 1_800_000, maxScanBytes: 50 * 1024 ** 3, maxStreamsPerUser: 10 });
-    expect(parseConfig({ ...base, MESSAGES_MAX_DURATION_MS: "60000", MESSAGES_MAX_SCAN_BYTES: "1000", MESSAGES_MAX_STREAMS_PER_USER: "3" }).config.messages).toEqual({ maxDurationMs: 60_000, maxScanBytes: 1000, maxStreamsPerUser: 3 });
-    expect(problemsOf(() => parseConfig({ ...base, MESSAGES_MAX_DURATION_MS: "-1", MESSAGES_MAX_SCAN_BYTES: "lots" }))).toEqual([
+    expect(parseConfig(base).config.messages).toEqual({
+      maxDurationMs: 1_800_000,
+      maxScanBytes: 50 * 1024 ** 3,
+      maxStreamsPerUser: 10,
+    });
+    expect(
+      parseConfig({
+        ...base,
+        MESSAGES_MAX_DURATION_MS: "60000",
+        MESSAGES_MAX_SCAN_BYTES: "1000",
+        MESSAGES_MAX_STREAMS_PER_USER: "3",
+      }).config.messages,
+    ).toEqual({ maxDurationMs: 60_000, maxScanBytes: 1000, maxStreamsPerUser: 3 });
+    expect(
+      problemsOf(() => parseConfig({ ...base, MESSAGES_MAX_DURATION_MS: "-1", MESSAGES_MAX_SCAN_BYTES: "lots" })),
+    ).toEqual([
       'MESSAGES_MAX_DURATION_MS must be a whole number above 0, not "-1"',
       'MESSAGES_MAX_SCAN_BYTES must be a whole number above 0, not "lots"',
     ]);
@@ -77,18 +90,27 @@ describe("parseConfig from kafka-ui environment variables", () => {
   it("reads the extra origins changes are accepted from, none by default, and names a bad one", () => {
     const base = { KAFKA_CLUSTERS_0_NAME: "a", KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "localhost:9092" };
     expect(parseConfig(base).config.allowedOrigins).toEqual([]);
-    expect(parseConfig({ ...base, CONSOLE_ALLOWED_ORIGINS: "https://Kafka.Example.com, http://10.0.0.5:8080/" }).config.allowedOrigins).toEqual([
-      "https://kafka.example.com",
-      "http://10.0.0.5:8080",
-    ]);
-    expect(problemsOf(() => parseConfig({ ...base, CONSOLE_ALLOWED_ORIGINS: "https://ok.example, kafka.example.com/console" }))).toEqual([
-      'CONSOLE_ALLOWED_ORIGINS has "kafka.example.com/console", which is not an origin like https://console.example.com (http or https, a host and an optional port, no path)',
+    expect(
+      parseConfig({ ...base, CONSOLE_ALLOWED_ORIGINS: "https://Kafka.Example.com, http://10.0.0.5:8080/" }).config
+        .allowedOrigins,
+    ).toEqual(["https://kafka.example.com", "http://10.0.0.5:8080"]);
+    expect(
+      problemsOf(() =>
+        parseConfig({ ...base, CONSOLE_ALLOWED_ORIGINS: "https://ok.example, kafka.example.com/console" }),
+      ),
+    ).toEqual([
+      'CONSOLE_ALLOWED_ORIGINS has "kafka.example.com/console", which is not an origin like ' +
+        "https://console.example.com (http or https, a host and an optional port, no path)",
     ]);
   });
 
   it("reports every problem of one cluster, not just the first", () => {
     const problems = problemsOf(() =>
-      parseConfig({ KAFKA_CLUSTERS_0_NAME: "prod", KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "kafka-1", KAFKA_CLUSTERS_0_READONLY: "maybe" }),
+      parseConfig({
+        KAFKA_CLUSTERS_0_NAME: "prod",
+        KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "kafka-1",
+        KAFKA_CLUSTERS_0_READONLY: "maybe",
+      }),
     );
     expect(problems).toEqual([
       'KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS has "kafka-1", which is not host:port (port 1-65535)',
@@ -107,8 +129,10 @@ describe("parseConfig from kafka-ui environment variables", () => {
       }),
     );
     expect(problems).toEqual([
-      'KAFKA_CLUSTERS_1_PROPERTIES_SECURITY_PROTOCOL must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL, not "TLS"',
-      'KAFKA_CLUSTERS_1_NAME repeats the cluster name "Same" (already used by KAFKA_CLUSTERS_0_NAME); names must be unique',
+      "KAFKA_CLUSTERS_1_PROPERTIES_SECURITY_PROTOCOL must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL, " +
+        'not "TLS"',
+      'KAFKA_CLUSTERS_1_NAME repeats the cluster name "Same" (already used by KAFKA_CLUSTERS_0_NAME); names ' +
+        "must be unique",
     ]);
   });
 
@@ -121,7 +145,9 @@ describe("parseConfig from kafka-ui environment variables", () => {
         KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG: "PlainLoginModule required user=bob pass=hunter2;",
       }),
     );
-    expect(problems).toEqual(['KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG must contain username="..." and password="..."']);
+    expect(problems).toEqual([
+      'KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG must contain username="..." and password="..."',
+    ]);
     expect(problems.join(" ")).not.toContain("hunter2");
   });
 
@@ -132,7 +158,9 @@ describe("parseConfig from kafka-ui environment variables", () => {
       KAFKA_CLUSTERS_0_SCHEMAREGISTRY: "http://sr:8081",
     });
     expect(config.clusters).toHaveLength(1);
-    expect(warnings).toEqual(["KAFKA_CLUSTERS_0_SCHEMAREGISTRY is a kafka-ui setting this console does not use; ignored."]);
+    expect(warnings).toEqual([
+      "KAFKA_CLUSTERS_0_SCHEMAREGISTRY is a kafka-ui setting this console does not use; ignored.",
+    ]);
   });
 });
 
@@ -161,7 +189,10 @@ kafka:
   });
 
   it("lets an environment variable override one field of one cluster", () => {
-    const { config } = parseConfig({ KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "other:9092" }, { path: "console.yaml", text: yaml });
+    const { config } = parseConfig(
+      { KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "other:9092" },
+      { path: "console.yaml", text: yaml },
+    );
     expect(config.clusters[0]?.bootstrapServers).toEqual(["other:9092"]);
     expect(config.clusters[0]?.name).toBe("local");
     expect(config.source).toBe("console.yaml and environment");
@@ -171,12 +202,18 @@ kafka:
     const problems = problemsOf(() =>
       parseConfig({}, { path: "c.yaml", text: "kafka:\n  clusters:\n    - name: x\n      bootstrapServers: 'nope'\n" }),
     );
-    expect(problems).toEqual(['c.yaml: kafka.clusters[0].bootstrapServers has "nope", which is not host:port (port 1-65535)']);
+    expect(problems).toEqual([
+      'c.yaml: kafka.clusters[0].bootstrapServers has "nope", which is not host:port (port 1-65535)',
+    ]);
   });
 
   it("explains a file that is not YAML or not in kafka-ui's layout", () => {
-    expect(problemsOf(() => parseConfig({}, { path: "c.yaml", text: "kafka: [" }))[0]).toMatch(/^c\.yaml is not valid YAML/);
-    expect(problemsOf(() => parseConfig({}, { path: "c.yaml", text: "clusters: []" }))).toEqual(["c.yaml must have a list under kafka.clusters (kafka-ui's layout)"]);
+    expect(problemsOf(() => parseConfig({}, { path: "c.yaml", text: "kafka: [" }))[0]).toMatch(
+      /^c\.yaml is not valid YAML/,
+    );
+    expect(problemsOf(() => parseConfig({}, { path: "c.yaml", text: "clusters: []" }))).toEqual([
+      "c.yaml must have a list under kafka.clusters (kafka-ui's layout)",
+    ]);
   });
 });
 

@@ -89,16 +89,14 @@ export function parseBootstrapServers(value: string): { servers: string[] } | { 
   return { servers };
 }
 
-const booleanText = z
-  .union([z.boolean(), z.string()])
-  .transform((v, ctx) => {
-    if (typeof v === "boolean") return v;
-    const t = v.trim().toLowerCase();
-    if (t === "true") return true;
-    if (t === "false" || t === "") return false;
-    ctx.addIssue({ code: "custom", message: `must be true or false, not "${v}"` });
-    return z.NEVER;
-  });
+const booleanText = z.union([z.boolean(), z.string()]).transform((v, ctx) => {
+  if (typeof v === "boolean") return v;
+  const t = v.trim().toLowerCase();
+  if (t === "true") return true;
+  if (t === "false" || t === "") return false;
+  ctx.addIssue({ code: "custom", message: `must be true or false, not "${v}"` });
+  return z.NEVER;
+});
 
 const rawClusterSchema = z.object({
   name: z
@@ -119,7 +117,9 @@ const rawClusterSchema = z.object({
   properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
 });
 
-type RawCluster = Partial<Record<"name" | "bootstrapServers" | "readOnly", unknown>> & { properties?: Record<string, unknown> };
+type RawCluster = Partial<Record<"name" | "bootstrapServers" | "readOnly", unknown>> & {
+  properties?: Record<string, unknown>;
+};
 
 /** Field of a kafka-ui cluster entry -> the env var suffix that sets it. */
 const ENV_FIELDS: Record<string, "name" | "bootstrapServers" | "readOnly"> = {
@@ -129,7 +129,13 @@ const ENV_FIELDS: Record<string, "name" | "bootstrapServers" | "readOnly"> = {
 };
 
 /** kafka-ui settings this console does not act on; accepted so an existing compose file still starts. */
-const IGNORED_ENV_FIELDS = /^(SCHEMAREGISTRY|SCHEMANAMETEMPLATE|KEYSCHEMANAMETEMPLATE|KAFKACONNECT|KSQLDB|METRICS|JMX|ZOOKEEPER|SERDE|DEFAULTKEYSERDE|DEFAULTVALUESERDE|MASKING|POLLINGTHROTTLERATE|AUDIT|CONSUMERPROPERTIES|PRODUCERPROPERTIES|DISABLELOGDIRSCOLLECTION|SSL)/;
+const IGNORED_ENV_FIELDS = new RegExp(
+  "^(" +
+    "SCHEMAREGISTRY|SCHEMANAMETEMPLATE|KEYSCHEMANAMETEMPLATE|KAFKACONNECT|KSQLDB|METRICS|JMX|ZOOKEEPER|SERDE|" +
+    "DEFAULTKEYSERDE|DEFAULTVALUESERDE|MASKING|POLLINGTHROTTLERATE|AUDIT|CONSUMERPROPERTIES|PRODUCERPROPERTIES|" +
+    "DISABLELOGDIRSCOLLECTION|SSL" +
+    ")",
+);
 
 const ENV_CLUSTER = /^KAFKA_CLUSTERS_(\d+)_(.+)$/;
 
@@ -143,7 +149,9 @@ function collectFromFile(path: string, text: string, into: Collected, problems: 
   try {
     doc = parseYaml(text);
   } catch (error) {
-    problems.push(`${path} is not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    problems.push(
+      `${path} is not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+    );
     return;
   }
   const clusters = z
@@ -162,7 +170,8 @@ function collectFromFile(path: string, text: string, into: Collected, problems: 
         name: entry.name,
         bootstrapServers: entry.bootstrapServers,
         readOnly: entry.readOnly,
-        properties: properties && typeof properties === "object" ? { ...(properties as Record<string, unknown>) } : undefined,
+        properties:
+          properties && typeof properties === "object" ? { ...(properties as Record<string, unknown>) } : undefined,
       },
       where,
     });
@@ -196,7 +205,8 @@ function collectFromEnv(env: Record<string, string | undefined>, into: Collected
 
 /** Reads username and password out of a Java JAAS line: `...LoginModule required username="u" password="p";` */
 export function parseJaasConfig(jaas: string): { username: string; password: string } | undefined {
-  const field = (name: string) => new RegExp(`\\b${name}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(jaas)?.[1]?.replace(/\\(.)/g, "$1");
+  const field = (name: string) =>
+    new RegExp(`\\b${name}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(jaas)?.[1]?.replace(/\\(.)/g, "$1");
   const username = field("username");
   const password = field("password");
   return username !== undefined && password !== undefined ? { username, password } : undefined;
@@ -210,7 +220,10 @@ function securityFromProperties(
   const protocolText = (props["security.protocol"] ?? "PLAINTEXT").toUpperCase();
   const protocol = SECURITY_PROTOCOLS.find((p) => p === protocolText);
   if (!protocol) {
-    problems.push(`${where("security.protocol")} must be one of ${SECURITY_PROTOCOLS.join(", ")}, not "${props["security.protocol"]}"`);
+    problems.push(
+      `${where("security.protocol")} must be one of ${SECURITY_PROTOCOLS.join(", ")}, not ` +
+        `"${props["security.protocol"]}"`,
+    );
     return { securityProtocol: "PLAINTEXT" };
   }
   const result: Pick<ClusterConfig, "securityProtocol" | "sasl" | "tls"> = { securityProtocol: protocol };
@@ -221,9 +234,13 @@ function securityFromProperties(
     const jaasText = props["sasl.jaas.config"];
     const jaas = jaasText === undefined ? undefined : parseJaasConfig(jaasText);
     if (!mechanism) {
-      problems.push(`${where("sasl.mechanism")} must be one of ${SASL_MECHANISMS.join(", ")}, not "${props["sasl.mechanism"]}"`);
+      problems.push(
+        `${where("sasl.mechanism")} must be one of ${SASL_MECHANISMS.join(", ")}, not "${props["sasl.mechanism"]}"`,
+      );
     } else if (jaasText === undefined) {
-      problems.push(`${where("sasl.jaas.config")} is needed with ${protocol} (a JAAS line with username="..." password="...")`);
+      problems.push(
+        `${where("sasl.jaas.config")} is needed with ${protocol} (a JAAS line with username="..." password="...")`,
+      );
     } else if (!jaas) {
       // Never echo the JAAS text back: it holds a password.
       problems.push(`${where("sasl.jaas.config")} must contain username="..." and password="..."`);
@@ -236,10 +253,15 @@ function securityFromProperties(
     const truststoreType = (props["ssl.truststore.type"] ?? "PEM").toUpperCase();
     const keystoreType = (props["ssl.keystore.type"] ?? "PEM").toUpperCase();
     if (props["ssl.truststore.location"] && truststoreType !== "PEM") {
-      problems.push(`${where("ssl.truststore.type")}: only PEM files are supported (convert a JKS/PKCS12 store with keytool/openssl)`);
+      problems.push(
+        `${where("ssl.truststore.type")}: only PEM files are supported (convert a JKS/PKCS12 store with ` +
+          `keytool/openssl)`,
+      );
     }
     if (props["ssl.keystore.location"] && keystoreType !== "PEM") {
-      problems.push(`${where("ssl.keystore.type")}: only PEM files are supported (convert a JKS/PKCS12 store with keytool/openssl)`);
+      problems.push(
+        `${where("ssl.keystore.type")}: only PEM files are supported (convert a JKS/PKCS12 store with keytool/openssl)`,
+      );
     }
     result.tls = {
       caLocation: props["ssl.truststore.location"],
@@ -267,7 +289,12 @@ function parsePort(env: Record<string, string | undefined>, problems: string[]):
 }
 
 /** A positive whole number from the environment, or the default when the variable is not set. */
-function parsePositive(env: Record<string, string | undefined>, name: string, fallback: number, problems: string[]): number {
+function parsePositive(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  problems: string[],
+): number {
   const text = env[name];
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
@@ -278,8 +305,14 @@ function parsePositive(env: Record<string, string | undefined>, name: string, fa
   return value;
 }
 
-/** A live tail runs at most half an hour (the page offers to resume where it stopped); a search reads at most 50 GiB. */
-export const DEFAULT_STREAM_LIMITS = { maxDurationMs: 30 * 60_000, maxScanBytes: 50 * 1024 ** 3, maxStreamsPerUser: 10 };
+/**
+ * A live tail runs at most half an hour (the page offers to resume where it stopped); a search reads at most 50 GiB.
+ */
+export const DEFAULT_STREAM_LIMITS = {
+  maxDurationMs: 30 * 60_000,
+  maxScanBytes: 50 * 1024 ** 3,
+  maxStreamsPerUser: 10,
+};
 
 /**
  * Parses and validates the whole configuration. Throws ConfigError listing every problem, each naming the
@@ -299,7 +332,9 @@ export function parseConfig(
   for (const index of indices) {
     const entry = collected.clusters.get(index);
     if (!entry) continue;
-    const where = (field: string) => entry.where.get(field) ?? (file ? `kafka.clusters[${index}].${field}` : `KAFKA_CLUSTERS_${index}_${field.toUpperCase()}`);
+    const where = (field: string) =>
+      entry.where.get(field) ??
+      (file ? `kafka.clusters[${index}].${field}` : `KAFKA_CLUSTERS_${index}_${field.toUpperCase()}`);
     const parsed = rawClusterSchema.safeParse(entry.raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -324,7 +359,10 @@ export function parseConfig(
   for (const cluster of clusters) {
     const key = cluster.name.toLowerCase();
     const other = seen.get(key);
-    if (other) problems.push(`${cluster.origin} repeats the cluster name "${cluster.name}" (already used by ${other}); names must be unique`);
+    if (other)
+      problems.push(
+        `${cluster.origin} repeats the cluster name "${cluster.name}" (already used by ${other}); names must be unique`,
+      );
     seen.set(key, cluster.origin);
   }
 
@@ -332,11 +370,20 @@ export function parseConfig(
   const messages = {
     maxDurationMs: parsePositive(env, "MESSAGES_MAX_DURATION_MS", DEFAULT_STREAM_LIMITS.maxDurationMs, problems),
     maxScanBytes: parsePositive(env, "MESSAGES_MAX_SCAN_BYTES", DEFAULT_STREAM_LIMITS.maxScanBytes, problems),
-    maxStreamsPerUser: parsePositive(env, "MESSAGES_MAX_STREAMS_PER_USER", DEFAULT_STREAM_LIMITS.maxStreamsPerUser, problems),
+    maxStreamsPerUser: parsePositive(
+      env,
+      "MESSAGES_MAX_STREAMS_PER_USER",
+      DEFAULT_STREAM_LIMITS.maxStreamsPerUser,
+      problems,
+    ),
   };
   const allowed = parseAllowedOrigins(env[ALLOWED_ORIGINS_VARIABLE]);
   if ("error" in allowed) problems.push(`${ALLOWED_ORIGINS_VARIABLE} ${allowed.error}`);
-  const auth = parseAuthConfig(env, clusters.map((c) => c.name), problems);
+  const auth = parseAuthConfig(
+    env,
+    clusters.map((c) => c.name),
+    problems,
+  );
   const audit = parseAuditConfig(env, clusters, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const fromEnv = Object.keys(env).some((k) => ENV_CLUSTER.test(k));

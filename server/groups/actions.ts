@@ -15,7 +15,10 @@ import { runMutation, runPreview } from "@/server/run-action";
 import * as admin from "@/server/groups/writes";
 
 /** Computes, on the real cluster, what a reset would do; changes nothing, so it is not audited. */
-export async function previewOffsetReset(cluster: string, input: ResetPreviewInput): Promise<ActionResult<ResetPreview>> {
+export async function previewOffsetReset(
+  cluster: string,
+  input: ResetPreviewInput,
+): Promise<ActionResult<ResetPreview>> {
   return runPreview(cluster, resetPreviewSchema, input, (c, valid) => admin.previewReset(c, valid));
 }
 
@@ -26,10 +29,15 @@ export async function applyOffsetReset(cluster: string, input: ApplyResetInput):
 
 /** Puts back the offsets the console's last reset of the group replaced. */
 export async function undoOffsetReset(cluster: string, input: UndoResetInput): Promise<ActionResult<ResetResult>> {
-  return runMutation("group.offsets.undo", cluster, undoResetSchema, input, (c, valid) => admin.undoReset(c, valid.groupId));
+  return runMutation("group.offsets.undo", cluster, undoResetSchema, input, (c, valid) =>
+    admin.undoReset(c, valid.groupId),
+  );
 }
 
-export async function deleteConsumerGroup(cluster: string, input: DeleteGroupInput): Promise<ActionResult<{ groupId: string }>> {
+export async function deleteConsumerGroup(
+  cluster: string,
+  input: DeleteGroupInput,
+): Promise<ActionResult<{ groupId: string }>> {
   return runMutation("group.delete", cluster, deleteGroupSchema, input, async (c, valid) => {
     await admin.deleteGroup(c, valid.groupId);
     return { groupId: valid.groupId };

@@ -37,7 +37,9 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-const g = globalThis as typeof globalThis & { __kafkaConsoleCoordinators?: Map<string, Map<string, { nodeId: number; expires: number }>> };
+const g = globalThis as typeof globalThis & {
+  __kafkaConsoleCoordinators?: Map<string, Map<string, { nodeId: number; expires: number }>>;
+};
 const coordinatorCaches = (g.__kafkaConsoleCoordinators ??= new Map());
 
 function coordinatorCache(cluster: string): Map<string, { nodeId: number; expires: number }> {
@@ -58,7 +60,11 @@ export function forgetCoordinators(cluster: string, groupIds?: readonly string[]
 }
 
 /** The coordinator node of each group; groups whose coordinator is not available are left out. */
-async function coordinatorsOf(cluster: string, c: ProtocolCluster, groupIds: readonly string[]): Promise<Map<string, number>> {
+async function coordinatorsOf(
+  cluster: string,
+  c: ProtocolCluster,
+  groupIds: readonly string[],
+): Promise<Map<string, number>> {
   const cache = coordinatorCache(cluster);
   const now = Date.now();
   const missing = groupIds.filter((id) => (cache.get(id)?.expires ?? 0) <= now);
@@ -67,7 +73,8 @@ async function coordinatorsOf(cluster: string, c: ProtocolCluster, groupIds: rea
     const any = await c.findControllerBroker();
     const answers = await Promise.all(chunks(missing, CHUNK).map((keys) => send(any, FindGroupCoordinators, keys)));
     for (const coordinator of answers.flat()) {
-      if (coordinator.errorCode === 0) cache.set(coordinator.key, { nodeId: coordinator.nodeId, expires: now + COORDINATOR_TTL_MS });
+      if (coordinator.errorCode === 0)
+        cache.set(coordinator.key, { nodeId: coordinator.nodeId, expires: now + COORDINATOR_TTL_MS });
     }
   }
   const out = new Map<string, number>();
@@ -97,7 +104,9 @@ async function perCoordinator<T extends { groupId: string; errorCode: number }>(
       byNode.set(nodeId, list);
       list.push(groupId);
     }
-    const answers = await Promise.all([...byNode].flatMap(([nodeId, ids]) => chunks(ids, CHUNK).map((chunk) => request(c, nodeId, chunk))));
+    const answers = await Promise.all(
+      [...byNode].flatMap(([nodeId, ids]) => chunks(ids, CHUNK).map((chunk) => request(c, nodeId, chunk))),
+    );
     const moved: string[] = [];
     for (const answer of answers.flat()) {
       if (COORDINATOR_ERRORS.has(answer.errorCode)) moved.push(answer.groupId);
@@ -118,18 +127,33 @@ const RETRIES = 5;
  * move. Runs `attempt` until it answers (not undefined), dropping the group's coordinator lookup and pausing before
  * each new try: five tries over about 4 s. `last` tells the attempt to answer whatever it got.
  */
-async function whileCoordinatorMoves<T>(cluster: string, groupId: string, attempt: (last: boolean) => Promise<T | undefined>): Promise<T> {
+async function whileCoordinatorMoves<T>(
+  cluster: string,
+  groupId: string,
+  attempt: (last: boolean) => Promise<T | undefined>,
+): Promise<T> {
   for (let n = 1; ; n++) {
     const answer = await attempt(n >= RETRIES);
     if (answer !== undefined) return answer;
-    if (n >= RETRIES) throw new ConsoleError("kafka_error", `The coordinator of group "${groupId}" is not available; try again in a moment.`, 503);
+    if (n >= RETRIES)
+      throw new ConsoleError(
+        "kafka_error",
+        `The coordinator of group "${groupId}" is not available; try again in a moment.`,
+        503,
+      );
     forgetCoordinators(cluster, [groupId]);
     await new Promise((resolve) => setTimeout(resolve, 250 * n));
   }
 }
 
 /** One request to a group's coordinator (commits, deletes), sent again while the answer says it moved (`moved`). */
-export async function sendToCoordinator<Req, Res>(cluster: string, groupId: string, spec: ApiSpec<Req, Res>, req: Req, moved: (res: Res) => boolean = () => false): Promise<Res> {
+export async function sendToCoordinator<Req, Res>(
+  cluster: string,
+  groupId: string,
+  spec: ApiSpec<Req, Res>,
+  req: Req,
+  moved: (res: Res) => boolean = () => false,
+): Promise<Res> {
   return withProtocol(cluster, (c) =>
     whileCoordinatorMoves(cluster, groupId, async (last) => {
       const nodeId = (await coordinatorsOf(cluster, c, [groupId])).get(groupId);
@@ -144,8 +168,13 @@ export async function sendToCoordinator<Req, Res>(cluster: string, groupId: stri
 export const isCoordinatorError = (code: number): boolean => COORDINATOR_ERRORS.has(code);
 
 /** Committed offsets (with their metadata) of the given groups. */
-export function fetchCommittedOffsets(cluster: string, groupIds: readonly string[]): Promise<Map<string, GroupOffsets>> {
-  return perCoordinator(cluster, groupIds, async (c, nodeId, chunk) => send(await c.findBroker({ nodeId }), OffsetFetchGroups, chunk));
+export function fetchCommittedOffsets(
+  cluster: string,
+  groupIds: readonly string[],
+): Promise<Map<string, GroupOffsets>> {
+  return perCoordinator(cluster, groupIds, async (c, nodeId, chunk) =>
+    send(await c.findBroker({ nodeId }), OffsetFetchGroups, chunk),
+  );
 }
 
 /**
@@ -153,11 +182,20 @@ export function fetchCommittedOffsets(cluster: string, groupIds: readonly string
  * DescribeGroups; a group it answers as "Dead" with no members, or as "not a classic group", may be a group of the
  * new consumer protocol (KIP-848) and is described again with ConsumerGroupDescribe.
  */
-export async function describeGroups(cluster: string, groupIds: readonly string[]): Promise<Map<string, DescribedGroup>> {
-  const classic = await perCoordinator(cluster, groupIds, async (c, nodeId, chunk) => send(await c.findBroker({ nodeId }), DescribeGroups, chunk));
-  const maybeNew = [...classic.values()].filter((g) => (g.errorCode === 0 && g.state === "Dead" && g.members.length === 0) || g.errorCode === 69).map((g) => g.groupId);
+export async function describeGroups(
+  cluster: string,
+  groupIds: readonly string[],
+): Promise<Map<string, DescribedGroup>> {
+  const classic = await perCoordinator(cluster, groupIds, async (c, nodeId, chunk) =>
+    send(await c.findBroker({ nodeId }), DescribeGroups, chunk),
+  );
+  const maybeNew = [...classic.values()]
+    .filter((g) => (g.errorCode === 0 && g.state === "Dead" && g.members.length === 0) || g.errorCode === 69)
+    .map((g) => g.groupId);
   if (maybeNew.length === 0) return classic;
-  const described = await perCoordinator(cluster, maybeNew, async (c, nodeId, chunk) => send(await c.findBroker({ nodeId }), ConsumerGroupDescribe, chunk)).catch(() => new Map<string, DescribedGroup>());
+  const described = await perCoordinator(cluster, maybeNew, async (c, nodeId, chunk) =>
+    send(await c.findBroker({ nodeId }), ConsumerGroupDescribe, chunk),
+  ).catch(() => new Map<string, DescribedGroup>());
   for (const [groupId, group] of described) if (group.errorCode === 0) classic.set(groupId, group);
   return classic;
 }
@@ -170,7 +208,9 @@ export function listAllGroups(cluster: string): Promise<ListedGroup[]> {
   return singleFlight(`groups-list:${cluster}`, 2_000, async () => {
     const { brokers } = await getMetadata(cluster);
     return withProtocol(cluster, async (c) => {
-      const answers = await Promise.allSettled(brokers.map(async (b) => send(await c.findBroker({ nodeId: b.nodeId }), ListGroups, null)));
+      const answers = await Promise.allSettled(
+        brokers.map(async (b) => send(await c.findBroker({ nodeId: b.nodeId }), ListGroups, null)),
+      );
       const ok = answers.flatMap((a) => (a.status === "fulfilled" && a.value.errorCode === 0 ? [a.value.groups] : []));
       if (ok.length === 0) {
         const failed = answers.find((a) => a.status === "rejected");
@@ -222,7 +262,9 @@ export interface Committed {
 export function committedPartitions(offsets: GroupOffsets | undefined): Committed[] {
   const out: Committed[] = [];
   for (const topic of offsets?.topics ?? []) {
-    for (const p of topic.partitions) if (p.errorCode === 0 && p.offset >= 0n) out.push({ topic: topic.name, partition: p.partition, offset: p.offset });
+    for (const p of topic.partitions)
+      if (p.errorCode === 0 && p.offset >= 0n)
+        out.push({ topic: topic.name, partition: p.partition, offset: p.offset });
   }
   return out;
 }
@@ -243,7 +285,10 @@ export interface GroupRead {
  */
 export async function readGroup(cluster: string, groupId: string): Promise<GroupRead> {
   const { group, offsets } = await whileCoordinatorMoves(cluster, groupId, async () => {
-    const [described, fetched] = await Promise.all([describeGroups(cluster, [groupId]), fetchCommittedOffsets(cluster, [groupId])]);
+    const [described, fetched] = await Promise.all([
+      describeGroups(cluster, [groupId]),
+      fetchCommittedOffsets(cluster, [groupId]),
+    ]);
     const answer = { group: described.get(groupId), offsets: fetched.get(groupId) };
     return answer.group && answer.offsets ? { group: answer.group, offsets: answer.offsets } : undefined;
   });
@@ -255,19 +300,35 @@ export async function readGroup(cluster: string, groupId: string): Promise<Group
   if (committed.length === 0 && members.length === 0 && (state === "Dead" || group.errorCode === 69)) {
     throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster}".`, 404);
   }
-  return { state, protocolType: known?.protocolType ?? "", assignor: known?.protocol ?? "", members, offsets, committed };
+  return {
+    state,
+    protocolType: known?.protocolType ?? "",
+    assignor: known?.protocol ?? "",
+    members,
+    offsets,
+    committed,
+  };
 }
 
 /** Every partition a group has committed on or is assigned (a running group may not have committed yet), once. */
-export function groupPartitions(read: Pick<GroupRead, "committed" | "members">): { topic: string; partition: number }[] {
+export function groupPartitions(
+  read: Pick<GroupRead, "committed" | "members">,
+): { topic: string; partition: number }[] {
   const out = new Map<string, { topic: string; partition: number }>();
-  for (const c of read.committed) out.set(partitionKey(c.topic, c.partition), { topic: c.topic, partition: c.partition });
-  for (const m of read.members) for (const a of m.assignments) for (const partition of a.partitions) out.set(partitionKey(a.topic, partition), { topic: a.topic, partition });
+  for (const c of read.committed)
+    out.set(partitionKey(c.topic, c.partition), { topic: c.topic, partition: c.partition });
+  for (const m of read.members)
+    for (const a of m.assignments)
+      for (const partition of a.partitions) out.set(partitionKey(a.topic, partition), { topic: a.topic, partition });
   return [...out.values()];
 }
 
 /** The consumer groups with committed offsets on one topic, with their lag against the given high watermarks. */
-export async function groupsReadingTopic(cluster: string, topic: string, watermarks: ReadonlyMap<number, Watermark> | undefined): Promise<TopicGroupLag[]> {
+export async function groupsReadingTopic(
+  cluster: string,
+  topic: string,
+  watermarks: ReadonlyMap<number, Watermark> | undefined,
+): Promise<TopicGroupLag[]> {
   const all = await getAllCommittedOffsets(cluster);
   const reading: TopicGroupLag[] = [];
   for (const [groupId, offsets] of all) {
@@ -281,7 +342,14 @@ export async function groupsReadingTopic(cluster: string, topic: string, waterma
         const lag = end === undefined ? 0 : Math.max(0, Number(end - p.offset));
         return { partition: p.partition, committedOffset: p.offset.toString(), endOffset: end?.toString() ?? "", lag };
       });
-    if (partitions.length > 0) reading.push({ groupId, state: "Unknown", members: 0, lag: partitions.reduce((sum, p) => sum + p.lag, 0), partitions });
+    if (partitions.length > 0)
+      reading.push({
+        groupId,
+        state: "Unknown",
+        members: 0,
+        lag: partitions.reduce((sum, p) => sum + p.lag, 0),
+        partitions,
+      });
   }
   if (reading.length === 0) return reading;
   const described = await describeGroups(

@@ -53,7 +53,8 @@ export function forgetGroupHistory(cluster: string, groupId: string): void {
 
 /** Drops groups with no sample in the last 30 minutes (deleted groups, groups that stopped existing). */
 function sweep(history: ClusterHistory, now: number): void {
-  for (const [groupId, points] of history.groups) if ((points.at(-1)?.at ?? 0) < now - HISTORY_MS) history.groups.delete(groupId);
+  for (const [groupId, points] of history.groups)
+    if ((points.at(-1)?.at ?? 0) < now - HISTORY_MS) history.groups.delete(groupId);
 }
 
 /**

@@ -29,10 +29,13 @@ const MAX_ROUNDS = 50;
 const CACHE_MAX = 200_000;
 const CACHE_TTL_MS = 10 * 60_000;
 
-const g = globalThis as typeof globalThis & { __kafkaConsoleRecordTimes?: Map<string, { timestamp: number; expires: number }> };
+const g = globalThis as typeof globalThis & {
+  __kafkaConsoleRecordTimes?: Map<string, { timestamp: number; expires: number }>;
+};
 const cache = (g.__kafkaConsoleRecordTimes ??= new Map());
 
-export const probeKey = (cluster: string, topic: string, partition: number, offset: bigint): string => `${cluster}\u0000${topic}\u0000${partition}\u0000${offset}`;
+export const probeKey = (cluster: string, topic: string, partition: number, offset: bigint): string =>
+  `${cluster}\u0000${topic}\u0000${partition}\u0000${offset}`;
 
 function remember(key: string, timestamp: number, now: number): void {
   if (cache.size >= CACHE_MAX) {
@@ -53,7 +56,14 @@ const partitionId = (p: { topic: string; partition: number }) => partitionKey(p.
  * names a partition once, so a partition that several groups read at different offsets is fetched from the lowest
  * one: every probe whose record is in the batches that come back is answered by that one read.
  */
-async function readFromLeader(cluster: string, c: ProtocolCluster, leader: number, probes: readonly OffsetProbe[], now: number, out: Map<string, number>): Promise<void> {
+async function readFromLeader(
+  cluster: string,
+  c: ProtocolCluster,
+  leader: number,
+  probes: readonly OffsetProbe[],
+  now: number,
+  out: Map<string, number>,
+): Promise<void> {
   let pending = [...probes];
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
     const byPartition = new Map<string, OffsetProbe[]>();
@@ -62,7 +72,9 @@ async function readFromLeader(cluster: string, c: ProtocolCluster, leader: numbe
       byPartition.set(partitionId(probe), list);
       list.push(probe);
     }
-    const lowest = [...byPartition.values()].slice(0, PARTITIONS_PER_REQUEST).map((list) => list.reduce((a, b) => (b.offset < a.offset ? b : a)));
+    const lowest = [...byPartition.values()]
+      .slice(0, PARTITIONS_PER_REQUEST)
+      .map((list) => list.reduce((a, b) => (b.offset < a.offset ? b : a)));
     const byTopic = new Map<string, OffsetProbe[]>();
     for (const probe of lowest) {
       const list = byTopic.get(probe.topic) ?? [];
@@ -75,13 +87,21 @@ async function readFromLeader(cluster: string, c: ProtocolCluster, leader: numbe
       maxBytes: REQUEST_MAX_BYTES,
       isolationLevel: 0,
       // Kafka fills partitions in request order, so the ones left out last time come first now.
-      topics: [...byTopic].map(([name, list]) => ({ name, partitions: list.map((p) => ({ partition: p.partition, fetchOffset: p.offset, partitionMaxBytes: PARTITION_MAX_BYTES })) })),
+      topics: [...byTopic].map(([name, list]) => ({
+        name,
+        partitions: list.map((p) => ({
+          partition: p.partition,
+          fetchOffset: p.offset,
+          partitionMaxBytes: PARTITION_MAX_BYTES,
+        })),
+      })),
     });
     const settled = new Set<OffsetProbe>();
     for (const topic of response.topics) {
       for (const p of topic.partitions) {
         for (const probe of byPartition.get(partitionId({ topic: topic.name, partition: p.partition })) ?? []) {
-          const found = p.errorCode === 0 && p.records && p.records.length > 0 ? timestampAtOffset(p.records, probe.offset) : null;
+          const found =
+            p.errorCode === 0 && p.records && p.records.length > 0 ? timestampAtOffset(p.records, probe.offset) : null;
           if (found) {
             const key = probeKey(cluster, probe.topic, probe.partition, probe.offset);
             out.set(key, found.timestamp);
@@ -104,7 +124,11 @@ async function readFromLeader(cluster: string, c: ProtocolCluster, leader: numbe
  * answered from the cache first; the others are read from at most `budget` partitions, chosen in the order given
  * (callers put what matters most first). Probes whose leader is unknown or did not answer are missing from the answer.
  */
-export async function recordTimestamps(cluster: string, probes: readonly OffsetProbe[], budget = Number.POSITIVE_INFINITY): Promise<Map<string, number>> {
+export async function recordTimestamps(
+  cluster: string,
+  probes: readonly OffsetProbe[],
+  budget = Number.POSITIVE_INFINITY,
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const now = Date.now();
   const todo: OffsetProbe[] = [];
@@ -139,6 +163,8 @@ export async function recordTimestamps(cluster: string, probes: readonly OffsetP
     byLeader.set(leader, list);
     list.push(probe);
   }
-  await withProtocol(cluster, (c) => Promise.allSettled([...byLeader].map(([leader, list]) => readFromLeader(cluster, c, leader, list, now, out))));
+  await withProtocol(cluster, (c) =>
+    Promise.allSettled([...byLeader].map(([leader, list]) => readFromLeader(cluster, c, leader, list, now, out))),
+  );
   return out;
 }

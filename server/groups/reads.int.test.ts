@@ -6,7 +6,15 @@ import type { ApiErrorBody, ConsumerGroupResponse, ConsumerGroupsResponse } from
 import { previewOffsetReset } from "@/server/groups/actions";
 import { getGroupDetail, getGroupSummaries } from "@/server/groups/reads";
 import { stopSampling } from "@/server/groups/lag-history";
-import { commitGroupOffsets, eventually, produceTo, startConsumer, startNewProtocolConsumer, trackTopics, uniqueName } from "@/scripts/test-support/helpers";
+import {
+  commitGroupOffsets,
+  eventually,
+  produceTo,
+  startConsumer,
+  startNewProtocolConsumer,
+  trackTopics,
+  uniqueName,
+} from "@/scripts/test-support/helpers";
 
 const topics = trackTopics();
 afterAll(async () => {
@@ -17,53 +25,75 @@ afterAll(async () => {
 const newTopic = (prefix: string, partitions = 3) => topics.create(prefix, partitions);
 
 /** n records whose timestamps are `start`, `start + stepMs`, ... so the record at each offset has a known time. */
-const spaced = (n: number, start: number, stepMs: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `value ${i}`, timestamp: start + i * stepMs }));
+const spaced = (n: number, start: number, stepMs: number) =>
+  Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `value ${i}`, timestamp: start + i * stepMs }));
 
-const params = (cluster: string, group?: string) => ({ params: Promise.resolve(group === undefined ? { cluster, group: "" } : { cluster, group: encodeURIComponent(group) }) });
+const params = (cluster: string, group?: string) => ({
+  params: Promise.resolve(group === undefined ? { cluster, group: "" } : { cluster, group: encodeURIComponent(group) }),
+});
 
 describe("consumer group lag", () => {
-  it("gives committed offset, end offset and lag per partition exactly, and lag in time from the record at the committed offset", async () => {
-    const topic = await newTopic("lag");
-    const group = uniqueName("lag-group");
-    const start = Date.now() - 600_000;
-    // Records 10 s apart: the record at offset 4 of partition 0 is 600 - 40 = 560 s old.
-    await produceTo(topic, { 0: spaced(10, start, 10_000), 1: spaced(10, start, 10_000), 2: spaced(10, start, 10_000) });
-    await commitGroupOffsets(group, topic, { 0: 4, 1: 10, 2: 0 });
+  it(
+    "gives committed offset, end offset and lag per partition exactly, and lag in time from the record at " +
+      "the committed offset",
+    async () => {
+      const topic = await newTopic("lag");
+      const group = uniqueName("lag-group");
+      const start = Date.now() - 600_000;
+      // Records 10 s apart: the record at offset 4 of partition 0 is 600 - 40 = 560 s old.
+      await produceTo(topic, {
+        0: spaced(10, start, 10_000),
+        1: spaced(10, start, 10_000),
+        2: spaced(10, start, 10_000),
+      });
+      await commitGroupOffsets(group, topic, { 0: 4, 1: 10, 2: 0 });
 
-    const detail = await getGroupDetail("test", group);
-    const now = Date.now();
-    expect(detail.state).toBe("Empty");
-    expect(detail.members).toEqual([]);
-    expect(detail.offsets.map(({ partition, committedOffset, endOffset, logStartOffset, lag }) => ({ partition, committedOffset, endOffset, logStartOffset, lag }))).toEqual([
-      { partition: 0, committedOffset: "4", endOffset: "10", logStartOffset: "0", lag: 6 },
-      { partition: 1, committedOffset: "10", endOffset: "10", logStartOffset: "0", lag: 0 },
-      { partition: 2, committedOffset: "0", endOffset: "10", logStartOffset: "0", lag: 10 },
-    ]);
-    expect(detail.topics).toEqual([{ topic, partitions: 3, lag: 16, lagSeconds: expect.any(Number) as number }]);
-    expect(detail.totals.lag).toBe(16);
-    // Tolerance: the seconds between reading the records and `now` here (the timestamps themselves are exact).
-    const [p0, p1, p2] = detail.offsets;
-    expect(p0?.lagSeconds).toBeGreaterThan((now - (start + 40_000)) / 1000 - 5);
-    expect(p0?.lagSeconds).toBeLessThanOrEqual((now - (start + 40_000)) / 1000);
-    expect(p1?.lagSeconds).toBe(0);
-    expect(Math.abs((p2?.lagSeconds ?? 0) - (now - start) / 1000)).toBeLessThan(5);
-    expect(detail.totals.lagSeconds).toBe(p2?.lagSeconds);
-    expect(detail.lastReset).toBeNull();
-  });
+      const detail = await getGroupDetail("test", group);
+      const now = Date.now();
+      expect(detail.state).toBe("Empty");
+      expect(detail.members).toEqual([]);
+      expect(
+        detail.offsets.map(({ partition, committedOffset, endOffset, logStartOffset, lag }) => ({
+          partition,
+          committedOffset,
+          endOffset,
+          logStartOffset,
+          lag,
+        })),
+      ).toEqual([
+        { partition: 0, committedOffset: "4", endOffset: "10", logStartOffset: "0", lag: 6 },
+        { partition: 1, committedOffset: "10", endOffset: "10", logStartOffset: "0", lag: 0 },
+        { partition: 2, committedOffset: "0", endOffset: "10", logStartOffset: "0", lag: 10 },
+      ]);
+      expect(detail.topics).toEqual([{ topic, partitions: 3, lag: 16, lagSeconds: expect.any(Number) as number }]);
+      expect(detail.totals.lag).toBe(16);
+      // Tolerance: the seconds between reading the records and `now` here (the timestamps themselves are exact).
+      const [p0, p1, p2] = detail.offsets;
+      expect(p0?.lagSeconds).toBeGreaterThan((now - (start + 40_000)) / 1000 - 5);
+      expect(p0?.lagSeconds).toBeLessThanOrEqual((now - (start + 40_000)) / 1000);
+      expect(p1?.lagSeconds).toBe(0);
+      expect(Math.abs((p2?.lagSeconds ?? 0) - (now - start) / 1000)).toBeLessThan(5);
+      expect(detail.totals.lagSeconds).toBe(p2?.lagSeconds);
+      expect(detail.lastReset).toBeNull();
+    },
+  );
 
-  it("reads lag in time from a compressed batch as the batch's first record (within the batch's time span)", async () => {
-    const topic = await newTopic("lag-gzip", 1);
-    const group = uniqueName("lag-gzip-group");
-    const start = Date.now() - 300_000;
-    await produceTo(topic, { 0: spaced(10, start, 10_000) }, CompressionTypes.GZIP);
-    await commitGroupOffsets(group, topic, { 0: 5 });
-    const detail = await getGroupDetail("test", group);
-    const seconds = detail.offsets[0]?.lagSeconds ?? 0;
-    const exact = (Date.now() - (start + 50_000)) / 1000;
-    // At most the batch's span (90 s) older than the record at offset 5, never younger.
-    expect(seconds).toBeGreaterThanOrEqual(exact - 5);
-    expect(seconds).toBeLessThanOrEqual(exact + 90 + 5);
-  });
+  it(
+    "reads lag in time from a compressed batch as the batch's first record (within the batch's time " + "span)",
+    async () => {
+      const topic = await newTopic("lag-gzip", 1);
+      const group = uniqueName("lag-gzip-group");
+      const start = Date.now() - 300_000;
+      await produceTo(topic, { 0: spaced(10, start, 10_000) }, CompressionTypes.GZIP);
+      await commitGroupOffsets(group, topic, { 0: 5 });
+      const detail = await getGroupDetail("test", group);
+      const seconds = detail.offsets[0]?.lagSeconds ?? 0;
+      const exact = (Date.now() - (start + 50_000)) / 1000;
+      // At most the batch's span (90 s) older than the record at offset 5, never younger.
+      expect(seconds).toBeGreaterThanOrEqual(exact - 5);
+      expect(seconds).toBeLessThanOrEqual(exact + 90 + 5);
+    },
+  );
 
   it("reads the lag in time of every partition when batches are large (Kafka sends whole batches only)", async () => {
     const topic = await newTopic("lag-wide", 30);
@@ -96,7 +126,9 @@ describe("consumer group lag", () => {
     const batch = Array.from({ length: 40 }, (_, i) => ({ value: `v${i}`, timestamp: start + i * 90_000 }));
     await produceTo(topic, { 0: batch, 1: batch });
     const offsets = [0, 5, 10, 15, 20];
-    await Promise.all(offsets.map((offset) => commitGroupOffsets(`${prefix}-${offset}`, topic, { 0: offset, 1: offset + 10 })));
+    await Promise.all(
+      offsets.map((offset) => commitGroupOffsets(`${prefix}-${offset}`, topic, { 0: offset, 1: offset + 10 })),
+    );
     const listed = await eventually(async () => {
       const mine = (await getGroupSummaries("test")).filter((g) => g.groupId.startsWith(prefix));
       expect(mine).toHaveLength(offsets.length);
@@ -119,7 +151,14 @@ describe("consumer group lag", () => {
     // The list is shared for 2 s, so a read may still show the moment before the commit's consumer left.
     const summary = await eventually(async () => {
       const found = (await getGroupSummaries("test")).find((g) => g.groupId === group);
-      expect(found).toMatchObject({ groupId: group, state: "Empty", members: 0, topics: [topic], partitions: 2, lag: 5 });
+      expect(found).toMatchObject({
+        groupId: group,
+        state: "Empty",
+        members: 0,
+        topics: [topic],
+        partitions: 2,
+        lag: 5,
+      });
       return found;
     }, 15_000);
     expect(summary?.lagSeconds).toBeGreaterThan(50);
@@ -150,7 +189,15 @@ describe("consumer group lag", () => {
         [1, null, null, member?.memberId],
         [2, null, null, member?.memberId],
       ]);
-      await eventually(async () => expect((await getGroupSummaries("test")).find((g) => g.groupId === group)).toMatchObject({ state: "Stable", members: 1, topics: [topic] }), 15_000);
+      await eventually(
+        async () =>
+          expect((await getGroupSummaries("test")).find((g) => g.groupId === group)).toMatchObject({
+            state: "Stable",
+            members: 1,
+            topics: [topic],
+          }),
+        15_000,
+      );
     } finally {
       await consumer.stop();
     }
@@ -173,8 +220,20 @@ describe("groups of the new consumer protocol (KIP-848)", () => {
       expect(detail.protocolType).toBe("consumer");
       expect(detail.members).toHaveLength(1);
       expect(detail.members[0]?.clientId).toBe("java-new-protocol");
-      await eventually(async () => expect((await getGroupSummaries("test")).find((g) => g.groupId === group)).toMatchObject({ state: "Stable", members: 1, topics: [topic] }), 15_000);
-      const preview = await previewOffsetReset("test", { groupId: group, scope: { kind: "topic", topic }, strategy: { kind: "latest" } });
+      await eventually(
+        async () =>
+          expect((await getGroupSummaries("test")).find((g) => g.groupId === group)).toMatchObject({
+            state: "Stable",
+            members: 1,
+            topics: [topic],
+          }),
+        15_000,
+      );
+      const preview = await previewOffsetReset("test", {
+        groupId: group,
+        scope: { kind: "topic", topic },
+        strategy: { kind: "latest" },
+      });
       expect(preview.ok && preview.data.activeMembers.map((m) => m.clientId)).toEqual(["java-new-protocol"]);
     } finally {
       await consumer.stop();
@@ -203,16 +262,24 @@ describe("consumer groups API", () => {
   });
 
   it("searches, sorts and pages the list, and refuses a bad query parameter with a 400 in words", async () => {
-    const bad = await listGroupsRoute(new Request("http://x/api/clusters/test/consumer-groups?sort=size"), params("test"));
+    const bad = await listGroupsRoute(
+      new Request("http://x/api/clusters/test/consumer-groups?sort=size"),
+      params("test"),
+    );
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as ApiErrorBody).error.message).toBe("sort must be one of groupId, state, members, topics, lag, lagSeconds.");
+    expect(((await bad.json()) as ApiErrorBody).error.message).toBe(
+      "sort must be one of groupId, state, members, topics, lag, lagSeconds.",
+    );
     const prefix = uniqueName("paged");
     const topic = await newTopic("paged");
     await produceTo(topic, { 0: spaced(10, Date.now(), 1) });
     await Promise.all([3, 1, 2].map((offset, i) => commitGroupOffsets(`${prefix}-${i}`, topic, { 0: offset })));
     // The list is shared for 2 s: the new groups show on the next read at the latest.
     const body = await eventually(async () => {
-      const response = await listGroupsRoute(new Request(`http://x/api/clusters/test/consumer-groups?search=${prefix}&sort=lag&order=desc&limit=2`), params("test"));
+      const response = await listGroupsRoute(
+        new Request(`http://x/api/clusters/test/consumer-groups?search=${prefix}&sort=lag&order=desc&limit=2`),
+        params("test"),
+      );
       const answer = (await response.json()) as ConsumerGroupsResponse;
       expect(answer.total).toBe(3);
       return answer;
@@ -224,7 +291,10 @@ describe("consumer groups API", () => {
   });
 
   it("answers an unreachable cluster with a 503 in words", async () => {
-    const response = await listGroupsRoute(new Request("http://x/api/clusters/nowhere/consumer-groups"), params("nowhere"));
+    const response = await listGroupsRoute(
+      new Request("http://x/api/clusters/nowhere/consumer-groups"),
+      params("nowhere"),
+    );
     expect(response.status).toBe(503);
     expect(((await response.json()) as ApiErrorBody).error.message).toMatch(/^Cannot reach cluster "nowhere"/);
   });

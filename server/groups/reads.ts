@@ -1,5 +1,11 @@
 import "server-only";
-import type { ConsumerGroupResponse, GroupPartitionOffset, GroupSummary, GroupTopicTotals, LastReset } from "@/lib/api/types";
+import type {
+  ConsumerGroupResponse,
+  GroupPartitionOffset,
+  GroupSummary,
+  GroupTopicTotals,
+  LastReset,
+} from "@/lib/api/types";
 import type { MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { groupIdSchema } from "@/lib/groups/schemas";
 import { lagTrend } from "@/lib/groups/trend";
@@ -7,7 +13,19 @@ import { compareNames } from "@/lib/topics/list";
 import { singleFlight } from "@/server/cache";
 import { clusterOrThrow } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
-import { type Committed, committedPartitions, describeGroups, getAllCommittedOffsets, groupPartitions, groupState, knownCoordinator, listAllGroups, membersOf, partitionKey as keyOf, readGroup } from "@/server/groups/fetch";
+import {
+  type Committed,
+  committedPartitions,
+  describeGroups,
+  getAllCommittedOffsets,
+  groupPartitions,
+  groupState,
+  knownCoordinator,
+  listAllGroups,
+  membersOf,
+  partitionKey as keyOf,
+  readGroup,
+} from "@/server/groups/fetch";
 import { historyOf, keepSampling, recordSample } from "@/server/groups/lag-history";
 import { type OffsetProbe, probeKey, recordTimestamps } from "@/server/groups/lag-time";
 import { getMetadataWith } from "@/server/cluster/metadata";
@@ -39,7 +57,14 @@ function probeFor(c: Committed, mark: Watermark | undefined): OffsetProbe | null
 }
 
 /** Lag in seconds of each partition (0 when caught up, null when unknown), in the order of `committed`. */
-async function lagSecondsOf(cluster: string, committed: readonly Committed[], marks: Watermarks, now: number, budget?: number, first?: ReadonlySet<Committed>): Promise<(number | null)[]> {
+async function lagSecondsOf(
+  cluster: string,
+  committed: readonly Committed[],
+  marks: Watermarks,
+  now: number,
+  budget?: number,
+  first?: ReadonlySet<Committed>,
+): Promise<(number | null)[]> {
   const probes = committed.map((c) => probeFor(c, marks.get(c.topic)?.get(c.partition)));
   const lagOfIndex = (i: number) => {
     const c = committed[i];
@@ -72,7 +97,15 @@ function maxKnown(values: readonly (number | null)[]): number | null {
   return max;
 }
 
-function sample(cluster: string, groupId: string, now: number, committed: readonly Committed[], marks: Watermarks, lag: number, lagSeconds: number | null) {
+function sample(
+  cluster: string,
+  groupId: string,
+  now: number,
+  committed: readonly Committed[],
+  marks: Watermarks,
+  lag: number,
+  lagSeconds: number | null,
+) {
   let committedSum = 0;
   let endSum = 0;
   for (const c of committed) {
@@ -108,10 +141,23 @@ function loadSummaries(cluster: string): Promise<GroupSummary[]> {
     const mostBehind = new Set<Committed>();
     for (const committed of committedByGroup.values()) {
       let top: Committed | undefined;
-      for (const c of committed) if (!top || (lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0) > (lagOf(top.offset, marks.get(top.topic)?.get(top.partition)) ?? 0)) top = c;
+      for (const c of committed)
+        if (
+          !top ||
+          (lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0) >
+            (lagOf(top.offset, marks.get(top.topic)?.get(top.partition)) ?? 0)
+        )
+          top = c;
       if (top) mostBehind.add(top);
     }
-    const seconds = await lagSecondsOf(cluster, everything, marks, now, mostBehind.size + LIST_EXTRA_PARTITIONS, mostBehind);
+    const seconds = await lagSecondsOf(
+      cluster,
+      everything,
+      marks,
+      now,
+      mostBehind.size + LIST_EXTRA_PARTITIONS,
+      mostBehind,
+    );
     const secondsOf = new Map(everything.map((c, i) => [c, seconds[i] ?? null]));
 
     return listed.map((group): GroupSummary => {
@@ -146,16 +192,22 @@ function loadSummaries(cluster: string): Promise<GroupSummary[]> {
 export async function getGroupDetail(cluster: string, groupId: string): Promise<ConsumerGroupResponse> {
   clusterOrThrow(cluster);
   const valid = groupIdSchema.safeParse(groupId);
-  if (!valid.success) throw new ConsoleError("bad_request", valid.error.issues[0]?.message ?? "The group id is not valid.", 400);
+  if (!valid.success)
+    throw new ConsoleError("bad_request", valid.error.issues[0]?.message ?? "The group id is not valid.", 400);
   keepSampling(cluster, () => loadSummaries(cluster));
   const read = await readGroup(cluster, groupId);
   const { state, protocolType, assignor, members, offsets: groupOffsets, committed } = read;
 
   // Every partition the group has committed or is assigned, with who reads it.
   const owner = new Map<string, { memberId: string; clientId: string }>();
-  for (const m of members) for (const a of m.assignments) for (const p of a.partitions) owner.set(keyOf(a.topic, p), { memberId: m.memberId, clientId: m.clientId });
+  for (const m of members)
+    for (const a of m.assignments)
+      for (const p of a.partitions) owner.set(keyOf(a.topic, p), { memberId: m.memberId, clientId: m.clientId });
   const committedAt = new Map(committed.map((c) => [keyOf(c.topic, c.partition), c.offset]));
-  const rows = groupPartitions(read).map((p) => ({ ...p, committed: committedAt.get(keyOf(p.topic, p.partition)) ?? null }));
+  const rows = groupPartitions(read).map((p) => ({
+    ...p,
+    committed: committedAt.get(keyOf(p.topic, p.partition)) ?? null,
+  }));
 
   const marks = await readWatermarks(cluster, await topicsNamed(cluster, new Set(rows.map((r) => r.topic))));
   const now = Date.now();
@@ -183,7 +235,8 @@ export async function getGroupDetail(cluster: string, groupId: string): Promise<
   const topics: GroupTopicTotals[] = [];
   for (const row of partitionRows) {
     let totals = topics.at(-1);
-    if (totals?.topic !== row.topic) topics.push((totals = { topic: row.topic, partitions: 0, lag: 0, lagSeconds: null }));
+    if (totals?.topic !== row.topic)
+      topics.push((totals = { topic: row.topic, partitions: 0, lag: 0, lagSeconds: null }));
     totals.partitions += 1;
     totals.lag += row.lag ?? 0;
     totals.lagSeconds = maxKnown([totals.lagSeconds, row.lagSeconds]);
@@ -193,7 +246,9 @@ export async function getGroupDetail(cluster: string, groupId: string): Promise<
   if (committed.length > 0) sample(cluster, groupId, now, committed, marks, lag, lagSeconds);
 
   const reset = latestReset(groupOffsets);
-  const lastReset: LastReset | null = reset ? { at: reset.at, partitions: reset.n, undoablePartitions: reset.partitions.length } : null;
+  const lastReset: LastReset | null = reset
+    ? { at: reset.at, partitions: reset.n, undoablePartitions: reset.partitions.length }
+    : null;
   return {
     groupId,
     state,

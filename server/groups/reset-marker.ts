@@ -19,7 +19,9 @@ export interface ResetMarker {
 }
 
 export function encodeResetMarker(marker: ResetMarker): string {
-  return PREFIX + JSON.stringify({ at: marker.at, prev: marker.prev === null ? null : marker.prev.toString(), n: marker.n });
+  return (
+    PREFIX + JSON.stringify({ at: marker.at, prev: marker.prev === null ? null : marker.prev.toString(), n: marker.n })
+  );
 }
 
 export function parseResetMarker(metadata: string | null): ResetMarker | null {
@@ -28,7 +30,12 @@ export function parseResetMarker(metadata: string | null): ResetMarker | null {
     const value: unknown = JSON.parse(metadata.slice(PREFIX.length));
     if (typeof value !== "object" || value === null) return null;
     const { at, prev, n } = value as Record<string, unknown>;
-    if (typeof at !== "number" || typeof n !== "number" || !(prev === null || (typeof prev === "string" && /^\d{1,19}$/.test(prev)))) return null;
+    if (
+      typeof at !== "number" ||
+      typeof n !== "number" ||
+      !(prev === null || (typeof prev === "string" && /^\d{1,19}$/.test(prev)))
+    )
+      return null;
     return { at, n, prev: prev === null ? null : BigInt(prev) };
   } catch {
     return null;
@@ -43,14 +50,17 @@ export interface MarkedPartition {
 }
 
 /** The console's latest reset of a group still visible in its committed offsets, with the partitions still marked. */
-export function latestReset(offsets: GroupOffsets | undefined): { at: number; n: number; partitions: MarkedPartition[] } | null {
+export function latestReset(
+  offsets: GroupOffsets | undefined,
+): { at: number; n: number; partitions: MarkedPartition[] } | null {
   let latest: { at: number; n: number; partitions: MarkedPartition[] } | null = null;
   for (const topic of offsets?.topics ?? []) {
     for (const p of topic.partitions) {
       const marker = p.errorCode === 0 && p.offset >= 0n ? parseResetMarker(p.metadata) : null;
       if (!marker) continue;
       if (!latest || marker.at > latest.at) latest = { at: marker.at, n: marker.n, partitions: [] };
-      if (marker.at === latest.at) latest.partitions.push({ topic: topic.name, partition: p.partition, offset: p.offset, prev: marker.prev });
+      if (marker.at === latest.at)
+        latest.partitions.push({ topic: topic.name, partition: p.partition, offset: p.offset, prev: marker.prev });
     }
   }
   return latest;

@@ -6,7 +6,14 @@ import { DURATION_UNITS, type applyResetSchema, type resetPreviewSchema } from "
 import { compareNames } from "@/lib/topics/list";
 import { invalidate } from "@/server/cache";
 import { ConsoleError, FieldError, KafkaProtocolError } from "@/server/errors";
-import { type GroupRead, groupPartitions, isCoordinatorError, partitionKey as keyOf, readGroup, sendToCoordinator } from "@/server/groups/fetch";
+import {
+  type GroupRead,
+  groupPartitions,
+  isCoordinatorError,
+  partitionKey as keyOf,
+  readGroup,
+  sendToCoordinator,
+} from "@/server/groups/fetch";
 import { forgetGroupHistory } from "@/server/groups/lag-history";
 import { getMetadataWith } from "@/server/cluster/metadata";
 import { listOffsets, readWatermarks } from "@/server/cluster/offsets";
@@ -43,18 +50,30 @@ function activeMembersRefusal(groupId: string, members: readonly GroupMember[], 
   const more = members.length > 5 ? ` and ${members.length - 5} more` : "";
   return new ConsoleError(
     "kafka_error",
-    `Group "${groupId}" has ${members.length} active ${members.length === 1 ? "member" : "members"} (${names}${more}). Kafka ${what} only while a group has no members: stop its consumers, wait until the group is Empty, then try again.`,
+    `Group "${groupId}" has ${members.length} active ${members.length === 1 ? "member" : "members"} ` +
+      (`(${names}${more}). Kafka ${what} only while a group has no members: stop its consumers, wait until the ` +
+        `group is Empty, then try again.`),
     409,
   );
 }
 
 /** Fresh watermarks of the named partitions; a partition whose leader did not answer is an error, not a guess. */
-async function watermarksFor(cluster: string, topics: readonly MetaTopic[], partitions: readonly { topic: string; partition: number }[]): Promise<Map<string, Watermark>> {
+async function watermarksFor(
+  cluster: string,
+  topics: readonly MetaTopic[],
+  partitions: readonly { topic: string; partition: number }[],
+): Promise<Map<string, Watermark>> {
   const marks = await readWatermarks(cluster, topics);
   const out = new Map<string, Watermark>();
   for (const { topic, partition } of partitions) {
     const mark = marks.get(topic)?.get(partition);
-    if (!mark) throw new ConsoleError("kafka_error", `The leader of partition ${label(topic, partition)} did not answer; nothing was changed. Try again in a moment.`, 503);
+    if (!mark)
+      throw new ConsoleError(
+        "kafka_error",
+        `The leader of partition ${label(topic, partition)} did not answer; nothing was changed. Try again in ` +
+          `a moment.`,
+        503,
+      );
     out.set(keyOf(topic, partition), mark);
   }
   return out;
@@ -66,10 +85,19 @@ function partitionRange(topic: MetaTopic): string {
 }
 
 /** The partitions a scope names, checked against the cluster. */
-function scopePartitions(cluster: string, scope: PreviewInput["scope"], loaded: LoadedGroup, topics: readonly MetaTopic[]): { topic: string; partition: number }[] {
+function scopePartitions(
+  cluster: string,
+  scope: PreviewInput["scope"],
+  loaded: LoadedGroup,
+  topics: readonly MetaTopic[],
+): { topic: string; partition: number }[] {
   if (scope.kind === "all") {
     const existing = groupPartitions(loaded).filter((p) => topics.some((t) => t.name === p.topic));
-    if (existing.length === 0) throw new FieldError("scope", "The group has no committed offsets or assigned partitions on existing topics: choose a topic to reset.");
+    if (existing.length === 0)
+      throw new FieldError(
+        "scope",
+        "The group has no committed offsets or assigned partitions on existing topics: choose a topic to reset.",
+      );
     return existing;
   }
   const meta = topics.find((t) => t.name === scope.topic);
@@ -77,17 +105,29 @@ function scopePartitions(cluster: string, scope: PreviewInput["scope"], loaded: 
   if (scope.kind === "topic") return meta.partitions.map((p) => ({ topic: meta.name, partition: p.partitionId }));
   const ids = new Set(meta.partitions.map((p) => p.partitionId));
   const unknown = scope.partitions.filter((p) => !ids.has(p));
-  if (unknown.length > 0) throw new FieldError("scope.partitions", `Topic "${meta.name}" has no partition ${unknown.join(", ")}: ${partitionRange(meta)}.`);
+  if (unknown.length > 0)
+    throw new FieldError(
+      "scope.partitions",
+      `Topic "${meta.name}" has no partition ${unknown.join(", ")}: ${partitionRange(meta)}.`,
+    );
   return [...new Set(scope.partitions)].map((partition) => ({ topic: meta.name, partition }));
 }
 
 /** Offsets found by time (ListOffsets); -1 (no record that new) moves to the end of the log. */
-async function offsetsAtTime(cluster: string, topics: readonly MetaTopic[], targets: readonly { topic: string; partition: number }[], at: number): Promise<Map<string, bigint>> {
+async function offsetsAtTime(
+  cluster: string,
+  topics: readonly MetaTopic[],
+  targets: readonly { topic: string; partition: number }[],
+  at: number,
+): Promise<Map<string, bigint>> {
   const wanted = new Set(targets.map((t) => keyOf(t.topic, t.partition)));
-  const subset = topics.map((t) => ({ ...t, partitions: t.partitions.filter((p) => wanted.has(keyOf(t.name, p.partitionId))) })).filter((t) => t.partitions.length > 0);
+  const subset = topics
+    .map((t) => ({ ...t, partitions: t.partitions.filter((p) => wanted.has(keyOf(t.name, p.partitionId))) }))
+    .filter((t) => t.partitions.length > 0);
   const found = await listOffsets(cluster, subset, BigInt(at));
   const out = new Map<string, bigint>();
-  for (const [topic, partitions] of found) for (const [partition, offset] of partitions) out.set(keyOf(topic, partition), offset);
+  for (const [topic, partitions] of found)
+    for (const [partition, offset] of partitions) out.set(keyOf(topic, partition), offset);
   return out;
 }
 
@@ -97,7 +137,9 @@ export async function previewReset(cluster: string, input: PreviewInput): Promis
   const loaded = await loadGroup(cluster, groupId);
   const wanted = scope.kind === "all" ? groupPartitions(loaded).map((p) => p.topic) : [scope.topic];
   const metadata = await getMetadataWith(cluster, wanted);
-  const targets = scopePartitions(cluster, scope, loaded, metadata.topics).sort((a, b) => compareNames(a.topic, b.topic) || a.partition - b.partition);
+  const targets = scopePartitions(cluster, scope, loaded, metadata.topics).sort(
+    (a, b) => compareNames(a.topic, b.topic) || a.partition - b.partition,
+  );
   const names = new Set(targets.map((t) => t.topic));
   const topics = metadata.topics.filter((t) => names.has(t.name));
 
@@ -105,7 +147,11 @@ export async function previewReset(cluster: string, input: PreviewInput): Promis
   if (strategy.kind === "offset") {
     const inScope = new Set(targets.map((t) => keyOf(t.topic, t.partition)));
     for (const o of strategy.partitionOffsets ?? []) {
-      if (!inScope.has(keyOf(o.topic, o.partition))) throw new FieldError("strategy.partitionOffsets", `Partition ${label(o.topic, o.partition)} is not in the chosen scope.`);
+      if (!inScope.has(keyOf(o.topic, o.partition)))
+        throw new FieldError(
+          "strategy.partitionOffsets",
+          `Partition ${label(o.topic, o.partition)} is not in the chosen scope.`,
+        );
       overrides.set(keyOf(o.topic, o.partition), BigInt(o.offset));
     }
   }
@@ -113,14 +159,24 @@ export async function previewReset(cluster: string, input: PreviewInput): Promis
     const missing = targets.filter((t) => !loaded.current.has(keyOf(t.topic, t.partition)));
     if (missing.length > 0) {
       const first = missing[0];
-      throw new FieldError("strategy.by", `Partition ${first ? label(first.topic, first.partition) : ""} has no committed offset to shift from${missing.length > 1 ? ` (nor do ${missing.length - 1} more)` : ""}: choose partitions with committed offsets, or another strategy.`);
+      throw new FieldError(
+        "strategy.by",
+        `Partition ${first ? label(first.topic, first.partition) : ""} has no committed offset to shift ` +
+          (`from${missing.length > 1 ? ` (nor do ${missing.length - 1} more)` : ""}: choose partitions with ` +
+            `committed offsets, or another strategy.`),
+      );
     }
   }
 
   const [marks, byTime] = await Promise.all([
     watermarksFor(cluster, topics, targets),
     strategy.kind === "timestamp" || strategy.kind === "duration"
-      ? offsetsAtTime(cluster, topics, targets, strategy.kind === "timestamp" ? strategy.at : Date.now() - strategy.amount * DURATION_UNITS[strategy.unit])
+      ? offsetsAtTime(
+          cluster,
+          topics,
+          targets,
+          strategy.kind === "timestamp" ? strategy.at : Date.now() - strategy.amount * DURATION_UNITS[strategy.unit],
+        )
       : Promise.resolve(new Map<string, bigint>()),
   ]);
 
@@ -187,24 +243,35 @@ function dropGroupCaches(cluster: string): void {
 }
 
 /** Commits offsets from outside the group; any partition Kafka refused makes the whole call fail in words. */
-async function commit(cluster: string, groupId: string, rows: readonly { topic: string; partition: number; offset: bigint; metadata: string | null }[]): Promise<void> {
+async function commit(
+  cluster: string,
+  groupId: string,
+  rows: readonly { topic: string; partition: number; offset: bigint; metadata: string | null }[],
+): Promise<void> {
   const byTopic = new Map<string, { partition: number; offset: bigint; metadata: string | null }[]>();
   for (const r of rows) {
     const list = byTopic.get(r.topic) ?? [];
     byTopic.set(r.topic, list);
     list.push({ partition: r.partition, offset: r.offset, metadata: r.metadata });
   }
-  const answer = await sendToCoordinator(cluster, groupId, OffsetCommit, { groupId, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) }, (res) =>
-    res.some((t) => t.partitions.some((p) => isCoordinatorError(p.errorCode))),
+  const answer = await sendToCoordinator(
+    cluster,
+    groupId,
+    OffsetCommit,
+    { groupId, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) },
+    (res) => res.some((t) => t.partitions.some((p) => isCoordinatorError(p.errorCode))),
   );
-  const failed = answer.flatMap((t) => t.partitions.filter((p) => p.errorCode !== 0).map((p) => ({ topic: t.name, ...p })));
+  const failed = answer.flatMap((t) =>
+    t.partitions.filter((p) => p.errorCode !== 0).map((p) => ({ topic: t.name, ...p })),
+  );
   const first = failed[0];
   if (!first) return;
   const written = rows.length - failed.length;
   const error = new KafkaProtocolError(first.errorCode);
   throw new ConsoleError(
     "kafka_error",
-    `${error.message} Kafka refused ${failed.length} of ${rows.length} partitions (first: ${label(first.topic, first.partition)})${written > 0 ? `; ${written} were written` : "; nothing was changed"}.`,
+    `${error.message} Kafka refused ${failed.length} of ${rows.length} partitions (first: ` +
+      `${label(first.topic, first.partition)})${written > 0 ? `; ${written} were written` : "; nothing was changed"}.`,
     409,
   );
 }
@@ -215,13 +282,17 @@ export async function applyReset(cluster: string, input: ApplyInput): Promise<Re
   const loaded = await loadGroup(cluster, groupId);
   if (loaded.members.length > 0) throw activeMembersRefusal(groupId, loaded.members, "accepts an offset reset");
 
-  const moved = plan.filter((row) => (loaded.current.get(keyOf(row.topic, row.partition))?.toString() ?? null) !== row.expectedOffset);
+  const moved = plan.filter(
+    (row) => (loaded.current.get(keyOf(row.topic, row.partition))?.toString() ?? null) !== row.expectedOffset,
+  );
   const firstMoved = moved[0];
   if (firstMoved) {
     const now = loaded.current.get(keyOf(firstMoved.topic, firstMoved.partition));
     throw new ConsoleError(
       "kafka_error",
-      `The group's committed offsets changed since the preview (${label(firstMoved.topic, firstMoved.partition)} is now at ${now?.toString() ?? "no offset"}, the preview saw ${firstMoved.expectedOffset ?? "no offset"}). Nothing was changed: preview again.`,
+      `The group's committed offsets changed since the preview ` +
+        (`(${label(firstMoved.topic, firstMoved.partition)} is now at ${now?.toString() ?? "no offset"}, the ` +
+          `preview saw ${firstMoved.expectedOffset ?? "no offset"}). Nothing was changed: preview again.`),
       409,
     );
   }
@@ -230,8 +301,10 @@ export async function applyReset(cluster: string, input: ApplyInput): Promise<Re
   const { topics } = await getMetadataWith(cluster, names);
   for (const row of plan) {
     const meta = topics.find((t) => t.name === row.topic);
-    if (!meta) throw new FieldError("plan", `Topic "${row.topic}" no longer exists. Nothing was changed: preview again.`);
-    if (!meta.partitions.some((p) => p.partitionId === row.partition)) throw new FieldError("plan", `Topic "${row.topic}" has no partition ${row.partition}: ${partitionRange(meta)}.`);
+    if (!meta)
+      throw new FieldError("plan", `Topic "${row.topic}" no longer exists. Nothing was changed: preview again.`);
+    if (!meta.partitions.some((p) => p.partitionId === row.partition))
+      throw new FieldError("plan", `Topic "${row.topic}" has no partition ${row.partition}: ${partitionRange(meta)}.`);
   }
   const marks = await watermarksFor(
     cluster,
@@ -242,7 +315,11 @@ export async function applyReset(cluster: string, input: ApplyInput): Promise<Re
     const mark = marks.get(keyOf(row.topic, row.partition));
     const offset = BigInt(row.offset);
     if (mark && (offset < mark.low || offset > mark.high)) {
-      throw new FieldError("plan", `Offset ${row.offset} is outside partition ${label(row.topic, row.partition)}, which now holds ${mark.low}–${mark.high}. Nothing was changed: preview again.`);
+      throw new FieldError(
+        "plan",
+        `Offset ${row.offset} is outside partition ${label(row.topic, row.partition)}, which now holds ` +
+          `${mark.low}–${mark.high}. Nothing was changed: preview again.`,
+      );
     }
   }
 
@@ -252,7 +329,12 @@ export async function applyReset(cluster: string, input: ApplyInput): Promise<Re
     groupId,
     plan.map((row) => {
       const prev = loaded.current.get(keyOf(row.topic, row.partition)) ?? null;
-      return { topic: row.topic, partition: row.partition, offset: BigInt(row.offset), metadata: encodeResetMarker({ at, prev, n: plan.length }) };
+      return {
+        topic: row.topic,
+        partition: row.partition,
+        offset: BigInt(row.offset),
+        metadata: encodeResetMarker({ at, prev, n: plan.length }),
+      };
     }),
   );
   dropGroupCaches(cluster);
@@ -265,7 +347,12 @@ export async function undoReset(cluster: string, groupId: string): Promise<Reset
   if (loaded.members.length > 0) throw activeMembersRefusal(groupId, loaded.members, "accepts an offset change");
   const reset = latestReset(loaded.offsets);
   if (!reset || reset.partitions.length === 0) {
-    throw new ConsoleError("kafka_error", `Nothing to undo: group "${groupId}" has no offset reset by this console that its consumers have not committed past.`, 409);
+    throw new ConsoleError(
+      "kafka_error",
+      `Nothing to undo: group "${groupId}" has no offset reset by this console that its consumers have not ` +
+        `committed past.`,
+      409,
+    );
   }
   const restore = reset.partitions.filter((p) => p.prev !== null);
   const remove = reset.partitions.filter((p) => p.prev === null);
@@ -279,8 +366,15 @@ export async function undoReset(cluster: string, groupId: string): Promise<Reset
   if (remove.length > 0) {
     const byTopic = new Map<string, number[]>();
     for (const p of remove) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
-    const answer = await sendToCoordinator(cluster, groupId, OffsetDelete, { groupId, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) }, (res) => isCoordinatorError(res.errorCode));
-    const code = answer.errorCode || answer.topics.flatMap((t) => t.partitions).find((p) => p.errorCode !== 0)?.errorCode || 0;
+    const answer = await sendToCoordinator(
+      cluster,
+      groupId,
+      OffsetDelete,
+      { groupId, topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })) },
+      (res) => isCoordinatorError(res.errorCode),
+    );
+    const code =
+      answer.errorCode || answer.topics.flatMap((t) => t.partitions).find((p) => p.errorCode !== 0)?.errorCode || 0;
     if (code !== 0) throw new KafkaProtocolError(code);
   }
   dropGroupCaches(cluster);
@@ -291,8 +385,11 @@ export async function undoReset(cluster: string, groupId: string): Promise<Reset
 export async function deleteGroup(cluster: string, groupId: string): Promise<void> {
   const loaded = await loadGroup(cluster, groupId);
   if (loaded.members.length > 0) throw activeMembersRefusal(groupId, loaded.members, "deletes a group");
-  const [answer] = await sendToCoordinator(cluster, groupId, DeleteGroups, [groupId], (res) => res.some((r) => isCoordinatorError(r.errorCode)));
-  if (answer && answer.errorCode === 69) throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster}".`, 404);
+  const [answer] = await sendToCoordinator(cluster, groupId, DeleteGroups, [groupId], (res) =>
+    res.some((r) => isCoordinatorError(r.errorCode)),
+  );
+  if (answer && answer.errorCode === 69)
+    throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster}".`, 404);
   if (answer && answer.errorCode !== 0) throw new KafkaProtocolError(answer.errorCode);
   dropGroupCaches(cluster);
   forgetGroupHistory(cluster, groupId);

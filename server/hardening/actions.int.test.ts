@@ -9,8 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPartitions, alterTopicConfigs, createTopic, deleteTopic, purgeTopic } from "@/server/topics/actions";
 import { applyOffsetReset, deleteConsumerGroup, previewOffsetReset, undoOffsetReset } from "@/server/groups/actions";
 import { produceMessages } from "@/server/messages/actions";
-import { badCluster, badCount, badName, badOffset, badWhole, corrupt, hugeText, isPlainMessage, wrongType } from "@/server/hardening/bad-input";
-import { commitGroupOffsets, produceTo, trackTopics, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import {
+  badCluster,
+  badCount,
+  badName,
+  badOffset,
+  badWhole,
+  corrupt,
+  hugeText,
+  isPlainMessage,
+  wrongType,
+} from "@/server/hardening/bad-input";
+import {
+  commitGroupOffsets,
+  produceTo,
+  trackTopics,
+  uniqueName,
+  withFixtureAdmin,
+} from "@/scripts/test-support/helpers";
 
 const topics = trackTopics();
 let canary = "";
@@ -24,10 +40,22 @@ async function clusterState() {
     // This suite's own names only: the topics a refused change could have made or removed (other suites' topics
     // come and go with them).
     const names = (await admin.listTopics()).filter((t) => t.startsWith("hardening-")).sort();
-    const offsets = (await admin.fetchTopicOffsets(canary)).sort((a, b) => a.partition - b.partition).map((p) => `${p.partition}:${p.low}-${p.high}`);
-    const configs = (await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: canary }] })).resources[0]?.configEntries.filter((e) => !e.isDefault).map((e) => `${e.configName}=${e.configValue}`).sort();
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith("hardening-")).sort();
-    const committed = (await admin.fetchOffsets({ groupId: group, topics: [canary] }))[0]?.partitions.map((p) => `${p.partition}:${p.offset}`).sort();
+    const offsets = (await admin.fetchTopicOffsets(canary))
+      .sort((a, b) => a.partition - b.partition)
+      .map((p) => `${p.partition}:${p.low}-${p.high}`);
+    const configs = (
+      await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: canary }] })
+    ).resources[0]?.configEntries
+      .filter((e) => !e.isDefault)
+      .map((e) => `${e.configName}=${e.configValue}`)
+      .sort();
+    const groups = (await admin.listGroups()).groups
+      .map((g) => g.groupId)
+      .filter((g) => g.startsWith("hardening-"))
+      .sort();
+    const committed = (await admin.fetchOffsets({ groupId: group, topics: [canary] }))[0]?.partitions
+      .map((p) => `${p.partition}:${p.offset}`)
+      .sort();
     return { names, offsets, configs, groups, committed };
   });
 }
@@ -49,7 +77,11 @@ afterAll(async () => {
 type Action = (cluster: string, input: never) => Promise<{ ok: boolean; message?: string }>;
 
 /** Calls the action with each sample and checks the refusal's shape; the cluster is compared once, after all. */
-async function refusesAll(action: Action, inputs: fc.Arbitrary<unknown>, cluster: fc.Arbitrary<unknown> = fc.constant("test")): Promise<void> {
+async function refusesAll(
+  action: Action,
+  inputs: fc.Arbitrary<unknown>,
+  cluster: fc.Arbitrary<unknown> = fc.constant("test"),
+): Promise<void> {
   await fc.assert(
     fc.asyncProperty(cluster, inputs, async (c, input) => {
       const result = await (action as (cluster: unknown, input: unknown) => ReturnType<Action>)(c, input);
@@ -60,81 +92,227 @@ async function refusesAll(action: Action, inputs: fc.Arbitrary<unknown>, cluster
   );
 }
 
-const notAnObject = fc.oneof(wrongType.filter((v) => Array.isArray(v) || typeof v !== "object"), fc.constant(null), fc.string({ maxLength: 5 }));
+const notAnObject = fc.oneof(
+  wrongType.filter((v) => Array.isArray(v) || typeof v !== "object"),
+  fc.constant(null),
+  fc.string({ maxLength: 5 }),
+);
 const badTopic = fc.oneof(badName, wrongType, hugeText, fc.constant(null));
 const badGroup = fc.oneof(wrongType, fc.constant(""), fc.constant(null), hugeText);
 
 describe("every server action refuses generated bad input in words, and the cluster is unchanged", () => {
   it("create topic", async () => {
     const valid = { name: neverCreated, partitions: 1, replicationFactor: 1, configs: {} };
-    await refusesAll(createTopic, fc.oneof(badWhole, corrupt(valid, { name: badTopic, partitions: badCount, replicationFactor: badCount, configs: notAnObject }, ["name", "partitions", "replicationFactor"])));
+    await refusesAll(
+      createTopic,
+      fc.oneof(
+        badWhole,
+        corrupt(valid, { name: badTopic, partitions: badCount, replicationFactor: badCount, configs: notAnObject }, [
+          "name",
+          "partitions",
+          "replicationFactor",
+        ]),
+      ),
+    );
     await refusesAll(createTopic, fc.constant(valid), badCluster);
-    await refusesAll(createTopic, corrupt(valid, { configs: fc.record({ retentionMs: fc.oneof(fc.integer({ max: -2 }), fc.constantFrom(1.5, Number.NaN)) }) }, []));
+    await refusesAll(
+      createTopic,
+      corrupt(
+        valid,
+        { configs: fc.record({ retentionMs: fc.oneof(fc.integer({ max: -2 }), fc.constantFrom(1.5, Number.NaN)) }) },
+        [],
+      ),
+    );
   });
 
   it("delete topic", async () => {
     const valid = { name: canary, confirmation: canary };
-    await refusesAll(deleteTopic, fc.oneof(badWhole, corrupt(valid, { name: badTopic, confirmation: fc.oneof(wrongType, fc.string({ maxLength: 20 }).filter((s) => s !== canary)) })));
+    await refusesAll(
+      deleteTopic,
+      fc.oneof(
+        badWhole,
+        corrupt(valid, {
+          name: badTopic,
+          confirmation: fc.oneof(
+            wrongType,
+            fc.string({ maxLength: 20 }).filter((s) => s !== canary),
+          ),
+        }),
+      ),
+    );
     await refusesAll(deleteTopic, fc.constant(valid), badCluster);
   });
 
   it("add partitions", async () => {
     const valid = { name: canary, partitions: 5 };
-    await refusesAll(addPartitions, fc.oneof(badWhole, corrupt(valid, { name: badTopic, partitions: fc.oneof(badCount, fc.constantFrom(0, 1, 10_001, 2 ** 31)) })));
+    await refusesAll(
+      addPartitions,
+      fc.oneof(
+        badWhole,
+        corrupt(valid, { name: badTopic, partitions: fc.oneof(badCount, fc.constantFrom(0, 1, 10_001, 2 ** 31)) }),
+      ),
+    );
     await refusesAll(addPartitions, fc.constant(valid), badCluster);
   });
 
   it("edit configs", async () => {
     const valid = { name: canary, set: [{ key: "retention.ms", value: "1000" }], reset: [] };
-    const badKey = fc.oneof(fc.constantFrom("", "Retention.MS", "retention ms", "../x", "retention..ms", "a".repeat(256)), badName.filter((n) => n !== "."));
-    const badSet = fc.oneof(notAnObject, badKey.map((key) => [{ key, value: "1" }]), fc.constant([{ key: "retention.ms", value: "x".repeat(100_001) }]), fc.constant([{ key: "retention.ms" }]), fc.constant([{ key: "retention.ms", value: "1" }, { key: "retention.ms", value: "2" }]));
-    await refusesAll(alterTopicConfigs, fc.oneof(badWhole, corrupt(valid, { name: badTopic, set: badSet, reset: fc.oneof(notAnObject, badKey.map((k) => [k])) }, ["name", "set"])));
+    const badKey = fc.oneof(
+      fc.constantFrom("", "Retention.MS", "retention ms", "../x", "retention..ms", "a".repeat(256)),
+      badName.filter((n) => n !== "."),
+    );
+    const badSet = fc.oneof(
+      notAnObject,
+      badKey.map((key) => [{ key, value: "1" }]),
+      fc.constant([{ key: "retention.ms", value: "x".repeat(100_001) }]),
+      fc.constant([{ key: "retention.ms" }]),
+      fc.constant([
+        { key: "retention.ms", value: "1" },
+        { key: "retention.ms", value: "2" },
+      ]),
+    );
+    await refusesAll(
+      alterTopicConfigs,
+      fc.oneof(
+        badWhole,
+        corrupt(
+          valid,
+          {
+            name: badTopic,
+            set: badSet,
+            reset: fc.oneof(
+              notAnObject,
+              badKey.map((k) => [k]),
+            ),
+          },
+          ["name", "set"],
+        ),
+      ),
+    );
     await refusesAll(alterTopicConfigs, fc.constant(valid), badCluster);
   });
 
   it("purge", async () => {
     const valid = { name: canary };
-    const badPartitions = fc.oneof(notAnObject.filter((v) => v !== null), fc.constant([]), badCount.filter((v) => typeof v === "number").map((n) => [n]), fc.constant(["0"]));
-    await refusesAll(purgeTopic, fc.oneof(badWhole, corrupt(valid, { name: badTopic }), badPartitions.map((partitions) => ({ ...valid, partitions }))));
+    const badPartitions = fc.oneof(
+      notAnObject.filter((v) => v !== null),
+      fc.constant([]),
+      badCount.filter((v) => typeof v === "number").map((n) => [n]),
+      fc.constant(["0"]),
+    );
+    await refusesAll(
+      purgeTopic,
+      fc.oneof(
+        badWhole,
+        corrupt(valid, { name: badTopic }),
+        badPartitions.map((partitions) => ({ ...valid, partitions })),
+      ),
+    );
     await refusesAll(purgeTopic, fc.constant(valid), badCluster);
   });
 
   it("offset reset: preview, apply and undo", async () => {
     const scope = { kind: "all" };
-    const badScope = fc.oneof(notAnObject, fc.constant({ kind: "nope" }), fc.constant({ kind: "topic" }), badName.map((topic) => ({ kind: "topic", topic })), badCount.map((p) => ({ kind: "partitions", topic: canary, partitions: [p] })), fc.constant({ kind: "partitions", topic: canary, partitions: [] }));
+    const badScope = fc.oneof(
+      notAnObject,
+      fc.constant({ kind: "nope" }),
+      fc.constant({ kind: "topic" }),
+      badName.map((topic) => ({ kind: "topic", topic })),
+      badCount.map((p) => ({ kind: "partitions", topic: canary, partitions: [p] })),
+      fc.constant({ kind: "partitions", topic: canary, partitions: [] }),
+    );
     const badStrategy = fc.oneof(
       notAnObject,
       fc.constant({ kind: "sideways" }),
       badOffset.map((offset) => ({ kind: "offset", offset })),
-      fc.constantFrom({ kind: "timestamp", at: Date.now() + 86_400_000 }, { kind: "timestamp", at: -1 }, { kind: "timestamp", at: 1.5 }, { kind: "shift", by: "0" }, { kind: "shift", by: "1.5" }, { kind: "shift", by: "9223372036854775808" }),
-      fc.constantFrom({ kind: "duration", amount: 0, unit: "days" }, { kind: "duration", amount: 1, unit: "weeks" }, { kind: "duration", amount: 100_001, unit: "days" }),
+      fc.constantFrom(
+        { kind: "timestamp", at: Date.now() + 86_400_000 },
+        { kind: "timestamp", at: -1 },
+        { kind: "timestamp", at: 1.5 },
+        { kind: "shift", by: "0" },
+        { kind: "shift", by: "1.5" },
+        { kind: "shift", by: "9223372036854775808" },
+      ),
+      fc.constantFrom(
+        { kind: "duration", amount: 0, unit: "days" },
+        { kind: "duration", amount: 1, unit: "weeks" },
+        { kind: "duration", amount: 100_001, unit: "days" },
+      ),
     );
     const preview = { groupId: group, scope, strategy: { kind: "earliest" } };
-    await refusesAll(previewOffsetReset, fc.oneof(badWhole, corrupt(preview, { groupId: badGroup, scope: badScope, strategy: badStrategy })));
+    await refusesAll(
+      previewOffsetReset,
+      fc.oneof(badWhole, corrupt(preview, { groupId: badGroup, scope: badScope, strategy: badStrategy })),
+    );
     const row = { topic: canary, partition: 0, expectedOffset: "1", offset: "0" };
     const badRow = corrupt(row, { topic: badTopic, partition: badCount, expectedOffset: badOffset, offset: badOffset });
     const apply = { groupId: group, plan: [row] };
-    await refusesAll(applyOffsetReset, fc.oneof(badWhole, corrupt(apply, { groupId: badGroup, plan: fc.oneof(notAnObject, fc.constant([]), badRow.map((r) => [r]), fc.constant([row, row])) })));
+    await refusesAll(
+      applyOffsetReset,
+      fc.oneof(
+        badWhole,
+        corrupt(apply, {
+          groupId: badGroup,
+          plan: fc.oneof(
+            notAnObject,
+            fc.constant([]),
+            badRow.map((r) => [r]),
+            fc.constant([row, row]),
+          ),
+        }),
+      ),
+    );
     await refusesAll(applyOffsetReset, fc.constant(apply), badCluster);
     await refusesAll(undoOffsetReset, fc.oneof(badWhole, corrupt({ groupId: group }, { groupId: badGroup })));
   });
 
   it("delete group", async () => {
     const valid = { groupId: group, confirmation: group };
-    await refusesAll(deleteConsumerGroup, fc.oneof(badWhole, corrupt(valid, { groupId: badGroup, confirmation: fc.oneof(wrongType, fc.string({ maxLength: 20 }).filter((s) => s !== group)) })));
+    await refusesAll(
+      deleteConsumerGroup,
+      fc.oneof(
+        badWhole,
+        corrupt(valid, {
+          groupId: badGroup,
+          confirmation: fc.oneof(
+            wrongType,
+            fc.string({ maxLength: 20 }).filter((s) => s !== group),
+          ),
+        }),
+      ),
+    );
     await refusesAll(deleteConsumerGroup, fc.constant(valid), badCluster);
   });
 
   it("produce", async () => {
-    const valid = { topic: canary, partition: null, key: null, value: "x", valueFormat: "text", headers: [], copies: 1, compression: "none" };
-    const badHeaders = fc.oneof(notAnObject, fc.constant([{ key: "", value: "x" }]), fc.constant([{ key: "h" }]), fc.constant([{ key: 1, value: "x" }]), fc.constant(Array.from({ length: 101 }, (_, i) => ({ key: `h${i}`, value: "" }))), hugeText.map((t) => [{ key: "h", value: t }]));
+    const valid = {
+      topic: canary,
+      partition: null,
+      key: null,
+      value: "x",
+      valueFormat: "text",
+      headers: [],
+      copies: 1,
+      compression: "none",
+    };
+    const badHeaders = fc.oneof(
+      notAnObject,
+      fc.constant([{ key: "", value: "x" }]),
+      fc.constant([{ key: "h" }]),
+      fc.constant([{ key: 1, value: "x" }]),
+      fc.constant(Array.from({ length: 101 }, (_, i) => ({ key: `h${i}`, value: "" }))),
+      hugeText.map((t) => [{ key: "h", value: t }]),
+    );
     await refusesAll(
       produceMessages,
       fc.oneof(
         badWhole,
         corrupt(valid, {
           topic: badTopic,
-          partition: fc.oneof(badCount.filter((v) => v !== null), fc.constantFrom(3, 999)),
+          partition: fc.oneof(
+            badCount.filter((v) => v !== null),
+            fc.constantFrom(3, 999),
+          ),
           key: fc.oneof(wrongType, hugeText),
           value: fc.oneof(wrongType, hugeText),
           valueFormat: fc.oneof(wrongType, fc.constantFrom("", "xml", "JSON")),

@@ -35,15 +35,67 @@ function encoded(text: string): string {
 /** A path segment as the router hands it over: percent-encoded, or raw and possibly malformed. */
 const segment = fc.oneof(
   badName.map(encoded),
-  fc.constantFrom("%", "%E0%A4%A", "%zz", "%00", "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%C0%AE%C0%AE", "a%2Fb", "%F0%9F%92%A5"),
+  fc.constantFrom(
+    "%",
+    "%E0%A4%A",
+    "%zz",
+    "%00",
+    "..%2F..%2Fetc%2Fpasswd",
+    "%2e%2e",
+    "%C0%AE%C0%AE",
+    "a%2Fb",
+    "%F0%9F%92%A5",
+  ),
   fc.string({ maxLength: 12 }).map(encoded),
 );
 
 /** Query strings: the routes' own parameters with bad values, and parameters they do not know. */
 const query = fc
   .dictionary(
-    fc.oneof(fc.constantFrom("limit", "offset", "sort", "order", "search", "internal", "problem", "from", "partitions", "timestamp", "follow", "key", "value", "jsonPath", "state", "cluster", "action", "before"), fc.string({ maxLength: 6 })),
-    fc.oneof(fc.constantFrom("-1", "1e309", "NaN", "all", "", " ", "9223372036854775808", "-0", "true", "yes", "$.a[", "..", "%", "\u0000", "💥".repeat(3), "x".repeat(10_000)), fc.string({ maxLength: 8 })),
+    fc.oneof(
+      fc.constantFrom(
+        "limit",
+        "offset",
+        "sort",
+        "order",
+        "search",
+        "internal",
+        "problem",
+        "from",
+        "partitions",
+        "timestamp",
+        "follow",
+        "key",
+        "value",
+        "jsonPath",
+        "state",
+        "cluster",
+        "action",
+        "before",
+      ),
+      fc.string({ maxLength: 6 }),
+    ),
+    fc.oneof(
+      fc.constantFrom(
+        "-1",
+        "1e309",
+        "NaN",
+        "all",
+        "",
+        " ",
+        "9223372036854775808",
+        "-0",
+        "true",
+        "yes",
+        "$.a[",
+        "..",
+        "%",
+        "\u0000",
+        "💥".repeat(3),
+        "x".repeat(10_000),
+      ),
+      fc.string({ maxLength: 8 }),
+    ),
     { maxKeys: 4 },
   )
   .map((entries) => new URLSearchParams(entries).toString());
@@ -68,8 +120,16 @@ describe("every route handler answers generated bad input with a JSON error in w
     await fc.assert(
       fc.asyncProperty(segment, query, async (cluster, q) => {
         const params = Promise.resolve({ cluster });
-        for (const [name, handler] of [["topics", topicsList], ["groups", groups], ["brokers", brokers], ["overview", overview]] as const) {
-          await expectWords(await handler(url(`/clusters/${cluster}/${name}`, q), { params }), `${name} ${cluster} ?${q}`);
+        for (const [name, handler] of [
+          ["topics", topicsList],
+          ["groups", groups],
+          ["brokers", brokers],
+          ["overview", overview],
+        ] as const) {
+          await expectWords(
+            await handler(url(`/clusters/${cluster}/${name}`, q), { params }),
+            `${name} ${cluster} ?${q}`,
+          );
         }
       }),
       { numRuns: 40 },
@@ -79,9 +139,24 @@ describe("every route handler answers generated bad input with a JSON error in w
   it("a topic, a group and a message stream, with any name and query", async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(segment, fc.constant("test")), segment, query, async (cluster, name, q) => {
-        await expectWords(await topic(url(`/clusters/${cluster}/topics/${name}`), { params: Promise.resolve({ cluster, topic: name }) }), `topic ${cluster}/${name}`);
-        await expectWords(await group(url(`/clusters/${cluster}/consumer-groups/${name}`), { params: Promise.resolve({ cluster, group: name }) }), `group ${cluster}/${name}`);
-        await expectWords(await messages(url(`/clusters/${cluster}/topics/${name}/messages`, q), { params: Promise.resolve({ cluster, topic: name }) }), `messages ${cluster}/${name} ?${q}`);
+        await expectWords(
+          await topic(url(`/clusters/${cluster}/topics/${name}`), {
+            params: Promise.resolve({ cluster, topic: name }),
+          }),
+          `topic ${cluster}/${name}`,
+        );
+        await expectWords(
+          await group(url(`/clusters/${cluster}/consumer-groups/${name}`), {
+            params: Promise.resolve({ cluster, group: name }),
+          }),
+          `group ${cluster}/${name}`,
+        );
+        await expectWords(
+          await messages(url(`/clusters/${cluster}/topics/${name}/messages`, q), {
+            params: Promise.resolve({ cluster, topic: name }),
+          }),
+          `messages ${cluster}/${name} ?${q}`,
+        );
       }),
       { numRuns: 40 },
     );
@@ -91,7 +166,9 @@ describe("every route handler answers generated bad input with a JSON error in w
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
         const controller = new AbortController();
-        const request = new Request(`http://127.0.0.1/api/clusters/test/topics/${canary}/messages?${q}`, { signal: controller.signal });
+        const request = new Request(`http://127.0.0.1/api/clusters/test/topics/${canary}/messages?${q}`, {
+          signal: controller.signal,
+        });
         const response = await messages(request, { params: Promise.resolve({ cluster: "test", topic: canary }) });
         controller.abort();
         await expectWords(response, `messages ?${q}`);

@@ -42,7 +42,11 @@ function logCreator() {
 }
 
 /** The PEM block each file must hold: Node would quietly skip a CA file in another format (a JKS trust store). */
-const PEM_MARKERS = { "CA certificate": "-----BEGIN CERTIFICATE-----", "client certificate": "-----BEGIN CERTIFICATE-----", "client key": "PRIVATE KEY-----" };
+const PEM_MARKERS = {
+  "CA certificate": "-----BEGIN CERTIFICATE-----",
+  "client certificate": "-----BEGIN CERTIFICATE-----",
+  "client key": "PRIVATE KEY-----",
+};
 
 function readPem(path: string | undefined, what: keyof typeof PEM_MARKERS, cluster: string): Buffer | undefined {
   if (!path) return undefined;
@@ -55,7 +59,8 @@ function readPem(path: string | undefined, what: keyof typeof PEM_MARKERS, clust
   if (!content.includes(PEM_MARKERS[what])) {
     throw new ConsoleError(
       "internal",
-      `The ${what} file for cluster "${cluster}" (${path}) is not PEM (no "${PEM_MARKERS[what]}" in it); convert a JKS or PKCS12 store to PEM with keytool/openssl.`,
+      `The ${what} file for cluster "${cluster}" (${path}) is not PEM (no "${PEM_MARKERS[what]}" in it); ` +
+        `convert a JKS or PKCS12 store to PEM with keytool/openssl.`,
       500,
     );
   }
@@ -79,7 +84,9 @@ export function kafkaConfigFor(cluster: ClusterConfig, clientId = "kafka-console
     config.ssl = {
       rejectUnauthorized: true,
       ...(ca ? { ca: [ca] } : {}),
-      ...(tls.certificateLocation ? { cert: readPem(tls.certificateLocation, "client certificate", cluster.name) } : {}),
+      ...(tls.certificateLocation
+        ? { cert: readPem(tls.certificateLocation, "client certificate", cluster.name) }
+        : {}),
       ...(tls.keyLocation ? { key: readPem(tls.keyLocation, "client key", cluster.name) } : {}),
       ...(tls.keyPassword ? { passphrase: tls.keyPassword } : {}),
       ...(tls.verifyHostname ? {} : { checkServerIdentity: () => undefined }),
@@ -123,7 +130,11 @@ export function getKafka(name: string): Kafka {
  * One shared client's connect: concurrent first calls share it, and a failed one is forgotten (`forget`), so the
  * next call connects afresh, and the half-made client is disconnected.
  */
-function connectShared<T extends { disconnect: () => Promise<void> }>(client: T, connect: () => Promise<unknown>, forget: (failed: Promise<T>) => void): Promise<T> {
+function connectShared<T extends { disconnect: () => Promise<void> }>(
+  client: T,
+  connect: () => Promise<unknown>,
+  forget: (failed: Promise<T>) => void,
+): Promise<T> {
   const connecting = connect().then(() => client);
   connecting.catch(() => {
     forget(connecting);
@@ -137,9 +148,13 @@ export function getAdmin(name: string): Promise<Admin> {
   const entry = entryFor(name);
   if (!entry.admin) {
     const admin = entry.kafka.admin();
-    entry.admin = connectShared(admin, () => admin.connect(), (failed) => {
-      if (entry.admin === failed) entry.admin = undefined;
-    });
+    entry.admin = connectShared(
+      admin,
+      () => admin.connect(),
+      (failed) => {
+        if (entry.admin === failed) entry.admin = undefined;
+      },
+    );
   }
   return entry.admin;
 }
@@ -153,10 +168,19 @@ export function getAdmin(name: string): Promise<Admin> {
 export function getProducer(name: string): Promise<Producer> {
   const entry = entryFor(name);
   if (!entry.producer) {
-    const producer = entry.kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1, retry: { retries: 6, initialRetryTime: 200, maxRetryTime: 2_000 } });
-    entry.producer = connectShared(producer, () => producer.connect(), (failed) => {
-      if (entry.producer === failed) entry.producer = undefined;
+    const producer = entry.kafka.producer({
+      allowAutoTopicCreation: false,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry: { retries: 6, initialRetryTime: 200, maxRetryTime: 2_000 },
     });
+    entry.producer = connectShared(
+      producer,
+      () => producer.connect(),
+      (failed) => {
+        if (entry.producer === failed) entry.producer = undefined;
+      },
+    );
   }
   return entry.producer;
 }
@@ -230,7 +254,11 @@ function isUnknownTopic(error: unknown): boolean {
  * replaced and the write made once more: it never reached a broker (the producer could not find a leader), so
  * nothing is written twice.
  */
-export async function withProducer<T>(name: string, topic: string, operation: (producer: Producer) => Promise<T>): Promise<T> {
+export async function withProducer<T>(
+  name: string,
+  topic: string,
+  operation: (producer: Producer) => Promise<T>,
+): Promise<T> {
   const entry = entryFor(name);
   const run = async () => {
     const producer = await getProducer(name);

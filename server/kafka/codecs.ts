@@ -33,7 +33,9 @@ function codec(type: number): () => KafkajsCodec {
   return () => instance;
 }
 
-const factories = new Map<number, () => KafkajsCodec>([CompressionTypes.Snappy, CompressionTypes.LZ4, CompressionTypes.ZSTD].map((type) => [type, codec(type)]));
+const factories = new Map<number, () => KafkajsCodec>(
+  [CompressionTypes.Snappy, CompressionTypes.LZ4, CompressionTypes.ZSTD].map((type) => [type, codec(type)]),
+);
 
 /** Registers snappy, lz4 and zstd into kafkajs' codec table (process-wide; calling again changes nothing). */
 export function registerCompressionCodecs(): void {

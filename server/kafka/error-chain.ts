@@ -27,7 +27,10 @@ export function errorChain(error: unknown): ErrorLike[] {
   while (current && all.length < 6) {
     all.push(current);
     const aggregated = current.errors;
-    current = asErrorLike(current.originalError) ?? asErrorLike(current.cause) ?? (Array.isArray(aggregated) ? asErrorLike(aggregated[0]) : undefined);
+    current =
+      asErrorLike(current.originalError) ??
+      asErrorLike(current.cause) ??
+      (Array.isArray(aggregated) ? asErrorLike(aggregated[0]) : undefined);
   }
   return all;
 }

@@ -72,20 +72,33 @@ const VARIANTS: [string, SecuredClusterOptions][] = [
 beforeAll(async () => {
   for (const spy of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, spy).mockImplementation((...args: unknown[]) => {
-      printed.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ""}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+      printed.push(
+        args
+          .map((a) =>
+            a instanceof Error ? `${a.message}\n${a.stack ?? ""}` : typeof a === "string" ? a : JSON.stringify(a),
+          )
+          .join(" "),
+      );
     });
   }
   relay = await relayTo(firstSaslPort);
   const { port } = relay.address() as net.AddressInfo;
   writeFileSync(jksFile, Buffer.from([0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2]));
-  const variants: [string, SecuredClusterOptions][] = [...VARIANTS, ["sec-hostname", { bootstrap: `127.0.0.2:${port}` }], ["sec-jks-ca", { ca: jksFile }]];
+  const variants: [string, SecuredClusterOptions][] = [
+    ...VARIANTS,
+    ["sec-hostname", { bootstrap: `127.0.0.2:${port}` }],
+    ["sec-jks-ca", { ca: jksFile }],
+  ];
   // Read by the console's configuration on first use, as at start-up (KAFKA_CLUSTERS_3_* is the "secure" cluster).
   variants.forEach(([name, options], i) => {
     for (const [key, value] of Object.entries(securedClusterEnv(10 + i, name, options))) vi.stubEnv(key, value);
   });
 
   topic = await topics.create("secured", 3);
-  await produceTo(topic, { 0: [{ key: "a", value: "over PLAINTEXT 1" }], 1: [{ key: "b", value: "over PLAINTEXT 2" }] });
+  await produceTo(topic, {
+    0: [{ key: "a", value: "over PLAINTEXT 1" }],
+    1: [{ key: "b", value: "over PLAINTEXT 2" }],
+  });
 });
 
 afterAll(async () => {
@@ -102,29 +115,43 @@ function expectNoSecret(value: unknown): void {
 }
 
 describe("connecting through SASL_SSL", () => {
-  it("reads brokers, topics and records with SCRAM-SHA-512 and the test CA (the configured 'secure' cluster)", async () => {
-    const summary = await checkCluster("secure");
-    expect(summary).toMatchObject({ name: "secure", reachable: true, brokerCount: 3 });
-    expect(summary.bootstrapServers).toEqual(TEST_SASL_SSL_BOOTSTRAP.split(","));
-    expectNoSecret(summary);
+  it(
+    "reads brokers, topics and records with SCRAM-SHA-512 and the test CA (the configured 'secure' " + "cluster)",
+    async () => {
+      const summary = await checkCluster("secure");
+      expect(summary).toMatchObject({ name: "secure", reachable: true, brokerCount: 3 });
+      expect(summary.bootstrapServers).toEqual(TEST_SASL_SSL_BOOTSTRAP.split(","));
+      expectNoSecret(summary);
 
-    // The brokers advertise their SASL_SSL listener to a client that came in through it.
-    const brokers = await withAdmin("secure", (admin) => admin.describeCluster());
-    expect(brokers.brokers.map((b) => `${b.host}:${b.port}`).sort()).toEqual(TEST_SASL_SSL_BOOTSTRAP.split(",").sort());
+      // The brokers advertise their SASL_SSL listener to a client that came in through it.
+      const brokers = await withAdmin("secure", (admin) => admin.describeCluster());
+      expect(brokers.brokers.map((b) => `${b.host}:${b.port}`).sort()).toEqual(
+        TEST_SASL_SSL_BOOTSTRAP.split(",").sort(),
+      );
 
-    // A topic made and written over PLAINTEXT, seen through the secured client (metadata, offsets, records).
-    const listed = (await listTopics("secure")).topics.find((t) => t.name === topic);
-    expect(listed).toMatchObject({ partitions: 3, replicationFactor: 3, messages: 2 });
-    const read = await search("secure", topic, { from: "oldest" });
-    expect(read.status).toBe(200);
-    expect(read.messages.map((m) => text(m.value)).sort()).toEqual(["over PLAINTEXT 1", "over PLAINTEXT 2"]);
+      // A topic made and written over PLAINTEXT, seen through the secured client (metadata, offsets, records).
+      const listed = (await listTopics("secure")).topics.find((t) => t.name === topic);
+      expect(listed).toMatchObject({ partitions: 3, replicationFactor: 3, messages: 2 });
+      const read = await search("secure", topic, { from: "oldest" });
+      expect(read.status).toBe(200);
+      expect(read.messages.map((m) => text(m.value)).sort()).toEqual(["over PLAINTEXT 1", "over PLAINTEXT 2"]);
 
-    // And written through it: the produce form's path, read back over PLAINTEXT.
-    const produced = await produceMessages("secure", { topic, partition: 2, key: "c", value: "over SASL_SSL", valueFormat: "text", headers: [], copies: 1, compression: "none" });
-    if (!produced.ok) throw new Error(produced.message);
-    const offsets = await withFixtureAdmin((admin) => admin.fetchTopicOffsets(topic));
-    expect(offsets.find((o) => o.partition === 2)?.high).toBe("1");
-  });
+      // And written through it: the produce form's path, read back over PLAINTEXT.
+      const produced = await produceMessages("secure", {
+        topic,
+        partition: 2,
+        key: "c",
+        value: "over SASL_SSL",
+        valueFormat: "text",
+        headers: [],
+        copies: 1,
+        compression: "none",
+      });
+      if (!produced.ok) throw new Error(produced.message);
+      const offsets = await withFixtureAdmin((admin) => admin.fetchTopicOffsets(topic));
+      expect(offsets.find((o) => o.partition === 2)?.high).toBe("1");
+    },
+  );
 
   it.each(["sec-plain", "sec-scram-256"])("connects with %s and sees the same topic", async (name) => {
     const summary = await checkCluster(name);
@@ -154,7 +181,10 @@ describe("connecting through SASL_SSL", () => {
       writeFileSync(file, yaml(password));
       const cluster = loadConfigFrom({ CONSOLE_CONFIG_FILE: file }).config.clusters[0];
       if (!cluster) throw new Error("The YAML file gave no cluster.");
-      expect(cluster).toMatchObject({ securityProtocol: "SASL_SSL", sasl: { mechanism: "SCRAM-SHA-256", username: TEST_SASL_USER } });
+      expect(cluster).toMatchObject({
+        securityProtocol: "SASL_SSL",
+        sasl: { mechanism: "SCRAM-SHA-256", username: TEST_SASL_USER },
+      });
       const admin = new Kafka(kafkaConfigFor(cluster)).admin();
       try {
         await admin.connect();
@@ -166,7 +196,10 @@ describe("connecting through SASL_SSL", () => {
     expect(await connect(TEST_SASL_PASSWORD)).toBe(3);
     const refused = await connect(WRONG_PASSWORD).catch((error: unknown) => toConsoleError(error, "yaml-secure"));
     expect(refused).toBeInstanceOf(ConsoleError);
-    expect((refused as ConsoleError).message).toBe('Authentication failed for cluster "yaml-secure": the broker refused the SASL username or password (SCRAM-SHA-256).');
+    expect((refused as ConsoleError).message).toBe(
+      'Authentication failed for cluster "yaml-secure": the broker refused the SASL username or password ' +
+        "(SCRAM-SHA-256).",
+    );
   });
 });
 
@@ -179,7 +212,9 @@ describe("security settings that are wrong, in words", () => {
   ])("%s: a refused login says authentication failed, and which mechanism", async (name, mechanism) => {
     const summary = await checkCluster(name);
     expect(summary.reachable).toBe(false);
-    expect(summary.error).toBe(`Authentication failed for cluster "${name}": the broker refused the SASL username or password (${mechanism}).`);
+    expect(summary.error).toBe(
+      `Authentication failed for cluster "${name}": the broker refused the SASL username or password (${mechanism}).`,
+    );
     expectNoSecret(summary);
 
     const error = await withAdmin(name, (admin) => admin.listTopics()).catch((e: unknown) => e);
@@ -193,13 +228,22 @@ describe("security settings that are wrong, in words", () => {
 
   it("a CA that did not sign the brokers' certificate", async () => {
     const summary = await checkCluster("sec-wrong-ca");
-    expect(summary.error).toBe(handshake("sec-wrong-ca", "the broker's certificate is not signed by the configured CA (ssl.truststore.location)"));
+    expect(summary.error).toBe(
+      handshake(
+        "sec-wrong-ca",
+        "the broker's certificate is not signed by the configured CA (ssl.truststore.location)",
+      ),
+    );
   });
 
   it("no CA configured, so only the system's CAs are trusted", async () => {
     const summary = await checkCluster("sec-system-ca");
     expect(summary.error).toBe(
-      handshake("sec-system-ca", "the broker's certificate is not signed by a CA this server trusts (set ssl.truststore.location to the cluster's CA certificate)"),
+      handshake(
+        "sec-system-ca",
+        "the broker's certificate is not signed by a CA this server trusts (set ssl.truststore.location to " +
+          "the cluster's CA certificate)",
+      ),
     );
   });
 
@@ -207,35 +251,52 @@ describe("security settings that are wrong, in words", () => {
     const { port } = relay.address() as net.AddressInfo;
     const summary = await checkCluster("sec-hostname");
     expect(summary.error).toBe(
-      handshake("sec-hostname", "the broker's certificate is not issued for 127.0.0.2, the address the console connected to (ssl.endpoint.identification.algorithm)", `127.0.0.2:${port}`),
+      handshake(
+        "sec-hostname",
+        "the broker's certificate is not issued for 127.0.0.2, the address the console connected to " +
+          "(ssl.endpoint.identification.algorithm)",
+        `127.0.0.2:${port}`,
+      ),
     );
   });
 
   it("a trust store that is not PEM (a JKS file) is named as such, not taken for a wrong CA", async () => {
     const summary = await checkCluster("sec-jks-ca");
     expect(summary.error).toBe(
-      `The CA certificate file for cluster "sec-jks-ca" (${jksFile}) is not PEM (no "-----BEGIN CERTIFICATE-----" in it); convert a JKS or PKCS12 store to PEM with keytool/openssl.`,
+      `The CA certificate file for cluster "sec-jks-ca" (${jksFile}) is not PEM (no "-----BEGIN ` +
+        `CERTIFICATE-----" in it); convert a JKS or PKCS12 store to PEM with keytool/openssl.`,
     );
   });
 
   it("a client certificate the brokers do not trust", async () => {
     const summary = await checkCluster("sec-mtls-other-ca");
     expect(summary.error).toBe(
-      handshake("sec-mtls-other-ca", "the broker refused the client certificate (ssl.keystore.location): it is not signed by a CA the broker trusts, or has expired"),
+      handshake(
+        "sec-mtls-other-ca",
+        "the broker refused the client certificate (ssl.keystore.location): it is not signed by a CA the " +
+          "broker trusts, or has expired",
+      ),
     );
   });
 
   it("PLAINTEXT spoken to the SASL_SSL listener", async () => {
     const summary = await checkCluster("sec-plaintext-to-tls");
     expect(summary.error).toBe(
-      `Cannot reach cluster "sec-plaintext-to-tls": 127.0.0.1:${firstSaslPort} closed the connection; if that listener expects TLS or SASL, set security.protocol (now PLAINTEXT) to match it.`,
+      `Cannot reach cluster "sec-plaintext-to-tls": 127.0.0.1:${firstSaslPort} closed the connection; if that ` +
+        `listener expects TLS or SASL, set security.protocol (now PLAINTEXT) to match it.`,
     );
   });
 
   it("TLS spoken to the PLAINTEXT listener", async () => {
     const broker = TEST_BOOTSTRAP.split(",")[0] ?? "";
     const summary = await checkCluster("sec-tls-to-plaintext");
-    expect(summary.error).toBe(handshake("sec-tls-to-plaintext", `the connection closed during the handshake: is ${broker} a TLS listener? (security.protocol is SASL_SSL)`, broker));
+    expect(summary.error).toBe(
+      handshake(
+        "sec-tls-to-plaintext",
+        `the connection closed during the handshake: is ${broker} a TLS listener? (security.protocol is SASL_SSL)`,
+        broker,
+      ),
+    );
   });
 
   it("nothing printed while this file ran holds a password", () => {

@@ -3,7 +3,15 @@ import { SseParser, toStreamEvent } from "@/lib/messages/sse";
 import { FrameWriter } from "@/server/messages/frames";
 import type { DecodedRecord } from "@/server/kafka/protocol/records";
 
-const record = (key: Buffer | null, value: Buffer | null, headers: DecodedRecord["headers"] = []): DecodedRecord => ({ offset: 9007199254740993n, timestamp: 1_767_268_800_123, timestampType: "log-append", key, value, headers, size: 7 });
+const record = (key: Buffer | null, value: Buffer | null, headers: DecodedRecord["headers"] = []): DecodedRecord => ({
+  offset: 9007199254740993n,
+  timestamp: 1_767_268_800_123,
+  timestampType: "log-append",
+  key,
+  value,
+  headers,
+  size: 7,
+});
 
 function parse(frames: Buffer) {
   return new SseParser().push(frames.toString("utf8")).map((raw) => toStreamEvent(raw));
@@ -11,9 +19,17 @@ function parse(frames: Buffer) {
 
 describe("FrameWriter", () => {
   it("writes each record as a message event whose JSON reads back exactly, whatever the text holds", () => {
-    const texts = ['{"a":"b\\\\c"}', 'quote " backslash \\ slash /', "tab\tnew\nline\rcr\bbs\fff\u0000nul\u001fus\u007fdel", "é ü 漢字 🎉 \u2028\u2029", "", "<script>alert(1)</script>"];
+    const texts = [
+      '{"a":"b\\\\c"}',
+      'quote " backslash \\ slash /',
+      "tab\tnew\nline\rcr\bbs\fff\u0000nul\u001fus\u007fdel",
+      "é ü 漢字 🎉 \u2028\u2029",
+      "",
+      "<script>alert(1)</script>",
+    ];
     const writer = new FrameWriter(16);
-    for (const t of texts) writer.write(3, record(Buffer.from(t), Buffer.from(t), [{ key: t || "k", value: Buffer.from(t) }]));
+    for (const t of texts)
+      writer.write(3, record(Buffer.from(t), Buffer.from(t), [{ key: t || "k", value: Buffer.from(t) }]));
     const events = parse(writer.frames());
     expect(events).toHaveLength(texts.length);
     events.forEach((event, i) => {
@@ -21,7 +37,16 @@ describe("FrameWriter", () => {
       const payload = { encoding: "utf8", data: t, bytes: Buffer.byteLength(t) };
       expect(event).toEqual({
         type: "message",
-        data: { partition: 3, offset: "9007199254740993", timestamp: 1_767_268_800_123, timestampType: "log-append", key: payload, value: payload, headers: [{ key: t || "k", value: payload }], size: 7 },
+        data: {
+          partition: 3,
+          offset: "9007199254740993",
+          timestamp: 1_767_268_800_123,
+          timestampType: "log-append",
+          key: payload,
+          value: payload,
+          headers: [{ key: t || "k", value: payload }],
+          size: 7,
+        },
       });
     });
   });
@@ -30,7 +55,13 @@ describe("FrameWriter", () => {
     const binary = Buffer.from([0xff, 0xfe, 0x00, 0xc3]);
     const writer = new FrameWriter(0);
     writer.write(0, record(null, binary, [{ key: "h", value: null }]));
-    expect(parse(writer.frames())[0]).toMatchObject({ data: { key: null, value: { encoding: "base64", data: binary.toString("base64"), bytes: 4 }, headers: [{ key: "h", value: null }] } });
+    expect(parse(writer.frames())[0]).toMatchObject({
+      data: {
+        key: null,
+        value: { encoding: "base64", data: binary.toString("base64"), bytes: 4 },
+        headers: [{ key: "h", value: null }],
+      },
+    });
   });
 
   it("gives the first frames alone, for a limit, and their offsets", () => {
@@ -51,8 +82,18 @@ describe("FrameWriter", () => {
       { offset: 9_223_372_036_854_775_807n, timestamp: -1_767_268_800_123, partition: 1, size: 1 },
     ];
     const writer = new FrameWriter(0);
-    for (const c of cases) writer.write(c.partition, { ...record(null, Buffer.from("v")), offset: c.offset, timestamp: c.timestamp, size: c.size });
-    const read = parse(writer.frames()).map((e) => (e?.type === "message" ? { offset: e.data.offset, timestamp: e.data.timestamp, partition: e.data.partition, size: e.data.size } : null));
+    for (const c of cases)
+      writer.write(c.partition, {
+        ...record(null, Buffer.from("v")),
+        offset: c.offset,
+        timestamp: c.timestamp,
+        size: c.size,
+      });
+    const read = parse(writer.frames()).map((e) =>
+      e?.type === "message"
+        ? { offset: e.data.offset, timestamp: e.data.timestamp, partition: e.data.partition, size: e.data.size }
+        : null,
+    );
     expect(read).toEqual(cases.map((c) => ({ ...c, offset: c.offset.toString() })));
   });
 });

@@ -17,7 +17,16 @@ const HEX = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
  */
 const ESCAPE = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) ESCAPE[b] = 1;
-for (const [byte, letter] of [[0x22, 0x22], [0x5c, 0x5c], [0x08, 0x62], [0x09, 0x74], [0x0a, 0x6e], [0x0c, 0x66], [0x0d, 0x72]] as const) ESCAPE[byte] = letter;
+for (const [byte, letter] of [
+  [0x22, 0x22],
+  [0x5c, 0x5c],
+  [0x08, 0x62],
+  [0x09, 0x74],
+  [0x0a, 0x6e],
+  [0x0c, 0x66],
+  [0x0d, 0x72],
+] as const)
+  ESCAPE[byte] = letter;
 
 /** The fixed parts of a message event, as bytes, so that a record costs no string building. */
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));

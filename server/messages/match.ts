@@ -11,7 +11,9 @@ export type RecordMatcher = (record: DecodedRecord) => boolean;
 
 function textMatcher(filter: TextFilter): (bytes: Buffer | null) => boolean {
   const needle = Buffer.from(filter.text, "utf8");
-  return filter.match === "equals" ? (bytes) => bytes !== null && bytes.equals(needle) : (bytes) => bytes !== null && bytes.indexOf(needle) !== -1;
+  return filter.match === "equals"
+    ? (bytes) => bytes !== null && bytes.equals(needle)
+    : (bytes) => bytes !== null && bytes.indexOf(needle) !== -1;
 }
 
 /** The value at `path` in parsed JSON, or undefined when there is none. */

@@ -43,10 +43,16 @@ function chosenPartitions(topic: MetaTopic, query: MessageQuery): number[] {
   const missing = named.filter((p) => !all.includes(p));
   if (missing.length > 0) {
     const which = missing.length === 1 ? `partition ${missing[0]}` : `partitions ${missing.join(", ")}`;
-    throw new ConsoleError("bad_request", `Topic "${topic.name}" has ${describePartitions(all.length)}: there is no ${which}.`, 400);
+    throw new ConsoleError(
+      "bad_request",
+      `Topic "${topic.name}" has ${describePartitions(all.length)}: there is no ${which}.`,
+      400,
+    );
   }
   // Per-partition start offsets and a partitions list together: the partitions both name.
-  return query.offset?.kind === "each" && query.partitions !== null ? named.filter((p) => query.partitions?.includes(p)) : [...named].sort((a, b) => a - b);
+  return query.offset?.kind === "each" && query.partitions !== null
+    ? named.filter((p) => query.partitions?.includes(p))
+    : [...named].sort((a, b) => a - b);
 }
 
 /**
@@ -87,33 +93,59 @@ export async function planRead(cluster: string, topicName: string, query: Messag
     if (!("unreadable" in plan)) return plan;
     if (attempt >= PLAN_ATTEMPTS) {
       const { unreadable } = plan;
-      throw new ConsoleError("kafka_error", `The leader of ${unreadable.length === 1 ? `partition ${unreadable[0]}` : `partitions ${unreadable.join(", ")}`} of "${topicName}" did not answer; try again in a moment, or choose other partitions.`, 503);
+      throw new ConsoleError(
+        "kafka_error",
+        `The leader of ` +
+          (`${unreadable.length === 1 ? `partition ${unreadable[0]}` : `partitions ${unreadable.join(", ")}`} ` +
+            `of "${topicName}" did not answer; try again in a moment, or choose other partitions.`),
+        503,
+      );
     }
     invalidateMetadata(cluster);
     await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
   }
 }
 
-async function tryPlan(cluster: string, topicName: string, query: MessageQuery): Promise<ReadPlan | { unreadable: number[] }> {
+async function tryPlan(
+  cluster: string,
+  topicName: string,
+  query: MessageQuery,
+): Promise<ReadPlan | { unreadable: number[] }> {
   const metadata = await getMetadataWith(cluster, [topicName]);
   const topic = metadata.topics.find((t) => t.name === topicName);
   if (!topic) throw new ConsoleError("not_found", `Topic "${topicName}" does not exist in cluster "${cluster}".`, 404);
   const chosen = chosenPartitions(topic, query);
-  const subset: MetaTopic = { name: topic.name, partitions: topic.partitions.filter((p) => chosen.includes(p.partitionId)) };
+  const subset: MetaTopic = {
+    name: topic.name,
+    partitions: topic.partitions.filter((p) => chosen.includes(p.partitionId)),
+  };
 
   const since = query.filters.since;
-  const needsTime = query.from === "timestamp" || (since !== undefined && query.from !== "live" && query.from !== "newest");
+  const needsTime =
+    query.from === "timestamp" || (since !== undefined && query.from !== "live" && query.from !== "newest");
   const [lows, highs, atTime] = await Promise.all([
     listOffsets(cluster, [subset], EARLIEST),
     listOffsets(cluster, [subset], LATEST, 1),
-    needsTime ? listOffsets(cluster, [subset], BigInt(Math.max(query.timestamp ?? 0, query.from === "timestamp" ? 0 : (since ?? 0)))) : Promise.resolve(undefined),
+    needsTime
+      ? listOffsets(
+          cluster,
+          [subset],
+          BigInt(Math.max(query.timestamp ?? 0, query.from === "timestamp" ? 0 : (since ?? 0))),
+        )
+      : Promise.resolve(undefined),
   ]);
   const low = lows.get(topic.name);
   const high = highs.get(topic.name);
   const unreadable = chosen.filter((p) => low?.get(p) === undefined || high?.get(p) === undefined);
   if (unreadable.length > 0) return { unreadable };
   const bounds = chosen.map((p) => ({ partition: p, low: low?.get(p) ?? 0n, high: high?.get(p) ?? 0n }));
-  const newest = query.from === "newest" ? shareNewest(bounds.map((b) => b.high - b.low), query.limit ?? 0) : [];
+  const newest =
+    query.from === "newest"
+      ? shareNewest(
+          bounds.map((b) => b.high - b.low),
+          query.limit ?? 0,
+        )
+      : [];
 
   const partitions = bounds.map((b, i): PartitionPlan => {
     let start: bigint;
@@ -129,7 +161,8 @@ async function tryPlan(cluster: string, topicName: string, query: MessageQuery):
         break;
       case "offset": {
         const offset = query.offset;
-        const wanted = offset === null ? b.low : offset.kind === "all" ? offset.offset : (offset.offsets.get(b.partition) ?? b.low);
+        const wanted =
+          offset === null ? b.low : offset.kind === "all" ? offset.offset : (offset.offsets.get(b.partition) ?? b.low);
         start = minOf(maxOf(wanted, b.low), b.high);
         break;
       }
@@ -145,7 +178,8 @@ async function tryPlan(cluster: string, topicName: string, query: MessageQuery):
     if (sinceOffset !== undefined) start = sinceOffset < 0n ? b.high : maxOf(start, sinceOffset);
     if (query.filters.minOffset !== undefined) start = maxOf(start, query.filters.minOffset);
     let stop: bigint | null = query.follow ? null : b.high;
-    if (query.filters.maxOffset !== undefined) stop = stop === null ? query.filters.maxOffset + 1n : minOf(stop, query.filters.maxOffset + 1n);
+    if (query.filters.maxOffset !== undefined)
+      stop = stop === null ? query.filters.maxOffset + 1n : minOf(stop, query.filters.maxOffset + 1n);
     const leader = topic.partitions.find((p) => p.partitionId === b.partition)?.leader ?? -1;
     return { partition: b.partition, leader, start, stop, low: b.low, high: b.high };
   });

@@ -33,7 +33,12 @@ const DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
 
 function recordBytes(input: ValidProduce): number {
   const bytes = (text: string | null) => (text === null ? 0 : Buffer.byteLength(text, "utf8"));
-  return RECORD_OVERHEAD + bytes(input.key) + bytes(input.value) + input.headers.reduce((n, h) => n + bytes(h.key) + bytes(h.value) + 8, 0);
+  return (
+    RECORD_OVERHEAD +
+    bytes(input.key) +
+    bytes(input.value) +
+    input.headers.reduce((n, h) => n + bytes(h.key) + bytes(h.value) + 8, 0)
+  );
 }
 
 /** The largest batch the topic takes (max.message.bytes, which the topic inherits from the broker unless set). */
@@ -45,7 +50,10 @@ async function maxBatchBytes(cluster: string, topic: string): Promise<number> {
 
 export async function produceRecords(cluster: string, input: ValidProduce): Promise<ProduceResult> {
   if (!PRODUCER_COMPRESSIONS.includes(input.compression)) {
-    throw new FieldError("compression", `The console cannot write ${input.compression} batches; choose ${PRODUCER_COMPRESSIONS.join(", ")}.`);
+    throw new FieldError(
+      "compression",
+      `The console cannot write ${input.compression} batches; choose ${PRODUCER_COMPRESSIONS.join(", ")}.`,
+    );
   }
   registerCompressionCodecs();
   const metadata = await getMetadataWith(cluster, [input.topic]);
@@ -53,29 +61,49 @@ export async function produceRecords(cluster: string, input: ValidProduce): Prom
   if (!topic) throw new FieldError("topic", `Topic "${input.topic}" does not exist in cluster "${cluster}".`);
   const count = topic.partitions.length;
   if (input.partition !== null && !topic.partitions.some((p) => p.partitionId === input.partition)) {
-    throw new FieldError("partition", `Topic "${input.topic}" has ${count === 1 ? "1 partition (0)" : `${count} partitions (0–${count - 1})`}: there is no partition ${input.partition}.`);
+    throw new FieldError(
+      "partition",
+      `Topic "${input.topic}" has ` +
+        (`${count === 1 ? "1 partition (0)" : `${count} partitions (0–${count - 1})`}: there is no partition ` +
+          `${input.partition}.`),
+    );
   }
 
   const limit = await maxBatchBytes(cluster, input.topic);
   const size = recordBytes(input);
   if (size + BATCH_OVERHEAD > limit) {
-    throw new FieldError("value", `The record is about ${size.toLocaleString("en-US")} bytes; topic "${input.topic}" takes at most ${limit.toLocaleString("en-US")} bytes per batch (max.message.bytes).`);
+    throw new FieldError(
+      "value",
+      `The record is about ${size.toLocaleString("en-US")} bytes; topic "${input.topic}" takes at most ` +
+        `${limit.toLocaleString("en-US")} bytes per batch (max.message.bytes).`,
+    );
   }
 
   // kafkajs takes headers as an object; a name given twice is written as repeated headers (a list value).
   const headers: IHeaders = Object.create(null) as IHeaders;
   for (const h of input.headers) {
     const previous = headers[h.key];
-    headers[h.key] = previous === undefined ? h.value : Array.isArray(previous) ? [...previous, h.value] : [String(previous), h.value];
+    headers[h.key] =
+      previous === undefined ? h.value : Array.isArray(previous) ? [...previous, h.value] : [String(previous), h.value];
   }
   const message = (partition: number): Message => ({ partition, key: input.key, value: input.value, headers });
 
   // Where each copy goes: the chosen partition, or Kafka's default partitioner over the partitions that have a leader.
-  const partitionMetadata: PartitionMetadata[] = topic.partitions.map((p) => ({ partitionErrorCode: 0, partitionId: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas ?? [] }));
+  const partitionMetadata: PartitionMetadata[] = topic.partitions.map((p) => ({
+    partitionErrorCode: 0,
+    partitionId: p.partitionId,
+    leader: p.leader,
+    replicas: p.replicas,
+    isr: p.isr,
+    offlineReplicas: p.offlineReplicas ?? [],
+  }));
   const partitioner = Partitioners.DefaultPartitioner();
   const targets: number[] = [];
   for (let i = 0; i < input.copies; i++) {
-    targets.push(input.partition ?? partitioner({ topic: input.topic, partitionMetadata, message: { key: input.key, value: input.value } }));
+    targets.push(
+      input.partition ??
+        partitioner({ topic: input.topic, partitionMetadata, message: { key: input.key, value: input.value } }),
+    );
   }
 
   // One send per slice that fits the topic's batch limit; each send writes one batch per partition.
@@ -84,7 +112,12 @@ export async function produceRecords(cluster: string, input: ValidProduce): Prom
   for (let start = 0; start < targets.length; start += perSend) {
     const slice = targets.slice(start, start + perSend);
     const sent = await withProducer(cluster, input.topic, (producer) =>
-      producer.send({ topic: input.topic, acks: -1, compression: CODECS[input.compression], messages: slice.map((p) => message(p)) }),
+      producer.send({
+        topic: input.topic,
+        acks: -1,
+        compression: CODECS[input.compression],
+        messages: slice.map((p) => message(p)),
+      }),
     );
     const next = new Map<number, bigint>();
     for (const meta of sent) {
@@ -92,7 +125,8 @@ export async function produceRecords(cluster: string, input: ValidProduce): Prom
     }
     for (const partition of slice) {
       const offset = next.get(partition);
-      if (offset === undefined) throw new Error(`Kafka did not say where the records of partition ${partition} were written.`);
+      if (offset === undefined)
+        throw new Error(`Kafka did not say where the records of partition ${partition} were written.`);
       records.push({ partition, offset: offset.toString() });
       next.set(partition, offset + 1n);
     }

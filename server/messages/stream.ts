@@ -56,7 +56,10 @@ const QUEUE_BYTES = 8 * 1_048_576;
 /** How long the stream keeps trying to reach a partition whose leader does not answer, before it reports it. */
 const LEADER_PATIENCE_MS = 20_000;
 const RETRY_DELAY_MS = 500;
-/** How long closing waits for the fetchers to notice (each checks between steps; the disconnect before it has already waited for requests in flight). */
+/**
+ * How long closing waits for the fetchers to notice (each checks between steps; the disconnect before it has already
+ * waited for requests in flight).
+ */
 const SETTLE_MS = 5_000;
 
 /** Partition errors after which the partition's leader is looked up again. */
@@ -108,7 +111,12 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * Plans the search (a bad partition or unknown topic throws a ConsoleError here, before any event) and opens the
  * stream's connections.
  */
-export async function openMessageStream(cluster: string, topic: string, query: MessageQuery, options: { limits?: StreamLimits; signal?: AbortSignal } = {}): Promise<MessageStream> {
+export async function openMessageStream(
+  cluster: string,
+  topic: string,
+  query: MessageQuery,
+  options: { limits?: StreamLimits; signal?: AbortSignal } = {},
+): Promise<MessageStream> {
   const plan = await planRead(cluster, topic, query);
   const limits = options.limits ?? getConfig().messages;
   const connection = createProtocolCluster(getKafka(cluster));
@@ -180,7 +188,16 @@ class Reader {
     this.matcher = compileFilters(query.filters);
     for (const p of plan.partitions) {
       const done = p.stop !== null && p.start >= p.stop;
-      this.states.set(p.partition, { plan: p, next: p.start, position: p.start, highWatermark: p.high, stable: p.high, maxBytes: PARTITION_FIRST_BYTES, done, failingSince: null });
+      this.states.set(p.partition, {
+        plan: p,
+        next: p.start,
+        position: p.start,
+        highWatermark: p.high,
+        stable: p.high,
+        maxBytes: PARTITION_FIRST_BYTES,
+        done,
+        failingSince: null,
+      });
     }
     signal.addEventListener("abort", () => this.wakeAll(), { once: true });
   }
@@ -323,7 +340,10 @@ class Reader {
   /** Resolves once every fetcher has ended, or after `timeoutMs`. */
   async settled(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.workers.values()]), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    await Promise.race([
+      Promise.allSettled([...this.workers.values()]),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
     clearTimeout(timer);
   }
 
@@ -354,11 +374,21 @@ class Reader {
           minBytes: 1,
           maxBytes: REQUEST_MAX_BYTES,
           isolationLevel: 1,
-          topics: [{ name: this.plan.topic, partitions: order.map((s) => ({ partition: s.plan.partition, fetchOffset: s.next, partitionMaxBytes: s.maxBytes })) }],
+          topics: [
+            {
+              name: this.plan.topic,
+              partitions: order.map((s) => ({
+                partition: s.plan.partition,
+                fetchOffset: s.next,
+                partitionMaxBytes: s.maxBytes,
+              })),
+            },
+          ],
         });
       } catch (error) {
         if (this.signal.aborted) throw new StreamAborted();
-        if (!isConnectionError(error) && !(error instanceof Error && /broker|leader|metadata/i.test(error.message))) throw error;
+        if (!isConnectionError(error) && !(error instanceof Error && /broker|leader|metadata/i.test(error.message)))
+          throw error;
         await this.relocate(order, error);
         continue;
       }
@@ -375,8 +405,7 @@ class Reader {
         } else if (MOVED.has(fetched.errorCode)) {
           moved.push(state);
           movedCode = fetched.errorCode;
-        }
-        else if (fetched.errorCode === OFFSET_OUT_OF_RANGE) await this.recover(state);
+        } else if (fetched.errorCode === OFFSET_OUT_OF_RANGE) await this.recover(state);
         else throw new KafkaProtocolError(fetched.errorCode);
       }
       if (moved.length > 0) await this.relocate(moved, new KafkaProtocolError(movedCode));
@@ -397,7 +426,11 @@ class Reader {
     }
     const set = decodeRecordSet(records, state.next, fetched.abortedTransactions);
     if (set.truncated) {
-      if (state.maxBytes >= PARTITION_MAX_BYTES_CAP) throw new Error(`A record batch of partition ${state.plan.partition} is larger than ${PARTITION_MAX_BYTES_CAP / 1_048_576} MiB.`);
+      if (state.maxBytes >= PARTITION_MAX_BYTES_CAP)
+        throw new Error(
+          `A record batch of partition ${state.plan.partition} is larger than ` +
+            `${PARTITION_MAX_BYTES_CAP / 1_048_576} MiB.`,
+        );
       state.maxBytes *= 2;
       return;
     }
@@ -414,7 +447,14 @@ class Reader {
     const next = stop !== null && set.nextOffset > stop ? stop : set.nextOffset;
     state.next = next > state.next ? next : state.next;
     if (stop !== null && state.next >= stop) state.done = true;
-    await this.push({ partition: state.plan.partition, frames, next: state.next, scanned, bytes: set.bytes, weight: frames.length + 64 });
+    await this.push({
+      partition: state.plan.partition,
+      frames,
+      next: state.next,
+      scanned,
+      bytes: set.bytes,
+      weight: frames.length + 64,
+    });
   }
 
   private finish(state: PartitionState): void {
@@ -425,8 +465,14 @@ class Reader {
 
   /** The log moved under the reader (retention deleted the records, or the log was truncated): go to its bounds. */
   private async recover(state: PartitionState): Promise<void> {
-    const topic = { name: this.plan.topic, partitions: [{ partitionId: state.plan.partition, leader: state.plan.leader, replicas: [], isr: [] }] };
-    const [low, high] = await Promise.all([listOffsets(this.cluster, [topic], EARLIEST), listOffsets(this.cluster, [topic], LATEST, 1)]);
+    const topic = {
+      name: this.plan.topic,
+      partitions: [{ partitionId: state.plan.partition, leader: state.plan.leader, replicas: [], isr: [] }],
+    };
+    const [low, high] = await Promise.all([
+      listOffsets(this.cluster, [topic], EARLIEST),
+      listOffsets(this.cluster, [topic], LATEST, 1),
+    ]);
     const l = low.get(this.plan.topic)?.get(state.plan.partition);
     const h = high.get(this.plan.topic)?.get(state.plan.partition);
     if (l === undefined || h === undefined) return;
@@ -476,7 +522,12 @@ class Reader {
 function unreadable(cluster: string, state: PartitionState, reason: unknown): ConsoleError {
   const cause = toConsoleError(reason, cluster);
   const seconds = Math.round(LEADER_PATIENCE_MS / 1000);
-  const who = state.plan.leader < 0 ? "has had no leader" : `could not be read from its leader, broker ${state.plan.leader},`;
+  const who =
+    state.plan.leader < 0 ? "has had no leader" : `could not be read from its leader, broker ${state.plan.leader},`;
   if (cause.code === "internal") console.error("A message stream gave up on a partition:", reason);
-  return new ConsoleError(cause.code, `Partition ${state.plan.partition} ${who} for ${seconds} s, so the stream stopped. ${cause.message}`, cause.status);
+  return new ConsoleError(
+    cause.code,
+    `Partition ${state.plan.partition} ${who} for ${seconds} s, so the stream stopped. ${cause.message}`,
+    cause.status,
+  );
 }

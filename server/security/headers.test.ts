@@ -39,7 +39,11 @@ describe("pagePolicy", () => {
     const policy = pagePolicy({ nonce: makeNonce(), dev: false });
     expect(policy).not.toMatch(/[\r\n]/);
     // Next.js's own pattern (get-script-nonce-from-header.js).
-    const scriptSrc = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    const scriptSrc =
+      policy
+        .split(";")
+        .map((d) => d.trim())
+        .find((d) => d.startsWith("script-src")) ?? "";
     expect(scriptSrc.split(/\s+/).some((s) => /^'nonce-([A-Za-z0-9+/_-]+={0,2})'$/.test(s))).toBe(true);
   });
 });

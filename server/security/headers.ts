@@ -38,7 +38,10 @@ export function pagePolicy({ nonce, dev }: { nonce: string; dev: boolean }): str
   return serialize(directives);
 }
 
-/** The policy of API responses (JSON and the SSE stream): they are data, so a document made of one may load and run nothing. */
+/**
+ * The policy of API responses (JSON and the SSE stream): they are data, so a document made of one may load and run
+ * nothing.
+ */
 export const API_POLICY = serialize([
   ["default-src", "'none'"],
   ["base-uri", "'none'"],

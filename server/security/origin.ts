@@ -22,8 +22,7 @@ export interface MutationRequest {
 
 export type OriginVerdict =
   /** `forwardedHost`: an allowed extra origin's host, for Next.js's own check to compare with (see proxy.ts). */
-  | { allowed: true; forwardedHost?: string }
-  | { allowed: false; message: string };
+  { allowed: true; forwardedHost?: string } | { allowed: false; message: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -45,7 +44,12 @@ export function parseAllowedOrigins(text: string | undefined): { origins: string
   const origins: string[] = [];
   for (const entry of entries) {
     const origin = originOf(entry);
-    if (!origin) return { error: `has "${entry}", which is not an origin like https://console.example.com (http or https, a host and an optional port, no path)` };
+    if (!origin)
+      return {
+        error:
+          `has "${entry}", which is not an origin like https://console.example.com (http or https, a ` +
+          `host and an optional port, no path)`,
+      };
     if (!origins.includes(origin)) origins.push(origin);
   }
   return { origins };
@@ -58,7 +62,12 @@ function originOf(entry: string): string | null {
   } catch {
     return null;
   }
-  const bare = (url.protocol === "http:" || url.protocol === "https:") && url.username === "" && url.password === "" && url.search === "" && url.hash === "";
+  const bare =
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    url.username === "" &&
+    url.password === "" &&
+    url.search === "" &&
+    url.hash === "";
   // "https://host" and "https://host/" are the same origin; "https://host/console" is not an origin.
   if (!bare || url.pathname !== "/" || /[?#*]/.test(entry) || !/^https?:\/\/[^/]+\/?$/i.test(entry)) return null;
   return url.origin;
@@ -74,7 +83,10 @@ export function ownHost(request: Pick<MutationRequest, "host" | "forwardedHost">
 function refused(from: string): OriginVerdict {
   return {
     allowed: false,
-    message: `Changes are accepted only from the console's own pages, and this request came from ${from}. Make the change in the console itself; if the console is reached through another address, add that origin to ${ALLOWED_ORIGINS_VARIABLE}.`,
+    message:
+      `Changes are accepted only from the console's own pages, and this request came from ${from}. ` +
+      (`Make the change in the console itself; if the console is reached through another address, add that ` +
+        `origin to ${ALLOWED_ORIGINS_VARIABLE}.`),
   };
 }
 

@@ -29,17 +29,32 @@ export async function deleteTopic(cluster: string, input: DeleteTopicInput): Pro
   });
 }
 
-export async function addPartitions(cluster: string, input: AddPartitionsInput): Promise<ActionResult<{ name: string; partitions: number }>> {
-  return runMutation("topic.partitions.add", cluster, addPartitionsSchema, input, async (c, valid) => ({ name: valid.name, partitions: await admin.addPartitions(c, valid) }));
+export async function addPartitions(
+  cluster: string,
+  input: AddPartitionsInput,
+): Promise<ActionResult<{ name: string; partitions: number }>> {
+  return runMutation("topic.partitions.add", cluster, addPartitionsSchema, input, async (c, valid) => ({
+    name: valid.name,
+    partitions: await admin.addPartitions(c, valid),
+  }));
 }
 
-export async function alterTopicConfigs(cluster: string, input: AlterTopicConfigsInput): Promise<ActionResult<{ name: string; set: string[]; reset: string[] }>> {
+export async function alterTopicConfigs(
+  cluster: string,
+  input: AlterTopicConfigsInput,
+): Promise<ActionResult<{ name: string; set: string[]; reset: string[] }>> {
   return runMutation("topic.configs.alter", cluster, alterTopicConfigsSchema, input, async (c, valid) => {
     await admin.alterTopicConfigs(c, valid);
     return { name: valid.name, set: valid.set.map((s) => s.key), reset: valid.reset };
   });
 }
 
-export async function purgeTopic(cluster: string, input: PurgeTopicInput): Promise<ActionResult<{ name: string; partitions: { partition: number; lowWatermark: string }[] }>> {
-  return runMutation("topic.purge", cluster, purgeTopicSchema, input, async (c, valid) => ({ name: valid.name, partitions: await admin.purgeTopic(c, valid) }));
+export async function purgeTopic(
+  cluster: string,
+  input: PurgeTopicInput,
+): Promise<ActionResult<{ name: string; partitions: { partition: number; lowWatermark: string }[] }>> {
+  return runMutation("topic.purge", cluster, purgeTopicSchema, input, async (c, valid) => ({
+    name: valid.name,
+    partitions: await admin.purgeTopic(c, valid),
+  }));
 }

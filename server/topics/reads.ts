@@ -1,7 +1,13 @@
 import "server-only";
 import { ConfigResourceTypes } from "kafkajs";
 import type { ConfigSource, TopicConfigEntry, TopicResponse, TopicSummary } from "@/lib/api/types";
-import { type ClusterSnapshot, type MetaTopic, isInternalTopic, partitionInfos, summarizeTopic } from "@/lib/cluster/summary";
+import {
+  type ClusterSnapshot,
+  type MetaTopic,
+  isInternalTopic,
+  partitionInfos,
+  summarizeTopic,
+} from "@/lib/cluster/summary";
 import { withAdmin } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { groupsReadingTopic } from "@/server/groups/fetch";
@@ -52,7 +58,9 @@ function sourceOf(configSource: number | undefined, isDefault: boolean): ConfigS
 }
 
 export async function readTopicConfigs(cluster: string, topic: string): Promise<TopicConfigEntry[]> {
-  const described = await withAdmin(cluster, (admin) => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }));
+  const described = await withAdmin(cluster, (admin) =>
+    admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }),
+  );
   const entries = described.resources[0]?.configEntries ?? [];
   return entries
     .map((e) => {

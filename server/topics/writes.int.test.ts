@@ -20,11 +20,18 @@ async function topicNames(): Promise<string[]> {
 }
 
 async function partitionsOf(topic: string) {
-  return withFixtureAdmin(async (admin) => (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions ?? []);
+  return withFixtureAdmin(
+    async (admin) => (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions ?? [],
+  );
 }
 
 async function topicConfig(topic: string, names: string[]): Promise<Record<string, string>> {
-  const result = await withFixtureAdmin((admin) => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: names }] }));
+  const result = await withFixtureAdmin((admin) =>
+    admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: names }],
+    }),
+  );
   return Object.fromEntries((result.resources[0]?.configEntries ?? []).map((e) => [e.configName, e.configValue]));
 }
 
@@ -41,7 +48,15 @@ async function produce(topic: string, perPartition: Record<number, number>): Pro
   await producer.connect();
   try {
     for (const [partition, count] of Object.entries(perPartition)) {
-      await producer.send({ topic, acks: -1, messages: Array.from({ length: count }, (_, i) => ({ partition: Number(partition), key: `k${i}`, value: `value ${i}` })) });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: Array.from({ length: count }, (_, i) => ({
+          partition: Number(partition),
+          key: `k${i}`,
+          value: `value ${i}`,
+        })),
+      });
     }
   } finally {
     await producer.disconnect();
@@ -58,7 +73,13 @@ async function newTopic(prefix: string, partitions = 3, configs = {}): Promise<s
 
 describe("create a topic", () => {
   it("creates it with its partitions, replication factor and configs, read back from the cluster", async () => {
-    const name = await newTopic("create", 4, { retentionMs: 3 * 86_400_000, cleanupPolicy: "compact,delete", minInsyncReplicas: 2, maxMessageBytes: 2_000_000, retentionBytes: 5_000_000_000 });
+    const name = await newTopic("create", 4, {
+      retentionMs: 3 * 86_400_000,
+      cleanupPolicy: "compact,delete",
+      minInsyncReplicas: 2,
+      maxMessageBytes: 2_000_000,
+      retentionBytes: 5_000_000_000,
+    });
     const partitions = await partitionsOf(name);
     expect(partitions).toHaveLength(4);
     for (const p of partitions) expect(p.replicas).toHaveLength(3);
@@ -80,8 +101,16 @@ describe("create a topic", () => {
     [{ partitions: 0 }, "partitions", "A topic needs at least 1 partition."],
     [{ partitions: 1.5 }, "partitions", "Partitions must be a whole number."],
     [{ replicationFactor: 0 }, "replicationFactor", "Replication factor must be at least 1."],
-    [{ replicationFactor: 4 }, "replicationFactor", "Only 3 brokers are online, so the replication factor can be at most 3."],
-    [{ configs: { minInsyncReplicas: 4 }, replicationFactor: 3 }, "configs.minInsyncReplicas", "Min in-sync replicas cannot be more than the replication factor: no write could succeed."],
+    [
+      { replicationFactor: 4 },
+      "replicationFactor",
+      "Only 3 brokers are online, so the replication factor can be at most 3.",
+    ],
+    [
+      { configs: { minInsyncReplicas: 4 }, replicationFactor: 3 },
+      "configs.minInsyncReplicas",
+      "Min in-sync replicas cannot be more than the replication factor: no write could succeed.",
+    ],
     [{ configs: { retentionMs: -5 } }, "configs.retentionMs", "Retention time must be positive, or unlimited."],
   ])("refuses %j with its message and creates nothing", async (override, field, message) => {
     const name = uniqueName("refused");
@@ -106,21 +135,46 @@ describe("create a topic", () => {
 
   it("refuses an invalid config value with Kafka's reason", async () => {
     const name = uniqueName("badconfig");
-    const result = await createTopic("test", { name, partitions: 1, replicationFactor: 1, configs: { maxMessageBytes: 0 }, ...{} });
+    const result = await createTopic("test", {
+      name,
+      partitions: 1,
+      replicationFactor: 1,
+      configs: { maxMessageBytes: 0 },
+      ...{},
+    });
     // max.message.bytes 0 is allowed by Kafka; an unknown cleanup policy is not, but the schema refuses it first.
-    const refused = await createTopic("test", { name: uniqueName("badpolicy"), partitions: 1, replicationFactor: 1, configs: { cleanupPolicy: "forever" as "delete" } });
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { "configs.cleanupPolicy": ["Choose delete, compact, or both."] } });
+    const refused = await createTopic("test", {
+      name: uniqueName("badpolicy"),
+      partitions: 1,
+      replicationFactor: 1,
+      configs: { cleanupPolicy: "forever" as "delete" },
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { "configs.cleanupPolicy": ["Choose delete, compact, or both."] },
+    });
     if (result.ok) created.push(name);
   });
 
   it("refuses every change on a read-only cluster, changing nothing", async () => {
     const name = uniqueName("ro");
     const result = await createTopic("readonly", { name, partitions: 1, replicationFactor: 1 });
-    expect(result).toEqual({ ok: false, message: 'Cluster "readonly" is read-only: the console makes no changes to it.' });
+    expect(result).toEqual({
+      ok: false,
+      message: 'Cluster "readonly" is read-only: the console makes no changes to it.',
+    });
     const existing = await newTopic("ro-existing", 1);
-    expect(await deleteTopic("readonly", { name: existing, confirmation: existing })).toMatchObject({ ok: false, message: expect.stringMatching(/read-only/) });
-    expect(await addPartitions("readonly", { name: existing, partitions: 5 })).toMatchObject({ ok: false, message: expect.stringMatching(/read-only/) });
-    expect(await alterTopicConfigs("readonly", { name: existing, set: [{ key: "retention.ms", value: "1000" }] })).toMatchObject({ ok: false });
+    expect(await deleteTopic("readonly", { name: existing, confirmation: existing })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/read-only/),
+    });
+    expect(await addPartitions("readonly", { name: existing, partitions: 5 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/read-only/),
+    });
+    expect(
+      await alterTopicConfigs("readonly", { name: existing, set: [{ key: "retention.ms", value: "1000" }] }),
+    ).toMatchObject({ ok: false });
     expect(await purgeTopic("readonly", { name: existing })).toMatchObject({ ok: false });
     expect(await topicNames()).not.toContain(name);
     expect(await topicNames()).toContain(existing);
@@ -134,7 +188,16 @@ describe("describe, change and delete a topic", () => {
     const name = await newTopic("describe", 3, { retentionMs: 86_400_000 });
     await produce(name, { 0: 5, 1: 2 });
     const group = uniqueName("readers");
-    await withFixtureAdmin((admin) => admin.setOffsets({ groupId: group, topic: name, partitions: [{ partition: 0, offset: "3" }, { partition: 1, offset: "2" }] }));
+    await withFixtureAdmin((admin) =>
+      admin.setOffsets({
+        groupId: group,
+        topic: name,
+        partitions: [
+          { partition: 0, offset: "3" },
+          { partition: 1, offset: "2" },
+        ],
+      }),
+    );
     invalidate("group-offsets:test");
     invalidate("logdirs:test");
 
@@ -151,7 +214,13 @@ describe("describe, change and delete a topic", () => {
       expect(p.underReplicated).toBe(false);
     }
     expect(detail.partitions[0]?.sizeBytes).toBeGreaterThan(0);
-    expect(detail.configs[0]).toEqual({ name: "retention.ms", value: "86400000", source: "topic", sensitive: false, readOnly: false });
+    expect(detail.configs[0]).toEqual({
+      name: "retention.ms",
+      value: "86400000",
+      source: "topic",
+      sensitive: false,
+      readOnly: false,
+    });
     expect(detail.configs.find((c) => c.name === "segment.bytes")?.source).not.toBe("topic");
     expect(detail.consumerGroups).toEqual([
       {
@@ -167,32 +236,64 @@ describe("describe, change and delete a topic", () => {
     ]);
 
     const { topics } = await listTopics("test");
-    expect(topics.find((t) => t.name === name)).toMatchObject({ name, partitions: 3, replicationFactor: 3, underReplicatedPartitions: 0, messages: 7, cleanupPolicy: "delete", internal: false });
+    expect(topics.find((t) => t.name === name)).toMatchObject({
+      name,
+      partitions: 3,
+      replicationFactor: 3,
+      underReplicatedPartitions: 0,
+      messages: 7,
+      cleanupPolicy: "delete",
+      internal: false,
+    });
     expect(topics.find((t) => t.name === name)?.sizeBytes).toBeGreaterThan(0);
     expect(topics.find((t) => t.name === "__consumer_offsets")?.internal).toBe(true);
   });
 
   it("says a missing topic does not exist", async () => {
-    await expect(describeTopic("test", "no-such-topic-here")).rejects.toMatchObject({ status: 404, message: 'Topic "no-such-topic-here" does not exist.' });
+    await expect(describeTopic("test", "no-such-topic-here")).rejects.toMatchObject({
+      status: 404,
+      message: 'Topic "no-such-topic-here" does not exist.',
+    });
   });
 
   it("adds partitions, and refuses a decrease or the same count with the reason", async () => {
     const name = await newTopic("grow", 2);
     expect(await addPartitions("test", { name, partitions: 5 })).toEqual({ ok: true, data: { name, partitions: 5 } });
     await eventually(async () => expect(await partitionsOf(name)).toHaveLength(5));
-    expect(await addPartitions("test", { name, partitions: 3 })).toMatchObject({ ok: false, fieldErrors: { partitions: [`Kafka cannot remove partitions: "${name}" has 5, so the new count must be more than 5.`] } });
-    expect(await addPartitions("test", { name, partitions: 5 })).toMatchObject({ ok: false, fieldErrors: { partitions: [`"${name}" already has 5 partitions; enter a larger number.`] } });
-    expect(await addPartitions("test", { name: uniqueName("missing"), partitions: 5 })).toMatchObject({ ok: false, message: expect.stringMatching(/does not exist/) });
+    expect(await addPartitions("test", { name, partitions: 3 })).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        partitions: [`Kafka cannot remove partitions: "${name}" has 5, so the new count must be more than 5.`],
+      },
+    });
+    expect(await addPartitions("test", { name, partitions: 5 })).toMatchObject({
+      ok: false,
+      fieldErrors: { partitions: [`"${name}" already has 5 partitions; enter a larger number.`] },
+    });
+    expect(await addPartitions("test", { name: uniqueName("missing"), partitions: 5 })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/does not exist/),
+    });
     expect(await partitionsOf(name)).toHaveLength(5);
   });
 
   it("sets and resets single configs without touching the others, and refuses an invalid value", async () => {
     const name = await newTopic("configs", 1, { retentionMs: 86_400_000, maxMessageBytes: 500_000 });
-    const set = await alterTopicConfigs("test", { name, set: [{ key: "segment.ms", value: "3600000" }], reset: ["retention.ms"] });
+    const set = await alterTopicConfigs("test", {
+      name,
+      set: [{ key: "segment.ms", value: "3600000" }],
+      reset: ["retention.ms"],
+    });
     expect(set).toEqual({ ok: true, data: { name, set: ["segment.ms"], reset: ["retention.ms"] } });
     await expectConfigs(name, { "segment.ms": "3600000", "retention.ms": "604800000", "max.message.bytes": "500000" });
 
-    const bad = await alterTopicConfigs("test", { name, set: [{ key: "retention.ms", value: "soon" }, { key: "max.message.bytes", value: "1000" }] });
+    const bad = await alterTopicConfigs("test", {
+      name,
+      set: [
+        { key: "retention.ms", value: "soon" },
+        { key: "max.message.bytes", value: "1000" },
+      ],
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.message).toMatch(/retention\.ms/);
     const unknown = await alterTopicConfigs("test", { name, set: [{ key: "no.such.config", value: "1" }] });
@@ -210,7 +311,10 @@ describe("describe, change and delete a topic", () => {
       ["3", "3"],
       ["0", "2"],
     ]);
-    expect(await purgeTopic("test", { name, partitions: [7] })).toMatchObject({ ok: false, fieldErrors: { partitions: [`"${name}" has no partition 7 (it has 0 to 2).`] } });
+    expect(await purgeTopic("test", { name, partitions: [7] })).toMatchObject({
+      ok: false,
+      fieldErrors: { partitions: [`"${name}" has no partition 7 (it has 0 to 2).`] },
+    });
     const all = await purgeTopic("test", { name });
     expect(all.ok).toBe(true);
     expect((await describeTopic("test", name)).partitions.map((p) => p.messages)).toEqual([0, 0, 0]);
@@ -218,10 +322,16 @@ describe("describe, change and delete a topic", () => {
 
   it("deletes only when the name is typed exactly", async () => {
     const name = await newTopic("delete", 1);
-    expect(await deleteTopic("test", { name, confirmation: name.toUpperCase() })).toMatchObject({ ok: false, fieldErrors: { confirmation: ["Type the topic's name exactly to confirm."] } });
+    expect(await deleteTopic("test", { name, confirmation: name.toUpperCase() })).toMatchObject({
+      ok: false,
+      fieldErrors: { confirmation: ["Type the topic's name exactly to confirm."] },
+    });
     expect(await topicNames()).toContain(name);
     expect(await deleteTopic("test", { name, confirmation: name })).toEqual({ ok: true, data: { name } });
     await eventually(async () => expect(await topicNames()).not.toContain(name));
-    expect(await deleteTopic("test", { name, confirmation: name })).toMatchObject({ ok: false, message: `Topic "${name}" does not exist.` });
+    expect(await deleteTopic("test", { name, confirmation: name })).toMatchObject({
+      ok: false,
+      message: `Topic "${name}" does not exist.`,
+    });
   });
 });

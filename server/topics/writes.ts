@@ -6,7 +6,14 @@ import { invalidate } from "@/server/cache";
 import { withAdmin, withProtocol } from "@/server/kafka/clients";
 import { ConsoleError, FieldError, KafkaProtocolError } from "@/server/errors";
 import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
-import { CreateTopics, EARLIEST, CONFIG_DELETE, CONFIG_RESOURCE_TOPIC, CONFIG_SET, IncrementalAlterConfigs } from "@/server/kafka/protocol/apis";
+import {
+  CreateTopics,
+  EARLIEST,
+  CONFIG_DELETE,
+  CONFIG_RESOURCE_TOPIC,
+  CONFIG_SET,
+  IncrementalAlterConfigs,
+} from "@/server/kafka/protocol/apis";
 import { send } from "@/server/kafka/protocol/bridge";
 import { listOffsets } from "@/server/cluster/offsets";
 import { findTopic, readTopicConfigs } from "@/server/topics/reads";
@@ -25,17 +32,28 @@ async function freshSnapshot(cluster: string) {
 
 export async function createTopic(cluster: string, input: z.output<typeof createTopicSchema>): Promise<void> {
   const snapshot = await freshSnapshot(cluster);
-  if (snapshot.topics.some((t) => t.name === input.name)) throw new FieldError("name", `A topic named "${input.name}" already exists.`);
+  if (snapshot.topics.some((t) => t.name === input.name))
+    throw new FieldError("name", `A topic named "${input.name}" already exists.`);
   const live = snapshot.brokers.length;
   if (input.replicationFactor > live) {
-    throw new FieldError("replicationFactor", `Only ${live} broker${live === 1 ? " is" : "s are"} online, so the replication factor can be at most ${live}.`);
+    throw new FieldError(
+      "replicationFactor",
+      `Only ${live} broker${live === 1 ? " is" : "s are"} online, so the replication factor can be at most ${live}.`,
+    );
   }
   const configEntries = (Object.keys(CONFIG_KEYS) as (keyof typeof CONFIG_KEYS)[])
     .filter((key) => input.configs[key] !== undefined)
     .map((key) => ({ name: CONFIG_KEYS[key], value: String(input.configs[key]) }));
   const [result] = await withProtocol(cluster, async (c) =>
     send(await c.findControllerBroker(), CreateTopics, {
-      topics: [{ name: input.name, partitions: input.partitions, replicationFactor: input.replicationFactor, configs: configEntries }],
+      topics: [
+        {
+          name: input.name,
+          partitions: input.partitions,
+          replicationFactor: input.replicationFactor,
+          configs: configEntries,
+        },
+      ],
       timeoutMs: 10_000,
       validateOnly: false,
     }),
@@ -77,23 +95,35 @@ export async function addPartitions(cluster: string, input: AddPartitionsInput):
   const topic = findTopic(await freshSnapshot(cluster), input.name);
   const current = topic.partitions.length;
   if (input.partitions < current) {
-    throw new FieldError("partitions", `Kafka cannot remove partitions: "${input.name}" has ${current}, so the new count must be more than ${current}.`);
+    throw new FieldError(
+      "partitions",
+      `Kafka cannot remove partitions: "${input.name}" has ${current}, so the new count must be more than ${current}.`,
+    );
   }
-  if (input.partitions === current) throw new FieldError("partitions", `"${input.name}" already has ${current} partitions; enter a larger number.`);
-  await withAdmin(cluster, (admin) => admin.createPartitions({ topicPartitions: [{ topic: input.name, count: input.partitions }], timeout: 10_000 }));
+  if (input.partitions === current)
+    throw new FieldError("partitions", `"${input.name}" already has ${current} partitions; enter a larger number.`);
+  await withAdmin(cluster, (admin) =>
+    admin.createPartitions({ topicPartitions: [{ topic: input.name, count: input.partitions }], timeout: 10_000 }),
+  );
   invalidateTopics(cluster);
   return input.partitions;
 }
 
 /** Sets and resets only the keys given (IncrementalAlterConfigs); every other key keeps its value. */
-export async function alterTopicConfigs(cluster: string, input: Required<Pick<AlterTopicConfigsInput, "name" | "set" | "reset">>): Promise<void> {
+export async function alterTopicConfigs(
+  cluster: string,
+  input: Required<Pick<AlterTopicConfigsInput, "name" | "set" | "reset">>,
+): Promise<void> {
   findTopic(await freshSnapshot(cluster), input.name);
   const configs = [
     ...input.set.map((s) => ({ name: s.key, operation: CONFIG_SET, value: s.value })),
     ...input.reset.map((key) => ({ name: key, operation: CONFIG_DELETE, value: null })),
   ];
   const [result] = await withProtocol(cluster, async (c) =>
-    send(await c.findControllerBroker(), IncrementalAlterConfigs, { resources: [{ type: CONFIG_RESOURCE_TOPIC, name: input.name, configs }], validateOnly: false }),
+    send(await c.findControllerBroker(), IncrementalAlterConfigs, {
+      resources: [{ type: CONFIG_RESOURCE_TOPIC, name: input.name, configs }],
+      validateOnly: false,
+    }),
   );
   if (!result) throw new ConsoleError("kafka_error", "The broker did not answer for this topic.", 502);
   if (result.errorCode !== 0) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
@@ -101,22 +131,42 @@ export async function alterTopicConfigs(cluster: string, input: Required<Pick<Al
   // Return once the change reads back, so the page that refreshes next shows it.
   await waitUntil(async () => {
     const now = new Map((await readTopicConfigs(cluster, input.name)).map((c) => [c.name, c]));
-    return input.set.every((s) => now.get(s.key)?.value === s.value) && input.reset.every((key) => now.get(key)?.source !== "topic");
+    return (
+      input.set.every((s) => now.get(s.key)?.value === s.value) &&
+      input.reset.every((key) => now.get(key)?.source !== "topic")
+    );
   }, 5_000);
 }
 
 /** Deletes records up to each partition's high watermark; returns the new low watermarks. */
-export async function purgeTopic(cluster: string, input: PurgeTopicInput): Promise<{ partition: number; lowWatermark: string }[]> {
+export async function purgeTopic(
+  cluster: string,
+  input: PurgeTopicInput,
+): Promise<{ partition: number; lowWatermark: string }[]> {
   const topic = findTopic(await freshSnapshot(cluster), input.name);
   const existing = new Set(topic.partitions.map((p) => p.partitionId));
   const unknown = (input.partitions ?? []).filter((p) => !existing.has(p));
   if (unknown.length > 0) {
-    throw new FieldError("partitions", `"${input.name}" has no partition ${unknown.join(", ")} (it has 0 to ${topic.partitions.length - 1}).`);
+    throw new FieldError(
+      "partitions",
+      `"${input.name}" has no partition ${unknown.join(", ")} (it has 0 to ${topic.partitions.length - 1}).`,
+    );
   }
   const chosen = input.partitions ? [...new Set(input.partitions)] : [...existing];
-  await withAdmin(cluster, (admin) => admin.deleteTopicRecords({ topic: input.name, partitions: chosen.map((partition) => ({ partition, offset: "-1" })) }));
+  await withAdmin(cluster, (admin) =>
+    admin.deleteTopicRecords({
+      topic: input.name,
+      partitions: chosen.map((partition) => ({ partition, offset: "-1" })),
+    }),
+  );
   invalidateTopics(cluster);
-  const lows = await listOffsets(cluster, [{ ...topic, partitions: topic.partitions.filter((p) => chosen.includes(p.partitionId)) }], EARLIEST);
+  const lows = await listOffsets(
+    cluster,
+    [{ ...topic, partitions: topic.partitions.filter((p) => chosen.includes(p.partitionId)) }],
+    EARLIEST,
+  );
   const map = lows.get(input.name);
-  return chosen.sort((a, b) => a - b).map((partition) => ({ partition, lowWatermark: map?.get(partition)?.toString() ?? "" }));
+  return chosen
+    .sort((a, b) => a - b)
+    .map((partition) => ({ partition, lowWatermark: map?.get(partition)?.toString() ?? "" }));
 }

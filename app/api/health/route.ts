@@ -13,7 +13,9 @@ export function GET(): Promise<Response> {
     const [clusters, actor] = await Promise.all([checkAllClusters(), currentActor()]);
     return {
       status: clusters.every((c) => c.reachable) ? "ok" : "degraded",
-      clusters: clusters.filter((c) => actor !== null && allows(actor.grants, c.name, "read")).map((c) => ({ name: c.name, reachable: c.reachable })),
+      clusters: clusters
+        .filter((c) => actor !== null && allows(actor.grants, c.name, "read"))
+        .map((c) => ({ name: c.name, reachable: c.reachable })),
     };
   });
 }

@@ -37,7 +37,9 @@ export default async function ClusterLayout({ children, params }: Props) {
 
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const grant = effectiveGrant(actor.grants, current.name);
-  const visible = clusters.filter((cluster) => cluster.name === current.name || allows(actor.grants, cluster.name, "read"));
+  const visible = clusters.filter(
+    (cluster) => cluster.name === current.name || allows(actor.grants, cluster.name, "read"),
+  );
 
   return (
     <AppShell

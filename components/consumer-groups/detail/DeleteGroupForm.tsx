@@ -38,8 +38,9 @@ export function DeleteGroupForm({
       onConfirmed={onDeleted}
       warning={
         <p>
-          The group&apos;s committed offsets on {partitionsWords(group.totals.partitions)} will be deleted. A consumer that joins it later starts where
-          its <code className="font-mono">auto.offset.reset</code> setting says. This cannot be undone.
+          The group&apos;s committed offsets on {partitionsWords(group.totals.partitions)} will be deleted. A consumer
+          that joins it later starts where its <code className="font-mono">auto.offset.reset</code> setting says. This
+          cannot be undone.
         </p>
       }
     />

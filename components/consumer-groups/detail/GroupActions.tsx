@@ -17,7 +17,11 @@ type GroupAction = "reset" | "delete";
  * What stands in the way of the actions now, in words, each note with the actions it is about: a reason of each
  * blocked action (one note for both when the cluster is read-only), and active members while a reset is offered.
  */
-function groupNotes(resetBlocked: BlockedReason | null, deleteBlocked: BlockedReason | null, members: number): { text: string; about: GroupAction[] }[] {
+function groupNotes(
+  resetBlocked: BlockedReason | null,
+  deleteBlocked: BlockedReason | null,
+  members: number,
+): { text: string; about: GroupAction[] }[] {
   const notes: { text: string; about: GroupAction[] }[] = [];
   if (resetBlocked?.kind === "read-only" && deleteBlocked?.kind === "read-only") {
     notes.push({ text: blockedText(resetBlocked, "reset offsets or delete this group"), about: ["reset", "delete"] });
@@ -28,7 +32,9 @@ function groupNotes(resetBlocked: BlockedReason | null, deleteBlocked: BlockedRe
   // Said only when a reset is offered (it can still be prepared and previewed then).
   if (members > 0 && resetBlocked === null) {
     notes.push({
-      text: `The group has ${formatInteger(members)} active ${members === 1 ? "member" : "members"}: Kafka resets offsets and deletes a group only while no member is active. You can still prepare and preview a reset.`,
+      text:
+        `The group has ${formatInteger(members)} active ${members === 1 ? "member" : "members"}: Kafka ` +
+        `resets offsets and deletes a group only while no member is active. You can still prepare and preview a reset.`,
       about: ["reset", "delete"],
     });
   }
@@ -59,14 +65,24 @@ export function GroupActions({
   const [open, setOpen] = useState(false);
   const members = group.members.length;
   const notes = groupNotes(resetBlocked, deleteBlocked, members);
-  const describedBy = (action: GroupAction) => notes.flatMap((note, i) => (note.about.includes(action) ? [`${noteId}-${i}`] : [])).join(" ") || undefined;
+  const describedBy = (action: GroupAction) =>
+    notes.flatMap((note, i) => (note.about.includes(action) ? [`${noteId}-${i}`] : [])).join(" ") || undefined;
   return (
     <div className="mb-6 flex max-w-md flex-col items-start gap-2 sm:items-end">
       <div role="group" aria-label="Group actions" className="flex flex-wrap gap-2">
-        <Link href={resetOffsetsPath(cluster, group.groupId)} aria-describedby={describedBy("reset")} className={buttonClass("secondary")}>
+        <Link
+          href={resetOffsetsPath(cluster, group.groupId)}
+          aria-describedby={describedBy("reset")}
+          className={buttonClass("secondary")}
+        >
           Reset offsets
         </Link>
-        <Button variant="danger" disabled={deleteBlocked !== null || members > 0} aria-describedby={describedBy("delete")} onClick={() => setOpen(true)}>
+        <Button
+          variant="danger"
+          disabled={deleteBlocked !== null || members > 0}
+          aria-describedby={describedBy("delete")}
+          onClick={() => setOpen(true)}
+        >
           Delete group
         </Button>
       </div>
@@ -76,7 +92,15 @@ export function GroupActions({
         </p>
       ))}
       <Dialog open={open} title="Delete group" onClose={() => setOpen(false)}>
-        {open ? <DeleteGroupForm cluster={cluster} group={group} deleteConsumerGroup={deleteConsumerGroup} onCancel={() => setOpen(false)} onDeleted={onDeleted} /> : null}
+        {open ? (
+          <DeleteGroupForm
+            cluster={cluster}
+            group={group}
+            deleteConsumerGroup={deleteConsumerGroup}
+            onCancel={() => setOpen(false)}
+            onDeleted={onDeleted}
+          />
+        ) : null}
       </Dialog>
     </div>
   );

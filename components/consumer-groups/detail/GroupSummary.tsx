@@ -32,7 +32,9 @@ export function GroupStats({ group }: { group: ConsumerGroupResponse }) {
         records behind, over {partitionsWords(totals.partitions)}
       </Stat>
       <Stat label="Lag in time" value={lagTimeWords(totals.lagSeconds)}>
-        {totals.lagSeconds === null ? "The age of the oldest unread record could not be read." : "Age of the oldest record not read yet."}
+        {totals.lagSeconds === null
+          ? "The age of the oldest unread record could not be read."
+          : "Age of the oldest record not read yet."}
       </Stat>
       <Stat label="Status" value={<LagStatusBadge status={trend.status} />} className="sm:row-span-2">
         <span data-testid="trend-words">{trend.words}</span>

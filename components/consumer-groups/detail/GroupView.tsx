@@ -45,15 +45,22 @@ export function GroupView({
   undoOffsetReset: UndoResetAction;
   deleteConsumerGroup: DeleteGroupAction;
 }) {
-  const { data, error, isPending, refetch, notFound, deleted, markDeleted } = useDetailQuery(consumerGroupQuery(cluster, group), GROUPS_REFRESH_MS, {
-    invalidate: [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)],
-    leaveTo: clusterPath(cluster, "consumer-groups"),
-  });
+  const { data, error, isPending, refetch, notFound, deleted, markDeleted } = useDetailQuery(
+    consumerGroupQuery(cluster, group),
+    GROUPS_REFRESH_MS,
+    {
+      invalidate: [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)],
+      leaveTo: clusterPath(cluster, "consumer-groups"),
+    },
+  );
   const shown = deleted || notFound ? undefined : data;
 
   return (
     <>
-      <Link href={clusterPath(cluster, "consumer-groups")} className="text-sm text-muted underline-offset-2 hover:text-fg hover:underline">
+      <Link
+        href={clusterPath(cluster, "consumer-groups")}
+        className="text-sm text-muted underline-offset-2 hover:text-fg hover:underline"
+      >
         ← Consumer groups
       </Link>
       <div className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
@@ -61,27 +68,56 @@ export function GroupView({
         <div className="min-w-0 flex-1 basis-64 [&_h1]:break-words">
           <PageHeader title={group}>{shown ? <GroupFacts group={shown} /> : null}</PageHeader>
         </div>
-        {shown ? <GroupActions cluster={cluster} group={shown} resetBlocked={blockedBy.reset} deleteBlocked={blockedBy.delete} deleteConsumerGroup={deleteConsumerGroup} onDeleted={markDeleted} /> : null}
+        {shown ? (
+          <GroupActions
+            cluster={cluster}
+            group={shown}
+            resetBlocked={blockedBy.reset}
+            deleteBlocked={blockedBy.delete}
+            deleteConsumerGroup={deleteConsumerGroup}
+            onDeleted={markDeleted}
+          />
+        ) : null}
       </div>
       {deleted ? (
         <p role="status" className="rounded-lg border border-line bg-surface p-4 text-sm">
           Group {group} was deleted. Going back to the consumer groups…
         </p>
       ) : notFound ? (
-        <NotFoundPanel title={`No consumer group named ${group}`} backHref={clusterPath(cluster, "consumer-groups")} backLabel="Back to the consumer groups">
-          Kafka knows no group by that id: it has no members and no committed offsets. It may have been deleted, or the address has a typo.
+        <NotFoundPanel
+          title={`No consumer group named ${group}`}
+          backHref={clusterPath(cluster, "consumer-groups")}
+          backLabel="Back to the consumer groups"
+        >
+          Kafka knows no group by that id: it has no members and no committed offsets. It may have been deleted, or the
+          address has a typo.
         </NotFoundPanel>
       ) : isPending ? (
         <DetailSkeleton label={`Loading consumer group ${group}…`} stats={4} />
       ) : data ? (
         <>
           {error ? <RefreshProblem error={error} /> : null}
-          <LastResetNotice cluster={cluster} groupId={data.groupId} reset={data.lastReset} members={data.members.length} blockedBy={blockedBy.undo} undoOffsetReset={undoOffsetReset} />
+          <LastResetNotice
+            cluster={cluster}
+            groupId={data.groupId}
+            reset={data.lastReset}
+            members={data.members.length}
+            blockedBy={blockedBy.undo}
+            undoOffsetReset={undoOffsetReset}
+          />
           <GroupStats group={data} />
-          <DetailSection id="members-heading" title="Members" description={data.members.length > 0 ? `${data.members.length} connected now.` : undefined}>
+          <DetailSection
+            id="members-heading"
+            title="Members"
+            description={data.members.length > 0 ? `${data.members.length} connected now.` : undefined}
+          >
             <MembersTable members={data.members} />
           </DetailSection>
-          <DetailSection id="offsets-heading" title="Offsets" description={`Committed offset and lag of ${partitionsWords(data.offsets.length)}, by topic.`}>
+          <DetailSection
+            id="offsets-heading"
+            title="Offsets"
+            description={`Committed offset and lag of ${partitionsWords(data.offsets.length)}, by topic.`}
+          >
             <OffsetsSection cluster={cluster} group={data} />
           </DetailSection>
         </>

@@ -25,17 +25,51 @@ export function LagChart({ samples }: { samples: readonly LagSample[] }) {
   const last = points.at(-1);
   return (
     <figure className="mt-3">
-      <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="h-12 w-full overflow-visible text-accent">
+      <svg
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        className="h-12 w-full overflow-visible text-accent"
+      >
         <title>{label}</title>
-        <line x1={0} y1={HEIGHT} x2={WIDTH} y2={HEIGHT} stroke="currentColor" strokeOpacity={0.3} vectorEffect="non-scaling-stroke" />
+        <line
+          x1={0}
+          y1={HEIGHT}
+          x2={WIDTH}
+          y2={HEIGHT}
+          stroke="currentColor"
+          strokeOpacity={0.3}
+          vectorEffect="non-scaling-stroke"
+        />
         {first && last && points.length > 1 ? (
           <>
-            <polygon points={`${first.x},${HEIGHT} ${line} ${last.x},${HEIGHT}`} fill="currentColor" fillOpacity={0.15} />
-            <polyline points={line} fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+            <polygon
+              points={`${first.x},${HEIGHT} ${line} ${last.x},${HEIGHT}`}
+              fill="currentColor"
+              fillOpacity={0.15}
+            />
+            <polyline
+              points={line}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={1.5}
+              strokeLinejoin="round"
+              vectorEffect="non-scaling-stroke"
+            />
           </>
         ) : null}
         {first && points.length === 1 ? (
-          <line x1={0} y1={first.y} x2={WIDTH} y2={first.y} stroke="currentColor" strokeWidth={1.5} strokeDasharray="4 4" vectorEffect="non-scaling-stroke" />
+          <line
+            x1={0}
+            y1={first.y}
+            x2={WIDTH}
+            y2={first.y}
+            stroke="currentColor"
+            strokeWidth={1.5}
+            strokeDasharray="4 4"
+            vectorEffect="non-scaling-stroke"
+          />
         ) : null}
       </svg>
       <figcaption aria-hidden="true" className="mt-1 text-xs text-muted">

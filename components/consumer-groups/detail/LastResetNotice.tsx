@@ -14,8 +14,10 @@ import { queryKeys } from "@/lib/query/keys";
 /** Why Undo cannot run now, in words, or null when it can. */
 function undoBlocked(reset: LastReset, members: number, blockedBy: BlockedReason | null): string | null {
   if (blockedBy) return blockedText(blockedBy, "undo this reset");
-  if (reset.undoablePartitions === 0) return "Nothing left to undo: every partition the reset moved has committed a newer offset since.";
-  if (members > 0) return "Undo works only while the group has no active members: stop its consumers first, as for a reset.";
+  if (reset.undoablePartitions === 0)
+    return "Nothing left to undo: every partition the reset moved has committed a newer offset since.";
+  if (members > 0)
+    return "Undo works only while the group has no active members: stop its consumers first, as for a reset.";
   return null;
 }
 
@@ -40,7 +42,10 @@ export function LastResetNotice({
   blockedBy: BlockedReason | null;
   undoOffsetReset: UndoResetAction;
 }) {
-  const action = useServerAction(cluster, undoOffsetReset, [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)]);
+  const action = useServerAction(cluster, undoOffsetReset, [
+    queryKeys.consumerGroups(cluster),
+    queryKeys.topics(cluster),
+  ]);
   const [done, setDone] = useState<ResetResult | null>(null);
 
   async function undo() {
@@ -51,27 +56,62 @@ export function LastResetNotice({
 
   return (
     <>
-      <p role="status" className="mb-6 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 empty:hidden dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100">
-        {done ? `Undone: ${partitionsWords(done.partitions)} ${done.partitions === 1 ? "is" : "are"} back at the offsets from before the reset.` : null}
+      <p
+        role="status"
+        className={
+          "mb-6 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 " +
+          "empty:hidden dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100"
+        }
+      >
+        {done
+          ? `Undone: ${partitionsWords(done.partitions)} ${done.partitions === 1 ? "is" : "are"} back at the ` +
+            `offsets from before the reset.`
+          : null}
       </p>
-      {reset ? <Banner reset={reset} blocked={undoBlocked(reset, members, blockedBy)} pending={action.pending} message={action.message} onUndo={() => void undo()} /> : null}
+      {reset ? (
+        <Banner
+          reset={reset}
+          blocked={undoBlocked(reset, members, blockedBy)}
+          pending={action.pending}
+          message={action.message}
+          onUndo={() => void undo()}
+        />
+      ) : null}
     </>
   );
 }
 
-function Banner({ reset, blocked, pending, message, onUndo }: { reset: LastReset; blocked: string | null; pending: boolean; message: string | null; onUndo: () => void }) {
+function Banner({
+  reset,
+  blocked,
+  pending,
+  message,
+  onUndo,
+}: {
+  reset: LastReset;
+  blocked: string | null;
+  pending: boolean;
+  message: string | null;
+  onUndo: () => void;
+}) {
   const noteId = useId();
   const partial = reset.undoablePartitions > 0 && reset.undoablePartitions < reset.partitions;
   return (
     <div
       role="region"
       aria-label="Last offset reset"
-      className="mb-6 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:border-indigo-800 dark:bg-indigo-950/40 dark:text-indigo-100"
+      className={
+        "mb-6 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 " +
+        "dark:border-indigo-800 dark:bg-indigo-950/40 dark:text-indigo-100"
+      }
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <p className="min-w-0 flex-1 font-medium">
           Offsets were reset by the console at {formatDateTime(reset.at)} ({partitionsWords(reset.partitions)}).
-          {partial ? ` ${formatInteger(reset.undoablePartitions)} of them can be undone; the others have committed newer offsets since.` : null}
+          {partial
+            ? ` ${formatInteger(reset.undoablePartitions)} of them can be undone; the others have committed ` +
+              `newer offsets since.`
+            : null}
         </p>
         <Button disabled={blocked !== null || pending} aria-describedby={blocked ? noteId : undefined} onClick={onUndo}>
           {pending ? "Undoing…" : "Undo reset"}

@@ -30,7 +30,9 @@ export function MembersTable({ members }: { members: readonly GroupMember[] }) {
             <tr key={member.memberId} className="align-top hover:bg-sunken/60">
               <RowHeader className="max-w-xs font-mono text-xs font-normal! break-all whitespace-normal!">
                 {member.memberId}
-                {member.groupInstanceId !== null ? <span className="mt-1 block font-sans text-muted">Static member: {member.groupInstanceId}</span> : null}
+                {member.groupInstanceId !== null ? (
+                  <span className="mt-1 block font-sans text-muted">Static member: {member.groupInstanceId}</span>
+                ) : null}
               </RowHeader>
               <Td className="break-all whitespace-normal!">{member.clientId}</Td>
               <Td className="font-mono text-xs">{member.host}</Td>

@@ -9,7 +9,12 @@ import { lagTimeWords, partitionsWords, recordsWords } from "@/lib/groups/displa
 import { topicPath } from "@/lib/routes";
 
 function Lag({ lag }: { lag: number | null }) {
-  if (lag === null) return <Td numeric className="text-muted">—</Td>;
+  if (lag === null)
+    return (
+      <Td numeric className="text-muted">
+        —
+      </Td>
+    );
   return (
     <Td numeric title={`${recordsWords(lag)} behind`}>
       {formatInteger(lag)}
@@ -24,14 +29,21 @@ function PartitionRow({ offset }: { offset: GroupPartitionOffset }) {
       <Td numeric className={offset.committedOffset === null ? "text-muted italic" : undefined}>
         {offset.committedOffset === null ? "not committed" : formatOffset(offset.committedOffset)}
       </Td>
-      <Td numeric className={offset.endOffset === null ? "text-muted" : undefined} title={offset.endOffset === null ? "The partition's leader did not answer." : undefined}>
+      <Td
+        numeric
+        className={offset.endOffset === null ? "text-muted" : undefined}
+        title={offset.endOffset === null ? "The partition's leader did not answer." : undefined}
+      >
         {offset.endOffset === null ? "—" : formatOffset(offset.endOffset)}
       </Td>
       <Lag lag={offset.lag} />
       <Td numeric className={offset.lagSeconds === null ? "text-muted" : undefined}>
         {lagTimeWords(offset.lagSeconds)}
       </Td>
-      <Td className={cx("max-w-56 truncate", offset.clientId === null && "text-muted")} title={offset.memberId ?? undefined}>
+      <Td
+        className={cx("max-w-56 truncate", offset.clientId === null && "text-muted")}
+        title={offset.memberId ?? undefined}
+      >
         {offset.clientId ?? "—"}
       </Td>
     </tr>
@@ -39,7 +51,15 @@ function PartitionRow({ offset }: { offset: GroupPartitionOffset }) {
 }
 
 /** One topic's partitions with the group's committed offsets, and a totals row. */
-function TopicOffsets({ cluster, totals, offsets }: { cluster: string; totals: GroupTopicTotals; offsets: readonly GroupPartitionOffset[] }) {
+function TopicOffsets({
+  cluster,
+  totals,
+  offsets,
+}: {
+  cluster: string;
+  totals: GroupTopicTotals;
+  offsets: readonly GroupPartitionOffset[];
+}) {
   const headingId = `offsets-${encodeURIComponent(totals.topic)}`;
   return (
     <section aria-labelledby={headingId} className="mt-4 first:mt-0">
@@ -90,7 +110,11 @@ function TopicOffsets({ cluster, totals, offsets }: { cluster: string; totals: G
 /** The group's offsets, one table per topic (topics and partitions in order, as the API sorts them). */
 export function OffsetsSection({ cluster, group }: { cluster: string; group: ConsumerGroupResponse }) {
   if (group.topics.length === 0) {
-    return <EmptyState title="No committed offsets">The group has not committed an offset on any topic, and no partition is assigned to it.</EmptyState>;
+    return (
+      <EmptyState title="No committed offsets">
+        The group has not committed an offset on any topic, and no partition is assigned to it.
+      </EmptyState>
+    );
   }
   const byTopic = new Map<string, GroupPartitionOffset[]>();
   for (const offset of group.offsets) {

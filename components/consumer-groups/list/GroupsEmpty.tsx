@@ -7,19 +7,29 @@ import type { GroupListState } from "@/lib/groups/list";
  * Nothing to show: either the cluster has no groups (with how one appears), or nothing matches the search and the
  * state filter (with the way to clear them).
  */
-export function GroupsEmpty({ view, total, onChange }: { view: GroupListState; total: number; onChange: (change: Partial<GroupListState>) => void }) {
+export function GroupsEmpty({
+  view,
+  total,
+  onChange,
+}: {
+  view: GroupListState;
+  total: number;
+  onChange: (change: Partial<GroupListState>) => void;
+}) {
   if (total === 0) {
     return (
       <EmptyState title="No consumer groups yet">
         <p>
-          A group appears here when a consumer with a <code className="font-mono">group.id</code> joins it or commits offsets, for example{" "}
-          <code className="font-mono">kafka-console-consumer --group my-group</code>.
+          A group appears here when a consumer with a <code className="font-mono">group.id</code> joins it or commits
+          offsets, for example <code className="font-mono">kafka-console-consumer --group my-group</code>.
         </p>
       </EmptyState>
     );
   }
   const searching = view.q.trim() !== "";
-  const title = searching ? `No groups match “${view.q.trim()}”` : `No groups are ${view.state ? GROUP_STATE_WORDS[view.state] : "in this state"}`;
+  const title = searching
+    ? `No groups match “${view.q.trim()}”`
+    : `No groups are ${view.state ? GROUP_STATE_WORDS[view.state] : "in this state"}`;
   return (
     <EmptyState title={title}>
       {searching && view.state ? <p>Only groups in state {GROUP_STATE_WORDS[view.state]} are searched.</p> : null}

@@ -38,7 +38,10 @@ function GroupCells({ cluster, group }: { cluster: string; group: GroupSummary }
   return (
     <>
       <Td className="overflow-hidden" title={group.groupId}>
-        <Link href={groupPath(cluster, group.groupId)} className="block truncate font-medium text-accent hover:underline">
+        <Link
+          href={groupPath(cluster, group.groupId)}
+          className="block truncate font-medium text-accent hover:underline"
+        >
           {group.groupId}
         </Link>
       </Td>
@@ -53,7 +56,12 @@ function GroupCells({ cluster, group }: { cluster: string; group: GroupSummary }
       <Td
         numeric
         className={group.lagSeconds === null ? "text-muted" : undefined}
-        title={group.lagSecondsComplete ? undefined : "At least this far behind: some partitions are still being read; the figure completes over the next refreshes (the group's page reads them all)."}
+        title={
+          group.lagSecondsComplete
+            ? undefined
+            : "At least this far behind: some partitions are still being read; the figure completes over the " +
+              "next refreshes (the group's page reads them all)."
+        }
       >
         {lagTimeWords(group.lagSeconds, group.lagSecondsComplete)}
       </Td>

@@ -21,7 +21,13 @@ export function GroupsToolbar({
   const stateId = useId();
   return (
     <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-3">
-      <SearchBox label="Search groups" placeholder="Search by group id or topic" value={q} onChange={(value) => onChange({ q: value })} className="w-full sm:w-80" />
+      <SearchBox
+        label="Search groups"
+        placeholder="Search by group id or topic"
+        value={q}
+        onChange={(value) => onChange({ q: value })}
+        className="w-full sm:w-80"
+      />
       <div className="flex items-center gap-2">
         <label htmlFor={stateId} className="text-sm">
           State
@@ -30,7 +36,9 @@ export function GroupsToolbar({
           id={stateId}
           className="w-auto"
           value={state ?? ""}
-          onChange={(event) => onChange({ state: GROUP_STATES.find((candidate) => candidate === event.target.value) ?? null })}
+          onChange={(event) =>
+            onChange({ state: GROUP_STATES.find((candidate) => candidate === event.target.value) ?? null })
+          }
         >
           <option value="">Any state</option>
           {GROUP_STATES.map((candidate) => (

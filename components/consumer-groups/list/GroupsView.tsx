@@ -12,13 +12,22 @@ import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { useUrlListState } from "@/components/ui/useUrlListState";
 import type { GroupSummary } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
-import { filterGroups, type GroupListState, groupListStateToSearch, nextGroupSort, parseGroupListState, sortGroups } from "@/lib/groups/list";
+import {
+  filterGroups,
+  type GroupListState,
+  groupListStateToSearch,
+  nextGroupSort,
+  parseGroupListState,
+  sortGroups,
+} from "@/lib/groups/list";
 import { consumerGroupsQuery } from "@/lib/query/options";
 
 /** "340 groups" with nothing filtered, "12 of 340 groups" otherwise. */
 function countSummary(shown: number, total: number): string {
   const noun = total === 1 ? "group" : "groups";
-  return shown === total ? `${formatInteger(total)} ${noun}` : `${formatInteger(shown)} of ${formatInteger(total)} ${noun}`;
+  return shown === total
+    ? `${formatInteger(total)} ${noun}`
+    : `${formatInteger(shown)} of ${formatInteger(total)} ${noun}`;
 }
 
 /** Sorting runs when the data or the sort changes; each keystroke only filters the sorted list. */
@@ -45,7 +54,12 @@ export function GroupsView({ cluster }: { cluster: string }) {
       <PageHeader title="Consumer groups">
         <p>Which groups of {cluster} are behind, by how much in records and in time, and where their lag is heading.</p>
       </PageHeader>
-      <GroupsToolbar q={state.q} state={state.state} summary={data ? countSummary(rows.length, total) : ""} onChange={update} />
+      <GroupsToolbar
+        q={state.q}
+        state={state.state}
+        summary={data ? countSummary(rows.length, total) : ""}
+        onChange={update}
+      />
       {isPending ? (
         <TableSkeleton label="Loading consumer groups…" rows={8} />
       ) : data ? (

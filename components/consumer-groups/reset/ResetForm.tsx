@@ -33,7 +33,13 @@ export function ResetForm({
   const form = useResetForm(cluster, groupId, groupTopics, previewOffsetReset, formRef);
   return (
     <>
-      <form ref={formRef} noValidate aria-label="Reset offsets" onSubmit={(event) => void form.submit(event)} className="max-w-3xl space-y-6">
+      <form
+        ref={formRef}
+        noValidate
+        aria-label="Reset offsets"
+        onSubmit={(event) => void form.submit(event)}
+        className="max-w-3xl space-y-6"
+      >
         <ScopeFields cluster={cluster} groupTopics={groupTopics} offsets={offsets} bind={form.bind} />
         <StrategyFields bind={form.bind} />
         <FormError message={form.formMessage} />
@@ -46,7 +52,15 @@ export function ResetForm({
           </p>
         </div>
       </form>
-      {form.preview ? <ResetPreviewPanel cluster={cluster} groupId={groupId} preview={form.preview} blocked={blocked} applyOffsetReset={applyOffsetReset} /> : null}
+      {form.preview ? (
+        <ResetPreviewPanel
+          cluster={cluster}
+          groupId={groupId}
+          preview={form.preview}
+          blocked={blocked}
+          applyOffsetReset={applyOffsetReset}
+        />
+      ) : null}
     </>
   );
 }

@@ -20,14 +20,16 @@ function Totals({ preview }: { preview: ResetPreview }) {
   return (
     <ul className="space-y-1 text-sm" data-testid="reset-totals">
       <li>
-        {partitionsWords(totals.partitions)} in scope; lag goes from {formatInteger(totals.lagBefore)} to {formatInteger(totals.lagAfter)}.
+        {partitionsWords(totals.partitions)} in scope; lag goes from {formatInteger(totals.lagBefore)} to{" "}
+        {formatInteger(totals.lagAfter)}.
       </li>
       {totals.reRead > 0 ? <li className="font-medium">{recordsWords(totals.reRead)} will be read again.</li> : null}
       {totals.skipped > 0 ? <li className="font-medium">{recordsWords(totals.skipped)} will be skipped.</li> : null}
       {totals.reRead === 0 && totals.skipped === 0 ? <li>No record is read again or skipped.</li> : null}
       {totals.clamped > 0 ? (
         <li className="text-amber-800 dark:text-amber-300">
-          The offset asked for is outside the log on {partitionsWords(totals.clamped)}: {totals.clamped === 1 ? "it moves" : "they move"} to the start or the end of the log instead (see the notes).
+          The offset asked for is outside the log on {partitionsWords(totals.clamped)}:{" "}
+          {totals.clamped === 1 ? "it moves" : "they move"} to the start or the end of the log instead (see the notes).
         </li>
       ) : null}
     </ul>
@@ -54,14 +56,22 @@ export function ResetPreviewPanel({
 }) {
   const headingId = useId();
   const router = useRouter();
-  const action = useServerAction(cluster, applyOffsetReset, [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)]);
+  const action = useServerAction(cluster, applyOffsetReset, [
+    queryKeys.consumerGroups(cluster),
+    queryKeys.topics(cluster),
+  ]);
   const [applied, setApplied] = useState(false);
   const [navigating, startNavigation] = useTransition();
   const refused = preview.activeMembers.length > 0;
   const count = preview.rows.length;
 
   async function confirm() {
-    const plan = preview.rows.map((row) => ({ topic: row.topic, partition: row.partition, expectedOffset: row.currentOffset, offset: row.newOffset }));
+    const plan = preview.rows.map((row) => ({
+      topic: row.topic,
+      partition: row.partition,
+      expectedOffset: row.currentOffset,
+      offset: row.newOffset,
+    }));
     const result = await action.run({ groupId, plan });
     if (!result.ok) return;
     setApplied(true);
@@ -74,7 +84,9 @@ export function ResetPreviewPanel({
         Preview
       </h2>
       {count === 0 ? (
-        <p className="text-sm">Nothing to reset: no partition is in this scope (the group has no committed offsets there).</p>
+        <p className="text-sm">
+          Nothing to reset: no partition is in this scope (the group has no committed offsets there).
+        </p>
       ) : (
         <>
           <Totals preview={preview} />
@@ -82,11 +94,19 @@ export function ResetPreviewPanel({
           <ResetPreviewTable rows={preview.rows} />
           <FormError message={action.message} />
           <div className="flex flex-wrap items-center gap-4">
-            <Button variant="danger" disabled={refused || blocked || action.pending || applied || navigating} onClick={() => void confirm()}>
+            <Button
+              variant="danger"
+              disabled={refused || blocked || action.pending || applied || navigating}
+              onClick={() => void confirm()}
+            >
               Reset {partitionsWords(count)}
             </Button>
             <p role="status" className="text-sm text-muted">
-              {applied ? "Offsets reset. Opening the group…" : action.pending ? "Resetting the offsets…" : "Nothing has changed yet: the offsets move when you confirm."}
+              {applied
+                ? "Offsets reset. Opening the group…"
+                : action.pending
+                  ? "Resetting the offsets…"
+                  : "Nothing has changed yet: the offsets move when you confirm."}
             </p>
           </div>
         </>

@@ -58,7 +58,10 @@ function RowCells({ row }: { row: ResetPreviewRow }) {
   );
 }
 
-/** Each partition of the preview: where it is, where it would go, and what that means in records (rows grow to fit a note). */
+/**
+ * Each partition of the preview: where it is, where it would go, and what that means in records (rows grow to fit a
+ * note).
+ */
 export function ResetPreviewTable({ rows }: { rows: readonly ResetPreviewRow[] }) {
   return (
     <VirtualTable

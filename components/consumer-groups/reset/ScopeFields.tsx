@@ -27,14 +27,28 @@ function partitionNote(offset: GroupPartitionOffset | undefined): string {
 }
 
 /** The partitions of the chosen topic (read from the topic itself: the group may not have offsets on every one). */
-function PartitionChoices({ cluster, topic, offsets, bind }: { cluster: string; topic: string; offsets: readonly GroupPartitionOffset[]; bind: FieldBinding }) {
+function PartitionChoices({
+  cluster,
+  topic,
+  offsets,
+  bind,
+}: {
+  cluster: string;
+  topic: string;
+  offsets: readonly GroupPartitionOffset[];
+  bind: FieldBinding;
+}) {
   const errorId = useId();
-  const { data, error, isPending, refetch } = useQuery({ ...topicQuery(cluster, topic), enabled: topicNameSchema.safeParse(topic).success });
+  const { data, error, isPending, refetch } = useQuery({
+    ...topicQuery(cluster, topic),
+    enabled: topicNameSchema.safeParse(topic).success,
+  });
   const errors = bind.errorsFor("scope.partitions");
   if (!topicNameSchema.safeParse(topic).success) return null;
   if (isPending) return <p className="text-sm text-muted">Reading the partitions of {topic}…</p>;
   if (!data) {
-    if (isApiRequestError(error) && error.code === "not_found") return <p className="text-sm text-red-700 dark:text-red-300">No topic named {topic} in this cluster.</p>;
+    if (isApiRequestError(error) && error.code === "not_found")
+      return <p className="text-sm text-red-700 dark:text-red-300">No topic named {topic} in this cluster.</p>;
     return (
       <ErrorMessage
         title={`Could not read the partitions of ${topic}`}
@@ -47,7 +61,15 @@ function PartitionChoices({ cluster, topic, offsets, bind }: { cluster: string; 
   }
   const all = data.partitions.map((p) => p.partition).sort((a, b) => a - b);
   const chosen = new Set(bind.values.partitions);
-  const toggle = (partition: number) => bind.set({ partitions: chosen.has(partition) ? bind.values.partitions.filter((p) => p !== partition) : [...bind.values.partitions, partition] }, ["scope.partitions"]);
+  const toggle = (partition: number) =>
+    bind.set(
+      {
+        partitions: chosen.has(partition)
+          ? bind.values.partitions.filter((p) => p !== partition)
+          : [...bind.values.partitions, partition],
+      },
+      ["scope.partitions"],
+    );
   return (
     <fieldset aria-describedby={errors ? errorId : undefined} disabled={bind.disabled}>
       <legend className="text-sm font-medium">Partitions of {topic}</legend>
@@ -59,12 +81,19 @@ function PartitionChoices({ cluster, topic, offsets, bind }: { cluster: string; 
           Choose none
         </Button>
       </div>
-      <div className="mt-2 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-line p-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+      <div
+        className={
+          "mt-2 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-line p-2 " +
+          "text-sm sm:grid-cols-2 lg:grid-cols-3"
+        }
+      >
         {all.map((partition) => (
           <label key={partition} className="flex items-center gap-2">
             <input type="checkbox" checked={chosen.has(partition)} onChange={() => toggle(partition)} />
             Partition {partition}
-            <span className="text-muted">· {partitionNote(offsets.find((o) => o.topic === topic && o.partition === partition))}</span>
+            <span className="text-muted">
+              · {partitionNote(offsets.find((o) => o.topic === topic && o.partition === partition))}
+            </span>
           </label>
         ))}
       </div>
@@ -78,7 +107,17 @@ function PartitionChoices({ cluster, topic, offsets, bind }: { cluster: string; 
 }
 
 /** Which partitions the reset moves: every one the group has offsets on, one topic, or chosen partitions of one. */
-export function ScopeFields({ cluster, groupTopics, offsets, bind }: { cluster: string; groupTopics: readonly string[]; offsets: readonly GroupPartitionOffset[]; bind: FieldBinding }) {
+export function ScopeFields({
+  cluster,
+  groupTopics,
+  offsets,
+  bind,
+}: {
+  cluster: string;
+  groupTopics: readonly string[];
+  offsets: readonly GroupPartitionOffset[];
+  bind: FieldBinding;
+}) {
   const name = useId();
   const { values, set, errorsFor, disabled } = bind;
   const topic = chosenTopic(values);
@@ -90,12 +129,18 @@ export function ScopeFields({ cluster, groupTopics, offsets, bind }: { cluster: 
           {SCOPES.map((scope) => (
             <div key={scope.kind} className="flex flex-wrap items-center gap-x-2">
               <label className="flex items-center gap-2">
-                <input type="radio" name={name} checked={values.scope === scope.kind} onChange={() => set({ scope: scope.kind }, [])} />
+                <input
+                  type="radio"
+                  name={name}
+                  checked={values.scope === scope.kind}
+                  onChange={() => set({ scope: scope.kind }, [])}
+                />
                 {scope.label}
               </label>
               {scope.kind === "all" ? (
                 <span className="text-muted">
-                  ({formatInteger(groupTopics.length)} {groupTopics.length === 1 ? "topic" : "topics"}, {partitionsWords(offsets.length)})
+                  ({formatInteger(groupTopics.length)} {groupTopics.length === 1 ? "topic" : "topics"},{" "}
+                  {partitionsWords(offsets.length)})
                 </span>
               ) : null}
             </div>
@@ -104,9 +149,17 @@ export function ScopeFields({ cluster, groupTopics, offsets, bind }: { cluster: 
       </fieldset>
       {values.scope === "all" ? null : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Topic" hint={groupTopics.length === 0 ? "The group has offsets on no topic yet: type one." : undefined}>
+          <Field
+            label="Topic"
+            hint={groupTopics.length === 0 ? "The group has offsets on no topic yet: type one." : undefined}
+          >
             {(control) => (
-              <SelectInput {...control} value={values.topicChoice} disabled={disabled} onChange={(event) => set({ topicChoice: event.target.value, partitions: [], partitionOffsets: {} }, [])}>
+              <SelectInput
+                {...control}
+                value={values.topicChoice}
+                disabled={disabled}
+                onChange={(event) => set({ topicChoice: event.target.value, partitions: [], partitionOffsets: {} }, [])}
+              >
                 {groupTopics.map((candidate) => (
                   <option key={candidate} value={candidate}>
                     {candidate}
@@ -125,14 +178,18 @@ export function ScopeFields({ cluster, groupTopics, offsets, bind }: { cluster: 
                   spellCheck={false}
                   value={values.otherTopic}
                   disabled={disabled}
-                  onChange={(event) => set({ otherTopic: event.target.value, partitions: [], partitionOffsets: {} }, ["scope.topic"])}
+                  onChange={(event) =>
+                    set({ otherTopic: event.target.value, partitions: [], partitionOffsets: {} }, ["scope.topic"])
+                  }
                 />
               )}
             </Field>
           ) : null}
         </div>
       )}
-      {values.scope === "partitions" ? <PartitionChoices cluster={cluster} topic={topic} offsets={offsets} bind={bind} /> : null}
+      {values.scope === "partitions" ? (
+        <PartitionChoices cluster={cluster} topic={topic} offsets={offsets} bind={bind} />
+      ) : null}
     </div>
   );
 }

@@ -11,8 +11,16 @@ const STRATEGIES: { kind: StrategyKind; label: string; description: string }[] =
   { kind: "latest", label: "Latest", description: "The end of each log: records not read yet are skipped." },
   { kind: "offset", label: "Specific offset", description: "The same offset everywhere, or one per chosen partition." },
   { kind: "timestamp", label: "Date and time", description: "The first record written at or after a moment." },
-  { kind: "shift", label: "Shift by", description: "Back by N records to read them again (-N), or ahead to skip them (+N)." },
-  { kind: "duration", label: "Duration ago", description: "The first record written that long ago, for example 15 minutes." },
+  {
+    kind: "shift",
+    label: "Shift by",
+    description: "Back by N records to read them again (-N), or ahead to skip them (+N).",
+  },
+  {
+    kind: "duration",
+    label: "Duration ago",
+    description: "The first record written that long ago, for example 15 minutes.",
+  },
 ];
 
 const UNITS = ["minutes", "hours", "days"] as const satisfies readonly DurationUnit[];
@@ -21,13 +29,22 @@ const noSubscription = () => () => {};
 
 /** The browser's time zone ("Europe/Berlin"); null in the server render, which cannot know it. */
 function useTimeZone(): string | null {
-  return useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => null);
+  return useSyncExternalStore(
+    noSubscription,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => null,
+  );
 }
 
 function dateTimeHint(value: string, timeZone: string | null): string {
   const zone = `In your browser's time zone${timeZone ? `, ${timeZone}` : ""}.`;
   const at = localDateTimeToEpochMs(value);
-  return Number.isFinite(at) ? `${zone} That is ${new Date(at).toISOString().replace("T", " ").replace(/\.\d+Z$/, "")} UTC.` : zone;
+  return Number.isFinite(at)
+    ? `${zone} That is ${new Date(at)
+        .toISOString()
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, "")} UTC.`
+    : zone;
 }
 
 /** One offset box per chosen partition; a blank one takes the offset above. */
@@ -49,7 +66,11 @@ function PartitionOffsets({ bind }: { bind: FieldBinding }) {
                 placeholder="Same as above"
                 value={values.partitionOffsets[partition] ?? ""}
                 disabled={disabled}
-                onChange={(event) => set({ partitionOffsets: { ...values.partitionOffsets, [partition]: event.target.value } }, ["strategy.partitionOffsets"])}
+                onChange={(event) =>
+                  set({ partitionOffsets: { ...values.partitionOffsets, [partition]: event.target.value } }, [
+                    "strategy.partitionOffsets",
+                  ])
+                }
               />
             )}
           </Field>
@@ -70,9 +91,25 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
     case "offset":
       return (
         <div className="space-y-3">
-          <Field label="Offset" hint={values.scope === "partitions" ? "For every chosen partition whose own box below is blank." : "For every partition in scope."} errors={errorsFor("strategy.offset")}>
+          <Field
+            label="Offset"
+            hint={
+              values.scope === "partitions"
+                ? "For every chosen partition whose own box below is blank."
+                : "For every partition in scope."
+            }
+            errors={errorsFor("strategy.offset")}
+          >
             {(control) => (
-              <TextInput {...control} className="sm:w-60" inputMode="numeric" autoComplete="off" value={values.offset} disabled={disabled} onChange={(event) => set({ offset: event.target.value }, ["strategy.offset"])} />
+              <TextInput
+                {...control}
+                className="sm:w-60"
+                inputMode="numeric"
+                autoComplete="off"
+                value={values.offset}
+                disabled={disabled}
+                onChange={(event) => set({ offset: event.target.value }, ["strategy.offset"])}
+              />
             )}
           </Field>
           {values.scope === "partitions" ? <PartitionOffsets bind={bind} /> : null}
@@ -82,15 +119,35 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
       return (
         <Field label="Date and time" hint={dateTimeHint(values.dateTime, timeZone)} errors={errorsFor("strategy.at")}>
           {(control) => (
-            <TextInput {...control} type="datetime-local" step={1} className="sm:w-60" value={values.dateTime} disabled={disabled} onChange={(event) => set({ dateTime: event.target.value }, ["strategy.at"])} />
+            <TextInput
+              {...control}
+              type="datetime-local"
+              step={1}
+              className="sm:w-60"
+              value={values.dateTime}
+              disabled={disabled}
+              onChange={(event) => set({ dateTime: event.target.value }, ["strategy.at"])}
+            />
           )}
         </Field>
       );
     case "shift":
       return (
-        <Field label="Shift by (records)" hint="For example -100 to read the last 100 records of each partition again, or +50 to skip 50." errors={errorsFor("strategy.by")}>
+        <Field
+          label="Shift by (records)"
+          hint="For example -100 to read the last 100 records of each partition again, or +50 to skip 50."
+          errors={errorsFor("strategy.by")}
+        >
           {(control) => (
-            <TextInput {...control} className="sm:w-60" inputMode="numeric" autoComplete="off" value={values.shift} disabled={disabled} onChange={(event) => set({ shift: event.target.value }, ["strategy.by"])} />
+            <TextInput
+              {...control}
+              className="sm:w-60"
+              inputMode="numeric"
+              autoComplete="off"
+              value={values.shift}
+              disabled={disabled}
+              onChange={(event) => set({ shift: event.target.value }, ["strategy.by"])}
+            />
           )}
         </Field>
       );
@@ -99,13 +156,23 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
         <Field label="How long ago" errors={errorsFor("strategy.amount") ?? errorsFor("strategy.unit")}>
           {(control) => (
             <div className="flex flex-wrap items-center gap-2">
-              <TextInput {...control} className="sm:w-32" inputMode="numeric" autoComplete="off" value={values.amount} disabled={disabled} onChange={(event) => set({ amount: event.target.value }, ["strategy.amount"])} />
+              <TextInput
+                {...control}
+                className="sm:w-32"
+                inputMode="numeric"
+                autoComplete="off"
+                value={values.amount}
+                disabled={disabled}
+                onChange={(event) => set({ amount: event.target.value }, ["strategy.amount"])}
+              />
               <SelectInput
                 aria-label="How long ago unit"
                 className="w-auto"
                 value={values.unit}
                 disabled={disabled}
-                onChange={(event) => set({ unit: UNITS.find((unit) => unit === event.target.value) ?? values.unit }, ["strategy.unit"])}
+                onChange={(event) =>
+                  set({ unit: UNITS.find((unit) => unit === event.target.value) ?? values.unit }, ["strategy.unit"])
+                }
               >
                 {UNITS.map((unit) => (
                   <option key={unit} value={unit}>
@@ -131,7 +198,13 @@ export function StrategyFields({ bind }: { bind: FieldBinding }) {
           {STRATEGIES.map((strategy) => (
             <div key={strategy.kind}>
               <label className="flex items-center gap-2 font-medium">
-                <input type="radio" name={name} aria-describedby={`${name}-${strategy.kind}`} checked={bind.values.strategy === strategy.kind} onChange={() => bind.set({ strategy: strategy.kind }, [])} />
+                <input
+                  type="radio"
+                  name={name}
+                  aria-describedby={`${name}-${strategy.kind}`}
+                  checked={bind.values.strategy === strategy.kind}
+                  onChange={() => bind.set({ strategy: strategy.kind }, [])}
+                />
                 {strategy.label}
               </label>
               <p id={`${name}-${strategy.kind}`} className="ml-6 text-xs text-muted">

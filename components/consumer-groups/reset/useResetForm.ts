@@ -27,7 +27,13 @@ function isTouched(touched: ReadonlySet<string>, key: string): boolean {
  * server what the reset would do (changing nothing). Any change to the form drops the preview, so what is confirmed
  * is always what is on screen.
  */
-export function useResetForm(cluster: string, groupId: string, groupTopics: readonly string[], previewOffsetReset: PreviewResetAction, formRef: RefObject<HTMLFormElement | null>) {
+export function useResetForm(
+  cluster: string,
+  groupId: string,
+  groupTopics: readonly string[],
+  previewOffsetReset: PreviewResetAction,
+  formRef: RefObject<HTMLFormElement | null>,
+) {
   const [values, setValues] = useState<ResetFormValues>(() => initialResetValues(groupTopics));
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -37,7 +43,8 @@ export function useResetForm(cluster: string, groupId: string, groupTopics: read
   const input = toResetPreviewInput(groupId, values);
   const parsed = resetPreviewSchema.safeParse(input);
   const clientErrors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error.issues);
-  const errorsFor = (key: string) => ((submitted || isTouched(touched, key)) && clientErrors[key]) || action.fieldErrors[key] || undefined;
+  const errorsFor = (key: string) =>
+    ((submitted || isTouched(touched, key)) && clientErrors[key]) || action.fieldErrors[key] || undefined;
 
   const set = (change: Partial<ResetFormValues>, touches: readonly string[]) => {
     setValues((current) => ({ ...current, ...change }));

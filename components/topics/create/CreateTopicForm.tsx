@@ -39,8 +39,12 @@ function brokersHint(online: OnlineBrokers): string {
 }
 
 function replicationWarning(online: OnlineBrokers, replicationFactor: number): string | undefined {
-  if (typeof online !== "number" || !Number.isInteger(replicationFactor) || replicationFactor <= online) return undefined;
-  return `More replicas than brokers online: Kafka refuses this until ${formatInteger(replicationFactor)} brokers are up.`;
+  if (typeof online !== "number" || !Number.isInteger(replicationFactor) || replicationFactor <= online)
+    return undefined;
+  return (
+    `More replicas than brokers online: Kafka refuses this until ${formatInteger(replicationFactor)} ` +
+    `brokers are up.`
+  );
 }
 
 /**
@@ -73,7 +77,8 @@ export function CreateTopicForm({
   const input = toCreateTopicInput(values, defaultRf);
   const parsed = createTopicSchema.safeParse(input);
   const clientErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error.issues);
-  const errorsFor = (key: FieldKey) => (submitted || touched.has(key) ? clientErrors[key] : undefined) ?? serverErrors[key];
+  const errorsFor = (key: FieldKey) =>
+    (submitted || touched.has(key) ? clientErrors[key] : undefined) ?? serverErrors[key];
 
   const mutation = useMutation({
     mutationFn: (topic: CreateTopicInput) => createTopic(cluster, topic),
@@ -94,11 +99,15 @@ export function CreateTopicForm({
     onError: () => setMessage(NO_ANSWER),
   });
   const pending = mutation.isPending || navigating || created !== null;
+  const statusText =
+    created !== null ? `Topic ${created} created. Opening it…` : mutation.isPending ? "Creating the topic…" : "";
 
   const set = <K extends keyof CreateTopicValues>(key: K, value: CreateTopicValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
     const field = FIELD_OF[key];
-    setServerErrors((current) => (field in current ? Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)) : current));
+    setServerErrors((current) =>
+      field in current ? Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)) : current,
+    );
   };
   const touch = (key: FieldKey) => setTouched((current) => (current.has(key) ? current : new Set(current).add(key)));
 
@@ -140,7 +149,11 @@ export function CreateTopicForm({
           )}
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Partitions" hint="More partitions allow more parallel consumers; they can be added later, not removed." errors={errorsFor(FIELD_KEYS.partitions)}>
+          <Field
+            label="Partitions"
+            hint="More partitions allow more parallel consumers; they can be added later, not removed."
+            errors={errorsFor(FIELD_KEYS.partitions)}
+          >
             {(control) => (
               <TextInput
                 {...control}
@@ -179,11 +192,14 @@ export function CreateTopicForm({
         <Button type="submit" variant="primary" disabled={pending}>
           Create topic
         </Button>
-        <Link href={clusterPath(cluster, "topics")} className="rounded text-sm font-medium text-accent underline underline-offset-4">
+        <Link
+          href={clusterPath(cluster, "topics")}
+          className="rounded text-sm font-medium text-accent underline underline-offset-4"
+        >
           Cancel
         </Link>
         <p role="status" className="text-sm text-muted">
-          {created !== null ? `Topic ${created} created. Opening it…` : mutation.isPending ? "Creating the topic…" : ""}
+          {statusText}
         </p>
       </div>
     </form>

@@ -69,14 +69,20 @@ export function TopicConfigFields({ values, set, touch, errorsFor, disabled }: F
         onBlur={() => touch(FIELD_KEYS.retentionSize)}
         disabled={disabled}
       />
-      <Field label="Cleanup policy" hint={<Key name={CONFIG_KEYS.cleanupPolicy} />} errors={errorsFor(FIELD_KEYS.cleanupPolicy)}>
+      <Field
+        label="Cleanup policy"
+        hint={<Key name={CONFIG_KEYS.cleanupPolicy} />}
+        errors={errorsFor(FIELD_KEYS.cleanupPolicy)}
+      >
         {(control) => (
           <SelectInput
             {...control}
             className="sm:w-96"
             value={values.cleanupPolicy}
             disabled={disabled}
-            onChange={(event) => set("cleanupPolicy", CLEANUP_POLICIES.find((policy) => policy === event.target.value) ?? "")}
+            onChange={(event) =>
+              set("cleanupPolicy", CLEANUP_POLICIES.find((policy) => policy === event.target.value) ?? "")
+            }
             onBlur={() => touch(FIELD_KEYS.cleanupPolicy)}
           >
             <option value="">Broker default</option>

@@ -20,12 +20,25 @@ function check(input: AddPartitionsInput, current: number): FieldErrors {
 }
 
 /** Grows the topic to a new total number of partitions. */
-export function AddPartitionsForm({ cluster, topic, current, onDone }: { cluster: string; topic: string; current: number; onDone: () => void }) {
+export function AddPartitionsForm({
+  cluster,
+  topic,
+  current,
+  onDone,
+}: {
+  cluster: string;
+  topic: string;
+  current: number;
+  onDone: () => void;
+}) {
   const [text, setText] = useState(String(current + 1));
   const [checked, setChecked] = useState<FieldErrors | null>(null);
   const { addPartitions } = useTopicAdmin();
   const action = useTopicAction(cluster, addPartitions);
-  const input = (value: string): AddPartitionsInput => ({ name: topic, partitions: value.trim() === "" ? Number.NaN : Number(value) });
+  const input = (value: string): AddPartitionsInput => ({
+    name: topic,
+    partitions: value.trim() === "" ? Number.NaN : Number(value),
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,13 +52,18 @@ export function AddPartitionsForm({ cluster, topic, current, onDone }: { cluster
   return (
     <form noValidate onSubmit={(event) => void submit(event)}>
       <p className="mb-4 text-sm">
-        <code className="font-mono">{topic}</code> has {formatInteger(current)} {current === 1 ? "partition" : "partitions"} now.
+        <code className="font-mono">{topic}</code> has {formatInteger(current)}{" "}
+        {current === 1 ? "partition" : "partitions"} now.
       </p>
       <Field
         label="New number of partitions"
         hint="The new total, not how many to add."
         errors={errorsFor("partitions", checked ?? {}, action.fieldErrors)}
-        warning="Records with keys will go to different partitions from now on: a key's partition depends on the partition count, so records with the same key may land in another partition than before, and their order across the change is not kept. Partitions cannot be removed later."
+        warning={
+          "Records with keys will go to different partitions from now on: a key's partition depends on " +
+          ("the partition count, so records with the same key may land in another partition than before, and " +
+            "their order across the change is not kept. Partitions cannot be removed later.")
+        }
       >
         {(control) => (
           <TextInput

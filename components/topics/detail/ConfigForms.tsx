@@ -45,14 +45,24 @@ function useAlterConfigs({ cluster, onDone }: FormProps) {
 
   const local = checked ?? {};
   const formMessage = action.message ?? errorsFor("", local)?.join(" ") ?? null;
-  return { ...action, submit, recheck, errors: (key: string) => errorsFor(key, local, action.fieldErrors), formMessage };
+  return {
+    ...action,
+    submit,
+    recheck,
+    errors: (key: string) => errorsFor(key, local, action.fieldErrors),
+    formMessage,
+  };
 }
 
 /** Sets one config on the topic (an override), leaving every other key as it is. */
 export function EditConfigForm({ entry, ...props }: FormProps & { entry: TopicConfigEntry }) {
   const [value, setValue] = useState(entry.sensitive ? "" : (entry.value ?? ""));
   const form = useAlterConfigs(props);
-  const input = (next: string): AlterTopicConfigsInput => ({ name: props.topic, set: [{ key: entry.name, value: next }], reset: [] });
+  const input = (next: string): AlterTopicConfigsInput => ({
+    name: props.topic,
+    set: [{ key: entry.name, value: next }],
+    reset: [],
+  });
   const current = formatConfigValue(entry.name, entry.value, entry.sensitive);
 
   return (
@@ -96,8 +106,8 @@ export function ResetConfigForm({ entry, ...props }: FormProps & { entry: TopicC
   return (
     <form noValidate onSubmit={(event) => void form.submit(event, { name: props.topic, set: [], reset: [entry.name] })}>
       <p className="text-sm">
-        Remove the override of <code className="font-mono">{entry.name}</code> (now {current.text}) from this topic? The value set on
-        the broker, or Kafka&apos;s default, applies again.
+        Remove the override of <code className="font-mono">{entry.name}</code> (now {current.text}) from this topic? The
+        value set on the broker, or Kafka&apos;s default, applies again.
       </p>
       <div className="mt-4">
         <FormError message={form.formMessage} />
@@ -126,7 +136,11 @@ export function AddOverrideForm({ known, ...props }: FormProps & { known: readon
 
   return (
     <form noValidate onSubmit={(event) => void form.submit(event, input(key, value))} className="space-y-4">
-      <Field label="Config name" hint="For example retention.ms or max.message.bytes." errors={form.errors("set.0.key")}>
+      <Field
+        label="Config name"
+        hint="For example retention.ms or max.message.bytes."
+        errors={form.errors("set.0.key")}
+      >
         {(control) => (
           <TextInput
             {...control}

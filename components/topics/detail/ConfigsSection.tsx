@@ -22,7 +22,8 @@ function dialogTitle(editing: NonNullable<Editing>): string {
 
 function ConfigValue({ entry }: { entry: TopicConfigEntry }) {
   const shown = formatConfigValue(entry.name, entry.value, entry.sensitive);
-  if (shown.kind !== "raw" && shown.kind !== "formatted") return <span className="text-muted italic">{shown.text}</span>;
+  if (shown.kind !== "raw" && shown.kind !== "formatted")
+    return <span className="text-muted italic">{shown.text}</span>;
   return (
     <div className="max-w-md min-w-32 break-words whitespace-normal" title={entry.value ?? undefined}>
       {shown.text}
@@ -74,11 +75,19 @@ function ConfigsTable({
                   <span className="text-xs text-muted">Read-only in Kafka</span>
                 ) : (
                   <span className="inline-flex gap-2">
-                    <Button className="px-2 py-1 text-xs" aria-label={`Edit ${entry.name}`} onClick={() => onEdit("edit", entry)}>
+                    <Button
+                      className="px-2 py-1 text-xs"
+                      aria-label={`Edit ${entry.name}`}
+                      onClick={() => onEdit("edit", entry)}
+                    >
                       Edit
                     </Button>
                     {entry.source === "topic" ? (
-                      <Button className="px-2 py-1 text-xs" aria-label={`Reset ${entry.name}`} onClick={() => onEdit("reset", entry)}>
+                      <Button
+                        className="px-2 py-1 text-xs"
+                        aria-label={`Reset ${entry.name}`}
+                        onClick={() => onEdit("reset", entry)}
+                      >
                         Reset
                       </Button>
                     ) : null}
@@ -120,20 +129,34 @@ export function ConfigsSection({
       <DetailSection
         id="configs-heading"
         title="Configs"
-        description={`${formatInteger(overrides)} set on this topic, the rest inherited from the broker or Kafka's defaults.`}
+        description={
+          `${formatInteger(overrides)} set on this topic, the rest inherited from the broker or ` + `Kafka's defaults.`
+        }
         actions={blocked ? null : <Button onClick={() => setEditing({ kind: "add" })}>Add override</Button>}
       >
-        <SearchBox label="Filter configs" placeholder="Filter configs by name or value" value={filter} onChange={setFilter} className="mb-3 max-w-sm" />
+        <SearchBox
+          label="Filter configs"
+          placeholder="Filter configs by name or value"
+          value={filter}
+          onChange={setFilter}
+          className="mb-3 max-w-sm"
+        />
         {rows.length === 0 ? (
-          <EmptyState title="No config matches the filter">Try a shorter part of the name, like “retention”.</EmptyState>
+          <EmptyState title="No config matches the filter">
+            Try a shorter part of the name, like “retention”.
+          </EmptyState>
         ) : (
           <ConfigsTable rows={rows} blocked={blocked} onEdit={(kind, entry) => setEditing({ kind, entry })} />
         )}
       </DetailSection>
       {/* Outside the section, so the dialog's buttons are not taken for the section's own ("Add override"). */}
       <Dialog open={editing !== null} title={editing ? dialogTitle(editing) : ""} onClose={close}>
-        {editing?.kind === "edit" ? <EditConfigForm cluster={cluster} topic={topic} entry={editing.entry} onDone={close} /> : null}
-        {editing?.kind === "reset" ? <ResetConfigForm cluster={cluster} topic={topic} entry={editing.entry} onDone={close} /> : null}
+        {editing?.kind === "edit" ? (
+          <EditConfigForm cluster={cluster} topic={topic} entry={editing.entry} onDone={close} />
+        ) : null}
+        {editing?.kind === "reset" ? (
+          <ResetConfigForm cluster={cluster} topic={topic} entry={editing.entry} onDone={close} />
+        ) : null}
         {editing?.kind === "add" ? (
           <AddOverrideForm cluster={cluster} topic={topic} known={configs.map((entry) => entry.name)} onDone={close} />
         ) : null}

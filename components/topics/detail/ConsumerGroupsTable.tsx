@@ -16,10 +16,18 @@ function PartitionLag({ group }: { group: TopicGroupLag }) {
     <table aria-label={`Lag of ${group.groupId} by partition`} className="text-xs">
       <thead>
         <tr className="text-muted">
-          <th scope="col" className="px-3 py-1 text-right font-semibold">Partition</th>
-          <th scope="col" className="px-3 py-1 text-right font-semibold">Committed offset</th>
-          <th scope="col" className="px-3 py-1 text-right font-semibold">End offset</th>
-          <th scope="col" className="px-3 py-1 text-right font-semibold">Lag</th>
+          <th scope="col" className="px-3 py-1 text-right font-semibold">
+            Partition
+          </th>
+          <th scope="col" className="px-3 py-1 text-right font-semibold">
+            Committed offset
+          </th>
+          <th scope="col" className="px-3 py-1 text-right font-semibold">
+            End offset
+          </th>
+          <th scope="col" className="px-3 py-1 text-right font-semibold">
+            Lag
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -68,7 +76,10 @@ export function ConsumerGroupsTable({ cluster, groups }: { cluster: string; grou
             <Fragment key={group.groupId}>
               <tr className="hover:bg-sunken/60">
                 <RowHeader>
-                  <Link href={groupPath(cluster, group.groupId)} className="text-accent underline-offset-2 hover:underline">
+                  <Link
+                    href={groupPath(cluster, group.groupId)}
+                    className="text-accent underline-offset-2 hover:underline"
+                  >
                     {group.groupId}
                   </Link>
                 </RowHeader>

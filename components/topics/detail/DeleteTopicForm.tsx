@@ -38,8 +38,8 @@ export function DeleteTopicForm({
       onConfirmed={onDeleted}
       warning={
         <p>
-          The topic and its {formatInteger(topic.messages)} {topic.messages === 1 ? "message" : "messages"} will be deleted on every broker. This
-          cannot be undone.
+          The topic and its {formatInteger(topic.messages)} {topic.messages === 1 ? "message" : "messages"} will be
+          deleted on every broker. This cannot be undone.
           {groups > 0 ? ` ${formatInteger(groups)} consumer ${groups === 1 ? "group reads" : "groups read"} it.` : null}
           {topic.internal ? " This is an internal topic that Kafka itself relies on." : null}
         </p>

@@ -68,7 +68,13 @@ function PartitionStatus({ partition }: { partition: PartitionInfo }) {
  * One row per partition. `highlight` (from ?partition=N) marks that row and scrolls it into view once, when it
  * first appears; the 10 s refresh does not scroll again.
  */
-export function PartitionsTable({ partitions, highlight }: { partitions: readonly PartitionInfo[]; highlight?: number | undefined }) {
+export function PartitionsTable({
+  partitions,
+  highlight,
+}: {
+  partitions: readonly PartitionInfo[];
+  highlight?: number | undefined;
+}) {
   const highlightRef = useRef<HTMLTableRowElement>(null);
   const scrolledTo = useRef<number | undefined>(undefined);
   const sorted = [...partitions].sort((a, b) => a.partition - b.partition);
@@ -108,14 +114,22 @@ export function PartitionsTable({ partitions, highlight }: { partitions: readonl
               className={cx("scroll-mt-20", current ? "bg-accent-soft" : "hover:bg-sunken/60")}
             >
               <RowHeader className="text-right tabular-nums">{partition.partition}</RowHeader>
-              <Td numeric className={partition.leader === -1 ? "font-medium text-red-700 dark:text-red-300" : undefined}>
+              <Td
+                numeric
+                className={partition.leader === -1 ? "font-medium text-red-700 dark:text-red-300" : undefined}
+              >
                 {partition.leader === -1 ? "none" : partition.leader}
               </Td>
               <Td className="tabular-nums">
                 <ReplicaList partition={partition} />
               </Td>
               <Td className="tabular-nums">{ids(partition.isr)}</Td>
-              <Td className={cx("tabular-nums", partition.offlineReplicas.length > 0 ? "font-medium text-red-700 dark:text-red-300" : "text-muted")}>
+              <Td
+                className={cx(
+                  "tabular-nums",
+                  partition.offlineReplicas.length > 0 ? "font-medium text-red-700 dark:text-red-300" : "text-muted",
+                )}
+              >
                 {ids(partition.offlineReplicas)}
               </Td>
               <Td numeric>{formatOffset(partition.lowWatermark)}</Td>

@@ -29,7 +29,12 @@ export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: 
   const count = selected.reduce((sum, p) => sum + p.messages, 0);
   const input = (wholeTopic: boolean, set: ReadonlySet<number>): PurgeTopicInput =>
     wholeTopic ? { name: topic.name } : { name: topic.name, partitions: [...set].sort((a, b) => a - b) };
-  const compactOnly = topic.cleanupPolicy !== null && !topic.cleanupPolicy.split(",").map((p) => p.trim()).includes("delete");
+  const compactOnly =
+    topic.cleanupPolicy !== null &&
+    !topic.cleanupPolicy
+      .split(",")
+      .map((p) => p.trim())
+      .includes("delete");
 
   function update(nextWhole: boolean, nextChosen: ReadonlySet<number>) {
     setWhole(nextWhole);
@@ -72,7 +77,12 @@ export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: 
       {whole ? null : (
         <fieldset aria-describedby={partitionErrors ? "purge-partitions-error" : undefined}>
           <legend className="text-sm font-medium">Partitions</legend>
-          <div className="mt-2 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-line p-2 text-sm sm:grid-cols-2">
+          <div
+            className={
+              "mt-2 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-line " +
+              "p-2 text-sm sm:grid-cols-2"
+            }
+          >
             {partitions.map((p) => (
               <label key={p.partition} className="flex items-center gap-2">
                 <input type="checkbox" checked={chosen.has(p.partition)} onChange={() => toggle(p.partition)} />
@@ -88,15 +98,22 @@ export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: 
           ) : null}
         </fieldset>
       )}
-      <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+      <p
+        className={
+          "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 " +
+          "dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+        }
+      >
         {messages(count)} will be deleted from{" "}
-        {whole ? "every partition" : `${formatInteger(selected.length)} chosen ${selected.length === 1 ? "partition" : "partitions"}`} (by
-        the last watermarks read), along with anything written before the purge runs. This cannot be undone.
+        {whole
+          ? "every partition"
+          : `${formatInteger(selected.length)} chosen ${selected.length === 1 ? "partition" : "partitions"}`}{" "}
+        (by the last watermarks read), along with anything written before the purge runs. This cannot be undone.
       </p>
       {compactOnly ? (
         <p className="text-xs text-amber-800 dark:text-amber-300">
-          This topic&apos;s cleanup policy is {topic.cleanupPolicy}: Kafka refuses to delete records from a topic that does not have
-          the delete policy.
+          This topic&apos;s cleanup policy is {topic.cleanupPolicy}: Kafka refuses to delete records from a topic that
+          does not have the delete policy.
         </p>
       ) : null}
       <FormError message={action.message} />

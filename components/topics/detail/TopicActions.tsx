@@ -62,7 +62,9 @@ export function TopicActions({
           <AddPartitionsForm cluster={cluster} topic={topic.name} current={topic.partitions.length} onDone={close} />
         ) : null}
         {open === "purge" ? <PurgeForm cluster={cluster} topic={topic} onDone={close} /> : null}
-        {open === "delete" ? <DeleteTopicForm cluster={cluster} topic={topic} onCancel={close} onDeleted={onDeleted} /> : null}
+        {open === "delete" ? (
+          <DeleteTopicForm cluster={cluster} topic={topic} onCancel={close} onDeleted={onDeleted} />
+        ) : null}
       </Dialog>
     </div>
   );

@@ -2,7 +2,12 @@
 
 import { createContext, type ReactNode, useContext } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import type { AddPartitionsInput, AlterTopicConfigsInput, DeleteTopicInput, PurgeTopicInput } from "@/lib/topics/schemas";
+import type {
+  AddPartitionsInput,
+  AlterTopicConfigsInput,
+  DeleteTopicInput,
+  PurgeTopicInput,
+} from "@/lib/topics/schemas";
 
 /**
  * The topic server actions this page uses, with the signatures of server/actions/topics.ts. The page (a server
@@ -11,7 +16,10 @@ import type { AddPartitionsInput, AlterTopicConfigsInput, DeleteTopicInput, Purg
  */
 export interface TopicAdmin {
   deleteTopic: (cluster: string, input: DeleteTopicInput) => Promise<ActionResult<{ name: string }>>;
-  addPartitions: (cluster: string, input: AddPartitionsInput) => Promise<ActionResult<{ name: string; partitions: number }>>;
+  addPartitions: (
+    cluster: string,
+    input: AddPartitionsInput,
+  ) => Promise<ActionResult<{ name: string; partitions: number }>>;
   alterTopicConfigs: (
     cluster: string,
     input: AlterTopicConfigsInput,

@@ -13,10 +13,18 @@ export function TopicBadges({ topic }: { topic: TopicResponse }) {
     <div className="mt-2 flex flex-wrap gap-2">
       {topic.internal ? <Badge tone="info">Internal</Badge> : null}
       <Badge>Cleanup policy: {topic.cleanupPolicy ?? "unknown"}</Badge>
-      {offline > 0 ? <Badge tone="danger">{formatQuantity(offline, "partition offline", "partitions offline")}</Badge> : null}
-      {underMinIsr > 0 ? <Badge tone="danger">{formatQuantity(underMinIsr, "partition under min ISR", "partitions under min ISR")}</Badge> : null}
+      {offline > 0 ? (
+        <Badge tone="danger">{formatQuantity(offline, "partition offline", "partitions offline")}</Badge>
+      ) : null}
+      {underMinIsr > 0 ? (
+        <Badge tone="danger">
+          {formatQuantity(underMinIsr, "partition under min ISR", "partitions under min ISR")}
+        </Badge>
+      ) : null}
       {underReplicated > 0 ? (
-        <Badge tone="warning">{formatQuantity(underReplicated, "partition under-replicated", "partitions under-replicated")}</Badge>
+        <Badge tone="warning">
+          {formatQuantity(underReplicated, "partition under-replicated", "partitions under-replicated")}
+        </Badge>
       ) : null}
     </div>
   );
@@ -29,11 +37,19 @@ export function TopicStats({ topic }: { topic: TopicResponse }) {
       <Stat label="Partitions" value={formatInteger(topic.partitions.length)} />
       <Stat label="Replication factor" value={formatInteger(topic.replicationFactor)} />
       <Stat label="min.insync.replicas" value={formatInteger(topic.minInsyncReplicas)} />
-      <Stat label="Messages" value={formatCount(topic.messages)} title={`${formatInteger(topic.messages)} messages (high minus low watermark)`} />
+      <Stat
+        label="Messages"
+        value={formatCount(topic.messages)}
+        title={`${formatInteger(topic.messages)} messages (high minus low watermark)`}
+      />
       <Stat
         label="Size"
         value={topic.sizeBytes === null ? "—" : formatBytes(topic.sizeBytes)}
-        title={topic.sizeBytes === null ? "No broker reported the size of this topic." : `${formatInteger(topic.sizeBytes)} bytes, one copy of the data`}
+        title={
+          topic.sizeBytes === null
+            ? "No broker reported the size of this topic."
+            : `${formatInteger(topic.sizeBytes)} bytes, one copy of the data`
+        }
       />
     </dl>
   );

@@ -43,15 +43,22 @@ export function TopicView({
   /** The topic server actions, passed in by the page. */
   admin: TopicAdmin;
 }) {
-  const { data, error, isPending, refetch, notFound, deleted, markDeleted } = useDetailQuery(topicQuery(cluster, topic), REFRESH_MS, {
-    invalidate: [queryKeys.topics(cluster), queryKeys.overview(cluster), queryKeys.consumerGroups(cluster)],
-    leaveTo: clusterPath(cluster, "topics"),
-  });
+  const { data, error, isPending, refetch, notFound, deleted, markDeleted } = useDetailQuery(
+    topicQuery(cluster, topic),
+    REFRESH_MS,
+    {
+      invalidate: [queryKeys.topics(cluster), queryKeys.overview(cluster), queryKeys.consumerGroups(cluster)],
+      leaveTo: clusterPath(cluster, "topics"),
+    },
+  );
   const shown = deleted || notFound ? undefined : data;
 
   return (
     <TopicAdminProvider admin={admin}>
-      <Link href={clusterPath(cluster, "topics")} className="text-sm text-muted underline-offset-2 hover:text-fg hover:underline">
+      <Link
+        href={clusterPath(cluster, "topics")}
+        className="text-sm text-muted underline-offset-2 hover:text-fg hover:underline"
+      >
         ← Topics
       </Link>
       <div className="mt-2 flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
@@ -60,7 +67,10 @@ export function TopicView({
             {shown ? <TopicBadges topic={shown} /> : null}
             {shown ? (
               <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
-                <Link href={messagesPath(cluster, topic, new URLSearchParams({ from: "newest" }))} className={TOPIC_LINK}>
+                <Link
+                  href={messagesPath(cluster, topic, new URLSearchParams({ from: "newest" }))}
+                  className={TOPIC_LINK}
+                >
                   Browse messages
                 </Link>
                 {produceBlocked ? null : (
@@ -79,7 +89,11 @@ export function TopicView({
           Topic {topic} was deleted. Going back to the topics list…
         </p>
       ) : notFound ? (
-        <NotFoundPanel title={`Topic ${topic} does not exist`} backHref={clusterPath(cluster, "topics")} backLabel="Back to the topics list" />
+        <NotFoundPanel
+          title={`Topic ${topic} does not exist`}
+          backHref={clusterPath(cluster, "topics")}
+          backLabel="Back to the topics list"
+        />
       ) : isPending ? (
         <DetailSkeleton label={`Loading topic ${topic}…`} />
       ) : data ? (
@@ -90,7 +104,11 @@ export function TopicView({
             <PartitionsTable partitions={data.partitions} highlight={highlightPartition} />
           </DetailSection>
           <ConfigsSection cluster={cluster} topic={topic} configs={data.configs} blocked={blockedBy !== null} />
-          <DetailSection id="groups-heading" title="Consumer groups" description="Groups with committed offsets on this topic.">
+          <DetailSection
+            id="groups-heading"
+            title="Consumer groups"
+            description="Groups with committed offsets on this topic."
+          >
             <ConsumerGroupsTable cluster={cluster} groups={data.consumerGroups} />
           </DetailSection>
         </>

@@ -13,6 +13,8 @@ export function useTopicAction<I, T>(
   action: (cluster: string, input: I) => Promise<ActionResult<T>>,
   { refresh = true, groups = false }: { refresh?: boolean; groups?: boolean } = {},
 ) {
-  const keys = refresh ? [queryKeys.topics(cluster), queryKeys.overview(cluster), ...(groups ? [queryKeys.consumerGroups(cluster)] : [])] : [];
+  const keys = refresh
+    ? [queryKeys.topics(cluster), queryKeys.overview(cluster), ...(groups ? [queryKeys.consumerGroups(cluster)] : [])]
+    : [];
   return useServerAction(cluster, action, keys);
 }

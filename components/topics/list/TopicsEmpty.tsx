@@ -23,7 +23,11 @@ export function TopicsEmpty({
   if (total === 0) {
     return (
       <EmptyState title="No topics yet">
-        <p>{internalCount > 0 && !view.internal ? "Only internal topics exist in this cluster." : "This cluster has no topics."}</p>
+        <p>
+          {internalCount > 0 && !view.internal
+            ? "Only internal topics exist in this cluster."
+            : "This cluster has no topics."}
+        </p>
         {canCreate ? <p className="mt-1">Create the first one with “Create topic” above.</p> : null}
       </EmptyState>
     );
@@ -36,7 +40,9 @@ export function TopicsEmpty({
       <div className="mt-3 flex flex-wrap justify-center gap-2">
         {searching ? <Button onClick={() => onChange({ q: "" })}>Clear search</Button> : null}
         {view.problem ? <Button onClick={() => onChange({ problem: null })}>Clear filter</Button> : null}
-        {!view.internal && internalCount > 0 ? <Button onClick={() => onChange({ internal: true })}>Show internal topics</Button> : null}
+        {!view.internal && internalCount > 0 ? (
+          <Button onClick={() => onChange({ internal: true })}>Show internal topics</Button>
+        ) : null}
       </div>
     </EmptyState>
   );

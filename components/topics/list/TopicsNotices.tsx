@@ -7,7 +7,11 @@ export function ProblemNotice({ problem, onClear }: { problem: PartitionProblem;
   return (
     <div
       role="status"
-      className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:border-indigo-800 dark:bg-indigo-950/40 dark:text-indigo-100"
+      className={
+        "mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-indigo-200 " +
+        ("bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:border-indigo-800 dark:bg-indigo-950/40 " +
+          "dark:text-indigo-100")
+      }
     >
       <p className="min-w-0 flex-1 font-medium">{PROBLEM_FILTERS[problem].summary}</p>
       <Button onClick={onClear}>Clear filter</Button>

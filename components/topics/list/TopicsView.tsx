@@ -15,7 +15,14 @@ import { useUrlListState } from "@/components/ui/useUrlListState";
 import type { TopicSummary } from "@/lib/api/types";
 import type { BlockedReason } from "@/lib/auth/blocked";
 import { formatInteger } from "@/lib/format";
-import { filterTopics, listStateToSearch, nextSort, parseListState, sortTopics, type TopicListState } from "@/lib/topics/list";
+import {
+  filterTopics,
+  listStateToSearch,
+  nextSort,
+  parseListState,
+  sortTopics,
+  type TopicListState,
+} from "@/lib/topics/list";
 import { topicsQuery } from "@/lib/query/options";
 
 const REFRESH_MS = 10_000;
@@ -26,7 +33,9 @@ function topicsWord(count: number): string {
 
 /** "340 topics" with nothing filtered, "12 of 340 topics" otherwise; the total follows the internal toggle. */
 function countSummary(shown: number, total: number): string {
-  return shown === total ? `${formatInteger(total)} ${topicsWord(total)}` : `${formatInteger(shown)} of ${formatInteger(total)} ${topicsWord(total)}`;
+  return shown === total
+    ? `${formatInteger(total)} ${topicsWord(total)}`
+    : `${formatInteger(shown)} of ${formatInteger(total)} ${topicsWord(total)}`;
 }
 
 /**
@@ -61,7 +70,13 @@ export function TopicsView({ cluster, blockedBy }: { cluster: string; blockedBy:
         </PageHeader>
         <CreateTopicLink cluster={cluster} blockedBy={blockedBy} />
       </div>
-      <TopicsToolbar q={state.q} internal={state.internal} internalCount={internalCount} summary={data ? countSummary(rows.length, total) : ""} onChange={update} />
+      <TopicsToolbar
+        q={state.q}
+        internal={state.internal}
+        internalCount={internalCount}
+        summary={data ? countSummary(rows.length, total) : ""}
+        onChange={update}
+      />
       {state.problem ? <ProblemNotice problem={state.problem} onClear={() => update({ problem: null })} /> : null}
       {isPending ? (
         <TableSkeleton label="Loading topics…" rows={8} />
@@ -70,9 +85,22 @@ export function TopicsView({ cluster, blockedBy }: { cluster: string; blockedBy:
           {error ? <RefreshProblem error={error} /> : null}
           {data.sizesComplete ? null : <PartialSizesNotice />}
           {rows.length > 0 ? (
-            <TopicsTable cluster={cluster} topics={rows} sort={view.sort} order={view.order} onSort={(column) => update(nextSort(state, column))} resetKey={resetKey} />
+            <TopicsTable
+              cluster={cluster}
+              topics={rows}
+              sort={view.sort}
+              order={view.order}
+              onSort={(column) => update(nextSort(state, column))}
+              resetKey={resetKey}
+            />
           ) : (
-            <TopicsEmpty canCreate={blockedBy === null} view={view} total={total} internalCount={internalCount} onChange={update} />
+            <TopicsEmpty
+              canCreate={blockedBy === null}
+              view={view}
+              total={total}
+              internalCount={internalCount}
+              onChange={update}
+            />
           )}
         </>
       ) : (

@@ -143,7 +143,12 @@ export const IncrementalAlterConfigs: ApiSpec<AlterConfigsRequest, AlterConfigsR
     r.int32();
     if (v >= 1) {
       const out = r.compactArray((r) => {
-        const item = { errorCode: r.int16(), errorMessage: r.compactString(), type: r.int8(), name: r.compactString() ?? "" };
+        const item = {
+          errorCode: r.int16(),
+          errorMessage: r.compactString(),
+          type: r.int8(),
+          name: r.compactString() ?? "",
+        };
         r.tags();
         return item;
       });
@@ -191,7 +196,15 @@ export const DescribeQuorum: ApiSpec<null, QuorumInfo> = {
     const topics = r.compactArray(() => {
       r.compactString();
       const partitions = r.compactArray(() => {
-        const p = { partition: r.int32(), errorCode: r.int16(), leaderId: r.int32(), leaderEpoch: r.int32(), highWatermark: r.int64(), voters: r.compactArray(replica), observers: r.compactArray(replica) };
+        const p = {
+          partition: r.int32(),
+          errorCode: r.int16(),
+          leaderId: r.int32(),
+          leaderEpoch: r.int32(),
+          highWatermark: r.int64(),
+          voters: r.compactArray(replica),
+          observers: r.compactArray(replica),
+        };
         r.tags();
         return p;
       });
@@ -200,8 +213,23 @@ export const DescribeQuorum: ApiSpec<null, QuorumInfo> = {
     });
     r.tags();
     const p = topics[0]?.[0];
-    if (!p) return { errorCode: topLevelError || -1, leaderId: -1, leaderEpoch: -1, highWatermark: -1n, voters: [], observers: [] };
-    return { errorCode: topLevelError || p.errorCode, leaderId: p.leaderId, leaderEpoch: p.leaderEpoch, highWatermark: p.highWatermark, voters: p.voters, observers: p.observers };
+    if (!p)
+      return {
+        errorCode: topLevelError || -1,
+        leaderId: -1,
+        leaderEpoch: -1,
+        highWatermark: -1n,
+        voters: [],
+        observers: [],
+      };
+    return {
+      errorCode: topLevelError || p.errorCode,
+      leaderId: p.leaderId,
+      leaderEpoch: p.leaderEpoch,
+      highWatermark: p.highWatermark,
+      voters: p.voters,
+      observers: p.observers,
+    };
   },
 };
 

@@ -19,7 +19,12 @@ export interface VersionRange {
 }
 
 interface KafkajsRequest<T> {
-  request: { apiKey: number; apiVersion: number; apiName: string; encode: () => Promise<{ buf: Buffer; buffer: Buffer }> };
+  request: {
+    apiKey: number;
+    apiVersion: number;
+    apiName: string;
+    encode: () => Promise<{ buf: Buffer; buffer: Buffer }>;
+  };
   response: { decode: (payload: Buffer) => Promise<T>; parse: (data: T) => Promise<T> };
   requestTimeout?: number;
   logResponseError?: boolean;
@@ -66,27 +71,47 @@ export class UnsupportedApiError extends Error {
 function isProtocolCluster(value: unknown): value is ProtocolCluster {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ["connect", "disconnect", "findBroker", "findControllerBroker", "refreshMetadata", "addTargetTopic", "findTopicPartitionMetadata"].every((m) => typeof v[m] === "function");
+  return [
+    "connect",
+    "disconnect",
+    "findBroker",
+    "findControllerBroker",
+    "refreshMetadata",
+    "addTargetTopic",
+    "findTopicPartitionMetadata",
+  ].every((m) => typeof v[m] === "function");
 }
 
 /** A kafkajs Cluster built by the Kafka instance's own factory, so it shares every connection setting. */
 export function createProtocolCluster(kafka: Kafka): ProtocolCluster {
-  const factorySymbol = Object.getOwnPropertySymbols(kafka).find((s) => s.description === "private:Kafka:createCluster");
+  const factorySymbol = Object.getOwnPropertySymbols(kafka).find(
+    (s) => s.description === "private:Kafka:createCluster",
+  );
   const factory: unknown = factorySymbol ? (kafka as unknown as Record<symbol, unknown>)[factorySymbol] : undefined;
-  if (typeof factory !== "function") throw new Error("kafkajs changed: the Kafka cluster factory is missing (expected kafkajs 2.2.4).");
+  if (typeof factory !== "function")
+    throw new Error("kafkajs changed: the Kafka cluster factory is missing (expected kafkajs 2.2.4).");
   const cluster: unknown = (factory as (options: object) => unknown)({ allowAutoTopicCreation: false });
-  if (!isProtocolCluster(cluster)) throw new Error("kafkajs changed: its Cluster lacks the expected methods (expected kafkajs 2.2.4).");
+  if (!isProtocolCluster(cluster))
+    throw new Error("kafkajs changed: its Cluster lacks the expected methods (expected kafkajs 2.2.4).");
   return cluster;
 }
 
-export function pickVersion(spec: Pick<ApiSpec<unknown, unknown>, "versions" | "name">, range: VersionRange | undefined): number {
+export function pickVersion(
+  spec: Pick<ApiSpec<unknown, unknown>, "versions" | "name">,
+  range: VersionRange | undefined,
+): number {
   const usable = spec.versions.filter((v) => range !== undefined && v >= range.minVersion && v <= range.maxVersion);
   if (usable.length === 0) throw new UnsupportedApiError(spec.name);
   return Math.max(...usable);
 }
 
 /** Sends one request to one broker, in the highest version both sides speak. */
-export async function send<Req, Res>(broker: ProtocolBroker, spec: ApiSpec<Req, Res>, req: Req, requestTimeout?: number): Promise<Res> {
+export async function send<Req, Res>(
+  broker: ProtocolBroker,
+  spec: ApiSpec<Req, Res>,
+  req: Req,
+  requestTimeout?: number,
+): Promise<Res> {
   const version = pickVersion(spec, broker.versions?.[spec.apiKey]);
   const flexible = version >= spec.flexibleFrom;
   return broker.connectionPool.send<Res>({

@@ -95,7 +95,10 @@ export class Reader {
   constructor(private readonly buf: Buffer) {}
 
   private need(n: number): number {
-    if (this.offset + n > this.buf.length) throw new ProtocolDecodeError(`Response ended early (needed ${n} bytes at ${this.offset} of ${this.buf.length}).`);
+    if (this.offset + n > this.buf.length)
+      throw new ProtocolDecodeError(
+        `Response ended early (needed ${n} bytes at ${this.offset} of ${this.buf.length}).`,
+      );
     const at = this.offset;
     this.offset += n;
     return at;

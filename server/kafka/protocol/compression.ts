@@ -37,7 +37,10 @@ export function decompress(codec: number, data: Buffer, limit = MAX_DECOMPRESSED
     case CompressionCodec.zstd:
       return zstdDecompressBounded(data, limit);
     default:
-      throw new ProtocolDecodeError(`Record batch uses compression codec ${codec}, which Kafka does not define (1 gzip, 2 snappy, 3 lz4 and 4 zstd are known).`);
+      throw new ProtocolDecodeError(
+        `Record batch uses compression codec ${codec}, which Kafka does not define (1 gzip, 2 snappy, 3 lz4 ` +
+          `and 4 zstd are known).`,
+      );
   }
 }
 
@@ -45,7 +48,11 @@ function gunzip(data: Buffer, limit: number): Buffer {
   try {
     return gunzipSync(data, { maxOutputLength: limit });
   } catch (error) {
-    if (error instanceof RangeError || (error instanceof Error && "code" in error && error.code === "ERR_BUFFER_TOO_LARGE")) throw tooLarge("gzip", limit);
+    if (
+      error instanceof RangeError ||
+      (error instanceof Error && "code" in error && error.code === "ERR_BUFFER_TOO_LARGE")
+    )
+      throw tooLarge("gzip", limit);
     throw malformed("gzip", error instanceof Error ? error.message : String(error));
   }
 }

@@ -38,7 +38,9 @@ export const Fetch: ApiSpec<FetchRequest, FetchResponse> = {
     // No fetch session: session id 0 with the final epoch (-1) asks for a plain, full fetch.
     w.int32(0).int32(-1);
     w.array(req.topics, (w, t) => {
-      w.string(t.name).array(t.partitions, (w, p) => w.int32(p.partition).int32(-1).int64(p.fetchOffset).int64(-1n).int32(p.partitionMaxBytes));
+      w.string(t.name).array(t.partitions, (w, p) =>
+        w.int32(p.partition).int32(-1).int64(p.fetchOffset).int64(-1n).int32(p.partitionMaxBytes),
+      );
     });
     w.array([], () => undefined);
     w.string("");
@@ -59,7 +61,15 @@ export const Fetch: ApiSpec<FetchRequest, FetchResponse> = {
         const abortedTransactions: FetchedPartition["abortedTransactions"] = [];
         for (let i = 0; i < aborted; i++) abortedTransactions.push({ producerId: r.int64(), firstOffset: r.int64() });
         r.int32();
-        return { partition, errorCode, highWatermark, lastStableOffset, logStartOffset, abortedTransactions, records: r.bytes() };
+        return {
+          partition,
+          errorCode,
+          highWatermark,
+          lastStableOffset,
+          logStartOffset,
+          abortedTransactions,
+          records: r.bytes(),
+        };
       }),
     }));
     return { errorCode, topics };
@@ -96,7 +106,8 @@ export function batchHeaders(records: Buffer): BatchHeader[] {
   let position = 0;
   while (position + BATCH_HEADER_BYTES <= records.length) {
     const batchLength = records.readInt32BE(position + 8);
-    if (batchLength < BATCH_HEADER_BYTES - 12) throw new ProtocolDecodeError(`Record batch with a length of ${batchLength} bytes: too short to be one.`);
+    if (batchLength < BATCH_HEADER_BYTES - 12)
+      throw new ProtocolDecodeError(`Record batch with a length of ${batchLength} bytes: too short to be one.`);
     const magic = records.readInt8(position + 16);
     if (magic !== 2) throw new ProtocolDecodeError(`Record batch with message format ${magic}: only format 2 is read.`);
     out.push({
@@ -145,8 +156,13 @@ export function timestampAtOffset(records: Buffer, offset: bigint): { timestamp:
     if (last < offset || (batch.attributes & CONTROL) !== 0) continue;
     if ((batch.attributes & TIMESTAMP_LOG_APPEND) !== 0) return { timestamp: Number(batch.maxTimestamp), exact: true };
     if (offset <= batch.baseOffset) return { timestamp: Number(batch.baseTimestamp), exact: true };
-    const exact = (batch.attributes & COMPRESSION_MASK) === 0 ? recordTimestamp(records, batch, Number(offset - batch.baseOffset)) : null;
-    return exact === null ? { timestamp: Number(batch.baseTimestamp), exact: false } : { timestamp: exact, exact: true };
+    const exact =
+      (batch.attributes & COMPRESSION_MASK) === 0
+        ? recordTimestamp(records, batch, Number(offset - batch.baseOffset))
+        : null;
+    return exact === null
+      ? { timestamp: Number(batch.baseTimestamp), exact: false }
+      : { timestamp: exact, exact: true };
   }
   return null;
 }

@@ -25,12 +25,21 @@ export const FindGroupCoordinators: ApiSpec<string[], Coordinator[]> = {
   versions: [4, 5, 6],
   flexibleFrom: 3,
   encode(w, _v, keys) {
-    w.int8(0).compactArray(keys, (w, k) => w.compactString(k)).tags();
+    w.int8(0)
+      .compactArray(keys, (w, k) => w.compactString(k))
+      .tags();
   },
   decode(r) {
     r.int32();
     const out = r.compactArray((r) => {
-      const c = { key: r.compactString() ?? "", nodeId: r.int32(), host: r.compactString() ?? "", port: r.int32(), errorCode: r.int16(), errorMessage: r.compactString() };
+      const c = {
+        key: r.compactString() ?? "",
+        nodeId: r.int32(),
+        host: r.compactString() ?? "",
+        port: r.int32(),
+        errorCode: r.int16(),
+        errorMessage: r.compactString(),
+      };
       r.tags();
       return c;
     });
@@ -61,7 +70,12 @@ export const OffsetFetchGroups: ApiSpec<string[], GroupOffsets[]> = {
   versions: [8],
   flexibleFrom: 6,
   encode(w, _v, groups) {
-    w.compactArray(groups, (w, g) => w.compactString(g).compactArray(null, () => undefined).tags());
+    w.compactArray(groups, (w, g) =>
+      w
+        .compactString(g)
+        .compactArray(null, () => undefined)
+        .tags(),
+    );
     w.bool(false).tags();
   },
   decode(r) {
@@ -115,7 +129,12 @@ export const ListGroups: ApiSpec<null, { errorCode: number; groups: ListedGroup[
     r.int32();
     const errorCode = r.int16();
     const groups = r.compactArray((r): ListedGroup => {
-      const g = { groupId: r.compactString() ?? "", protocolType: r.compactString() ?? "", state: r.compactString() ?? "", type: v >= 5 ? (r.compactString() ?? "") : "" };
+      const g = {
+        groupId: r.compactString() ?? "",
+        protocolType: r.compactString() ?? "",
+        state: r.compactString() ?? "",
+        type: v >= 5 ? (r.compactString() ?? "") : "",
+      };
       r.tags();
       return g;
     });
@@ -152,7 +171,9 @@ export const DescribeGroups: ApiSpec<string[], DescribedGroup[]> = {
   versions: [5],
   flexibleFrom: 5,
   encode(w, _v, groups) {
-    w.compactArray(groups, (w, g) => w.compactString(g)).bool(false).tags();
+    w.compactArray(groups, (w, g) => w.compactString(g))
+      .bool(false)
+      .tags();
   },
   decode(r) {
     r.int32();
@@ -170,7 +191,13 @@ export const DescribeGroups: ApiSpec<string[], DescribedGroup[]> = {
         r.compactBytes();
         const assignment = r.compactBytes();
         r.tags();
-        return { memberId, groupInstanceId, clientId, clientHost, assignment: assignment ? Buffer.from(assignment) : null };
+        return {
+          memberId,
+          groupInstanceId,
+          clientId,
+          clientHost,
+          assignment: assignment ? Buffer.from(assignment) : null,
+        };
       });
       r.int32();
       r.tags();
@@ -181,7 +208,10 @@ export const DescribeGroups: ApiSpec<string[], DescribedGroup[]> = {
   },
 };
 
-/** A consumer member's assigned partitions (ConsumerProtocolAssignment, any version: the layout only grew at the end). */
+/**
+ * A consumer member's assigned partitions (ConsumerProtocolAssignment, any version: the layout only grew at the end).
+ *
+ */
 export function decodeAssignment(bytes: Buffer | null): { topic: string; partitions: number[] }[] {
   if (!bytes || bytes.length < 2) return [];
   try {
@@ -213,7 +243,9 @@ export const OffsetCommit: ApiSpec<OffsetCommitRequest, OffsetCommitResponse> = 
     w.compactString(req.groupId).int32(-1).compactString("").compactString(null);
     w.compactArray(req.topics, (w, t) => {
       w.compactString(t.name);
-      w.compactArray(t.partitions, (w, p) => w.int32(p.partition).int64(p.offset).int32(-1).compactString(p.metadata).tags());
+      w.compactArray(t.partitions, (w, p) =>
+        w.int32(p.partition).int64(p.offset).int32(-1).compactString(p.metadata).tags(),
+      );
       w.tags();
     });
     w.tags();
@@ -242,7 +274,10 @@ export interface OffsetDeleteRequest {
 }
 
 /** Removes committed offsets of an empty group (how an undo puts back "no committed offset"). */
-export const OffsetDelete: ApiSpec<OffsetDeleteRequest, { errorCode: number; topics: { name: string; partitions: { partition: number; errorCode: number }[] }[] }> = {
+export const OffsetDelete: ApiSpec<
+  OffsetDeleteRequest,
+  { errorCode: number; topics: { name: string; partitions: { partition: number; errorCode: number }[] }[] }
+> = {
   apiKey: 47,
   name: "OffsetDelete",
   versions: [0],
@@ -253,7 +288,10 @@ export const OffsetDelete: ApiSpec<OffsetDeleteRequest, { errorCode: number; top
   decode(r) {
     const errorCode = r.int16();
     r.int32();
-    const topics = r.array((r) => ({ name: r.string() ?? "", partitions: r.array((r) => ({ partition: r.int32(), errorCode: r.int16() })) }));
+    const topics = r.array((r) => ({
+      name: r.string() ?? "",
+      partitions: r.array((r) => ({ partition: r.int32(), errorCode: r.int16() })),
+    }));
     return { errorCode, topics };
   },
 };
@@ -290,7 +328,9 @@ export const ConsumerGroupDescribe: ApiSpec<string[], DescribedGroup[]> = {
   versions: [0],
   flexibleFrom: 0,
   encode(w, _v, groups) {
-    w.compactArray(groups, (w, g) => w.compactString(g)).bool(false).tags();
+    w.compactArray(groups, (w, g) => w.compactString(g))
+      .bool(false)
+      .tags();
   },
   decode(r) {
     r.int32();

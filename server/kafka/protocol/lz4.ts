@@ -67,7 +67,8 @@ export function lz4Decompress(data: Buffer, limit: number): Buffer {
       if (word === 0) break;
       const compressed = (word & LZ4_UNCOMPRESSED_BLOCK) === 0;
       const size = compressed ? word : word & ~LZ4_UNCOMPRESSED_BLOCK & 0x7fffffff;
-      if (size > blockMax || at + size > data.length) throw malformed("lz4", "a block is larger than the frame allows or runs past the end");
+      if (size > blockMax || at + size > data.length)
+        throw malformed("lz4", "a block is larger than the frame allows or runs past the end");
       // A compressed byte decodes to at most 255 bytes or so (a match length byte of 0xff).
       const blockBound = compressed ? Math.min(blockMax, size * 256 + 64) : size;
       blocks.push({ at, size, compressed, bound: blockBound });
@@ -86,7 +87,8 @@ export function lz4Decompress(data: Buffer, limit: number): Buffer {
   const out = Buffer.allocUnsafe(bound);
   let op = 0;
   for (const block of blocks) {
-    if (op + (block.compressed ? 0 : block.size) > out.length) throw malformed("lz4", "the frame holds more than its content size");
+    if (op + (block.compressed ? 0 : block.size) > out.length)
+      throw malformed("lz4", "the frame holds more than its content size");
     if (!block.compressed) {
       data.copy(out, op, block.at, block.at + block.size);
       op += block.size;
@@ -94,7 +96,8 @@ export function lz4Decompress(data: Buffer, limit: number): Buffer {
     }
     // lz4js writes past the end of `out` without error (typed arrays drop such writes), so the answer is checked.
     const end = lz4DecompressBlock(data, out, block.at, block.size, op);
-    if (!Number.isInteger(end) || end < op || end - op > block.bound || end > out.length) throw malformed("lz4", "a block decodes to more than it may");
+    if (!Number.isInteger(end) || end < op || end - op > block.bound || end > out.length)
+      throw malformed("lz4", "a block decodes to more than it may");
     op = end;
   }
   return out.subarray(0, op);
@@ -108,7 +111,8 @@ function xxh32(data: Uint8Array, start: number, end: number, seed = 0): number {
   const P4 = 668265263;
   const P5 = 374761393;
   const rotl = (x: number, r: number) => ((x << r) | (x >>> (32 - r))) >>> 0;
-  const u32 = (i: number) => ((data[i] ?? 0) | ((data[i + 1] ?? 0) << 8) | ((data[i + 2] ?? 0) << 16) | ((data[i + 3] ?? 0) << 24)) >>> 0;
+  const u32 = (i: number) =>
+    ((data[i] ?? 0) | ((data[i + 1] ?? 0) << 8) | ((data[i + 2] ?? 0) << 16) | ((data[i + 3] ?? 0) << 24)) >>> 0;
   const round = (acc: number, lane: number) => Math.imul(rotl((acc + Math.imul(lane, P2)) >>> 0, 13), P1) >>> 0;
   let i = start;
   let h: number;
@@ -156,7 +160,10 @@ function writeLength(dst: Buffer, dp: number, n: number): number {
   return dp;
 }
 
-/** Greedy LZ4 block compression of src[start, end) into dst; returns the bytes written. Follows the block format's end rules. */
+/**
+ * Greedy LZ4 block compression of src[start, end) into dst; returns the bytes written. Follows the block format's end
+ * rules.
+ */
 export function lz4CompressBlock(src: Buffer, start: number, end: number, dst: Buffer): number {
   let dp = 0;
   let anchor = start;
@@ -223,4 +230,3 @@ export function lz4Compress(data: Buffer): Buffer {
   out.writeUInt32LE(0, op);
   return out.subarray(0, op + 4);
 }
-

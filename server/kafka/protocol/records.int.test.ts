@@ -43,14 +43,28 @@ function kcat(args: string[], input?: Buffer): Promise<Buffer> {
       errors += chunk.toString();
     });
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`kcat ${args.join(" ")} exited ${code}: ${errors}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`kcat ${args.join(" ")} exited ${code}: ${errors}`)),
+    );
     child.stdin.end(input ?? Buffer.alloc(0));
   });
 }
 
 /** One line per record as kcat (librdkafka) reads it: offset|timestamp|key length|key|value length|value|headers. */
 async function kcatRead(topic: string): Promise<string[]> {
-  const out = await kcat(["-C", "-t", topic, "-p", "0", "-o", "beginning", "-e", "-q", "-f", "%o|%T|%K|%k|%S|%s|%h\\n"]);
+  const out = await kcat([
+    "-C",
+    "-t",
+    topic,
+    "-p",
+    "0",
+    "-o",
+    "beginning",
+    "-e",
+    "-q",
+    "-f",
+    "%o|%T|%K|%k|%S|%s|%h\\n",
+  ]);
   return out
     .toString("utf8")
     .split("\n")
@@ -64,12 +78,28 @@ async function leaderOf(topic: string, partition: number): Promise<number> {
   return leader;
 }
 
-/** A plain read-committed (unless told) Fetch of one or more partitions of a topic from their leader, as the browser does. */
-async function fetchPartitions(topic: string, partitions: { partition: number; fetchOffset: bigint; partitionMaxBytes: number }[], isolationLevel: 0 | 1 = 1): Promise<FetchedPartition[]> {
+/**
+ * A plain read-committed (unless told) Fetch of one or more partitions of a topic from their leader, as the browser
+ * does.
+ */
+async function fetchPartitions(
+  topic: string,
+  partitions: { partition: number; fetchOffset: bigint; partitionMaxBytes: number }[],
+  isolationLevel: 0 | 1 = 1,
+): Promise<FetchedPartition[]> {
   const leader = await leaderOf(topic, partitions[0]?.partition ?? 0);
-  const response = await withProtocol("test", async (c) => send(await c.findBroker({ nodeId: leader }), Fetch, { maxWaitMs: 0, minBytes: 0, maxBytes: 16 * 1024 * 1024, isolationLevel, topics: [{ name: topic, partitions }] }));
+  const response = await withProtocol("test", async (c) =>
+    send(await c.findBroker({ nodeId: leader }), Fetch, {
+      maxWaitMs: 0,
+      minBytes: 0,
+      maxBytes: 16 * 1024 * 1024,
+      isolationLevel,
+      topics: [{ name: topic, partitions }],
+    }),
+  );
   const found = response.topics.find((t) => t.name === topic)?.partitions ?? [];
-  for (const p of found) if (p.errorCode !== 0) throw new Error(`Fetch of ${topic}/${p.partition} failed with error ${p.errorCode}.`);
+  for (const p of found)
+    if (p.errorCode !== 0) throw new Error(`Fetch of ${topic}/${p.partition} failed with error ${p.errorCode}.`);
   return partitions.map((want) => {
     const p = found.find((f) => f.partition === want.partition);
     if (!p) throw new Error(`Fetch answered nothing for ${topic}/${want.partition}.`);
@@ -77,14 +107,22 @@ async function fetchPartitions(topic: string, partitions: { partition: number; f
   });
 }
 
-async function fetchOne(topic: string, fetchOffset = 0n, partitionMaxBytes = 4 * 1024 * 1024, isolationLevel: 0 | 1 = 1): Promise<FetchedPartition> {
+async function fetchOne(
+  topic: string,
+  fetchOffset = 0n,
+  partitionMaxBytes = 4 * 1024 * 1024,
+  isolationLevel: 0 | 1 = 1,
+): Promise<FetchedPartition> {
   const [p] = await fetchPartitions(topic, [{ partition: 0, fetchOffset, partitionMaxBytes }], isolationLevel);
   if (!p) throw new Error("no partition");
   return p;
 }
 
 /** Every record of partition 0, read fetch after fetch until the end (the last stable offset for read committed). */
-async function readAll(topic: string, isolationLevel: 0 | 1 = 1): Promise<{ records: DecodedRecord[]; raw: Buffer[]; end: bigint }> {
+async function readAll(
+  topic: string,
+  isolationLevel: 0 | 1 = 1,
+): Promise<{ records: DecodedRecord[]; raw: Buffer[]; end: bigint }> {
   const records: DecodedRecord[] = [];
   const raw: Buffer[] = [];
   let offset = 0n;
@@ -103,28 +141,58 @@ async function readAll(topic: string, isolationLevel: 0 | 1 = 1): Promise<{ reco
 }
 
 const text = (b: Buffer | null) => (b === null ? null : b.toString("utf8"));
-const simple = (r: DecodedRecord) => ({ offset: r.offset, key: text(r.key), value: text(r.value), headers: r.headers.map((h) => ({ key: h.key, value: text(h.value) })), timestampType: r.timestampType, timestamp: r.timestamp });
+const simple = (r: DecodedRecord) => ({
+  offset: r.offset,
+  key: text(r.key),
+  value: text(r.value),
+  headers: r.headers.map((h) => ({ key: h.key, value: text(h.value) })),
+  timestampType: r.timestampType,
+  timestamp: r.timestamp,
+});
 
 /** The codec of each batch in fetched record sets (control batches left out). */
-const batchCodecs = (raw: Buffer[]) => raw.flatMap((buf) => batchHeaders(buf).filter((b) => (b.attributes & CONTROL) === 0 && b.position + 12 + b.batchLength <= buf.length).map((b) => b.attributes & 7));
+const batchCodecs = (raw: Buffer[]) =>
+  raw.flatMap((buf) =>
+    batchHeaders(buf)
+      .filter((b) => (b.attributes & CONTROL) === 0 && b.position + 12 + b.batchLength <= buf.length)
+      .map((b) => b.attributes & 7),
+  );
 
 /** The first bytes of each data batch's records section (to tell snappy framings apart). */
-const recordsSections = (raw: Buffer[]) => raw.flatMap((buf) => batchHeaders(buf).filter((b) => (b.attributes & CONTROL) === 0).map((b) => buf.subarray(b.position + 61, b.position + 12 + b.batchLength)));
+const recordsSections = (raw: Buffer[]) =>
+  raw.flatMap((buf) =>
+    batchHeaders(buf)
+      .filter((b) => (b.attributes & CONTROL) === 0)
+      .map((b) => buf.subarray(b.position + 61, b.position + 12 + b.batchLength)),
+  );
 
 async function createTopic(prefix: string, configEntries: { name: string; value: string }[] = []): Promise<string> {
   if (configEntries.length === 0) return topics.create(prefix, 1);
   const name = uniqueName(prefix);
   topics.created.push(name);
-  await withFixtureAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: name, numPartitions: 1, replicationFactor: 3, configEntries }] }));
+  await withFixtureAdmin((admin) =>
+    admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: name, numPartitions: 1, replicationFactor: 3, configEntries }],
+    }),
+  );
   return name;
 }
 
 /** Sends with kafkajs (the console's client) in one batch per call, retrying while a new topic's leaders settle. */
-async function kafkajsSend(topic: string, messages: Message[], compression: CompressionTypes = CompressionTypes.None): Promise<void> {
+async function kafkajsSend(
+  topic: string,
+  messages: Message[],
+  compression: CompressionTypes = CompressionTypes.None,
+): Promise<void> {
   const producer = fixtureKafka().producer();
   await producer.connect();
   try {
-    await eventually(() => producer.send({ topic, acks: -1, compression, messages: messages.map((m) => ({ partition: 0, ...m })) }), 20_000, 300);
+    await eventually(
+      () => producer.send({ topic, acks: -1, compression, messages: messages.map((m) => ({ partition: 0, ...m })) }),
+      20_000,
+      300,
+    );
   } finally {
     await producer.disconnect();
   }
@@ -132,50 +200,91 @@ async function kafkajsSend(topic: string, messages: Message[], compression: Comp
 
 // ------------------------------------------------------------------------------------------------------ kcat
 describe("batches written by kcat (librdkafka)", () => {
-  it.each(Object.keys(CODECS) as Codec[])("decodes %s batches with headers, null keys, a tombstone and binary values", async (codec) => {
-    const topic = await createTopic(`records-kcat-${codec}`);
-    // -K: splits key and value; -Z sends empty keys and values as NULL; -H adds the headers to every record.
-    const input = Buffer.concat([Buffer.from("k0:value 0\n:no key\nk2:\nbin:"), Buffer.from([0xff, 0xfe, 0x00, 0x80]), Buffer.from("\nk4:héllo ✓ wörld\n")]);
-    const before = Date.now();
-    await eventually(() => kcat(["-P", "-t", topic, "-p", "0", "-z", codec, "-K:", "-Z", "-H", "trace=abc", "-H", "ü=ñ", "-X", "linger.ms=200"], input), 20_000, 300);
-    const after = Date.now();
+  it.each(Object.keys(CODECS) as Codec[])(
+    "decodes %s batches with headers, null keys, a tombstone and binary values",
+    async (codec) => {
+      const topic = await createTopic(`records-kcat-${codec}`);
+      // -K: splits key and value; -Z sends empty keys and values as NULL; -H adds the headers to every record.
+      const input = Buffer.concat([
+        Buffer.from("k0:value 0\n:no key\nk2:\nbin:"),
+        Buffer.from([0xff, 0xfe, 0x00, 0x80]),
+        Buffer.from("\nk4:héllo ✓ wörld\n"),
+      ]);
+      const before = Date.now();
+      await eventually(
+        () =>
+          kcat(
+            [
+              "-P",
+              "-t",
+              topic,
+              "-p",
+              "0",
+              "-z",
+              codec,
+              "-K:",
+              "-Z",
+              "-H",
+              "trace=abc",
+              "-H",
+              "ü=ñ",
+              "-X",
+              "linger.ms=200",
+            ],
+            input,
+          ),
+        20_000,
+        300,
+      );
+      const after = Date.now();
 
-    const { records, raw } = await readAll(topic);
-    const headers = [
-      { key: "trace", value: "abc" },
-      { key: "ü", value: "ñ" },
-    ];
-    expect(records.map((r) => ({ ...simple(r), timestamp: undefined }))).toEqual([
-      { offset: 0n, key: "k0", value: "value 0", headers, timestampType: "create", timestamp: undefined },
-      { offset: 1n, key: null, value: "no key", headers, timestampType: "create", timestamp: undefined },
-      { offset: 2n, key: "k2", value: null, headers, timestampType: "create", timestamp: undefined },
-      { offset: 3n, key: "bin", value: "\ufffd\ufffd\u0000\ufffd", headers, timestampType: "create", timestamp: undefined },
-      { offset: 4n, key: "k4", value: "héllo ✓ wörld", headers, timestampType: "create", timestamp: undefined },
-    ]);
-    // The binary value byte for byte, and sizes (key + value + header keys and values).
-    expect(records[3]?.value).toEqual(Buffer.from([0xff, 0xfe, 0x00, 0x80]));
-    const headerBytes = Buffer.byteLength("traceabcüñ");
-    expect(records.map((r) => r.size)).toEqual([2 + 7, 6, 2, 3 + 4, 2 + Buffer.byteLength("héllo ✓ wörld")].map((n) => n + headerBytes));
-    // Every batch really is compressed with the codec asked for.
-    expect(batchCodecs(raw).length).toBeGreaterThan(0);
-    expect(new Set(batchCodecs(raw))).toEqual(new Set([CODECS[codec]]));
-    // librdkafka writes raw snappy blocks, not the Java client's framing.
-    if (codec === "snappy") for (const section of recordsSections(raw)) expect(section.subarray(0, 8).equals(XERIAL_MAGIC)).toBe(false);
+      const { records, raw } = await readAll(topic);
+      const headers = [
+        { key: "trace", value: "abc" },
+        { key: "ü", value: "ñ" },
+      ];
+      expect(records.map((r) => ({ ...simple(r), timestamp: undefined }))).toEqual([
+        { offset: 0n, key: "k0", value: "value 0", headers, timestampType: "create", timestamp: undefined },
+        { offset: 1n, key: null, value: "no key", headers, timestampType: "create", timestamp: undefined },
+        { offset: 2n, key: "k2", value: null, headers, timestampType: "create", timestamp: undefined },
+        {
+          offset: 3n,
+          key: "bin",
+          value: "\ufffd\ufffd\u0000\ufffd",
+          headers,
+          timestampType: "create",
+          timestamp: undefined,
+        },
+        { offset: 4n, key: "k4", value: "héllo ✓ wörld", headers, timestampType: "create", timestamp: undefined },
+      ]);
+      // The binary value byte for byte, and sizes (key + value + header keys and values).
+      expect(records[3]?.value).toEqual(Buffer.from([0xff, 0xfe, 0x00, 0x80]));
+      const headerBytes = Buffer.byteLength("traceabcüñ");
+      expect(records.map((r) => r.size)).toEqual(
+        [2 + 7, 6, 2, 3 + 4, 2 + Buffer.byteLength("héllo ✓ wörld")].map((n) => n + headerBytes),
+      );
+      // Every batch really is compressed with the codec asked for.
+      expect(batchCodecs(raw).length).toBeGreaterThan(0);
+      expect(new Set(batchCodecs(raw))).toEqual(new Set([CODECS[codec]]));
+      // librdkafka writes raw snappy blocks, not the Java client's framing.
+      if (codec === "snappy")
+        for (const section of recordsSections(raw)) expect(section.subarray(0, 8).equals(XERIAL_MAGIC)).toBe(false);
 
-    // Timestamps and null-ness exactly as librdkafka reads them back.
-    const kcatLines = await kcatRead(topic);
-    expect(kcatLines).toHaveLength(5);
-    for (const [i, line] of kcatLines.entries()) {
-      const [offset, timestamp, keyLength, , valueLength] = line.split("|");
-      const record = records[i];
-      expect(String(record?.offset)).toBe(offset);
-      expect(String(record?.timestamp)).toBe(timestamp);
-      expect(String(record?.key?.length ?? -1)).toBe(keyLength);
-      expect(String(record?.value?.length ?? -1)).toBe(valueLength);
-      expect(record?.timestamp).toBeGreaterThanOrEqual(before - 1000);
-      expect(record?.timestamp).toBeLessThanOrEqual(after + 1000);
-    }
-  });
+      // Timestamps and null-ness exactly as librdkafka reads them back.
+      const kcatLines = await kcatRead(topic);
+      expect(kcatLines).toHaveLength(5);
+      for (const [i, line] of kcatLines.entries()) {
+        const [offset, timestamp, keyLength, , valueLength] = line.split("|");
+        const record = records[i];
+        expect(String(record?.offset)).toBe(offset);
+        expect(String(record?.timestamp)).toBe(timestamp);
+        expect(String(record?.key?.length ?? -1)).toBe(keyLength);
+        expect(String(record?.value?.length ?? -1)).toBe(valueLength);
+        expect(record?.timestamp).toBeGreaterThanOrEqual(before - 1000);
+        expect(record?.timestamp).toBeLessThanOrEqual(after + 1000);
+      }
+    },
+  );
 });
 
 // ------------------------------------------------------------------------------------------------------ Java
@@ -204,7 +313,8 @@ describe("batches written by the Java client", () => {
       expect(records[3]?.value).toEqual(Buffer.from([0xff, 0xfe, 0x00]));
       expect(new Set(batchCodecs(raw))).toEqual(new Set([CODECS[codec]]));
       // The Java client frames snappy the xerial way.
-      if (codec === "snappy") for (const section of recordsSections(raw)) expect(section.subarray(0, 8).equals(XERIAL_MAGIC)).toBe(true);
+      if (codec === "snappy")
+        for (const section of recordsSections(raw)) expect(section.subarray(0, 8).equals(XERIAL_MAGIC)).toBe(true);
     },
     180_000,
   );
@@ -225,7 +335,14 @@ describe("batches written by the Java client", () => {
       const want = ["committed-0", "committed-1", "committed-2", "after-0", "after-1", "after-2"];
       expect(committed.records.map((r) => text(r.key))).toEqual(want);
       expect(committed.records.map((r) => r.offset)).toEqual(want.map((k) => sent.get(k)));
-      expect(committed.records.map((r) => r.timestamp)).toEqual([base, base + 1, base + 2, base + 3, base + 4, base + 5]);
+      expect(committed.records.map((r) => r.timestamp)).toEqual([
+        base,
+        base + 1,
+        base + 2,
+        base + 3,
+        base + 4,
+        base + 5,
+      ]);
       // The log holds commit and abort markers (control batches) the decoder skipped, and ends after the last one.
       const controls = committed.raw.flatMap((buf) => batchHeaders(buf).filter((b) => (b.attributes & CONTROL) !== 0));
       expect(controls.length).toBe(3);
@@ -236,7 +353,9 @@ describe("batches written by the Java client", () => {
 
       // Read uncommitted: the aborted records are there (the broker sends no aborted list); markers still are not.
       const everything = await readAll(topic, 0);
-      expect(everything.records.map((r) => text(r.key)).sort()).toEqual([...want, "aborted-0", "aborted-1", "aborted-2"].sort());
+      expect(everything.records.map((r) => text(r.key)).sort()).toEqual(
+        [...want, "aborted-0", "aborted-1", "aborted-2"].sort(),
+      );
       expect(everything.records.map((r) => r.offset)).toEqual([...sent.values()].sort((a, b) => (a < b ? -1 : 1)));
     },
     180_000,
@@ -258,7 +377,11 @@ describe("batches the console compresses (kafkajs with the console's codecs)", (
       const topic = await createTopic(`records-console-${codec}`);
       const base = recentTime();
       // A large value (several 32 KiB snappy chunks and 64 KiB lz4 blocks), part random and part repetitive.
-      const big = Buffer.concat([randomBytes(40_000), Buffer.from("repeat me ".repeat(20_000)), randomBytes(5_000)]).toString("base64");
+      const big = Buffer.concat([
+        randomBytes(40_000),
+        Buffer.from("repeat me ".repeat(20_000)),
+        randomBytes(5_000),
+      ]).toString("base64");
       await kafkajsSend(
         topic,
         [
@@ -273,7 +396,14 @@ describe("batches the console compresses (kafkajs with the console's codecs)", (
       const { records, raw } = await readAll(topic);
       expect(new Set(batchCodecs(raw))).toEqual(new Set([CODECS[codec]]));
       expect(records.map(simple)).toEqual([
-        { offset: 0n, key: "a", value: "first", headers: [{ key: "h", value: "1" }], timestampType: "create", timestamp: base },
+        {
+          offset: 0n,
+          key: "a",
+          value: "first",
+          headers: [{ key: "h", value: "1" }],
+          timestampType: "create",
+          timestamp: base,
+        },
         { offset: 1n, key: null, value: "keyless", headers: [], timestampType: "create", timestamp: base + 1 },
         { offset: 2n, key: "tomb", value: null, headers: [], timestampType: "create", timestamp: base + 2 },
         {
@@ -291,14 +421,20 @@ describe("batches the console compresses (kafkajs with the console's codecs)", (
       ]);
 
       const lines = await kcatRead(topic);
-      expect(lines).toEqual([`0|${base}|1|a|5|first|h=1`, `1|${base + 1}|-1||7|keyless|`, `2|${base + 2}|4|tomb|-1||`, `3|${base + 3}|3|big|${big.length}|${big}|size=big,two=x,two=y`]);
+      expect(lines).toEqual([
+        `0|${base}|1|a|5|first|h=1`,
+        `1|${base + 1}|-1||7|keyless|`,
+        `2|${base + 2}|4|tomb|-1||`,
+        `3|${base + 3}|3|big|${big.length}|${big}|size=big,two=x,two=y`,
+      ]);
     },
     60_000,
   );
 
   it("round-trips every codec through compress and decompress, empty input included", () => {
     const inputs = [Buffer.alloc(0), Buffer.from("x"), randomBytes(100_000), Buffer.from("abc".repeat(100_000))];
-    for (const codec of [1, 2, 3]) for (const data of inputs) expect(decompress(codec, compress(codec, data)).equals(data)).toBe(true);
+    for (const codec of [1, 2, 3])
+      for (const data of inputs) expect(decompress(codec, compress(codec, data)).equals(data)).toBe(true);
   });
 });
 
@@ -332,7 +468,11 @@ describe("offsets, partial batches and timestamps", () => {
   it("stops at a batch the byte limit cut short, and says so when no whole batch came before it", async () => {
     const topic = await createTopic("records-partial");
     const pad = "p".repeat(1000);
-    for (const batch of [0, 1, 2]) await kafkajsSend(topic, [0, 1].map((i) => ({ key: `b${batch}-${i}`, value: pad })));
+    for (const batch of [0, 1, 2])
+      await kafkajsSend(
+        topic,
+        [0, 1].map((i) => ({ key: `b${batch}-${i}`, value: pad })),
+      );
     const whole = await fetchOne(topic);
     if (!whole.records) throw new Error("no records");
     const headers = batchHeaders(whole.records);
@@ -350,7 +490,10 @@ describe("offsets, partial batches and timestamps", () => {
     // The first partition of a request always gets its first batch whole, whatever its limit.
     const tiny = await fetchOne(topic, 0n, 100);
     expect(tiny.records?.length).toBe(firstBatchBytes);
-    expect(decodeRecordSet(tiny.records ?? Buffer.alloc(0), 0n, [])).toMatchObject({ nextOffset: 2n, truncated: false });
+    expect(decodeRecordSet(tiny.records ?? Buffer.alloc(0), 0n, [])).toMatchObject({
+      nextOffset: 2n,
+      truncated: false,
+    });
 
     // A later partition of a request gets no "at least one batch" allowance: when its first batch does not fit its
     // byte limit, Kafka 4 sends nothing at all for it (not a cut batch), below a high watermark that says there is
@@ -359,7 +502,9 @@ describe("offsets, partial batches and timestamps", () => {
     const two = uniqueName("records-partial-two");
     topics.created.push(two);
     const replicaAssignment = [0, 1].map((partition) => ({ partition, replicas: [1, 2, 3] }));
-    await withFixtureAdmin((admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: two, replicaAssignment }] }));
+    await withFixtureAdmin((admin) =>
+      admin.createTopics({ waitForLeaders: true, topics: [{ topic: two, replicaAssignment }] }),
+    );
     for (const partition of [0, 1]) await kafkajsSend(two, [{ partition, key: "k", value: pad }]);
     const [first, second] = await fetchPartitions(two, [
       { partition: 0, fetchOffset: 0n, partitionMaxBytes: 1024 * 1024 },
@@ -368,7 +513,12 @@ describe("offsets, partial batches and timestamps", () => {
     expect(decodeRecordSet(first?.records ?? Buffer.alloc(0), 0n, []).records.map((r) => text(r.key))).toEqual(["k"]);
     expect(second?.records?.length ?? 0).toBe(0);
     expect(second?.highWatermark).toBe(1n);
-    expect(decodeRecordSet(second?.records ?? Buffer.alloc(0), 0n, [])).toEqual({ records: [], nextOffset: 0n, bytes: 0, truncated: false });
+    expect(decodeRecordSet(second?.records ?? Buffer.alloc(0), 0n, [])).toEqual({
+      records: [],
+      nextOffset: 0n,
+      bytes: 0,
+      truncated: false,
+    });
     // A set that is only a cut first batch (anywhere, header included) makes no progress and says so.
     for (const length of [0, 10, 61, firstBatchBytes - 1]) {
       const part = decodeRecordSet(whole.records.subarray(0, length), 0n, []);
@@ -405,7 +555,10 @@ describe("malformed record sets", () => {
   beforeAll(async () => {
     const a = await createTopic("records-bad-plain");
     const b = await createTopic("records-bad-gzip");
-    await kafkajsSend(a, [{ key: "k", value: "value" }, { key: "k2", value: "value 2" }]);
+    await kafkajsSend(a, [
+      { key: "k", value: "value" },
+      { key: "k2", value: "value 2" },
+    ]);
     await kafkajsSend(b, [{ key: "k", value: "value" }], CompressionTypes.GZIP);
     plain = Buffer.from((await fetchOne(a)).records ?? Buffer.alloc(0));
     gzipped = Buffer.from((await fetchOne(b)).records ?? Buffer.alloc(0));
@@ -461,12 +614,16 @@ describe("malformed record sets", () => {
     const lz4 = Buffer.from([0x04, 0x22, 0x4d, 0x18, 0x68, 0x40, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(() => decompress(3, lz4)).toThrow(/more than 64 MiB/);
     // A cut-off lz4 frame (lz4js' own frame reader loops forever on this).
-    expect(() => decompress(3, compress(3, Buffer.from("hello hello hello hello")).subarray(0, 12))).toThrow(ProtocolDecodeError);
+    expect(() => decompress(3, compress(3, Buffer.from("hello hello hello hello")).subarray(0, 12))).toThrow(
+      ProtocolDecodeError,
+    );
     // Snappy: a literal whose 4-byte length is negative as a 32-bit number would walk backwards forever.
     expect(() => decompress(2, Buffer.from([10, 0xfc, 0xfa, 0xff, 0xff, 0xff, 0, 0]))).toThrow(ProtocolDecodeError);
     // Snappy announcing 2 GiB.
     expect(() => decompress(2, Buffer.from([0x80, 0x80, 0x80, 0x80, 0x08, 0]))).toThrow(/more than 64 MiB/);
     // gzip that unpacks past the limit.
-    expect(() => decompress(1, compress(1, Buffer.alloc(2 * 1024 * 1024)), 1024 * 1024)).toThrow(/gzip record batch unpacks to more than/);
+    expect(() => decompress(1, compress(1, Buffer.alloc(2 * 1024 * 1024)), 1024 * 1024)).toThrow(
+      /gzip record batch unpacks to more than/,
+    );
   });
 });

@@ -1,7 +1,13 @@
 import "server-only";
 import { ProtocolDecodeError } from "@/server/kafka/protocol/codec";
 import { decompress } from "@/server/kafka/protocol/compression";
-import { BATCH_HEADER_BYTES, COMPRESSION_MASK, CONTROL, TIMESTAMP_LOG_APPEND, TRANSACTIONAL } from "@/server/kafka/protocol/fetch";
+import {
+  BATCH_HEADER_BYTES,
+  COMPRESSION_MASK,
+  CONTROL,
+  TIMESTAMP_LOG_APPEND,
+  TRANSACTIONAL,
+} from "@/server/kafka/protocol/fetch";
 
 /**
  * Full decoding of fetched record sets (message format 2, Kafka 0.11 and later): batches, compressed or not, their
@@ -99,7 +105,8 @@ class Cursor {
     if (length === 0) return EMPTY;
     const start = this.at;
     const stop = start + length;
-    if (stop > this.end) throw new ProtocolDecodeError(`A record's ${what} (${length} bytes) runs past the end of the record.`);
+    if (stop > this.end)
+      throw new ProtocolDecodeError(`A record's ${what} (${length} bytes) runs past the end of the record.`);
     this.at = stop;
     return this.buf.subarray(start, stop);
   }
@@ -124,9 +131,15 @@ function controlType(body: Buffer, start: number, end: number, recordCount: numb
  * Decodes the record batches of one partition of a Fetch response. `abortedTransactions` is the partition's list
  * from a read-committed fetch (empty for read-uncommitted, which then shows every record).
  */
-export function decodeRecordSet(records: Buffer, fromOffset: bigint, abortedTransactions: readonly AbortedTransaction[]): DecodedRecordSet {
+export function decodeRecordSet(
+  records: Buffer,
+  fromOffset: bigint,
+  abortedTransactions: readonly AbortedTransaction[],
+): DecodedRecordSet {
   const out: DecodedRecord[] = [];
-  const aborted = [...abortedTransactions].sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0));
+  const aborted = [...abortedTransactions].sort((a, b) =>
+    a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0,
+  );
   let nextAborted = 0;
   const abortedProducers = new Set<bigint>();
   let nextOffset = fromOffset;
@@ -141,9 +154,16 @@ export function decodeRecordSet(records: Buffer, fromOffset: bigint, abortedTran
       break;
     }
     const magic = records.readInt8(position + MAGIC_AT);
-    if (magic !== 2) throw new ProtocolDecodeError(`The log holds a record batch of message format ${magic} at offset ${records.readBigInt64BE(position)}; the console reads format 2 (Kafka 0.11 and later) only.`);
+    if (magic !== 2)
+      throw new ProtocolDecodeError(
+        `The log holds a record batch of message format ${magic} at offset ` +
+          `${records.readBigInt64BE(position)}; the console reads format 2 (Kafka 0.11 and later) only.`,
+      );
     const batchLength = records.readInt32BE(position + 8);
-    if (batchLength < BATCH_HEADER_BYTES - LENGTH_FIELD_END) throw new ProtocolDecodeError(`A record batch claims a length of ${batchLength} bytes, less than its own header.`);
+    if (batchLength < BATCH_HEADER_BYTES - LENGTH_FIELD_END)
+      throw new ProtocolDecodeError(
+        `A record batch claims a length of ${batchLength} bytes, less than its own header.`,
+      );
     const end = position + LENGTH_FIELD_END + batchLength;
     if (end > records.length) {
       partial = true;
@@ -164,7 +184,8 @@ export function decodeRecordSet(records: Buffer, fromOffset: bigint, abortedTran
 
     // Read-committed: a transaction aborted at or before this batch's last offset marks its producer's batches
     // aborted until that producer's abort marker.
-    for (let next = aborted[nextAborted]; next && next.firstOffset <= lastOffset; next = aborted[++nextAborted]) abortedProducers.add(next.producerId);
+    for (let next = aborted[nextAborted]; next && next.firstOffset <= lastOffset; next = aborted[++nextAborted])
+      abortedProducers.add(next.producerId);
 
     const codec = attributes & COMPRESSION_MASK;
     let body = records;
@@ -179,7 +200,8 @@ export function decodeRecordSet(records: Buffer, fromOffset: bigint, abortedTran
 
     if ((attributes & CONTROL) !== 0) {
       unpack();
-      if (controlType(body, bodyStart, bodyEnd, recordCount) === CONTROL_TYPE_ABORT) abortedProducers.delete(producerId);
+      if (controlType(body, bodyStart, bodyEnd, recordCount) === CONTROL_TYPE_ABORT)
+        abortedProducers.delete(producerId);
       continue;
     }
     if ((attributes & TRANSACTIONAL) !== 0 && abortedProducers.has(producerId)) continue;
@@ -192,10 +214,14 @@ export function decodeRecordSet(records: Buffer, fromOffset: bigint, abortedTran
     const maxTimestamp = Number(records.readBigInt64BE(batchStart + 35));
     const c = new Cursor(body, bodyStart, bodyEnd);
     for (let i = 0; i < recordCount; i++) {
-      if (c.at >= bodyEnd) throw new ProtocolDecodeError(`A record batch at offset ${baseOffset} holds fewer records than the ${recordCount} it announces.`);
+      if (c.at >= bodyEnd)
+        throw new ProtocolDecodeError(
+          `A record batch at offset ${baseOffset} holds fewer records than the ${recordCount} it announces.`,
+        );
       const length = c.varint();
       const recordEnd = c.at + length;
-      if (length < 0 || recordEnd > bodyEnd) throw new ProtocolDecodeError(`A record in the batch at offset ${baseOffset} runs past the end of its batch.`);
+      if (length < 0 || recordEnd > bodyEnd)
+        throw new ProtocolDecodeError(`A record in the batch at offset ${baseOffset} runs past the end of its batch.`);
       const recordStart = c.at;
       // The same cursor, fenced to this record while its fields are read.
       const record = c;
@@ -206,21 +232,35 @@ export function decodeRecordSet(records: Buffer, fromOffset: bigint, abortedTran
       const key = record.bytes("key");
       const value = record.bytes("value");
       const headerCount = record.varint();
-      if (headerCount < 0 || headerCount > length) throw new ProtocolDecodeError(`A record in the batch at offset ${baseOffset} claims ${headerCount} headers.`);
+      if (headerCount < 0 || headerCount > length)
+        throw new ProtocolDecodeError(`A record in the batch at offset ${baseOffset} claims ${headerCount} headers.`);
       let size = (key?.length ?? 0) + (value?.length ?? 0);
       const headers: DecodedHeader[] = [];
       for (let h = 0; h < headerCount; h++) {
         const headerKey = record.bytes("header key");
-        if (headerKey === null) throw new ProtocolDecodeError(`A record in the batch at offset ${baseOffset} has a header without a key.`);
+        if (headerKey === null)
+          throw new ProtocolDecodeError(`A record in the batch at offset ${baseOffset} has a header without a key.`);
         const headerValue = record.bytes("header value");
         size += headerKey.length + (headerValue?.length ?? 0);
         headers.push({ key: headerKey.toString("utf8"), value: headerValue });
       }
-      if (record.at !== recordEnd) throw new ProtocolDecodeError(`A record in the batch at offset ${baseOffset} is ${length} bytes long but its fields take ${record.at - recordStart}.`);
+      if (record.at !== recordEnd)
+        throw new ProtocolDecodeError(
+          `A record in the batch at offset ${baseOffset} is ${length} bytes long but its fields take ` +
+            `${record.at - recordStart}.`,
+        );
       c.end = bodyEnd;
       const offset = baseOffset + BigInt(offsetDelta);
       if (offset < fromOffset) continue;
-      out.push({ offset, timestamp: logAppend ? maxTimestamp : baseTimestamp + timestampDelta, timestampType, key, value, headers, size });
+      out.push({
+        offset,
+        timestamp: logAppend ? maxTimestamp : baseTimestamp + timestampDelta,
+        timestampType,
+        key,
+        value,
+        headers,
+        size,
+      });
     }
   }
 

@@ -13,7 +13,8 @@ const XERIAL_HEADER_BYTES = 16;
 const XERIAL_BLOCK_BYTES = 32 * 1024;
 
 export function snappyDecompress(data: Buffer, limit: number): Buffer {
-  if (data.length < XERIAL_HEADER_BYTES || !data.subarray(0, 8).equals(XERIAL_MAGIC)) return snappyBlock(data, 0, data.length, limit, limit);
+  if (data.length < XERIAL_HEADER_BYTES || !data.subarray(0, 8).equals(XERIAL_MAGIC))
+    return snappyBlock(data, 0, data.length, limit, limit);
   const blocks: Buffer[] = [];
   let total = 0;
   let at = XERIAL_HEADER_BYTES;
@@ -21,7 +22,8 @@ export function snappyDecompress(data: Buffer, limit: number): Buffer {
     if (at + 4 > data.length) throw malformed("snappy", "the framed stream ends inside a block length");
     const length = data.readInt32BE(at);
     at += 4;
-    if (length < 0 || at + length > data.length) throw malformed("snappy", "a framed block runs past the end of the batch");
+    if (length < 0 || at + length > data.length)
+      throw malformed("snappy", "a framed block runs past the end of the batch");
     const block = snappyBlock(data, at, at + length, limit - total, limit);
     total += block.length;
     blocks.push(block);
@@ -77,7 +79,8 @@ function snappyBlock(src: Buffer, start: number, end: number, room: number, limi
       offset = src.readUInt32LE(at);
       at += 4;
     }
-    if (offset === 0 || offset > op || op + n > length) throw malformed("snappy", "a copy refers outside the decoded data");
+    if (offset === 0 || offset > op || op + n > length)
+      throw malformed("snappy", "a copy refers outside the decoded data");
     if (offset >= n) {
       out.copyWithin(op, op - offset, op - offset + n);
       op += n;
@@ -89,7 +92,6 @@ function snappyBlock(src: Buffer, start: number, end: number, room: number, limi
   if (op !== length) throw malformed("snappy", `the block holds ${op} bytes, not the ${length} it announces`);
   return out;
 }
-
 
 /** Compresses in the Java client's framing (xerial), which every Kafka client reads. */
 export function snappyCompress(data: Buffer): Buffer {

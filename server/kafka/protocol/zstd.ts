@@ -13,7 +13,8 @@ const ZSTD_BLOCK_MAX = 128 * 1024;
 function windowDescriptorFor(bytes: number): number {
   for (let exponent = 0; exponent < 32; exponent++) {
     const base = 2 ** (10 + exponent);
-    for (let mantissa = 0; mantissa < 8; mantissa++) if (base + (base / 8) * mantissa >= bytes) return (exponent << 3) | mantissa;
+    for (let mantissa = 0; mantissa < 8; mantissa++)
+      if (base + (base / 8) * mantissa >= bytes) return (exponent << 3) | mantissa;
   }
   return 0xff;
 }
@@ -72,7 +73,7 @@ function zstdBound(data: Buffer, limit: number): { at: number; descriptor: numbe
     if (contentSize > limit) throw tooLarge("zstd", limit);
     if (singleSegment) window = contentSize;
     let frameBound = 0;
-    for (let last = false; !last; ) {
+    for (let last = false; !last;) {
       if (at + 3 > data.length) throw malformed("zstd", "the frame ends inside a block header");
       const header = data.readUIntLE(at, 3);
       at += 3;
@@ -113,7 +114,6 @@ export function zstdDecompressBounded(data: Buffer, limit: number): Buffer {
   if (out.length > limit) throw tooLarge("zstd", limit);
   return Buffer.from(out.buffer, out.byteOffset, out.length);
 }
-
 
 interface ZstdCompressor {
   compress(data: Uint8Array, level?: number): Uint8Array;

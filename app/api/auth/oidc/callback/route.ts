@@ -22,11 +22,21 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const callbackUrl = new URL(`${url.pathname}${url.search}`, origin);
   try {
-    const { session, next } = await finishSignIn(auth.oidc, auth.sessionSecret, callbackUrl, (await cookies()).get(OIDC_COOKIE)?.value, auth.sessionHours);
+    const { session, next } = await finishSignIn(
+      auth.oidc,
+      auth.sessionSecret,
+      callbackUrl,
+      (await cookies()).get(OIDC_COOKIE)?.value,
+      auth.sessionHours,
+    );
     if ((session.grants ?? []).length === 0) return back("no-access");
     const response = NextResponse.redirect(new URL(next, origin), 303);
     response.cookies.delete(OIDC_COOKIE);
-    response.cookies.set(SESSION_COOKIE, sealSession(session, auth.sessionSecret), cookieOptions(origin.startsWith("https:"), Math.round(auth.sessionHours * 3600)));
+    response.cookies.set(
+      SESSION_COOKIE,
+      sealSession(session, auth.sessionSecret),
+      cookieOptions(origin.startsWith("https:"), Math.round(auth.sessionHours * 3600)),
+    );
     return response;
   } catch (error) {
     return back(error instanceof SignInError ? error.code : "refused");

@@ -10,6 +10,10 @@ export function GET(_request: Request, { params }: { params: Promise<{ cluster: 
     const snapshot = await getSnapshot(cluster);
     // Disk use is best effort: a broker that does not answer DescribeLogDirs shows "—", not an error page.
     const sizes = await getLogDirSizes(cluster, snapshot).catch(() => undefined);
-    return { clusterId: snapshot.clusterId, controllerId: snapshot.controllerId, brokers: summarizeBrokers(snapshot, sizes?.brokers) };
+    return {
+      clusterId: snapshot.clusterId,
+      controllerId: snapshot.controllerId,
+      brokers: summarizeBrokers(snapshot, sizes?.brokers),
+    };
   });
 }

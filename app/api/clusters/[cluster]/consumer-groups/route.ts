@@ -9,8 +9,17 @@ export function GET(request: Request, { params }: { params: Promise<{ cluster: s
     const query = queryParams(request, groupsListQuerySchema);
     const cluster = await clusterParam(params);
     const groups = await getGroupSummaries(cluster);
-    const matching = sortGroups(filterGroups(groups, { q: query.search, state: query.state ?? null }), query.sort, query.order ?? defaultGroupOrder(query.sort));
+    const matching = sortGroups(
+      filterGroups(groups, { q: query.search, state: query.state ?? null }),
+      query.sort,
+      query.order ?? defaultGroupOrder(query.sort),
+    );
     const limit = query.limit === "all" ? matching.length : query.limit;
-    return { total: matching.length, offset: query.offset, limit, groups: matching.slice(query.offset, query.offset + limit) };
+    return {
+      total: matching.length,
+      offset: query.offset,
+      limit,
+      groups: matching.slice(query.offset, query.offset + limit),
+    };
   });
 }

@@ -9,8 +9,18 @@ export function GET(request: Request, { params }: { params: Promise<{ cluster: s
     const query = queryParams(request, topicsListQuerySchema);
     const cluster = await clusterParam(params);
     const { topics, sizesComplete } = await listTopics(cluster);
-    const matching = sortTopics(filterTopics(topics, { q: query.search, internal: query.internal, problem: query.problem ?? null }), query.sort, query.order ?? defaultOrder(query.sort));
+    const matching = sortTopics(
+      filterTopics(topics, { q: query.search, internal: query.internal, problem: query.problem ?? null }),
+      query.sort,
+      query.order ?? defaultOrder(query.sort),
+    );
     const limit = query.limit === "all" ? matching.length : query.limit;
-    return { total: matching.length, offset: query.offset, limit, topics: matching.slice(query.offset, query.offset + limit), sizesComplete };
+    return {
+      total: matching.length,
+      offset: query.offset,
+      limit,
+      topics: matching.slice(query.offset, query.offset + limit),
+      sizesComplete,
+    };
   });
 }

@@ -19,5 +19,14 @@ export default async function ResetOffsetsPage({ params }: Props) {
   // The cluster layout has already answered 404 for an unknown cluster; the actions check again.
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["group.offsets.reset"]);
   const groupId = decodeSegment(group);
-  return <ResetOffsetsView key={groupId} cluster={name} group={groupId} blockedBy={blockedBy} previewOffsetReset={previewOffsetReset} applyOffsetReset={applyOffsetReset} />;
+  return (
+    <ResetOffsetsView
+      key={groupId}
+      cluster={name}
+      group={groupId}
+      blockedBy={blockedBy}
+      previewOffsetReset={previewOffsetReset}
+      applyOffsetReset={applyOffsetReset}
+    />
+  );
 }

@@ -16,13 +16,18 @@ export const dynamic = "force-dynamic";
  * bad parameter, an unknown topic or partition, or an unreachable cluster is a JSON error with its status; after
  * that, problems arrive as an `error` event.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ cluster: string; topic: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ cluster: string; topic: string }> },
+): Promise<Response> {
   try {
     const cluster = clusterOrThrow(await clusterParam(params, "messages")).name;
     const topic = await segmentParam(params, "topic");
     const parsed = messageQuerySchema.safeParse(rawQueryFrom(new URL(request.url).searchParams));
     if (!parsed.success) {
-      const text = parsed.error.issues.map((i) => (i.path.length > 0 ? `${String(i.path[0])}: ${i.message}` : i.message)).join(" ");
+      const text = parsed.error.issues
+        .map((i) => (i.path.length > 0 ? `${String(i.path[0])}: ${i.message}` : i.message))
+        .join(" ");
       throw new ConsoleError("bad_request", text, 400);
     }
     const release = await streamSlot(request);
@@ -63,7 +68,11 @@ async function streamSlot(request: Request): Promise<() => void> {
   const limit = getConfig().messages.maxStreamsPerUser;
   const release = acquireStream(who, limit);
   if (!release) {
-    throw new ConsoleError("too_many_requests", `You already have ${limit} message streams open (in other tabs or windows?). Stop one, then try again.`, 429);
+    throw new ConsoleError(
+      "too_many_requests",
+      `You already have ${limit} message streams open (in other tabs or windows?). Stop one, then try again.`,
+      429,
+    );
   }
   return release;
 }
