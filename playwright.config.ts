@@ -1,9 +1,10 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_AUDIT_FILE, E2E_AUTH_AUDIT_FILE } from "./scripts/test-support/audit-files";
 import { AUTH_ORIGIN, AUTH_PORT, authConsoleEnv, OIDC_PORT } from "./scripts/test-support/auth-console";
+import { testPort } from "./scripts/test-support/ports";
 import { TEST_CONSOLE_ENV } from "./scripts/test-support/test-cluster";
 
-export const E2E_PORT = 18080;
+export const E2E_PORT = testPort(18080);
 /** An origin besides the console's own from which the browser tests' console accepts changes. */
 export const E2E_ALLOWED_ORIGIN = "https://console.example.test";
 

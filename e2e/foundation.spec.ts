@@ -14,11 +14,7 @@ test.describe("the console against the real test cluster", () => {
 
     const brokers = new BrokersPage(page);
     await expect(brokers.rows).toHaveCount(3);
-    for (const [id, port] of [
-      [1, 19092],
-      [2, 19192],
-      [3, 19292],
-    ] as const) {
+    for (const { id, brokerPort: port } of TEST_CLUSTER.nodes) {
       await expect(brokers.row(id)).toContainText(`127.0.0.1:${port}`);
       await expect(brokers.row(id)).toContainText("Online");
     }
@@ -138,7 +134,7 @@ test.describe("when the cluster goes away", () => {
     await down(TEST_CLUSTER);
     const alert = brokers.shell.unreachable("test");
     await expect(alert).toBeVisible({ timeout: 60_000 });
-    await expect(alert).toContainText("127.0.0.1:19092");
+    await expect(alert).toContainText(`127.0.0.1:${TEST_CLUSTER.nodes[0]?.brokerPort}`);
 
     await up(TEST_CLUSTER, () => undefined);
     // No reload: the page notices by itself.

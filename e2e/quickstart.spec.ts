@@ -5,10 +5,11 @@ import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { ROOT } from "../scripts/build-info";
 import { clusterSpec, down, runningPid } from "../scripts/kafka/cluster";
+import { testPort } from "../scripts/test-support/ports";
 import { BrokersPage } from "./pages/brokers-page";
 
-const PORT = 18081;
-const KAFKA_PORT = 29092;
+const PORT = testPort(18081);
+const KAFKA_PORT = testPort(29092);
 const DATA = join(ROOT, ".data", "kafka-quickstart");
 
 /** `npm start` exactly as the README says, on ports and a data folder of its own (a "fresh machine"). */

@@ -46,7 +46,7 @@ export interface ClusterSpec {
  * secured.ts), so the console's TLS and SASL code is tested against real brokers.
  */
 export function clusterSpec(name: ClusterName, env: Record<string, string | undefined> = process.env): ClusterSpec {
-  const base = name === "dev" ? Number(env.KAFKA_LOCAL_PORT ?? 9092) : 19092;
+  const base = name === "dev" ? Number(env.KAFKA_LOCAL_PORT ?? 9092) : 19092 + Number(env.TEST_PORT_OFFSET ?? 0);
   if (!Number.isInteger(base) || base < 1024 || base > 65_000) {
     throw new ClusterError(`KAFKA_LOCAL_PORT must be a port from 1024 to 65000, not "${env.KAFKA_LOCAL_PORT}".`);
   }

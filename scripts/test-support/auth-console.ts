@@ -4,9 +4,10 @@
  * The hashes were made with `npm run hash-password` from the passwords beside them (test fixtures, never real).
  */
 import { TEST_CONSOLE_ENV } from "./test-cluster";
+import { testPort } from "./ports";
 
-export const AUTH_PORT = 18082;
-export const OIDC_PORT = 18083;
+export const AUTH_PORT = testPort(18082);
+export const OIDC_PORT = testPort(18083);
 export const AUTH_ORIGIN = `http://127.0.0.1:${AUTH_PORT}`;
 export const OIDC_CLIENT_ID = "kafka-console";
 export const OIDC_CLIENT_SECRET = "test-client-secret-not-for-production";
