@@ -42,6 +42,24 @@ const config = [
     rules: { "max-len": ["error", { code: 120, tabWidth: 2, ignoreUrls: true }] },
   },
   {
+    // The wire code has one door (server/kafka/protocol/index.ts); nothing outside it reaches the files behind it.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["server/kafka/protocol/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/kafka/protocol/*", "**/kafka/protocol/*"],
+              message: "Import the Kafka wire code from its door, @/server/kafka/protocol.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The layering rules of shared/DESIGN.md: the browser side never reaches server code.
     files: ["components/**", "lib/**"],
     rules: {

@@ -4,7 +4,7 @@ import { issueMessage } from "@/lib/actions/result";
 import type { ApiErrorBody } from "@/lib/api/types";
 import type { Need } from "@/lib/auth/permissions";
 import { authorize } from "@/server/auth/current";
-import { ConsoleError, toConsoleError } from "@/server/errors";
+import { ConsoleError, reportError } from "@/server/errors";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -22,9 +22,7 @@ export async function respond<T>(work: () => Promise<T>): Promise<Response> {
   try {
     return json(await work());
   } catch (error) {
-    const mapped = toConsoleError(error);
-    if (mapped.code === "internal") console.error("Unexpected error in an API request:", error);
-    return errorResponse(mapped);
+    return errorResponse(reportError(error, "an API request"));
   }
 }
 
@@ -56,10 +54,22 @@ export async function segmentParam<K extends string>(params: Promise<Record<K, s
 }
 
 /** A request's query string validated with its zod schema; a bad value is a 400 naming it, in words. */
-export function queryParams<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
-  const url = new URL(request.url);
-  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success)
-    throw new ConsoleError("bad_request", parsed.error.issues.map((i) => issueMessage(i)).join(" "), 400);
+export function queryParams<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  /** How the query string becomes the schema's input (by default, one value per name). */
+  read: (params: URLSearchParams) => unknown = (params) => Object.fromEntries(params),
+): z.output<S> {
+  const parsed = schema.safeParse(read(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    const text = parsed.error.issues
+      .map((i) => {
+        const message = issueMessage(i);
+        const name = i.path[0];
+        return name === undefined || message.startsWith(String(name)) ? message : `${String(name)}: ${message}`;
+      })
+      .join(" ");
+    throw new ConsoleError("bad_request", text, 400);
+  }
   return parsed.data;
 }

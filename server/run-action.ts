@@ -9,7 +9,7 @@ import { recordMutation } from "@/server/audit/log";
 import { MUTATION_ROLES, type Role } from "@/lib/auth/permissions";
 import { authorize, currentActor } from "@/server/auth/current";
 import { clusterOrThrow } from "@/server/kafka/clients";
-import { ConsoleError, FieldError, toConsoleError } from "@/server/errors";
+import { FieldError, reportError } from "@/server/errors";
 
 /**
  * The one wrapper every mutating server action goes through: the cluster must exist and not be read-only, the
@@ -122,11 +122,7 @@ async function guarded<S extends z.ZodType, T>(
   } catch (error) {
     if (error instanceof FieldError)
       return { result: actionFailed(error.message, { [error.field]: [error.message] }), valid };
-    const mapped =
-      error instanceof ConsoleError
-        ? error
-        : toConsoleError(error, typeof clusterName === "string" ? clusterName : undefined);
-    if (mapped.code === "internal") console.error("Unexpected error in a server action:", error);
+    const mapped = reportError(error, "a server action", typeof clusterName === "string" ? clusterName : undefined);
     return { result: actionFailed(mapped.message), valid };
   }
 }

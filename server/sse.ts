@@ -1,4 +1,5 @@
 import "server-only";
+import { reportError } from "@/server/errors";
 import { encodeEvent, HEARTBEAT } from "@/lib/messages/sse";
 
 /** A quiet stream gets a comment this often, so proxies and load balancers keep it open. */
@@ -48,15 +49,12 @@ export function sseBody(
         } catch (error) {
           if (cancelled) return;
           // The events end with an error event of their own; anything thrown here is unexpected.
-          console.error("A message stream broke:", error);
+          const { code, message } = reportError(error, "a message stream's response");
           controller.enqueue(
             encoder.encode(
               encodeEvent({
                 type: "error",
-                data: {
-                  code: "internal",
-                  message: "The stream broke in the console server; the details are in its log.",
-                },
+                data: { code, message },
               }),
             ),
           );

@@ -17,8 +17,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Admin, type Kafka, Partitioners } from "kafkajs";
-import { type ProtocolCluster, createProtocolCluster, send } from "../../server/kafka/protocol/bridge";
-import { FindGroupCoordinators, OffsetCommit, OffsetFetchGroups } from "../../server/kafka/protocol/group-apis";
+import {
+  type ProtocolCluster,
+  createProtocolCluster,
+  send,
+  FindGroupCoordinators,
+  OffsetCommit,
+  OffsetFetchGroups,
+} from "../../server/kafka/protocol";
 import { formatInt, formatMs, log, mapLimit, setupKafka, sleep } from "./support";
 
 export const GROUP_TOPIC_COUNT = 10;

@@ -1,14 +1,21 @@
 import "server-only";
+import { ConsoleError } from "@/server/errors";
 import { type AuditEntry, parseAuditLine } from "@/lib/audit/entry";
 import type { AuditReadPage } from "@/server/audit/file";
 import { withAdmin, withProducer, withProtocol } from "@/server/kafka/clients";
-import { KafkaProtocolError } from "@/server/errors";
+
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
-import { EARLIEST, LATEST } from "@/server/kafka/protocol/apis";
-import { send } from "@/server/kafka/protocol/bridge";
-import { Fetch } from "@/server/kafka/protocol/fetch";
-import { decodeRecordSet } from "@/server/kafka/protocol/records";
+import {
+  EARLIEST,
+  LATEST,
+  KafkaProtocolError,
+  send,
+  Fetch,
+  decodeRecordSet,
+  FetchSize,
+  leaderMoved,
+} from "@/server/kafka/protocol";
 
 /**
  * The audit log as a Kafka topic (AUDIT_TOPIC on AUDIT_CLUSTER), shared by every console instance.
@@ -25,11 +32,8 @@ import { decodeRecordSet } from "@/server/kafka/protocol/records";
 const RETENTION_MS = 365 * 86_400_000;
 const WINDOW = 500;
 const SCAN_RECORDS = 20_000;
-const FETCH_BYTES = 1024 * 1024;
-const FETCH_BYTES_CAP = 64 * 1024 * 1024;
+const FETCH_BYTES = { first: 1_048_576, steady: 1_048_576, cap: 64 * 1_048_576 };
 const PARTITION = 0;
-/** Partition errors after which the leader is looked up again on the next read. */
-const MOVED = new Set([3, 5, 6, 9, 74, 75]);
 
 const g = globalThis as typeof globalThis & { __kafkaConsoleAuditTopics?: Map<string, Promise<void>> };
 const ensured = (g.__kafkaConsoleAuditTopics ??= new Map<string, Promise<void>>());
@@ -109,8 +113,7 @@ export class AuditTopic {
     ]);
     const low = lows.get(this.topic)?.get(PARTITION);
     const high = highs.get(this.topic)?.get(PARTITION);
-    if (low === undefined || high === undefined)
-      throw new Error(`The leader of the audit topic "${this.topic}" did not answer; try again in a moment.`);
+    if (low === undefined || high === undefined) throw auditLeaderSilent(this.topic);
 
     const entries: AuditEntry[] = [];
     let end = before !== undefined && before < high ? before : high;
@@ -137,17 +140,17 @@ export class AuditTopic {
     return withProtocol(this.cluster, async (c) => {
       const out: { offset: bigint; value: string | null }[] = [];
       let next = from;
-      let maxBytes = FETCH_BYTES;
+      const size = new FetchSize(FETCH_BYTES, `the audit topic "${this.topic}"`);
       while (next < to) {
         const response = await send(await c.findBroker({ nodeId: leader }), Fetch, {
           maxWaitMs: 0,
           minBytes: 0,
-          maxBytes,
+          maxBytes: size.bytes,
           isolationLevel: 1,
           topics: [
             {
               name: this.topic,
-              partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: maxBytes }],
+              partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: size.bytes }],
             },
           ],
         });
@@ -155,22 +158,15 @@ export class AuditTopic {
           .find((t) => t.name === this.topic)
           ?.partitions.find((p) => p.partition === PARTITION);
         if (response.errorCode !== 0) throw new KafkaProtocolError(response.errorCode);
-        if (!fetched)
-          throw new Error(
-            `The leader of the audit topic "${this.topic}" did not answer for its partition; try again in a moment.`,
-          );
+        if (!fetched) throw auditLeaderSilent(this.topic);
         if (fetched.errorCode !== 0) {
-          if (MOVED.has(fetched.errorCode)) invalidateMetadata(this.cluster);
+          if (leaderMoved(fetched.errorCode)) invalidateMetadata(this.cluster);
           throw new KafkaProtocolError(fetched.errorCode);
         }
         if (!fetched.records || fetched.records.length === 0) break;
         const set = decodeRecordSet(fetched.records, next, fetched.abortedTransactions);
         if (set.truncated) {
-          if (maxBytes >= FETCH_BYTES_CAP)
-            throw new Error(
-              `A record batch of the audit topic "${this.topic}" is larger than ${FETCH_BYTES_CAP / 1_048_576} MiB.`,
-            );
-          maxBytes *= 2;
+          size.truncated();
           continue;
         }
         for (const record of set.records) {
@@ -183,4 +179,12 @@ export class AuditTopic {
       return out;
     });
   }
+}
+
+function auditLeaderSilent(topic: string): ConsoleError {
+  return new ConsoleError(
+    "cluster_unreachable",
+    `The leader of the audit topic "${topic}" did not answer; try again in a moment.`,
+    503,
+  );
 }

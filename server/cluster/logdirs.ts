@@ -2,8 +2,7 @@ import "server-only";
 import type { BrokerDisk, ClusterSnapshot, LogDirSizes } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
 import { withProtocol } from "@/server/kafka/clients";
-import { DescribeLogDirs, type LogDir } from "@/server/kafka/protocol/apis";
-import { send } from "@/server/kafka/protocol/bridge";
+import { DescribeLogDirs, type LogDir, send } from "@/server/kafka/protocol";
 
 const PER_BROKER_TIMEOUT_MS = 4_000;
 

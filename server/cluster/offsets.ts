@@ -2,8 +2,7 @@ import "server-only";
 import type { ClusterSnapshot, MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
 import { withProtocol } from "@/server/kafka/clients";
-import { EARLIEST, LATEST, ListOffsets } from "@/server/kafka/protocol/apis";
-import { send } from "@/server/kafka/protocol/bridge";
+import { EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
 
 /**
  * Offsets in bulk: one ListOffsets request per partition leader for any number of topics (kafkajs asks per topic

@@ -1,8 +1,7 @@
 import "server-only";
 import { singleFlight } from "@/server/cache";
 import { withProtocol } from "@/server/kafka/clients";
-import { DescribeQuorum } from "@/server/kafka/protocol/apis";
-import { send } from "@/server/kafka/protocol/bridge";
+import { DescribeQuorum, send } from "@/server/kafka/protocol";
 
 /**
  * The active controller: the leader of the KRaft metadata quorum, read with DescribeQuorum (any broker forwards

@@ -4,10 +4,13 @@ import type { Watermark } from "@/lib/cluster/summary";
 import { GROUP_STATES } from "@/lib/groups/list";
 import { singleFlight } from "@/server/cache";
 import { withProtocol } from "@/server/kafka/clients";
-import { ConsoleError, KafkaProtocolError } from "@/server/errors";
+import { ConsoleError } from "@/server/errors";
 import { getMetadata } from "@/server/cluster/metadata";
-import { type ApiSpec, type ProtocolCluster, send } from "@/server/kafka/protocol/bridge";
 import {
+  type ApiSpec,
+  type ProtocolCluster,
+  send,
+  KafkaProtocolError,
   ConsumerGroupDescribe,
   type DescribedGroup,
   DescribeGroups,
@@ -17,7 +20,8 @@ import {
   type ListedGroup,
   ListGroups,
   OffsetFetchGroups,
-} from "@/server/kafka/protocol/group-apis";
+  coordinatorMoved,
+} from "@/server/kafka/protocol";
 
 /**
  * Consumer groups read in bulk. Kafka spreads groups over coordinators (one per __consumer_offsets partition), so
@@ -29,7 +33,6 @@ import {
 const CHUNK = 250;
 /** Coordinators move only when a broker goes away; a lookup is reused this long (and dropped on NOT_COORDINATOR). */
 const COORDINATOR_TTL_MS = 60_000;
-const COORDINATOR_ERRORS = new Set([14, 15, 16]);
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -109,7 +112,7 @@ async function perCoordinator<T extends { groupId: string; errorCode: number }>(
     );
     const moved: string[] = [];
     for (const answer of answers.flat()) {
-      if (COORDINATOR_ERRORS.has(answer.errorCode)) moved.push(answer.groupId);
+      if (coordinatorMoved(answer.errorCode)) moved.push(answer.groupId);
       else out.set(answer.groupId, answer);
     }
     forgetCoordinators(cluster, moved);
@@ -165,7 +168,7 @@ export async function sendToCoordinator<Req, Res>(
 }
 
 /** True for Kafka's "the coordinator moved, is loading, or is not available" error codes. */
-export const isCoordinatorError = (code: number): boolean => COORDINATOR_ERRORS.has(code);
+export const isCoordinatorError = coordinatorMoved;
 
 /** Committed offsets (with their metadata) of the given groups. */
 export function fetchCommittedOffsets(

@@ -2,8 +2,7 @@ import "server-only";
 import { withProtocol } from "@/server/kafka/clients";
 import { partitionKey } from "@/server/groups/fetch";
 import { getMetadata } from "@/server/cluster/metadata";
-import { type ProtocolCluster, send } from "@/server/kafka/protocol/bridge";
-import { Fetch, timestampAtOffset } from "@/server/kafka/protocol/fetch";
+import { type ProtocolCluster, send, Fetch, timestampAtOffset } from "@/server/kafka/protocol";
 
 /**
  * Lag in time: how old the oldest unconsumed record of a partition is, read as the timestamp of the record at the

@@ -1,5 +1,5 @@
 import "server-only";
-import type { GroupOffsets } from "@/server/kafka/protocol/group-apis";
+import { type GroupOffsets } from "@/server/kafka/protocol";
 
 /**
  * How an offset reset remembers what it replaced: in the commit's own metadata string, next to the offset, in

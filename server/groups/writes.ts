@@ -5,7 +5,7 @@ import type { MetaTopic, Watermark } from "@/lib/cluster/summary";
 import { DURATION_UNITS, type applyResetSchema, type resetPreviewSchema } from "@/lib/groups/schemas";
 import { compareNames } from "@/lib/topics/list";
 import { invalidate } from "@/server/cache";
-import { ConsoleError, FieldError, KafkaProtocolError } from "@/server/errors";
+import { ConsoleError, FieldError } from "@/server/errors";
 import {
   type GroupRead,
   groupPartitions,
@@ -17,7 +17,7 @@ import {
 import { forgetGroupHistory } from "@/server/groups/lag-history";
 import { getMetadataWith } from "@/server/cluster/metadata";
 import { listOffsets, readWatermarks } from "@/server/cluster/offsets";
-import { DeleteGroups, OffsetCommit, OffsetDelete } from "@/server/kafka/protocol/group-apis";
+import { DeleteGroups, OffsetCommit, OffsetDelete, KafkaProtocolError } from "@/server/kafka/protocol";
 import { encodeResetMarker, latestReset } from "@/server/groups/reset-marker";
 
 /**

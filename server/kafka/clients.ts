@@ -5,7 +5,7 @@ import type { ClusterConfig } from "@/server/config/parse";
 import { findCluster } from "@/server/config/load";
 import { errorChain } from "@/server/kafka/error-chain";
 import { ConsoleError, isConnectionError, toConsoleError } from "@/server/errors";
-import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/protocol/bridge";
+import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/protocol";
 
 /**
  * The one place that creates Kafka clients: one kafkajs instance and one connected admin client per configured

@@ -1,6 +1,6 @@
 import "server-only";
 import { CompressionCodecs, CompressionTypes } from "kafkajs";
-import { compress, decompress, prepareCompression } from "@/server/kafka/protocol/compression";
+import { compress, decompress, prepareCompression } from "@/server/kafka/protocol";
 
 /**
  * kafkajs 2.2.4 ships gzip only and throws "not implemented" for snappy, lz4 and zstd. Its codec table is public

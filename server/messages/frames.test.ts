@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SseParser, toStreamEvent } from "@/lib/messages/sse";
 import { FrameWriter } from "@/server/messages/frames";
-import type { DecodedRecord } from "@/server/kafka/protocol/records";
+import { type DecodedRecord } from "@/server/kafka/protocol";
 
 const record = (key: Buffer | null, value: Buffer | null, headers: DecodedRecord["headers"] = []): DecodedRecord => ({
   offset: 9007199254740993n,

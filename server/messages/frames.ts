@@ -1,6 +1,6 @@
 import "server-only";
 import { isUtf8 } from "node:buffer";
-import type { DecodedRecord } from "@/server/kafka/protocol/records";
+import { type DecodedRecord } from "@/server/kafka/protocol";
 
 /**
  * Writes records as SSE `message` events (the JSON of a StreamMessage, lib/messages/types.ts) straight into bytes.

@@ -1,6 +1,6 @@
 import "server-only";
 import type { MessageFilters, TextFilter } from "@/lib/messages/query";
-import type { DecodedRecord } from "@/server/kafka/protocol/records";
+import { type DecodedRecord } from "@/server/kafka/protocol";
 
 /**
  * The search's filters as one predicate over decoded records, compiled once per stream. Text filters compare

@@ -4,7 +4,7 @@ import type { MessageQuery } from "@/lib/messages/query";
 import { ConsoleError } from "@/server/errors";
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
-import { EARLIEST, LATEST } from "@/server/kafka/protocol/apis";
+import { EARLIEST, LATEST } from "@/server/kafka/protocol";
 
 /**
  * Where a search reads: for each chosen partition, the offset to start at and the offset to stop before (the end

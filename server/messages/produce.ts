@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Compression, ProduceResult, produceSchema } from "@/lib/messages/produce";
 import { withProducer } from "@/server/kafka/clients";
 import { PRODUCER_COMPRESSIONS, registerCompressionCodecs } from "@/server/kafka/codecs";
-import { FieldError } from "@/server/errors";
+import { FieldError, ConsoleError } from "@/server/errors";
 import { getMetadataWith } from "@/server/cluster/metadata";
 import { readTopicConfigs } from "@/server/topics/reads";
 
@@ -126,7 +126,11 @@ export async function produceRecords(cluster: string, input: ValidProduce): Prom
     for (const partition of slice) {
       const offset = next.get(partition);
       if (offset === undefined)
-        throw new Error(`Kafka did not say where the records of partition ${partition} were written.`);
+        throw new ConsoleError(
+          "kafka_error",
+          `Kafka did not say where the records of partition ${partition} were written.`,
+          502,
+        );
       records.push({ partition, offset: offset.toString() });
       next.set(partition, offset + 1n);
     }

@@ -4,15 +4,25 @@ import { encodeEvent } from "@/lib/messages/sse";
 import type { DoneReason, StreamProgress } from "@/lib/messages/types";
 import { getConfig } from "@/server/config/load";
 import { getKafka } from "@/server/kafka/clients";
-import { ConsoleError, KafkaProtocolError, isConnectionError, toConsoleError } from "@/server/errors";
+import { ConsoleError, isConnectionError, toConsoleError, reportError } from "@/server/errors";
 import { FrameWriter } from "@/server/messages/frames";
 import { compileFilters, type RecordMatcher } from "@/server/messages/match";
 import { type PartitionPlan, planRead, type ReadPlan } from "@/server/messages/plan";
 import { listOffsets } from "@/server/cluster/offsets";
-import { EARLIEST, LATEST } from "@/server/kafka/protocol/apis";
-import { createProtocolCluster, type ProtocolCluster, send } from "@/server/kafka/protocol/bridge";
-import { Fetch, type FetchedPartition } from "@/server/kafka/protocol/fetch";
-import { decodeRecordSet } from "@/server/kafka/protocol/records";
+import {
+  EARLIEST,
+  LATEST,
+  KafkaProtocolError,
+  createProtocolCluster,
+  type ProtocolCluster,
+  send,
+  Fetch,
+  type FetchedPartition,
+  decodeRecordSet,
+  FetchSize,
+  leaderMoved,
+  KafkaErrorCode,
+} from "@/server/kafka/protocol";
 
 /**
  * The message stream behind the SSE route: reads the planned partitions straight from their leaders with the
@@ -48,9 +58,7 @@ const LONG_POLL_MS = 500;
  * A partition's first fetch asks for little, so the first messages are decoded and sent at once (a search for 100
  * messages must not wait for 2 MB to be framed); each fetch that returns records doubles it, up to the steady size.
  */
-const PARTITION_FIRST_BYTES = 64 * 1024;
-const PARTITION_MAX_BYTES = 2 * 1_048_576;
-const PARTITION_MAX_BYTES_CAP = 64 * 1_048_576;
+const PARTITION_BYTES = { first: 64 * 1024, steady: 2 * 1_048_576, cap: 64 * 1_048_576 };
 const REQUEST_MAX_BYTES = 16 * 1_048_576;
 const QUEUE_BYTES = 8 * 1_048_576;
 /** How long the stream keeps trying to reach a partition whose leader does not answer, before it reports it. */
@@ -62,10 +70,6 @@ const RETRY_DELAY_MS = 500;
  */
 const SETTLE_MS = 5_000;
 
-/** Partition errors after which the partition's leader is looked up again. */
-const MOVED = new Set([3, 5, 6, 9, 56, 74, 75]);
-const OFFSET_OUT_OF_RANGE = 1;
-
 interface PartitionState {
   plan: PartitionPlan;
   /** Next offset to fetch. */
@@ -75,7 +79,8 @@ interface PartitionState {
   highWatermark: bigint;
   /** The last stable offset as last seen: read committed, a fetch returns nothing beyond it. */
   stable: bigint;
-  maxBytes: number;
+  /** How much to ask this partition for in the next Fetch. */
+  size: FetchSize;
   done: boolean;
   /** Since when its leader has not answered (null while all is well). */
   failingSince: number | null;
@@ -194,7 +199,7 @@ class Reader {
         position: p.start,
         highWatermark: p.high,
         stable: p.high,
-        maxBytes: PARTITION_FIRST_BYTES,
+        size: new FetchSize(PARTITION_BYTES, `partition ${p.partition}`),
         done,
         failingSince: null,
       });
@@ -231,8 +236,7 @@ class Reader {
         if (state) state.position = count < written && last !== undefined ? last + 1n : chunk.next;
       }
       if (this.failure !== null) {
-        const error = toConsoleError(this.failure, this.cluster);
-        if (error.code === "internal") console.error("A message stream failed:", this.failure);
+        const error = reportError(this.failure, "a message stream", this.cluster);
         out.push(text(encodeEvent({ type: "error", data: { code: error.code, message: error.message } })));
         yield out;
         return;
@@ -380,7 +384,7 @@ class Reader {
               partitions: order.map((s) => ({
                 partition: s.plan.partition,
                 fetchOffset: s.next,
-                partitionMaxBytes: s.maxBytes,
+                partitionMaxBytes: s.size.bytes,
               })),
             },
           ],
@@ -402,10 +406,10 @@ class Reader {
         if (fetched.errorCode === 0) {
           state.failingSince = null;
           await this.take(state, fetched);
-        } else if (MOVED.has(fetched.errorCode)) {
+        } else if (leaderMoved(fetched.errorCode)) {
           moved.push(state);
           movedCode = fetched.errorCode;
-        } else if (fetched.errorCode === OFFSET_OUT_OF_RANGE) await this.recover(state);
+        } else if (fetched.errorCode === KafkaErrorCode.OFFSET_OUT_OF_RANGE) await this.recover(state);
         else throw new KafkaProtocolError(fetched.errorCode);
       }
       if (moved.length > 0) await this.relocate(moved, new KafkaProtocolError(movedCode));
@@ -426,15 +430,10 @@ class Reader {
     }
     const set = decodeRecordSet(records, state.next, fetched.abortedTransactions);
     if (set.truncated) {
-      if (state.maxBytes >= PARTITION_MAX_BYTES_CAP)
-        throw new Error(
-          `A record batch of partition ${state.plan.partition} is larger than ` +
-            `${PARTITION_MAX_BYTES_CAP / 1_048_576} MiB.`,
-        );
-      state.maxBytes *= 2;
+      state.size.truncated();
       return;
     }
-    if (state.maxBytes < PARTITION_MAX_BYTES) state.maxBytes = Math.min(PARTITION_MAX_BYTES, state.maxBytes * 2);
+    state.size.read();
     const stop = state.plan.stop;
     // Frames take about twice the records' bytes (JSON field names, escapes); the writer grows if they take more.
     const frames = new FrameWriter(set.bytes * 2 + set.records.length * 160);
@@ -520,11 +519,10 @@ class Reader {
 
 /** Why the stream gave up on a partition, in words: which partition, which broker, and the last error's own words. */
 function unreadable(cluster: string, state: PartitionState, reason: unknown): ConsoleError {
-  const cause = toConsoleError(reason, cluster);
+  const cause = reportError(reason, "a message stream's partition", cluster);
   const seconds = Math.round(LEADER_PATIENCE_MS / 1000);
   const who =
     state.plan.leader < 0 ? "has had no leader" : `could not be read from its leader, broker ${state.plan.leader},`;
-  if (cause.code === "internal") console.error("A message stream gave up on a partition:", reason);
   return new ConsoleError(
     cause.code,
     `Partition ${state.plan.partition} ${who} for ${seconds} s, so the stream stopped. ${cause.message}`,

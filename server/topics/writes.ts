@@ -4,7 +4,7 @@ import { CONFIG_KEYS, type createTopicSchema } from "@/lib/topics/schemas";
 import type { z } from "zod";
 import { invalidate } from "@/server/cache";
 import { withAdmin, withProtocol } from "@/server/kafka/clients";
-import { ConsoleError, FieldError, KafkaProtocolError } from "@/server/errors";
+import { ConsoleError, FieldError } from "@/server/errors";
 import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
 import {
   CreateTopics,
@@ -13,8 +13,9 @@ import {
   CONFIG_RESOURCE_TOPIC,
   CONFIG_SET,
   IncrementalAlterConfigs,
-} from "@/server/kafka/protocol/apis";
-import { send } from "@/server/kafka/protocol/bridge";
+  KafkaProtocolError,
+  send,
+} from "@/server/kafka/protocol";
 import { listOffsets } from "@/server/cluster/offsets";
 import { findTopic, readTopicConfigs } from "@/server/topics/reads";
 

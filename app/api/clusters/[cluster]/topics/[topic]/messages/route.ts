@@ -3,9 +3,9 @@ import { requireActor } from "@/server/auth/current";
 import { clientAddress } from "@/server/auth/request";
 import { acquireStream } from "@/server/auth/stream-limit";
 import { getConfig } from "@/server/config/load";
-import { clusterParam, errorResponse, segmentParam } from "@/server/http";
+import { clusterParam, errorResponse, queryParams, segmentParam } from "@/server/http";
 import { clusterOrThrow } from "@/server/kafka/clients";
-import { ConsoleError, toConsoleError } from "@/server/errors";
+import { ConsoleError, reportError } from "@/server/errors";
 import { openMessageStream } from "@/server/messages/stream";
 import { SSE_HEADERS, sseBody } from "@/server/sse";
 
@@ -23,17 +23,11 @@ export async function GET(
   try {
     const cluster = clusterOrThrow(await clusterParam(params, "messages")).name;
     const topic = await segmentParam(params, "topic");
-    const parsed = messageQuerySchema.safeParse(rawQueryFrom(new URL(request.url).searchParams));
-    if (!parsed.success) {
-      const text = parsed.error.issues
-        .map((i) => (i.path.length > 0 ? `${String(i.path[0])}: ${i.message}` : i.message))
-        .join(" ");
-      throw new ConsoleError("bad_request", text, 400);
-    }
+    const query = queryParams(request, messageQuerySchema, rawQueryFrom);
     const release = await streamSlot(request);
     let stream: Awaited<ReturnType<typeof openMessageStream>>;
     try {
-      stream = await openMessageStream(cluster, topic, parsed.data, { signal: request.signal });
+      stream = await openMessageStream(cluster, topic, query, { signal: request.signal });
     } catch (error) {
       release();
       throw error;
@@ -55,9 +49,7 @@ export async function GET(
       { headers: SSE_HEADERS },
     );
   } catch (error) {
-    const mapped = toConsoleError(error);
-    if (mapped.code === "internal") console.error("Unexpected error opening a message stream:", error);
-    return errorResponse(mapped);
+    return errorResponse(reportError(error, "opening a message stream"));
   }
 }
 
