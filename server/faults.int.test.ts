@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveCluster } from "@/server/kafka/clients";
 import type { ResetPreview } from "@/lib/api/types";
 import { summarizeOverview } from "@/lib/cluster/summary";
 import type { StreamEvent } from "@/lib/messages/types";
@@ -204,11 +205,11 @@ describe("a broker stops while the console uses it", () => {
         strategy: { kind: "latest" },
       });
       expect(again.ok && summarize(again.data)).toEqual({ partitions: 3, lagBefore: 6, lagAfter: 0 });
-      const detail = await getGroupDetail("test", group);
+      const detail = await getGroupDetail(resolveCluster("test"), group);
       expect(detail.totals.lag).toBe(6);
       expect(detail.coordinator).not.toBe(victim);
-      invalidateMetadata("test");
-      expect(summarizeOverview(await getSnapshot("test")).brokers).toMatchObject({
+      invalidateMetadata(resolveCluster("test"));
+      expect(summarizeOverview(await getSnapshot(resolveCluster("test"))).brokers).toMatchObject({
         online: 2,
         total: 3,
         offline: [victim],

@@ -1,4 +1,5 @@
 import "server-only";
+import { type ClusterHandle, resolveCluster } from "@/server/kafka/clients";
 import type { z } from "zod";
 import { issueMessage } from "@/lib/actions/result";
 import type { ApiErrorBody } from "@/lib/api/types";
@@ -31,7 +32,7 @@ export async function respond<T>(work: () => Promise<T>): Promise<Response> {
  * goes through here, so none can forget the check. Route params arrive as a promise in Next 16 and may still be
  * percent-encoded.
  */
-export async function clusterParam(params: Promise<{ cluster: string }>, need: Need = "read"): Promise<string> {
+export async function clusterParam(params: Promise<{ cluster: string }>, need: Need = "read"): Promise<ClusterHandle> {
   const { cluster } = await params;
   let name: string;
   try {
@@ -40,7 +41,7 @@ export async function clusterParam(params: Promise<{ cluster: string }>, need: N
     throw new ConsoleError("bad_request", "The cluster name in the URL is not valid.", 400);
   }
   await authorize(name, need);
-  return name;
+  return resolveCluster(name);
 }
 
 /** Another route segment (a topic, a group), percent-decoded; a malformed escape is a 400 in words. */

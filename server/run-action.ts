@@ -8,7 +8,7 @@ import { auditParams } from "@/lib/audit/sanitize";
 import { recordMutation } from "@/server/audit/log";
 import { MUTATION_ROLES, type Role } from "@/lib/auth/permissions";
 import { authorize, currentActor } from "@/server/auth/current";
-import { clusterOrThrow } from "@/server/kafka/clients";
+import { type ClusterHandle, resolveCluster } from "@/server/kafka/clients";
 import { FieldError, reportError } from "@/server/errors";
 
 /**
@@ -27,7 +27,7 @@ export async function runMutation<S extends z.ZodType, T>(
   clusterName: unknown,
   schema: S,
   input: unknown,
-  work: (cluster: string, input: z.output<S>) => Promise<T>,
+  work: (cluster: ClusterHandle, input: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const time = new Date();
   const actor = await actorOrUnknown();
@@ -62,7 +62,7 @@ export async function runPreview<S extends z.ZodType, T>(
   clusterName: unknown,
   schema: S,
   input: unknown,
-  work: (cluster: string, input: z.output<S>) => Promise<T>,
+  work: (cluster: ClusterHandle, input: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   return (await guarded(MUTATION_ROLES["group.offsets.preview"], clusterName, schema, input, work)).result;
 }
@@ -91,15 +91,15 @@ async function guarded<S extends z.ZodType, T>(
   clusterName: unknown,
   schema: S,
   input: unknown,
-  work: (cluster: string, input: z.output<S>) => Promise<T>,
+  work: (cluster: ClusterHandle, input: z.output<S>) => Promise<T>,
 ): Promise<{ result: ActionResult<T>; valid: { ok: true; input: z.output<S> } | { ok: false } }> {
   let valid: { ok: true; input: z.output<S> } | { ok: false } = { ok: false };
   try {
     if (typeof clusterName !== "string" || clusterName.length === 0)
       return { result: actionFailed("No cluster was named."), valid };
-    const cluster = clusterOrThrow(clusterName);
+    const cluster = resolveCluster(clusterName);
     await authorize(cluster.name, need);
-    if (cluster.readOnly)
+    if (cluster.config.readOnly)
       return {
         result: actionFailed(`Cluster "${cluster.name}" is read-only: the console makes no changes to it.`),
         valid,
@@ -118,7 +118,7 @@ async function guarded<S extends z.ZodType, T>(
       };
     }
     valid = { ok: true, input: parsed.data };
-    return { result: { ok: true, data: await work(cluster.name, parsed.data) }, valid };
+    return { result: { ok: true, data: await work(cluster, parsed.data) }, valid };
   } catch (error) {
     if (error instanceof FieldError)
       return { result: actionFailed(error.message, { [error.field]: [error.message] }), valid };

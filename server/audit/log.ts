@@ -1,4 +1,5 @@
 import "server-only";
+import { resolveCluster } from "@/server/kafka/clients";
 import type { AuditEntry } from "@/lib/audit/entry";
 import { type AuditPageResponse, type AuditQuery, matchesAuditFilter } from "@/lib/audit/query";
 import type { AuditConfig } from "@/server/config/audit";
@@ -32,7 +33,7 @@ export function auditSinks(config: AuditConfig = getConfig().audit): AuditSinks 
   if (cached?.config === config) return cached.sinks;
   const sinks: AuditSinks = {
     file: config.file === null ? null : new AuditFile(resolveAuditFile(config.file)),
-    topic: config.topic === null ? null : new AuditTopic(config.topic.cluster, config.topic.name),
+    topic: config.topic === null ? null : new AuditTopic(resolveCluster(config.topic.cluster), config.topic.name),
   };
   g.__kafkaConsoleAudit = { config, sinks };
   return sinks;
@@ -65,12 +66,12 @@ export async function recordMutation(entry: AuditEntry, sinks: AuditSinks = audi
       done: sinks.file.append(entry),
     });
   if (sinks.topic) {
-    const where = `the audit topic "${sinks.topic.topic}" on cluster "${sinks.topic.cluster}"`;
+    const where = `the audit topic "${sinks.topic.topic}" on cluster "${sinks.topic.cluster.name}"`;
     writes.push({
       label: "the audit topic",
       where,
       done: withTimeout(sinks.topic.append(entry), TOPIC_WRITE_TIMEOUT_MS, where),
-      cluster: sinks.topic.cluster,
+      cluster: sinks.topic.cluster.name,
     });
   }
   const settled = await Promise.allSettled(writes.map((w) => w.done));

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { resolveCluster } from "@/server/kafka/clients";
 import type { AuditEntry } from "@/lib/audit/entry";
 import { matchesAuditFilter } from "@/lib/audit/query";
 import { readAuditLog } from "@/server/audit/log";
@@ -40,7 +41,7 @@ function entry(writer: string, change: Partial<AuditEntry> = {}): AuditEntry {
 describe("the audit topic", () => {
   it("is created on first write: one partition, three replicas, delete policy with a long retention", async () => {
     const name = newTopicName();
-    const sink = new AuditTopic("test", name);
+    const sink = new AuditTopic(resolveCluster("test"), name);
     expect(await sink.read(() => true, 10)).toEqual({ entries: [], nextCursor: null });
     expect(await withFixtureAdmin((admin) => admin.listTopics())).not.toContain(name);
 
@@ -77,8 +78,8 @@ describe("the audit topic", () => {
     async () => {
       const name = newTopicName();
       // Two instances: the "test" and "readonly" clusters are the same brokers through separate kafkajs clients.
-      const a = new AuditTopic("test", name);
-      const b = new AuditTopic("readonly", name);
+      const a = new AuditTopic(resolveCluster("test"), name);
+      const b = new AuditTopic(resolveCluster("readonly"), name);
       const written: AuditEntry[] = [];
       for (let i = 0; i < 12; i++) {
         const [writer, sink] = i % 2 === 0 ? ["a", a] : ["b", b];
@@ -124,7 +125,7 @@ describe("the audit topic", () => {
 
   it("reads a log longer than one window backwards, across windows, with nothing skipped", async () => {
     const name = newTopicName();
-    const sink = new AuditTopic("test", name);
+    const sink = new AuditTopic(resolveCluster("test"), name);
     const first = entry("a", { cluster: "oldest" });
     await sink.append(first);
     // 1,200 more from another client, in batches (as busy instances would write them).

@@ -2,7 +2,7 @@ import "server-only";
 import { ConsoleError } from "@/server/errors";
 import { type AuditEntry, parseAuditLine } from "@/lib/audit/entry";
 import type { AuditReadPage } from "@/server/audit/file";
-import { withAdmin, withProducer, withProtocol } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
@@ -40,16 +40,16 @@ const ensured = (g.__kafkaConsoleAuditTopics ??= new Map<string, Promise<void>>(
 
 export class AuditTopic {
   constructor(
-    readonly cluster: string,
+    readonly cluster: ClusterHandle,
     readonly topic: string,
   ) {}
 
   /** Creates the topic if it does not exist (once per process; again after a failure). */
   ensure(): Promise<void> {
-    const key = `${this.cluster}\u0000${this.topic}`;
+    const key = `${this.cluster.name}\u0000${this.topic}`;
     let ready = ensured.get(key);
     if (!ready) {
-      ready = withAdmin(this.cluster, async (admin) => {
+      ready = this.cluster.admin(async (admin) => {
         if ((await admin.listTopics()).includes(this.topic)) return;
         const brokers = (await admin.describeCluster()).brokers.length;
         const replicationFactor = Math.max(1, Math.min(3, brokers));
@@ -81,7 +81,7 @@ export class AuditTopic {
 
   async append(entry: AuditEntry): Promise<void> {
     await this.ensure();
-    await withProducer(this.cluster, this.topic, (producer) =>
+    await this.cluster.produce(this.topic, (producer) =>
       producer.send({
         topic: this.topic,
         acks: -1,
@@ -137,7 +137,7 @@ export class AuditTopic {
 
   /** The records with offsets in [from, to), as text, oldest first. */
   private readRange(leader: number, from: bigint, to: bigint): Promise<{ offset: bigint; value: string | null }[]> {
-    return withProtocol(this.cluster, async (c) => {
+    return this.cluster.protocol(async (c) => {
       const out: { offset: bigint; value: string | null }[] = [];
       let next = from;
       const size = new FetchSize(FETCH_BYTES, `the audit topic "${this.topic}"`);

@@ -2,7 +2,7 @@ import "server-only";
 import type { ClusterSummary } from "@/lib/api/types";
 import { getConfig } from "@/server/config/load";
 import { singleFlight } from "@/server/cache";
-import { clusterOrThrow, withAdmin } from "@/server/kafka/clients";
+import { resolveCluster } from "@/server/kafka/clients";
 import { ConsoleError, toConsoleError } from "@/server/errors";
 
 const CHECK_TIMEOUT_MS = 5_000;
@@ -19,12 +19,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 /** Measures whether a cluster answers a metadata request now (shared by concurrent callers for 2 s). */
 export function checkCluster(name: string): Promise<ClusterSummary> {
   return singleFlight(`health:${name}`, CHECK_TTL_MS, async () => {
-    const cluster = clusterOrThrow(name);
-    const base = { name: cluster.name, bootstrapServers: cluster.bootstrapServers, readOnly: cluster.readOnly };
+    const cluster = resolveCluster(name);
+    const { bootstrapServers, readOnly } = cluster.config;
+    const base = { name: cluster.name, bootstrapServers, readOnly };
     const started = performance.now();
     try {
       const described = await withTimeout(
-        withAdmin(name, (admin) => admin.describeCluster()),
+        cluster.admin((admin) => admin.describeCluster()),
         CHECK_TIMEOUT_MS,
         `Cannot reach cluster "${name}": no broker answered within ${CHECK_TIMEOUT_MS / 1000} s.`,
       );

@@ -1,7 +1,7 @@
 import "server-only";
 import type { BrokerDisk, ClusterSnapshot, LogDirSizes } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
-import { withProtocol } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { DescribeLogDirs, type LogDir, send } from "@/server/kafka/protocol";
 
 const PER_BROKER_TIMEOUT_MS = 4_000;
@@ -27,10 +27,13 @@ function timeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * does not answer in time is left out and the result is marked incomplete, rather than failing the page.
  * Shared for ten seconds: sizes move slowly and the answer is large on big clusters.
  */
-export function getLogDirSizes(cluster: string, snapshot: Pick<ClusterSnapshot, "brokers">): Promise<LogDirSizes> {
-  return singleFlight(`logdirs:${cluster}`, 10_000, async () => {
+export function getLogDirSizes(
+  cluster: ClusterHandle,
+  snapshot: Pick<ClusterSnapshot, "brokers">,
+): Promise<LogDirSizes> {
+  return singleFlight(`logdirs:${cluster.name}`, 10_000, async () => {
     const ids = snapshot.brokers.map((b) => b.nodeId);
-    const answers = await withProtocol(cluster, (c) =>
+    const answers = await cluster.protocol((c) =>
       Promise.allSettled(
         ids.map(async (id) => ({
           id,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveCluster } from "@/server/kafka/clients";
 import { summarizeBrokers, summarizeOverview } from "@/lib/cluster/summary";
 import { startNodeAndWait, stopNode } from "@/scripts/kafka/cluster";
 import { TEST_CLUSTER } from "@/scripts/test-support/test-cluster";
@@ -10,8 +11,8 @@ import { eventually, uniqueName, withFixtureAdmin } from "@/scripts/test-support
 const topic = uniqueName("meta");
 
 async function freshSnapshot() {
-  invalidateMetadata("test");
-  return getSnapshot("test");
+  invalidateMetadata(resolveCluster("test"));
+  return getSnapshot(resolveCluster("test"));
 }
 
 beforeAll(async () => {
@@ -57,7 +58,7 @@ describe("cluster snapshot", () => {
       invalidate("quorum:test");
       expect((await freshSnapshot()).controllerId).toBe(snapshot.controllerId);
     }
-    const sizes = await getLogDirSizes("test", snapshot);
+    const sizes = await getLogDirSizes(resolveCluster("test"), snapshot);
     expect(sizes.complete).toBe(true);
     const brokers = summarizeBrokers(snapshot, sizes.brokers);
     expect(brokers.filter((b) => b.isController).map((b) => b.id)).toEqual([snapshot.controllerId]);
@@ -69,8 +70,8 @@ describe("cluster snapshot", () => {
   });
 
   it("shares one load between concurrent callers", async () => {
-    invalidateMetadata("test");
-    const [a, b] = await Promise.all([getSnapshot("test"), getSnapshot("test")]);
+    invalidateMetadata(resolveCluster("test"));
+    const [a, b] = await Promise.all([getSnapshot(resolveCluster("test")), getSnapshot(resolveCluster("test"))]);
     expect(a).toBe(b);
   });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { type Admin, ConfigResourceTypes } from "kafkajs";
 import type { ClusterSnapshot, MetaTopic } from "@/lib/cluster/summary";
 import { invalidate, singleFlight } from "@/server/cache";
-import { withAdmin } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { getControllerId } from "@/server/cluster/quorum";
 
@@ -33,9 +33,9 @@ const configCache = (g.__kafkaConsoleListConfigs ??= new Map<string, Promise<Lis
  * One Metadata read of a cluster: DescribeCluster and one Metadata request for all topics (plus the cached
  * DescribeQuorum), shared by concurrent requests and reused for a second.
  */
-export function getMetadata(cluster: string): Promise<ClusterMetadata> {
-  return singleFlight(`metadata:${cluster}`, METADATA_TTL_MS, () =>
-    withAdmin(cluster, async (admin) => {
+export function getMetadata(cluster: ClusterHandle): Promise<ClusterMetadata> {
+  return singleFlight(`metadata:${cluster.name}`, METADATA_TTL_MS, () =>
+    cluster.admin(async (admin) => {
       const [described, metadata, controllerId] = await Promise.all([
         admin.describeCluster(),
         admin.fetchTopicMetadata(),
@@ -106,13 +106,13 @@ async function readListConfigs(admin: Admin, metadata: ClusterMetadata): Promise
  * The list configs, from the cache when it knows every broker and topic of this metadata; one batched read otherwise.
  *
  */
-function getListConfigs(cluster: string, metadata: ClusterMetadata): Promise<ListConfigs> {
-  const cached = configCache.get(cluster);
+function getListConfigs(cluster: ClusterHandle, metadata: ClusterMetadata): Promise<ListConfigs> {
+  const cached = configCache.get(cluster.name);
   const load = () => {
-    const promise = withAdmin(cluster, (admin) => readListConfigs(admin, metadata));
-    configCache.set(cluster, promise);
+    const promise = cluster.admin((admin) => readListConfigs(admin, metadata));
+    configCache.set(cluster.name, promise);
     promise.catch(() => {
-      if (configCache.get(cluster) === promise) configCache.delete(cluster);
+      if (configCache.get(cluster.name) === promise) configCache.delete(cluster.name);
     });
     return promise;
   };
@@ -131,8 +131,8 @@ function getListConfigs(cluster: string, metadata: ClusterMetadata): Promise<Lis
  * min.insync.replicas and cleanup.policy per topic. Two round trips for any number of topics (DescribeCluster and
  * one Metadata request) plus, at most every 30 s, one batched DescribeConfigs.
  */
-export function getSnapshot(cluster: string): Promise<ClusterSnapshot> {
-  return singleFlight(`snapshot:${cluster}`, METADATA_TTL_MS, async () => {
+export function getSnapshot(cluster: ClusterHandle): Promise<ClusterSnapshot> {
+  return singleFlight(`snapshot:${cluster.name}`, METADATA_TTL_MS, async () => {
     let metadata = await getMetadata(cluster);
     let configs: ListConfigs;
     // While a topic is created or deleted, the broker that answered Metadata and the one asked for configs can
@@ -145,7 +145,7 @@ export function getSnapshot(cluster: string): Promise<ClusterSnapshot> {
         if (attempt >= 5 || !(error instanceof ConsoleError) || error.kafkaType !== "UNKNOWN_TOPIC_OR_PARTITION")
           throw error;
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-        invalidate(`metadata:${cluster}`);
+        invalidate(`metadata:${cluster.name}`);
         metadata = await getMetadata(cluster);
       }
     }
@@ -162,10 +162,10 @@ export function getSnapshot(cluster: string): Promise<ClusterSnapshot> {
  * Drops the cached metadata of a cluster, so the next read is fresh (before a check that must be current), and
  * with `configs` the cached list configs too (after a change).
  */
-export function invalidateMetadata(cluster: string, { configs = false }: { configs?: boolean } = {}): void {
-  invalidate(`metadata:${cluster}`);
-  invalidate(`snapshot:${cluster}`);
-  if (configs) configCache.delete(cluster);
+export function invalidateMetadata(cluster: ClusterHandle, { configs = false }: { configs?: boolean } = {}): void {
+  invalidate(`metadata:${cluster.name}`);
+  invalidate(`snapshot:${cluster.name}`);
+  if (configs) configCache.delete(cluster.name);
 }
 
 /**
@@ -173,7 +173,7 @@ export function invalidateMetadata(cluster: string, { configs = false }: { confi
  * old) copy, it is read again once, so a topic created a moment ago is found. Topics that really do not exist
  * (deleted since a group committed on them) are simply absent.
  */
-export async function getMetadataWith(cluster: string, names: Iterable<string>): Promise<ClusterMetadata> {
+export async function getMetadataWith(cluster: ClusterHandle, names: Iterable<string>): Promise<ClusterMetadata> {
   const metadata = await getMetadata(cluster);
   const known = new Set(metadata.topics.map((t) => t.name));
   for (const name of names) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ClusterSnapshot, MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
-import { withProtocol } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
 
 /**
@@ -10,7 +10,7 @@ import { EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
  * error are left out, so one sick partition never hides the others.
  */
 export async function listOffsets(
-  cluster: string,
+  cluster: ClusterHandle,
   topics: readonly MetaTopic[],
   timestamp: bigint,
   isolationLevel: 0 | 1 = 0,
@@ -27,7 +27,7 @@ export async function listOffsets(
     }
   }
   const result = new Map<string, Map<number, bigint>>();
-  await withProtocol(cluster, async (c) => {
+  await cluster.protocol(async (c) => {
     const answers = await Promise.allSettled(
       [...byLeader].map(async ([leader, forLeader]) => {
         const broker = await c.findBroker({ nodeId: leader });
@@ -53,7 +53,7 @@ export async function listOffsets(
 }
 
 /** Low and high watermarks of the given topics (two bulk rounds, in parallel). */
-export async function readWatermarks(cluster: string, topics: readonly MetaTopic[]): Promise<Watermarks> {
+export async function readWatermarks(cluster: ClusterHandle, topics: readonly MetaTopic[]): Promise<Watermarks> {
   const [low, high] = await Promise.all([listOffsets(cluster, topics, EARLIEST), listOffsets(cluster, topics, LATEST)]);
   const out = new Map<string, Map<number, Watermark>>();
   for (const [name, highs] of high) {
@@ -69,6 +69,9 @@ export async function readWatermarks(cluster: string, topics: readonly MetaTopic
 }
 
 /** Every topic's watermarks, shared by concurrent requests for two seconds. */
-export function getAllWatermarks(cluster: string, snapshot: Pick<ClusterSnapshot, "topics">): Promise<Watermarks> {
-  return singleFlight(`watermarks:${cluster}`, 2_000, () => readWatermarks(cluster, snapshot.topics));
+export function getAllWatermarks(
+  cluster: ClusterHandle,
+  snapshot: Pick<ClusterSnapshot, "topics">,
+): Promise<Watermarks> {
+  return singleFlight(`watermarks:${cluster.name}`, 2_000, () => readWatermarks(cluster, snapshot.topics));
 }

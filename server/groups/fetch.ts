@@ -3,7 +3,7 @@ import type { GroupMember, GroupState, TopicGroupLag } from "@/lib/api/types";
 import type { Watermark } from "@/lib/cluster/summary";
 import { GROUP_STATES } from "@/lib/groups/list";
 import { singleFlight } from "@/server/cache";
-import { withProtocol } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { getMetadata } from "@/server/cluster/metadata";
 import {
@@ -45,26 +45,26 @@ const g = globalThis as typeof globalThis & {
 };
 const coordinatorCaches = (g.__kafkaConsoleCoordinators ??= new Map());
 
-function coordinatorCache(cluster: string): Map<string, { nodeId: number; expires: number }> {
+function coordinatorCache(cluster: ClusterHandle): Map<string, { nodeId: number; expires: number }> {
   let cache = coordinatorCaches.get(cluster);
   if (!cache) coordinatorCaches.set(cluster, (cache = new Map()));
   return cache;
 }
 
 /** The group's coordinator as last looked up, or null. */
-export function knownCoordinator(cluster: string, groupId: string): number | null {
+export function knownCoordinator(cluster: ClusterHandle, groupId: string): number | null {
   return coordinatorCaches.get(cluster)?.get(groupId)?.nodeId ?? null;
 }
 
 /** Forgets where groups live (after NOT_COORDINATOR, or when a cluster restarts). */
-export function forgetCoordinators(cluster: string, groupIds?: readonly string[]): void {
+export function forgetCoordinators(cluster: ClusterHandle, groupIds?: readonly string[]): void {
   if (!groupIds) coordinatorCaches.delete(cluster);
   else for (const id of groupIds) coordinatorCache(cluster).delete(id);
 }
 
 /** The coordinator node of each group; groups whose coordinator is not available are left out. */
 async function coordinatorsOf(
-  cluster: string,
+  cluster: ClusterHandle,
   c: ProtocolCluster,
   groupIds: readonly string[],
 ): Promise<Map<string, number>> {
@@ -93,13 +93,13 @@ async function coordinatorsOf(
  * coordinator moved are forgotten (the next read finds them again) and left out of this answer.
  */
 async function perCoordinator<T extends { groupId: string; errorCode: number }>(
-  cluster: string,
+  cluster: ClusterHandle,
   groupIds: readonly string[],
   request: (c: ProtocolCluster, nodeId: number, chunk: string[]) => Promise<T[]>,
 ): Promise<Map<string, T>> {
   const out = new Map<string, T>();
   if (groupIds.length === 0) return out;
-  await withProtocol(cluster, async (c) => {
+  await cluster.protocol(async (c) => {
     const coordinators = await coordinatorsOf(cluster, c, groupIds);
     const byNode = new Map<number, string[]>();
     for (const [groupId, nodeId] of coordinators) {
@@ -131,7 +131,7 @@ const RETRIES = 5;
  * each new try: five tries over about 4 s. `last` tells the attempt to answer whatever it got.
  */
 async function whileCoordinatorMoves<T>(
-  cluster: string,
+  cluster: ClusterHandle,
   groupId: string,
   attempt: (last: boolean) => Promise<T | undefined>,
 ): Promise<T> {
@@ -151,13 +151,13 @@ async function whileCoordinatorMoves<T>(
 
 /** One request to a group's coordinator (commits, deletes), sent again while the answer says it moved (`moved`). */
 export async function sendToCoordinator<Req, Res>(
-  cluster: string,
+  cluster: ClusterHandle,
   groupId: string,
   spec: ApiSpec<Req, Res>,
   req: Req,
   moved: (res: Res) => boolean = () => false,
 ): Promise<Res> {
-  return withProtocol(cluster, (c) =>
+  return cluster.protocol((c) =>
     whileCoordinatorMoves(cluster, groupId, async (last) => {
       const nodeId = (await coordinatorsOf(cluster, c, [groupId])).get(groupId);
       if (nodeId === undefined) return undefined;
@@ -172,7 +172,7 @@ export const isCoordinatorError = coordinatorMoved;
 
 /** Committed offsets (with their metadata) of the given groups. */
 export function fetchCommittedOffsets(
-  cluster: string,
+  cluster: ClusterHandle,
   groupIds: readonly string[],
 ): Promise<Map<string, GroupOffsets>> {
   return perCoordinator(cluster, groupIds, async (c, nodeId, chunk) =>
@@ -186,7 +186,7 @@ export function fetchCommittedOffsets(
  * new consumer protocol (KIP-848) and is described again with ConsumerGroupDescribe.
  */
 export async function describeGroups(
-  cluster: string,
+  cluster: ClusterHandle,
   groupIds: readonly string[],
 ): Promise<Map<string, DescribedGroup>> {
   const classic = await perCoordinator(cluster, groupIds, async (c, nodeId, chunk) =>
@@ -207,10 +207,10 @@ export async function describeGroups(
  * Every group of the cluster with its state: ListGroups on every broker (each answers for the groups it
  * coordinates). A broker that does not answer leaves its groups out; no broker answering is an error.
  */
-export function listAllGroups(cluster: string): Promise<ListedGroup[]> {
-  return singleFlight(`groups-list:${cluster}`, 2_000, async () => {
+export function listAllGroups(cluster: ClusterHandle): Promise<ListedGroup[]> {
+  return singleFlight(`groups-list:${cluster.name}`, 2_000, async () => {
     const { brokers } = await getMetadata(cluster);
-    return withProtocol(cluster, async (c) => {
+    return cluster.protocol(async (c) => {
       const answers = await Promise.allSettled(
         brokers.map(async (b) => send(await c.findBroker({ nodeId: b.nodeId }), ListGroups, null)),
       );
@@ -229,8 +229,8 @@ export function listAllGroups(cluster: string): Promise<ListedGroup[]> {
 }
 
 /** Committed offsets of every group, shared by concurrent requests for two seconds. */
-export function getAllCommittedOffsets(cluster: string): Promise<Map<string, GroupOffsets>> {
-  return singleFlight(`group-offsets:${cluster}`, 2_000, async () => {
+export function getAllCommittedOffsets(cluster: ClusterHandle): Promise<Map<string, GroupOffsets>> {
+  return singleFlight(`group-offsets:${cluster.name}`, 2_000, async () => {
     const groups = await listAllGroups(cluster);
     return fetchCommittedOffsets(
       cluster,
@@ -286,7 +286,7 @@ export interface GroupRead {
  * One group: DescribeGroups (or ConsumerGroupDescribe) and OffsetFetch, asked again while its coordinator moves.
  * A group Kafka does not know (no members, no offsets) is a 404 in words.
  */
-export async function readGroup(cluster: string, groupId: string): Promise<GroupRead> {
+export async function readGroup(cluster: ClusterHandle, groupId: string): Promise<GroupRead> {
   const { group, offsets } = await whileCoordinatorMoves(cluster, groupId, async () => {
     const [described, fetched] = await Promise.all([
       describeGroups(cluster, [groupId]),
@@ -301,7 +301,7 @@ export async function readGroup(cluster: string, groupId: string): Promise<Group
   const members = membersOf(known);
   const state = groupState(known?.state);
   if (committed.length === 0 && members.length === 0 && (state === "Dead" || group.errorCode === 69)) {
-    throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster}".`, 404);
+    throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster.name}".`, 404);
   }
   return {
     state,
@@ -328,7 +328,7 @@ export function groupPartitions(
 
 /** The consumer groups with committed offsets on one topic, with their lag against the given high watermarks. */
 export async function groupsReadingTopic(
-  cluster: string,
+  cluster: ClusterHandle,
   topic: string,
   watermarks: ReadonlyMap<number, Watermark> | undefined,
 ): Promise<TopicGroupLag[]> {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ClusterHandle } from "@/server/kafka/clients";
 import { HISTORY_MS, type TrendPoint } from "@/lib/groups/trend";
 
 /**
@@ -22,14 +23,14 @@ interface ClusterHistory {
 const g = globalThis as typeof globalThis & { __kafkaConsoleLagHistory?: Map<string, ClusterHistory> };
 const clusters = (g.__kafkaConsoleLagHistory ??= new Map<string, ClusterHistory>());
 
-function historyFor(cluster: string): ClusterHistory {
-  let history = clusters.get(cluster);
-  if (!history) clusters.set(cluster, (history = { groups: new Map(), lastInterest: 0, running: false }));
+function historyFor(cluster: ClusterHandle): ClusterHistory {
+  let history = clusters.get(cluster.name);
+  if (!history) clusters.set(cluster.name, (history = { groups: new Map(), lastInterest: 0, running: false }));
   return history;
 }
 
 /** Adds a sample; one closer than 4 s to the previous one replaces it (so many readers do not crowd the history). */
-export function recordSample(cluster: string, groupId: string, point: TrendPoint): void {
+export function recordSample(cluster: ClusterHandle, groupId: string, point: TrendPoint): void {
   const { groups } = historyFor(cluster);
   const points = groups.get(groupId) ?? [];
   groups.set(groupId, points);
@@ -43,12 +44,12 @@ export function recordSample(cluster: string, groupId: string, point: TrendPoint
   if (stale > 0) points.splice(0, stale);
 }
 
-export function historyOf(cluster: string, groupId: string): readonly TrendPoint[] {
-  return clusters.get(cluster)?.groups.get(groupId) ?? [];
+export function historyOf(cluster: ClusterHandle, groupId: string): readonly TrendPoint[] {
+  return clusters.get(cluster.name)?.groups.get(groupId) ?? [];
 }
 
-export function forgetGroupHistory(cluster: string, groupId: string): void {
-  clusters.get(cluster)?.groups.delete(groupId);
+export function forgetGroupHistory(cluster: ClusterHandle, groupId: string): void {
+  clusters.get(cluster.name)?.groups.delete(groupId);
 }
 
 /** Drops groups with no sample in the last 30 minutes (deleted groups, groups that stopped existing). */
@@ -61,7 +62,7 @@ function sweep(history: ClusterHistory, now: number): void {
  * Someone is looking at this cluster's groups: keep sampling every 10 s until nobody has for 15 minutes.
  * `sample` reads every group (and records the samples); its failures are ignored (the next tick tries again).
  */
-export function keepSampling(cluster: string, sample: () => Promise<unknown>): void {
+export function keepSampling(cluster: ClusterHandle, sample: () => Promise<unknown>): void {
   const history = historyFor(cluster);
   history.lastInterest = Date.now();
   if (history.timer) return;

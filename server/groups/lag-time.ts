@@ -1,5 +1,5 @@
 import "server-only";
-import { withProtocol } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { partitionKey } from "@/server/groups/fetch";
 import { getMetadata } from "@/server/cluster/metadata";
 import { type ProtocolCluster, send, Fetch, timestampAtOffset } from "@/server/kafka/protocol";
@@ -33,8 +33,8 @@ const g = globalThis as typeof globalThis & {
 };
 const cache = (g.__kafkaConsoleRecordTimes ??= new Map());
 
-export const probeKey = (cluster: string, topic: string, partition: number, offset: bigint): string =>
-  `${cluster}\u0000${topic}\u0000${partition}\u0000${offset}`;
+export const probeKey = (cluster: ClusterHandle, topic: string, partition: number, offset: bigint): string =>
+  `${cluster.name}\u0000${topic}\u0000${partition}\u0000${offset}`;
 
 function remember(key: string, timestamp: number, now: number): void {
   if (cache.size >= CACHE_MAX) {
@@ -56,7 +56,7 @@ const partitionId = (p: { topic: string; partition: number }) => partitionKey(p.
  * one: every probe whose record is in the batches that come back is answered by that one read.
  */
 async function readFromLeader(
-  cluster: string,
+  cluster: ClusterHandle,
   c: ProtocolCluster,
   leader: number,
   probes: readonly OffsetProbe[],
@@ -124,7 +124,7 @@ async function readFromLeader(
  * (callers put what matters most first). Probes whose leader is unknown or did not answer are missing from the answer.
  */
 export async function recordTimestamps(
-  cluster: string,
+  cluster: ClusterHandle,
   probes: readonly OffsetProbe[],
   budget = Number.POSITIVE_INFINITY,
 ): Promise<Map<string, number>> {
@@ -162,7 +162,7 @@ export async function recordTimestamps(
     byLeader.set(leader, list);
     list.push(probe);
   }
-  await withProtocol(cluster, (c) =>
+  await cluster.protocol((c) =>
     Promise.allSettled([...byLeader].map(([leader, list]) => readFromLeader(cluster, c, leader, list, now, out))),
   );
   return out;

@@ -1,4 +1,5 @@
 import { CompressionTypes } from "kafkajs";
+import { resolveCluster } from "@/server/kafka/clients";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as getGroupRoute } from "@/app/api/clusters/[cluster]/consumer-groups/[group]/route";
 import { GET as listGroupsRoute } from "@/app/api/clusters/[cluster]/consumer-groups/route";
@@ -48,7 +49,7 @@ describe("consumer group lag", () => {
       });
       await commitGroupOffsets(group, topic, { 0: 4, 1: 10, 2: 0 });
 
-      const detail = await getGroupDetail("test", group);
+      const detail = await getGroupDetail(resolveCluster("test"), group);
       const now = Date.now();
       expect(detail.state).toBe("Empty");
       expect(detail.members).toEqual([]);
@@ -86,7 +87,7 @@ describe("consumer group lag", () => {
       const start = Date.now() - 300_000;
       await produceTo(topic, { 0: spaced(10, start, 10_000) }, CompressionTypes.GZIP);
       await commitGroupOffsets(group, topic, { 0: 5 });
-      const detail = await getGroupDetail("test", group);
+      const detail = await getGroupDetail(resolveCluster("test"), group);
       const seconds = detail.offsets[0]?.lagSeconds ?? 0;
       const exact = (Date.now() - (start + 50_000)) / 1000;
       // At most the batch's span (90 s) older than the record at offset 5, never younger.
@@ -103,7 +104,7 @@ describe("consumer group lag", () => {
     const batch = Array.from({ length: 60 }, (_, i) => ({ value: "x".repeat(300), timestamp: start + i * 90_000 }));
     await produceTo(topic, Object.fromEntries(Array.from({ length: 30 }, (_, p) => [p, batch])));
     await commitGroupOffsets(group, topic, Object.fromEntries(Array.from({ length: 30 }, (_, p) => [p, p])));
-    const detail = await getGroupDetail("test", group);
+    const detail = await getGroupDetail(resolveCluster("test"), group);
     const now = Date.now();
     for (const row of detail.offsets) {
       // Uncompressed: the exact record at the committed offset (offset p is p × 90 s after the start).
@@ -112,7 +113,7 @@ describe("consumer group lag", () => {
       expect(Math.abs((row.lagSeconds ?? 0) - expected)).toBeLessThan(5);
     }
     const listed = await eventually(async () => {
-      const found = (await getGroupSummaries("test")).find((g) => g.groupId === group);
+      const found = (await getGroupSummaries(resolveCluster("test"))).find((g) => g.groupId === group);
       expect(found?.lagSeconds).not.toBeNull();
       return found;
     }, 10_000);
@@ -130,7 +131,7 @@ describe("consumer group lag", () => {
       offsets.map((offset) => commitGroupOffsets(`${prefix}-${offset}`, topic, { 0: offset, 1: offset + 10 })),
     );
     const listed = await eventually(async () => {
-      const mine = (await getGroupSummaries("test")).filter((g) => g.groupId.startsWith(prefix));
+      const mine = (await getGroupSummaries(resolveCluster("test"))).filter((g) => g.groupId.startsWith(prefix));
       expect(mine).toHaveLength(offsets.length);
       return mine;
     }, 10_000);
@@ -150,7 +151,7 @@ describe("consumer group lag", () => {
     await commitGroupOffsets(group, topic, { 0: 5, 1: 2 });
     // The list is shared for 2 s, so a read may still show the moment before the commit's consumer left.
     const summary = await eventually(async () => {
-      const found = (await getGroupSummaries("test")).find((g) => g.groupId === group);
+      const found = (await getGroupSummaries(resolveCluster("test"))).find((g) => g.groupId === group);
       expect(found).toMatchObject({
         groupId: group,
         state: "Empty",
@@ -172,7 +173,7 @@ describe("consumer group lag", () => {
     const consumer = await startConsumer(group, topic);
     try {
       const detail = await eventually(async () => {
-        const d = await getGroupDetail("test", group);
+        const d = await getGroupDetail(resolveCluster("test"), group);
         expect(d.state).toBe("Stable");
         return d;
       }, 20_000);
@@ -191,7 +192,7 @@ describe("consumer group lag", () => {
       ]);
       await eventually(
         async () =>
-          expect((await getGroupSummaries("test")).find((g) => g.groupId === group)).toMatchObject({
+          expect((await getGroupSummaries(resolveCluster("test"))).find((g) => g.groupId === group)).toMatchObject({
             state: "Stable",
             members: 1,
             topics: [topic],
@@ -212,7 +213,7 @@ describe("groups of the new consumer protocol (KIP-848)", () => {
     const consumer = await startNewProtocolConsumer(group, topic);
     try {
       const detail = await eventually(async () => {
-        const d = await getGroupDetail("test", group);
+        const d = await getGroupDetail(resolveCluster("test"), group);
         expect(d.state).toBe("Stable");
         expect(d.members[0]?.assignments).toEqual([{ topic, partitions: [0, 1] }]);
         return d;
@@ -222,7 +223,7 @@ describe("groups of the new consumer protocol (KIP-848)", () => {
       expect(detail.members[0]?.clientId).toBe("java-new-protocol");
       await eventually(
         async () =>
-          expect((await getGroupSummaries("test")).find((g) => g.groupId === group)).toMatchObject({
+          expect((await getGroupSummaries(resolveCluster("test"))).find((g) => g.groupId === group)).toMatchObject({
             state: "Stable",
             members: 1,
             topics: [topic],

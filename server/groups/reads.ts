@@ -11,7 +11,7 @@ import { groupIdSchema } from "@/lib/groups/schemas";
 import { lagTrend } from "@/lib/groups/trend";
 import { compareNames } from "@/lib/topics/list";
 import { singleFlight } from "@/server/cache";
-import { clusterOrThrow } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import {
   type Committed,
@@ -40,7 +40,7 @@ import { latestReset } from "@/server/groups/reset-marker";
 const LIST_EXTRA_PARTITIONS = 200;
 
 /** Metadata of the named topics (topics deleted since the group committed are simply absent). */
-async function topicsNamed(cluster: string, names: ReadonlySet<string>): Promise<MetaTopic[]> {
+async function topicsNamed(cluster: ClusterHandle, names: ReadonlySet<string>): Promise<MetaTopic[]> {
   if (names.size === 0) return [];
   const { topics } = await getMetadataWith(cluster, names);
   return topics.filter((t) => names.has(t.name));
@@ -58,7 +58,7 @@ function probeFor(c: Committed, mark: Watermark | undefined): OffsetProbe | null
 
 /** Lag in seconds of each partition (0 when caught up, null when unknown), in the order of `committed`. */
 async function lagSecondsOf(
-  cluster: string,
+  cluster: ClusterHandle,
   committed: readonly Committed[],
   marks: Watermarks,
   now: number,
@@ -98,7 +98,7 @@ function maxKnown(values: readonly (number | null)[]): number | null {
 }
 
 function sample(
-  cluster: string,
+  cluster: ClusterHandle,
   groupId: string,
   now: number,
   committed: readonly Committed[],
@@ -122,14 +122,13 @@ function sample(
  * number of groups: ListGroups per broker, DescribeGroups and OffsetFetch per coordinator, ListOffsets and Fetch
  * per partition leader. Shared by concurrent requests for two seconds.
  */
-export function getGroupSummaries(cluster: string): Promise<GroupSummary[]> {
-  clusterOrThrow(cluster);
+export function getGroupSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
   keepSampling(cluster, () => loadSummaries(cluster));
   return loadSummaries(cluster);
 }
 
-function loadSummaries(cluster: string): Promise<GroupSummary[]> {
-  return singleFlight(`groups-summary:${cluster}`, 2_000, async () => {
+function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
+  return singleFlight(`groups-summary:${cluster.name}`, 2_000, async () => {
     const listed = await listAllGroups(cluster);
     const active = listed.filter((g) => g.state !== "Empty" && g.state !== "Dead").map((g) => g.groupId);
     const [offsets, described] = await Promise.all([getAllCommittedOffsets(cluster), describeGroups(cluster, active)]);
@@ -189,8 +188,7 @@ function loadSummaries(cluster: string): Promise<GroupSummary[]> {
 }
 
 /** One group in full: members and assignments, every partition's offsets, lag and lag in time, trend, last reset. */
-export async function getGroupDetail(cluster: string, groupId: string): Promise<ConsumerGroupResponse> {
-  clusterOrThrow(cluster);
+export async function getGroupDetail(cluster: ClusterHandle, groupId: string): Promise<ConsumerGroupResponse> {
   const valid = groupIdSchema.safeParse(groupId);
   if (!valid.success)
     throw new ConsoleError("bad_request", valid.error.issues[0]?.message ?? "The group id is not valid.", 400);

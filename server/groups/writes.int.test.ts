@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { resolveCluster } from "@/server/kafka/clients";
 import type { ResetPreview } from "@/lib/api/types";
 import type { ResetPreviewInput } from "@/lib/groups/schemas";
 import { applyOffsetReset, deleteConsumerGroup, previewOffsetReset, undoOffsetReset } from "@/server/groups/actions";
@@ -280,7 +281,7 @@ describe("undo", () => {
     await reset({ groupId: group, scope: { kind: "all" }, strategy: { kind: "latest" } });
     await reset({ groupId: group, scope: { kind: "topic", topic: noOffsetTopic }, strategy: { kind: "earliest" } });
     expect(await committedOffsets(group, noOffsetTopic)).toEqual({ 0: "0" });
-    const detail = await getGroupDetail("test", group);
+    const detail = await getGroupDetail(resolveCluster("test"), group);
     expect(detail.lastReset).toMatchObject({ partitions: 1, undoablePartitions: 1 });
 
     // Undo goes back one reset at a time: first the fresh topic (back to no offset), then the others.
@@ -302,7 +303,7 @@ describe("undo", () => {
     const { topic, group } = await laggingGroup("undo-after-commit");
     await reset({ groupId: group, scope: { kind: "all" }, strategy: { kind: "earliest" } });
     await commitGroupOffsets(group, topic, { 0: 1, 1: 1, 2: 1 });
-    expect((await getGroupDetail("test", group)).lastReset).toBeNull();
+    expect((await getGroupDetail(resolveCluster("test"), group)).lastReset).toBeNull();
     expect((await undoOffsetReset("test", { groupId: group })).ok).toBe(false);
     expect(await committedOffsets(group, topic)).toEqual({ 0: "1", 1: "1", 2: "1" });
   });

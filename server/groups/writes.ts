@@ -1,4 +1,5 @@
 import "server-only";
+import type { ClusterHandle } from "@/server/kafka/clients";
 import type { z } from "zod";
 import type { GroupMember, ResetPreview, ResetPreviewRow, ResetResult } from "@/lib/api/types";
 import type { MetaTopic, Watermark } from "@/lib/cluster/summary";
@@ -37,7 +38,7 @@ interface LoadedGroup extends GroupRead {
   current: Map<string, bigint>;
 }
 
-async function loadGroup(cluster: string, groupId: string): Promise<LoadedGroup> {
+async function loadGroup(cluster: ClusterHandle, groupId: string): Promise<LoadedGroup> {
   const read = await readGroup(cluster, groupId);
   return { ...read, current: new Map(read.committed.map((c) => [keyOf(c.topic, c.partition), c.offset])) };
 }
@@ -59,7 +60,7 @@ function activeMembersRefusal(groupId: string, members: readonly GroupMember[], 
 
 /** Fresh watermarks of the named partitions; a partition whose leader did not answer is an error, not a guess. */
 async function watermarksFor(
-  cluster: string,
+  cluster: ClusterHandle,
   topics: readonly MetaTopic[],
   partitions: readonly { topic: string; partition: number }[],
 ): Promise<Map<string, Watermark>> {
@@ -86,7 +87,7 @@ function partitionRange(topic: MetaTopic): string {
 
 /** The partitions a scope names, checked against the cluster. */
 function scopePartitions(
-  cluster: string,
+  cluster: ClusterHandle,
   scope: PreviewInput["scope"],
   loaded: LoadedGroup,
   topics: readonly MetaTopic[],
@@ -101,7 +102,7 @@ function scopePartitions(
     return existing;
   }
   const meta = topics.find((t) => t.name === scope.topic);
-  if (!meta) throw new FieldError("scope.topic", `No topic named "${scope.topic}" on cluster "${cluster}".`);
+  if (!meta) throw new FieldError("scope.topic", `No topic named "${scope.topic}" on cluster "${cluster.name}".`);
   if (scope.kind === "topic") return meta.partitions.map((p) => ({ topic: meta.name, partition: p.partitionId }));
   const ids = new Set(meta.partitions.map((p) => p.partitionId));
   const unknown = scope.partitions.filter((p) => !ids.has(p));
@@ -115,7 +116,7 @@ function scopePartitions(
 
 /** Offsets found by time (ListOffsets); -1 (no record that new) moves to the end of the log. */
 async function offsetsAtTime(
-  cluster: string,
+  cluster: ClusterHandle,
   topics: readonly MetaTopic[],
   targets: readonly { topic: string; partition: number }[],
   at: number,
@@ -132,7 +133,7 @@ async function offsetsAtTime(
 }
 
 /** What a reset would do, computed on the real cluster. Changes nothing. */
-export async function previewReset(cluster: string, input: PreviewInput): Promise<ResetPreview> {
+export async function previewReset(cluster: ClusterHandle, input: PreviewInput): Promise<ResetPreview> {
   const { groupId, scope, strategy } = input;
   const loaded = await loadGroup(cluster, groupId);
   const wanted = scope.kind === "all" ? groupPartitions(loaded).map((p) => p.topic) : [scope.topic];
@@ -236,15 +237,15 @@ export async function previewReset(cluster: string, input: PreviewInput): Promis
   };
 }
 
-function dropGroupCaches(cluster: string): void {
-  invalidate(`group-offsets:${cluster}`);
-  invalidate(`groups-summary:${cluster}`);
-  invalidate(`groups-list:${cluster}`);
+function dropGroupCaches(cluster: ClusterHandle): void {
+  invalidate(`group-offsets:${cluster.name}`);
+  invalidate(`groups-summary:${cluster.name}`);
+  invalidate(`groups-list:${cluster.name}`);
 }
 
 /** Commits offsets from outside the group; any partition Kafka refused makes the whole call fail in words. */
 async function commit(
-  cluster: string,
+  cluster: ClusterHandle,
   groupId: string,
   rows: readonly { topic: string; partition: number; offset: bigint; metadata: string | null }[],
 ): Promise<void> {
@@ -277,7 +278,7 @@ async function commit(
 }
 
 /** Applies exactly the previewed offsets, with the replaced offsets kept for undo. */
-export async function applyReset(cluster: string, input: ApplyInput): Promise<ResetResult> {
+export async function applyReset(cluster: ClusterHandle, input: ApplyInput): Promise<ResetResult> {
   const { groupId, plan } = input;
   const loaded = await loadGroup(cluster, groupId);
   if (loaded.members.length > 0) throw activeMembersRefusal(groupId, loaded.members, "accepts an offset reset");
@@ -342,7 +343,7 @@ export async function applyReset(cluster: string, input: ApplyInput): Promise<Re
 }
 
 /** Puts back what the console's latest reset of the group replaced, on the partitions still at the reset's offsets. */
-export async function undoReset(cluster: string, groupId: string): Promise<ResetResult> {
+export async function undoReset(cluster: ClusterHandle, groupId: string): Promise<ResetResult> {
   const loaded = await loadGroup(cluster, groupId);
   if (loaded.members.length > 0) throw activeMembersRefusal(groupId, loaded.members, "accepts an offset change");
   const reset = latestReset(loaded.offsets);
@@ -382,14 +383,14 @@ export async function undoReset(cluster: string, groupId: string): Promise<Reset
 }
 
 /** Deletes a group with no members (its committed offsets go with it). */
-export async function deleteGroup(cluster: string, groupId: string): Promise<void> {
+export async function deleteGroup(cluster: ClusterHandle, groupId: string): Promise<void> {
   const loaded = await loadGroup(cluster, groupId);
   if (loaded.members.length > 0) throw activeMembersRefusal(groupId, loaded.members, "deletes a group");
   const [answer] = await sendToCoordinator(cluster, groupId, DeleteGroups, [groupId], (res) =>
     res.some((r) => isCoordinatorError(r.errorCode)),
   );
   if (answer && answer.errorCode === 69)
-    throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster}".`, 404);
+    throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster.name}".`, 404);
   if (answer && answer.errorCode !== 0) throw new KafkaProtocolError(answer.errorCode);
   dropGroupCaches(cluster);
   forgetGroupHistory(cluster, groupId);

@@ -25,6 +25,7 @@ interface Entry {
 
 const g = globalThis as typeof globalThis & { __kafkaConsoleClients?: Map<string, Entry> };
 const registry = (g.__kafkaConsoleClients ??= new Map<string, Entry>());
+const handles = new Map<string, ClusterHandle>();
 
 // kafkajs logs every failed reconnect; while a cluster is down that is a line per request. Keep one per minute.
 const lastLogged = new Map<string, number>();
@@ -105,14 +106,47 @@ export function kafkaConfigFor(cluster: ClusterConfig, clientId = "kafka-console
   return config;
 }
 
-export function clusterOrThrow(name: string): ClusterConfig {
-  const cluster = findCluster(name);
-  if (!cluster) throw new ConsoleError("cluster_not_found", `No cluster named "${name}" is configured.`, 404);
-  return cluster;
+/**
+ * A configured cluster, resolved once per request (route or action): its settings and its shared clients. Everything
+ * under server/ that talks to Kafka takes one, so no function looks a cluster up again by its name.
+ */
+export interface ClusterHandle {
+  readonly name: string;
+  readonly config: ClusterConfig;
+  /** The shared kafkajs instance (for consumers and producers that callers create and close themselves). */
+  readonly kafka: Kafka;
+  /** One operation with the shared admin client (see withAdmin). */
+  admin<T>(operation: (admin: Admin) => Promise<T>): Promise<T>;
+  /** Requests the console encodes itself, over the shared connections (see withProtocol). */
+  protocol<T>(operation: (cluster: ProtocolCluster) => Promise<T>): Promise<T>;
+  /** One produce to `topic` with the shared producer (see withProducer). */
+  produce<T>(topic: string, operation: (producer: Producer) => Promise<T>): Promise<T>;
 }
 
-function entryFor(name: string): Entry {
-  const cluster = clusterOrThrow(name);
+/** The handle of a configured cluster; an unknown name is a 404 in words. */
+export function resolveCluster(name: string): ClusterHandle {
+  const config = findCluster(name);
+  if (!config) throw new ConsoleError("cluster_not_found", `No cluster named "${name}" is configured.`, 404);
+  let handle = handles.get(config.name);
+  if (!handle) {
+    // Lazy: the clients (and the TLS files they read) are made on first use, inside the operation's error handling.
+    handle = {
+      name: config.name,
+      config,
+      get kafka() {
+        return entryFor(config).kafka;
+      },
+      admin: (operation) => withAdmin(config.name, operation),
+      protocol: (operation) => withProtocol(config.name, operation),
+      produce: (topic, operation) => withProducer(config.name, topic, operation),
+    };
+    handles.set(config.name, handle);
+  }
+  return handle;
+}
+
+function entryFor(cluster: ClusterConfig): Entry {
+  const name = cluster.name;
   let entry = registry.get(name);
   if (!entry) {
     entry = { kafka: new Kafka(kafkaConfigFor(cluster)) };
@@ -121,9 +155,8 @@ function entryFor(name: string): Entry {
   return entry;
 }
 
-/** The shared kafkajs instance of a cluster (for producers and consumers, which callers create and close). */
-export function getKafka(name: string): Kafka {
-  return entryFor(name).kafka;
+function entryNamed(name: string): Entry {
+  return entryFor(resolveCluster(name).config);
 }
 
 /**
@@ -144,8 +177,8 @@ function connectShared<T extends { disconnect: () => Promise<void> }>(
 }
 
 /** The shared, connected admin client of a cluster. Concurrent first calls share one connect. */
-export function getAdmin(name: string): Promise<Admin> {
-  const entry = entryFor(name);
+function getAdmin(name: string): Promise<Admin> {
+  const entry = entryNamed(name);
   if (!entry.admin) {
     const admin = entry.kafka.admin();
     entry.admin = connectShared(
@@ -165,8 +198,8 @@ export function getAdmin(name: string): Promise<Admin> {
  * every broker ("does not host this topic-partition"), and a retry after a partly written request must not write
  * a record twice, which the broker's sequence numbers rule out.
  */
-export function getProducer(name: string): Promise<Producer> {
-  const entry = entryFor(name);
+function getProducer(name: string): Promise<Producer> {
+  const entry = entryNamed(name);
   if (!entry.producer) {
     const producer = entry.kafka.producer({
       allowAutoTopicCreation: false,
@@ -186,7 +219,7 @@ export function getProducer(name: string): Promise<Producer> {
 }
 
 function getProtocol(name: string): Promise<ProtocolCluster> {
-  const entry = entryFor(name);
+  const entry = entryNamed(name);
   if (!entry.protocol) {
     const cluster = createProtocolCluster(entry.kafka);
     entry.protocol = connectShared(
@@ -219,7 +252,7 @@ async function dropConnections(name: string): Promise<void> {
  * Runs one admin operation. A connection failure drops the cached admin (so the next call reconnects from the
  * bootstrap servers) and every failure comes back as a ConsoleError with a message in words.
  */
-export async function withAdmin<T>(name: string, operation: (admin: Admin) => Promise<T>): Promise<T> {
+async function withAdmin<T>(name: string, operation: (admin: Admin) => Promise<T>): Promise<T> {
   try {
     return await operation(await getAdmin(name));
   } catch (error) {
@@ -232,7 +265,7 @@ export async function withAdmin<T>(name: string, operation: (admin: Admin) => Pr
  * Runs requests the console encodes itself (DescribeLogDirs, IncrementalAlterConfigs, DescribeQuorum, batched
  * ListOffsets / FindCoordinator / OffsetFetch) over kafkajs' connections, with the same error handling as withAdmin.
  */
-export async function withProtocol<T>(name: string, operation: (cluster: ProtocolCluster) => Promise<T>): Promise<T> {
+async function withProtocol<T>(name: string, operation: (cluster: ProtocolCluster) => Promise<T>): Promise<T> {
   try {
     return await operation(await getProtocol(name));
   } catch (error) {
@@ -254,12 +287,8 @@ function isUnknownTopic(error: unknown): boolean {
  * replaced and the write made once more: it never reached a broker (the producer could not find a leader), so
  * nothing is written twice.
  */
-export async function withProducer<T>(
-  name: string,
-  topic: string,
-  operation: (producer: Producer) => Promise<T>,
-): Promise<T> {
-  const entry = entryFor(name);
+async function withProducer<T>(name: string, topic: string, operation: (producer: Producer) => Promise<T>): Promise<T> {
+  const entry = entryNamed(name);
   const run = async () => {
     const producer = await getProducer(name);
     (entry.producerTopics ??= new Set()).add(topic);

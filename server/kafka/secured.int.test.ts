@@ -16,7 +16,7 @@ import {
 import { TEST_BOOTSTRAP } from "@/scripts/test-support/test-cluster";
 import { produceMessages } from "@/server/messages/actions";
 import { loadConfigFrom } from "@/server/config/load";
-import { kafkaConfigFor, withAdmin } from "@/server/kafka/clients";
+import { kafkaConfigFor, resolveCluster } from "@/server/kafka/clients";
 import { ConsoleError, toConsoleError } from "@/server/errors";
 import { checkCluster } from "@/server/cluster/health";
 import { listTopics } from "@/server/topics/reads";
@@ -124,13 +124,13 @@ describe("connecting through SASL_SSL", () => {
       expectNoSecret(summary);
 
       // The brokers advertise their SASL_SSL listener to a client that came in through it.
-      const brokers = await withAdmin("secure", (admin) => admin.describeCluster());
+      const brokers = await resolveCluster("secure").admin((admin) => admin.describeCluster());
       expect(brokers.brokers.map((b) => `${b.host}:${b.port}`).sort()).toEqual(
         TEST_SASL_SSL_BOOTSTRAP.split(",").sort(),
       );
 
       // A topic made and written over PLAINTEXT, seen through the secured client (metadata, offsets, records).
-      const listed = (await listTopics("secure")).topics.find((t) => t.name === topic);
+      const listed = (await listTopics(resolveCluster("secure"))).topics.find((t) => t.name === topic);
       expect(listed).toMatchObject({ partitions: 3, replicationFactor: 3, messages: 2 });
       const read = await search("secure", topic, { from: "oldest" });
       expect(read.status).toBe(200);
@@ -156,7 +156,7 @@ describe("connecting through SASL_SSL", () => {
   it.each(["sec-plain", "sec-scram-256"])("connects with %s and sees the same topic", async (name) => {
     const summary = await checkCluster(name);
     expect(summary).toMatchObject({ reachable: true, brokerCount: 3 });
-    expect((await listTopics(name)).topics.map((t) => t.name)).toContain(topic);
+    expect((await listTopics(resolveCluster(name))).topics.map((t) => t.name)).toContain(topic);
   });
 
   it("presents a client certificate from ssl.keystore.location (one PEM file with key and chain)", async () => {
@@ -217,7 +217,9 @@ describe("security settings that are wrong, in words", () => {
     );
     expectNoSecret(summary);
 
-    const error = await withAdmin(name, (admin) => admin.listTopics()).catch((e: unknown) => e);
+    const error = await resolveCluster(name)
+      .admin((admin) => admin.listTopics())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConsoleError);
     expect(error).toMatchObject({ code: "cluster_unreachable", status: 503, message: summary.error });
     expectNoSecret(error);

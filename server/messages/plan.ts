@@ -1,4 +1,5 @@
 import "server-only";
+import type { ClusterHandle } from "@/server/kafka/clients";
 import type { MetaTopic } from "@/lib/cluster/summary";
 import type { MessageQuery } from "@/lib/messages/query";
 import { ConsoleError } from "@/server/errors";
@@ -87,7 +88,7 @@ const minOf = (a: bigint, b: bigint) => (a < b ? a : b);
  */
 const PLAN_ATTEMPTS = 5;
 
-export async function planRead(cluster: string, topicName: string, query: MessageQuery): Promise<ReadPlan> {
+export async function planRead(cluster: ClusterHandle, topicName: string, query: MessageQuery): Promise<ReadPlan> {
   for (let attempt = 1; ; attempt++) {
     const plan = await tryPlan(cluster, topicName, query);
     if (!("unreadable" in plan)) return plan;
@@ -107,13 +108,14 @@ export async function planRead(cluster: string, topicName: string, query: Messag
 }
 
 async function tryPlan(
-  cluster: string,
+  cluster: ClusterHandle,
   topicName: string,
   query: MessageQuery,
 ): Promise<ReadPlan | { unreadable: number[] }> {
   const metadata = await getMetadataWith(cluster, [topicName]);
   const topic = metadata.topics.find((t) => t.name === topicName);
-  if (!topic) throw new ConsoleError("not_found", `Topic "${topicName}" does not exist in cluster "${cluster}".`, 404);
+  if (!topic)
+    throw new ConsoleError("not_found", `Topic "${topicName}" does not exist in cluster "${cluster.name}".`, 404);
   const chosen = chosenPartitions(topic, query);
   const subset: MetaTopic = {
     name: topic.name,

@@ -2,7 +2,7 @@ import "server-only";
 import { CompressionTypes, type IHeaders, type Message, Partitioners, type PartitionMetadata } from "kafkajs";
 import type { z } from "zod";
 import type { Compression, ProduceResult, produceSchema } from "@/lib/messages/produce";
-import { withProducer } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { PRODUCER_COMPRESSIONS, registerCompressionCodecs } from "@/server/kafka/codecs";
 import { FieldError, ConsoleError } from "@/server/errors";
 import { getMetadataWith } from "@/server/cluster/metadata";
@@ -42,13 +42,13 @@ function recordBytes(input: ValidProduce): number {
 }
 
 /** The largest batch the topic takes (max.message.bytes, which the topic inherits from the broker unless set). */
-async function maxBatchBytes(cluster: string, topic: string): Promise<number> {
+async function maxBatchBytes(cluster: ClusterHandle, topic: string): Promise<number> {
   const entry = (await readTopicConfigs(cluster, topic)).find((e) => e.name === "max.message.bytes");
   const value = Number(entry?.value);
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_MESSAGE_BYTES;
 }
 
-export async function produceRecords(cluster: string, input: ValidProduce): Promise<ProduceResult> {
+export async function produceRecords(cluster: ClusterHandle, input: ValidProduce): Promise<ProduceResult> {
   if (!PRODUCER_COMPRESSIONS.includes(input.compression)) {
     throw new FieldError(
       "compression",
@@ -58,7 +58,7 @@ export async function produceRecords(cluster: string, input: ValidProduce): Prom
   registerCompressionCodecs();
   const metadata = await getMetadataWith(cluster, [input.topic]);
   const topic = metadata.topics.find((t) => t.name === input.topic);
-  if (!topic) throw new FieldError("topic", `Topic "${input.topic}" does not exist in cluster "${cluster}".`);
+  if (!topic) throw new FieldError("topic", `Topic "${input.topic}" does not exist in cluster "${cluster.name}".`);
   const count = topic.partitions.length;
   if (input.partition !== null && !topic.partitions.some((p) => p.partitionId === input.partition)) {
     throw new FieldError(
@@ -111,7 +111,7 @@ export async function produceRecords(cluster: string, input: ValidProduce): Prom
   const records: ProduceResult["records"] = [];
   for (let start = 0; start < targets.length; start += perSend) {
     const slice = targets.slice(start, start + perSend);
-    const sent = await withProducer(cluster, input.topic, (producer) =>
+    const sent = await cluster.produce(input.topic, (producer) =>
       producer.send({
         topic: input.topic,
         acks: -1,

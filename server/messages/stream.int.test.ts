@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { resolveCluster } from "@/server/kafka/clients";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageQuerySchema } from "@/lib/messages/query";
 import { SseParser, toStreamEvent } from "@/lib/messages/sse";
@@ -309,7 +310,7 @@ describe("live tail", () => {
   it("ends a stream that runs past the server's time limit", async () => {
     const topic = await topics.create("msg-duration", 1);
     const query = messageQuerySchema.parse({ from: "live" });
-    const stream = await openMessageStream("test", topic, query, {
+    const stream = await openMessageStream(resolveCluster("test"), topic, query, {
       limits: { maxDurationMs: 1_200, maxScanBytes: 1e12 },
     });
     const parser = new SseParser();

@@ -3,7 +3,7 @@ import type { MessageQuery } from "@/lib/messages/query";
 import { encodeEvent } from "@/lib/messages/sse";
 import type { DoneReason, StreamProgress } from "@/lib/messages/types";
 import { getConfig } from "@/server/config/load";
-import { getKafka } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError, isConnectionError, toConsoleError, reportError } from "@/server/errors";
 import { FrameWriter } from "@/server/messages/frames";
 import { compileFilters, type RecordMatcher } from "@/server/messages/match";
@@ -117,14 +117,14 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * stream's connections.
  */
 export async function openMessageStream(
-  cluster: string,
+  cluster: ClusterHandle,
   topic: string,
   query: MessageQuery,
   options: { limits?: StreamLimits; signal?: AbortSignal } = {},
 ): Promise<MessageStream> {
   const plan = await planRead(cluster, topic, query);
   const limits = options.limits ?? getConfig().messages;
-  const connection = createProtocolCluster(getKafka(cluster));
+  const connection = createProtocolCluster(cluster.kafka);
   const abort = new AbortController();
   let closing: Promise<void> | null = null;
   let reader: Reader | null = null;
@@ -151,7 +151,7 @@ export async function openMessageStream(
     await connection.addTargetTopic(topic);
   } catch (error) {
     await close();
-    throw toConsoleError(error, cluster);
+    throw toConsoleError(error, cluster.name);
   }
   reader = new Reader(cluster, plan, query, limits, connection, abort.signal);
   const events = reader.run();
@@ -183,7 +183,7 @@ class Reader {
   private readonly started = Date.now();
 
   constructor(
-    private readonly cluster: string,
+    private readonly cluster: ClusterHandle,
     private readonly plan: ReadPlan,
     private readonly query: MessageQuery,
     private readonly limits: StreamLimits,
@@ -236,7 +236,7 @@ class Reader {
         if (state) state.position = count < written && last !== undefined ? last + 1n : chunk.next;
       }
       if (this.failure !== null) {
-        const error = reportError(this.failure, "a message stream", this.cluster);
+        const error = reportError(this.failure, "a message stream", this.cluster.name);
         out.push(text(encodeEvent({ type: "error", data: { code: error.code, message: error.message } })));
         yield out;
         return;
@@ -497,14 +497,15 @@ class Reader {
       await this.connection.refreshMetadata();
     } catch (error) {
       if (this.signal.aborted) throw new StreamAborted();
-      const refused = toConsoleError(error, this.cluster);
+      const refused = toConsoleError(error, this.cluster.name);
       if (refused.kafkaType === "UNKNOWN_TOPIC_OR_PARTITION") throw refused;
       // No broker answered the metadata request either: the same partitions fail again, until the patience runs out.
       return;
     }
     if (this.signal.aborted) throw new StreamAborted();
     const partitions = this.connection.findTopicPartitionMetadata(this.plan.topic);
-    if (partitions.length === 0) throw toConsoleError(new KafkaProtocolError(3), this.cluster);
+    if (partitions.length === 0)
+      throw toConsoleError(new KafkaProtocolError(KafkaErrorCode.UNKNOWN_TOPIC_OR_PARTITION), this.cluster.name);
     const moved: number[] = [];
     for (const s of states) {
       const leader = partitions.find((p) => p.partitionId === s.plan.partition)?.leader ?? -1;
@@ -518,8 +519,8 @@ class Reader {
 }
 
 /** Why the stream gave up on a partition, in words: which partition, which broker, and the last error's own words. */
-function unreadable(cluster: string, state: PartitionState, reason: unknown): ConsoleError {
-  const cause = reportError(reason, "a message stream's partition", cluster);
+function unreadable(cluster: ClusterHandle, state: PartitionState, reason: unknown): ConsoleError {
+  const cause = reportError(reason, "a message stream's partition", cluster.name);
   const seconds = Math.round(LEADER_PATIENCE_MS / 1000);
   const who =
     state.plan.leader < 0 ? "has had no leader" : `could not be read from its leader, broker ${state.plan.leader},`;

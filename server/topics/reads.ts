@@ -8,7 +8,7 @@ import {
   partitionInfos,
   summarizeTopic,
 } from "@/lib/cluster/summary";
-import { withAdmin } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { groupsReadingTopic } from "@/server/groups/fetch";
 import { getLogDirSizes } from "@/server/cluster/logdirs";
@@ -20,7 +20,7 @@ import { getAllWatermarks, readWatermarks } from "@/server/cluster/offsets";
  * DescribeLogDirs per broker, all shared by concurrent requests. Sizes are best effort (a broker that does not
  * answer makes them partial, flagged by sizesComplete); the rest must succeed.
  */
-export async function listTopics(cluster: string): Promise<{ topics: TopicSummary[]; sizesComplete: boolean }> {
+export async function listTopics(cluster: ClusterHandle): Promise<{ topics: TopicSummary[]; sizesComplete: boolean }> {
   // Offsets and sizes need only the partitions and brokers, so they start as soon as the metadata is in, beside
   // the (mostly cached) configs.
   const metadata = await getMetadata(cluster);
@@ -57,8 +57,8 @@ function sourceOf(configSource: number | undefined, isDefault: boolean): ConfigS
   }
 }
 
-export async function readTopicConfigs(cluster: string, topic: string): Promise<TopicConfigEntry[]> {
-  const described = await withAdmin(cluster, (admin) =>
+export async function readTopicConfigs(cluster: ClusterHandle, topic: string): Promise<TopicConfigEntry[]> {
+  const described = await cluster.admin((admin) =>
     admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }),
   );
   const entries = described.resources[0]?.configEntries ?? [];
@@ -77,7 +77,7 @@ export async function readTopicConfigs(cluster: string, topic: string): Promise<
 }
 
 /** One topic in full: partitions with fresh watermarks, sizes, configs with sources, and the groups reading it. */
-export async function describeTopic(cluster: string, name: string): Promise<TopicResponse> {
+export async function describeTopic(cluster: ClusterHandle, name: string): Promise<TopicResponse> {
   const snapshot = await getSnapshot(cluster);
   const topic = findTopic(snapshot, name);
   const [watermarks, sizes, configs] = await Promise.all([

@@ -1,4 +1,5 @@
 import { ConfigResourceTypes } from "kafkajs";
+import { resolveCluster } from "@/server/kafka/clients";
 import { afterAll, describe, expect, it } from "vitest";
 import { addPartitions, alterTopicConfigs, createTopic, deleteTopic, purgeTopic } from "@/server/topics/actions";
 import { invalidate } from "@/server/cache";
@@ -201,7 +202,7 @@ describe("describe, change and delete a topic", () => {
     invalidate("group-offsets:test");
     invalidate("logdirs:test");
 
-    const detail = await describeTopic("test", name);
+    const detail = await describeTopic(resolveCluster("test"), name);
     expect(detail.partitions.map((p) => [p.partition, p.lowWatermark, p.highWatermark, p.messages])).toEqual([
       [0, "0", "5", 5],
       [1, "0", "2", 2],
@@ -235,7 +236,7 @@ describe("describe, change and delete a topic", () => {
       },
     ]);
 
-    const { topics } = await listTopics("test");
+    const { topics } = await listTopics(resolveCluster("test"));
     expect(topics.find((t) => t.name === name)).toMatchObject({
       name,
       partitions: 3,
@@ -250,7 +251,7 @@ describe("describe, change and delete a topic", () => {
   });
 
   it("says a missing topic does not exist", async () => {
-    await expect(describeTopic("test", "no-such-topic-here")).rejects.toMatchObject({
+    await expect(describeTopic(resolveCluster("test"), "no-such-topic-here")).rejects.toMatchObject({
       status: 404,
       message: 'Topic "no-such-topic-here" does not exist.',
     });
@@ -306,7 +307,9 @@ describe("describe, change and delete a topic", () => {
     await produce(name, { 0: 4, 1: 3, 2: 2 });
     const first = await purgeTopic("test", { name, partitions: [1] });
     expect(first).toEqual({ ok: true, data: { name, partitions: [{ partition: 1, lowWatermark: "3" }] } });
-    expect((await describeTopic("test", name)).partitions.map((p) => [p.lowWatermark, p.highWatermark])).toEqual([
+    expect(
+      (await describeTopic(resolveCluster("test"), name)).partitions.map((p) => [p.lowWatermark, p.highWatermark]),
+    ).toEqual([
       ["0", "4"],
       ["3", "3"],
       ["0", "2"],
@@ -317,7 +320,7 @@ describe("describe, change and delete a topic", () => {
     });
     const all = await purgeTopic("test", { name });
     expect(all.ok).toBe(true);
-    expect((await describeTopic("test", name)).partitions.map((p) => p.messages)).toEqual([0, 0, 0]);
+    expect((await describeTopic(resolveCluster("test"), name)).partitions.map((p) => p.messages)).toEqual([0, 0, 0]);
   });
 
   it("deletes only when the name is typed exactly", async () => {

@@ -3,7 +3,7 @@ import type { AddPartitionsInput, AlterTopicConfigsInput, PurgeTopicInput } from
 import { CONFIG_KEYS, type createTopicSchema } from "@/lib/topics/schemas";
 import type { z } from "zod";
 import { invalidate } from "@/server/cache";
-import { withAdmin, withProtocol } from "@/server/kafka/clients";
+import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError, FieldError } from "@/server/errors";
 import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
 import {
@@ -20,18 +20,18 @@ import { listOffsets } from "@/server/cluster/offsets";
 import { findTopic, readTopicConfigs } from "@/server/topics/reads";
 
 /** The cached views of a cluster a topic change makes stale. */
-export function invalidateTopics(cluster: string): void {
+export function invalidateTopics(cluster: ClusterHandle): void {
   invalidateMetadata(cluster, { configs: true });
-  for (const prefix of ["watermarks:", "logdirs:", "group-offsets:"]) invalidate(`${prefix}${cluster}`);
+  for (const prefix of ["watermarks:", "logdirs:", "group-offsets:"]) invalidate(`${prefix}${cluster.name}`);
 }
 
 /** Metadata read fresh, for checks made right before a change. */
-async function freshSnapshot(cluster: string) {
+async function freshSnapshot(cluster: ClusterHandle) {
   invalidateMetadata(cluster);
   return getSnapshot(cluster);
 }
 
-export async function createTopic(cluster: string, input: z.output<typeof createTopicSchema>): Promise<void> {
+export async function createTopic(cluster: ClusterHandle, input: z.output<typeof createTopicSchema>): Promise<void> {
   const snapshot = await freshSnapshot(cluster);
   if (snapshot.topics.some((t) => t.name === input.name))
     throw new FieldError("name", `A topic named "${input.name}" already exists.`);
@@ -45,7 +45,7 @@ export async function createTopic(cluster: string, input: z.output<typeof create
   const configEntries = (Object.keys(CONFIG_KEYS) as (keyof typeof CONFIG_KEYS)[])
     .filter((key) => input.configs[key] !== undefined)
     .map((key) => ({ name: CONFIG_KEYS[key], value: String(input.configs[key]) }));
-  const [result] = await withProtocol(cluster, async (c) =>
+  const [result] = await cluster.protocol(async (c) =>
     send(await c.findControllerBroker(), CreateTopics, {
       topics: [
         {
@@ -67,7 +67,7 @@ export async function createTopic(cluster: string, input: z.output<typeof create
 }
 
 /** A new topic is usable once every partition has a leader in the metadata; wait up to ten seconds for that. */
-async function waitForLeaders(cluster: string, name: string): Promise<void> {
+async function waitForLeaders(cluster: ClusterHandle, name: string): Promise<void> {
   await waitUntil(async () => {
     const topic = (await freshSnapshot(cluster)).topics.find((t) => t.name === name);
     return topic !== undefined && topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0);
@@ -86,13 +86,13 @@ async function waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promi
   }
 }
 
-export async function deleteTopic(cluster: string, name: string): Promise<void> {
+export async function deleteTopic(cluster: ClusterHandle, name: string): Promise<void> {
   findTopic(await freshSnapshot(cluster), name);
-  await withAdmin(cluster, (admin) => admin.deleteTopics({ topics: [name], timeout: 10_000 }));
+  await cluster.admin((admin) => admin.deleteTopics({ topics: [name], timeout: 10_000 }));
   invalidateTopics(cluster);
 }
 
-export async function addPartitions(cluster: string, input: AddPartitionsInput): Promise<number> {
+export async function addPartitions(cluster: ClusterHandle, input: AddPartitionsInput): Promise<number> {
   const topic = findTopic(await freshSnapshot(cluster), input.name);
   const current = topic.partitions.length;
   if (input.partitions < current) {
@@ -103,7 +103,7 @@ export async function addPartitions(cluster: string, input: AddPartitionsInput):
   }
   if (input.partitions === current)
     throw new FieldError("partitions", `"${input.name}" already has ${current} partitions; enter a larger number.`);
-  await withAdmin(cluster, (admin) =>
+  await cluster.admin((admin) =>
     admin.createPartitions({ topicPartitions: [{ topic: input.name, count: input.partitions }], timeout: 10_000 }),
   );
   invalidateTopics(cluster);
@@ -112,7 +112,7 @@ export async function addPartitions(cluster: string, input: AddPartitionsInput):
 
 /** Sets and resets only the keys given (IncrementalAlterConfigs); every other key keeps its value. */
 export async function alterTopicConfigs(
-  cluster: string,
+  cluster: ClusterHandle,
   input: Required<Pick<AlterTopicConfigsInput, "name" | "set" | "reset">>,
 ): Promise<void> {
   findTopic(await freshSnapshot(cluster), input.name);
@@ -120,7 +120,7 @@ export async function alterTopicConfigs(
     ...input.set.map((s) => ({ name: s.key, operation: CONFIG_SET, value: s.value })),
     ...input.reset.map((key) => ({ name: key, operation: CONFIG_DELETE, value: null })),
   ];
-  const [result] = await withProtocol(cluster, async (c) =>
+  const [result] = await cluster.protocol(async (c) =>
     send(await c.findControllerBroker(), IncrementalAlterConfigs, {
       resources: [{ type: CONFIG_RESOURCE_TOPIC, name: input.name, configs }],
       validateOnly: false,
@@ -141,7 +141,7 @@ export async function alterTopicConfigs(
 
 /** Deletes records up to each partition's high watermark; returns the new low watermarks. */
 export async function purgeTopic(
-  cluster: string,
+  cluster: ClusterHandle,
   input: PurgeTopicInput,
 ): Promise<{ partition: number; lowWatermark: string }[]> {
   const topic = findTopic(await freshSnapshot(cluster), input.name);
@@ -154,7 +154,7 @@ export async function purgeTopic(
     );
   }
   const chosen = input.partitions ? [...new Set(input.partitions)] : [...existing];
-  await withAdmin(cluster, (admin) =>
+  await cluster.admin((admin) =>
     admin.deleteTopicRecords({
       topic: input.name,
       partitions: chosen.map((partition) => ({ partition, offset: "-1" })),

@@ -4,7 +4,7 @@ import { CompressionTypes, type Message } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runJavaProducer } from "@/scripts/test-support/java-producer";
 import { TEST_BOOTSTRAP } from "@/scripts/test-support/test-cluster";
-import { withProtocol, closeAllClients } from "@/server/kafka/clients";
+import { closeAllClients, resolveCluster } from "@/server/kafka/clients";
 import { registerCompressionCodecs } from "@/server/kafka/codecs";
 import { send } from "@/server/kafka/protocol/bridge";
 import { ProtocolDecodeError } from "@/server/kafka/protocol/codec";
@@ -88,7 +88,7 @@ async function fetchPartitions(
   isolationLevel: 0 | 1 = 1,
 ): Promise<FetchedPartition[]> {
   const leader = await leaderOf(topic, partitions[0]?.partition ?? 0);
-  const response = await withProtocol("test", async (c) =>
+  const response = await resolveCluster("test").protocol(async (c) =>
     send(await c.findBroker({ nodeId: leader }), Fetch, {
       maxWaitMs: 0,
       minBytes: 0,

@@ -4,7 +4,6 @@ import { clientAddress } from "@/server/auth/request";
 import { acquireStream } from "@/server/auth/stream-limit";
 import { getConfig } from "@/server/config/load";
 import { clusterParam, errorResponse, queryParams, segmentParam } from "@/server/http";
-import { clusterOrThrow } from "@/server/kafka/clients";
 import { ConsoleError, reportError } from "@/server/errors";
 import { openMessageStream } from "@/server/messages/stream";
 import { SSE_HEADERS, sseBody } from "@/server/sse";
@@ -21,7 +20,7 @@ export async function GET(
   { params }: { params: Promise<{ cluster: string; topic: string }> },
 ): Promise<Response> {
   try {
-    const cluster = clusterOrThrow(await clusterParam(params, "messages")).name;
+    const cluster = await clusterParam(params, "messages");
     const topic = await segmentParam(params, "topic");
     const query = queryParams(request, messageQuerySchema, rawQueryFrom);
     const release = await streamSlot(request);
