@@ -8,6 +8,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { template: "%s · Kafka Console", default: "Kafka Console" },
   description: "A web console for Apache Kafka clusters",
+  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
 };
 
 /**

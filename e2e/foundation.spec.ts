@@ -27,12 +27,9 @@ test.describe("the console against the real test cluster", () => {
       const brokers = new BrokersPage(page);
       await brokers.open("secure");
       await expect(brokers.rows).toHaveCount(3);
-      for (const [id, port] of [
-        [1, 19094],
-        [2, 19194],
-        [3, 19294],
-      ] as const) {
-        await expect(brokers.row(id)).toContainText(`127.0.0.1:${port}`);
+      // The secured listener of each node (19094, 19194, 19294, moved by TEST_PORT_OFFSET).
+      for (const { id, saslSslPort } of TEST_CLUSTER.nodes) {
+        await expect(brokers.row(id)).toContainText(`127.0.0.1:${saslSslPort}`);
       }
       expect(await page.content()).not.toContain(TEST_SASL_PASSWORD);
       for (const path of [

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Image from "next/image";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/LoginForm";
 import { safeNextPath } from "@/lib/auth/paths";
@@ -23,6 +24,7 @@ export default async function LoginPage({
 
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-16">
+      <Image src="/logo.svg" alt="" width={48} height={48} className="mb-4 size-12" priority />
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Kafka Console</h1>
       <p className="mb-6 mt-2 text-sm text-muted">Your role decides what you may see and change on each cluster.</p>
       <LoginForm

@@ -1,5 +1,6 @@
 "use client";
 
+import Image from "next/image";
 import Link from "next/link";
 import { useState } from "react";
 import { UserBox } from "@/components/auth/UserBox";
@@ -43,8 +44,12 @@ export function Sidebar({ cluster, clusters, readOnly, theme, user, signOut }: S
       }}
     >
       <div className="flex h-14 items-center justify-between gap-3 px-4">
-        <div className="flex min-w-0 items-baseline gap-2">
-          <Link href="/" className="shrink-0 rounded text-base font-semibold tracking-tight">
+        <div className="flex min-w-0 items-center gap-2">
+          <Link
+            href="/"
+            className="inline-flex shrink-0 items-center gap-2 rounded text-base font-semibold tracking-tight"
+          >
+            <Image src="/logo.svg" alt="" width={24} height={24} className="size-6" priority />
             Kafka Console
           </Link>
           <span className="truncate text-sm text-muted md:hidden">{cluster}</span>

@@ -53,7 +53,7 @@ export type AuditResult = z.infer<typeof auditResultSchema>;
 
 /** A JSON value (what sanitizeParams returns); anything else in `params` is refused when a line is read back. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+export const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([
     z.string(),
     z.number(),

@@ -4,7 +4,13 @@
  * server applies it while it reads the log, newest first).
  */
 import { z } from "zod";
-import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, type AuditAction, type AuditEntry } from "@/lib/audit/entry";
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ACTION_LABELS,
+  type AuditAction,
+  type AuditEntry,
+  auditEntrySchema,
+} from "@/lib/audit/entry";
 import { searchTerms } from "@/lib/topics/list";
 
 export const AUDIT_RESULTS = ["ok", "failed"] as const;
@@ -57,14 +63,14 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 
 /** GET /api/audit */
-export interface AuditPageResponse {
-  /** Newest first. */
-  entries: AuditEntry[];
-  /** Pass as `before` for older entries; null when the log has no more. */
-  nextCursor: string | null;
-  /** Where the log is read from: the JSON-lines file of this instance, or the audit topic shared by every instance. */
-  source: "file" | "topic";
-}
+export const auditPageResponseSchema = z.object({
+  entries: z.array(auditEntrySchema).describe("Newest first."),
+  nextCursor: z.string().nullable().describe("Pass as `before` for older entries; null when the log has no more."),
+  source: z
+    .enum(["file", "topic"])
+    .describe("Where the log is read from: this instance's JSON-lines file, or the audit topic every instance shares."),
+});
+export type AuditPageResponse = z.output<typeof auditPageResponseSchema>;
 
 export function matchesAuditFilter(entry: AuditEntry, filter: AuditFilter): boolean {
   if (filter.cluster !== undefined && entry.cluster !== filter.cluster) return false;

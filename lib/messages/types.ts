@@ -1,92 +1,100 @@
 /**
  * The events of the message stream, `GET /api/clusters/{cluster}/topics/{topic}/messages` (text/event-stream).
  * Public API: field names are stable. Offsets are decimal strings (64-bit); timestamps are epoch milliseconds.
+ * Each type is derived from its zod schema, which lib/api/openapi.ts publishes.
  */
+import { z } from "zod";
+import { offsetStringSchema } from "@/lib/api/topics";
 
 /**
  * Bytes from a record (a key, a value or a header value). Text when the bytes are valid UTF-8, otherwise base64 of
  * the raw bytes, so nothing is ever mangled: `{ encoding: "utf8", data: "hello" }` or `{ encoding: "base64", data:
  * "3q2+7w==" }`.
  */
-export interface Payload {
-  encoding: "utf8" | "base64";
-  data: string;
-  /** Size of the raw bytes. */
-  bytes: number;
-}
+export const payloadSchema = z
+  .object({
+    encoding: z.enum(["utf8", "base64"]),
+    data: z.string(),
+    bytes: z.int().describe("Size of the raw bytes."),
+  })
+  .describe("Bytes from a record: text when they are valid UTF-8, otherwise base64 of the raw bytes.");
+export type Payload = z.output<typeof payloadSchema>;
 
-export interface MessageHeader {
-  key: string;
-  /** null when the header has no value. */
-  value: Payload | null;
-}
+export const messageHeaderSchema = z.object({
+  key: z.string(),
+  value: payloadSchema.nullable().describe("null when the header has no value."),
+});
+export type MessageHeader = z.output<typeof messageHeaderSchema>;
 
 /** event: message */
-export interface StreamMessage {
-  partition: number;
-  offset: string;
-  timestamp: number;
-  /** "create": set by the producer; "log-append": set by the broker when it wrote the record. */
-  timestampType: "create" | "log-append";
-  /** null for a record without a key. */
-  key: Payload | null;
-  /** null for a tombstone (a record without a value). */
-  value: Payload | null;
-  headers: MessageHeader[];
-  /** Key + value + header bytes of the record, as written. */
-  size: number;
-}
+export const streamMessageSchema = z
+  .object({
+    partition: z.int(),
+    offset: offsetStringSchema,
+    timestamp: z.number().describe("Epoch milliseconds."),
+    timestampType: z
+      .enum(["create", "log-append"])
+      .describe('"create": set by the producer; "log-append": set by the broker when it wrote the record.'),
+    key: payloadSchema.nullable().describe("null for a record without a key."),
+    value: payloadSchema.nullable().describe("null for a tombstone (a record without a value)."),
+    headers: z.array(messageHeaderSchema),
+    size: z.int().describe("Key + value + header bytes of the record, as written."),
+  })
+  .describe("event: message. One record that passed the filters.");
+export type StreamMessage = z.output<typeof streamMessageSchema>;
 
-export interface PartitionProgress {
-  partition: number;
-  /** The next offset the stream will read. */
-  offset: string;
-  /** Where reading stops (the end at the time of the request), or null for a live tail. */
-  stopAt: string | null;
-  /** The partition's log end offset as last seen. */
-  highWatermark: string;
-  /** The broker the partition is read from now (its leader), -1 while it has none. */
-  leader: number;
-  /**
-   * How long the stream has been failing to read the partition (its leader stopped answering, or moved and the
-   * new one is being looked up), null while all is well. A partition that finds no answering leader for 20 s
-   * ends the stream with an error event that names it.
-   */
-  unavailableForMs: number | null;
-}
+export const partitionProgressSchema = z.object({
+  partition: z.int(),
+  offset: offsetStringSchema.describe(
+    "The next offset the stream will read: `from=offset&offset=<p:o,...>` resumes exactly there.",
+  ),
+  stopAt: offsetStringSchema
+    .nullable()
+    .describe("Where reading stops (the end at the time of the request), or null for a live tail."),
+  highWatermark: offsetStringSchema.describe("The partition's log end offset as last seen."),
+  leader: z.int().describe("The broker the partition is read from now (its leader), -1 while it has none."),
+  unavailableForMs: z
+    .number()
+    .nullable()
+    .describe(
+      "How long the stream has been failing to read the partition (its leader stopped answering, or moved and the " +
+        "new one is being looked up), null while all is well. After 20 s the stream ends with an error event.",
+    ),
+});
+export type PartitionProgress = z.output<typeof partitionProgressSchema>;
 
-/** event: progress — sent at least every second while the stream reads, also while nothing matches. */
-export interface StreamProgress {
-  /** Records read so far (before the filters). */
-  scanned: number;
-  /** Records that passed the filters (each one was sent as a message event). */
-  matched: number;
-  /** Bytes of the records read. */
-  bytes: number;
-  elapsedMs: number;
-  partitions: PartitionProgress[];
-}
+/** event: progress — sent at once, then every 500 ms while the stream reads, also while nothing matches. */
+export const streamProgressSchema = z
+  .object({
+    scanned: z.int().describe("Records read so far (before the filters)."),
+    matched: z.int().describe("Records that passed the filters (each one was sent as a message event)."),
+    bytes: z.number().describe("Bytes of the records read."),
+    elapsedMs: z.number(),
+    partitions: z.array(partitionProgressSchema),
+  })
+  .describe("event: progress. Sent at once, then every 500 ms while the stream reads, also while nothing matches.");
+export type StreamProgress = z.output<typeof streamProgressSchema>;
 
-export type DoneReason =
-  /** `limit` messages were sent. */
-  | "limit"
-  /** Every partition reached the end it had when the stream started. */
-  | "end"
-  /** The server's time limit for one stream (MESSAGES_MAX_DURATION_MS) passed. */
-  | "duration"
-  /** The server's byte limit for one stream (MESSAGES_MAX_SCAN_BYTES) was read. */
-  | "bytes";
+export const doneReasonSchema = z
+  .enum(["limit", "end", "duration", "bytes"])
+  .describe(
+    "limit: `limit` messages were sent; end: every partition reached the end it had when the stream started; " +
+      "duration: the server's time limit for one stream (MESSAGES_MAX_DURATION_MS) passed; bytes: the server's " +
+      "byte limit for one stream (MESSAGES_MAX_SCAN_BYTES) was read.",
+  );
+export type DoneReason = z.output<typeof doneReasonSchema>;
 
 /** event: done — the last event of a stream that ended normally. Carries the final progress. */
-export interface StreamDone extends StreamProgress {
-  reason: DoneReason;
-}
+export const streamDoneSchema = streamProgressSchema
+  .extend({ reason: doneReasonSchema })
+  .describe("event: done. The last event of a stream that ended normally, with the final progress.");
+export type StreamDone = z.output<typeof streamDoneSchema>;
 
 /** event: error — the last event of a stream that failed after it started. */
-export interface StreamError {
-  code: string;
-  message: string;
-}
+export const streamErrorSchema = z
+  .object({ code: z.string(), message: z.string() })
+  .describe("event: error. The last event of a stream that failed after it started, in words.");
+export type StreamError = z.output<typeof streamErrorSchema>;
 
 export type StreamEvent =
   | { type: "message"; data: StreamMessage }

@@ -1,6 +1,6 @@
 import "server-only";
 /**
- * Where the audit log goes (README "Audit log"), from the environment:
+ * Where the audit log goes (docs/audit.md), from the environment:
  * - AUDIT_LOG_FILE: the JSON-lines file; DEFAULT_AUDIT_FILE when no topic is set. A relative path is relative to the
  *   project when the console runs from a source checkout, else to the working directory (server/audit/file.ts).
  *   `off` writes no file (only with a topic: some log must be kept).

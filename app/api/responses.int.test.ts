@@ -1,0 +1,213 @@
+/**
+ * The published OpenAPI document against the real API: each read route's answer, from the real test cluster, is
+ * checked against the JSON Schema the document gives for it (read back into zod with z.fromJSONSchema, so a field the
+ * document leaves out, a wrong type or a $ref to the wrong component fails), and so are the message stream's events
+ * and the error bodies, each with a status the document lists for its route.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { GET as audit } from "@/app/api/audit/route";
+import { GET as brokers } from "@/app/api/clusters/[cluster]/brokers/route";
+import { GET as group } from "@/app/api/clusters/[cluster]/consumer-groups/[group]/route";
+import { GET as groups } from "@/app/api/clusters/[cluster]/consumer-groups/route";
+import { GET as overview } from "@/app/api/clusters/[cluster]/overview/route";
+import { GET as topic } from "@/app/api/clusters/[cluster]/topics/[topic]/route";
+import { GET as topicsList } from "@/app/api/clusters/[cluster]/topics/route";
+import { GET as clusters } from "@/app/api/clusters/route";
+import { GET as health } from "@/app/api/health/route";
+import { GET as openapi } from "@/app/api/openapi.json/route";
+import { openApiDocument } from "@/lib/api/openapi";
+import { stopSampling } from "@/server/groups/lag-history";
+import { createTopic } from "@/server/topics/actions";
+import { commitGroupOffsets, produceTo, trackTopics, uniqueName } from "@/scripts/test-support/helpers";
+import { openStream } from "@/scripts/test-support/sse-client";
+
+const doc = openApiDocument();
+/** The document's components with their $refs pointed at $defs, which is where z.fromJSONSchema looks them up. */
+const published = JSON.parse(
+  JSON.stringify(doc.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/'),
+) as Record<string, z.core.JSONSchema.JSONSchema>;
+
+function documented(name: string): z.ZodType {
+  return z.fromJSONSchema({ $ref: `#/$defs/${name}`, $defs: published });
+}
+
+function operationOf(path: string) {
+  const operation = doc.paths[path]?.get;
+  if (!operation) throw new Error(`${path} is not in the document.`);
+  return operation;
+}
+
+/** The component a route's 200 answer refers to in the document. */
+function answerSchemaOf(path: string): string {
+  const ok = operationOf(path).responses["200"] as { content?: Record<string, { schema?: { $ref?: string } }> };
+  const target = ok.content?.["application/json"]?.schema?.$ref ?? "";
+  return target.replace("#/components/schemas/", "");
+}
+
+function expectConforms(name: string, value: unknown): void {
+  const result = documented(name).safeParse(value);
+  expect(result.error?.issues ?? [], `${name}: ${JSON.stringify(value).slice(0, 300)}`).toEqual([]);
+}
+
+/** A route's answer: 200, JSON, and as the document describes it. */
+async function expectDocumentedAnswer(path: string, response: Response): Promise<unknown> {
+  expect(response.status, path).toBe(200);
+  expect(response.headers.get("content-type")).toContain("application/json");
+  const body: unknown = await response.json();
+  expectConforms(answerSchemaOf(path), body);
+  return body;
+}
+
+/** An error answer: a status the document lists for the route, and the shared error body. */
+async function expectDocumentedError(path: string, response: Response, status: number): Promise<void> {
+  expect(response.status).toBe(status);
+  expect(Object.keys(operationOf(path).responses)).toContain(String(status));
+  expectConforms("ApiErrorBody", await response.json());
+}
+
+const request = (path: string) => new Request(`http://localhost${path}`);
+const on = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
+
+const topics = trackTopics();
+let name = "";
+let groupId = "";
+
+beforeAll(async () => {
+  name = await topics.create("documented", 3);
+  await produceTo(name, {
+    0: [
+      { key: "k1", value: JSON.stringify({ id: 1 }), headers: { source: "test" } },
+      { key: null, value: Buffer.from([0xde, 0xad, 0xbe, 0xef]) },
+    ],
+    1: [{ key: "k2", value: null }],
+    2: [{ key: "k3", value: "plain text", timestamp: Date.now() - 60_000 }],
+  });
+  groupId = uniqueName("documented-group");
+  await commitGroupOffsets(groupId, name, { 0: 1, 1: 0, 2: 1 });
+  // An audited change that was made, and one that was refused.
+  const audited = uniqueName("documented-audit");
+  topics.created.push(audited);
+  expect((await createTopic("test", { name: audited, partitions: 1, replicationFactor: 1 })).ok).toBe(true);
+  expect((await createTopic("test", { name: audited, partitions: 1, replicationFactor: 1 })).ok).toBe(false);
+});
+
+afterAll(async () => {
+  stopSampling();
+  await topics.cleanup();
+});
+
+describe("GET /api/openapi.json", () => {
+  it("is served as JSON: the OpenAPI 3.1 document", async () => {
+    const response = openapi();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const body = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(body.openapi).toBe("3.1.0");
+    expect(body).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+});
+
+describe("each read route answers as the document describes it", () => {
+  it("health and the clusters, an unreachable one with its reason", async () => {
+    await expectDocumentedAnswer("/api/health", await health());
+    const list = (await expectDocumentedAnswer("/api/clusters", await clusters())) as { name: string }[];
+    expect(list.map((c) => c.name)).toEqual(expect.arrayContaining(["test", "nowhere", "readonly"]));
+  });
+
+  it("the overview and the brokers", async () => {
+    await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/overview",
+      await overview(request("/api/clusters/test/overview"), on({ cluster: "test" })),
+    );
+    await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/brokers",
+      await brokers(request("/api/clusters/test/brokers"), on({ cluster: "test" })),
+    );
+  });
+
+  it("the topics list, internal topics too, and a topic with a group's lag", async () => {
+    const page = (await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/topics",
+      await topicsList(request("/api/clusters/test/topics?internal=true&limit=all"), on({ cluster: "test" })),
+    )) as { topics: { name: string }[] };
+    expect(page.topics.map((t) => t.name)).toContain(name);
+    const detail = (await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/topics/{topic}",
+      await topic(request(`/api/clusters/test/topics/${name}`), on({ cluster: "test", topic: name })),
+    )) as { consumerGroups: { groupId: string }[] };
+    expect(detail.consumerGroups.map((g) => g.groupId)).toContain(groupId);
+  });
+
+  it("the consumer groups list and a group", async () => {
+    const page = (await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/consumer-groups",
+      await groups(request("/api/clusters/test/consumer-groups?limit=all"), on({ cluster: "test" })),
+    )) as { groups: { groupId: string }[] };
+    expect(page.groups.map((g) => g.groupId)).toContain(groupId);
+    await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/consumer-groups/{group}",
+      await group(request(`/api/clusters/test/consumer-groups/${groupId}`), on({ cluster: "test", group: groupId })),
+    );
+  });
+
+  it("the audit log, with a change made and one refused", async () => {
+    const page = (await expectDocumentedAnswer(
+      "/api/audit",
+      await audit(request("/api/audit?action=topic.create&limit=500")),
+    )) as { entries: { result: { ok: boolean } }[] };
+    expect(page.entries.map((e) => e.result.ok)).toEqual(expect.arrayContaining([true, false]));
+  });
+
+  it("the message stream: every event's data as the document's x-events names it", async () => {
+    const path = "/api/clusters/{cluster}/topics/{topic}/messages";
+    const ok = operationOf(path).responses["200"] as {
+      content: Record<string, { "x-events"?: Record<string, { $ref: string }> }>;
+    };
+    const events = ok.content["text/event-stream"]?.["x-events"] ?? {};
+    const stream = await openStream("test", name, { from: "oldest", limit: "10" });
+    expect(stream.status).toBe(200);
+    const read = await stream.readUntil(() => false);
+    expect(read.map((e) => e.type)).toEqual(expect.arrayContaining(["message", "progress", "done"]));
+    for (const event of read) {
+      const target = events[event.type]?.$ref.replace("#/components/schemas/", "");
+      expect(target, event.type).toBeDefined();
+      expectConforms(target ?? "", event.data);
+    }
+  });
+});
+
+describe("errors are the document's error body, with a status it lists", () => {
+  it("an unknown cluster, topic or group; a bad query parameter; a refused stream", async () => {
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/overview",
+      await overview(request("/api/clusters/no-such/overview"), on({ cluster: "no-such" })),
+      404,
+    );
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/topics/{topic}",
+      await topic(request("/api/clusters/test/topics/no-such"), on({ cluster: "test", topic: "no-such-topic-here" })),
+      404,
+    );
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/consumer-groups/{group}",
+      await group(request("/api/clusters/test/consumer-groups/x"), on({ cluster: "test", group: uniqueName("none") })),
+      404,
+    );
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/topics",
+      await topicsList(request("/api/clusters/test/topics?sort=colour"), on({ cluster: "test" })),
+      400,
+    );
+    await expectDocumentedError("/api/audit", await audit(request("/api/audit?limit=0")), 400);
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/overview",
+      await overview(request("/api/clusters/nowhere/overview"), on({ cluster: "nowhere" })),
+      503,
+    );
+    const refused = await openStream("test", name, { from: "sideways" });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(operationOf("/api/clusters/{cluster}/topics/{topic}/messages").responses)).toContain("400");
+    expectConforms("ApiErrorBody", refused.errorBody);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Schemas of the topic answers of the HTTP API: the topics list and one topic. Offsets are decimal strings (64-bit).
+ */
+import { z } from "zod";
+
+/** An offset or watermark: a 64-bit number, so a decimal string. */
+export const offsetStringSchema = z
+  .string()
+  .regex(/^-?\d+$/)
+  .describe("A 64-bit offset as a decimal string.");
+
+export const topicSortSchema = z.enum([
+  "name",
+  "partitions",
+  "replicationFactor",
+  "underReplicated",
+  "size",
+  "messages",
+]);
+
+export const topicSummarySchema = z.object({
+  name: z.string(),
+  internal: z.boolean().describe("Internal topics: names starting with `_`."),
+  partitions: z.int(),
+  replicationFactor: z.int(),
+  underReplicatedPartitions: z.int(),
+  underMinIsrPartitions: z.int(),
+  offlinePartitions: z.int(),
+  singleIsrPartitions: z.int().describe("Partitions meant to have several replicas with a single one in sync."),
+  nonPreferredLeaders: z.int().describe("Partitions led by a broker other than their preferred (first) replica."),
+  messages: z
+    .number()
+    .describe("Sum over partitions of high watermark minus low watermark (records kept, compaction aside)."),
+  sizeBytes: z
+    .number()
+    .nullable()
+    .describe("Bytes of one copy of the data (largest replica of each partition, summed); null if no broker said."),
+  cleanupPolicy: z.string().nullable(),
+  minInsyncReplicas: z.int(),
+});
+
+/** GET /api/clusters/{cluster}/topics?search=&internal=&problem=&sort=&order=&offset=&limit= */
+export const topicsResponseSchema = z.object({
+  total: z.int().describe("Topics matching search / internal / problem, before paging."),
+  offset: z.int(),
+  limit: z.int(),
+  topics: z.array(topicSummarySchema),
+  sizesComplete: z
+    .boolean()
+    .describe("False when some sizes could not be read (a broker did not answer DescribeLogDirs): sizes are partial."),
+});
+
+export const partitionInfoSchema = z.object({
+  partition: z.int(),
+  leader: z.int().describe("-1 when the partition has no leader (offline)."),
+  replicas: z.array(z.int()),
+  isr: z.array(z.int()),
+  offlineReplicas: z.array(z.int()),
+  lowWatermark: offsetStringSchema,
+  highWatermark: offsetStringSchema,
+  messages: z.number(),
+  sizeBytes: z.number().nullable(),
+  underReplicated: z.boolean(),
+  underMinIsr: z.boolean(),
+  preferredLeader: z.boolean().describe("The leader is the first replica (the preferred one)."),
+});
+
+export const configSourceSchema = z
+  .enum(["topic", "broker", "default", "unknown"])
+  .describe("topic: set on this topic (an override); broker: from the broker's configuration; default: Kafka's.");
+
+export const topicConfigEntrySchema = z.object({
+  name: z.string(),
+  value: z.string().nullable().describe("null for sensitive values (never sent) and unset values."),
+  source: configSourceSchema,
+  sensitive: z.boolean(),
+  readOnly: z.boolean(),
+});
+
+export const topicGroupLagSchema = z.object({
+  groupId: z.string(),
+  state: z.string().describe("Stable, Empty, PreparingRebalance, CompletingRebalance, Dead, or Unknown."),
+  members: z.int(),
+  lag: z
+    .number()
+    .describe("Sum over the topic's partitions with a committed offset of max(0, high watermark - committed offset)."),
+  partitions: z.array(
+    z.object({
+      partition: z.int(),
+      committedOffset: offsetStringSchema,
+      endOffset: offsetStringSchema,
+      lag: z.number(),
+    }),
+  ),
+});
+
+/** GET /api/clusters/{cluster}/topics/{topic} */
+export const topicResponseSchema = z.object({
+  name: z.string(),
+  internal: z.boolean(),
+  replicationFactor: z.int(),
+  minInsyncReplicas: z.int(),
+  cleanupPolicy: z.string().nullable(),
+  messages: z.number(),
+  sizeBytes: z.number().nullable(),
+  partitions: z.array(partitionInfoSchema),
+  configs: z.array(topicConfigEntrySchema).describe('Overrides first (source "topic"), then by name.'),
+  consumerGroups: z.array(topicGroupLagSchema),
+});
