@@ -27,6 +27,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "group.offsets.undo": "Undo offset reset",
   "group.delete": "Delete group",
   "messages.produce": "Produce",
+  "acl.create": "Create ACLs",
+  "acl.delete": "Delete ACLs",
+  "scram.upsert": "Set SCRAM password",
+  "scram.delete": "Delete SCRAM user",
+  "quota.alter": "Change quotas",
 };
 
 export function isAuditAction(value: unknown): value is AuditAction {

@@ -33,6 +33,11 @@ export const MUTATION_ROLES = {
   "group.offsets.reset": "operator",
   "group.offsets.undo": "operator",
   "messages.produce": "operator",
+  "acl.create": "admin",
+  "acl.delete": "admin",
+  "scram.upsert": "admin",
+  "scram.delete": "admin",
+  "quota.alter": "admin",
 } as const satisfies Record<string, Role>;
 export type MutationName = keyof typeof MUTATION_ROLES;
 

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync,
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { Kafka, logLevel } from "kafkajs";
-import { addScramUser, scramFormatArgs, securedAnswers, securedProperties } from "./secured";
+import { addScramUser, SASL_USER, scramFormatArgs, securedAnswers, securedProperties } from "./secured";
 import { ensureTlsFiles } from "./tls";
 
 const run = promisify(execFile);
@@ -187,6 +187,14 @@ export function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
     "inter.broker.listener.name": "PLAINTEXT",
     "listener.security.protocol.map": `PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${secured ? ",SASL_SSL:SASL_SSL" : ""}`,
     ...(secured ? securedProperties(spec) : {}),
+    // ACLs (KRaft's StandardAuthorizer). The PLAINTEXT listeners (clients of the local cluster, brokers and
+    // controllers among themselves) are unauthenticated, User:ANONYMOUS, so ANONYMOUS is a super user: nothing there
+    // changes. On the test cluster's SASL_SSL listener only "console" is; ordinary SCRAM users get what ACLs give
+    // them and nothing without one, so tests can prove an ACL or a quota really applies. The local cluster keeps
+    // allow.everyone.if.no.acl.found, so a user there is not locked out of a topic that has no ACL yet.
+    "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+    "super.users": secured ? `User:ANONYMOUS;User:${SASL_USER}` : "User:ANONYMOUS",
+    "allow.everyone.if.no.acl.found": spec.name !== "test",
     "log.dirs": join(nodeDir(spec, node), "data"),
     "num.partitions": 3,
     "default.replication.factor": 3,

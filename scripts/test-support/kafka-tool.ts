@@ -11,6 +11,7 @@ const exec = promisify(execFile);
 
 /** Tool main classes by the script name operators know them by. */
 export const KAFKA_TOOLS = {
+  "kafka-acls": "org.apache.kafka.tools.AclCommand",
   "kafka-consumer-groups": "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
   "kafka-configs": "kafka.admin.ConfigCommand",
   "kafka-leader-election": "org.apache.kafka.tools.LeaderElectionCommand",
