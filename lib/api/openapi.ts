@@ -17,6 +17,7 @@ import {
   streamMessageSchema,
   streamProgressSchema,
 } from "@/lib/messages/types";
+import * as acls from "./acls";
 import * as cluster from "./cluster";
 import { apiErrorBodySchema } from "./errors";
 import * as groups from "./groups";
@@ -87,6 +88,12 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["LagTrend", groups.lagTrendSchema],
   ["LagSample", groups.lagSampleSchema],
   ["LastReset", groups.lastResetSchema],
+  ["AclsResponse", acls.aclsResponseSchema],
+  ["AclBinding", acls.aclBindingResponseSchema],
+  ["UsersResponse", acls.usersResponseSchema],
+  ["ScramUser", acls.scramUserSchema],
+  ["QuotasResponse", acls.quotasResponseSchema],
+  ["ClientQuota", acls.clientQuotaSchema],
   ["AuditPageResponse", auditPageResponseSchema],
   ["AuditEntry", auditEntrySchema],
   ["JsonValue", jsonValueSchema],
@@ -231,6 +238,7 @@ function build(): OpenApiDocument {
       { name: "topics", description: "Topics, their partitions and configs." },
       { name: "messages", description: "Reading records (Server-Sent Events)." },
       { name: "consumer groups", description: "Consumer groups, their offsets and lag." },
+      { name: "access", description: "Kafka's own access control: ACLs, SCRAM users and client quotas." },
       { name: "audit", description: "The log of changes made or tried through the console." },
       { name: "sign-in", description: "Single sign-on (OpenID Connect) for the browser; redirects only." },
     ],

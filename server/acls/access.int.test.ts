@@ -4,6 +4,10 @@
  * console's user is a super user and a topic without ACLs is closed).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as aclsRoute } from "@/app/api/clusters/[cluster]/acls/route";
+import { GET as quotasRoute } from "@/app/api/clusters/[cluster]/quotas/route";
+import { GET as usersRoute } from "@/app/api/clusters/[cluster]/users/route";
+import { aclsResponseSchema, quotasResponseSchema, usersResponseSchema } from "@/lib/api/acls";
 import { consumerBindings, producerBindings } from "@/lib/acls/schemas";
 import { alterQuota, createAcls, deleteAcls, deleteScramUser, upsertScramUser } from "@/server/acls/actions";
 import { listAcls } from "@/server/acls/acls";
@@ -108,6 +112,19 @@ describe("ACLs", () => {
     expect(await consumeAs(password, `${group}-other`)).toMatch(
       /GROUP_AUTHORIZATION_FAILED|Failed to find group coordinator/,
     );
+  });
+
+  it("the read routes give the bindings and the users, never a password", async () => {
+    const on = { params: Promise.resolve({ cluster: "test" }) };
+    const acls = aclsResponseSchema.parse(await (await aclsRoute(new Request("http://t/"), on)).json());
+    expect(acls.authorizer).toBe(true);
+    expect(acls.acls.filter((b) => b.principal === principal)).toHaveLength(3);
+    const usersText = await (await usersRoute(new Request("http://t/"), on)).text();
+    const listed = usersResponseSchema.parse(JSON.parse(usersText)).users.find((u) => u.name === user);
+    expect(listed?.mechanisms).toEqual([{ mechanism: "SCRAM-SHA-512", iterations: 8192 }]);
+    expect(usersText).not.toContain(password);
+    const quotas = quotasResponseSchema.parse(await (await quotasRoute(new Request("http://t/"), on)).json());
+    expect(Array.isArray(quotas.quotas)).toBe(true);
   });
 
   it("what the console created is what kafka-acls lists, and what kafka-acls adds the console shows", async () => {
