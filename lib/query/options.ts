@@ -9,6 +9,7 @@ import type {
   TopicResponse,
   TopicsResponse,
 } from "@/lib/api/types";
+import type { AclsResponse, QuotasResponse, UsersResponse } from "@/lib/api/acls";
 import type { AuditPageResponse } from "@/lib/audit/query";
 import { queryKeys } from "@/lib/query/keys";
 
@@ -104,5 +105,29 @@ export function auditQuery(search: string) {
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** GET /api/clusters/{cluster}/acls */
+export function aclsQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.acls(cluster),
+    queryFn: ({ signal }) => fetchJson<AclsResponse>(clusterApiPath(cluster, "acls"), { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/users */
+export function scramUsersQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.scramUsers(cluster),
+    queryFn: ({ signal }) => fetchJson<UsersResponse>(clusterApiPath(cluster, "users"), { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/quotas */
+export function quotasQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.quotas(cluster),
+    queryFn: ({ signal }) => fetchJson<QuotasResponse>(clusterApiPath(cluster, "quotas"), { signal }),
   });
 }
