@@ -7,6 +7,8 @@ import { TEST_CONSOLE_ENV } from "./scripts/test-support/test-cluster";
 export const E2E_PORT = testPort(18080);
 /** An origin besides the console's own from which the browser tests' console accepts changes. */
 export const E2E_ALLOWED_ORIGIN = "https://console.example.test";
+/** A name besides IP addresses and localhost that the browser tests' console answers to (CONSOLE_ALLOWED_HOSTS). */
+export const E2E_ALLOWED_HOST = "kafka-console.internal";
 
 /** Debian's Chromium (never a downloaded browser), with the flags this network needs. */
 const CHROMIUM_ARGS = [
@@ -53,6 +55,7 @@ export default defineConfig({
         HOSTNAME: "127.0.0.1",
         NEXT_TELEMETRY_DISABLED: "1",
         CONSOLE_ALLOWED_ORIGINS: E2E_ALLOWED_ORIGIN,
+        CONSOLE_ALLOWED_HOSTS: E2E_ALLOWED_HOST,
         AUDIT_LOG_FILE: E2E_AUDIT_FILE,
       },
     },

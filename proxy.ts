@@ -1,6 +1,8 @@
 /**
  * Runs before every request but static assets (Next.js's Proxy, formerly Middleware; the Node.js runtime).
  *
+ * 0. Only the console's own names: a request whose Host (or X-Forwarded-Host) is neither an IP address, localhost,
+ *    nor a configured name is answered 421 in words, whatever it asks for (server/security/host.ts: DNS rebinding).
  * 1. Mutations only from the console's own origin: a POST (every server action), PUT, PATCH or DELETE from another
  *    origin, or that the browser marks cross-site, is answered 403 `{ error: { code: "forbidden_origin" } }` before
  *    anything runs (server/security/origin.ts). Next.js refuses foreign server actions too, but only with a bare 500;
@@ -13,25 +15,39 @@
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { API_POLICY, makeNonce, pagePolicy, SECURITY_HEADERS } from "@/server/security/headers";
-import { checkOrigin, parseAllowedOrigins } from "@/server/security/origin";
+import { checkHost } from "@/server/security/host";
+import { checkOrigin } from "@/server/security/origin";
+import { getConfig } from "@/server/config/load";
 import { authGate } from "@/server/auth/gate";
-
-let extraOrigins: readonly string[] | undefined;
-
-/** CONSOLE_ALLOWED_ORIGINS, read once. A bad value never gets here: it stops the start (instrumentation.ts). */
-function allowedOrigins(): readonly string[] {
-  if (!extraOrigins) {
-    const parsed = parseAllowedOrigins(process.env.CONSOLE_ALLOWED_ORIGINS);
-    extraOrigins = "origins" in parsed ? parsed.origins : [];
-  }
-  return extraOrigins;
-}
 
 function isApi(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
 }
 
+/** A refusal in words: JSON `{ error: { code, message } }` for the API and actions, plain text for a page. */
+function refusal(request: NextRequest, status: number, code: string, message: string): NextResponse {
+  const wantsPage = !isApi(request.nextUrl.pathname) && request.method === "GET" && !request.headers.has("rsc");
+  const response = wantsPage
+    ? new NextResponse(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } })
+    : NextResponse.json({ error: { code, message } }, { status });
+  response.headers.set("Cache-Control", "no-store");
+  for (const { key, value } of SECURITY_HEADERS) response.headers.set(key, value);
+  response.headers.set("Content-Security-Policy", API_POLICY);
+  return response;
+}
+
 export function proxy(request: NextRequest): NextResponse {
+  // 0. Only the console's own names (server/security/host.ts): a page whose name was re-pointed at this machine
+  //    (DNS rebinding) gets nothing, not even a read.
+  const host = checkHost(
+    { host: request.headers.get("host"), forwardedHost: request.headers.get("x-forwarded-host") },
+    getConfig().allowedHosts,
+  );
+  if (!host.allowed) {
+    console.warn(`Refused ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${host.message}`);
+    return refusal(request, 421, "misdirected_request", host.message);
+  }
+
   const verdict = checkOrigin(
     {
       method: request.method,
@@ -40,18 +56,12 @@ export function proxy(request: NextRequest): NextResponse {
       host: request.headers.get("host"),
       forwardedHost: request.headers.get("x-forwarded-host"),
     },
-    allowedOrigins(),
+    getConfig().allowedOrigins,
   );
 
   if (!verdict.allowed) {
-    console.warn(`Refused ${request.method} ${request.nextUrl.pathname}: ${verdict.message}`);
-    const refused = NextResponse.json(
-      { error: { code: "forbidden_origin", message: verdict.message } },
-      { status: 403, headers: { "Cache-Control": "no-store" } },
-    );
-    for (const { key, value } of SECURITY_HEADERS) refused.headers.set(key, value);
-    refused.headers.set("Content-Security-Policy", API_POLICY);
-    return refused;
+    console.warn(`Refused ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${verdict.message}`);
+    return refusal(request, 403, "forbidden_origin", verdict.message);
   }
 
   // 3. With login on, no page or API answers without a session (server/auth/gate.ts).

@@ -14,6 +14,8 @@ export function checkConfigAtStartup(): void {
     console.log(
       `Kafka console: ${config.clusters.length} cluster(s) from ${config.source}: ${names.join("; ") || "none"}`,
     );
+    if (config.allowedHosts.length > 0)
+      console.log(`Answers to: IP addresses, localhost, ${config.allowedHosts.join(", ")} (CONSOLE_ALLOWED_HOSTS)`);
     if (config.allowedOrigins.length > 0)
       console.log(`Changes also accepted from: ${config.allowedOrigins.join(", ")} (CONSOLE_ALLOWED_ORIGINS)`);
     console.log(`Audit log: ${describeAuditSinks(config.audit)}`);
