@@ -60,6 +60,11 @@ const config = [
     },
   },
   {
+    // CommonJS on purpose: the production server's entry point runs before Next's own CommonJS server.js.
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // The layering rules of shared/DESIGN.md: the browser side never reaches server code. Components may import a
     // "use server" action module (the browser gets RPC stubs for it), nothing else under server/.
     files: ["components/**"],

@@ -1,13 +1,18 @@
 import "server-only";
+import { getConfig } from "@/server/config/load";
+import { clientAddressOf } from "@/server/security/client-address";
 
 /** The first value of a header that proxies append to ("a, b" -> "a"), or undefined. */
 function first(headers: Headers, name: string): string | undefined {
   return headers.get(name)?.split(",")[0]?.trim() || undefined;
 }
 
-/** The client's address as the server saw it (the first X-Forwarded-For hop behind a proxy), for per-client limits. */
+/**
+ * The client's address, for per-client limits and the log: the socket's peer, or behind a proxy listed in
+ * TRUSTED_PROXIES the address it forwarded (server/security/client-address.ts). Never a header the client chose.
+ */
 export function clientAddress(headers: Headers): string {
-  return first(headers, "x-forwarded-for") ?? first(headers, "x-real-ip") ?? "direct";
+  return clientAddressOf(headers, getConfig().trustedProxies);
 }
 
 /** True when the browser reached the console over https (behind a proxy: X-Forwarded-Proto), for Secure cookies. */

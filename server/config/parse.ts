@@ -9,10 +9,10 @@ import "server-only";
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from "@/server/security/origin";
 import { type AuditConfig, parseAuditConfig } from "./audit";
 import { type AuthConfig, parseAuthConfig } from "./auth";
 import { type MetricsConfig, parseMetricsConfig } from "./metrics";
+import { type NetworkConfig, parseNetworkConfig } from "./network";
 
 export const SECURITY_PROTOCOLS = ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] as const;
 export const SASL_MECHANISMS = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] as const;
@@ -45,13 +45,12 @@ export interface ClusterConfig {
   origin: string;
 }
 
-export interface AppConfig {
+/** Reachability settings (allowedOrigins, allowedHosts, trustedProxies) come from server/config/network.ts. */
+export interface AppConfig extends NetworkConfig {
   clusters: ClusterConfig[];
   port: number;
   /** Bounds of one message stream (the server ends a stream that reaches either). */
   messages: { maxDurationMs: number; maxScanBytes: number; maxStreamsPerUser: number };
-  /** Origins besides the console's own from which changes are accepted (CONSOLE_ALLOWED_ORIGINS; proxy.ts). */
-  allowedOrigins: string[];
   /** Login and roles (server/config/auth.ts); off unless AUTH_TYPE turns it on. Holds secrets: server only. */
   auth: AuthConfig;
   /** Where mutations are recorded (server/config/audit.ts): a JSON-lines file and/or a Kafka topic. */
@@ -380,8 +379,6 @@ export function parseConfig(
       problems,
     ),
   };
-  const allowed = parseAllowedOrigins(env[ALLOWED_ORIGINS_VARIABLE]);
-  if ("error" in allowed) problems.push(`${ALLOWED_ORIGINS_VARIABLE} ${allowed.error}`);
   const auth = parseAuthConfig(
     env,
     clusters.map((c) => c.name),
@@ -389,11 +386,11 @@ export function parseConfig(
   );
   const audit = parseAuditConfig(env, clusters, problems);
   const metrics = parseMetricsConfig(env, auth.enabled, problems);
+  const network = parseNetworkConfig(env, auth.oidc?.publicOrigin ?? null, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const fromEnv = Object.keys(env).some((k) => ENV_CLUSTER.test(k));
   const source = file ? (fromEnv ? `${file.path} and environment` : file.path) : "environment";
-  const allowedOrigins = "origins" in allowed ? allowed.origins : [];
-  const config = { clusters, port, messages, allowedOrigins, auth, audit, metrics, source };
+  const config = { clusters, port, messages, ...network, auth, audit, metrics, source };
   return { config, warnings: collected.warnings };
 }
 
