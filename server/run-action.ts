@@ -6,6 +6,7 @@ import { summarizeResult } from "@/lib/audit/describe";
 import { type AuditAction, type AuditEntry, AUDIT_TEXT_MAX } from "@/lib/audit/entry";
 import { auditParams } from "@/lib/audit/sanitize";
 import { recordMutation } from "@/server/audit/log";
+import { recordRefusedWithoutSession } from "@/server/audit/unauthenticated";
 import { MUTATION_ROLES, type Role } from "@/lib/auth/permissions";
 import { authorize, currentActor } from "@/server/auth/current";
 import { type ClusterHandle, resolveCluster } from "@/server/kafka/clients";
@@ -32,6 +33,11 @@ export async function runMutation<S extends z.ZodType, T>(
   const time = new Date();
   const actor = await actorOrUnknown();
   const { result, valid } = await guarded(MUTATION_ROLES[action], clusterName, schema, input, work);
+  if (actor.via === "none") {
+    // Login is on and there is no session: refused before anything was read; a short, rate-limited entry only.
+    await recordRefusedWithoutSession(action, clusterName, result.ok ? "" : result.message);
+    return result;
+  }
   const entry: AuditEntry = {
     id: randomUUID(),
     time: time.toISOString(),
@@ -82,9 +88,9 @@ async function actorOrUnknown(): Promise<AuditEntry["actor"]> {
 }
 
 /**
- * The checks every action passes, in order: a cluster is named and configured; the asker is signed in (when login is
- * on) with a role on it that reaches `need` (lib/auth/permissions.ts); the cluster is not read-only; the input passes
- * its schema. Then the work, with any failure in words.
+ * The checks every action passes, in order: a cluster is named; the asker is signed in (when login is on) with a role
+ * on it that reaches `need` (lib/auth/permissions.ts); it is configured; it is not read-only; the input passes its
+ * schema. Then the work, with any failure in words.
  */
 async function guarded<S extends z.ZodType, T>(
   need: Role,
@@ -97,8 +103,10 @@ async function guarded<S extends z.ZodType, T>(
   try {
     if (typeof clusterName !== "string" || clusterName.length === 0)
       return { result: actionFailed("No cluster was named."), valid };
+    // The session and the role first: without them, a configured cluster and an unknown one get the same answer, so
+    // cluster names do not leak to someone who may not use them.
+    await authorize(clusterName, need);
     const cluster = resolveCluster(clusterName);
-    await authorize(cluster.name, need);
     if (cluster.config.readOnly)
       return {
         result: actionFailed(`Cluster "${cluster.name}" is read-only: the console makes no changes to it.`),

@@ -6,7 +6,11 @@ import { signInSchema } from "@/lib/auth/schemas";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
 
-type SignIn = (input: unknown) => Promise<ActionResult<{ next: string }>>;
+const NOTICE =
+  "rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 " +
+  "dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-200";
+
+type SignIn = (input: unknown) => Promise<ActionResult<{ next: string; notice: string | null }>>;
 
 /**
  * The sign-in page's form: a password form for configured users and/or a single sign-on button. The form is
@@ -29,6 +33,7 @@ export function LoginForm({
   const [message, setMessage] = useState<string | null>(initialError);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);
+  const [signedIn, setSignedIn] = useState<{ next: string; notice: string } | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,7 +50,9 @@ export function LoginForm({
     try {
       const result = await signIn(input);
       if (result.ok) {
-        window.location.assign(result.data.next);
+        // Failed sign-ins to this account since the last one are said before going on, so the user learns of them.
+        if (result.data.notice) setSignedIn({ next: result.data.next, notice: result.data.notice });
+        else window.location.assign(result.data.next);
         return;
       }
       setMessage(result.message);
@@ -56,6 +63,18 @@ export function LoginForm({
       setPending(false);
     }
   }
+
+  if (signedIn)
+    return (
+      <div className="space-y-4">
+        <p role="alert" className={NOTICE}>
+          {signedIn.notice}
+        </p>
+        <a href={signedIn.next} className={buttonClass("primary", "w-full")}>
+          Continue
+        </a>
+      </div>
+    );
 
   return (
     <div className="space-y-6">

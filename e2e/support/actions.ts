@@ -87,7 +87,7 @@ export async function callAction(
   baseURL: string,
   name: string,
   args: unknown[],
-  options: { cookie?: string; origin?: string } = {},
+  options: { cookie?: string; origin?: string; headers?: Record<string, string> } = {},
 ): Promise<ActionCall> {
   const action = serverActions().get(name);
   if (!action) throw new Error(`No server action named ${name} in the build's manifest.`);
@@ -98,6 +98,7 @@ export async function callAction(
       Accept: "text/x-component",
       Origin: options.origin ?? baseURL,
       ...(options.cookie ? { Cookie: options.cookie } : {}),
+      ...options.headers,
     },
     data: JSON.stringify(args),
     maxRedirects: 0,

@@ -17,8 +17,8 @@ export const TEXT_CHARS = 1_000;
 export const LIST_ITEMS = 50;
 export const OBJECT_KEYS = 50;
 export const MAX_DEPTH = 8;
-const NODE_BUDGET = 2_000;
-const CHAR_BUDGET = 40_000;
+const NODE_BUDGET = 500;
+const CHAR_BUDGET = 8_000;
 
 export const REDACTED = "[redacted]";
 export const ELIDED = "…";

@@ -58,6 +58,9 @@ export function authConsoleEnv(): Record<string, string> {
     // As registered with the provider: the flow takes the console's origin from it, not from the request.
     AUTH_OIDC_REDIRECT_URI: `${AUTH_ORIGIN}/api/auth/oidc/callback`,
     METRICS_TOKEN: METRICS_TEST_TOKEN,
+    // The browser tests reach this console from 127.0.0.1 only; as a trusted proxy it may name other clients in
+    // X-Forwarded-For, so the tests can sign in "from" several addresses (e2e/auth-limits.spec.ts).
+    TRUSTED_PROXIES: "127.0.0.1/32,::1/128",
   };
   Object.entries(TEST_USERS).forEach(([name, user], i) => {
     env[`AUTH_USERS_${i}_NAME`] = name;

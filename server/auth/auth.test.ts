@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
-import { FailureLimiter } from "@/server/auth/rate-limit";
+import { Throttle } from "@/server/auth/rate-limit";
 import { openSession, sealSession, sign, unsign } from "@/server/auth/session";
 
 const SECRET = "a-session-secret-of-at-least-32-characters";
@@ -55,19 +55,33 @@ describe("session cookies", () => {
   });
 });
 
-describe("failed sign-in limiter", () => {
-  it("allows the limit, then refuses until the oldest failure leaves the window", () => {
-    const limiter = new FailureLimiter(3, 60_000);
+describe("failed sign-in throttle", () => {
+  it("allows the free tries, then delays growing per failure, up to the cap; a quiet period forgets", () => {
+    const throttle = new Throttle({ free: 3, firstDelayMs: 1_000, maxDelayMs: 5_000 });
     const t = 1_000_000;
     for (let i = 0; i < 3; i++) {
-      expect(limiter.waitMs("ana", t + i)).toBe(0);
-      limiter.fail("ana", t + i);
+      expect(throttle.waitMs("ana", t)).toBe(0);
+      throttle.reserve("ana", t);
     }
-    expect(limiter.waitMs("ana", t + 10)).toBe(60_000 - 10);
-    expect(limiter.waitMs("bo", t + 10)).toBe(0);
-    expect(limiter.waitMs("ana", t + 60_001)).toBe(0);
-    limiter.fail("bo", t);
-    limiter.clear("bo");
-    expect(limiter.waitMs("bo", t)).toBe(0);
+    expect(throttle.waitMs("ana", t)).toBe(0);
+    throttle.reserve("ana", t);
+    expect(throttle.waitMs("ana", t)).toBe(1_000);
+    throttle.reserve("ana", t + 1_000);
+    expect(throttle.waitMs("ana", t + 1_000)).toBe(2_000);
+    for (let i = 0; i < 5; i++) throttle.reserve("ana", t + 2_000);
+    expect(throttle.waitMs("ana", t + 2_000)).toBe(5_000);
+    expect(throttle.waitMs("bo", t)).toBe(0);
+    expect(throttle.waitMs("ana", t + 2_000 + 15 * 60_000 + 1)).toBe(0);
+  });
+
+  it("counts an attempt before it is checked, and gives it back when it succeeds", () => {
+    const throttle = new Throttle({ free: 1, firstDelayMs: 1_000, maxDelayMs: 5_000 });
+    throttle.reserve("ana", 0);
+    throttle.reserve("ana", 0);
+    // A second attempt in flight already counts: a third must wait, whatever the first two turn out to be.
+    expect(throttle.waitMs("ana", 0)).toBe(1_000);
+    throttle.release("ana");
+    throttle.release("ana");
+    expect(throttle.waitMs("ana", 0)).toBe(0);
   });
 });
