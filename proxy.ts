@@ -14,6 +14,7 @@
  * The proxy never reads or wraps a response body, so the message stream (SSE) is passed on as it is written.
  */
 import { type NextRequest, NextResponse } from "next/server";
+import { SERVER_ACTION_BODY_LIMIT_BYTES, tooLargeMessage } from "@/lib/actions/limits";
 import { API_POLICY, makeNonce, pagePolicy, SECURITY_HEADERS } from "@/server/security/headers";
 import { checkHost } from "@/server/security/host";
 import { checkOrigin } from "@/server/security/origin";
@@ -24,13 +25,40 @@ function isApi(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
 }
 
+/**
+ * A server action's body over the limit (Content-Length; browsers always send it for a form) answers 413, and any
+ * method but GET/HEAD/OPTIONS on the read-only API answers 405 naming the allowed ones. null when neither applies.
+ */
+function oversized(
+  request: NextRequest,
+): { status: number; code: string; message: string; headers?: Record<string, string> } | null {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (request.headers.has("next-action") && length > SERVER_ACTION_BODY_LIMIT_BYTES)
+    return { status: 413, code: "payload_too_large", message: tooLargeMessage(length) };
+  if (isApi(request.nextUrl.pathname) && !["GET", "HEAD", "OPTIONS"].includes(request.method))
+    return {
+      status: 405,
+      code: "method_not_allowed",
+      message: `The console's HTTP API only reads: ${request.method} is not allowed here, only GET.`,
+      headers: { Allow: "GET, HEAD" },
+    };
+  return null;
+}
+
 /** A refusal in words: JSON `{ error: { code, message } }` for the API and actions, plain text for a page. */
-function refusal(request: NextRequest, status: number, code: string, message: string): NextResponse {
+function refusal(
+  request: NextRequest,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+): NextResponse {
   const wantsPage = !isApi(request.nextUrl.pathname) && request.method === "GET" && !request.headers.has("rsc");
   const response = wantsPage
     ? new NextResponse(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } })
     : NextResponse.json({ error: { code, message } }, { status });
   response.headers.set("Cache-Control", "no-store");
+  for (const [key, value] of Object.entries(extra)) response.headers.set(key, value);
   for (const { key, value } of SECURITY_HEADERS) response.headers.set(key, value);
   response.headers.set("Content-Security-Policy", API_POLICY);
   return response;
@@ -46,6 +74,13 @@ export function proxy(request: NextRequest): NextResponse {
   if (!host.allowed) {
     console.warn(`Refused ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${host.message}`);
     return refusal(request, 421, "misdirected_request", host.message);
+  }
+
+  // 0b. Input past the documented limits gets a typed refusal in words, not a bare error digest or an empty 405.
+  const tooBig = oversized(request);
+  if (tooBig) {
+    console.warn(`Refused ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${tooBig.message}`);
+    return refusal(request, tooBig.status, tooBig.code, tooBig.message, tooBig.headers);
   }
 
   const verdict = checkOrigin(
