@@ -172,6 +172,23 @@ describe("ACLs", () => {
     expect(await produceAs(password)).toBe("TOPIC_AUTHORIZATION_FAILED");
   });
 
+  it("a read-only cluster refuses every access change on the server", async () => {
+    const before = (await listAcls(cluster)).acls.length;
+    const binding = { principal, resourceType: "TOPIC" as const, resourceName: topic, operation: "WRITE" as const };
+    const answers = [
+      await createAcls("readonly", { bindings: [binding] }),
+      await upsertScramUser("readonly", { name: `${user}-ro`, password }),
+      await alterQuota("readonly", { entity: { user }, set: { producer_byte_rate: 1000 } }),
+    ];
+    for (const answer of answers)
+      expect(answer).toEqual({
+        ok: false,
+        message: 'Cluster "readonly" is read-only: the console makes no changes to it.',
+      });
+    expect((await listAcls(cluster)).acls.length).toBe(before);
+    expect(await tryLogin(`${user}-ro`, password)).toBe("KafkaJSSASLAuthenticationError");
+  });
+
   it("refuses an operation that does not apply to the resource type, and creates nothing", async () => {
     const before = (await listAcls(cluster)).acls.length;
     const refused = await createAcls("test", {
