@@ -158,10 +158,70 @@ describe("lagTrend", () => {
     ]);
   });
 
-  it("leaves a sample just over a minute old out of the window", () => {
-    // 60.001 s apart: the window holds the last sample only, so there is nothing to measure yet.
+  it("reaches past the last minute when it holds too short a span, instead of measuring beside a long chart", () => {
+    // Samples 60.001 s apart (the sampler runs only while someone looks): the last minute holds one sample.
     const trend = lagTrend([point(0, 0, 1000), point(60.001, 600, 1000)]);
-    expect(trend).toMatchObject({ status: "measuring", consumeRate: null, produceRate: null });
-    expect(trend.samples).toHaveLength(2);
+    expect(trend.status).toBe("catching-up");
+    expect(trend.consumeRate).toBeCloseTo(600 / 60.001, 6);
+  });
+});
+
+/** Samples every `step` seconds over `minutes`, with committed and end offsets given by the time in seconds. */
+function history(minutes: number, step: number, committed: (t: number) => number, end: (t: number) => number) {
+  const out: TrendPoint[] = [];
+  for (let t = 0; t <= minutes * 60; t += step) out.push(point(t, committed(t), end(t)));
+  return out;
+}
+
+describe("the status follows the samples the chart shows (defect: 27 min constant said 'for 58 s')", () => {
+  it("constant lag with no commits for 27 minutes: stalled for 27 min", () => {
+    const trend = lagTrend(
+      history(
+        27,
+        10,
+        () => 1000,
+        () => 1500,
+      ),
+    );
+    expect(trend.status).toBe("stalled");
+    expect(trend.words).toBe("Stalled: no offset committed for 27 min while 500 records wait.");
+  });
+
+  it("rising lag sampled every 90 s over 18 minutes: falling behind, not measuring", () => {
+    const trend = lagTrend(
+      history(
+        18,
+        90,
+        (t) => 10 * t,
+        (t) => 12 * t,
+      ),
+    );
+    expect(trend.status).toBe("falling-behind");
+  });
+
+  it("falling lag sampled every 90 s: catching up, with a time to zero", () => {
+    const trend = lagTrend(
+      history(
+        18,
+        90,
+        (t) => 20 * t,
+        (t) => 30_000 + 10 * t,
+      ),
+    );
+    expect(trend.status).toBe("catching-up");
+    expect(trend.etaSeconds).toBeGreaterThan(0);
+  });
+
+  it("zero lag: caught up", () => {
+    expect(
+      lagTrend(
+        history(
+          18,
+          90,
+          (t) => 5 * t,
+          (t) => 5 * t,
+        ),
+      ).status,
+    ).toBe("caught-up");
   });
 });

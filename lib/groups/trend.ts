@@ -34,14 +34,28 @@ export function lagTrend(points: readonly TrendPoint[]): LagTrend {
   const base = { etaSeconds: null, consumeRate: null, produceRate: null, samples };
   if (!last) return { ...base, status: "measuring", words: "Measuring: no sample yet." };
 
+  // The chain: the samples since the last reset or deleted topic (a sum that went backwards).
+  let chainStart = points.length - 1;
+  while (chainStart > 0) {
+    const prev = points[chainStart - 1];
+    const here = points[chainStart];
+    if (!prev || !here || here.committed < prev.committed || here.end < prev.end) break;
+    chainStart -= 1;
+  }
+  // The window: the chain's last minute, reaching further back when that minute holds too short a span (samples
+  // taken seldom, or after a pause), so a chart of many minutes never sits beside "Measuring".
   let start = points.length - 1;
-  while (start > 0) {
+  while (start > chainStart) {
     const prev = points[start - 1];
     const here = points[start];
-    if (!prev || !here || last.at - prev.at > TREND_WINDOW_MS || here.committed < prev.committed || here.end < prev.end)
-      break;
+    if (!prev || !here) break;
+    if (last.at - prev.at > TREND_WINDOW_MS && last.at - here.at >= TREND_MIN_SPAN_MS) break;
     start -= 1;
   }
+  // How long the committed offsets have not moved, over the whole chain: what the chart shows, not just the window.
+  let unchangedSince = points.length - 1;
+  while (unchangedSince > chainStart && points[unchangedSince - 1]?.committed === last.committed) unchangedSince -= 1;
+  const stalledMs = last.at - (points[unchangedSince]?.at ?? last.at);
   const first = points[start] ?? last;
   const spanMs = last.at - first.at;
   const seconds = spanMs / 1000;
@@ -73,7 +87,7 @@ export function lagTrend(points: readonly TrendPoint[]): LagTrend {
       ...base,
       ...rates,
       status: "stalled",
-      words: `Stalled: no offset committed for ${formatDuration(spanMs)} while ${records(last.lag)} wait.`,
+      words: `Stalled: no offset committed for ${formatDuration(stalledMs)} while ${records(last.lag)} wait.`,
     };
   }
   const lagChange = last.lag - first.lag;
