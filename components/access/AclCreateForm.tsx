@@ -89,7 +89,12 @@ function preview<S extends z.ZodType>(schema: S, values: unknown, toBindings: (v
 export function AclCreateForm({ cluster, onDone }: { cluster: string; onDone: () => void }) {
   const [template, setTemplate] = useState<Template>("producer");
   const [done, setDone] = useState<string | null>(null);
-  const mutation = useActionMutation(cluster, createAcls, () => [queryKeys.access(cluster)]);
+  const mutation = useActionMutation(
+    cluster,
+    createAcls,
+    () => [queryKeys.access(cluster)],
+    (data) => `Created ${formatQuantity(data.created, "ACL")}.`,
+  );
   const options = { mode: "onTouched", reValidateMode: "onChange" } as const;
   const producer = useForm({
     ...options,

@@ -24,7 +24,12 @@ export function AclDeleteForm({
 }) {
   const principals = [...new Set(bindings.map((b) => b.principal))];
   const expected = principals.length === 1 ? (principals[0] ?? "") : "delete";
-  const mutation = useActionMutation(cluster, deleteAcls, () => [queryKeys.access(cluster)]);
+  const mutation = useActionMutation(
+    cluster,
+    deleteAcls,
+    () => [queryKeys.access(cluster)],
+    (data) => `Deleted ${formatQuantity(data.deleted, "ACL")}.`,
+  );
   const form = useForm({
     mode: "onTouched",
     reValidateMode: "onChange",

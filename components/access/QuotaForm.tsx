@@ -19,7 +19,12 @@ export function QuotaForm({ cluster, onDone }: { cluster: string; onDone: () => 
   const [who, setWho] = useState<Who>("user");
   const [user, setUser] = useState("");
   const [client, setClient] = useState("");
-  const mutation = useActionMutation(cluster, alterQuota, () => [queryKeys.quotas(cluster)]);
+  const mutation = useActionMutation(
+    cluster,
+    alterQuota,
+    () => [queryKeys.quotas(cluster)],
+    () => "Quota set.",
+  );
   const form = useForm<AlterQuotaInput>({
     mode: "onTouched",
     reValidateMode: "onChange",

@@ -43,7 +43,12 @@ const HEADINGS: Record<QuotaKey, string> = {
 export function QuotasPanel({ cluster }: { cluster: string }) {
   const { data, error, isPending, refetch } = useQuery(quotasQuery(cluster));
   const [open, setOpen] = useState(false);
-  const remove = useActionMutation(cluster, alterQuota, () => [queryKeys.quotas(cluster)]);
+  const remove = useActionMutation(
+    cluster,
+    alterQuota,
+    () => [queryKeys.quotas(cluster)],
+    () => "Quotas removed.",
+  );
 
   if (isPending) return <TableSkeleton label="Loading quotas…" rows={3} />;
   if (!data) return <ErrorMessage title="Could not load the quotas" error={error} onRetry={() => void refetch()} />;

@@ -99,7 +99,12 @@ export function UserForm({ cluster, name }: { cluster: string; name?: string }) 
 
 /** Deletes every credential of a user once its name is typed again; the user can no longer log in. */
 export function UserDeleteForm({ cluster, name, onDone }: { cluster: string; name: string; onDone: () => void }) {
-  const mutation = useActionMutation(cluster, deleteScramUser, () => [queryKeys.scramUsers(cluster)]);
+  const mutation = useActionMutation(
+    cluster,
+    deleteScramUser,
+    () => [queryKeys.scramUsers(cluster)],
+    (data) => `SCRAM user ${data.name} deleted.`,
+  );
   const form = useForm({
     mode: "onTouched",
     reValidateMode: "onChange",

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import { ActionWarning } from "@/components/ui/ActionWarning";
+import { Announcements } from "@/components/ui/Announcements";
 
 /**
  * The page frame of the console: a skip link, the sidebar (a top bar on narrow screens) and the main area, which
- * starts with the warnings of changes made with one (ActionWarning).
+ * starts with the warnings of changes made with one (ActionWarning); what a change did shows as a toast.
  */
 export function ShellFrame({ sidebar, children }: { sidebar: ReactNode; children: ReactNode }) {
   return (
@@ -22,6 +23,7 @@ export function ShellFrame({ sidebar, children }: { sidebar: ReactNode; children
         <ActionWarning />
         {children}
       </main>
+      <Announcements />
     </div>
   );
 }

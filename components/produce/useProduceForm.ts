@@ -1,5 +1,6 @@
 "use client";
 
+import { formatQuantity } from "@/lib/format";
 import { type FormEvent, type RefObject, useEffect, useState, useSyncExternalStore } from "react";
 import type { ProduceAction } from "@/components/messages/actions";
 import { type FieldErrors, useServerAction } from "@/components/ui/useServerAction";
@@ -92,7 +93,12 @@ export function useProduceForm({
   const [submitted, setSubmitted] = useState(false);
   const [result, setResult] = useState<ProduceResult | null>(null);
   const [notes, setNotes] = useState<readonly string[]>([]);
-  const action = useServerAction(cluster, produceMessages, [queryKeys.topics(cluster)]);
+  const action = useServerAction(
+    cluster,
+    produceMessages,
+    [queryKeys.topics(cluster)],
+    (data) => `${formatQuantity(data.records.length, "record")} written to topic ${data.topic}.`,
+  );
   const draft = useDraft(draftRequested);
 
   // A draft from "Produce again" replaces the blank form once (React's update-during-render pattern).

@@ -3,6 +3,7 @@
 import { partialMatchKey, type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { reportActionWarning } from "@/components/ui/actionWarnings";
+import { announce } from "@/components/ui/announcements";
 import { ACTION_BODY_LIMIT_BYTES, encodedSize, tooLargeMessage } from "@/lib/actions/limits";
 import type { ActionResult } from "@/lib/actions/result";
 import { queryKeys } from "@/lib/query/keys";
@@ -29,6 +30,8 @@ export function useActionMutation<I, T>(
   cluster: string,
   action: (cluster: string, input: I) => Promise<ActionResult<T>>,
   invalidates: (input: I, data: T) => readonly QueryKey[] = () => [],
+  /** What the change did, in a sentence: said in a toast once it is done (components/ui/Announcements.tsx). */
+  done?: (data: T, input: I) => string,
 ) {
   const queryClient = useQueryClient();
   return useMutation<T, ActionFailure, I>({
@@ -47,6 +50,7 @@ export function useActionMutation<I, T>(
       return result.data;
     },
     onSuccess: async (data, input) => {
+      if (done) announce(done(data, input));
       const keys = invalidates(input, data);
       if (keys.length > 0)
         await queryClient.invalidateQueries({

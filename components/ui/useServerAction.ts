@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { ZodType } from "zod";
 import { ACTION_BODY_LIMIT_BYTES, encodedSize, tooLargeMessage } from "@/lib/actions/limits";
 import { reportActionWarning } from "@/components/ui/actionWarnings";
+import { announce } from "@/components/ui/announcements";
 import { type ActionResult, fieldErrorsFrom } from "@/lib/actions/result";
 import { queryKeys } from "@/lib/query/keys";
 
@@ -24,6 +25,8 @@ export function useServerAction<I, T>(
   cluster: string,
   action: (cluster: string, input: I) => Promise<ActionResult<T>>,
   refresh: readonly QueryKey[] = [],
+  /** What the change did, in a sentence: said in a toast once it is done (components/ui/Announcements.tsx). */
+  done?: (data: T, input: I) => string,
 ) {
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
@@ -55,6 +58,7 @@ export function useServerAction<I, T>(
           predicate: (query) => refresh.some((key) => partialMatchKey(query.queryKey, key)),
         });
       }
+      if (done) announce(done(result.data, input));
       return { ok: true, data: result.data };
     } catch {
       setMessage(NO_ANSWER);

@@ -40,10 +40,19 @@ export function trackTopics() {
       const name = uniqueName(prefix);
       created.push(name);
       await withFixtureAdmin((admin) =>
-        admin.createTopics({
-          waitForLeaders: true,
-          topics: [{ topic: name, numPartitions: partitions, replicationFactor: 3 }],
-        }),
+        admin.createTopics({ topics: [{ topic: name, numPartitions: partitions, replicationFactor: 3 }] }),
+      );
+      // Until every partition has a leader. (kafkajs' waitForLeaders gives up when the broker it asks has not heard
+      // of the topic yet, UNKNOWN_TOPIC_OR_PARTITION, which a busy machine shows.)
+      await eventually(
+        () =>
+          withFixtureAdmin(async (admin) => {
+            const [topic] = (await admin.fetchTopicMetadata({ topics: [name] })).topics;
+            if (!topic || topic.partitions.length < partitions || topic.partitions.some((p) => p.leader < 0))
+              throw new Error(`Topic ${name} has no leader for every partition yet.`);
+          }),
+        30_000,
+        200,
       );
       return name;
     },

@@ -13,7 +13,8 @@ afterAll(topics.cleanup);
 
 function open(address: string): Promise<Response> {
   const request = new Request(`http://127.0.0.1/api/clusters/test/topics/${topic}/messages?from=live`, {
-    headers: { "x-forwarded-for": address },
+    // The peer address, as the server's entry point records it (X-Forwarded-For is not believed without proxies).
+    headers: { "x-console-peer": address },
   });
   return messages(request, { params: Promise.resolve({ cluster: "test", topic }) });
 }

@@ -24,7 +24,7 @@ export function DeleteGroupForm({
   onCancel: () => void;
   onDeleted: () => void;
 }) {
-  const action = useServerAction(cluster, deleteConsumerGroup);
+  const action = useServerAction(cluster, deleteConsumerGroup, [], (data) => `Consumer group ${data.groupId} deleted.`);
   return (
     <ConfirmByTypingForm
       expected={group.groupId}

@@ -7,7 +7,7 @@ import { FormError } from "@/components/ui/Form";
 import { useServerAction } from "@/components/ui/useServerAction";
 import type { LastReset, ResetResult } from "@/lib/api/types";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatQuantity } from "@/lib/format";
 import { formatDateTime, partitionsWords } from "@/lib/groups/display";
 import { queryKeys } from "@/lib/query/keys";
 
@@ -42,10 +42,13 @@ export function LastResetNotice({
   blockedBy: BlockedReason | null;
   undoOffsetReset: UndoResetAction;
 }) {
-  const action = useServerAction(cluster, undoOffsetReset, [
-    queryKeys.consumerGroups(cluster),
-    queryKeys.topics(cluster),
-  ]);
+  const action = useServerAction(
+    cluster,
+    undoOffsetReset,
+    [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)],
+    (data) =>
+      `The last offset reset of group ${data.groupId} was undone (${formatQuantity(data.partitions, "partition")}).`,
+  );
   const [done, setDone] = useState<ResetResult | null>(null);
 
   async function undo() {

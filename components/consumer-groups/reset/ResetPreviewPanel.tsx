@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
 import { useServerAction } from "@/components/ui/useServerAction";
 import type { ResetPreview } from "@/lib/api/types";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatQuantity } from "@/lib/format";
 import { partitionsWords, recordsWords } from "@/lib/groups/display";
 import { queryKeys } from "@/lib/query/keys";
 import { groupPath } from "@/lib/routes";
@@ -56,10 +56,12 @@ export function ResetPreviewPanel({
 }) {
   const headingId = useId();
   const router = useRouter();
-  const action = useServerAction(cluster, applyOffsetReset, [
-    queryKeys.consumerGroups(cluster),
-    queryKeys.topics(cluster),
-  ]);
+  const action = useServerAction(
+    cluster,
+    applyOffsetReset,
+    [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)],
+    (data) => `Offsets of group ${data.groupId} reset on ${formatQuantity(data.partitions, "partition")}.`,
+  );
   const [applied, setApplied] = useState(false);
   const [navigating, startNavigation] = useTransition();
   const refused = preview.activeMembers.length > 0;

@@ -17,6 +17,7 @@ import {
 import { TopicConfigFields } from "@/components/topics/create/TopicConfigFields";
 import { Button } from "@/components/ui/Button";
 import { reportActionWarning } from "@/components/ui/actionWarnings";
+import { announce } from "@/components/ui/announcements";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
 import { type ActionResult, fieldErrorsFrom } from "@/lib/actions/result";
 import { formatInteger } from "@/lib/format";
@@ -92,6 +93,7 @@ export function CreateTopicForm({
       // Said by ActionWarning, which stays on screen when the form opens the new topic's page.
       if (result.warning) reportActionWarning(result.warning);
       setCreated(result.data.name);
+      announce(`Topic ${result.data.name} created.`);
       void queryClient.invalidateQueries({ queryKey: queryKeys.topics(cluster) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.overview(cluster) });
       startNavigation(() => router.push(topicPath(cluster, result.data.name)));

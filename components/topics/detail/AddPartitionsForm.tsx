@@ -7,7 +7,7 @@ import { useTopicAction } from "@/components/topics/detail/useTopicAction";
 import { errorsFor, type FieldErrors, validate } from "@/components/ui/useServerAction";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatQuantity } from "@/lib/format";
 import { addPartitionsSchema, type AddPartitionsInput } from "@/lib/topics/schemas";
 
 function check(input: AddPartitionsInput, current: number): FieldErrors {
@@ -34,7 +34,9 @@ export function AddPartitionsForm({
   const [text, setText] = useState(String(current + 1));
   const [checked, setChecked] = useState<FieldErrors | null>(null);
   const { addPartitions } = useTopicAdmin();
-  const action = useTopicAction(cluster, addPartitions);
+  const action = useTopicAction(cluster, addPartitions, {
+    done: (data) => `Topic ${data.name} now has ${formatQuantity(data.partitions, "partition")}.`,
+  });
   const input = (value: string): AddPartitionsInput => ({
     name: topic,
     partitions: value.trim() === "" ? Number.NaN : Number(value),

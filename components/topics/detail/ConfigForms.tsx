@@ -26,7 +26,12 @@ function preview(key: string, value: string): string | undefined {
 /** Field errors of the form's own check (after the first submit) and of the action, and the form's message. */
 function useAlterConfigs({ cluster, onDone }: FormProps) {
   const { alterTopicConfigs } = useTopicAdmin();
-  const action = useTopicAction(cluster, alterTopicConfigs);
+  const action = useTopicAction(cluster, alterTopicConfigs, {
+    done: (data) =>
+      data.set.length > 0
+        ? `${data.set.join(", ")} of topic ${data.name} changed.`
+        : `${data.reset.join(", ")} of topic ${data.name} reset to the default.`,
+  });
   const [checked, setChecked] = useState<FieldErrors | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>, input: AlterTopicConfigsInput) {

@@ -23,7 +23,10 @@ export function DeleteTopicForm({
   onDeleted: () => void;
 }) {
   const { deleteTopic } = useTopicAdmin();
-  const action = useTopicAction(cluster, deleteTopic, { refresh: false });
+  const action = useTopicAction(cluster, deleteTopic, {
+    refresh: false,
+    done: (data) => `Topic ${data.name} deleted.`,
+  });
   const groups = topic.consumerGroups.length;
   return (
     <ConfirmByTypingForm

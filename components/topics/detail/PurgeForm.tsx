@@ -12,6 +12,11 @@ import { formatInteger, formatQuantity } from "@/lib/format";
 import { type PurgeTopicInput, purgeTopicSchema } from "@/lib/topics/schemas";
 
 const messages = (count: number): string => formatQuantity(count, "message");
+/** The count is the topic's total, never a number per partition. */
+const wholeWords = (count: number, partitions: number): string =>
+  `All ${messages(count)} of the topic, in its ${formatQuantity(partitions, "partition")}, will be deleted`;
+const chosenWords = (count: number, chosen: number): string =>
+  `${messages(count)} in ${formatInteger(chosen)} chosen ${chosen === 1 ? "partition" : "partitions"} will be deleted`;
 
 /**
  * Deletes every record below the high watermark, in the whole topic or in the chosen partitions. The count comes
@@ -22,7 +27,12 @@ export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: 
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [checked, setChecked] = useState<FieldErrors | null>(null);
   const { purgeTopic } = useTopicAdmin();
-  const action = useTopicAction(cluster, purgeTopic, { groups: true });
+  const action = useTopicAction(cluster, purgeTopic, {
+    groups: true,
+    done: (data) =>
+      `Purged ${formatQuantity(data.partitions.length, "partition")} of topic ${data.name}. The size on disk ` +
+      "shrinks only when Kafka deletes the old log segments, usually within a few minutes.",
+  });
 
   const partitions = [...topic.partitions].sort((a, b) => a.partition - b.partition);
   const selected = whole ? partitions : partitions.filter((p) => chosen.has(p.partition));
@@ -104,11 +114,9 @@ export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: 
           "dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
         }
       >
-        {messages(count)} will be deleted from{" "}
-        {whole
-          ? "every partition"
-          : `${formatInteger(selected.length)} chosen ${selected.length === 1 ? "partition" : "partitions"}`}{" "}
-        (by the last watermarks read), along with anything written before the purge runs. This cannot be undone.
+        {whole ? wholeWords(count, partitions.length) : chosenWords(count, selected.length)} (by the last watermarks
+        read), along with anything written before the purge runs. This cannot be undone. The size on disk shrinks only
+        when Kafka deletes the old log segments, a few minutes later.
       </p>
       {compactOnly ? (
         <p className="text-xs text-amber-800 dark:text-amber-300">

@@ -11,10 +11,14 @@ import { queryKeys } from "@/lib/query/keys";
 export function useTopicAction<I, T>(
   cluster: string,
   action: (cluster: string, input: I) => Promise<ActionResult<T>>,
-  { refresh = true, groups = false }: { refresh?: boolean; groups?: boolean } = {},
+  {
+    refresh = true,
+    groups = false,
+    done,
+  }: { refresh?: boolean; groups?: boolean; done?: (data: T, input: I) => string } = {},
 ) {
   const keys = refresh
     ? [queryKeys.topics(cluster), queryKeys.overview(cluster), ...(groups ? [queryKeys.consumerGroups(cluster)] : [])]
     : [];
-  return useServerAction(cluster, action, keys);
+  return useServerAction(cluster, action, keys, done);
 }
