@@ -77,6 +77,20 @@ export async function upsertScramUser(
   );
   const failed = results.find((r) => r.errorCode !== 0);
   if (failed) throw new KafkaProtocolError(failed.errorCode, failed.errorMessage);
+  await settled(cluster, (users) =>
+    users.some((u) => u.name === input.name && u.mechanisms.some((m) => m.mechanism === input.mechanism)),
+  );
+}
+
+/**
+ * Waits (up to 4 s) until the users read as `done`: the controller has the change at once, the broker that answers
+ * the next read learns it from the metadata log a moment later, and the page reads right after a change.
+ */
+async function settled(cluster: ClusterHandle, done: (users: ScramUser[]) => boolean): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    if (done(await listScramUsers(cluster))) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Removes every credential of a user; after this the user can no longer log in. Returns the mechanisms removed. */
@@ -92,5 +106,6 @@ export async function deleteScramUser(cluster: ClusterHandle, name: string): Pro
   );
   const failed = results.find((r) => r.errorCode !== 0 && r.errorCode !== KafkaErrorCode.RESOURCE_NOT_FOUND);
   if (failed) throw new KafkaProtocolError(failed.errorCode, failed.errorMessage);
+  await settled(cluster, (users) => !users.some((u) => u.name === name));
   return user.mechanisms.map((m) => m.mechanism);
 }
