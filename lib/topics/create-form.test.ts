@@ -23,8 +23,21 @@ describe("create-topic form values", () => {
       partitions: 6,
       replicationFactor: 3,
       configs: { retentionMs: 172_800_000, retentionBytes: 1_500_000_000, maxMessageBytes: 2_000_000 },
+      extraConfigs: [],
     });
     expect(toCreateTopicInput({ ...INITIAL_VALUES, name: "t" }, 1).configs).toEqual({});
+  });
+
+  it("sends the extra config rows trimmed, leaving out rows left empty", () => {
+    const rows = [
+      { key: " segment.ms ", value: " 3600000 " },
+      { key: "", value: "" },
+      { key: "", value: "orphan" },
+    ];
+    expect(toCreateTopicInput({ ...INITIAL_VALUES, name: "t", extraConfigs: rows }, 1).extraConfigs).toEqual([
+      { key: "segment.ms", value: "3600000" },
+      { key: "", value: "orphan" },
+    ]);
   });
 
   it("sends -1 for unlimited retention, and NaN for what is not a number so the schema says so", () => {

@@ -26,6 +26,8 @@ export interface CreateTopicValues {
   minInsyncReplicas: string;
   maxMessageAmount: string;
   maxMessageUnit: SizeUnit;
+  /** Any other config, as typed: rows of a key and a value. */
+  extraConfigs: { key: string; value: string }[];
 }
 
 export const DEFAULT_PARTITIONS = 3;
@@ -44,6 +46,7 @@ export const INITIAL_VALUES: CreateTopicValues = {
   minInsyncReplicas: "",
   maxMessageAmount: "",
   maxMessageUnit: "MB",
+  extraConfigs: [],
 };
 
 /** Kafka's usual replication factor, but never more than the brokers that can hold a replica. */
@@ -61,6 +64,7 @@ export const FIELD_KEYS = {
   cleanupPolicy: "configs.cleanupPolicy",
   minInsyncReplicas: "configs.minInsyncReplicas",
   maxMessage: "configs.maxMessageBytes",
+  extraConfigs: "extraConfigs",
 } as const;
 export type FieldKey = (typeof FIELD_KEYS)[keyof typeof FIELD_KEYS];
 
@@ -79,6 +83,7 @@ export const FIELD_OF: Record<keyof CreateTopicValues, FieldKey> = {
   minInsyncReplicas: FIELD_KEYS.minInsyncReplicas,
   maxMessageAmount: FIELD_KEYS.maxMessage,
   maxMessageUnit: FIELD_KEYS.maxMessage,
+  extraConfigs: FIELD_KEYS.extraConfigs,
 };
 
 /** A required whole number as typed: "" is NaN, so the schema says "must be a number" rather than "at least 1". */
@@ -118,6 +123,10 @@ export function toCreateTopicInput(values: CreateTopicValues, defaultRf: number 
     replicationFactor:
       values.replicationFactor === null ? (defaultRf ?? Number.NaN) : requiredNumber(values.replicationFactor),
     configs,
+    // Rows left empty are not sent; a row with a value and no name is (so the schema asks for the name).
+    extraConfigs: values.extraConfigs
+      .map(({ key, value }) => ({ key: key.trim(), value: value.trim() }))
+      .filter(({ key, value }) => key !== "" || value !== ""),
   };
 }
 

@@ -60,6 +60,12 @@ export const CONFIG_KEYS: Record<keyof TopicConfigsInput, string> = {
   maxMessageBytes: "max.message.bytes",
 };
 
+export const configKeySchema = z
+  .string()
+  .min(1, "Enter a config name.")
+  .max(255, "A config name has at most 255 characters.")
+  .regex(/^[a-z0-9]+([._-][a-z0-9]+)*$/, "A config name is lower-case words joined by dots, like retention.ms.");
+
 export const createTopicSchema = z
   .object({
     name: topicNameSchema,
@@ -70,8 +76,33 @@ export const createTopicSchema = z
       .min(1, "Replication factor must be at least 1.")
       .max(MAX_REPLICATION_FACTOR, "Replication factor is too large."),
     configs: topicConfigsSchema.default({}),
+    /** Any other topic config, by Kafka's name: the broker validates it and its refusal is shown as it says it. */
+    extraConfigs: z
+      .array(
+        z.object({
+          key: configKeySchema,
+          value: z.string().max(10_000, "A config value has at most 10,000 characters."),
+        }),
+      )
+      .max(50, "At most 50 more configs.")
+      .default([]),
   })
   .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    const fixed = new Set(
+      (Object.keys(CONFIG_KEYS) as (keyof typeof CONFIG_KEYS)[])
+        .filter((key) => input.configs[key] !== undefined)
+        .map((key) => CONFIG_KEYS[key]),
+    );
+    input.extraConfigs.forEach(({ key }, i) => {
+      if (seen.has(key) || fixed.has(key))
+        ctx.addIssue({
+          code: "custom",
+          path: ["extraConfigs", i, "key"],
+          message: `${key} is set twice: keep one.`,
+        });
+      seen.add(key);
+    });
     const minIsr = input.configs.minInsyncReplicas;
     if (minIsr !== undefined && minIsr > input.replicationFactor) {
       ctx.addIssue({
@@ -101,11 +132,6 @@ export const addPartitionsSchema = z.object({
 export type AddPartitionsInput = z.input<typeof addPartitionsSchema>;
 
 /** Kafka config keys: dotted lower-case words. */
-export const configKeySchema = z
-  .string()
-  .min(1, "Enter a config name.")
-  .max(255, "A config name has at most 255 characters.")
-  .regex(/^[a-z0-9]+([._-][a-z0-9]+)*$/, "A config name is lower-case words joined by dots, like retention.ms.");
 
 /** Set some keys and reset others to their default, leaving every other key as it is (incremental semantics). */
 export const alterTopicConfigsSchema = z

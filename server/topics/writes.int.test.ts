@@ -157,6 +157,49 @@ describe("create a topic", () => {
     if (result.ok) created.push(name);
   });
 
+  it("sets any other config by its Kafka name, and the broker's refusal of a wrong one is shown in its words", async () => {
+    const name = uniqueName("extra");
+    const result = await createTopic("test", {
+      name,
+      partitions: 1,
+      replicationFactor: 1,
+      extraConfigs: [
+        { key: "segment.ms", value: "3600000" },
+        { key: "compression.type", value: "zstd" },
+      ],
+    });
+    expect(result).toEqual({ ok: true, data: { name } });
+    created.push(name);
+    expect(await topicConfig(name, ["segment.ms", "compression.type"])).toEqual({
+      "segment.ms": "3600000",
+      "compression.type": "zstd",
+    });
+
+    const wrong = uniqueName("extra-wrong");
+    const refused = await createTopic("test", {
+      name: wrong,
+      partitions: 1,
+      replicationFactor: 1,
+      extraConfigs: [{ key: "no.such.config", value: "1" }],
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { extraConfigs: [expect.stringContaining("no.such.config")] },
+    });
+    const twice = await createTopic("test", {
+      name: wrong,
+      partitions: 1,
+      replicationFactor: 1,
+      configs: { retentionMs: 1000 },
+      extraConfigs: [{ key: "retention.ms", value: "2000" }],
+    });
+    expect(twice).toMatchObject({
+      ok: false,
+      fieldErrors: { "extraConfigs.0.key": ["retention.ms is set twice: keep one."] },
+    });
+    expect((await listTopics(resolveCluster("test"))).topics.map((t) => t.name)).not.toContain(wrong);
+  });
+
   it("refuses every change on a read-only cluster, changing nothing", async () => {
     const name = uniqueName("ro");
     const result = await createTopic("readonly", { name, partitions: 1, replicationFactor: 1 });

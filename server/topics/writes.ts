@@ -13,6 +13,7 @@ import {
   CONFIG_RESOURCE_TOPIC,
   CONFIG_SET,
   IncrementalAlterConfigs,
+  KafkaErrorCode,
   KafkaProtocolError,
   send,
 } from "@/server/kafka/protocol";
@@ -44,7 +45,8 @@ export async function createTopic(cluster: ClusterHandle, input: z.output<typeof
   }
   const configEntries = (Object.keys(CONFIG_KEYS) as (keyof typeof CONFIG_KEYS)[])
     .filter((key) => input.configs[key] !== undefined)
-    .map((key) => ({ name: CONFIG_KEYS[key], value: String(input.configs[key]) }));
+    .map((key) => ({ name: CONFIG_KEYS[key], value: String(input.configs[key]) }))
+    .concat(input.extraConfigs.map(({ key, value }) => ({ name: key, value })));
   const [result] = await cluster.protocol(async (c) =>
     send(await c.findControllerBroker(), CreateTopics, {
       topics: [
@@ -62,6 +64,9 @@ export async function createTopic(cluster: ClusterHandle, input: z.output<typeof
   invalidateTopics(cluster);
   if (!result) throw new ConsoleError("kafka_error", "The broker did not answer for this topic.", 502);
   if (result.errorCode === 36) throw new FieldError("name", `A topic named "${input.name}" already exists.`);
+  // INVALID_CONFIG: the broker's own words name the config ("Unknown topic config name: x"), beside the extra ones.
+  if (result.errorCode === KafkaErrorCode.INVALID_CONFIG && input.extraConfigs.length > 0)
+    throw new FieldError("extraConfigs", `The broker refused a config: ${result.errorMessage ?? "invalid config"}`);
   if (result.errorCode !== 0) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
   await waitForLeaders(cluster, input.name);
 }

@@ -14,6 +14,7 @@ import {
   nameWarning,
   toCreateTopicInput,
 } from "@/lib/topics/create-form";
+import { ExtraConfigsField } from "@/components/topics/create/ExtraConfigsField";
 import { TopicConfigFields } from "@/components/topics/create/TopicConfigFields";
 import { Button } from "@/components/ui/Button";
 import { reportActionWarning } from "@/components/ui/actionWarnings";
@@ -189,6 +190,16 @@ export function CreateTopicForm({
         </div>
       </div>
       <TopicConfigFields {...bind} />
+      <ExtraConfigsField
+        {...bind}
+        rowErrors={(row) =>
+          submitted || touched.has(FIELD_KEYS.extraConfigs)
+            ? Object.entries(clientErrors)
+                .filter(([path]) => path.startsWith(`extraConfigs.${row}.`))
+                .flatMap(([, messages]) => messages)
+            : []
+        }
+      />
       <FormError message={message ?? (submitted && !parsed.success ? "Check the fields marked above." : null)} />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" variant="primary" disabled={pending}>
