@@ -27,6 +27,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "group.offsets.undo": "Undo offset reset",
   "group.delete": "Delete group",
   "messages.produce": "Produce",
+  "broker.configs.alter": "Edit broker configs",
+  "leaders.elect": "Elect leaders",
+  "partitions.reassign": "Reassign partitions",
+  "partitions.reassign.cancel": "Cancel reassignment",
+  "partitions.throttle.remove": "Remove throttle",
 };
 
 export function isAuditAction(value: unknown): value is AuditAction {
