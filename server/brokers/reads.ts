@@ -5,7 +5,13 @@ import { summarizeBrokers } from "@/lib/cluster/summary";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { getSnapshot } from "@/server/cluster/metadata";
-import { DescribeLogDirs, errorWords, send } from "@/server/kafka/protocol";
+import {
+  DescribeLogDirs,
+  KafkaProtocolError,
+  ListPartitionReassignments,
+  errorWords,
+  send,
+} from "@/server/kafka/protocol";
 
 /** DescribeConfigs' config source (Kafka's ConfigSource ids) for a broker's config. */
 function sourceOf(configSource: number | undefined, isDefault: boolean): BrokerConfigSource {
@@ -90,17 +96,12 @@ function pick(info: ReturnType<typeof summarizeBrokers>[number]) {
 
 /** The partition reassignments in progress (ListPartitionReassignments), by topic and partition. */
 export async function listReassignments(cluster: ClusterHandle): Promise<ReassignmentsResponse> {
-  const answer = await cluster.admin((admin) => admin.listPartitionReassignments({ timeout: 10_000 }));
+  const answer = await cluster.protocol(async (c) =>
+    send(await c.findControllerBroker(), ListPartitionReassignments, { timeoutMs: 10_000 }),
+  );
+  if (answer.errorCode !== 0) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
   const reassignments = answer.topics
-    .flatMap((t) =>
-      t.partitions.map((p) => ({
-        topic: t.topic,
-        partition: p.partitionIndex,
-        replicas: p.replicas,
-        addingReplicas: p.addingReplicas ?? [],
-        removingReplicas: p.removingReplicas ?? [],
-      })),
-    )
+    .flatMap((t) => t.partitions.map(({ partition, ...p }) => ({ topic: t.name, partition, ...p })))
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   return { reassignments };
 }

@@ -109,3 +109,47 @@ export const AlterPartitionReassignments: ApiSpec<AlterReassignmentsRequest, Alt
     return { errorCode, errorMessage, results };
   },
 };
+
+// ----------------------------------------------------------------------------- ListPartitionReassignments (46)
+export interface ListReassignmentsResponse {
+  errorCode: number;
+  errorMessage: string | null;
+  topics: {
+    name: string;
+    partitions: { partition: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[] }[];
+  }[];
+}
+
+/**
+ * Every reassignment in progress (the request's topics null). Ours because kafkajs 2.2.4's listPartitionReassignments
+ * answered with no partitions while Kafka's own Admin client listed one in progress.
+ */
+export const ListPartitionReassignments: ApiSpec<{ timeoutMs: number }, ListReassignmentsResponse> = {
+  apiKey: 46,
+  name: "ListPartitionReassignments",
+  versions: [0],
+  flexibleFrom: 0,
+  encode(w, _v, req) {
+    w.int32(req.timeoutMs)
+      .compactArray(null, () => undefined)
+      .tags();
+  },
+  decode(r) {
+    r.int32();
+    const errorCode = r.int16();
+    const errorMessage = r.compactString();
+    const ids = () => r.compactArray(() => r.int32());
+    const topics = r.compactArray(() => {
+      const name = r.compactString() ?? "";
+      const partitions = r.compactArray(() => {
+        const p = { partition: r.int32(), replicas: ids(), addingReplicas: ids(), removingReplicas: ids() };
+        r.tags();
+        return p;
+      });
+      r.tags();
+      return { name, partitions };
+    });
+    r.tags();
+    return { errorCode, errorMessage, topics };
+  },
+};
