@@ -44,6 +44,19 @@ describe("proposeAssignment", () => {
     expect(row?.after).toEqual([1, 3]);
   });
 
+  it("rotates added replicas over the brokers, one more replica each", () => {
+    const plan = proposeAssignment(
+      [1, 2, 3].map((id, partition) => ({ partition, replicas: [id], sizeBytes: 1 })),
+      brokers,
+      2,
+    );
+    expect(plan.map((row) => row.after)).toEqual([
+      [1, 2],
+      [2, 3],
+      [3, 1],
+    ]);
+  });
+
   it("changes nothing when the replicas are already as asked", () => {
     const [row] = proposeAssignment([{ partition: 0, replicas: [2, 3], sizeBytes: 50 }], brokers, 2);
     expect(row).toEqual({ partition: 0, before: [2, 3], after: [2, 3], moveBytes: 0 });

@@ -46,6 +46,10 @@ export function proposeAssignment(
     const after = [...(kept[i] ?? [])];
     while (after.length < Math.min(replicationFactor, chosen.length)) {
       const racks = new Set(after.map((id) => rackOf.get(id) ?? null).filter((r) => r !== null));
+      // Among equals, the next broker after the partition's last replica (round robin): 1,2 then 2,3 then 3,1.
+      const last = chosen.findIndex((b) => b.id === after.at(-1));
+      const turn = (b: PlanBroker) =>
+        last === -1 ? chosen.indexOf(b) : (chosen.indexOf(b) - last + chosen.length) % chosen.length;
       const candidates = chosen
         .filter((b) => !after.includes(b.id))
         .sort(
@@ -53,7 +57,7 @@ export function proposeAssignment(
             Number(a.rack !== null && racks.has(a.rack)) - Number(b.rack !== null && racks.has(b.rack)) ||
             (after.length === 0 ? (leaders.get(a.id) ?? 0) - (leaders.get(b.id) ?? 0) : 0) ||
             (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) ||
-            a.id - b.id,
+            turn(a) - turn(b),
         );
       const next = candidates[0];
       if (!next) break;

@@ -59,11 +59,16 @@ export function TopicActions({
           Reassign partitions
         </Link>
       </div>
-      {!blocked && nonPreferred.length > 0 ? (
+      {/* Always offered (its result must stay on screen after the leaders move); the count says when it is due. */}
+      {!blocked ? (
         <ElectLeadersButton
           cluster={cluster}
           topic={topic.name}
-          label={`Elect preferred leaders (${nonPreferred.length} not preferred)`}
+          label={
+            nonPreferred.length > 0
+              ? `Elect preferred leaders (${nonPreferred.length} not preferred)`
+              : "Elect preferred leaders"
+          }
         />
       ) : null}
       {blockedBy ? (
