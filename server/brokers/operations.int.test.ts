@@ -5,7 +5,13 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveCluster } from "@/server/kafka/clients";
-import { alterBrokerConfigs, electLeaders } from "@/server/brokers/actions";
+import {
+  alterBrokerConfigs,
+  cancelReassignment,
+  electLeaders,
+  reassignPartitions,
+  removeReassignmentThrottle,
+} from "@/server/brokers/actions";
 import { describeBroker } from "@/server/brokers/reads";
 import { describeQuorum } from "@/server/cluster/quorum";
 import { eventually, trackTopics, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
@@ -197,5 +203,26 @@ describe("the KRaft quorum", () => {
       expect(voter.behind).toBe(false);
       expect(voter.lastCaughtUpTimestamp).not.toBeNull();
     }
+  });
+});
+
+describe("every operation", () => {
+  it("is refused on a read-only cluster, before anything reaches Kafka", async () => {
+    const refused = { ok: false, message: 'Cluster "readonly" is read-only: the console makes no changes to it.' };
+    const topic = "anything";
+    expect(
+      await alterBrokerConfigs("readonly", { broker: 1, set: [{ key: "log.cleaner.threads", value: "2" }], reset: [] }),
+    ).toEqual(refused);
+    expect(await electLeaders("readonly", { topic: null, partitions: null })).toEqual(refused);
+    expect(
+      await reassignPartitions("readonly", {
+        topic,
+        partitions: [{ partition: 0, replicas: [1] }],
+        throttleBytesPerSecond: null,
+      }),
+    ).toEqual(refused);
+    expect(await cancelReassignment("readonly", { topic, partitions: null })).toEqual(refused);
+    expect(await removeReassignmentThrottle("readonly", { topic })).toEqual(refused);
+    expect((await kafkaConfigsDescribe(1)).has("log.cleaner.threads")).toBe(false);
   });
 });

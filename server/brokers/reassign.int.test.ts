@@ -9,6 +9,7 @@ import { proposeAssignment } from "@/lib/brokers/plan";
 import { resolveCluster } from "@/server/kafka/clients";
 import { cancelReassignment, reassignPartitions, removeReassignmentThrottle } from "@/server/brokers/actions";
 import { listReassignments } from "@/server/brokers/reads";
+import { readAuditLog } from "@/server/audit/log";
 import { eventually, produceTo, trackTopics, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
 import { kafkaConfigsDescribe, kafkaDescribeTopic, kafkaListReassignments } from "@/scripts/test-support/kafka-tools";
 
@@ -63,6 +64,16 @@ describe("partition reassignment", () => {
       throttleBytesPerSecond: 10 * 1024 * 1024,
     });
     expect(result).toEqual({ ok: true, data: { topic, partitions: 3, throttled: true } });
+    // Audited with the plan it applied.
+    const [entry] = (await readAuditLog({ q: topic, limit: 10 })).entries.filter(
+      (e) => e.action === "partitions.reassign",
+    );
+    expect(entry?.params).toEqual({
+      topic,
+      partitions: plan.map((row) => ({ partition: row.partition, replicas: row.after })),
+      throttleBytesPerSecond: 10 * 1024 * 1024,
+    });
+    expect(entry?.result).toEqual({ ok: true, summary: "3 partitions reassigning, throttled" });
     // The throttle Kafka's own tool would set: the rate on the brokers, the moving replicas on the topic.
     expect((await kafkaConfigsDescribe(1)).get("leader.replication.throttled.rate")).toBe(String(10 * 1024 * 1024));
     const throttled = await topicConfigs(topic);
