@@ -60,16 +60,35 @@ const config = [
     },
   },
   {
-    // The layering rules of shared/DESIGN.md: the browser side never reaches server code.
-    files: ["components/**", "lib/**"],
+    // The layering rules of shared/DESIGN.md: the browser side never reaches server code. Components may import a
+    // "use server" action module (the browser gets RPC stubs for it), nothing else under server/.
+    files: ["components/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              group: ["@/server/*", "**/server/*"],
-              message: "components/ and lib/ must not import server/ (see DESIGN.md).",
+              regex: "^(?:@/|(?:\\.\\./)+)server/(?![\\w-]+/actions$)",
+              message:
+                'components/ may import only "use server" action modules from server/ ' +
+                "(@/server/<feature>/actions), never other server code (DESIGN.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/**", "**/server/**"],
+              message: "lib/ is pure and browser-safe: it must not import server/ (see DESIGN.md).",
             },
           ],
         },

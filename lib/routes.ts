@@ -6,6 +6,7 @@ export const CLUSTER_SECTIONS = [
   { path: "consumer-groups", label: "Consumer groups" },
   { path: "messages", label: "Messages" },
   { path: "produce", label: "Produce" },
+  { path: "access", label: "Access" },
 ] as const;
 
 export type ClusterSection = (typeof CLUSTER_SECTIONS)[number]["path"];

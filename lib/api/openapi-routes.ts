@@ -9,6 +9,7 @@ import { groupsListQuerySchema } from "@/lib/groups/schemas";
 import { messageQuerySchema } from "@/lib/messages/query";
 import { topicsListQuerySchema } from "@/lib/topics/schemas";
 import { brokerResponseSchema, quorumResponseSchema, reassignmentsResponseSchema } from "./brokers";
+import { aclsResponseSchema, quotasResponseSchema, usersResponseSchema } from "./acls";
 import { brokersResponseSchema, clusterListSchema, healthResponseSchema, overviewResponseSchema } from "./cluster";
 import { consumerGroupResponseSchema, consumerGroupsResponseSchema } from "./groups";
 import { topicResponseSchema, topicsResponseSchema } from "./topics";
@@ -43,7 +44,7 @@ export interface RouteDoc {
   path: string;
   method: "get";
   operationId: string;
-  tag: "console" | "clusters" | "topics" | "messages" | "consumer groups" | "audit" | "sign-in";
+  tag: "console" | "clusters" | "topics" | "messages" | "consumer groups" | "access" | "audit" | "sign-in";
   summary: string;
   description?: string;
   /** Description of each path parameter, by name (every `{name}` in the path). */
@@ -301,5 +302,36 @@ export const API_ROUTES: readonly RouteDoc[] = [
       description: "To the page the sign-in started from, with the session cookie set; or to /login?error=<reason>.",
     },
     errors: [],
+  },
+  {
+    path: "/api/clusters/{cluster}/acls",
+    method: "get",
+    operationId: "listAcls",
+    tag: "access",
+    summary: "Every ACL binding of the cluster",
+    description: "authorizer is false, with no ACLs, when the cluster has no authorizer.",
+    pathParams: CLUSTER,
+    answer: { kind: "json", schema: aclsResponseSchema, description: "Bindings sorted by principal and resource." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/users",
+    method: "get",
+    operationId: "listScramUsers",
+    tag: "access",
+    summary: "SCRAM users with their mechanisms and iterations (never passwords)",
+    pathParams: CLUSTER,
+    answer: { kind: "json", schema: usersResponseSchema, description: "Users sorted by name." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/quotas",
+    method: "get",
+    operationId: "listClientQuotas",
+    tag: "access",
+    summary: "Client quotas by user and client id, defaults included",
+    pathParams: CLUSTER,
+    answer: { kind: "json", schema: quotasResponseSchema, description: "Quotas sorted by entity." },
+    errors: CLUSTER_ERRORS,
   },
 ];

@@ -18,6 +18,7 @@ import {
   streamProgressSchema,
 } from "@/lib/messages/types";
 import * as brokers from "./brokers";
+import * as acls from "./acls";
 import * as cluster from "./cluster";
 import { apiErrorBodySchema } from "./errors";
 import * as groups from "./groups";
@@ -97,6 +98,12 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["LagTrend", groups.lagTrendSchema],
   ["LagSample", groups.lagSampleSchema],
   ["LastReset", groups.lastResetSchema],
+  ["AclsResponse", acls.aclsResponseSchema],
+  ["AclBinding", acls.aclBindingResponseSchema],
+  ["UsersResponse", acls.usersResponseSchema],
+  ["ScramUser", acls.scramUserSchema],
+  ["QuotasResponse", acls.quotasResponseSchema],
+  ["ClientQuota", acls.clientQuotaSchema],
   ["AuditPageResponse", auditPageResponseSchema],
   ["AuditEntry", auditEntrySchema],
   ["JsonValue", jsonValueSchema],
@@ -241,6 +248,7 @@ function build(): OpenApiDocument {
       { name: "topics", description: "Topics, their partitions and configs." },
       { name: "messages", description: "Reading records (Server-Sent Events)." },
       { name: "consumer groups", description: "Consumer groups, their offsets and lag." },
+      { name: "access", description: "Kafka's own access control: ACLs, SCRAM users and client quotas." },
       { name: "audit", description: "The log of changes made or tried through the console." },
       { name: "sign-in", description: "Single sign-on (OpenID Connect) for the browser; redirects only." },
     ],

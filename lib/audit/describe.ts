@@ -66,6 +66,11 @@ const reassignSchema = z.object({
 });
 const nameOfTopic = z.object({ topic: text });
 const resetSchema = z.object({ groupId: text, plan: z.array(z.unknown()) });
+const aclsSchema = z.object({ bindings: z.array(z.object({ principal: text })).min(1) });
+const scramSchema = z.object({ name: text, mechanism: text.optional() });
+const quotaSchema = z.object({
+  entity: z.object({ user: text.nullable().optional(), clientId: text.nullable().optional() }),
+});
 const produceSchema = z.object({ topic: text, partition: count.nullable().optional(), copies: count.optional() });
 
 /** What the params say, as a phrase after the verb: "topic orders (6 partitions, RF 3)". */
@@ -189,6 +194,34 @@ function objectOf(action: AuditAction, params: JsonValue): string | undefined {
       const p = read(nameOfTopic, params);
       return p && `the replication throttle of topic ${short(p.topic)}`;
     }
+    case "acl.create":
+    case "acl.delete": {
+      const p = read(aclsSchema, params);
+      if (!p) return undefined;
+      const principals = [...new Set(p.bindings.map((b) => b.principal))];
+      return `${formatQuantity(p.bindings.length, "ACL")} of ${principals.map(short).join(", ")}`;
+    }
+    case "scram.upsert": {
+      const p = read(scramSchema, params);
+      return p && `the ${p.mechanism ?? "SCRAM"} password of user ${short(p.name)}`;
+    }
+    case "scram.delete": {
+      const p = read(scramSchema, params);
+      return p && `SCRAM user ${short(p.name)}`;
+    }
+    case "quota.alter": {
+      const p = read(quotaSchema, params);
+      if (!p) return undefined;
+      const who = [
+        p.entity.user === undefined ? null : p.entity.user === null ? "default user" : `user ${short(p.entity.user)}`,
+        p.entity.clientId === undefined
+          ? null
+          : p.entity.clientId === null
+            ? "default client-id"
+            : `client-id ${short(p.entity.clientId)}`,
+      ].filter((w) => w !== null);
+      return `the quotas of ${who.join(", ")}`;
+    }
   }
 }
 
@@ -208,6 +241,11 @@ const VERBS: Record<AuditAction, [done: string, tried: string]> = {
   "partitions.reassign": ["Reassigned", "reassign"],
   "partitions.reassign.cancel": ["Cancelled", "cancel"],
   "partitions.throttle.remove": ["Removed", "remove"],
+  "acl.create": ["Created", "create"],
+  "acl.delete": ["Deleted", "delete"],
+  "scram.upsert": ["Set", "set"],
+  "scram.delete": ["Deleted", "delete"],
+  "quota.alter": ["Changed", "change"],
 };
 
 /** The entry in one sentence: "Created topic orders (6 partitions, RF 3)", "Tried to delete topic orders". */
@@ -227,6 +265,9 @@ const configsResult = z.object({ set: z.array(text), reset: z.array(text) });
 const purgeResult = z.object({ partitions: z.array(z.object({ partition: count })) });
 const electResult = z.object({ partitions: z.array(z.object({ outcome: text })) });
 const reassignResult = z.object({ partitions: count, throttled: z.boolean() });
+const aclDeleteResult = z.object({ deleted: count });
+const scramResult = z.object({ created: z.boolean() });
+const quotaResult = z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) });
 const produceResult = z.object({ records: z.array(z.object({ partition: count, offset: text })) });
 
 /** What a successful action's result amounted to, in a few words (stored as the entry's result.summary). */
@@ -284,6 +325,21 @@ export function summarizeResult(action: AuditAction, data: unknown): string | un
         `${formatInteger(r.records.length)} records written to ` +
         `${partitions.length === 1 ? "partition" : "partitions"} ${list(partitions)}`
       );
+    }
+    case "acl.delete": {
+      const r = read(aclDeleteResult, data);
+      return r && `${formatQuantity(r.deleted, "ACL")} removed from the cluster`;
+    }
+    case "scram.upsert": {
+      const r = read(scramResult, data);
+      return r && (r.created ? "user created" : "password changed");
+    }
+    case "quota.alter": {
+      const r = read(quotaResult, data);
+      if (!r) return undefined;
+      const keys = [...new Set([...Object.keys(r.before), ...Object.keys(r.after)])].sort();
+      const show = (v: number | undefined) => (v === undefined ? "none" : formatInteger(v));
+      return keys.map((k) => `${k} ${show(r.before[k])} → ${show(r.after[k])}`).join("; ");
     }
     default:
       return undefined;

@@ -32,6 +32,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "partitions.reassign": "Reassign partitions",
   "partitions.reassign.cancel": "Cancel reassignment",
   "partitions.throttle.remove": "Remove throttle",
+  "acl.create": "Create ACLs",
+  "acl.delete": "Delete ACLs",
+  "scram.upsert": "Set SCRAM password",
+  "scram.delete": "Delete SCRAM user",
+  "quota.alter": "Change quotas",
 };
 
 export function isAuditAction(value: unknown): value is AuditAction {

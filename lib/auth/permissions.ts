@@ -39,6 +39,11 @@ export const MUTATION_ROLES = {
   "partitions.reassign": "admin",
   "partitions.reassign.cancel": "admin",
   "partitions.throttle.remove": "admin",
+  "acl.create": "admin",
+  "acl.delete": "admin",
+  "scram.upsert": "admin",
+  "scram.delete": "admin",
+  "quota.alter": "admin",
 } as const satisfies Record<string, Role>;
 export type MutationName = keyof typeof MUTATION_ROLES;
 

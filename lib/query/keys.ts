@@ -23,6 +23,11 @@ export const queryKeys = {
       ? (["clusters", cluster, "consumer-groups", "list", params] as const)
       : (["clusters", cluster, "consumer-groups"] as const),
   consumerGroup: (cluster: string, group: string) => ["clusters", cluster, "consumer-groups", "detail", group] as const,
+  /** Kafka's own access control: ACLs, SCRAM users and client quotas. */
+  access: (cluster: string) => ["clusters", cluster, "access"] as const,
+  acls: (cluster: string) => ["clusters", cluster, "access", "acls"] as const,
+  scramUsers: (cluster: string) => ["clusters", cluster, "access", "users"] as const,
+  quotas: (cluster: string) => ["clusters", cluster, "access", "quotas"] as const,
   /**
    * The audit log spans every cluster, so it has a family of its own (its cluster is a filter, in `params`).
    * Every server action, done or refused, adds an entry: forms invalidate `audit()` after each one.

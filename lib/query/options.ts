@@ -12,6 +12,7 @@ import type {
   TopicResponse,
   TopicsResponse,
 } from "@/lib/api/types";
+import type { AclsResponse, QuotasResponse, UsersResponse } from "@/lib/api/acls";
 import type { AuditPageResponse } from "@/lib/audit/query";
 import { queryKeys } from "@/lib/query/keys";
 
@@ -133,5 +134,29 @@ export function reassignmentsQuery(cluster: string) {
     queryKey: queryKeys.reassignments(cluster),
     queryFn: ({ signal }) => fetchJson<ReassignmentsResponse>(clusterApiPath(cluster, "reassignments"), { signal }),
     refetchInterval: 2_000,
+  });
+}
+
+/** GET /api/clusters/{cluster}/acls */
+export function aclsQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.acls(cluster),
+    queryFn: ({ signal }) => fetchJson<AclsResponse>(clusterApiPath(cluster, "acls"), { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/users */
+export function scramUsersQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.scramUsers(cluster),
+    queryFn: ({ signal }) => fetchJson<UsersResponse>(clusterApiPath(cluster, "users"), { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/quotas */
+export function quotasQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.quotas(cluster),
+    queryFn: ({ signal }) => fetchJson<QuotasResponse>(clusterApiPath(cluster, "quotas"), { signal }),
   });
 }

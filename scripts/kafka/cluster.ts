@@ -7,12 +7,12 @@
  * checking that the pid still belongs to a Kafka node of this data folder.
  */
 import { execFile, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { Kafka, logLevel } from "kafkajs";
-import { addScramUser, scramFormatArgs, securedAnswers, securedProperties } from "./secured";
+import { addScramUser, SASL_USER, scramFormatArgs, securedAnswers, securedProperties } from "./secured";
 import { ensureTlsFiles } from "./tls";
 
 const run = promisify(execFile);
@@ -124,7 +124,10 @@ export async function ensureJars(log: (line: string) => void = console.log): Pro
   await requireJava();
   const version = kafkaVersion();
   const libs = join(ROOT, ".cache", "kafka", version, "libs");
-  if (existsSync(join(libs, ".complete"))) return libs;
+  // The marker holds a digest of the pom, so a dependency added to it is fetched on the next start.
+  const stamp = `${version} ${createHash("sha256").update(readFileSync(POM)).digest("hex").slice(0, 16)}\n`;
+  const marker = join(libs, ".complete");
+  if (existsSync(marker) && readFileSync(marker, "utf8") === stamp) return libs;
   if (!(await hasMaven())) throw new ClusterError(`Maven (mvn) not found. ${NO_JAVA}`);
 
   log(`Fetching Apache Kafka ${version} from Maven Central (first run only)...`);
@@ -149,7 +152,7 @@ export async function ensureJars(log: (line: string) => void = console.log): Pro
     const out = error instanceof Error && "stdout" in error ? String((error as { stdout: unknown }).stdout) : "";
     throw new ClusterError(`Maven could not fetch Kafka ${version}:\n${out.split("\n").slice(-15).join("\n")}`);
   }
-  writeFileSync(join(staging, ".complete"), `${version}\n`);
+  writeFileSync(join(staging, ".complete"), stamp);
   rmSync(libs, { recursive: true, force: true });
   renameSync(staging, libs);
   return libs;
@@ -184,6 +187,14 @@ export function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
     "inter.broker.listener.name": "PLAINTEXT",
     "listener.security.protocol.map": `PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${secured ? ",SASL_SSL:SASL_SSL" : ""}`,
     ...(secured ? securedProperties(spec) : {}),
+    // ACLs (KRaft's StandardAuthorizer). The PLAINTEXT listeners (clients of the local cluster, brokers and
+    // controllers among themselves) are unauthenticated, User:ANONYMOUS, so ANONYMOUS is a super user: nothing there
+    // changes. On the test cluster's SASL_SSL listener only "console" is; ordinary SCRAM users get what ACLs give
+    // them and nothing without one, so tests can prove an ACL or a quota really applies. The local cluster keeps
+    // allow.everyone.if.no.acl.found, so a user there is not locked out of a topic that has no ACL yet.
+    "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+    "super.users": secured ? `User:ANONYMOUS;User:${SASL_USER}` : "User:ANONYMOUS",
+    "allow.everyone.if.no.acl.found": spec.name !== "test",
     "log.dirs": join(nodeDir(spec, node), "data"),
     "num.partitions": 3,
     "default.replication.factor": 3,

@@ -11,6 +11,8 @@ export const OIDC_PORT = testPort(18083);
 export const AUTH_ORIGIN = `http://127.0.0.1:${AUTH_PORT}`;
 export const OIDC_CLIENT_ID = "kafka-console";
 export const OIDC_CLIENT_SECRET = "test-client-secret-not-for-production";
+/** The bearer token Prometheus would send to this console's /metrics (login on makes one required). */
+export const METRICS_TEST_TOKEN = "metrics-test-token-not-for-production";
 
 export const TEST_USERS = {
   viewer: {
@@ -55,6 +57,7 @@ export function authConsoleEnv(): Record<string, string> {
     AUTH_OIDC_DEFAULT_ROLES: "test:viewer",
     // As registered with the provider: the flow takes the console's origin from it, not from the request.
     AUTH_OIDC_REDIRECT_URI: `${AUTH_ORIGIN}/api/auth/oidc/callback`,
+    METRICS_TOKEN: METRICS_TEST_TOKEN,
   };
   Object.entries(TEST_USERS).forEach(([name, user], i) => {
     env[`AUTH_USERS_${i}_NAME`] = name;

@@ -22,6 +22,8 @@ export const TEST_CONSOLE_ENV: Record<string, string> = {
   KAFKA_CLUSTERS_2_READONLY: "true",
   ...securedClusterEnv(3, "secure"),
   KAFKAJS_NO_PARTITIONER_WARNING: "1",
+  // GET /metrics is served (login is off in this environment, so without a token).
+  METRICS_ENABLED: "true",
 };
 
 /**

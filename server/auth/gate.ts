@@ -4,12 +4,14 @@ import { loginPath } from "@/lib/auth/paths";
 import { openSession, SESSION_COOKIE } from "@/server/auth/session";
 import { getConfig } from "@/server/config/load";
 
-/** Reachable without signing in: the sign-in page and flow, health (for load balancers), the icon and the logo. */
+/** Reachable without a session: the sign-in page and flow, health, metrics (own token), the icon and the logo. */
 function isPublic(pathname: string): boolean {
   return (
     pathname === "/login" ||
     pathname.startsWith("/api/auth/") ||
     pathname === "/api/health" ||
+    // Prometheus has no session: /metrics checks METRICS_TOKEN itself (required when login is on).
+    pathname === "/metrics" ||
     pathname === "/favicon.svg" ||
     pathname === "/logo.svg" ||
     pathname === "/favicon.ico"

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { ALLOWED_ORIGINS_VARIABLE, parseAllowedOrigins } from "@/server/security/origin";
 import { type AuditConfig, parseAuditConfig } from "./audit";
 import { type AuthConfig, parseAuthConfig } from "./auth";
+import { type MetricsConfig, parseMetricsConfig } from "./metrics";
 
 export const SECURITY_PROTOCOLS = ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] as const;
 export const SASL_MECHANISMS = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] as const;
@@ -55,6 +56,8 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Where mutations are recorded (server/config/audit.ts): a JSON-lines file and/or a Kafka topic. */
   audit: AuditConfig;
+  /** GET /metrics for Prometheus (server/config/metrics.ts); off by default. Holds a secret: server only. */
+  metrics: MetricsConfig;
   /** Where the configuration came from, in words, for the start-up banner. */
   source: string;
 }
@@ -385,11 +388,13 @@ export function parseConfig(
     problems,
   );
   const audit = parseAuditConfig(env, clusters, problems);
+  const metrics = parseMetricsConfig(env, auth.enabled, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const fromEnv = Object.keys(env).some((k) => ENV_CLUSTER.test(k));
   const source = file ? (fromEnv ? `${file.path} and environment` : file.path) : "environment";
   const allowedOrigins = "origins" in allowed ? allowed.origins : [];
-  return { config: { clusters, port, messages, allowedOrigins, auth, audit, source }, warnings: collected.warnings };
+  const config = { clusters, port, messages, allowedOrigins, auth, audit, metrics, source };
+  return { config, warnings: collected.warnings };
 }
 
 /** True when the environment or a config file names any cluster (otherwise `npm start` runs a local one). */

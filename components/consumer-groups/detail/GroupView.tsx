@@ -5,6 +5,7 @@ import type { DeleteGroupAction, UndoResetAction } from "@/components/consumer-g
 import { GroupActions } from "@/components/consumer-groups/detail/GroupActions";
 import { GroupFacts, GroupStats } from "@/components/consumer-groups/detail/GroupSummary";
 import { LastResetNotice } from "@/components/consumer-groups/detail/LastResetNotice";
+import { AppliedAcls } from "@/components/access/AppliedAcls";
 import { MembersTable } from "@/components/consumer-groups/detail/MembersTable";
 import { OffsetsSection } from "@/components/consumer-groups/detail/OffsetsSection";
 import { DetailSection } from "@/components/ui/DetailParts";
@@ -120,6 +121,7 @@ export function GroupView({
           >
             <OffsetsSection cluster={cluster} group={data} />
           </DetailSection>
+          <AppliedAcls cluster={cluster} resourceType="GROUP" name={group} />
         </>
       ) : (
         <ErrorMessage

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { AppliedAcls } from "@/components/access/AppliedAcls";
 import { ConfigsSection } from "@/components/topics/detail/ConfigsSection";
 import { ConsumerGroupsTable } from "@/components/topics/detail/ConsumerGroupsTable";
 import { DetailSection } from "@/components/ui/DetailParts";
@@ -111,6 +112,7 @@ export function TopicView({
           >
             <ConsumerGroupsTable cluster={cluster} groups={data.consumerGroups} />
           </DetailSection>
+          <AppliedAcls cluster={cluster} resourceType="TOPIC" name={topic} />
         </>
       ) : (
         <ErrorMessage

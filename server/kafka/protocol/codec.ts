@@ -38,6 +38,16 @@ export class Writer {
     b.writeBigInt64BE(v);
     return this.push(b);
   }
+  float64(v: number): this {
+    const b = Buffer.alloc(8);
+    b.writeDoubleBE(v);
+    return this.push(b);
+  }
+  /** COMPACT_BYTES / COMPACT_NULLABLE_BYTES (uvarint length + 1, 0 for null). */
+  compactBytes(v: Buffer | null): this {
+    if (v === null) return this.uvarint(0);
+    return this.uvarint(v.length + 1).push(v);
+  }
   uvarint(v: number): this {
     const bytes: number[] = [];
     let n = v >>> 0;
@@ -117,6 +127,9 @@ export class Reader {
   }
   int64(): bigint {
     return this.buf.readBigInt64BE(this.need(8));
+  }
+  float64(): number {
+    return this.buf.readDoubleBE(this.need(8));
   }
   uuid(): string {
     return this.buf.subarray(this.need(16), this.offset).toString("hex");

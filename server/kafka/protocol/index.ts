@@ -5,6 +5,7 @@ import "server-only";
  * decoded here and sent over kafkajs' connections (bridge.ts), the record-batch reader and the compression codecs.
  * Code outside server/kafka/protocol/ imports from here only, never from the files behind it.
  */
+export * from "./access-apis";
 export * from "./apis";
 export * from "./bridge";
 export { ProtocolDecodeError, Reader, Writer } from "./codec";

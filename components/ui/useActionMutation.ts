@@ -1,0 +1,72 @@
+"use client";
+
+import { partialMatchKey, type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { reportActionWarning } from "@/components/ui/actionWarnings";
+import { ACTION_BODY_LIMIT_BYTES, encodedSize, tooLargeMessage } from "@/lib/actions/limits";
+import type { ActionResult } from "@/lib/actions/result";
+import { queryKeys } from "@/lib/query/keys";
+
+const NO_ANSWER = "The console server did not answer. Check that it is running, then try again.";
+
+/** A refused or failed action: its message, and the field errors a form puts beside its inputs. */
+export class ActionFailure extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+    this.name = "ActionFailure";
+  }
+}
+
+/**
+ * One server action as a TanStack mutation: the form-size check before sending, the audit log refreshed after
+ * every attempt (each one is an entry), a refusal thrown as ActionFailure (message + field errors), a done change's
+ * audit warning reported, and the queries under `invalidates` refreshed before the mutation counts as done.
+ */
+export function useActionMutation<I, T>(
+  cluster: string,
+  action: (cluster: string, input: I) => Promise<ActionResult<T>>,
+  invalidates: (input: I, data: T) => readonly QueryKey[] = () => [],
+) {
+  const queryClient = useQueryClient();
+  return useMutation<T, ActionFailure, I>({
+    mutationFn: async (input) => {
+      const size = encodedSize([cluster, input]);
+      if (size > ACTION_BODY_LIMIT_BYTES) throw new ActionFailure(tooLargeMessage(size));
+      let result: ActionResult<T>;
+      try {
+        result = await action(cluster, input);
+      } catch {
+        throw new ActionFailure(NO_ANSWER);
+      }
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit() });
+      if (!result.ok) throw new ActionFailure(result.message, result.fieldErrors);
+      if (result.warning) reportActionWarning(result.warning);
+      return result.data;
+    },
+    onSuccess: async (data, input) => {
+      const keys = invalidates(input, data);
+      if (keys.length > 0)
+        await queryClient.invalidateQueries({
+          predicate: (query) => keys.some((key) => partialMatchKey(query.queryKey, key)),
+        });
+    },
+  });
+}
+
+/**
+ * Puts an action's field errors beside the form's inputs (react-hook-form), by their dotted paths; `prefix` is cut
+ * from each path first, for a form that is one part of the action's input ("bindings.0.").
+ */
+export function showFieldErrors<F extends FieldValues>(
+  failure: unknown,
+  setError: UseFormSetError<F>,
+  prefix = "",
+): void {
+  if (!(failure instanceof ActionFailure)) return;
+  for (const [path, messages] of Object.entries(failure.fieldErrors))
+    if (messages[0] && path.startsWith(prefix))
+      setError(path.slice(prefix.length) as Path<F>, { type: "server", message: messages.join(" ") });
+}
