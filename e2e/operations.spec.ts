@@ -72,6 +72,10 @@ test.describe("cluster operations", () => {
       })
       .toEqual([false, true]);
 
+    // The overview, which reports non-preferred leaders, offers the election too (for every partition).
+    await page.goto("/clusters/test/overview");
+    await expect(page.getByRole("button", { name: /^Elect preferred leaders for \d+ partitions?$/ })).toBeVisible();
+
     await page.goto(`/clusters/test/topics/${topic}`);
     await page.getByRole("button", { name: "Elect preferred leaders (1 not preferred)" }).click();
     await expect(page.getByRole("status").filter({ hasText: "elected" })).toHaveText(
