@@ -23,6 +23,7 @@ export function clusterPath(cluster: string, section: ClusterSection = "overview
 export function sectionOf(pathname: string): ClusterSection | undefined {
   const segment = pathname.split("/")[3];
   if (segment === CREATE_TOPIC_SEGMENT) return "topics";
+  if (segment === "quorum") return "brokers";
   return CLUSTER_SECTIONS.find((section) => section.path === segment)?.path;
 }
 
@@ -94,4 +95,19 @@ export function producePath(cluster: string, topic?: string, draft = false): str
 /** URL of the Audit page (every cluster's changes); `search` is its filters as a query string. */
 export function auditPath(search = ""): string {
   return search ? `/audit?${search}` : "/audit";
+}
+
+/** A broker's page. */
+export function brokerPath(cluster: string, id: number): string {
+  return `${clusterPath(cluster, "brokers")}/${id}`;
+}
+
+/** The KRaft quorum's page (under Brokers in the navigation). */
+export function quorumPath(cluster: string): string {
+  return `/clusters/${encodeURIComponent(cluster)}/quorum`;
+}
+
+/** The reassignment form of a topic. */
+export function reassignPath(cluster: string, topic: string): string {
+  return `${topicPath(cluster, topic)}/reassign`;
 }

@@ -7,7 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as audit } from "@/app/api/audit/route";
+import { GET as broker } from "@/app/api/clusters/[cluster]/brokers/[id]/route";
 import { GET as brokers } from "@/app/api/clusters/[cluster]/brokers/route";
+import { GET as quorum } from "@/app/api/clusters/[cluster]/quorum/route";
+import { GET as reassignments } from "@/app/api/clusters/[cluster]/reassignments/route";
 import { GET as group } from "@/app/api/clusters/[cluster]/consumer-groups/[group]/route";
 import { GET as groups } from "@/app/api/clusters/[cluster]/consumer-groups/route";
 import { GET as overview } from "@/app/api/clusters/[cluster]/overview/route";
@@ -123,6 +126,34 @@ describe("each read route answers as the document describes it", () => {
     await expectDocumentedAnswer(
       "/api/clusters/{cluster}/brokers",
       await brokers(request("/api/clusters/test/brokers"), on({ cluster: "test" })),
+    );
+  });
+
+  it("a broker, the quorum and the reassignments in progress; an unknown broker and a bad id", async () => {
+    const one = (await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/brokers/{id}",
+      await broker(request("/api/clusters/test/brokers/1"), on({ cluster: "test", id: "1" })),
+    )) as { configs: unknown[]; partitions: { topic: string }[] };
+    expect(one.configs.length).toBeGreaterThan(100);
+    expect(one.partitions.map((p) => p.topic)).toContain(name);
+    const voters = (await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/quorum",
+      await quorum(request("/api/clusters/test/quorum"), on({ cluster: "test" })),
+    )) as { voters: { id: number }[] };
+    expect(voters.voters.map((v) => v.id)).toEqual([1, 2, 3]);
+    await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/reassignments",
+      await reassignments(request("/api/clusters/test/reassignments"), on({ cluster: "test" })),
+    );
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/brokers/{id}",
+      await broker(request("/api/clusters/test/brokers/42"), on({ cluster: "test", id: "42" })),
+      404,
+    );
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/brokers/{id}",
+      await broker(request("/api/clusters/test/brokers/x"), on({ cluster: "test", id: "x" })),
+      400,
     );
   });
 

@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { DiskCell } from "@/components/brokers/DiskCell";
 import { Badge } from "@/components/ui/Badge";
 import { StatusDot } from "@/components/ui/StatusDot";
 import { Table, Td, Th } from "@/components/ui/Table";
 import type { BrokerInfo } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
+import { brokerPath } from "@/lib/routes";
 
 function hostPort(broker: BrokerInfo): string {
   if (broker.host === null) return "—";
@@ -45,7 +47,7 @@ function Status({ broker }: { broker: BrokerInfo }) {
  * One row per broker, sorted by id. Offline brokers (named as replicas but not alive) show "—" for host and disk.
  * The active controller carries a "Controller" badge in the Role column.
  */
-export function BrokersTable({ brokers }: { brokers: readonly BrokerInfo[] }) {
+export function BrokersTable({ cluster, brokers }: { cluster: string; brokers: readonly BrokerInfo[] }) {
   const sorted = [...brokers].sort((a, b) => a.id - b.id);
 
   return (
@@ -66,7 +68,13 @@ export function BrokersTable({ brokers }: { brokers: readonly BrokerInfo[] }) {
         {sorted.map((broker) => (
           <tr key={broker.id} className="hover:bg-sunken/60">
             <Td numeric className="font-medium">
-              {broker.id}
+              <Link
+                className="underline-offset-2 hover:underline"
+                href={brokerPath(cluster, broker.id)}
+                aria-label={`Broker ${broker.id}`}
+              >
+                {broker.id}
+              </Link>
             </Td>
             <Td className={broker.host === null ? "text-muted" : "font-mono text-xs"}>{hostPort(broker)}</Td>
             <Td className={broker.rack === null ? "text-muted" : undefined}>{broker.rack ?? "—"}</Td>

@@ -1,6 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { ElectLeadersButton } from "@/components/brokers/ElectLeadersButton";
+import { ReassignmentsInProgress } from "@/components/brokers/ReassignmentsInProgress";
+import type { BlockedReason } from "@/lib/auth/blocked";
+import { quorumPath } from "@/lib/routes";
 import { BrokersTable } from "@/components/brokers/BrokersTable";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
@@ -27,19 +32,31 @@ function summary(data: BrokersResponse): string {
 }
 
 /** The brokers of one cluster, refreshed every 10 s. */
-export function BrokersView({ cluster }: { cluster: string }) {
+export function BrokersView({ cluster, blockedBy }: { cluster: string; blockedBy: BlockedReason | null }) {
   const { data, error, isPending, refetch } = useQuery({ ...brokersQuery(cluster), refetchInterval: REFRESH_MS });
 
   return (
     <>
-      <PageHeader title="Brokers">{data ? <p>{summary(data)}</p> : null}</PageHeader>
+      <PageHeader title="Brokers">
+        {data ? <p>{summary(data)}</p> : null}
+        <p>
+          <Link className="underline underline-offset-2" href={quorumPath(cluster)}>
+            KRaft quorum
+          </Link>
+        </p>
+      </PageHeader>
+      {blockedBy ? null : (
+        <div className="mb-4">
+          <ElectLeadersButton cluster={cluster} label="Elect preferred leaders for every partition" />
+        </div>
+      )}
       {isPending ? (
         <TableSkeleton label="Loading brokers…" rows={3} />
       ) : data ? (
         <>
           {error ? <RefreshProblem error={error} /> : null}
           {data.brokers.length > 0 ? (
-            <BrokersTable brokers={data.brokers} />
+            <BrokersTable cluster={cluster} brokers={data.brokers} />
           ) : (
             <EmptyState title="No brokers reported">The cluster answered but listed no brokers.</EmptyState>
           )}
@@ -53,6 +70,7 @@ export function BrokersView({ cluster }: { cluster: string }) {
           }}
         />
       )}
+      <ReassignmentsInProgress cluster={cluster} blocked={blockedBy !== null} />
     </>
   );
 }

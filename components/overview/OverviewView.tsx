@@ -1,6 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ElectLeadersButton } from "@/components/brokers/ElectLeadersButton";
+import { formatQuantity } from "@/lib/format";
 import { HealthVerdict } from "@/components/overview/HealthVerdict";
 import { OverviewStats } from "@/components/overview/OverviewStats";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
@@ -35,8 +38,10 @@ function OverviewSkeleton() {
 }
 
 /** The health of one cluster at a glance, a verdict in words over the figures, refreshed every 10 s. */
-export function OverviewView({ cluster }: { cluster: string }) {
+export function OverviewView({ cluster, canElect = false }: { cluster: string; canElect?: boolean }) {
   const { data, error, isPending, refetch } = useQuery({ ...overviewQuery(cluster), refetchInterval: REFRESH_MS });
+  // Once clicked, the button stays (with its result) after the leaders moved and the count fell to zero.
+  const [electing, setElecting] = useState(false);
 
   return (
     <>
@@ -47,6 +52,14 @@ export function OverviewView({ cluster }: { cluster: string }) {
         <>
           {error ? <RefreshProblem error={error} /> : null}
           <HealthVerdict cluster={cluster} health={data.health} />
+          {canElect && (data.nonPreferredLeaders > 0 || electing) ? (
+            <div className="mb-6" onClickCapture={() => setElecting(true)}>
+              <ElectLeadersButton
+                cluster={cluster}
+                label={`Elect preferred leaders for ${formatQuantity(data.nonPreferredLeaders, "partition")}`}
+              />
+            </div>
+          ) : null}
           <OverviewStats cluster={cluster} overview={data} />
         </>
       ) : (

@@ -8,6 +8,7 @@ import { auditPageResponseSchema, auditQuerySchema } from "@/lib/audit/query";
 import { groupsListQuerySchema } from "@/lib/groups/schemas";
 import { messageQuerySchema } from "@/lib/messages/query";
 import { topicsListQuerySchema } from "@/lib/topics/schemas";
+import { brokerResponseSchema, quorumResponseSchema, reassignmentsResponseSchema } from "./brokers";
 import { aclsResponseSchema, quotasResponseSchema, usersResponseSchema } from "./acls";
 import { brokersResponseSchema, clusterListSchema, healthResponseSchema, overviewResponseSchema } from "./cluster";
 import { consumerGroupResponseSchema, consumerGroupsResponseSchema } from "./groups";
@@ -112,6 +113,36 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: "The brokers, with the active controller, partitions led and disk use",
     pathParams: CLUSTER,
     answer: { kind: "json", schema: brokersResponseSchema, description: "Every broker, offline ones too." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/brokers/{id}",
+    method: "get",
+    operationId: "getBroker",
+    tag: "clusters",
+    summary: "One broker: its configs with their sources, the partitions it leads and follows, its log dirs",
+    pathParams: { ...CLUSTER, id: "The broker's node id." },
+    answer: { kind: "json", schema: brokerResponseSchema, description: "The broker." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/quorum",
+    method: "get",
+    operationId: "getQuorum",
+    tag: "clusters",
+    summary: "The KRaft metadata quorum: the active controller, its epoch, each voter's and observer's lag",
+    pathParams: CLUSTER,
+    answer: { kind: "json", schema: quorumResponseSchema, description: "The quorum, read now (DescribeQuorum)." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/reassignments",
+    method: "get",
+    operationId: "listReassignments",
+    tag: "clusters",
+    summary: "The partition reassignments in progress, with the replicas being added and removed",
+    pathParams: CLUSTER,
+    answer: { kind: "json", schema: reassignmentsResponseSchema, description: "Every reassignment in progress." },
     errors: CLUSTER_ERRORS,
   },
   {

@@ -17,6 +17,7 @@ import {
   streamMessageSchema,
   streamProgressSchema,
 } from "@/lib/messages/types";
+import * as brokers from "./brokers";
 import * as acls from "./acls";
 import * as cluster from "./cluster";
 import { apiErrorBodySchema } from "./errors";
@@ -70,6 +71,15 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["PartitionProblem", cluster.partitionProblemSchema],
   ["BrokersResponse", cluster.brokersResponseSchema],
   ["BrokerInfo", cluster.brokerInfoSchema],
+  ["BrokerResponse", brokers.brokerResponseSchema],
+  ["BrokerConfigEntry", brokers.brokerConfigEntrySchema],
+  ["BrokerConfigSource", brokers.brokerConfigSourceSchema],
+  ["BrokerPartition", brokers.brokerPartitionSchema],
+  ["BrokerLogDir", brokers.brokerLogDirSchema],
+  ["QuorumResponse", brokers.quorumResponseSchema],
+  ["QuorumReplica", brokers.quorumReplicaSchema],
+  ["ReassignmentsResponse", brokers.reassignmentsResponseSchema],
+  ["Reassignment", brokers.reassignmentSchema],
   ["Offset", topics.offsetStringSchema],
   ["TopicsResponse", topics.topicsResponseSchema],
   ["TopicSummary", topics.topicSummarySchema],

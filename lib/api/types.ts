@@ -5,6 +5,16 @@
  * published document and the code cannot drift apart.
  */
 import type { z } from "zod";
+import type {
+  brokerConfigEntrySchema,
+  brokerConfigSourceSchema,
+  brokerPartitionSchema,
+  brokerResponseSchema,
+  quorumReplicaSchema,
+  quorumResponseSchema,
+  reassignmentSchema,
+  reassignmentsResponseSchema,
+} from "@/lib/api/brokers";
 import type { apiErrorBodySchema, apiErrorCodeSchema } from "@/lib/api/errors";
 import type {
   brokerInfoSchema,
@@ -96,3 +106,15 @@ export type ConsumerGroupResponse = z.output<typeof consumerGroupResponseSchema>
 export type ResetPreviewRow = z.output<typeof resetPreviewRowSchema>;
 export type ResetPreview = z.output<typeof resetPreviewResultSchema>;
 export type ResetResult = z.output<typeof resetResultSchema>;
+
+/** GET /api/clusters/{cluster}/brokers/{id} */
+export type BrokerResponse = z.output<typeof brokerResponseSchema>;
+export type BrokerConfigEntry = z.output<typeof brokerConfigEntrySchema>;
+export type BrokerConfigSource = z.output<typeof brokerConfigSourceSchema>;
+export type BrokerPartition = z.output<typeof brokerPartitionSchema>;
+/** GET /api/clusters/{cluster}/quorum */
+export type QuorumResponse = z.output<typeof quorumResponseSchema>;
+export type QuorumReplicaInfo = z.output<typeof quorumReplicaSchema>;
+/** GET /api/clusters/{cluster}/reassignments */
+export type ReassignmentsResponse = z.output<typeof reassignmentsResponseSchema>;
+export type Reassignment = z.output<typeof reassignmentSchema>;

@@ -53,6 +53,18 @@ const configsSchema = z.object({
 });
 const purgeSchema = z.object({ name: text, partitions: z.array(z.unknown()).optional() });
 const groupSchema = z.object({ groupId: text });
+const brokerConfigsSchema = z.object({
+  broker: count.nullable(),
+  set: z.array(z.object({ key: text, value: z.unknown() })).optional(),
+  reset: z.array(text).optional(),
+});
+const electSchema = z.object({ topic: text.nullable(), partitions: z.array(z.unknown()).nullable().optional() });
+const reassignSchema = z.object({
+  topic: text,
+  partitions: z.array(z.unknown()),
+  throttleBytesPerSecond: z.unknown().optional(),
+});
+const nameOfTopic = z.object({ topic: text });
 const resetSchema = z.object({ groupId: text, plan: z.array(z.unknown()) });
 const aclsSchema = z.object({ bindings: z.array(z.object({ principal: text })).min(1) });
 const scramSchema = z.object({ name: text, mechanism: text.optional() });
@@ -136,6 +148,52 @@ function objectOf(action: AuditAction, params: JsonValue): string | undefined {
       const partition = p.partition === null || p.partition === undefined ? "" : `, partition ${p.partition}`;
       return `${formatQuantity(p.copies ?? 1, "record")} to topic ${short(p.topic)}${partition}`;
     }
+    case "broker.configs.alter": {
+      const p = read(brokerConfigsSchema, params);
+      if (!p) return undefined;
+      const set = (p.set ?? []).map((s) => `${short(s.key, 40)}=${short(String(s.value), 30)}`);
+      const changes = [
+        set.length > 0 ? `set ${list(set, 3)}` : null,
+        (p.reset ?? []).length > 0
+          ? `reset ${list(
+              (p.reset ?? []).map((k) => short(k, 40)),
+              3,
+            )}`
+          : null,
+      ].filter((c) => c !== null);
+      const whose = p.broker === null ? "the cluster-wide default" : `broker ${p.broker}`;
+      return `configs of ${whose}${changes.length > 0 ? `: ${changes.join("; ")}` : ""}`;
+    }
+    case "leaders.elect": {
+      const p = read(electSchema, params);
+      if (!p) return undefined;
+      if (p.topic === null) return "preferred leaders of every partition";
+      const partitions = p.partitions?.filter((x): x is number => typeof x === "number").map(String);
+      const which = partitions && partitions.length > 0 ? ` (${plural(partitions.length)} ${list(partitions)})` : "";
+      return `preferred leaders of topic ${short(p.topic)}${which}`;
+    }
+    case "partitions.reassign": {
+      const p = read(reassignSchema, params);
+      if (!p) return undefined;
+      const rows = p.partitions
+        .map((row) => read(z.object({ partition: count, replicas: z.array(z.unknown()) }), row))
+        .filter((row) => row !== undefined)
+        .map((row) => `${row.partition}→[${row.replicas.join(",")}]`);
+      const throttle =
+        typeof p.throttleBytesPerSecond === "number"
+          ? `, throttled to ${formatInteger(p.throttleBytesPerSecond)} B/s`
+          : "";
+      const what = `${formatQuantity(itemCount(p.partitions), "partition")} of topic ${short(p.topic)}`;
+      return `${what}: ${list(rows, 4)}${throttle}`;
+    }
+    case "partitions.reassign.cancel": {
+      const p = read(nameOfTopic, params);
+      return p && `the reassignment of topic ${short(p.topic)}`;
+    }
+    case "partitions.throttle.remove": {
+      const p = read(nameOfTopic, params);
+      return p && `the replication throttle of topic ${short(p.topic)}`;
+    }
     case "acl.create":
     case "acl.delete": {
       const p = read(aclsSchema, params);
@@ -178,6 +236,11 @@ const VERBS: Record<AuditAction, [done: string, tried: string]> = {
   "group.offsets.undo": ["Undid", "undo"],
   "group.delete": ["Deleted", "delete"],
   "messages.produce": ["Produced", "produce"],
+  "broker.configs.alter": ["Changed", "change"],
+  "leaders.elect": ["Elected", "elect"],
+  "partitions.reassign": ["Reassigned", "reassign"],
+  "partitions.reassign.cancel": ["Cancelled", "cancel"],
+  "partitions.throttle.remove": ["Removed", "remove"],
   "acl.create": ["Created", "create"],
   "acl.delete": ["Deleted", "delete"],
   "scram.upsert": ["Set", "set"],
@@ -200,6 +263,8 @@ const resetResult = z.object({ partitions: count });
 const partitionsResult = z.object({ partitions: count });
 const configsResult = z.object({ set: z.array(text), reset: z.array(text) });
 const purgeResult = z.object({ partitions: z.array(z.object({ partition: count })) });
+const electResult = z.object({ partitions: z.array(z.object({ outcome: text })) });
+const reassignResult = z.object({ partitions: count, throttled: z.boolean() });
 const aclDeleteResult = z.object({ deleted: count });
 const scramResult = z.object({ created: z.boolean() });
 const quotaResult = z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) });
@@ -232,6 +297,22 @@ export function summarizeResult(action: AuditAction, data: unknown): string | un
     case "group.offsets.undo": {
       const r = read(resetResult, data);
       return r && `${formatQuantity(r.partitions, "partition")} moved`;
+    }
+    case "leaders.elect": {
+      const r = read(electResult, data);
+      if (!r) return undefined;
+      const by = (o: string) => r.partitions.filter((p) => p.outcome === o).length;
+      return [
+        `${formatQuantity(by("elected"), "leader")} elected`,
+        by("already-preferred") > 0 ? `${formatInteger(by("already-preferred"))} already preferred` : null,
+        by("failed") > 0 ? `${formatInteger(by("failed"))} not possible` : null,
+      ]
+        .filter(Boolean)
+        .join(", ");
+    }
+    case "partitions.reassign": {
+      const r = read(reassignResult, data);
+      return r && `${formatQuantity(r.partitions, "partition")} reassigning${r.throttled ? ", throttled" : ""}`;
     }
     case "messages.produce": {
       const r = read(produceResult, data);

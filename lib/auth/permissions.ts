@@ -2,7 +2,8 @@
  * Who may do what, per cluster. Three roles, each including the one before it:
  *   viewer   reads everything (brokers, topics, configs, groups, lag), but not message contents unless granted;
  *   operator also reads message contents, produces messages and moves a group's offsets;
- *   admin    also creates, deletes, purges and reconfigures topics and deletes groups.
+ *   admin    also creates, deletes, purges and reconfigures topics, deletes groups, and operates the cluster
+ *            (broker configs, leader election, partition reassignment).
  * A grant names a cluster (or "*" for every cluster) and a role; a viewer grant may add message contents. The
  * server checks these in every route handler and server action; the page only hides what would be refused.
  */
@@ -33,6 +34,11 @@ export const MUTATION_ROLES = {
   "group.offsets.reset": "operator",
   "group.offsets.undo": "operator",
   "messages.produce": "operator",
+  "broker.configs.alter": "admin",
+  "leaders.elect": "admin",
+  "partitions.reassign": "admin",
+  "partitions.reassign.cancel": "admin",
+  "partitions.throttle.remove": "admin",
   "acl.create": "admin",
   "acl.delete": "admin",
   "scram.upsert": "admin",

@@ -12,6 +12,9 @@ export const queryKeys = {
   cluster: (cluster: string) => ["clusters", cluster] as const,
   overview: (cluster: string) => ["clusters", cluster, "overview"] as const,
   brokers: (cluster: string) => ["clusters", cluster, "brokers"] as const,
+  broker: (cluster: string, id: number) => ["clusters", cluster, "brokers", "detail", id] as const,
+  quorum: (cluster: string) => ["clusters", cluster, "quorum"] as const,
+  reassignments: (cluster: string) => ["clusters", cluster, "reassignments"] as const,
   topics: (cluster: string, params?: ListParams) =>
     params ? (["clusters", cluster, "topics", "list", params] as const) : (["clusters", cluster, "topics"] as const),
   topic: (cluster: string, topic: string) => ["clusters", cluster, "topics", "detail", topic] as const,

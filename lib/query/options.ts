@@ -1,7 +1,10 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/client";
 import type {
+  BrokerResponse,
   BrokersResponse,
+  QuorumResponse,
+  ReassignmentsResponse,
   ClusterSummary,
   ConsumerGroupResponse,
   ConsumerGroupsResponse,
@@ -105,6 +108,32 @@ export function auditQuery(search: string) {
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** GET /api/clusters/{cluster}/brokers/{id} */
+export function brokerQuery(cluster: string, id: number) {
+  return queryOptions({
+    queryKey: queryKeys.broker(cluster, id),
+    queryFn: ({ signal }) => fetchJson<BrokerResponse>(clusterApiPath(cluster, `brokers/${id}`), { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/quorum, refreshed every few seconds: lag and fetch times move all the time. */
+export function quorumQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.quorum(cluster),
+    queryFn: ({ signal }) => fetchJson<QuorumResponse>(clusterApiPath(cluster, "quorum"), { signal }),
+    refetchInterval: 5_000,
+  });
+}
+
+/** GET /api/clusters/{cluster}/reassignments: progress, refreshed every two seconds while shown. */
+export function reassignmentsQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.reassignments(cluster),
+    queryFn: ({ signal }) => fetchJson<ReassignmentsResponse>(clusterApiPath(cluster, "reassignments"), { signal }),
+    refetchInterval: 2_000,
   });
 }
 

@@ -4,7 +4,10 @@ import { useId, useState } from "react";
 import { AddPartitionsForm } from "@/components/topics/detail/AddPartitionsForm";
 import { DeleteTopicForm } from "@/components/topics/detail/DeleteTopicForm";
 import { PurgeForm } from "@/components/topics/detail/PurgeForm";
-import { Button } from "@/components/ui/Button";
+import Link from "next/link";
+import { ElectLeadersButton } from "@/components/brokers/ElectLeadersButton";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { reassignPath } from "@/lib/routes";
 import { Dialog } from "@/components/ui/Dialog";
 import type { TopicResponse } from "@/lib/api/types";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
@@ -38,6 +41,7 @@ export function TopicActions({
   const close = () => setOpen(null);
   const blocked = blockedBy !== null;
   const describedBy = blocked ? noteId : undefined;
+  const nonPreferred = topic.partitions.filter((p) => p.leader >= 0 && !p.preferredLeader);
 
   return (
     <div className="mb-6 flex flex-col items-start gap-2 sm:items-end">
@@ -51,7 +55,22 @@ export function TopicActions({
         <Button variant="danger" disabled={blocked} aria-describedby={describedBy} onClick={() => setOpen("delete")}>
           Delete topic
         </Button>
+        <Link className={buttonClass()} href={reassignPath(cluster, topic.name)}>
+          Reassign partitions
+        </Link>
       </div>
+      {/* Always offered (its result must stay on screen after the leaders move); the count says when it is due. */}
+      {!blocked ? (
+        <ElectLeadersButton
+          cluster={cluster}
+          topic={topic.name}
+          label={
+            nonPreferred.length > 0
+              ? `Elect preferred leaders (${nonPreferred.length} not preferred)`
+              : "Elect preferred leaders"
+          }
+        />
+      ) : null}
       {blockedBy ? (
         <p id={noteId} className="text-xs text-muted sm:text-right">
           {blockedText(blockedBy, "change or delete this topic")}

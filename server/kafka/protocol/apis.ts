@@ -165,8 +165,16 @@ export interface QuorumInfo {
   leaderId: number;
   leaderEpoch: number;
   highWatermark: bigint;
-  voters: { replicaId: number; logEndOffset: bigint }[];
-  observers: { replicaId: number; logEndOffset: bigint }[];
+  voters: QuorumReplica[];
+  observers: QuorumReplica[];
+}
+export interface QuorumReplica {
+  replicaId: number;
+  logEndOffset: bigint;
+  /** Epoch ms of the replica's last fetch from the leader (v1+), null when unknown (-1). */
+  lastFetchTimestamp: number | null;
+  /** Epoch ms when the replica last caught up with the leader's log end (v1+), null when unknown (-1). */
+  lastCaughtUpTimestamp: number | null;
 }
 
 /** The KRaft metadata quorum (topic __cluster_metadata, partition 0); its leader is the active controller. */
@@ -184,11 +192,18 @@ export const DescribeQuorum: ApiSpec<null, QuorumInfo> = {
   },
   decode(r, v) {
     const topLevelError = r.int16();
-    const replica = () => {
-      const state = { replicaId: r.int32(), logEndOffset: r.int64() };
+    const replica = (): QuorumReplica => {
+      const state: QuorumReplica = {
+        replicaId: r.int32(),
+        logEndOffset: r.int64(),
+        lastFetchTimestamp: null,
+        lastCaughtUpTimestamp: null,
+      };
       if (v >= 1) {
-        r.int64();
-        r.int64();
+        const fetched = r.int64();
+        const caughtUp = r.int64();
+        state.lastFetchTimestamp = fetched >= 0n ? Number(fetched) : null;
+        state.lastCaughtUpTimestamp = caughtUp >= 0n ? Number(caughtUp) : null;
       }
       r.tags();
       return state;

@@ -14,4 +14,5 @@ export * from "./errors";
 export * from "./fetch";
 export * from "./fetch-size";
 export * from "./group-apis";
+export * from "./ops-apis";
 export * from "./records";

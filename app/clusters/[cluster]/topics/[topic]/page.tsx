@@ -1,4 +1,12 @@
 import type { Metadata } from "next";
+import { OpsActionsProvider } from "@/components/brokers/OpsActions";
+import {
+  alterBrokerConfigs,
+  cancelReassignment,
+  electLeaders,
+  reassignPartitions,
+  removeReassignmentThrottle,
+} from "@/server/brokers/actions";
 import { TopicView } from "@/components/topics/detail/TopicView";
 import { decodeSegment } from "@/lib/routes";
 import { addPartitions, alterTopicConfigs, deleteTopic, purgeTopic } from "@/server/topics/actions";
@@ -32,14 +40,18 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const highlight = partitionParam((await searchParams).partition);
   const topicName = decodeSegment(topic);
   return (
-    <TopicView
-      key={topicName}
-      cluster={name}
-      topic={topicName}
-      blockedBy={blockedBy}
-      produceBlocked={produceBlocked !== null}
-      highlightPartition={highlight}
-      admin={{ addPartitions, alterTopicConfigs, deleteTopic, purgeTopic }}
-    />
+    <OpsActionsProvider
+      actions={{ alterBrokerConfigs, cancelReassignment, electLeaders, reassignPartitions, removeReassignmentThrottle }}
+    >
+      <TopicView
+        key={topicName}
+        cluster={name}
+        topic={topicName}
+        blockedBy={blockedBy}
+        produceBlocked={produceBlocked !== null}
+        highlightPartition={highlight}
+        admin={{ addPartitions, alterTopicConfigs, deleteTopic, purgeTopic }}
+      />
+    </OpsActionsProvider>
   );
 }
