@@ -157,7 +157,7 @@ describe("create a topic", () => {
     if (result.ok) created.push(name);
   });
 
-  it("sets any other config by its Kafka name, and the broker's refusal of a wrong one is shown in its words", async () => {
+  it("sets any other config by its Kafka name; the broker's refusal of a wrong one shows in its words", async () => {
     const name = uniqueName("extra");
     const result = await createTopic("test", {
       name,
