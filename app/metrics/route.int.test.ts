@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/metrics/route";
 import { stopSampling } from "@/server/groups/lag-history";
 import { commitGroupOffsets, produceTo, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
-import { runKafkaTool } from "@/scripts/test-support/kafka-tool";
+import { runKafkaTool } from "@/scripts/test-support/kafka-tools";
 import { parsePrometheus, type PromSample } from "@/scripts/test-support/prometheus";
 
 const topic = uniqueName("metrics");

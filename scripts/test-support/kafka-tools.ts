@@ -93,3 +93,18 @@ export async function kafkaListReassignments() {
     };
   });
 }
+
+/** Tool main classes by the script name operators know them by. */
+export const KAFKA_TOOLS = {
+  "kafka-acls": "org.apache.kafka.tools.AclCommand",
+  "kafka-consumer-groups": "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+  "kafka-configs": "kafka.admin.ConfigCommand",
+  "kafka-leader-election": "org.apache.kafka.tools.LeaderElectionCommand",
+  "kafka-reassign-partitions": "org.apache.kafka.tools.reassign.ReassignPartitionsCommand",
+  "kafka-topics": "org.apache.kafka.tools.TopicCommand",
+} as const;
+
+/** Runs one of Kafka's command-line tools against the test cluster (`--bootstrap-server` added); what it printed. */
+export function runKafkaTool(tool: keyof typeof KAFKA_TOOLS, args: readonly string[]): Promise<string> {
+  return java([KAFKA_TOOLS[tool], "--bootstrap-server", TEST_BOOTSTRAP, ...args]);
+}

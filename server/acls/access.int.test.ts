@@ -15,7 +15,7 @@ import { listQuotas } from "@/server/acls/quotas";
 import { listScramUsers } from "@/server/acls/users";
 import { resolveCluster } from "@/server/kafka/clients";
 import { eventually, produceTo, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
-import { runKafkaTool } from "@/scripts/test-support/kafka-tool";
+import { runKafkaTool } from "@/scripts/test-support/kafka-tools";
 import { kafkaErrorType, scramClient, tryLogin } from "@/scripts/test-support/scram-client";
 
 const cluster = resolveCluster("test");
