@@ -76,13 +76,6 @@ export function proxy(request: NextRequest): NextResponse {
     return refusal(request, 421, "misdirected_request", host.message);
   }
 
-  // 0b. Input past the documented limits gets a typed refusal in words, not a bare error digest or an empty 405.
-  const tooBig = oversized(request);
-  if (tooBig) {
-    console.warn(`Refused ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${tooBig.message}`);
-    return refusal(request, tooBig.status, tooBig.code, tooBig.message, tooBig.headers);
-  }
-
   const verdict = checkOrigin(
     {
       method: request.method,
@@ -97,6 +90,13 @@ export function proxy(request: NextRequest): NextResponse {
   if (!verdict.allowed) {
     console.warn(`Refused ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${verdict.message}`);
     return refusal(request, 403, "forbidden_origin", verdict.message);
+  }
+
+  // 1b. Input past the documented limits gets a typed refusal in words, not a bare error digest or an empty 405.
+  const tooBig = oversized(request);
+  if (tooBig) {
+    console.warn(`Refused ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${tooBig.message}`);
+    return refusal(request, tooBig.status, tooBig.code, tooBig.message, tooBig.headers);
   }
 
   // 3. With login on, no page or API answers without a session (server/auth/gate.ts).
