@@ -2,7 +2,7 @@ import { problemHref } from "@/components/overview/links";
 import { StatCard, type StatLink, type StatTone } from "@/components/overview/StatCard";
 import type { OverviewResponse, PartitionProblem } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
-import { clusterPath } from "@/lib/routes";
+import { clusterPath, quorumPath } from "@/lib/routes";
 
 function problemTone(count: number, tone: "warning" | "danger"): StatTone {
   return count > 0 ? tone : "ok";
@@ -13,8 +13,9 @@ function partitionsWord(count: number): string {
 }
 
 /** The filtered topic list behind a problem card, only when there is something to see. */
-function problemLink(cluster: string, count: number, problem: PartitionProblem, context: string): StatLink | undefined {
-  return count > 0 ? { href: problemHref(cluster, problem), text: "Show in Topics", context } : undefined;
+/** Every count links to the list it counts: a problem to the topics that have it (an empty list says so). */
+function problemLink(cluster: string, count: number, problem: PartitionProblem, context: string): StatLink {
+  return { href: problemHref(cluster, problem), text: count > 0 ? "Show in Topics" : "Check in Topics", context };
 }
 
 /** The eight overview figures. Zero problems are shown calmly; any problem in amber or red, in words, with a link. */
@@ -33,15 +34,29 @@ export function OverviewStats({ cluster, overview }: { cluster: string; overview
             ? `Offline: ${offline === 1 ? "broker" : "brokers"} ${brokers.offline.join(", ")}`
             : "All brokers online"
         }
-        link={offline > 0 ? { href: clusterPath(cluster, "brokers"), text: "Show the brokers" } : undefined}
+        link={{ href: clusterPath(cluster, "brokers"), text: "Show the brokers", context: "brokers online" }}
       />
       <StatCard
         label="Controller"
         value={overview.controllerId === null ? "unknown" : `Broker ${overview.controllerId}`}
         detail={overview.controllerId === null ? "The metadata quorum did not name its leader" : "Active controller"}
+        link={{ href: quorumPath(cluster), text: "Show the quorum", context: "controller" }}
       />
-      <StatCard label="Topics" value={formatInteger(overview.topics)} />
-      <StatCard label="Partitions" value={formatInteger(overview.partitions)} detail="Across all topics" />
+      <StatCard
+        label="Topics"
+        value={formatInteger(overview.topics)}
+        link={{ href: clusterPath(cluster, "topics"), text: "Show the topics", context: "topics" }}
+      />
+      <StatCard
+        label="Partitions"
+        value={formatInteger(overview.partitions)}
+        detail="Across all topics"
+        link={{
+          href: `${clusterPath(cluster, "topics")}?sort=partitions&order=desc`,
+          text: "Topics by partitions",
+          context: "partitions",
+        }}
+      />
       <StatCard
         label="Under-replicated partitions"
         value={formatInteger(overview.underReplicatedPartitions)}
