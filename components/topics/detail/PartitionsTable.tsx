@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Fragment, useEffect, useRef } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { Table, Td, Th } from "@/components/ui/Table";
@@ -7,6 +8,7 @@ import { RowHeader } from "@/components/ui/DetailParts";
 import type { PartitionInfo } from "@/lib/api/types";
 import { cx } from "@/lib/cx";
 import { formatBytes, formatCount, formatInteger, formatOffset } from "@/lib/format";
+import { messagesPath } from "@/lib/routes";
 
 /** Replicas in order; the ones outside the ISR are struck through, muted, and say so to screen readers. */
 function ReplicaList({ partition }: { partition: PartitionInfo }) {
@@ -65,13 +67,17 @@ function PartitionStatus({ partition }: { partition: PartitionInfo }) {
 }
 
 /**
- * One row per partition. `highlight` (from ?partition=N) marks that row and scrolls it into view once, when it
- * first appears; the 10 s refresh does not scroll again.
+ * One row per partition; its number links to its newest messages. `highlight` (from ?partition=N) marks that row
+ * and scrolls it into view once, when it first appears; the 10 s refresh does not scroll again.
  */
 export function PartitionsTable({
+  cluster,
+  topic,
   partitions,
   highlight,
 }: {
+  cluster: string;
+  topic: string;
   partitions: readonly PartitionInfo[];
   highlight?: number | undefined;
 }) {
@@ -113,7 +119,19 @@ export function PartitionsTable({
               aria-current={current ? "true" : undefined}
               className={cx("scroll-mt-20", current ? "bg-accent-soft" : "hover:bg-sunken/60")}
             >
-              <RowHeader className="text-right tabular-nums">{partition.partition}</RowHeader>
+              <RowHeader className="text-right tabular-nums">
+                <Link
+                  href={messagesPath(
+                    cluster,
+                    topic,
+                    new URLSearchParams({ from: "newest", partitions: String(partition.partition) }),
+                  )}
+                  className="text-accent underline-offset-2 hover:underline"
+                  title={`Messages of partition ${partition.partition}`}
+                >
+                  {partition.partition}
+                </Link>
+              </RowHeader>
               <Td
                 numeric
                 className={partition.leader === -1 ? "font-medium text-red-700 dark:text-red-300" : undefined}
