@@ -217,7 +217,9 @@ export function MessageTable({
       <div
         ref={scrollRef}
         onScroll={onScroll}
-        className="max-h-[max(20rem,calc(100dvh-22rem))] overflow-auto rounded-lg border border-line bg-surface"
+        className={
+          "relative max-h-[max(20rem,calc(100dvh-22rem))] overflow-auto rounded-lg border border-line " + "bg-surface"
+        }
       >
         <table
           aria-label="Messages"

@@ -53,7 +53,7 @@ export function UrlTabs<T extends string>({
       <div
         role="tablist"
         aria-label={label}
-        className="mb-4 flex gap-1 overflow-x-auto border-b border-line"
+        className="relative mb-4 flex gap-1 overflow-x-auto border-b border-line"
         onKeyDown={(event) => {
           const i = tabs.findIndex((t) => t.id === tab);
           const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;

@@ -6,15 +6,19 @@ import { useActionForm } from "@/components/ui/useActionForm";
 import { submitAction } from "@/components/ui/useActionMutation";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
+import { z } from "zod";
 import { formatInteger, formatQuantity } from "@/lib/format";
 import { addPartitionsSchema } from "@/lib/topics/schemas";
 import { addPartitions } from "@/server/topics/actions";
 
 /** The action's schema, plus the reason a smaller count is refused, which matters more than its general lower bound. */
 function schemaFor(current: number) {
-  return addPartitionsSchema.refine((input) => input.partitions > current, {
-    path: ["partitions"],
-    message: `Enter more than the current ${formatInteger(current)}: Kafka cannot remove partitions.`,
+  const more = `Enter more than the current ${formatInteger(current)}: Kafka cannot remove partitions.`;
+  return addPartitionsSchema.extend({
+    partitions: z
+      .number({ error: "Partitions must be a number." })
+      .refine((n) => n > current, more)
+      .pipe(addPartitionsSchema.shape.partitions),
   });
 }
 
