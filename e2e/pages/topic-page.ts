@@ -14,6 +14,7 @@ export const PARTITION_COLUMNS = [
   "High watermark",
   "Messages",
   "Size",
+  "Rate",
   "Status",
 ] as const;
 export type PartitionColumn = (typeof PARTITION_COLUMNS)[number];

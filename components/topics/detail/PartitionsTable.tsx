@@ -7,7 +7,7 @@ import { Table, Td, Th } from "@/components/ui/Table";
 import { RowHeader } from "@/components/ui/DetailParts";
 import type { PartitionInfo } from "@/lib/api/types";
 import { cx } from "@/lib/cx";
-import { formatBytes, formatCount, formatInteger, formatOffset } from "@/lib/format";
+import { formatBytes, formatCount, formatInteger, formatOffset, formatRate } from "@/lib/format";
 import { messagesPath } from "@/lib/routes";
 
 /** Replicas in order; the ones outside the ISR are struck through, muted, and say so to screen readers. */
@@ -105,6 +105,7 @@ export function PartitionsTable({
           <Th numeric>High watermark</Th>
           <Th numeric>Messages</Th>
           <Th numeric>Size</Th>
+          <Th numeric>Rate</Th>
           <Th>Status</Th>
         </tr>
       </thead>
@@ -157,6 +158,9 @@ export function PartitionsTable({
               </Td>
               <Td numeric className={partition.sizeBytes === null ? "text-muted" : undefined}>
                 {partition.sizeBytes === null ? "—" : formatBytes(partition.sizeBytes)}
+              </Td>
+              <Td numeric className={partition.messagesPerSec === null ? "text-muted" : undefined}>
+                {partition.messagesPerSec === null ? "—" : formatRate(partition.messagesPerSec)}
               </Td>
               <Td>
                 <PartitionStatus partition={partition} />

@@ -7,6 +7,7 @@ import { ConsumerGroupsTable } from "@/components/topics/detail/ConsumerGroupsTa
 import { PartitionsTable } from "@/components/topics/detail/PartitionsTable";
 import { TopicActions } from "@/components/topics/detail/TopicActions";
 import { TopicMessagesPanel } from "@/components/topics/detail/TopicMessagesPanel";
+import { TopicThroughput } from "@/components/topics/detail/TopicThroughput";
 import { TopicBadges, TopicStats } from "@/components/topics/detail/TopicSummary";
 import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
@@ -106,6 +107,7 @@ export function TopicView({
         <>
           {error ? <RefreshProblem error={error} /> : null}
           <TopicStats topic={data} />
+          <TopicThroughput topic={data} />
           <div className="mt-6">
             <UrlTabs label="Topic" idPrefix="topic" tabs={TABS}>
               {(tab) =>
