@@ -267,7 +267,7 @@ describe("read committed", () => {
   });
 });
 
-// ------------------------------------------------------------------------------------------------ varints
+// ------------------------------------------------------------------------------------------------ varints, times
 describe("readVarint", () => {
   it("reads back every zig-zag varlong up to 2^52 and stops after its last byte", () => {
     fc.assert(
@@ -283,5 +283,29 @@ describe("readVarint", () => {
   it("ends a cut-short or overlong varint in a ProtocolDecodeError", () => {
     expect(() => readVarint(Buffer.from([0x80, 0x80]), 0)).toThrow(ProtocolDecodeError);
     expect(() => readVarint(Buffer.alloc(11, 0x80), 0)).toThrow(ProtocolDecodeError);
+  });
+});
+
+describe("timestampAtOffset", () => {
+  it("gives the time of the first record at or after the offset, exactly for uncompressed batches", () => {
+    fc.assert(
+      fc.property(recordSet, fc.nat(), ({ start, batches }, pick) => {
+        const { buf, expected } = build(start, batches);
+        const all = expected.flat();
+        const target = all[pick % all.length];
+        if (!target) return;
+        const found = timestampAtOffset(buf, target.offset);
+        const spec = batches[expected.findIndex((b) => b.includes(target))];
+        if (!spec) throw new Error("The record's batch is missing.");
+        if (found?.exact) expect(found.timestamp).toBe(target.timestamp);
+        else expect(found?.timestamp).toBe(spec.baseTimestamp);
+        if (spec.codec === 0 || spec.logAppend) expect(found?.exact).toBe(true);
+      }),
+    );
+  });
+
+  it("finds nothing past the last record", () => {
+    const { buf } = build(5n, [{ codec: 0, logAppend: false, baseTimestamp: 1, gap: 0, records: [recordSpec()] }]);
+    expect(timestampAtOffset(buf, 6n)).toBeNull();
   });
 });
