@@ -7,6 +7,7 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
 import {
+  KafkaErrorCode,
   EARLIEST,
   LATEST,
   KafkaProtocolError,
@@ -157,9 +158,9 @@ export class AuditTopic {
         const fetched = response.topics
           .find((t) => t.name === this.topic)
           ?.partitions.find((p) => p.partition === PARTITION);
-        if (response.errorCode !== 0) throw new KafkaProtocolError(response.errorCode);
+        if (response.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(response.errorCode);
         if (!fetched) throw auditLeaderSilent(this.topic);
-        if (fetched.errorCode !== 0) {
+        if (fetched.errorCode !== KafkaErrorCode.NONE) {
           if (leaderMoved(fetched.errorCode)) invalidateMetadata(this.cluster);
           throw new KafkaProtocolError(fetched.errorCode);
         }

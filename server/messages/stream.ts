@@ -396,14 +396,14 @@ class Reader {
         await this.relocate(order, error);
         continue;
       }
-      if (response.errorCode !== 0) throw new KafkaProtocolError(response.errorCode);
+      if (response.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(response.errorCode);
       const answered = response.topics.find((t) => t.name === this.plan.topic)?.partitions ?? [];
       const moved: PartitionState[] = [];
       let movedCode = 0;
       for (const fetched of answered) {
         const state = this.states.get(fetched.partition);
         if (!state || state.done) continue;
-        if (fetched.errorCode === 0) {
+        if (fetched.errorCode === KafkaErrorCode.NONE) {
           state.failingSince = null;
           await this.take(state, fetched);
         } else if (leaderMoved(fetched.errorCode)) {
