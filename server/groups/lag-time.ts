@@ -2,7 +2,7 @@ import "server-only";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { partitionKey } from "@/server/groups/fetch";
 import { getMetadata } from "@/server/cluster/metadata";
-import { KafkaErrorCode, type ProtocolCluster, send, Fetch, timestampAtOffset } from "@/server/kafka/protocol";
+import { KafkaErrorCode, type ProtocolCluster, fetchRecords, timestampAtOffset } from "@/server/kafka/protocol";
 
 /**
  * Lag in time: how old the oldest unconsumed record of a partition is, read as the timestamp of the record at the
@@ -80,7 +80,7 @@ async function readFromLeader(
       byTopic.set(probe.topic, list);
       list.push(probe);
     }
-    const response = await send(await c.findBroker({ nodeId: leader }), Fetch, {
+    const response = await fetchRecords(await c.findBroker({ nodeId: leader }), {
       maxWaitMs: 0,
       minBytes: 0,
       maxBytes: REQUEST_MAX_BYTES,
