@@ -7,12 +7,13 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
 import {
+  KafkaErrorCode,
   EARLIEST,
   LATEST,
   KafkaProtocolError,
-  send,
-  Fetch,
-  decodeRecordSet,
+  fetchRecords,
+  fetchedPartition,
+  takeRecords,
   FetchSize,
   leaderMoved,
 } from "@/server/kafka/protocol";
@@ -142,7 +143,7 @@ export class AuditTopic {
       let next = from;
       const size = new FetchSize(FETCH_BYTES, `the audit topic "${this.topic}"`);
       while (next < to) {
-        const response = await send(await c.findBroker({ nodeId: leader }), Fetch, {
+        const response = await fetchRecords(await c.findBroker({ nodeId: leader }), {
           maxWaitMs: 0,
           minBytes: 0,
           maxBytes: size.bytes,
@@ -154,21 +155,15 @@ export class AuditTopic {
             },
           ],
         });
-        const fetched = response.topics
-          .find((t) => t.name === this.topic)
-          ?.partitions.find((p) => p.partition === PARTITION);
-        if (response.errorCode !== 0) throw new KafkaProtocolError(response.errorCode);
+        const fetched = fetchedPartition(response, this.topic, PARTITION);
         if (!fetched) throw auditLeaderSilent(this.topic);
-        if (fetched.errorCode !== 0) {
+        if (fetched.errorCode !== KafkaErrorCode.NONE) {
           if (leaderMoved(fetched.errorCode)) invalidateMetadata(this.cluster);
           throw new KafkaProtocolError(fetched.errorCode);
         }
-        if (!fetched.records || fetched.records.length === 0) break;
-        const set = decodeRecordSet(fetched.records, next, fetched.abortedTransactions);
-        if (set.truncated) {
-          size.truncated();
-          continue;
-        }
+        const set = takeRecords(fetched, next, size);
+        if (!set) break;
+        if (set.truncated) continue;
         for (const record of set.records) {
           if (record.offset >= to) break;
           out.push({ offset: record.offset, value: record.value === null ? null : record.value.toString("utf8") });

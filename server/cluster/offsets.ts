@@ -2,7 +2,7 @@ import "server-only";
 import type { ClusterSnapshot, MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
 import { type ClusterHandle } from "@/server/kafka/clients";
-import { EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
+import { KafkaErrorCode, EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
 
 /**
  * Offsets in bulk: one ListOffsets request per partition leader for any number of topics (kafkajs asks per topic
@@ -45,7 +45,7 @@ export async function listOffsets(
       for (const topic of answer.value) {
         const map = result.get(topic.name) ?? new Map<number, bigint>();
         result.set(topic.name, map);
-        for (const p of topic.partitions) if (p.errorCode === 0) map.set(p.partition, p.offset);
+        for (const p of topic.partitions) if (p.errorCode === KafkaErrorCode.NONE) map.set(p.partition, p.offset);
       }
     }
   });
