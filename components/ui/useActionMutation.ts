@@ -1,7 +1,7 @@
 "use client";
 
 import { partialMatchKey, type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { FieldValues, Path, UseFormReturn, UseFormSetError } from "react-hook-form";
 import { reportActionWarning } from "@/components/ui/actionWarnings";
 import { announce } from "@/components/ui/announcements";
 import { ACTION_BODY_LIMIT_BYTES, encodedSize, tooLargeMessage } from "@/lib/actions/limits";
@@ -73,4 +73,24 @@ export function showFieldErrors<F extends FieldValues>(
   for (const [path, messages] of Object.entries(failure.fieldErrors))
     if (messages[0] && path.startsWith(prefix))
       setError(path.slice(prefix.length) as Path<F>, { type: "server", message: messages.join(" ") });
+}
+
+/**
+ * A form's submit handler on one action: the form's own check (its zod resolver) first, then the mutation, then
+ * `onDone` with what the action answered; a refusal puts the action's field errors beside the inputs, and its message
+ * stays in `mutation.error` for the form's FormError.
+ */
+export function submitAction<F extends FieldValues, O, T>(
+  form: UseFormReturn<F, unknown, O>,
+  mutate: (input: O) => Promise<T>,
+  onDone?: (data: T, input: O) => void,
+) {
+  return form.handleSubmit(async (input) => {
+    try {
+      const data = await mutate(input);
+      onDone?.(data, input);
+    } catch (failure) {
+      showFieldErrors(failure, form.setError);
+    }
+  });
 }
