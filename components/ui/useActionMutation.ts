@@ -83,14 +83,14 @@ export function showFieldErrors<F extends FieldValues>(
 export function submitAction<F extends FieldValues, O, T>(
   form: Pick<UseFormReturn<F, unknown, O>, "handleSubmit" | "setError">,
   mutate: (input: O) => Promise<T>,
-  onDone?: (data: T) => void,
+  onDone?: (data: T, input: O) => void,
 ): (event: BaseSyntheticEvent) => void {
   return (event) =>
     void form.handleSubmit(async (input) => {
       try {
         // Not `onDone?.(await mutate(input))`: with no onDone, `?.` would skip evaluating the mutation itself.
         const data = await mutate(input);
-        onDone?.(data);
+        onDone?.(data, input);
       } catch (failure) {
         showFieldErrors(failure, form.setError);
       }
