@@ -52,9 +52,19 @@ export async function listOffsets(
   return result;
 }
 
+/** When each watermarks answer was read (the middle of its requests), for rates derived from it. */
+const readTimes = new WeakMap<Watermarks, number>();
+
+/** When these watermarks were read: a shared answer can be a second or two old, which a rate must not ignore. */
+export function watermarksReadAt(watermarks: Watermarks): number | undefined {
+  return readTimes.get(watermarks);
+}
+
 /** Low and high watermarks of the given topics (two bulk rounds, in parallel). */
 export async function readWatermarks(cluster: ClusterHandle, topics: readonly MetaTopic[]): Promise<Watermarks> {
+  const started = Date.now();
   const [low, high] = await Promise.all([listOffsets(cluster, topics, EARLIEST), listOffsets(cluster, topics, LATEST)]);
+  const readAt = (started + Date.now()) / 2;
   const out = new Map<string, Map<number, Watermark>>();
   for (const [name, highs] of high) {
     const lows = low.get(name);
@@ -65,6 +75,7 @@ export async function readWatermarks(cluster: ClusterHandle, topics: readonly Me
     }
     out.set(name, marks);
   }
+  readTimes.set(out, readAt);
   return out;
 }
 

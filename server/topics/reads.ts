@@ -32,7 +32,7 @@ export async function listTopics(cluster: ClusterHandle): Promise<{ topics: Topi
     getLogDirSizes(cluster, metadata).catch(() => undefined),
   ]);
   const now = Date.now();
-  recordThroughput(cluster, snapshot.topics, watermarks, sizes, now);
+  recordThroughput(cluster, snapshot.topics, watermarks, sizes);
   return {
     topics: snapshot.topics.map((t) =>
       summarizeTopic(t, snapshot, watermarks, sizes, topicThroughput(cluster, t.name, now)),
@@ -94,7 +94,7 @@ export async function describeTopic(cluster: ClusterHandle, name: string): Promi
   const marks = watermarks.get(name);
   const consumerGroups = await groupsReadingTopic(cluster, name, marks);
   const now = Date.now();
-  recordThroughput(cluster, [topic], watermarks, sizes, now, { allTopics: false });
+  recordThroughput(cluster, [topic], watermarks, sizes, undefined, { allTopics: false });
   const rate = topicThroughput(cluster, name, now);
   const summary = summarizeTopic(topic, snapshot, watermarks, sizes, rate);
   return {

@@ -16,6 +16,11 @@ const topics = trackTopics();
 afterAll(() => topics.cleanup());
 
 const RATE = 2_000;
+/** The producer's count halfway through a console read (the console dates its samples by the read's middle). */
+const midway = (a: { at: number; sent: number }, b: { at: number; sent: number }) => ({
+  at: (a.at + b.at) / 2,
+  sent: (a.sent + b.sent) / 2,
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Records written to the topic so far, as /metrics exports them (kafka_topic_partition_current_offset summed). */
@@ -53,33 +58,53 @@ describe("throughput", () => {
       })();
 
       await sleep(3_000);
-      const samples: { at: number; offsets: number }[] = [];
+      // What the producer had written (acknowledged) at each moment the console sampled, to compare like with like:
+      // on a busy machine the producer is not perfectly steady, so the reference is its rate over the same window.
+      const written: { at: number; sent: number }[] = [];
+      const exported: { at: number; offsets: number }[] = [];
       let listed: number | null = null;
       for (let i = 0; i < 4; i++) {
         invalidate("watermarks:");
+        const before = { at: Date.now(), sent };
         const { topics: all } = await listTopics(cluster);
+        written.push(midway(before, { at: Date.now(), sent }));
         listed = all.find((t) => t.name === name)?.messagesPerSec ?? null;
-        samples.push({ at: Date.now(), offsets: await exportedOffsets(name) });
+        exported.push({ at: Date.now(), offsets: await exportedOffsets(name) });
         await sleep(4_500);
       }
+      const before = { at: Date.now(), sent };
       const topic = await describeTopic(cluster, name);
+      written.push(midway(before, { at: Date.now(), sent }));
       const byBroker = brokerRates(cluster, (await getSnapshot(cluster)).topics);
       producing = false;
       await run;
-      const produced = sent / ((Date.now() - start) / 1000);
 
-      expect(produced).toBeGreaterThan(RATE * 0.5);
-      const close = (value: number | null | undefined) => {
+      const rateOf = (a: { at: number; sent: number } | undefined, b: { at: number; sent: number } | undefined) =>
+        a && b ? (b.sent - a.sent) / ((b.at - a.at) / 1000) : Number.NaN;
+      const close = (value: number | null | undefined, reference: number) => {
+        expect(reference).toBeGreaterThan(RATE * 0.4);
         expect(value).not.toBeNull();
-        expect(Math.abs((value ?? 0) - produced) / produced).toBeLessThan(0.15);
+        expect(Math.abs((value ?? 0) - reference) / reference).toBeLessThan(0.15);
       };
-      close(listed);
-      close(topic.throughput?.messagesPerSec);
-      close(topic.partitions.reduce((sum, p) => sum + (p.messagesPerSec ?? 0), 0));
-      close([...byBroker.values()].reduce((sum, r) => sum + r, 0));
-      const first = samples[0];
-      const last = samples.at(-1);
-      close(first && last ? (last.offsets - first.offsets) / ((last.at - first.at) / 1000) : null);
+      // The list's rate spans its first sample to its last; the topic page's, partitions' and brokers' run on to
+      // the topic page's own sample.
+      close(listed, rateOf(written[0], written[3]));
+      const toPage = rateOf(written[0], written[4]);
+      close(topic.throughput?.messagesPerSec, toPage);
+      close(
+        topic.partitions.reduce((sum, p) => sum + (p.messagesPerSec ?? 0), 0),
+        toPage,
+      );
+      close(
+        [...byBroker.values()].reduce((sum, r) => sum + r, 0),
+        toPage,
+      );
+      const first = exported[0];
+      const last = exported.at(-1);
+      close(
+        first && last ? (last.offsets - first.offsets) / ((last.at - first.at) / 1000) : null,
+        rateOf(written[0], written[3]),
+      );
       expect(topic.throughput?.trend.some((v) => v !== null)).toBe(true);
       expect(topic.throughput?.method).toContain("high watermarks");
     } finally {

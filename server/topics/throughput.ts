@@ -2,6 +2,7 @@ import "server-only";
 import type { LogDirSizes, MetaTopic, Watermarks } from "@/lib/cluster/summary";
 import { type CountSample, currentRate, type Rate, rateBetween, rateTrend } from "@/lib/topics/throughput";
 import type { ClusterHandle } from "@/server/kafka/clients";
+import { watermarksReadAt } from "@/server/cluster/offsets";
 
 /**
  * Throughput samples per topic, in this process's memory (a cache of what Kafka can tell again: fine to lose on
@@ -66,7 +67,7 @@ export function recordThroughput(
   topics: readonly MetaTopic[],
   watermarks: Watermarks,
   sizes: LogDirSizes | undefined,
-  at = Date.now(),
+  at = watermarksReadAt(watermarks) ?? Date.now(),
   /** `topics` is every topic of the cluster: the ones missing were deleted and are forgotten. */
   { allTopics = true }: { allTopics?: boolean } = {},
 ): void {
