@@ -64,7 +64,7 @@ function refusal(
   return response;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   // 0. Only the console's own names (server/security/host.ts): a page whose name was re-pointed at this machine
   //    (DNS rebinding) gets nothing, not even a read.
   const host = checkHost(
@@ -100,7 +100,7 @@ export function proxy(request: NextRequest): NextResponse {
   }
 
   // 3. With login on, no page or API answers without a session (server/auth/gate.ts).
-  const gated = authGate(request);
+  const gated = await authGate(request);
   if (gated) {
     for (const { key, value } of SECURITY_HEADERS) gated.headers.set(key, value);
     gated.headers.set("Content-Security-Policy", API_POLICY);
