@@ -19,7 +19,8 @@ import { API_POLICY, makeNonce, pagePolicy, SECURITY_HEADERS } from "@/server/se
 import { checkHost } from "@/server/security/host";
 import { checkOrigin } from "@/server/security/origin";
 import { getConfig } from "@/server/config/load";
-import { authGate } from "@/server/auth/gate";
+import { authGate, requestActor } from "@/server/auth/gate";
+import { recordOversizedForm } from "@/server/audit/unauthenticated";
 
 function isApi(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
@@ -96,6 +97,14 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const tooBig = oversized(request);
   if (tooBig) {
     console.warn(`Refused ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${tooBig.message}`);
+    // A form refused for its size is audited (one short, rate-limited line: server/audit/unauthenticated.ts).
+    if (tooBig.code === "payload_too_large")
+      await recordOversizedForm(
+        await requestActor(request),
+        Number(request.headers.get("content-length")),
+        request.nextUrl.pathname,
+        tooBig.message,
+      );
     return refusal(request, tooBig.status, tooBig.code, tooBig.message, tooBig.headers);
   }
 

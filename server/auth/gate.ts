@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
+import type { AuditActor } from "@/lib/audit/entry";
 import { loginPath } from "@/lib/auth/paths";
 import { sessionEnded } from "@/server/auth/revocation";
 import { openSession, SESSION_COOKIE } from "@/server/auth/session";
@@ -44,4 +45,13 @@ export async function authGate(request: NextRequest): Promise<NextResponse | nul
     );
   }
   return NextResponse.redirect(new URL(loginPath(`${pathname}${search}`), request.url), 303);
+}
+
+/** Who sent this request, for the audit log: the signed-in user, "anonymous" while login is off, or nobody. */
+export async function requestActor(request: NextRequest): Promise<AuditActor> {
+  const { auth } = getConfig();
+  if (!auth.enabled) return { name: "anonymous", via: "anonymous" };
+  const session = openSession(request.cookies.get(SESSION_COOKIE)?.value, auth.sessionSecret);
+  if (!session || (await sessionEnded(session))) return { name: "(not signed in)", via: "none" };
+  return { name: session.sub, via: session.via };
 }
