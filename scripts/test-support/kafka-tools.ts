@@ -100,6 +100,7 @@ export const KAFKA_TOOLS = {
   "kafka-consumer-groups": "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
   "kafka-configs": "kafka.admin.ConfigCommand",
   "kafka-leader-election": "org.apache.kafka.tools.LeaderElectionCommand",
+  "kafka-producer-perf-test": "org.apache.kafka.tools.ProducerPerformance",
   "kafka-reassign-partitions": "org.apache.kafka.tools.reassign.ReassignPartitionsCommand",
   "kafka-topics": "org.apache.kafka.tools.TopicCommand",
 } as const;
