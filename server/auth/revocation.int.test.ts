@@ -7,8 +7,9 @@ import { RevocationTopic, revocationTopicName } from "@/server/auth/revocation-t
 import { uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
 
 /**
- * Two console instances, each with its own reader of the shared record of sign-outs (as two processes would have):
- * a sign-out on one is refused by the other within the refresh interval, and by an instance that starts later.
+ * Two console instances, each with its own reader and Kafka clients for the shared record of sign-outs (as two
+ * processes would have): a sign-out on one is refused by the other within the refresh interval, and by an instance
+ * that starts later.
  */
 const topic = revocationTopicName(uniqueName("audit-revocation"));
 afterAll(async () => {
@@ -17,7 +18,8 @@ afterAll(async () => {
   });
 });
 
-const instance = () => new SessionRevocations(new RevocationTopic(resolveCluster("test"), topic, 8));
+/** An instance on the "test" cluster's clients, or (`other`) on "readonly"'s: the same brokers, separate clients. */
+const instance = (cluster = "test") => new SessionRevocations(new RevocationTopic(resolveCluster(cluster), topic, 8));
 function session() {
   const now = Date.now();
   return { sid: newSessionId(), iat: now, exp: now + 3_600_000 };
@@ -26,7 +28,7 @@ function session() {
 describe("sign-out across instances (the record beside the audit topic)", () => {
   it("a session signed out on one instance is refused by the other within the refresh interval", async () => {
     const a = instance();
-    const b = instance();
+    const b = instance("readonly");
     const signedOut = session();
     const other = session();
     // Both have read the (empty) record, as running instances have.
