@@ -1,7 +1,7 @@
 /**
  * Sign-out ends the session, not only the browser's copy of it: a cookie copied before signing out is refused
- * afterwards on pages, the API, server actions and the message stream (the production build with login on:
- * scripts/test-support/auth-console.ts). Another session of the same user goes on.
+ * afterwards on pages, the API, server actions and the message stream, and a stream it opened before ends (the
+ * production build with login on: scripts/test-support/auth-console.ts). Another session of the same user goes on.
  */
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import { AUTH_ORIGIN, TEST_USERS } from "../scripts/test-support/auth-console";
@@ -57,6 +57,22 @@ async function answers(cookie: string, topic: string) {
   }
 }
 
+/** The text of a streaming response as it arrives. */
+function readText(response: Response): { text: string; ended: boolean } {
+  const state = { text: "", ended: false };
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error("no body");
+  void (async () => {
+    const decoder = new TextDecoder();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      state.text += decoder.decode(chunk.value, { stream: true });
+    state.ended = true;
+  })().catch(() => {
+    state.ended = true;
+  });
+  return state;
+}
+
 test.use({ baseURL: AUTH_ORIGIN });
 
 test("a session cookie copied before sign-out is refused everywhere after it", async () => {
@@ -74,6 +90,14 @@ test("a session cookie copied before sign-out is refused everywhere after it", a
       stream: expect.stringMatching(/^200 text\/event-stream/),
     });
 
+    // A live tail opened with the cookie before sign-out: it outlives that request's check.
+    const tail = await fetch(`${AUTH_ORIGIN}/api/clusters/test/topics/${topic}/messages?from=live`, {
+      headers: { Cookie: cookie },
+    });
+    expect(tail.status).toBe(200);
+    const tailText = readText(tail);
+    await expect.poll(() => tailText.text, { timeout: 15_000 }).toContain("event: progress");
+
     const out = await callAction(context, AUTH_ORIGIN, "signOut", []);
     expect(out.result).toEqual({ ok: true, data: null });
 
@@ -84,6 +108,10 @@ test("a session cookie copied before sign-out is refused everywhere after it", a
       action: { ok: false, message: expect.stringMatching(/^Sign in/) },
       stream: expect.stringMatching(/^401 application\/json/),
     });
+    // The open tail ends within seconds, saying why.
+    await expect.poll(() => tailText.text, { timeout: 15_000 }).toContain("You signed out: this stream has ended.");
+    await expect.poll(() => tailText.ended, { timeout: 5_000 }).toBe(true);
+
     // Only the record written before sign-out is there.
     const offsets = await withAdmin((admin) => admin.fetchTopicOffsets(topic));
     expect(offsets.map((o) => o.high)).toEqual(["1"]);

@@ -37,6 +37,17 @@ export async function currentActor(): Promise<Actor | null> {
   return user ? { name: user.name, via: "password", grants: user.grants } : null;
 }
 
+/**
+ * The id and issue time of the current request's session (what a sign-out records), or null while login is off or
+ * without a valid session: for work that outlives the request's first check (the message stream).
+ */
+export async function currentSessionRef(): Promise<{ sid: string; iat: number } | null> {
+  const { auth } = getConfig();
+  if (!auth.enabled) return null;
+  const session = openSession((await cookies()).get(SESSION_COOKIE)?.value, auth.sessionSecret);
+  return session ? { sid: session.sid, iat: session.iat } : null;
+}
+
 /** The actor, or a 401 "sign in" error in words. */
 export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
