@@ -105,6 +105,7 @@ export const KAFKA_TOOLS = {
   "kafka-configs": "kafka.admin.ConfigCommand",
   "kafka-leader-election": "org.apache.kafka.tools.LeaderElectionCommand",
   "kafka-metadata-quorum": "org.apache.kafka.tools.MetadataQuorumCommand",
+  "kafka-producer-perf-test": "org.apache.kafka.tools.ProducerPerformance",
   "kafka-reassign-partitions": "org.apache.kafka.tools.reassign.ReassignPartitionsCommand",
   "kafka-topics": "org.apache.kafka.tools.TopicCommand",
 } as const;

@@ -138,42 +138,53 @@ export class AuditTopic {
 
   /** The records with offsets in [from, to), as text, oldest first. */
   private readRange(leader: number, from: bigint, to: bigint): Promise<{ offset: bigint; value: string | null }[]> {
-    return this.cluster.protocol(async (c) => {
-      const out: { offset: bigint; value: string | null }[] = [];
-      let next = from;
-      const size = new FetchSize(FETCH_BYTES, `the audit topic "${this.topic}"`);
-      while (next < to) {
-        const response = await fetchRecords(await c.findBroker({ nodeId: leader }), {
-          maxWaitMs: 0,
-          minBytes: 0,
-          maxBytes: size.bytes,
-          isolationLevel: 1,
-          topics: [
-            {
-              name: this.topic,
-              partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: size.bytes }],
-            },
-          ],
-        });
-        const fetched = fetchedPartition(response, this.topic, PARTITION);
-        if (!fetched) throw auditLeaderSilent(this.topic);
-        if (fetched.errorCode !== KafkaErrorCode.NONE) {
-          if (leaderMoved(fetched.errorCode)) invalidateMetadata(this.cluster);
-          throw new KafkaProtocolError(fetched.errorCode);
-        }
-        const set = takeRecords(fetched, next, size);
-        if (!set) break;
-        if (set.truncated) continue;
-        for (const record of set.records) {
-          if (record.offset >= to) break;
-          out.push({ offset: record.offset, value: record.value === null ? null : record.value.toString("utf8") });
-        }
-        if (set.nextOffset <= next) break;
-        next = set.nextOffset;
-      }
-      return out;
-    });
+    return readPartitionRange(this.cluster, this.topic, leader, from, to);
   }
+}
+
+/**
+ * The records of partition 0 of `topic` with offsets in [from, to), as text, oldest first: a plain Fetch to the
+ * partition's leader (no consumer group, nothing committed). Stops early when the leader has nothing more.
+ */
+export function readPartitionRange(
+  cluster: ClusterHandle,
+  topic: string,
+  leader: number,
+  from: bigint,
+  to: bigint,
+): Promise<{ offset: bigint; value: string | null }[]> {
+  return cluster.protocol(async (c) => {
+    const out: { offset: bigint; value: string | null }[] = [];
+    let next = from;
+    const size = new FetchSize(FETCH_BYTES, `the audit topic "${topic}"`);
+    while (next < to) {
+      const response = await fetchRecords(await c.findBroker({ nodeId: leader }), {
+        maxWaitMs: 0,
+        minBytes: 0,
+        maxBytes: size.bytes,
+        isolationLevel: 1,
+        topics: [
+          { name: topic, partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: size.bytes }] },
+        ],
+      });
+      const fetched = fetchedPartition(response, topic, PARTITION);
+      if (!fetched) throw auditLeaderSilent(topic);
+      if (fetched.errorCode !== KafkaErrorCode.NONE) {
+        if (leaderMoved(fetched.errorCode)) invalidateMetadata(cluster);
+        throw new KafkaProtocolError(fetched.errorCode);
+      }
+      const set = takeRecords(fetched, next, size);
+      if (!set) break;
+      if (set.truncated) continue;
+      for (const record of set.records) {
+        if (record.offset >= to) break;
+        out.push({ offset: record.offset, value: record.value === null ? null : record.value.toString("utf8") });
+      }
+      if (set.nextOffset <= next) break;
+      next = set.nextOffset;
+    }
+    return out;
+  });
 }
 
 function auditLeaderSilent(topic: string): ConsoleError {
