@@ -176,7 +176,7 @@ test.describe("topics", () => {
     expect(await bad.json()).toEqual({
       error: {
         code: "bad_request",
-        message: "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages.",
+        message: "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages, rate.",
       },
     });
     const missing = await request.get("/api/clusters/test/topics/no-such-topic-e2e");
