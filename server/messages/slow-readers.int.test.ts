@@ -34,7 +34,7 @@ const BROKER_PORTS = TEST_BOOTSTRAP.split(",").map((address) => Number(address.s
 const RSS_GROWTH_BOUND = 300 * 1_048_576;
 const HEAP_GROWTH_BOUND = 200 * 1_048_576;
 /** How long after the last disconnect every connection the streams opened must be closed. */
-const CLOSE_WITHIN_MS = 5_000;
+const CLOSE_WITHIN_MS = 10_000;
 
 const topics = trackTopics();
 let server: ChildProcess | undefined;
