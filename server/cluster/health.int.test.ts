@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkAllClusters, checkCluster } from "@/server/cluster/health";
+import { testPort } from "@/scripts/test-support/ports";
 
 describe("cluster reachability (measured against real brokers)", () => {
   it("reports the test cluster reachable with its three brokers", async () => {
     const summary = await checkCluster("test");
     expect(summary).toMatchObject({ name: "test", reachable: true, readOnly: false, brokerCount: 3 });
-    expect(summary.bootstrapServers).toEqual(["127.0.0.1:19092", "127.0.0.1:19192", "127.0.0.1:19292"]);
+    expect(summary.bootstrapServers).toEqual([19092, 19192, 19292].map((port) => `127.0.0.1:${testPort(port)}`));
     expect(summary.latencyMs).toBeGreaterThanOrEqual(0);
     expect(summary.error).toBeUndefined();
   });

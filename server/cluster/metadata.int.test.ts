@@ -3,10 +3,11 @@ import { resolveCluster } from "@/server/kafka/clients";
 import { summarizeBrokers, summarizeOverview } from "@/lib/cluster/summary";
 import { startNodeAndWait, stopNode } from "@/scripts/kafka/cluster";
 import { TEST_CLUSTER } from "@/scripts/test-support/test-cluster";
+import { testPort } from "@/scripts/test-support/ports";
 import { invalidate } from "@/server/cache";
 import { getLogDirSizes } from "@/server/cluster/logdirs";
 import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
-import { eventually, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import { eventually, produceTo, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
 
 const topic = uniqueName("meta");
 
@@ -24,6 +25,9 @@ beforeAll(async () => {
       ],
     }),
   );
+  // Every broker holds a replica of every partition, so one record each gives every broker bytes on disk, even
+  // when this file runs first on a fresh cluster.
+  await produceTo(topic, { 0: [{ value: "a" }], 1: [{ value: "b" }], 2: [{ value: "c" }] });
 });
 
 afterAll(async () => {
@@ -35,9 +39,9 @@ describe("cluster snapshot", () => {
   it("lists brokers and every partition with its replicas, ISR and min ISR", async () => {
     const snapshot = await freshSnapshot();
     expect(snapshot.brokers.map((b) => [b.nodeId, b.host, b.port])).toEqual([
-      [1, "127.0.0.1", 19092],
-      [2, "127.0.0.1", 19192],
-      [3, "127.0.0.1", 19292],
+      [1, "127.0.0.1", testPort(19092)],
+      [2, "127.0.0.1", testPort(19192)],
+      [3, "127.0.0.1", testPort(19292)],
     ]);
     const created = snapshot.topics.find((t) => t.name === topic);
     expect(created?.partitions.map((p) => p.partitionId)).toEqual([0, 1, 2]);
