@@ -1,7 +1,8 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { errorsOf, type ProduceFormApi } from "@/components/produce/useProduceForm";
+import type { ProduceFormApi } from "@/components/produce/useProduceForm";
+import { errorsOf } from "@/components/ui/useActionForm";
 import { Button } from "@/components/ui/Button";
 import { Field, TextArea } from "@/components/ui/Form";
 import { VALUE_FORMATS, type ValueFormat } from "@/lib/messages/produce";

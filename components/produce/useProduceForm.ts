@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import type { FieldError, Path, UseFormReturn, UseFormSetError } from "react-hook-form";
+import type { Path, UseFormReturn, UseFormSetError } from "react-hook-form";
 import { useActionForm } from "@/components/ui/useActionForm";
 import { submitAction, useActionMutation } from "@/components/ui/useActionMutation";
 import { formatQuantity } from "@/lib/format";
@@ -18,11 +18,6 @@ import { produceMessages } from "@/server/messages/actions";
 
 /** The produce form on react-hook-form, as the fields use it. */
 export type ProduceFormApi = UseFormReturn<ProduceFormValues, unknown, ProduceInput>;
-
-/** A field's problem as the Field component takes it. */
-export function errorsOf(error: Pick<FieldError, "message"> | undefined): string[] | undefined {
-  return error?.message ? [error.message] : undefined;
-}
 
 const noSubscription = () => () => {};
 
