@@ -159,12 +159,39 @@ test.describe("consumer groups", () => {
       await reset.open("test", groupId);
       await reset.strategy("Shift by").check();
       await reset.shiftInput.fill("ten");
+      // Said once the field is left, and gone as soon as the value is fixed.
+      await reset.shiftInput.press("Tab");
       await expect(reset.fieldError(reset.shiftInput)).toHaveText(
         "A shift is a whole number of records, like -100 or +50.",
       );
+      await reset.shiftInput.fill("-3");
+      await expect(reset.fieldError(reset.shiftInput)).toHaveCount(0);
+      // Or on Preview, which then moves to the field and asks nothing of the cluster; from then on, as it is typed.
       await reset.strategy("Specific offset").check();
+      await reset.previewButton.click();
+      await expect(reset.fieldError(reset.offsetInput)).toHaveText("Enter an offset.");
+      await expect(reset.formError).toHaveText("Check the fields marked above.");
+      await expect(reset.offsetInput).toBeFocused();
+      await expect(reset.preview).toHaveCount(0);
       await reset.offsetInput.fill("-5");
       await expect(reset.fieldError(reset.offsetInput)).toHaveText("An offset cannot be negative.");
+
+      // The action's refusal, above the button and beside the topic's name; both go once the name is edited.
+      await reset.scope("One topic").check();
+      await reset.topicSelect.selectOption({ label: "Another topic…" });
+      await reset.topicNameInput.fill("no-such-topic-e2e");
+      await reset.strategy("Earliest").check();
+      await reset.previewButton.click();
+      await expect(reset.formError).toContainText('No topic named "no-such-topic-e2e"');
+      await expect(reset.fieldError(reset.topicNameInput)).toContainText('No topic named "no-such-topic-e2e"');
+      await reset.topicNameInput.fill(topic);
+      await expect(reset.formError).toHaveCount(0);
+      await expect(reset.fieldError(reset.topicNameInput)).toHaveCount(0);
+      await reset.previewButton.click();
+      await expect(reset.previewRows).toHaveCount(3);
+      // Any change drops the preview: what is confirmed is what is on screen.
+      await reset.strategy("Latest").check();
+      await expect(reset.preview).toHaveCount(0);
 
       const group = new GroupPage(page);
       await group.open("test", groupId);

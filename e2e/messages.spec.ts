@@ -348,7 +348,9 @@ test.describe("messages", () => {
     },
   );
 
-  test("producing is refused in words: an unknown partition, and a read-only cluster", async ({ page }) => {
+  test("producing is refused in words beside the field, cleared once fixed, and on a read-only cluster", async ({
+    page,
+  }) => {
     const topic = uniqueName("e2e-msg-refused");
     try {
       await makeTopic(topic, 3);
@@ -360,13 +362,32 @@ test.describe("messages", () => {
       await expect(produce.formError).toContainText("there is no partition 7");
       await expect(produce.fieldError("Partition")).toContainText("there is no partition 7");
       await expect(produce.result).toHaveCount(0);
-
-      // JSON is checked as it is typed, beside the field.
+      // Fixing the partition takes back both the action's word and the field's.
       await produce.field("Partition").fill("");
+      await expect(produce.formError).toHaveCount(0);
+      await expect(produce.fieldError("Partition")).toHaveCount(0);
+
+      // JSON is checked beside the field: "hello" as soon as the format changes, then as it is typed.
       await produce.format("JSON").check();
+      await expect(produce.fieldError("Value")).toContainText("This is not valid JSON");
       await produce.field("Value").fill("{not json");
       await produce.field("Key").click();
       await expect(produce.fieldError("Value")).toContainText("This is not valid JSON");
+      await produce.field("Value").fill('{"ok": true}');
+      await expect(produce.fieldError("Value")).toHaveCount(0);
+
+      // A header without a name is refused on Send, beside it, and nothing is sent until it has one.
+      await produce.addHeaderButton.click();
+      await produce.headerValue(1).fill("no name");
+      await produce.sendButton.click();
+      await expect(produce.form).toContainText("Give the header a name.");
+      await expect(produce.formError).toHaveText("Check the fields marked above.");
+      await expect(produce.headerName(1)).toBeFocused();
+      await produce.headerName(1).fill("source");
+      await expect(produce.form).not.toContainText("Give the header a name.");
+      await produce.sendButton.click();
+      await expect(produce.result).toContainText(`Sent 1 record to ${topic}`);
+      await expect(produce.formError).toHaveCount(0);
 
       await produce.open("readonly", topic);
       await expect(produce.readOnlyNote).toBeVisible();

@@ -3,8 +3,8 @@ import { resolveCluster } from "@/server/kafka/clients";
 import type { ResetPreview } from "@/lib/api/types";
 import { summarizeOverview } from "@/lib/cluster/summary";
 import type { StreamEvent } from "@/lib/messages/types";
-import { startNodeAndWait, stopNode } from "@/scripts/kafka/cluster";
-import { TEST_BOOTSTRAP, TEST_CLUSTER } from "@/scripts/test-support/test-cluster";
+import { brokerOutage } from "@/scripts/test-support/broker-outage";
+import { TEST_BOOTSTRAP } from "@/scripts/test-support/test-cluster";
 import { applyOffsetReset, previewOffsetReset } from "@/server/groups/actions";
 import { getGroupDetail } from "@/server/groups/reads";
 import { stopSampling } from "@/server/groups/lag-history";
@@ -39,7 +39,7 @@ const OFFSETS_PARTITIONS = 50;
 const topics = trackTopics();
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => rejections.push(reason);
-let stopped: number | null = null;
+const outage = brokerOutage();
 
 /**
  * Kafka's coordinator partition for a group: Java's String.hashCode, made non-negative, modulo the offsets topic's
@@ -88,7 +88,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   process.off("unhandledRejection", onRejection);
-  if (stopped !== null) await startNodeAndWait(TEST_CLUSTER, stopped);
+  await outage.restart();
   stopSampling();
   await topics.cleanup();
 });
@@ -150,8 +150,7 @@ describe("a broker stops while the console uses it", () => {
         first?.type === "progress" ? first.data.partitions.find((p) => p.partition === 0)?.leader : undefined,
       ).toBe(victim);
 
-      stopped = victim;
-      expect(await stopNode(TEST_CLUSTER, victim)).toBe(true);
+      await outage.stop(victim);
 
       // Written while the broker is down: the tail gets every record, the ones of the moved partition too.
       await produceTo(topic, {
@@ -216,8 +215,7 @@ describe("a broker stops while the console uses it", () => {
       });
 
       // The broker comes back; a new search reads everything, and nothing was left unhandled.
-      await startNodeAndWait(TEST_CLUSTER, victim);
-      stopped = null;
+      await outage.restart();
       const all = await eventually(async () => {
         const result = await search("test", topic, { from: "oldest" });
         expect(result.done?.reason).toBe("end");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { type Ref, useEffect, useId, useRef } from "react";
 import { Field, TextInput } from "@/components/ui/Form";
 import type { TopicSummary } from "@/lib/api/types";
 import { formatQuantity } from "@/lib/format";
@@ -28,6 +28,7 @@ export function TopicField({
   value,
   onChange,
   onBlur,
+  inputRef,
   topics,
   loadFailed,
   errors,
@@ -38,6 +39,8 @@ export function TopicField({
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
+  /** The input, for a form that moves to its first field with a problem. */
+  inputRef?: Ref<HTMLInputElement>;
   topics: readonly TopicSummary[] | undefined;
   loadFailed: boolean;
   errors: readonly string[] | undefined;
@@ -69,6 +72,7 @@ export function TopicField({
         <>
           <TextInput
             {...control}
+            ref={inputRef}
             list={listId}
             autoComplete="off"
             spellCheck={false}

@@ -1,11 +1,11 @@
 "use client";
 
-import { useRef } from "react";
-import type { ProduceAction } from "@/components/messages/actions";
+import { useController, useWatch } from "react-hook-form";
 import { TopicField } from "@/components/messages/TopicField";
 import { HeadersEditor } from "@/components/produce/HeadersEditor";
 import { ProduceResultPanel } from "@/components/produce/ProduceResultPanel";
-import { type ProduceBinding, useProduceForm } from "@/components/produce/useProduceForm";
+import { type ProduceFormApi, useProduceForm } from "@/components/produce/useProduceForm";
+import { errorsOf } from "@/components/ui/useActionForm";
 import { ValueField } from "@/components/produce/ValueField";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
@@ -17,9 +17,8 @@ function partitionRange(count: number): string {
   return count === 1 ? "1 partition (0)" : `${formatInteger(count)} partitions (0–${formatInteger(count - 1)})`;
 }
 
-function PartitionField({ bind, topic }: { bind: ProduceBinding; topic: TopicSummary | undefined }) {
-  const { values, set, touch, errorsFor, disabled } = bind;
-  const typed = values.partition.trim();
+function PartitionField({ form, topic }: { form: ProduceFormApi; topic: TopicSummary | undefined }) {
+  const typed = useWatch({ control: form.control, name: "partition" }).trim();
   const beyond = topic !== undefined && /^\d+$/.test(typed) && Number(typed) >= topic.partitions;
   return (
     <Field
@@ -31,7 +30,7 @@ function PartitionField({ bind, topic }: { bind: ProduceBinding; topic: TopicSum
       warning={
         beyond ? `The topic has ${partitionRange(topic.partitions)}: Kafka will refuse partition ${typed}.` : undefined
       }
-      errors={errorsFor("partition")}
+      errors={errorsOf(form.formState.errors.partition)}
     >
       {(control) => (
         <TextInput
@@ -39,10 +38,7 @@ function PartitionField({ bind, topic }: { bind: ProduceBinding; topic: TopicSum
           inputMode="numeric"
           autoComplete="off"
           placeholder="Automatic"
-          value={values.partition}
-          disabled={disabled}
-          onChange={(event) => set({ partition: event.target.value })}
-          onBlur={() => touch("partition")}
+          {...form.register("partition")}
         />
       )}
     </Field>
@@ -51,15 +47,14 @@ function PartitionField({ bind, topic }: { bind: ProduceBinding; topic: TopicSum
 
 /**
  * The produce form: topic, partition, key, value (text or JSON, or a tombstone), headers, copies and compression,
- * checked with the action's own schema as typed. When producing is `blocked` every field is disabled (the action
- * refuses anyway). The result of a send shows under the form.
+ * checked with the action's own schema (react-hook-form with produceResolver). When producing is `blocked` every
+ * field is disabled (the action refuses anyway). The result of a send shows under the form.
  */
 export function ProduceForm({
   cluster,
   initialTopic,
   draftRequested,
   blocked,
-  produceMessages,
   topics,
   topicsFailed,
   refreshTopics,
@@ -69,21 +64,24 @@ export function ProduceForm({
   draftRequested: boolean;
   /** Producing is not allowed here (the page says why). */
   blocked: boolean;
-  produceMessages: ProduceAction;
   topics: readonly TopicSummary[] | undefined;
   topicsFailed: boolean;
   /** Reads the topics list again (a topic created a moment ago). */
   refreshTopics?: () => unknown;
 }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useProduceForm({ cluster, initialTopic, draftRequested, blocked, produceMessages, formRef });
-  const { bind } = form;
-  const { values, set, touch, errorsFor, disabled } = bind;
-  const topic = topics?.find((t) => t.name === values.topic.trim());
+  const { form, mutation, submit, notes } = useProduceForm({ cluster, initialTopic, draftRequested });
+  const topicField = useController({ control: form.control, name: "topic" }).field;
+  const { errors, isSubmitted } = form.formState;
+  const disabled = blocked || mutation.isPending;
+  const topic = topics?.find((t) => t.name === topicField.value.trim());
+  const formMessage =
+    mutation.error?.message ??
+    errors.root?.message ??
+    (isSubmitted && Object.keys(errors).length > 0 ? "Check the fields marked above." : null);
 
   return (
     <>
-      {form.notes.length > 0 ? (
+      {notes.length > 0 ? (
         <div
           role="note"
           className={
@@ -93,77 +91,63 @@ export function ProduceForm({
         >
           <p className="font-medium">Prefilled from the message, with these changes:</p>
           <ul className="mt-1 list-disc pl-5">
-            {form.notes.map((note) => (
+            {notes.map((note) => (
               <li key={note}>{note}</li>
             ))}
           </ul>
         </div>
       ) : null}
       <form
-        ref={formRef}
         noValidate
         aria-label="Produce"
-        onSubmit={(event) => void form.submit(event)}
+        onSubmit={(event) => (disabled ? event.preventDefault() : submit(event))}
         className="max-w-3xl space-y-6"
       >
         <fieldset disabled={disabled} className="space-y-6">
           <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
             <TopicField
-              value={values.topic}
-              onChange={(name) => set({ topic: name })}
-              onBlur={() => touch("topic")}
+              value={topicField.value}
+              onChange={topicField.onChange}
+              onBlur={topicField.onBlur}
+              inputRef={topicField.ref}
               topics={topics}
               loadFailed={topicsFailed}
               refresh={refreshTopics}
-              errors={errorsFor("topic")}
+              errors={errorsOf(errors.topic)}
             />
-            <PartitionField bind={bind} topic={topic} />
+            <PartitionField form={form} topic={topic} />
           </div>
-          <Field label="Key" hint="Blank: a record without a key." errors={errorsFor("key")}>
+          <Field label="Key" hint="Blank: a record without a key." errors={errorsOf(errors.key)}>
             {(control) => (
               <TextInput
                 {...control}
                 className="font-mono"
                 autoComplete="off"
                 spellCheck={false}
-                value={values.key}
-                onChange={(event) => set({ key: event.target.value })}
-                onBlur={() => touch("key")}
+                // The size of a submission (copies × record) is checked at Copies.
+                {...form.register("key", { deps: "copies" })}
               />
             )}
           </Field>
-          <ValueField bind={bind} />
-          <HeadersEditor bind={bind} />
+          <ValueField form={form} />
+          <HeadersEditor form={form} />
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
               label="Copies"
               hint={`Send the record this many times (at most ${formatInteger(MAX_COPIES)}).`}
-              errors={errorsFor("copies")}
+              errors={errorsOf(errors.copies)}
             >
               {(control) => (
-                <TextInput
-                  {...control}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={values.copies}
-                  onChange={(event) => set({ copies: event.target.value })}
-                  onBlur={() => touch("copies")}
-                />
+                <TextInput {...control} inputMode="numeric" autoComplete="off" {...form.register("copies")} />
               )}
             </Field>
             <Field
               label="Compression"
               hint="How the batch is compressed on its way to the brokers."
-              errors={errorsFor("compression")}
+              errors={errorsOf(errors.compression)}
             >
               {(control) => (
-                <SelectInput
-                  {...control}
-                  value={values.compression}
-                  onChange={(event) =>
-                    set({ compression: COMPRESSIONS.find((c) => c === event.target.value) ?? "none" })
-                  }
-                >
+                <SelectInput {...control} {...form.register("compression")}>
                   {COMPRESSIONS.map((compression) => (
                     <option key={compression} value={compression}>
                       {compression}
@@ -174,17 +158,17 @@ export function ProduceForm({
             </Field>
           </div>
         </fieldset>
-        <FormError message={form.formMessage} />
+        <FormError message={formMessage} />
         <div className="flex flex-wrap items-center gap-4">
           <Button type="submit" variant="primary" disabled={disabled}>
             Send
           </Button>
           <p role="status" className="text-sm text-muted">
-            {form.pending ? `Sending ${formatQuantity(Number(values.copies) || 1, "record")}…` : ""}
+            {mutation.isPending ? `Sending ${formatQuantity(mutation.variables?.copies ?? 1, "record")}…` : ""}
           </p>
         </div>
       </form>
-      {form.result ? <ProduceResultPanel cluster={cluster} result={form.result} /> : null}
+      {mutation.data ? <ProduceResultPanel cluster={cluster} result={mutation.data} /> : null}
     </>
   );
 }

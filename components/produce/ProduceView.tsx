@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import type { ProduceAction } from "@/components/messages/actions";
 import { ProduceForm } from "@/components/produce/ProduceForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
@@ -15,15 +14,7 @@ import { messagesPath } from "@/lib/routes";
  * ?draft=1 prefills the form from "Produce again" in the message browser. When producing is blocked (a read-only
  * cluster, or a role below operator) the form is shown disabled, with the reason.
  */
-export function ProduceView({
-  cluster,
-  blockedBy,
-  produceMessages,
-}: {
-  cluster: string;
-  blockedBy: BlockedReason | null;
-  produceMessages: ProduceAction;
-}) {
+export function ProduceView({ cluster, blockedBy }: { cluster: string; blockedBy: BlockedReason | null }) {
   const params = useSearchParams();
   const topic = params.get("topic") ?? "";
   const draftRequested = params.get("draft") === "1";
@@ -58,7 +49,6 @@ export function ProduceView({
         initialTopic={topic}
         draftRequested={draftRequested && blockedBy === null}
         blocked={blockedBy !== null}
-        produceMessages={produceMessages}
         topics={topics.data?.topics}
         topicsFailed={topics.isError && !topics.data}
         refreshTopics={topics.refetch}

@@ -1,12 +1,6 @@
 "use client";
 
-import {
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-  useId,
-} from "react";
+import { type ComponentProps, type ReactNode, useId } from "react";
 import { cx } from "@/lib/cx";
 
 const CONTROL =
@@ -70,15 +64,16 @@ export function Field({
   );
 }
 
-export function TextInput({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
+/** A text box; `ref` (react-hook-form's register) reaches the input. */
+export function TextInput({ className, ...props }: ComponentProps<"input">) {
   return <input className={cx(CONTROL, className)} {...props} />;
 }
 
-export function SelectInput({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectInput({ className, ...props }: ComponentProps<"select">) {
   return <select className={cx(CONTROL, "pr-8", className)} {...props} />;
 }
 
-export function TextArea({ className, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({ className, ...props }: ComponentProps<"textarea">) {
   return <textarea className={cx(CONTROL, className)} {...props} />;
 }
 

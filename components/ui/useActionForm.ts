@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef } from "react";
-import { type DefaultValues, type FieldValues, type Resolver, useForm } from "react-hook-form";
+import { type DefaultValues, type FieldError, type FieldValues, type Resolver, useForm } from "react-hook-form";
 import type { ZodType } from "zod";
 
 /**
@@ -34,4 +34,9 @@ export function useActionForm<I extends FieldValues, O>(
     return () => subscription.unsubscribe();
   }, [form]);
   return form;
+}
+
+/** A field's problem as the Field component takes it (components/ui/Form.tsx). */
+export function errorsOf(error: Pick<FieldError, "message"> | undefined): string[] | undefined {
+  return error?.message ? [error.message] : undefined;
 }

@@ -4,8 +4,9 @@ import {
   initialResetValues,
   localDateTimeToEpochMs,
   OTHER_TOPIC,
-  partitionOffsetErrorKey,
+  resetFormPathOf,
   type ResetFormValues,
+  resetResolver,
   toResetPreviewInput,
 } from "@/lib/groups/reset-form";
 import { resetPreviewSchema } from "@/lib/groups/schemas";
@@ -64,8 +65,8 @@ describe("reset form values", () => {
       ],
     });
     expect(errors(values)).toEqual({ "strategy.partitionOffsets.0.offset": "An offset cannot be negative." });
-    expect(partitionOffsetErrorKey(values, 1)).toBe("strategy.partitionOffsets.0.offset");
-    expect(partitionOffsetErrorKey(values, 0)).toBeNull();
+    expect(resetFormPathOf(["strategy", "partitionOffsets", 0, "offset"], values)).toBe("partitionOffsets.1");
+    expect(resetFormPathOf(["strategy", "partitionOffsets", 1, "offset"], values)).toBe("partitionOffsets.2");
   });
 
   it("needs the common offset unless every chosen partition has its own", () => {
@@ -112,5 +113,45 @@ describe("reset form values", () => {
       amount: 2,
       unit: "hours",
     });
+  });
+
+  it("shows each problem at the box it was typed in, and the action's at the same boxes", () => {
+    const other = { ...base, topicChoice: OTHER_TOPIC, otherTopic: "nope" };
+    expect(resetFormPathOf(["scope", "topic"], other)).toBe("otherTopic");
+    expect(resetFormPathOf("scope.topic".split("."), base)).toBe("topicChoice");
+    expect(resetFormPathOf(["scope", "partitions"], base)).toBe("partitions");
+    expect(resetFormPathOf(["strategy", "offset"], base)).toBe("offset");
+    expect(resetFormPathOf(["strategy", "at"], base)).toBe("dateTime");
+    expect(resetFormPathOf(["strategy", "by"], base)).toBe("shift");
+    expect(resetFormPathOf(["strategy", "amount"], base)).toBe("amount");
+    expect(resetFormPathOf(["strategy", "unit"], base)).toBe("unit");
+    expect(resetFormPathOf(["strategy", "partitionOffsets"], base)).toBe("offset");
+    expect(resetFormPathOf(["groupId"], base)).toBe("root");
+    expect(resetFormPathOf(["strategy", "constructor"], base)).toBe("root");
+  });
+
+  it("resolves valid values to the preview's input, and refused ones to errors at their boxes", async () => {
+    const resolve = resetResolver("billing");
+    const options = { fields: {}, shouldUseNativeValidation: false };
+    const valid = await resolve({ ...base, strategy: "shift", shift: "-10" }, undefined, options);
+    expect(valid).toEqual({
+      values: { groupId: "billing", scope: { kind: "all" }, strategy: { kind: "shift", by: "-10" } },
+      errors: {},
+    });
+    const values: ResetFormValues = {
+      ...base,
+      scope: "partitions",
+      partitions: [0, 1, 2],
+      strategy: "offset",
+      offset: "1",
+      partitionOffsets: { 2: "x" },
+    };
+    const refused = await resolve(values, undefined, options);
+    expect(refused.values).toEqual({});
+    expect(refused.errors).toEqual({
+      partitionOffsets: { 2: { type: "validate", message: "An offset is a whole number, like 1200." } },
+    });
+    const none = await resolve({ ...base, scope: "partitions", partitions: [] }, undefined, options);
+    expect(none.errors.partitions?.message).toBe("Choose at least one partition.");
   });
 });

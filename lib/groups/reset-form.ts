@@ -1,8 +1,10 @@
 /**
  * The offset-reset form's values as typed, and their translation into the one input the preview action takes
- * (validated with resetPreviewSchema in the browser as the person types, and again by the action).
+ * (checked with resetPreviewSchema in the browser by the form's resolver, and again by the action).
  */
-import type { DurationUnit, ResetPreviewInput } from "@/lib/groups/schemas";
+import type { Resolver } from "react-hook-form";
+import { mappedResolver } from "@/lib/actions/form-resolver";
+import { type DurationUnit, type ResetPreviewInput, resetPreviewSchema } from "@/lib/groups/schemas";
 
 export type ScopeKind = "all" | "topic" | "partitions";
 export type StrategyKind = "earliest" | "latest" | "offset" | "timestamp" | "shift" | "duration";
@@ -22,7 +24,7 @@ export interface ResetFormValues {
   /** The offset for every partition in scope. */
   offset: string;
   /** Per-partition offsets (scope "partitions"), by partition; blank ones use `offset`. */
-  partitionOffsets: Readonly<Record<number, string>>;
+  partitionOffsets: Readonly<Record<string, string>>;
   /** The value of a datetime-local input, "2025-11-21T14:05" (seconds optional), in the browser's time zone. */
   dateTime: string;
   shift: string;
@@ -116,11 +118,33 @@ export function toResetPreviewInput(groupId: string, values: ResetFormValues): R
   return { groupId, scope: scopeInput(values), strategy: strategyInput(values) };
 }
 
+/** The form field of each strategy input the schema names ("strategy.at" is typed as a date and time). */
+const STRATEGY_FIELDS = new Map<string, keyof ResetFormValues>([
+  ["offset", "offset"],
+  ["at", "dateTime"],
+  ["by", "shift"],
+  ["amount", "amount"],
+  ["unit", "unit"],
+]);
+
 /**
- * The error key of a per-partition offset box: the schema reports "strategy.partitionOffsets.<index>.offset",
- * and the index is the partition's place among the offsets typed.
+ * Where the form shows a problem the schema (or the action) reports at `path` of the preview's input: the box it
+ * was typed in ("strategy.partitionOffsets.0.offset" at the box of the first partition given its own offset; the
+ * scope's topic at the typed name, or at the topic chosen), anything else at the form's "root".
  */
-export function partitionOffsetErrorKey(values: ResetFormValues, partition: number): string | null {
-  const index = typedPartitionOffsets(values).findIndex((p) => p.partition === partition);
-  return index < 0 ? null : `strategy.partitionOffsets.${index}.offset`;
+export function resetFormPathOf(path: readonly PropertyKey[], values: ResetFormValues): string {
+  const [head, key, index] = path.map(String);
+  if (head === "scope" && key === "topic") return values.topicChoice === OTHER_TOPIC ? "otherTopic" : "topicChoice";
+  if (head === "scope" && key === "partitions") return "partitions";
+  if (head === "strategy" && key === "partitionOffsets") {
+    const typed = index === undefined ? undefined : typedPartitionOffsets(values)[Number(index)];
+    return typed ? `partitionOffsets.${typed.partition}` : "offset";
+  }
+  const field = head === "strategy" && key !== undefined ? STRATEGY_FIELDS.get(key) : undefined;
+  return field ?? "root";
+}
+
+/** The form's resolver: the values become the preview's input (toResetPreviewInput), checked with its schema. */
+export function resetResolver(groupId: string): Resolver<ResetFormValues, unknown, ResetPreviewInput> {
+  return mappedResolver(resetPreviewSchema, (values) => toResetPreviewInput(groupId, values), resetFormPathOf);
 }

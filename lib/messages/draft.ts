@@ -3,7 +3,8 @@
  * (this tab only) under DRAFT_STORAGE_KEY, and the produce page, opened with ?draft=1, reads it once and removes it.
  */
 import { z } from "zod";
-import { initialProduceValues, MAX_HEADERS, type ProduceFormValues } from "@/lib/messages/produce";
+import { MAX_HEADERS } from "@/lib/messages/produce";
+import { initialProduceValues, type ProduceFormValues } from "@/lib/messages/produce-form";
 import type { StreamMessage } from "@/lib/messages/types";
 import { isJson } from "@/lib/messages/view";
 

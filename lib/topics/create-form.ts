@@ -2,7 +2,8 @@
  * The create-topic form's values as typed (strings, units a person reads) and their conversion to the input of
  * createTopicSchema (Kafka's units). Pure. Empty config fields are left out, so the broker's default applies.
  */
-import type { FieldErrors, Resolver } from "react-hook-form";
+import type { Resolver } from "react-hook-form";
+import { mappedResolver } from "@/lib/actions/form-resolver";
 import {
   type CLEANUP_POLICIES,
   collidingTopic,
@@ -118,15 +119,6 @@ export function formPathOf(path: readonly PropertyKey[], values: CreateTopicValu
   return field ? FIELD_VALUE[field] : "root";
 }
 
-/** Sets a problem at a dotted path of react-hook-form's errors, keeping the first one said there. */
-function putError(errors: Record<string, unknown>, path: string, message: string): void {
-  const parts = path.split(".");
-  let node = errors;
-  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-  const last = parts[parts.length - 1] ?? "root";
-  node[last] ??= { type: "validate", message };
-}
-
 /**
  * The form's resolver: the values become the action's input (toCreateTopicInput) and are checked with the schema the
  * action parses; its issues are put at the fields they are about (formPathOf).
@@ -134,14 +126,7 @@ function putError(errors: Record<string, unknown>, path: string, message: string
 export function createTopicResolver(
   defaultRf: number | undefined,
 ): Resolver<CreateTopicValues, unknown, CreateTopicInput> {
-  return (values) => {
-    const input = toCreateTopicInput(values, defaultRf);
-    const parsed = createTopicSchema.safeParse(input);
-    if (parsed.success) return { values: input, errors: {} };
-    const errors: Record<string, unknown> = {};
-    for (const issue of parsed.error.issues) putError(errors, formPathOf(issue.path, values), issue.message);
-    return { values: {}, errors: errors as FieldErrors<CreateTopicValues> };
-  };
+  return mappedResolver(createTopicSchema, (values) => toCreateTopicInput(values, defaultRf), formPathOf);
 }
 
 /** A required whole number as typed: "" is NaN, so the schema says "must be a number" rather than "at least 1". */

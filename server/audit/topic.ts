@@ -4,6 +4,7 @@ import { type AuditEntry, parseAuditLine } from "@/lib/audit/entry";
 import type { AuditReadPage } from "@/server/audit/file";
 import { type ClusterHandle } from "@/server/kafka/clients";
 
+import { ensureInternalTopic } from "@/server/cluster/internal-topic";
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
 import {
@@ -50,28 +51,7 @@ export class AuditTopic {
     const key = `${this.cluster.name}\u0000${this.topic}`;
     let ready = ensured.get(key);
     if (!ready) {
-      ready = this.cluster.admin(async (admin) => {
-        if ((await admin.listTopics()).includes(this.topic)) return;
-        const brokers = (await admin.describeCluster()).brokers.length;
-        const replicationFactor = Math.max(1, Math.min(3, brokers));
-        // false when another instance created it meanwhile: fine.
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: [
-            {
-              topic: this.topic,
-              numPartitions: 1,
-              replicationFactor,
-              configEntries: [
-                { name: "cleanup.policy", value: "delete" },
-                { name: "retention.ms", value: String(RETENTION_MS) },
-                { name: "min.insync.replicas", value: replicationFactor >= 3 ? "2" : "1" },
-              ],
-            },
-          ],
-        });
-        invalidateMetadata(this.cluster);
-      });
+      ready = ensureInternalTopic(this.cluster, this.topic, RETENTION_MS);
       ensured.set(key, ready);
       ready.catch(() => {
         if (ensured.get(key) === ready) ensured.delete(key);

@@ -1,5 +1,6 @@
 import "server-only";
-import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
+import { ensureInternalTopic } from "@/server/cluster/internal-topic";
+import { getMetadataWith } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
 import { readPartitionRange } from "@/server/audit/topic";
 import { type EndedSession, endedSessionSchema } from "@/server/auth/ended-sessions";
@@ -29,32 +30,12 @@ export class RevocationTopic {
 
   /** Creates the topic if it does not exist (once; again after a failure). */
   ensure(): Promise<void> {
-    this.ready ??= this.cluster
-      .admin(async (admin) => {
-        if ((await admin.listTopics()).includes(this.topic)) return;
-        const brokers = (await admin.describeCluster()).brokers.length;
-        const replicationFactor = Math.max(1, Math.min(3, brokers));
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: [
-            {
-              topic: this.topic,
-              numPartitions: 1,
-              replicationFactor,
-              configEntries: [
-                { name: "cleanup.policy", value: "delete" },
-                { name: "retention.ms", value: String(Math.round((this.sessionHours + 1) * 3_600_000)) },
-                { name: "min.insync.replicas", value: replicationFactor >= 3 ? "2" : "1" },
-              ],
-            },
-          ],
-        });
-        invalidateMetadata(this.cluster);
-      })
-      .catch((error: unknown) => {
+    this.ready ??= ensureInternalTopic(this.cluster, this.topic, (this.sessionHours + 1) * 3_600_000).catch(
+      (error: unknown) => {
         this.ready = null;
         throw error;
-      });
+      },
+    );
     return this.ready;
   }
 

@@ -7,10 +7,9 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { summarizeOverview } from "@/lib/cluster/summary";
-import { startNodeAndWait, stopNode } from "@/scripts/kafka/cluster";
+import { brokerOutage } from "@/scripts/test-support/broker-outage";
 import { eventually, trackTopics, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
 import { kafkaTopicsDescribe } from "@/scripts/test-support/kafka-tools";
-import { TEST_CLUSTER } from "@/scripts/test-support/test-cluster";
 import { electLeaders } from "@/server/brokers/actions";
 import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
 import { resolveCluster } from "@/server/kafka/clients";
@@ -18,10 +17,10 @@ import { describeTopic } from "@/server/topics/reads";
 
 const topics = trackTopics();
 const VICTIM = 2;
-let stopped: number | null = null;
+const outage = brokerOutage();
 
 afterAll(async () => {
-  if (stopped !== null) await startNodeAndWait(TEST_CLUSTER, stopped);
+  await outage.restart();
   // Leaders left elsewhere by a failed test go back to their preferred replicas.
   await electLeaders("test", { topic: null, partitions: null }).catch(() => undefined);
   await topics.cleanup();
@@ -54,10 +53,8 @@ describe("preferred leader election after a broker restart", () => {
         for (const p of await kafkaTopicsDescribe(topic)) expect(p.leader).toBe(p.replicas[0]);
       });
 
-      stopped = VICTIM;
-      expect(await stopNode(TEST_CLUSTER, VICTIM)).toBe(true);
-      await startNodeAndWait(TEST_CLUSTER, VICTIM);
-      stopped = null;
+      await outage.stop(VICTIM);
+      await outage.restart();
       // Back in every ISR, but no longer leading the partition it prefers.
       const moved = await eventually(async () => {
         const parts = await kafkaTopicsDescribe(topic);

@@ -1,7 +1,5 @@
 "use client";
 
-import { useRef } from "react";
-import type { ApplyResetAction, PreviewResetAction } from "@/components/consumer-groups/actions";
 import { ResetPreviewPanel } from "@/components/consumer-groups/reset/ResetPreviewPanel";
 import { ScopeFields } from "@/components/consumer-groups/reset/ScopeFields";
 import { StrategyFields } from "@/components/consumer-groups/reset/StrategyFields";
@@ -17,8 +15,6 @@ export function ResetForm({
   groupTopics,
   offsets,
   blocked,
-  previewOffsetReset,
-  applyOffsetReset,
 }: {
   cluster: string;
   groupId: string;
@@ -26,40 +22,37 @@ export function ResetForm({
   offsets: readonly GroupPartitionOffset[];
   /** No preview nor reset is offered (the page says why). */
   blocked: boolean;
-  previewOffsetReset: PreviewResetAction;
-  applyOffsetReset: ApplyResetAction;
 }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useResetForm(cluster, groupId, groupTopics, previewOffsetReset, formRef);
+  const { bind, submit, preview } = useResetForm(cluster, groupId, groupTopics);
+  const { errors, isSubmitted } = bind.form.formState;
+  const formMessage =
+    preview.error?.message ??
+    errors.root?.message ??
+    (isSubmitted && Object.keys(errors).length > 0 ? "Check the fields marked above." : null);
   return (
     <>
       <form
-        ref={formRef}
         noValidate
         aria-label="Reset offsets"
-        onSubmit={(event) => void form.submit(event)}
+        onSubmit={(event) => (blocked || preview.isPending ? event.preventDefault() : submit(event))}
         className="max-w-3xl space-y-6"
       >
-        <ScopeFields cluster={cluster} groupTopics={groupTopics} offsets={offsets} bind={form.bind} />
-        <StrategyFields bind={form.bind} />
-        <FormError message={form.formMessage} />
+        <fieldset disabled={bind.disabled} className="space-y-6">
+          <ScopeFields cluster={cluster} groupTopics={groupTopics} offsets={offsets} bind={bind} />
+          <StrategyFields bind={bind} />
+        </fieldset>
+        <FormError message={formMessage} />
         <div className="flex flex-wrap items-center gap-4">
-          <Button type="submit" variant="primary" disabled={blocked || form.pending}>
+          <Button type="submit" variant="primary" disabled={blocked || preview.isPending}>
             Preview
           </Button>
           <p role="status" className="text-sm text-muted">
-            {form.pending ? "Computing the preview on the cluster…" : ""}
+            {preview.isPending ? "Computing the preview on the cluster…" : ""}
           </p>
         </div>
       </form>
-      {form.preview ? (
-        <ResetPreviewPanel
-          cluster={cluster}
-          groupId={groupId}
-          preview={form.preview}
-          blocked={blocked}
-          applyOffsetReset={applyOffsetReset}
-        />
+      {preview.data ? (
+        <ResetPreviewPanel cluster={cluster} groupId={groupId} preview={preview.data} blocked={blocked} />
       ) : null}
     </>
   );

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import type { ApplyResetAction, PreviewResetAction } from "@/components/consumer-groups/actions";
 import { ResetForm } from "@/components/consumer-groups/reset/ResetForm";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -30,14 +29,10 @@ export function ResetOffsetsView({
   cluster,
   group,
   blockedBy,
-  previewOffsetReset,
-  applyOffsetReset,
 }: {
   cluster: string;
   group: string;
   blockedBy: BlockedReason | null;
-  previewOffsetReset: PreviewResetAction;
-  applyOffsetReset: ApplyResetAction;
 }) {
   const { data, error, isPending, refetch, notFound } = useDetailQuery(
     consumerGroupQuery(cluster, group),
@@ -99,8 +94,6 @@ export function ResetOffsetsView({
             groupTopics={data?.topics.map((t) => t.topic) ?? []}
             offsets={data?.offsets ?? []}
             blocked={blockedBy !== null}
-            previewOffsetReset={previewOffsetReset}
-            applyOffsetReset={applyOffsetReset}
           />
         </>
       )}

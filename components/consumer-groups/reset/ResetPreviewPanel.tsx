@@ -1,18 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import type { ApplyResetAction } from "@/components/consumer-groups/actions";
+import { useId, useTransition } from "react";
 import { ActiveMembersRefusal } from "@/components/consumer-groups/reset/ActiveMembersRefusal";
 import { ResetPreviewTable } from "@/components/consumer-groups/reset/ResetPreviewTable";
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
-import { useServerAction } from "@/components/ui/useServerAction";
+import { useActionMutation } from "@/components/ui/useActionMutation";
 import type { ResetPreview } from "@/lib/api/types";
 import { formatInteger, formatQuantity } from "@/lib/format";
 import { partitionsWords, recordsWords } from "@/lib/groups/display";
 import { queryKeys } from "@/lib/query/keys";
 import { groupPath } from "@/lib/routes";
+import { applyOffsetReset } from "@/server/groups/actions";
 
 /** The preview's totals in sentences. */
 function Totals({ preview }: { preview: ResetPreview }) {
@@ -46,38 +46,36 @@ export function ResetPreviewPanel({
   groupId,
   preview,
   blocked,
-  applyOffsetReset,
 }: {
   cluster: string;
   groupId: string;
   preview: ResetPreview;
   blocked: boolean;
-  applyOffsetReset: ApplyResetAction;
 }) {
   const headingId = useId();
   const router = useRouter();
-  const action = useServerAction(
+  const action = useActionMutation(
     cluster,
     applyOffsetReset,
-    [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)],
+    () => [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)],
     (data) => `Offsets of group ${data.groupId} reset on ${formatQuantity(data.partitions, "partition")}.`,
   );
-  const [applied, setApplied] = useState(false);
+  const applied = action.isSuccess;
   const [navigating, startNavigation] = useTransition();
   const refused = preview.activeMembers.length > 0;
   const count = preview.rows.length;
 
-  async function confirm() {
+  function confirm() {
     const plan = preview.rows.map((row) => ({
       topic: row.topic,
       partition: row.partition,
       expectedOffset: row.currentOffset,
       offset: row.newOffset,
     }));
-    const result = await action.run({ groupId, plan });
-    if (!result.ok) return;
-    setApplied(true);
-    startNavigation(() => router.push(groupPath(cluster, groupId)));
+    action.mutate(
+      { groupId, plan },
+      { onSuccess: () => startNavigation(() => router.push(groupPath(cluster, groupId))) },
+    );
   }
 
   return (
@@ -94,19 +92,19 @@ export function ResetPreviewPanel({
           <Totals preview={preview} />
           {refused ? <ActiveMembersRefusal members={preview.activeMembers} /> : null}
           <ResetPreviewTable rows={preview.rows} />
-          <FormError message={action.message} />
+          <FormError message={action.error?.message} />
           <div className="flex flex-wrap items-center gap-4">
             <Button
               variant="danger"
-              disabled={refused || blocked || action.pending || applied || navigating}
-              onClick={() => void confirm()}
+              disabled={refused || blocked || action.isPending || applied || navigating}
+              onClick={confirm}
             >
               Reset {partitionsWords(count)}
             </Button>
             <p role="status" className="text-sm text-muted">
               {applied
                 ? "Offsets reset. Opening the group…"
-                : action.pending
+                : action.isPending
                   ? "Resetting the offsets…"
                   : "Nothing has changed yet: the offsets move when you confirm."}
             </p>

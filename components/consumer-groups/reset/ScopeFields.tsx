@@ -2,10 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import type { FieldBinding } from "@/components/consumer-groups/reset/useResetForm";
+import type { ResetBinding } from "@/components/consumer-groups/reset/useResetForm";
 import { Button } from "@/components/ui/Button";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { Field, SelectInput, TextInput } from "@/components/ui/Form";
+import { errorsOf } from "@/components/ui/useActionForm";
 import { isApiRequestError } from "@/lib/api/client";
 import type { GroupPartitionOffset } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
@@ -36,14 +37,14 @@ function PartitionChoices({
   cluster: string;
   topic: string;
   offsets: readonly GroupPartitionOffset[];
-  bind: FieldBinding;
+  bind: ResetBinding;
 }) {
   const errorId = useId();
   const { data, error, isPending, refetch } = useQuery({
     ...topicQuery(cluster, topic),
     enabled: topicNameSchema.safeParse(topic).success,
   });
-  const errors = bind.errorsFor("scope.partitions");
+  const errors = errorsOf(bind.form.formState.errors.partitions);
   if (!topicNameSchema.safeParse(topic).success) return null;
   if (isPending) return <p className="text-sm text-muted">Reading the partitions of {topic}…</p>;
   if (!data) {
@@ -61,23 +62,23 @@ function PartitionChoices({
   }
   const all = data.partitions.map((p) => p.partition).sort((a, b) => a - b);
   const chosen = new Set(bind.values.partitions);
+  // A choice is checked at once: "Choose none" says that one is needed.
+  const choose = (partitions: number[]) =>
+    bind.form.setValue("partitions", partitions, { shouldDirty: true, shouldTouch: true, shouldValidate: true });
   const toggle = (partition: number) =>
-    bind.set(
-      {
-        partitions: chosen.has(partition)
-          ? bind.values.partitions.filter((p) => p !== partition)
-          : [...bind.values.partitions, partition],
-      },
-      ["scope.partitions"],
+    choose(
+      chosen.has(partition)
+        ? bind.values.partitions.filter((p) => p !== partition)
+        : [...bind.values.partitions, partition],
     );
   return (
     <fieldset aria-describedby={errors ? errorId : undefined} disabled={bind.disabled}>
       <legend className="text-sm font-medium">Partitions of {topic}</legend>
       <div className="mt-1 flex gap-2">
-        <Button className="px-2 py-0.5 text-xs" onClick={() => bind.set({ partitions: all }, ["scope.partitions"])}>
+        <Button className="px-2 py-0.5 text-xs" onClick={() => choose(all)}>
           Choose all {formatInteger(all.length)}
         </Button>
-        <Button className="px-2 py-0.5 text-xs" onClick={() => bind.set({ partitions: [] }, ["scope.partitions"])}>
+        <Button className="px-2 py-0.5 text-xs" onClick={() => choose([])}>
           Choose none
         </Button>
       </div>
@@ -116,11 +117,16 @@ export function ScopeFields({
   cluster: string;
   groupTopics: readonly string[];
   offsets: readonly GroupPartitionOffset[];
-  bind: FieldBinding;
+  bind: ResetBinding;
 }) {
-  const name = useId();
-  const { values, set, errorsFor, disabled } = bind;
+  const { form, values, disabled } = bind;
+  const { errors } = form.formState;
   const topic = chosenTopic(values);
+  // Another topic has other partitions.
+  const forgetPartitions = () => {
+    form.setValue("partitions", []);
+    form.setValue("partitionOffsets", {});
+  };
   return (
     <div className="space-y-4">
       <fieldset disabled={disabled}>
@@ -129,12 +135,7 @@ export function ScopeFields({
           {SCOPES.map((scope) => (
             <div key={scope.kind} className="flex flex-wrap items-center gap-x-2">
               <label className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name={name}
-                  checked={values.scope === scope.kind}
-                  onChange={() => set({ scope: scope.kind }, [])}
-                />
+                <input type="radio" value={scope.kind} {...form.register("scope")} />
                 {scope.label}
               </label>
               {scope.kind === "all" ? (
@@ -152,14 +153,10 @@ export function ScopeFields({
           <Field
             label="Topic"
             hint={groupTopics.length === 0 ? "The group has offsets on no topic yet: type one." : undefined}
+            errors={errorsOf(errors.topicChoice)}
           >
             {(control) => (
-              <SelectInput
-                {...control}
-                value={values.topicChoice}
-                disabled={disabled}
-                onChange={(event) => set({ topicChoice: event.target.value, partitions: [], partitionOffsets: {} }, [])}
-              >
+              <SelectInput {...control} {...form.register("topicChoice", { onChange: forgetPartitions })}>
                 {groupTopics.map((candidate) => (
                   <option key={candidate} value={candidate}>
                     {candidate}
@@ -170,17 +167,13 @@ export function ScopeFields({
             )}
           </Field>
           {values.topicChoice === OTHER_TOPIC ? (
-            <Field label="Topic name" hint="An existing topic of this cluster." errors={errorsFor("scope.topic")}>
+            <Field label="Topic name" hint="An existing topic of this cluster." errors={errorsOf(errors.otherTopic)}>
               {(control) => (
                 <TextInput
                   {...control}
                   autoComplete="off"
                   spellCheck={false}
-                  value={values.otherTopic}
-                  disabled={disabled}
-                  onChange={(event) =>
-                    set({ otherTopic: event.target.value, partitions: [], partitionOffsets: {} }, ["scope.topic"])
-                  }
+                  {...form.register("otherTopic", { onChange: forgetPartitions })}
                 />
               )}
             </Field>

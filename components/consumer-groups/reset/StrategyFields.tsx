@@ -1,10 +1,11 @@
 "use client";
 
 import { useId, useSyncExternalStore } from "react";
-import type { FieldBinding } from "@/components/consumer-groups/reset/useResetForm";
+import type { ResetBinding } from "@/components/consumer-groups/reset/useResetForm";
 import { Field, SelectInput, TextInput } from "@/components/ui/Form";
+import { errorsOf } from "@/components/ui/useActionForm";
 import type { DurationUnit } from "@/lib/groups/schemas";
-import { localDateTimeToEpochMs, partitionOffsetErrorKey, type StrategyKind } from "@/lib/groups/reset-form";
+import { localDateTimeToEpochMs, type StrategyKind } from "@/lib/groups/reset-form";
 
 const STRATEGIES: { kind: StrategyKind; label: string; description: string }[] = [
   { kind: "earliest", label: "Earliest", description: "The start of each log: every record still kept is read again." },
@@ -48,29 +49,24 @@ function dateTimeHint(value: string, timeZone: string | null): string {
 }
 
 /** One offset box per chosen partition; a blank one takes the offset above. */
-function PartitionOffsets({ bind }: { bind: FieldBinding }) {
-  const { values, set, errorsFor, disabled } = bind;
+function PartitionOffsets({ bind }: { bind: ResetBinding }) {
+  const { form, values } = bind;
+  const errors = form.formState.errors.partitionOffsets;
   const partitions = [...new Set(values.partitions)].sort((a, b) => a - b);
   if (partitions.length === 0) return null;
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {partitions.map((partition) => {
-        const key = partitionOffsetErrorKey(values, partition);
         return (
-          <Field key={partition} label={`Offset of partition ${partition}`} errors={key ? errorsFor(key) : undefined}>
+          <Field key={partition} label={`Offset of partition ${partition}`} errors={errorsOf(errors?.[partition])}>
             {(control) => (
               <TextInput
                 {...control}
                 inputMode="numeric"
                 autoComplete="off"
                 placeholder="Same as above"
-                value={values.partitionOffsets[partition] ?? ""}
-                disabled={disabled}
-                onChange={(event) =>
-                  set({ partitionOffsets: { ...values.partitionOffsets, [partition]: event.target.value } }, [
-                    "strategy.partitionOffsets",
-                  ])
-                }
+                // Whether the common offset is needed depends on these.
+                {...form.register(`partitionOffsets.${partition}`, { deps: "offset" })}
               />
             )}
           </Field>
@@ -81,8 +77,9 @@ function PartitionOffsets({ bind }: { bind: FieldBinding }) {
 }
 
 /** The inputs of the chosen strategy. */
-function StrategyInputs({ bind }: { bind: FieldBinding }) {
-  const { values, set, errorsFor, disabled } = bind;
+function StrategyInputs({ bind }: { bind: ResetBinding }) {
+  const { form, values } = bind;
+  const { errors } = form.formState;
   const timeZone = useTimeZone();
   switch (values.strategy) {
     case "earliest":
@@ -98,7 +95,7 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
                 ? "For every chosen partition whose own box below is blank."
                 : "For every partition in scope."
             }
-            errors={errorsFor("strategy.offset")}
+            errors={errorsOf(errors.offset)}
           >
             {(control) => (
               <TextInput
@@ -106,9 +103,7 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
                 className="sm:w-60"
                 inputMode="numeric"
                 autoComplete="off"
-                value={values.offset}
-                disabled={disabled}
-                onChange={(event) => set({ offset: event.target.value }, ["strategy.offset"])}
+                {...form.register("offset")}
               />
             )}
           </Field>
@@ -117,17 +112,9 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
       );
     case "timestamp":
       return (
-        <Field label="Date and time" hint={dateTimeHint(values.dateTime, timeZone)} errors={errorsFor("strategy.at")}>
+        <Field label="Date and time" hint={dateTimeHint(values.dateTime, timeZone)} errors={errorsOf(errors.dateTime)}>
           {(control) => (
-            <TextInput
-              {...control}
-              type="datetime-local"
-              step={1}
-              className="sm:w-60"
-              value={values.dateTime}
-              disabled={disabled}
-              onChange={(event) => set({ dateTime: event.target.value }, ["strategy.at"])}
-            />
+            <TextInput {...control} type="datetime-local" step={1} className="sm:w-60" {...form.register("dateTime")} />
           )}
         </Field>
       );
@@ -136,7 +123,7 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
         <Field
           label="Shift by (records)"
           hint="For example -100 to read the last 100 records of each partition again, or +50 to skip 50."
-          errors={errorsFor("strategy.by")}
+          errors={errorsOf(errors.shift)}
         >
           {(control) => (
             <TextInput
@@ -144,16 +131,14 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
               className="sm:w-60"
               inputMode="numeric"
               autoComplete="off"
-              value={values.shift}
-              disabled={disabled}
-              onChange={(event) => set({ shift: event.target.value }, ["strategy.by"])}
+              {...form.register("shift")}
             />
           )}
         </Field>
       );
     case "duration":
       return (
-        <Field label="How long ago" errors={errorsFor("strategy.amount") ?? errorsFor("strategy.unit")}>
+        <Field label="How long ago" errors={errorsOf(errors.amount ?? errors.unit)}>
           {(control) => (
             <div className="flex flex-wrap items-center gap-2">
               <TextInput
@@ -161,18 +146,12 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
                 className="sm:w-32"
                 inputMode="numeric"
                 autoComplete="off"
-                value={values.amount}
-                disabled={disabled}
-                onChange={(event) => set({ amount: event.target.value }, ["strategy.amount"])}
+                {...form.register("amount")}
               />
               <SelectInput
                 aria-label="How long ago unit"
                 className="w-auto"
-                value={values.unit}
-                disabled={disabled}
-                onChange={(event) =>
-                  set({ unit: UNITS.find((unit) => unit === event.target.value) ?? values.unit }, ["strategy.unit"])
-                }
+                {...form.register("unit", { deps: "amount" })}
               >
                 {UNITS.map((unit) => (
                   <option key={unit} value={unit}>
@@ -188,7 +167,7 @@ function StrategyInputs({ bind }: { bind: FieldBinding }) {
 }
 
 /** Where the offsets move to: each strategy as a radio with a line saying what it does, then its inputs. */
-export function StrategyFields({ bind }: { bind: FieldBinding }) {
+export function StrategyFields({ bind }: { bind: ResetBinding }) {
   const name = useId();
   return (
     <div className="space-y-4">
@@ -200,10 +179,9 @@ export function StrategyFields({ bind }: { bind: FieldBinding }) {
               <label className="flex items-center gap-2 font-medium">
                 <input
                   type="radio"
-                  name={name}
+                  value={strategy.kind}
                   aria-describedby={`${name}-${strategy.kind}`}
-                  checked={bind.values.strategy === strategy.kind}
-                  onChange={() => bind.set({ strategy: strategy.kind }, [])}
+                  {...bind.form.register("strategy")}
                 />
                 {strategy.label}
               </label>

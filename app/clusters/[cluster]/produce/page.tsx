@@ -3,7 +3,6 @@ import { Suspense } from "react";
 import { ProduceView } from "@/components/produce/ProduceView";
 import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
 import { decodeSegment } from "@/lib/routes";
-import { produceMessages } from "@/server/messages/actions";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
 
@@ -16,7 +15,7 @@ export default async function ProducePage({ params }: { params: Promise<{ cluste
   return (
     // The view reads ?topic= and ?draft= (useSearchParams), which needs a Suspense boundary.
     <Suspense fallback={<DetailSkeleton label="Loading the produce form…" stats={2} />}>
-      <ProduceView cluster={name} blockedBy={blockedBy} produceMessages={produceMessages} />
+      <ProduceView cluster={name} blockedBy={blockedBy} />
     </Suspense>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ResetOffsetsView } from "@/components/consumer-groups/reset/ResetOffsetsView";
 import { decodeSegment } from "@/lib/routes";
-import { applyOffsetReset, previewOffsetReset } from "@/server/groups/actions";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
 
@@ -19,14 +18,5 @@ export default async function ResetOffsetsPage({ params }: Props) {
   // The cluster layout has already answered 404 for an unknown cluster; the actions check again.
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["group.offsets.reset"]);
   const groupId = decodeSegment(group);
-  return (
-    <ResetOffsetsView
-      key={groupId}
-      cluster={name}
-      group={groupId}
-      blockedBy={blockedBy}
-      previewOffsetReset={previewOffsetReset}
-      applyOffsetReset={applyOffsetReset}
-    />
-  );
+  return <ResetOffsetsView key={groupId} cluster={name} group={groupId} blockedBy={blockedBy} />;
 }
