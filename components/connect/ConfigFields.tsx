@@ -40,9 +40,17 @@ function FieldInput({
         <>
           {field.displayName}
           {field.displayName !== field.name ? (
-            <code className="ml-2 font-mono text-xs font-normal text-muted">{field.name}</code>
+            <>
+              {" "}
+              <code className="font-mono text-xs font-normal text-muted">{field.name}</code>
+            </>
           ) : null}
-          {field.required ? <span className="ml-1 text-red-700 dark:text-red-300">(required)</span> : null}
+          {field.required ? (
+            <>
+              {" "}
+              <span className="text-red-700 dark:text-red-300">(required)</span>
+            </>
+          ) : null}
         </>
       }
       hint={hint || undefined}
