@@ -47,7 +47,10 @@ test("a file source created from the form runs, shows its messages, is paused an
     // Created without its required topic: the worker's verdict shows beside the field, and nothing is created.
     await connectors.field("file").fill(file);
     await page.getByRole("button", { name: "Validate and create" }).click();
-    await expect(page.getByText(/Missing required configuration "topic"/)).toBeVisible();
+    await expect(
+      page.getByText('Missing required configuration "topic" which has no default value.', { exact: true }),
+    ).toBeVisible();
+    await expect(page.getByText(/Kafka Connect did not accept this config/)).toBeVisible();
     expect((await workerStatus(name)).status).toBe(404);
 
     await connectors.field("topic (required)").fill(topic);

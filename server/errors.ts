@@ -54,7 +54,7 @@ export class FieldErrors extends ConsoleError {
     super(
       "bad_request",
       fields.length <= 1
-        ? `${fields[0] ?? "The input"}: ${first ?? "not valid"}`
+        ? `${fields[0]?.replace(/^config\./, "") ?? "The input"}: ${first ?? "not valid"}`
         : `${fields.length} fields are not valid; see the messages beside them.`,
       400,
     );

@@ -230,7 +230,13 @@ export function ConnectorForm({
         </>
       ) : null}
 
-      <FormError message={mutation.error?.message} />
+      <FormError
+        message={
+          Object.keys(serverErrors).length > 0
+            ? "Kafka Connect did not accept this config: see the messages beside the fields. Nothing was changed."
+            : mutation.error?.message
+        }
+      />
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={mutation.isPending || !className || jsonError !== null}>
           {mutation.isPending ? "Validating…" : editing ? "Validate and save" : "Validate and create"}

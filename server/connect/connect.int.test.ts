@@ -240,6 +240,30 @@ describe("Kafka Connect through the console (real workers)", () => {
     expect(!unknown.ok && unknown.message).toMatch(/No Kafka Connect cluster named "nope"/);
   });
 
+  it("says clearly when the whole Connect cluster is down, the rest still works, and it recovers", async () => {
+    const { GET: topicsRoute } = await import("@/app/api/clusters/[cluster]/topics/route");
+    try {
+      await Promise.all(TEST_CONNECT.workers.map((w) => stopWorker(TEST_CONNECT, w.id)));
+      const down = await list();
+      expect(down.connectors).toEqual([]);
+      expect(down.connects.find((c) => c.name === "local")).toMatchObject({
+        reachable: false,
+        error: expect.stringMatching(
+          /^Cannot reach Kafka Connect "local" at http:\/\/127\.0\.0\.1:\d+: connection refused\.$/,
+        ),
+      });
+      const topicsAnswer = await topicsRoute(new Request("http://console/api/clusters/test/topics"), {
+        params: Promise.resolve({ cluster: "test" }),
+      });
+      expect(topicsAnswer.status).toBe(200);
+      const action = await pauseConnector("test", { connect: "local", name: "anything" });
+      expect(!action.ok && action.message).toMatch(/Cannot reach Kafka Connect "local"/);
+    } finally {
+      await Promise.all(TEST_CONNECT.workers.map((w) => startWorkerAndWait(TEST_CONNECT, w.id)));
+    }
+    await eventually(async () => expect((await list()).connects.find((c) => c.name === "local")?.reachable).toBe(true));
+  }, 120_000);
+
   it("moves the tasks of a stopped worker to the other one, and says which worker is gone", async () => {
     const topic = await topics.create("connect-move", 2);
     const name = uniqueName("two-tasks");
