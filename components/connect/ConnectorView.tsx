@@ -31,7 +31,12 @@ function Trace({ label, trace }: { label: string; trace: string }) {
       <div className="flex justify-end px-3">
         <CopyButton label="Copy trace" text={() => trace} />
       </div>
-      <pre className="max-h-96 overflow-auto px-3 py-2 font-mono text-xs whitespace-pre text-red-950 dark:text-red-100">
+      <pre
+        className={
+          "max-h-96 max-w-full overflow-auto px-3 py-2 font-mono text-xs whitespace-pre text-red-950 " +
+          "dark:text-red-100"
+        }
+      >
         {trace}
       </pre>
     </details>
@@ -80,9 +85,8 @@ function TasksSection({ cluster, connector }: { cluster: string; connector: Conn
             {connector.tasks.map((t) => (
               <tr key={t.id}>
                 <RowHeader>{t.id}</RowHeader>
-                <Td className="whitespace-normal">
+                <Td>
                   <StateBadge state={t.state} />
-                  {t.trace ? <Trace label={`Task ${t.id} trace`} trace={t.trace} /> : null}
                 </Td>
                 <Td>
                   {t.workerId}
@@ -104,6 +108,11 @@ function TasksSection({ cluster, connector }: { cluster: string; connector: Conn
           </tbody>
         </Table>
       )}
+      {connector.tasks
+        .filter((t) => t.trace)
+        .map((t) => (
+          <Trace key={t.id} label={`Task ${t.id} trace`} trace={t.trace ?? ""} />
+        ))}
       <FormError message={restart.error?.message} />
     </DetailSection>
   );
