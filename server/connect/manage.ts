@@ -83,7 +83,9 @@ interface RawDefinition {
   documentation: string | null;
   group: string | null;
   display_name: string | null;
-  order: number;
+  /** "order" in a validate answer, "order_in_group" in a plugin's definition. */
+  order?: number;
+  order_in_group?: number;
 }
 
 function definition(d: RawDefinition): PluginConfigField {
@@ -96,7 +98,7 @@ function definition(d: RawDefinition): PluginConfigField {
     documentation: d.documentation ?? "",
     group: d.group,
     displayName: d.display_name ?? d.name,
-    order: d.order,
+    order: d.order ?? d.order_in_group ?? 0,
   };
 }
 
