@@ -274,6 +274,7 @@ const VERBS: Record<AuditAction, [done: string, tried: string]> = {
   "connector.task.restart": ["Restarted", "restart"],
   "connector.delete": ["Deleted", "delete"],
   "connector.offsets.reset": ["Reset", "reset"],
+  "form.too-large": ["Sent", "send"],
 };
 
 /** The entry in one sentence: "Created topic orders (6 partitions, RF 3)", "Tried to delete topic orders". */
