@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { ConnectorActions } from "@/components/connect/ConnectorActions";
+import { ConnectorOffsets } from "@/components/connect/ConnectorOffsets";
 import { StateBadge } from "@/components/connect/StateBadge";
 import { CopyButton } from "@/components/messages/CopyButton";
 import { Button } from "@/components/ui/Button";
@@ -204,34 +205,7 @@ export function ConnectorView({ cluster, connect, name }: { cluster: string; con
               </tbody>
             </Table>
           </DetailSection>
-          <DetailSection
-            id="offsets"
-            title="Offsets"
-            description="Where it has got to. Reset them (stopped connectors only) to start over."
-          >
-            {shown.offsets === null ? (
-              <p className="text-sm text-muted">{shown.offsetsError ?? "Kafka Connect did not give its offsets."}</p>
-            ) : shown.offsets.length === 0 ? (
-              <p className="text-sm text-muted">No offsets recorded.</p>
-            ) : (
-              <Table label="Offsets">
-                <thead>
-                  <tr>
-                    <Th>Partition</Th>
-                    <Th>Offset</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.offsets.map((o) => (
-                    <tr key={JSON.stringify(o.partition)}>
-                      <Td className="font-mono text-xs break-all whitespace-normal">{JSON.stringify(o.partition)}</Td>
-                      <Td className="font-mono text-xs break-all whitespace-normal">{JSON.stringify(o.offset)}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            )}
-          </DetailSection>
+          <ConnectorOffsets cluster={cluster} connector={shown} />
         </>
       ) : (
         <ErrorMessage title="Could not load the connector" error={error} onRetry={() => void refetch()} />

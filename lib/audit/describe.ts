@@ -224,7 +224,8 @@ function objectOf(action: AuditAction, params: JsonValue): string | undefined {
       const p = read(connectorSchema, params);
       return p && `task ${p.task ?? "?"} of connector ${short(p.name)} on Connect ${short(p.connect)}`;
     }
-    case "connector.offsets.reset": {
+    case "connector.offsets.reset":
+    case "connector.offsets.alter": {
       const p = read(connectorSchema, params);
       return p && `the offsets of connector ${short(p.name)} on Connect ${short(p.connect)}`;
     }
@@ -274,6 +275,7 @@ const VERBS: Record<AuditAction, [done: string, tried: string]> = {
   "connector.task.restart": ["Restarted", "restart"],
   "connector.delete": ["Deleted", "delete"],
   "connector.offsets.reset": ["Reset", "reset"],
+  "connector.offsets.alter": ["Changed", "change"],
   "form.too-large": ["Sent", "send"],
 };
 

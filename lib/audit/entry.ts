@@ -53,6 +53,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "connector.task.restart": "Restart task",
   "connector.delete": "Delete connector",
   "connector.offsets.reset": "Reset connector offsets",
+  "connector.offsets.alter": "Change connector offsets",
   "form.too-large": "Oversized form",
 };
 

@@ -37,6 +37,7 @@ const EXPECTED: Record<Role | "viewer+messages", { read: boolean; messages: bool
       "connector.task.restart",
       "connector.delete",
       "connector.offsets.reset",
+      "connector.offsets.alter",
     ],
   },
   admin: { read: true, messages: true, mutations: Object.keys(MUTATION_ROLES) as MutationName[] },

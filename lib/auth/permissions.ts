@@ -55,6 +55,7 @@ export const MUTATION_ROLES = {
   "connector.task.restart": "operator",
   "connector.delete": "operator",
   "connector.offsets.reset": "operator",
+  "connector.offsets.alter": "operator",
 } as const satisfies Record<string, Role>;
 export type MutationName = keyof typeof MUTATION_ROLES;
 

@@ -16,6 +16,7 @@ import {
   type UpsertConnectorInput,
   upsertConnectorSchema,
 } from "@/lib/connect/schemas";
+import { type AlterConnectorOffsetsInput, alterConnectorOffsetsSchema } from "@/lib/connect/offsets";
 import { runMutation } from "@/server/run-action";
 import { findConnect } from "@/server/connect/client";
 import * as manage from "@/server/connect/manage";
@@ -68,6 +69,16 @@ export async function resetConnectorOffsets(cluster: string, input: ConnectorRef
   return runMutation("connector.offsets.reset", cluster, connectorRefSchema, input, async (c, v) => {
     await manage.resetConnectorOffsets(findConnect(c, v.connect), v.name);
     return { name: v.name };
+  });
+}
+
+export async function alterConnectorOffsets(
+  cluster: string,
+  input: AlterConnectorOffsetsInput,
+): Promise<ActionResult<{ name: string; partitions: number; message: string }>> {
+  return runMutation("connector.offsets.alter", cluster, alterConnectorOffsetsSchema, input, async (c, v) => {
+    const message = await manage.alterConnectorOffsets(findConnect(c, v.connect), v.name, v.offsets);
+    return { name: v.name, partitions: v.offsets.length, message };
   });
 }
 

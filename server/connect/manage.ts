@@ -42,18 +42,43 @@ export async function deleteConnector(connect: ConnectConfig, name: string): Pro
   await connectRequest(connect, "DELETE", path(name));
 }
 
-/** Connect resets offsets only of a STOPPED connector; any other state is refused here, with the reason. */
-export async function resetConnectorOffsets(connect: ConnectConfig, name: string): Promise<void> {
+/** Connect changes offsets only of a STOPPED connector; any other state is refused here, with the reason. */
+async function requireStopped(connect: ConnectConfig, name: string, change: string): Promise<void> {
   const now = await currentState(connect, name);
   if (now !== "STOPPED") {
     throw new ConsoleError(
       "bad_request",
-      `Connector "${name}" is ${now}: Kafka Connect resets the offsets only of a stopped connector. Stop it first, ` +
-        `then reset its offsets, then resume it.`,
+      `Connector "${name}" is ${now}: Kafka Connect ${change} the offsets only of a stopped connector. Stop it ` +
+        `first, then ${change === "resets" ? "reset" : "change"} its offsets, then resume it.`,
       409,
     );
   }
+}
+
+export async function resetConnectorOffsets(connect: ConnectConfig, name: string): Promise<void> {
+  await requireStopped(connect, name, "resets");
   await connectRequest(connect, "DELETE", path(name, "/offsets"), undefined, 60_000);
+}
+
+/**
+ * Sets the offsets of some of a stopped connector's partitions (PATCH /connectors/{name}/offsets; a null offset
+ * forgets the partition). Returns Connect's own sentence, which says when a source connector keeps offsets of its
+ * own elsewhere that this does not change.
+ */
+export async function alterConnectorOffsets(
+  connect: ConnectConfig,
+  name: string,
+  offsets: { partition: Record<string, unknown>; offset: Record<string, unknown> | null }[],
+): Promise<string> {
+  await requireStopped(connect, name, "changes");
+  const body = await connectRequest<{ message?: string } | undefined>(
+    connect,
+    "PATCH",
+    path(name, "/offsets"),
+    { offsets },
+    60_000,
+  );
+  return body?.message ?? "The offsets were changed.";
 }
 
 interface RawPlugin {
