@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { StateBadge } from "@/components/connect/StateBadge";
 import { buttonClass } from "@/components/ui/Button";
 import { EmptyState } from "@/components/ui/EmptyState";
@@ -13,8 +13,16 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { RefreshProblem } from "@/components/ui/RefreshProblem";
 import { Table, Td, Th } from "@/components/ui/Table";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
+import { useUrlListState } from "@/components/ui/useUrlListState";
 import { CONNECTOR_STATES, type ConnectorsResponse } from "@/lib/api/connect";
-import { type ConnectorListView, isBroken, shortClass, taskCounts, visibleConnectors } from "@/lib/connect/list";
+import {
+  connectorListViewToSearch,
+  isBroken,
+  parseConnectorListView,
+  shortClass,
+  taskCounts,
+  visibleConnectors,
+} from "@/lib/connect/list";
 import { connectorsQuery } from "@/lib/query/options";
 import { connectorPath, newConnectorPath, topicPath } from "@/lib/routes";
 
@@ -43,13 +51,16 @@ function Unreachable({ connects }: { connects: ConnectorsResponse["connects"] })
   );
 }
 
+/** A state from the filter's value ("" for any): the URL's own reading, so the two never disagree. */
+const stateFrom = (value: string) => parseConnectorListView(new URLSearchParams({ state: value })).state;
+
 /**
  * Every connector of every Kafka Connect cluster of this Kafka cluster, refreshed every 3 s: state, tasks running and
  * failed, topics; searchable, filtered by state, with the broken ones first by default.
  */
 export function ConnectorsView({ cluster }: { cluster: string }) {
   const { data, error, isPending, refetch } = useQuery(connectorsQuery(cluster));
-  const [view, setView] = useState<ConnectorListView>({ q: "", state: "", failedFirst: true });
+  const [view, setView] = useUrlListState(parseConnectorListView, connectorListViewToSearch);
   const deferred = useDeferredValue(view);
   const rows = useMemo(() => visibleConnectors(data?.connectors ?? [], deferred), [data, deferred]);
   const broken = (data?.connectors ?? []).filter(isBroken).length;
@@ -82,15 +93,12 @@ export function ConnectorsView({ cluster }: { cluster: string }) {
               type="search"
               value={view.q}
               placeholder="Name, class, topic…"
-              onChange={(e) => setView({ ...view, q: e.target.value })}
+              onChange={(e) => setView({ q: e.target.value })}
             />
           </label>
           <label className="block text-sm">
             <span className="mb-1 block font-medium">State</span>
-            <SelectInput
-              value={view.state}
-              onChange={(e) => setView({ ...view, state: e.target.value as ConnectorListView["state"] })}
-            >
+            <SelectInput value={view.state} onChange={(e) => setView({ state: stateFrom(e.target.value) })}>
               <option value="">Any state</option>
               {CONNECTOR_STATES.map((s) => (
                 <option key={s} value={s}>
@@ -103,7 +111,7 @@ export function ConnectorsView({ cluster }: { cluster: string }) {
             <input
               type="checkbox"
               checked={view.failedFirst}
-              onChange={(e) => setView({ ...view, failedFirst: e.target.checked })}
+              onChange={(e) => setView({ failedFirst: e.target.checked })}
             />
             Failed first
           </label>

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorSummary } from "@/lib/api/connect";
-import { shortClass, taskCounts, visibleConnectors } from "./list";
+import {
+  connectorListViewToSearch,
+  DEFAULT_CONNECTOR_LIST_VIEW,
+  parseConnectorListView,
+  shortClass,
+  taskCounts,
+  visibleConnectors,
+} from "./list";
 
 function row(
   name: string,
@@ -47,5 +54,21 @@ describe("the connectors list", () => {
   it("counts tasks and shortens class names", () => {
     expect(taskCounts(rows[0] ?? row("x", "RUNNING"))).toEqual({ running: 1, failed: 1, total: 2 });
     expect(shortClass("org.apache.kafka.connect.file.FileStreamSinkConnector")).toBe("FileStreamSinkConnector");
+  });
+});
+
+describe("the list view in the URL", () => {
+  it("writes only what differs from the default, and reads it back", () => {
+    expect(connectorListViewToSearch(DEFAULT_CONNECTOR_LIST_VIEW)).toBe("");
+    const view = { q: "orders sink", state: "FAILED", failedFirst: false } as const;
+    const search = connectorListViewToSearch(view);
+    expect(search).toBe("q=orders+sink&state=FAILED&failedFirst=false");
+    expect(parseConnectorListView(new URLSearchParams(search))).toEqual(view);
+  });
+
+  it("ignores an unknown state or flag value", () => {
+    expect(parseConnectorListView(new URLSearchParams("state=BROKEN&failedFirst=maybe"))).toEqual(
+      DEFAULT_CONNECTOR_LIST_VIEW,
+    );
   });
 });

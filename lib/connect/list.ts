@@ -1,10 +1,31 @@
-/** The Connectors page's list: search, state filter and order ("failed first" puts the broken ones on top). */
-import type { ConnectorState, ConnectorSummary } from "@/lib/api/connect";
+/**
+ * The Connectors page's list: search, state filter and order ("failed first" puts the broken ones on top). The view
+ * lives in the URL (`q`, `state`, `failedFirst=false`) so a link reproduces it; defaults are left out.
+ */
+import { CONNECTOR_STATES, type ConnectorState, type ConnectorSummary } from "@/lib/api/connect";
 
 export interface ConnectorListView {
   q: string;
   state: ConnectorState | "";
   failedFirst: boolean;
+}
+
+export const DEFAULT_CONNECTOR_LIST_VIEW: ConnectorListView = { q: "", state: "", failedFirst: true };
+
+export function parseConnectorListView(params: Pick<URLSearchParams, "get">): ConnectorListView {
+  return {
+    q: params.get("q") ?? "",
+    state: CONNECTOR_STATES.find((s) => s === params.get("state")) ?? "",
+    failedFirst: params.get("failedFirst") !== "false",
+  };
+}
+
+export function connectorListViewToSearch(view: ConnectorListView): string {
+  const params = new URLSearchParams();
+  if (view.q !== "") params.set("q", view.q);
+  if (view.state !== "") params.set("state", view.state);
+  if (!view.failedFirst) params.set("failedFirst", "false");
+  return params.toString();
 }
 
 /** A connector needs attention when it or one of its tasks failed. */
