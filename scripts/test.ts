@@ -165,7 +165,11 @@ async function main(): Promise<number> {
 }
 
 process.on("SIGINT", () => {
-  void down(TEST_CLUSTER).finally(() => process.exit(130));
+  // The workers first: they leave their group while Kafka is still there.
+  void connectDown(TEST_CONNECT)
+    .catch(() => [])
+    .then(() => down(TEST_CLUSTER))
+    .finally(() => process.exit(130));
 });
 
 main().then(
