@@ -10,13 +10,13 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { type AppConfig, ConfigError, hasClusterSettings } from "../server/config/parse";
 import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "./build-info";
 import { seedDemo } from "./demo-seed";
 import { connectDown, connectSpec, ensureConnectJars, launch, workerUrl } from "./connect/worker";
 import { bootstrapServers, clusterSpec, down, up } from "./kafka/cluster";
+import { portIsFree } from "./net";
 
 const dev = process.argv.includes("--dev");
 const localCluster = clusterSpec("dev");
@@ -27,20 +27,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function portIsFree(port: number, host: string): Promise<boolean> {
-  return new Promise((resolvePort) => {
-    const probe = createServer()
-      .once("error", () => resolvePort(false))
-      .once("listening", () => probe.close(() => resolvePort(true)))
-      .listen(port, host);
-  });
-}
-
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: "1" };
   const local = !hasClusterSettings(process.env);
   let startedCluster = false;
   let startedConnect = false;
+  let connectRunning = false;
 
   if (local) {
     // The Connect jars are fetched (first run only) while Kafka starts.
@@ -56,11 +48,13 @@ async function main(): Promise<void> {
     const servers = bootstrapServers(localCluster).join(",");
     env.KAFKA_CLUSTERS_0_NAME = "local";
     env.KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS = servers;
-    env.KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME = "local";
-    env.KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS = localConnect.workers.map(workerUrl)[0];
     if (await connectJars) {
       try {
         startedConnect = (await launch(localConnect)).length > 0;
+        // Only a worker of this cluster (started now or by an earlier start) is the console's Connect cluster.
+        env.KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME = "local";
+        env.KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS = localConnect.workers.map(workerUrl)[0];
+        connectRunning = true;
       } catch (error) {
         console.warn(`Kafka Connect did not start: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -138,8 +132,9 @@ async function main(): Promise<void> {
     `\nKafka console: ` +
       `http://localhost:${port}` +
       (local
-        ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")}, Kafka Connect at ` +
-          `${localConnect.workers.map(workerUrl).join(",")})`
+        ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")}` +
+          (connectRunning ? `, Kafka Connect at ${localConnect.workers.map(workerUrl).join(",")}` : "") +
+          ")"
         : "") +
       "\nPress Ctrl-C to stop.\n",
   );

@@ -12,9 +12,10 @@
 import { execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { bootstrapServers, type ClusterName, clusterSpec, isAlive, kafkaVersion, requireJava } from "../kafka/cluster";
+import { portIsFree } from "../net";
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, "..", "..");
@@ -42,9 +43,13 @@ export function connectSpec(name: ClusterName, env: Record<string, string | unde
     throw new ConnectError(`CONNECT_LOCAL_PORT must be a port from 1024 to 65000, not "${env.CONNECT_LOCAL_PORT}".`);
   }
   const kafka = clusterSpec(name, env);
+  // Beside the Kafka cluster's data folder and named after it (kafka-dev: connect-dev), so a second local cluster
+  // (KAFKA_LOCAL_DATA) gets workers of its own and never meets another cluster's pid files.
+  const kafkaFolder = basename(kafka.dataDir);
+  const folder = kafkaFolder.startsWith("kafka-") ? `connect-${kafkaFolder.slice(6)}` : `${kafkaFolder}-connect`;
   return {
     name,
-    dataDir: join(kafka.dataDir, "..", `connect-${name}`),
+    dataDir: join(dirname(kafka.dataDir), folder),
     groupId: `local-connect-${name}`,
     bootstrapServers: bootstrapServers(kafka),
     workers: (name === "dev" ? [1] : [1, 2]).map((id) => ({ id, port: base + id - 1 })),
@@ -239,6 +244,14 @@ export async function launch(spec: ConnectSpec, log: (line: string) => void = co
   const started: number[] = [];
   for (const worker of spec.workers) {
     if (runningWorkerPid(spec, worker)) continue;
+    // Another process on the port (another checkout's worker, say) would answer in this worker's place.
+    if (!(await portIsFree(worker.port))) {
+      throw new ConnectError(
+        `Port ${worker.port} on 127.0.0.1 is in use by another process, so Connect worker ${worker.id} ` +
+          `(${spec.name}) cannot listen there.` +
+          (spec.name === "dev" ? " Stop what uses it, or set CONNECT_LOCAL_PORT to another port." : ""),
+      );
+    }
     startWorker(spec, worker, libs);
     started.push(worker.id);
   }
