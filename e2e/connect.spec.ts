@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { filesDir, waitForWorkers } from "../scripts/connect/worker";
 import { TEST_CONNECT, TEST_CONNECT_URLS } from "../scripts/test-support/test-cluster";
-import { createTopic, deleteTopicIfPresent, uniqueName } from "./support/kafka";
+import { createTopic, deleteTopicIfPresent, uniqueName, withAdmin } from "./support/kafka";
 import { ConnectorsPage } from "./pages/connectors-page";
 import { MessagesPage } from "./pages/messages-page";
 
@@ -21,7 +21,9 @@ async function workerStatus(name: string): Promise<{ status: number; state?: str
   return { status: response.status, state: body.connector.state };
 }
 
-test("a file source created from the form runs, shows its messages, is paused and deleted", async ({ page }) => {
+test("a file source made in the form runs, shows messages, pauses, re-reads from new offsets, is deleted", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await waitForWorkers(TEST_CONNECT);
   const topic = uniqueName("e2e-connect");
@@ -73,12 +75,31 @@ test("a file source created from the form runs, shows its messages, is paused an
     await expect(connectors.header.getByText("PAUSED")).toBeVisible({ timeout: 30_000 });
     expect((await workerStatus(name)).state).toBe("PAUSED");
 
+    // Stopped, its offsets can be changed: back to the start of the file, so resumed it reads both lines again.
+    await connectors.action("Stop").click();
+    await expect(connectors.header.getByText("STOPPED")).toBeVisible({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Edit offsets" }).click();
+    await connectors.dialog.getByLabel("Offset 1").fill("{");
+    await connectors.dialog.getByRole("button", { name: "Change offsets" }).click();
+    await expect(connectors.dialog).toContainText("The offset is not valid JSON.");
+    await connectors.dialog.getByLabel("Offset 1").fill('{"position": 0}');
+    await connectors.dialog.getByRole("button", { name: "Change offsets" }).click();
+    await expect(connectors.dialog).toBeHidden();
+    await expect(page.getByRole("table", { name: "Offsets" })).toContainText('{"position":0}');
+    const offsets = (await (await fetch(`${WORKER}/connectors/${name}/offsets`)).json()) as { offsets: unknown[] };
+    expect(offsets.offsets).toEqual([{ partition: { filename: file }, offset: { position: 0 } }]);
+    await connectors.action("Resume").click();
+    await expect
+      .poll(() => withAdmin(async (admin) => (await admin.fetchTopicOffsets(topic))[0]?.high), { timeout: 30_000 })
+      .toBe("4");
+
     await connectors.action("Delete").click();
     await connectors.dialog.getByRole("textbox").fill(name);
     await connectors.dialog.getByRole("button", { name: "Delete connector" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Connectors" })).toBeVisible();
     await expect(connectors.row(name)).toHaveCount(0);
-    expect((await workerStatus(name)).status).toBe(404);
+    // Connect removes a running connector's status a moment after its config.
+    await expect.poll(async () => (await workerStatus(name)).status).toBe(404);
   } finally {
     await fetch(`${WORKER}/connectors/${name}`, { method: "DELETE" }).catch(() => undefined);
     await deleteTopicIfPresent(topic);
