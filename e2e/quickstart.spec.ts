@@ -15,7 +15,7 @@ const CONNECT_PORT = testPort(18185);
 const DATA = join(ROOT, ".data", "kafka-quickstart");
 
 /** `npm start` exactly as the README says, on ports and a data folder of its own (a "fresh machine"). */
-test("npm start: a local 3-broker cluster with demo data and a Connect worker, the console, and Ctrl-C stops it all", async ({
+test("npm start: 3 local brokers, demo data, a Connect worker and the console; Ctrl-C stops it all", async ({
   page,
 }) => {
   test.setTimeout(300_000);
