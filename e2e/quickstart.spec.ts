@@ -4,16 +4,18 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { Kafka, logLevel } from "kafkajs";
 import { ROOT } from "../scripts/build-info";
+import { connectDown, connectSpec, runningWorkerPid } from "../scripts/connect/worker";
 import { clusterSpec, down, runningPid } from "../scripts/kafka/cluster";
 import { testPort } from "../scripts/test-support/ports";
 import { BrokersPage } from "./pages/brokers-page";
 
 const PORT = testPort(18081);
 const KAFKA_PORT = testPort(29092);
+const CONNECT_PORT = testPort(18185);
 const DATA = join(ROOT, ".data", "kafka-quickstart");
 
 /** `npm start` exactly as the README says, on ports and a data folder of its own (a "fresh machine"). */
-test("npm start: a local 3-broker cluster with demo data, the console on its port, and Ctrl-C stops it all", async ({
+test("npm start: 3 local brokers, demo data, a Connect worker and the console; Ctrl-C stops it all", async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -25,8 +27,11 @@ test("npm start: a local 3-broker cluster with demo data, the console on its por
     PORT: String(PORT),
     KAFKA_LOCAL_PORT: String(KAFKA_PORT),
     KAFKA_LOCAL_DATA: DATA,
+    CONNECT_LOCAL_PORT: String(CONNECT_PORT),
   };
   const spec = clusterSpec("dev", env);
+  const connect = connectSpec("dev", env);
+  rmSync(connect.dataDir, { recursive: true, force: true });
   let output = "";
   const child: ChildProcess = spawn("npm", ["start"], {
     cwd: ROOT,
@@ -64,7 +69,8 @@ test("npm start: a local 3-broker cluster with demo data, the console on its por
     const admin = new Kafka({ brokers: [`127.0.0.1:${KAFKA_PORT}`], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
-      expect((await admin.listTopics()).filter((t) => !t.startsWith("__")).sort()).toEqual([
+      // Topics whose names start with "_" are internal (the console hides them): Kafka's and the Connect worker's.
+      expect((await admin.listTopics()).filter((t) => !t.startsWith("_")).sort()).toEqual([
         "customers",
         "orders",
         "payments",
@@ -78,9 +84,27 @@ test("npm start: a local 3-broker cluster with demo data, the console on its por
         return sum + high - Number(p.offset);
       }, 0);
       expect(lag).toBeGreaterThan(0);
+
+      // The Connect worker joined its group on the local cluster (its internal topics are there), and the console
+      // lists its Connect cluster as answering, with the worker's plugins.
+      await expect
+        .poll(
+          async () => {
+            const response = await page.request.get(`http://127.0.0.1:${PORT}/api/clusters/local/connectors`);
+            return response.ok() ? ((await response.json()) as { connects: unknown[] }).connects : response.status();
+          },
+          { timeout: 120_000, intervals: [2_000] },
+        )
+        .toEqual([expect.objectContaining({ name: "local", reachable: true })]);
+      await expect
+        .poll(async () => (await admin.listTopics()).filter((t) => t.startsWith("_connect")).sort())
+        .toEqual(["_connect-dev-configs", "_connect-dev-offsets", "_connect-dev-status"]);
     } finally {
       await admin.disconnect();
     }
+    const plugins = await page.request.get(`http://127.0.0.1:${PORT}/api/clusters/local/connects/local/plugins`);
+    expect(JSON.stringify(await plugins.json())).toContain("FileStreamSourceConnector");
+    expect(connect.workers.map((w) => runningWorkerPid(connect, w))).toEqual([expect.any(Number)]);
 
     // Ctrl-C in a terminal signals the whole foreground process group.
     // npm itself then ends by that signal, as it does in a terminal; what counts is that everything stopped.
@@ -90,7 +114,11 @@ test("npm start: a local 3-broker cluster with demo data, the console on its por
     // The worst case npm start allows itself: 10 s for the console server, then each node's controlled shutdown
     // (SIGKILL after 30 s, then up to 10 s to exit). One CI run on the 2-CPU machine went past 60 s.
     await expect.poll(() => output, { timeout: 90_000 }).toContain("Stopped local Kafka node(s) 1, 2, 3.");
+    expect(output).toContain("Stopped the local Kafka Connect worker.");
     for (const node of spec.nodes) expect(runningPid(spec, node)).toBeUndefined();
+    for (const worker of connect.workers) expect(runningWorkerPid(connect, worker)).toBeUndefined();
+    const worker = await fetch(`http://127.0.0.1:${CONNECT_PORT}/`).catch(() => undefined);
+    expect(worker).toBeUndefined();
     const after = await page.request.get(`http://127.0.0.1:${PORT}/api/health`).catch(() => undefined);
     expect(after).toBeUndefined();
   } finally {
@@ -101,7 +129,9 @@ test("npm start: a local 3-broker cluster with demo data, the console on its por
         // already gone
       }
     }
+    await connectDown(connect);
     await down(spec);
     rmSync(DATA, { recursive: true, force: true });
+    rmSync(connect.dataDir, { recursive: true, force: true });
   }
 });

@@ -7,6 +7,7 @@ export const CLUSTER_SECTIONS = [
   { path: "messages", label: "Messages" },
   { path: "produce", label: "Produce" },
   { path: "access", label: "Access" },
+  { path: "connectors", label: "Connectors" },
 ] as const;
 
 export type ClusterSection = (typeof CLUSTER_SECTIONS)[number]["path"];
@@ -24,6 +25,7 @@ export function sectionOf(pathname: string): ClusterSection | undefined {
   const segment = pathname.split("/")[3];
   if (segment === CREATE_TOPIC_SEGMENT) return "topics";
   if (segment === "quorum") return "brokers";
+  if (segment === NEW_CONNECTOR_SEGMENT) return "connectors";
   return CLUSTER_SECTIONS.find((section) => section.path === segment)?.path;
 }
 
@@ -52,6 +54,24 @@ const CREATE_TOPIC_SEGMENT = "new-topic";
 
 export function createTopicPath(cluster: string): string {
   return `/clusters/${encodeURIComponent(cluster)}/${CREATE_TOPIC_SEGMENT}`;
+}
+
+/** URL of a connector's page: its Connect cluster, then its name (each may be any text, so both are encoded). */
+export function connectorPath(cluster: string, connect: string, name: string): string {
+  return `${clusterPath(cluster, "connectors")}/${encodeURIComponent(connect)}/${encodeURIComponent(name)}`;
+}
+
+/** URL of a connector's edit form. */
+export function editConnectorPath(cluster: string, connect: string, name: string): string {
+  return `${connectorPath(cluster, connect, name)}/edit`;
+}
+
+/** The create-connector form, beside the connectors like the create-topic form. */
+const NEW_CONNECTOR_SEGMENT = "new-connector";
+
+export function newConnectorPath(cluster: string, connect?: string): string {
+  const base = `/clusters/${encodeURIComponent(cluster)}/${NEW_CONNECTOR_SEGMENT}`;
+  return connect ? `${base}?connect=${encodeURIComponent(connect)}` : base;
 }
 
 /** URL of a consumer group's page. */

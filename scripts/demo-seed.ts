@@ -113,11 +113,28 @@ export async function seedDemo(brokers: string[], log: (line: string) => void = 
     // A consumer group that has read about two thirds of every orders partition: committed offsets and lag.
     if (missing.some((t) => t.topic === "orders")) {
       const ends = await admin.fetchTopicOffsets("orders");
-      await admin.setOffsets({
-        groupId: "order-service",
-        topic: "orders",
-        partitions: ends.map((p) => ({ partition: p.partition, offset: String(Math.floor((Number(p.high) * 2) / 3)) })),
-      });
+      const partitions = ends.map((p) => ({
+        partition: p.partition,
+        offset: String(Math.floor((Number(p.high) * 2) / 3)),
+      }));
+      // kafkajs commits these through a short-lived consumer, which on a busy machine (a Connect worker starting
+      // beside the cluster, say) can stop before every commit landed: read them back, and set them again if not.
+      for (let attempt = 1; ; attempt++) {
+        const done = await admin
+          .setOffsets({ groupId: "order-service", topic: "orders", partitions })
+          .then(() => admin.fetchOffsets({ groupId: "order-service", topics: ["orders"] }))
+          .then(([committed]) => {
+            const got = new Map((committed?.partitions ?? []).map((p) => [p.partition, p.offset]));
+            return partitions.every((p) => got.get(p.partition) === p.offset);
+          })
+          .catch((error: unknown) => {
+            if (attempt >= 5) throw error;
+            return false;
+          });
+        if (done) break;
+        if (attempt >= 5) throw new Error("the group order-service's offsets did not all commit");
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
     }
   } finally {
     await Promise.all([producer.disconnect(), admin.disconnect()]);

@@ -1,48 +1,64 @@
 /**
  * npm start: the console on http://localhost:8080.
  * - No cluster configured (no KAFKA_CLUSTERS_* variables, no CONSOLE_CONFIG_FILE): starts the local 3-broker
- *   Kafka (scripts/kafka), loads the demo data set the first time, and points the console at it.
+ *   Kafka (scripts/kafka) and a Kafka Connect worker on 127.0.0.1:8083 (scripts/connect), loads the demo data set
+ *   the first time, and points the console at both. The worker answers about 11 s after launch; the console does not
+ *   wait for it (its Connect pages say "not answering" until then).
  * - A cluster configured: validates the configuration and serves the console only.
  * Builds first when the sources changed since the last build. Ctrl-C stops what this command started.
  * `--dev` runs `next dev` instead of the production build.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { type AppConfig, ConfigError, hasClusterSettings } from "../server/config/parse";
 import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "./build-info";
 import { seedDemo } from "./demo-seed";
+import { connectDown, connectSpec, ensureConnectJars, launch, workerUrl } from "./connect/worker";
 import { bootstrapServers, clusterSpec, down, up } from "./kafka/cluster";
+import { portIsFree } from "./net";
 
 const dev = process.argv.includes("--dev");
 const localCluster = clusterSpec("dev");
+const localConnect = connectSpec("dev");
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
   process.exit(1);
 }
 
-function portIsFree(port: number, host: string): Promise<boolean> {
-  return new Promise((resolvePort) => {
-    const probe = createServer()
-      .once("error", () => resolvePort(false))
-      .once("listening", () => probe.close(() => resolvePort(true)))
-      .listen(port, host);
-  });
-}
-
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: "1" };
   const local = !hasClusterSettings(process.env);
   let startedCluster = false;
+  let startedConnect = false;
+  let connectRunning = false;
 
   if (local) {
+    // The Connect jars are fetched (first run only) while Kafka starts.
+    const connectJars = ensureConnectJars().then(
+      () => true,
+      (error: unknown) => {
+        console.warn(`Kafka Connect will not start: ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+      },
+    );
     const result = await up(localCluster);
     startedCluster = result.started.length > 0;
     const servers = bootstrapServers(localCluster).join(",");
     env.KAFKA_CLUSTERS_0_NAME = "local";
     env.KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS = servers;
+    if (await connectJars) {
+      try {
+        startedConnect = (await launch(localConnect)).length > 0;
+        // Only a worker of this cluster (started now or by an earlier start) is the console's Connect cluster.
+        env.KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME = "local";
+        env.KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS = localConnect.workers.map(workerUrl)[0];
+        connectRunning = true;
+      } catch (error) {
+        console.warn(`Kafka Connect did not start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     const marker = join(localCluster.dataDir, "demo-seeded");
     if (!existsSync(marker)) {
       try {
@@ -58,6 +74,18 @@ async function main(): Promise<void> {
     }
   }
 
+  /** Stops what this command started: the Connect worker first (it leaves its group), then Kafka. */
+  const stopLocal = async (say = false) => {
+    if (startedConnect) {
+      const stopped = await connectDown(localConnect);
+      if (say && stopped.length > 0) console.log(`Stopped the local Kafka Connect worker.`);
+    }
+    if (startedCluster) {
+      const stopped = await down(localCluster);
+      if (say) console.log(`Stopped local Kafka node(s) ${stopped.join(", ")}.`);
+    }
+  };
+
   // The server's own loader (run under the react-server condition, see package.json), file included, so the
   // start and the server agree on one configuration.
   let config: AppConfig;
@@ -65,13 +93,13 @@ async function main(): Promise<void> {
     const { loadConfigFrom } = await import("../server/config/load");
     config = loadConfigFrom(env).config;
   } catch (error) {
-    if (startedCluster) await down(localCluster);
+    await stopLocal();
     fail(error instanceof ConfigError ? error.message : String(error));
   }
   const host = env.HOSTNAME && env.HOSTNAME !== "localhost" ? env.HOSTNAME : "127.0.0.1";
   const { port } = config;
   if (!(await portIsFree(port, host))) {
-    if (startedCluster) await down(localCluster);
+    await stopLocal();
     fail(`Port ${port} is already in use on ${host}. Stop what is using it, or set PORT to another port.`);
   }
 
@@ -83,7 +111,7 @@ async function main(): Promise<void> {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
     if (build.status !== 0) {
-      if (startedCluster) await down(localCluster);
+      await stopLocal();
       fail("The build failed; see the messages above.");
     }
   }
@@ -103,7 +131,11 @@ async function main(): Promise<void> {
   console.log(
     `\nKafka console: ` +
       `http://localhost:${port}` +
-      (local ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")})` : "") +
+      (local
+        ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")}` +
+          (connectRunning ? `, Kafka Connect at ${localConnect.workers.map(workerUrl).join(",")}` : "") +
+          ")"
+        : "") +
       "\nPress Ctrl-C to stop.\n",
   );
 
@@ -125,10 +157,7 @@ async function main(): Promise<void> {
         });
       });
     }
-    if (startedCluster) {
-      const stopped = await down(localCluster);
-      console.log(`Stopped local Kafka node(s) ${stopped.join(", ")}.`);
-    }
+    await stopLocal(true);
     process.exit(0);
   };
   process.on("SIGINT", (s) => void stop(s));

@@ -9,8 +9,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./build-info";
+import { connectDown, ensureConnectJars, launch, runningWorkerPid } from "./connect/worker";
 import { down, runningPid, up, wipe } from "./kafka/cluster";
-import { TEST_CLUSTER } from "./test-support/test-cluster";
+import { TEST_CLUSTER, TEST_CONNECT } from "./test-support/test-cluster";
 
 interface SuiteResult {
   name: string;
@@ -120,10 +121,17 @@ async function main(): Promise<number> {
 
   banner("test cluster");
   const wasRunning = TEST_CLUSTER.nodes.some((n) => runningPid(TEST_CLUSTER, n) !== undefined);
-  if (!wasRunning) wipe(TEST_CLUSTER); // a fresh cluster every run
+  const connectWasRunning =
+    wasRunning && TEST_CONNECT.workers.some((w) => runningWorkerPid(TEST_CONNECT, w) !== undefined);
+  if (!wasRunning) {
+    await connectDown(TEST_CONNECT); // workers of a cluster about to be wiped
+    wipe(TEST_CLUSTER); // a fresh cluster every run
+  }
   let clusterUp = false;
   try {
-    await up(TEST_CLUSTER);
+    // The Connect jars are fetched while Kafka starts; the workers start after it and answer while tests run.
+    await Promise.all([up(TEST_CLUSTER), ensureConnectJars()]);
+    await launch(TEST_CONNECT);
     clusterUp = true;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
@@ -135,6 +143,7 @@ async function main(): Promise<number> {
       await playwright();
     }
   } finally {
+    if (!connectWasRunning) await connectDown(TEST_CONNECT);
     if (!wasRunning) {
       const stopped = await down(TEST_CLUSTER);
       console.log(`\nStopped the test cluster (node(s) ${stopped.join(", ") || "none running"}).`);
@@ -156,7 +165,11 @@ async function main(): Promise<number> {
 }
 
 process.on("SIGINT", () => {
-  void down(TEST_CLUSTER).finally(() => process.exit(130));
+  // The workers first: they leave their group while Kafka is still there.
+  void connectDown(TEST_CONNECT)
+    .catch(() => [])
+    .then(() => down(TEST_CLUSTER))
+    .finally(() => process.exit(130));
 });
 
 main().then(

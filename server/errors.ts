@@ -46,6 +46,22 @@ export class FieldError extends ConsoleError {
   }
 }
 
+/** A refusal with errors for several form fields (the worker's verdict on a connector config). */
+export class FieldErrors extends ConsoleError {
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    const fields = Object.keys(fieldErrors);
+    const first = fields[0] === undefined ? undefined : fieldErrors[fields[0]]?.[0];
+    super(
+      "bad_request",
+      fields.length <= 1
+        ? `${fields[0]?.replace(/^config\./, "") ?? "The input"}: ${first ?? "not valid"}`
+        : `${fields.length} fields are not valid; see the messages beside them.`,
+      400,
+    );
+    this.name = "FieldErrors";
+  }
+}
+
 /** The innermost error of kafkajs' wrappers (NumberOfRetriesExceeded -> original error). */
 function innermost(error: unknown): ErrorLike | undefined {
   return errorChain(error).at(-1);

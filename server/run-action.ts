@@ -10,7 +10,7 @@ import { recordRefusedWithoutSession } from "@/server/audit/unauthenticated";
 import { MUTATION_ROLES, type Role } from "@/lib/auth/permissions";
 import { authorize, currentActor } from "@/server/auth/current";
 import { type ClusterHandle, resolveCluster } from "@/server/kafka/clients";
-import { FieldError, reportError } from "@/server/errors";
+import { FieldError, FieldErrors, reportError } from "@/server/errors";
 
 /**
  * The one wrapper every mutating server action goes through: the cluster must exist and not be read-only, the
@@ -130,6 +130,7 @@ async function guarded<S extends z.ZodType, T>(
   } catch (error) {
     if (error instanceof FieldError)
       return { result: actionFailed(error.message, { [error.field]: [error.message] }), valid };
+    if (error instanceof FieldErrors) return { result: actionFailed(error.message, error.fieldErrors), valid };
     const mapped = reportError(error, "a server action", typeof clusterName === "string" ? clusterName : undefined);
     return { result: actionFailed(mapped.message), valid };
   }

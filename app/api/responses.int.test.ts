@@ -17,6 +17,10 @@ import { GET as overview } from "@/app/api/clusters/[cluster]/overview/route";
 import { GET as topic } from "@/app/api/clusters/[cluster]/topics/[topic]/route";
 import { GET as topicsList } from "@/app/api/clusters/[cluster]/topics/route";
 import { GET as clusters } from "@/app/api/clusters/route";
+import { GET as connectors } from "@/app/api/clusters/[cluster]/connectors/route";
+import { GET as connector } from "@/app/api/clusters/[cluster]/connects/[connect]/connectors/[name]/route";
+import { GET as plugins } from "@/app/api/clusters/[cluster]/connects/[connect]/plugins/route";
+import { GET as pluginConfig } from "@/app/api/clusters/[cluster]/connects/[connect]/plugins/[plugin]/route";
 import { GET as health } from "@/app/api/health/route";
 import { GET as openapi } from "@/app/api/openapi.json/route";
 import { openApiDocument } from "@/lib/api/openapi";
@@ -24,6 +28,8 @@ import { stopSampling } from "@/server/groups/lag-history";
 import { createTopic } from "@/server/topics/actions";
 import { commitGroupOffsets, produceTo, trackTopics, uniqueName } from "@/scripts/test-support/helpers";
 import { openStream } from "@/scripts/test-support/sse-client";
+import { TEST_CONNECT } from "@/scripts/test-support/test-cluster";
+import { waitForWorkers } from "@/scripts/connect/worker";
 
 const doc = openApiDocument();
 /** The document's components with their $refs pointed at $defs, which is where z.fromJSONSchema looks them up. */
@@ -205,6 +211,45 @@ describe("each read route answers as the document describes it", () => {
       expect(target, event.type).toBeDefined();
       expectConforms(target ?? "", event.data);
     }
+  });
+});
+
+describe("the Kafka Connect routes answer as the document describes them (real workers)", () => {
+  it("the connectors (one Connect cluster unreachable), the plugins and a plugin's definition", async () => {
+    await waitForWorkers(TEST_CONNECT);
+    const list = (await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/connectors",
+      await connectors(request("/api/clusters/test/connectors"), on({ cluster: "test" })),
+    )) as { connects: { name: string; reachable: boolean }[] };
+    expect(list.connects.map((c) => [c.name, c.reachable])).toEqual([
+      ["local", true],
+      ["gone", false],
+    ]);
+    const connect = { cluster: "test", connect: "local" };
+    await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/connects/{connect}/plugins",
+      await plugins(request("/api/clusters/test/connects/local/plugins"), on(connect)),
+    );
+    await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/connects/{connect}/plugins/{plugin}",
+      await pluginConfig(
+        request("/api/clusters/test/connects/local/plugins/FileStreamSinkConnector"),
+        on({ ...connect, plugin: "FileStreamSinkConnector" }),
+      ),
+    );
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/connects/{connect}/connectors/{name}",
+      await connector(
+        request("/api/clusters/test/connects/local/connectors/x"),
+        on({ ...connect, name: uniqueName("none") }),
+      ),
+      404,
+    );
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/connects/{connect}/plugins",
+      await plugins(request("/api/clusters/test/connects/gone/plugins"), on({ cluster: "test", connect: "gone" })),
+      503,
+    );
   });
 });
 

@@ -10,6 +10,12 @@ import { messageQuerySchema } from "@/lib/messages/query";
 import { topicsListQuerySchema } from "@/lib/topics/schemas";
 import { brokerResponseSchema, quorumResponseSchema, reassignmentsResponseSchema } from "./brokers";
 import { aclsResponseSchema, quotasResponseSchema, usersResponseSchema } from "./acls";
+import {
+  connectorPluginsResponseSchema,
+  connectorResponseSchema,
+  connectorsResponseSchema,
+  pluginConfigResponseSchema,
+} from "./connect";
 import { brokersResponseSchema, clusterListSchema, healthResponseSchema, overviewResponseSchema } from "./cluster";
 import { consumerGroupResponseSchema, consumerGroupsResponseSchema } from "./groups";
 import { topicResponseSchema, topicsResponseSchema } from "./topics";
@@ -44,7 +50,7 @@ export interface RouteDoc {
   path: string;
   method: "get";
   operationId: string;
-  tag: "console" | "clusters" | "topics" | "messages" | "consumer groups" | "access" | "audit" | "sign-in";
+  tag: "console" | "clusters" | "topics" | "messages" | "consumer groups" | "access" | "connect" | "audit" | "sign-in";
   summary: string;
   description?: string;
   /** Description of each path parameter, by name (every `{name}` in the path). */
@@ -56,6 +62,9 @@ export interface RouteDoc {
 }
 
 const CLUSTER = { cluster: "The name of a configured cluster (as in GET /api/clusters), percent-encoded." };
+const CONNECT = {
+  connect: "The name of one of the cluster's Kafka Connect clusters (as configured), percent-encoded.",
+};
 const CLUSTER_ERRORS = [400, 401, 403, 404, 500, 502, 503] as const;
 
 const LIST_PAGING = {
@@ -332,6 +341,53 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: "Client quotas by user and client id, defaults included",
     pathParams: CLUSTER,
     answer: { kind: "json", schema: quotasResponseSchema, description: "Quotas sorted by entity." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/connectors",
+    method: "get",
+    operationId: "listConnectors",
+    tag: "connect",
+    summary: "Every connector of every Kafka Connect cluster configured for the cluster",
+    description:
+      "One request per Connect cluster (expand=status&expand=info) plus each connector's active topics. A Connect " +
+      "cluster that does not answer is listed in connects with reachable false and the reason; the others still show.",
+    pathParams: CLUSTER,
+    answer: { kind: "json", schema: connectorsResponseSchema, description: "Connectors sorted by name." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/connects/{connect}/connectors/{name}",
+    method: "get",
+    operationId: "getConnector",
+    tag: "connect",
+    summary: "One connector: config (secrets hidden), tasks with their workers and traces, topics, offsets",
+    pathParams: { ...CLUSTER, ...CONNECT, name: "The connector's name, percent-encoded." },
+    answer: {
+      kind: "json",
+      schema: connectorResponseSchema,
+      description: "The connector as its Connect cluster has it.",
+    },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/connects/{connect}/plugins",
+    method: "get",
+    operationId: "listConnectorPlugins",
+    tag: "connect",
+    summary: "The connector plugins the Connect cluster's workers have",
+    pathParams: { ...CLUSTER, ...CONNECT },
+    answer: { kind: "json", schema: connectorPluginsResponseSchema, description: "Plugins sorted by class." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/connects/{connect}/plugins/{plugin}",
+    method: "get",
+    operationId: "getConnectorPluginConfig",
+    tag: "connect",
+    summary: "A connector plugin's config definition (the fields its form is built from)",
+    pathParams: { ...CLUSTER, ...CONNECT, plugin: "The plugin's class name (or its short alias), percent-encoded." },
+    answer: { kind: "json", schema: pluginConfigResponseSchema, description: "Its fields, in Connect's order." },
     errors: CLUSTER_ERRORS,
   },
 ];

@@ -19,6 +19,7 @@ import {
 } from "@/lib/messages/types";
 import * as brokers from "./brokers";
 import * as acls from "./acls";
+import * as connect from "./connect";
 import * as cluster from "./cluster";
 import { apiErrorBodySchema } from "./errors";
 import * as groups from "./groups";
@@ -104,6 +105,18 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["ScramUser", acls.scramUserSchema],
   ["QuotasResponse", acls.quotasResponseSchema],
   ["ClientQuota", acls.clientQuotaSchema],
+  ["ConnectorsResponse", connect.connectorsResponseSchema],
+  ["ConnectorSummary", connect.connectorSummarySchema],
+  ["ConnectClusterStatus", connect.connectClusterStatusSchema],
+  ["ConnectorResponse", connect.connectorResponseSchema],
+  ["ConnectorTask", connect.connectorTaskSchema],
+  ["ConnectorTaskDetail", connect.connectorTaskDetailSchema],
+  ["ConnectorOffset", connect.connectorOffsetSchema],
+  ["ConnectorState", connect.connectorStateSchema],
+  ["ConnectorPluginsResponse", connect.connectorPluginsResponseSchema],
+  ["ConnectorPlugin", connect.connectorPluginSchema],
+  ["PluginConfigResponse", connect.pluginConfigResponseSchema],
+  ["PluginConfigField", connect.pluginConfigFieldSchema],
   ["AuditPageResponse", auditPageResponseSchema],
   ["AuditEntry", auditEntrySchema],
   ["JsonValue", jsonValueSchema],
@@ -249,6 +262,7 @@ function build(): OpenApiDocument {
       { name: "messages", description: "Reading records (Server-Sent Events)." },
       { name: "consumer groups", description: "Consumer groups, their offsets and lag." },
       { name: "access", description: "Kafka's own access control: ACLs, SCRAM users and client quotas." },
+      { name: "connect", description: "Kafka Connect: connectors, their tasks, offsets and plugins." },
       { name: "audit", description: "The log of changes made or tried through the console." },
       { name: "sign-in", description: "Single sign-on (OpenID Connect) for the browser; redirects only." },
     ],

@@ -71,6 +71,7 @@ const scramSchema = z.object({ name: text, mechanism: text.optional() });
 const quotaSchema = z.object({
   entity: z.object({ user: text.nullable().optional(), clientId: text.nullable().optional() }),
 });
+const connectorSchema = z.object({ connect: text, name: text, task: count.optional() });
 const produceSchema = z.object({ topic: text, partition: count.nullable().optional(), copies: count.optional() });
 
 /** What the params say, as a phrase after the verb: "topic orders (6 partitions, RF 3)". */
@@ -209,6 +210,25 @@ function objectOf(action: AuditAction, params: JsonValue): string | undefined {
       const p = read(scramSchema, params);
       return p && `SCRAM user ${short(p.name)}`;
     }
+    case "connector.create":
+    case "connector.update":
+    case "connector.pause":
+    case "connector.resume":
+    case "connector.stop":
+    case "connector.restart":
+    case "connector.delete": {
+      const p = read(connectorSchema, params);
+      return p && `connector ${short(p.name)} on Connect ${short(p.connect)}`;
+    }
+    case "connector.task.restart": {
+      const p = read(connectorSchema, params);
+      return p && `task ${p.task ?? "?"} of connector ${short(p.name)} on Connect ${short(p.connect)}`;
+    }
+    case "connector.offsets.reset":
+    case "connector.offsets.alter": {
+      const p = read(connectorSchema, params);
+      return p && `the offsets of connector ${short(p.name)} on Connect ${short(p.connect)}`;
+    }
     case "quota.alter": {
       const p = read(quotaSchema, params);
       if (!p) return undefined;
@@ -246,6 +266,16 @@ const VERBS: Record<AuditAction, [done: string, tried: string]> = {
   "scram.upsert": ["Set", "set"],
   "scram.delete": ["Deleted", "delete"],
   "quota.alter": ["Changed", "change"],
+  "connector.create": ["Created", "create"],
+  "connector.update": ["Changed", "change"],
+  "connector.pause": ["Paused", "pause"],
+  "connector.resume": ["Resumed", "resume"],
+  "connector.stop": ["Stopped", "stop"],
+  "connector.restart": ["Restarted", "restart"],
+  "connector.task.restart": ["Restarted", "restart"],
+  "connector.delete": ["Deleted", "delete"],
+  "connector.offsets.reset": ["Reset", "reset"],
+  "connector.offsets.alter": ["Changed", "change"],
   "form.too-large": ["Sent", "send"],
 };
 

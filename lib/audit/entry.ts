@@ -44,6 +44,16 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "scram.upsert": "Set SCRAM password",
   "scram.delete": "Delete SCRAM user",
   "quota.alter": "Change quotas",
+  "connector.create": "Create connector",
+  "connector.update": "Edit connector",
+  "connector.pause": "Pause connector",
+  "connector.resume": "Resume connector",
+  "connector.stop": "Stop connector",
+  "connector.restart": "Restart connector",
+  "connector.task.restart": "Restart task",
+  "connector.delete": "Delete connector",
+  "connector.offsets.reset": "Reset connector offsets",
+  "connector.offsets.alter": "Change connector offsets",
   "form.too-large": "Oversized form",
 };
 

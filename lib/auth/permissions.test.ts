@@ -25,7 +25,20 @@ const EXPECTED: Record<Role | "viewer+messages", { read: boolean; messages: bool
   operator: {
     read: true,
     messages: true,
-    mutations: ["messages.produce", "group.offsets.preview", "group.offsets.reset", "group.offsets.undo"],
+    mutations: [
+      "messages.produce",
+      "group.offsets.preview",
+      "group.offsets.reset",
+      "group.offsets.undo",
+      "connector.pause",
+      "connector.resume",
+      "connector.stop",
+      "connector.restart",
+      "connector.task.restart",
+      "connector.delete",
+      "connector.offsets.reset",
+      "connector.offsets.alter",
+    ],
   },
   admin: { read: true, messages: true, mutations: Object.keys(MUTATION_ROLES) as MutationName[] },
 };

@@ -44,6 +44,18 @@ export const MUTATION_ROLES = {
   "scram.upsert": "admin",
   "scram.delete": "admin",
   "quota.alter": "admin",
+  // Kafka Connect: running connectors is an operator's job; creating or reconfiguring one runs new code paths
+  // on the workers (a file sink writes where it is told), so it is an admin's.
+  "connector.create": "admin",
+  "connector.update": "admin",
+  "connector.pause": "operator",
+  "connector.resume": "operator",
+  "connector.stop": "operator",
+  "connector.restart": "operator",
+  "connector.task.restart": "operator",
+  "connector.delete": "operator",
+  "connector.offsets.reset": "operator",
+  "connector.offsets.alter": "operator",
 } as const satisfies Record<string, Role>;
 export type MutationName = keyof typeof MUTATION_ROLES;
 

@@ -28,6 +28,13 @@ export const queryKeys = {
   acls: (cluster: string) => ["clusters", cluster, "access", "acls"] as const,
   scramUsers: (cluster: string) => ["clusters", cluster, "access", "users"] as const,
   quotas: (cluster: string) => ["clusters", cluster, "access", "quotas"] as const,
+  /** Kafka Connect: the connectors of all the cluster's Connect clusters, one connector, a worker's plugins. */
+  connectors: (cluster: string) => ["clusters", cluster, "connectors"] as const,
+  connector: (cluster: string, connect: string, name: string) =>
+    ["clusters", cluster, "connectors", "detail", connect, name] as const,
+  connectPlugins: (cluster: string, connect: string) => ["clusters", cluster, "connect-plugins", connect] as const,
+  pluginConfig: (cluster: string, connect: string, className: string) =>
+    ["clusters", cluster, "connect-plugins", connect, className] as const,
   /**
    * The audit log spans every cluster, so it has a family of its own (its cluster is a filter, in `params`).
    * Every server action, done or refused, adds an entry: forms invalidate `audit()` after each one.

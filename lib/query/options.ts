@@ -13,6 +13,12 @@ import type {
   TopicsResponse,
 } from "@/lib/api/types";
 import type { AclsResponse, QuotasResponse, UsersResponse } from "@/lib/api/acls";
+import type {
+  ConnectorPluginsResponse,
+  ConnectorResponse,
+  ConnectorsResponse,
+  PluginConfigResponse,
+} from "@/lib/api/connect";
 import type { AuditPageResponse } from "@/lib/audit/query";
 import { queryKeys } from "@/lib/query/keys";
 
@@ -158,5 +164,53 @@ export function quotasQuery(cluster: string) {
   return queryOptions({
     queryKey: queryKeys.quotas(cluster),
     queryFn: ({ signal }) => fetchJson<QuotasResponse>(clusterApiPath(cluster, "quotas"), { signal }),
+  });
+}
+
+/** How often the Connect pages ask again: a connector's state changes within seconds of an action or a failure. */
+export const CONNECT_REFRESH_MS = 3_000;
+
+/** GET /api/clusters/{cluster}/connectors */
+export function connectorsQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.connectors(cluster),
+    queryFn: ({ signal }) => fetchJson<ConnectorsResponse>(clusterApiPath(cluster, "connectors"), { signal }),
+    refetchInterval: CONNECT_REFRESH_MS,
+  });
+}
+
+function connectPath(cluster: string, connect: string, rest: string): string {
+  return clusterApiPath(cluster, `connects/${encodeURIComponent(connect)}/${rest}`);
+}
+
+/** GET /api/clusters/{cluster}/connects/{connect}/connectors/{name} */
+export function connectorQuery(cluster: string, connect: string, name: string) {
+  return queryOptions({
+    queryKey: queryKeys.connector(cluster, connect, name),
+    queryFn: ({ signal }) =>
+      fetchJson<ConnectorResponse>(connectPath(cluster, connect, `connectors/${encodeURIComponent(name)}`), {
+        signal,
+      }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/connects/{connect}/plugins */
+export function connectPluginsQuery(cluster: string, connect: string) {
+  return queryOptions({
+    queryKey: queryKeys.connectPlugins(cluster, connect),
+    queryFn: ({ signal }) => fetchJson<ConnectorPluginsResponse>(connectPath(cluster, connect, "plugins"), { signal }),
+    staleTime: 60_000,
+  });
+}
+
+/** GET /api/clusters/{cluster}/connects/{connect}/plugins/{plugin} */
+export function pluginConfigQuery(cluster: string, connect: string, className: string) {
+  return queryOptions({
+    queryKey: queryKeys.pluginConfig(cluster, connect, className),
+    queryFn: ({ signal }) =>
+      fetchJson<PluginConfigResponse>(connectPath(cluster, connect, `plugins/${encodeURIComponent(className)}`), {
+        signal,
+      }),
+    staleTime: 60_000,
   });
 }

@@ -18,7 +18,6 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -35,6 +34,7 @@ import {
   up,
   wipe,
 } from "../kafka/cluster";
+import { portIsFree } from "../net";
 
 export { ROOT };
 export const BENCH_DOC = join(ROOT, "docs", "BENCHMARKS.md");
@@ -250,15 +250,6 @@ export function ensureBuild(): string {
     throw new Error(`\`npm run build\` in ${BUILD_DIR} failed; see the messages above.`);
   log(`Console built in ${formatMs(performance.now() - started)}.`);
   return (builtServer = BUILD_SERVER);
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolvePort) => {
-    const probe = createServer()
-      .once("error", () => resolvePort(false))
-      .once("listening", () => probe.close(() => resolvePort(true)))
-      .listen(port, "127.0.0.1");
-  });
 }
 
 /** The first free port from `from` on (the benchmarks start at 18090, clear of the dev, test and e2e ports). */

@@ -36,20 +36,37 @@ export function trackTopics() {
   const created: string[] = [];
   return {
     created,
-    async create(prefix: string, partitions = 3): Promise<string> {
+    async create(
+      prefix: string,
+      partitions = 3,
+      options: {
+        configEntries?: { name: string; value: string }[];
+        /** Replicas per partition (first = preferred leader), instead of the cluster's choice with 3 replicas. */
+        replicas?: number[];
+      } = {},
+    ): Promise<string> {
       const name = uniqueName(prefix);
       created.push(name);
+      const { configEntries = [], replicas } = options;
+      const layout = replicas
+        ? { replicaAssignment: Array.from({ length: partitions }, (_, partition) => ({ partition, replicas })) }
+        : { numPartitions: partitions, replicationFactor: 3 };
+      // Not kafkajs' waitForLeaders: its metadata request fails the whole call ("This server does not host this
+      // topic-partition", UNKNOWN_TOPIC_OR_PARTITION) when the broker it asks has not applied the new topic yet, which
+      // a busy machine (Connect workers starting beside the cluster, say) shows for seconds. The topic was created.
       await withFixtureAdmin((admin) =>
-        admin.createTopics({ topics: [{ topic: name, numPartitions: partitions, replicationFactor: 3 }] }),
+        admin.createTopics({ waitForLeaders: false, topics: [{ topic: name, ...layout, configEntries }] }),
       );
-      // Until every partition has a leader. (kafkajs' waitForLeaders gives up when the broker it asks has not heard
-      // of the topic yet, UNKNOWN_TOPIC_OR_PARTITION, which a busy machine shows.)
+      // Until every partition has a leader that serves it: a leader named in one broker's metadata may not have
+      // applied the topic yet either; ListOffsets, sent to each partition's leader, proves it has.
       await eventually(
         () =>
           withFixtureAdmin(async (admin) => {
             const [topic] = (await admin.fetchTopicMetadata({ topics: [name] })).topics;
             if (!topic || topic.partitions.length < partitions || topic.partitions.some((p) => p.leader < 0))
               throw new Error(`Topic ${name} has no leader for every partition yet.`);
+            const offsets = await admin.fetchTopicOffsets(name);
+            if (offsets.length < partitions) throw new Error(`Not every leader of ${name} serves it yet.`);
           }),
         30_000,
         200,

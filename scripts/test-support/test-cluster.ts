@@ -2,11 +2,15 @@
  * The test suite's Kafka cluster (ports 19092/19192/19292, data in .data/kafka-test), and the console settings
  * that point at it. Shared by Vitest, Playwright and scripts/test.ts so the three agree on one cluster.
  */
+import { connectDown, connectSpec, ensureConnectJars, launch, runningWorkerPid, workerUrl } from "../connect/worker";
 import { bootstrapServers, clusterSpec, down, runningPid, up } from "../kafka/cluster";
 import { securedClusterEnv } from "./secured-cluster";
 
 export const TEST_CLUSTER = clusterSpec("test");
 export const TEST_BOOTSTRAP = bootstrapServers(TEST_CLUSTER).join(",");
+/** The test suite's Connect cluster: two workers in one group on the test cluster (scripts/connect/worker.ts). */
+export const TEST_CONNECT = connectSpec("test");
+export const TEST_CONNECT_URLS = TEST_CONNECT.workers.map(workerUrl);
 
 /**
  * Environment of a console under test: the test cluster, one that never answers, the test cluster again as read-only,
@@ -15,6 +19,11 @@ export const TEST_BOOTSTRAP = bootstrapServers(TEST_CLUSTER).join(",");
 export const TEST_CONSOLE_ENV: Record<string, string> = {
   KAFKA_CLUSTERS_0_NAME: "test",
   KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: TEST_BOOTSTRAP,
+  // Its Connect cluster (either worker answers for the group), and one that never answers.
+  KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME: "local",
+  KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS: TEST_CONNECT_URLS[0] ?? "",
+  KAFKA_CLUSTERS_0_KAFKACONNECT_1_NAME: "gone",
+  KAFKA_CLUSTERS_0_KAFKACONNECT_1_ADDRESS: "http://127.0.0.1:2", // port 1 is a "bad port" to fetch()
   KAFKA_CLUSTERS_1_NAME: "nowhere",
   KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: "127.0.0.1:1",
   KAFKA_CLUSTERS_2_NAME: "readonly",
@@ -27,13 +36,18 @@ export const TEST_CONSOLE_ENV: Record<string, string> = {
 };
 
 /**
- * Global setup of the Vitest and Playwright runs: starts the test cluster if nothing has (npm test normally
- * has), and returns the teardown, which stops it only if this call started it.
+ * Global setup of the Vitest and Playwright runs: starts the test cluster and its Connect workers if nothing has
+ * (npm test normally has), and returns the teardown, which stops only what this call started. The Connect jars are
+ * fetched while Kafka starts, and the workers are launched without waiting for them (they answer about 11 s later,
+ * while the first test files run): Connect's tests wait with waitForTestConnect.
  */
 export async function ensureTestCluster(): Promise<() => Promise<void>> {
   const wasRunning = TEST_CLUSTER.nodes.every((n) => runningPid(TEST_CLUSTER, n) !== undefined);
-  await up(TEST_CLUSTER, () => undefined);
+  const connectWasRunning = TEST_CONNECT.workers.every((w) => runningWorkerPid(TEST_CONNECT, w) !== undefined);
+  await Promise.all([up(TEST_CLUSTER, () => undefined), ensureConnectJars(() => undefined)]);
+  await launch(TEST_CONNECT, () => undefined);
   return async () => {
+    if (!connectWasRunning) await connectDown(TEST_CONNECT);
     if (!wasRunning) await down(TEST_CLUSTER);
   };
 }

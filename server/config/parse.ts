@@ -11,6 +11,14 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { type AuditConfig, parseAuditConfig } from "./audit";
 import { type AuthConfig, parseAuthConfig } from "./auth";
+import {
+  collectConnectsFromFile,
+  CONNECT_FIELDS,
+  type ConnectConfig,
+  ENV_CONNECT,
+  parseConnects,
+  type RawConnect,
+} from "./connect";
 import { type MetricsConfig, parseMetricsConfig } from "./metrics";
 import { type NetworkConfig, parseNetworkConfig } from "./network";
 
@@ -41,6 +49,8 @@ export interface ClusterConfig {
   securityProtocol: (typeof SECURITY_PROTOCOLS)[number];
   sasl?: SaslConfig;
   tls?: TlsConfig;
+  /** Its Kafka Connect clusters (server/config/connect.ts); hold secrets: server only. */
+  connects: ConnectConfig[];
   /** Where each setting came from, for error messages: field -> variable name or file path. */
   origin: string;
 }
@@ -121,6 +131,7 @@ const rawClusterSchema = z.object({
 
 type RawCluster = Partial<Record<"name" | "bootstrapServers" | "readOnly", unknown>> & {
   properties?: Record<string, unknown>;
+  kafkaConnect?: Map<number, RawConnect>;
 };
 
 /** Field of a kafka-ui cluster entry -> the env var suffix that sets it. */
@@ -133,7 +144,7 @@ const ENV_FIELDS: Record<string, "name" | "bootstrapServers" | "readOnly"> = {
 /** kafka-ui settings this console does not act on; accepted so an existing compose file still starts. */
 const IGNORED_ENV_FIELDS = new RegExp(
   "^(" +
-    "SCHEMAREGISTRY|SCHEMANAMETEMPLATE|KEYSCHEMANAMETEMPLATE|KAFKACONNECT|KSQLDB|METRICS|JMX|ZOOKEEPER|SERDE|" +
+    "SCHEMAREGISTRY|SCHEMANAMETEMPLATE|KEYSCHEMANAMETEMPLATE|KSQLDB|METRICS|JMX|ZOOKEEPER|SERDE|" +
     "DEFAULTKEYSERDE|DEFAULTVALUESERDE|MASKING|POLLINGTHROTTLERATE|AUDIT|CONSUMERPROPERTIES|PRODUCERPROPERTIES|" +
     "DISABLELOGDIRSCOLLECTION|SSL" +
     ")",
@@ -174,6 +185,11 @@ function collectFromFile(path: string, text: string, into: Collected, problems: 
         readOnly: entry.readOnly,
         properties:
           properties && typeof properties === "object" ? { ...(properties as Record<string, unknown>) } : undefined,
+        kafkaConnect: collectConnectsFromFile(
+          entry.kafkaConnect,
+          `${path}: kafka.clusters[${index}].kafkaConnect`,
+          problems,
+        ),
       },
       where,
     });
@@ -189,7 +205,19 @@ function collectFromEnv(env: Record<string, string | undefined>, into: Collected
     const entry = into.clusters.get(index) ?? { raw: {}, where: new Map<string, string>() };
     into.clusters.set(index, entry);
     const known = ENV_FIELDS[field];
-    if (known) {
+    const connect = ENV_CONNECT.exec(field);
+    const connectField = connect?.[2] ? CONNECT_FIELDS[connect[2] as keyof typeof CONNECT_FIELDS] : undefined;
+    if (connect?.[1] && connectField) {
+      const connects = entry.raw.kafkaConnect ?? new Map<number, RawConnect>();
+      entry.raw.kafkaConnect = connects;
+      const m = Number(connect[1]);
+      const item: RawConnect = connects.get(m) ?? { values: {}, where: new Map() };
+      connects.set(m, item);
+      item.values[connectField] = value;
+      item.where.set(connectField, key);
+    } else if (connect) {
+      into.warnings.push(`${key} is a kafka-ui Connect setting this console does not use; ignored.`);
+    } else if (known) {
       entry.raw[known] = value;
       entry.where.set(known, key);
     } else if (field.startsWith("PROPERTIES_")) {
@@ -348,11 +376,20 @@ export function parseConfig(
     }
     const properties = parsed.data.properties ?? {};
     const security = securityFromProperties(properties, (p) => where(`properties.${p}`), problems);
+    const connects = parseConnects(
+      entry.raw.kafkaConnect,
+      (m, field) =>
+        file && !Object.keys(env).some((k) => k.startsWith(`KAFKA_CLUSTERS_${index}_KAFKACONNECT_${m}_`))
+          ? `kafka.clusters[${index}].kafkaConnect[${m}].${field}`
+          : `KAFKA_CLUSTERS_${index}_KAFKACONNECT_${m}_${field.toUpperCase()}`,
+      problems,
+    );
     clusters.push({
       name: parsed.data.name,
       bootstrapServers: parsed.data.bootstrapServers,
       readOnly: parsed.data.readOnly ?? false,
       ...security,
+      connects,
       origin: entry.where.get("name") ?? `cluster ${index}`,
     });
   }

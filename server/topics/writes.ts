@@ -72,11 +72,22 @@ export async function createTopic(cluster: ClusterHandle, input: z.output<typeof
   await waitForLeaders(cluster, input.name);
 }
 
-/** A new topic is usable once every partition has a leader in the metadata; wait up to ten seconds for that. */
+/**
+ * A new topic is usable once every partition has a leader in the metadata and that leader serves it: a broker that
+ * has not applied the new topic yet answers "does not host this topic-partition" even when the metadata (from another
+ * broker) names it leader. ListOffsets goes to each partition's leader, so its answer is the test. Up to ten seconds.
+ */
 async function waitForLeaders(cluster: ClusterHandle, name: string): Promise<void> {
   await waitUntil(async () => {
     const topic = (await freshSnapshot(cluster)).topics.find((t) => t.name === name);
-    return topic !== undefined && topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0);
+    if (topic === undefined || topic.partitions.length === 0 || topic.partitions.some((p) => p.leader < 0))
+      return false;
+    return cluster
+      .admin((admin) => admin.fetchTopicOffsets(name))
+      .then(
+        (offsets) => offsets.length === topic.partitions.length,
+        () => false,
+      );
   }, 10_000);
 }
 

@@ -12,7 +12,7 @@ import { KafkaErrorCode } from "@/server/kafka/protocol/errors";
 import { compress, decompress } from "@/server/kafka/protocol/compression";
 import { batchHeaders, CONTROL, type FetchedPartition, Fetch } from "@/server/kafka/protocol/fetch";
 import { type DecodedRecord, decodeRecordSet } from "@/server/kafka/protocol/records";
-import { eventually, fixtureKafka, trackTopics, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import { eventually, fixtureKafka, trackTopics, withFixtureAdmin } from "@/scripts/test-support/helpers";
 
 const topics = trackTopics();
 afterAll(async () => {
@@ -168,17 +168,8 @@ const recordsSections = (raw: Buffer[]) =>
       .map((b) => buf.subarray(b.position + 61, b.position + 12 + b.batchLength)),
   );
 
-async function createTopic(prefix: string, configEntries: { name: string; value: string }[] = []): Promise<string> {
-  if (configEntries.length === 0) return topics.create(prefix, 1);
-  const name = uniqueName(prefix);
-  topics.created.push(name);
-  await withFixtureAdmin((admin) =>
-    admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic: name, numPartitions: 1, replicationFactor: 3, configEntries }],
-    }),
-  );
-  return name;
+function createTopic(prefix: string, configEntries: { name: string; value: string }[] = []): Promise<string> {
+  return topics.create(prefix, 1, { configEntries });
 }
 
 /** Sends with kafkajs (the console's client) in one batch per call, retrying while a new topic's leaders settle. */
@@ -501,12 +492,7 @@ describe("offsets, partial batches and timestamps", () => {
     // byte limit, Kafka 4 sends nothing at all for it (not a cut batch), below a high watermark that says there is
     // more. The decoder then reports no progress; a cut first batch (older brokers) reports truncated.
     // Two partitions led by the same broker (the first replica leads), so one request reads both.
-    const two = uniqueName("records-partial-two");
-    topics.created.push(two);
-    const replicaAssignment = [0, 1].map((partition) => ({ partition, replicas: [1, 2, 3] }));
-    await withFixtureAdmin((admin) =>
-      admin.createTopics({ waitForLeaders: true, topics: [{ topic: two, replicaAssignment }] }),
-    );
+    const two = await topics.create("records-partial-two", 2, { replicas: [1, 2, 3] });
     for (const partition of [0, 1]) await kafkajsSend(two, [{ partition, key: "k", value: pad }]);
     const [first, second] = await fetchPartitions(two, [
       { partition: 0, fetchOffset: 0n, partitionMaxBytes: 1024 * 1024 },
