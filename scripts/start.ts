@@ -1,7 +1,8 @@
 /**
  * npm start: the console on http://localhost:8080.
  * - No cluster configured (no KAFKA_CLUSTERS_* variables, no CONSOLE_CONFIG_FILE): starts the local 3-broker
- *   Kafka (scripts/kafka), loads the demo data set the first time, and points the console at it.
+ *   Kafka (scripts/kafka) and a schema registry on 127.0.0.1:8081 that keeps its schemas in it (scripts/registry),
+ *   loads the demo data set the first time, and points the console at both.
  * - A cluster configured: validates the configuration and serves the console only.
  * Builds first when the sources changed since the last build. Ctrl-C stops what this command started.
  * `--dev` runs `next dev` instead of the production build.
@@ -13,7 +14,9 @@ import { join } from "node:path";
 import { type AppConfig, ConfigError, hasClusterSettings } from "../server/config/parse";
 import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "./build-info";
 import { seedDemo } from "./demo-seed";
+import { seedSchemaDemo } from "./demo-seed-schemas";
 import { bootstrapServers, clusterSpec, down, up } from "./kafka/cluster";
+import * as registry from "./registry/registry";
 
 const dev = process.argv.includes("--dev");
 const localCluster = clusterSpec("dev");
@@ -36,6 +39,12 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: "1" };
   const local = !hasClusterSettings(process.env);
   let startedCluster = false;
+  let startedRegistry = false;
+  const localRegistry = registry.registrySpec("dev", process.env, bootstrapServers(localCluster).join(","));
+  const stopLocal = async () => {
+    if (startedRegistry) await registry.down(localRegistry);
+    await stopLocal();
+  };
 
   if (local) {
     const result = await up(localCluster);
@@ -43,7 +52,23 @@ async function main(): Promise<void> {
     const servers = bootstrapServers(localCluster).join(",");
     env.KAFKA_CLUSTERS_0_NAME = "local";
     env.KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS = servers;
+    // The registry (kafkasql storage: its schemas live in the local cluster) starts while the demo data loads.
+    const registryStart = registry.up(localRegistry).then(
+      (started) => {
+        startedRegistry = started;
+        env.KAFKA_CLUSTERS_0_SCHEMAREGISTRY = registry.registryUrl(localRegistry);
+        return true;
+      },
+      (error: unknown) => {
+        console.warn(
+          `The local schema registry did not start (${error instanceof Error ? error.message : String(error)}); ` +
+            "starting without it.",
+        );
+        return false;
+      },
+    );
     const marker = join(localCluster.dataDir, "demo-seeded");
+    const schemaMarker = join(localCluster.dataDir, "demo-schemas-seeded");
     if (!existsSync(marker)) {
       try {
         await seedDemo(servers.split(","), console.log);
@@ -56,6 +81,17 @@ async function main(): Promise<void> {
         );
       }
     }
+    if ((await registryStart) && !existsSync(schemaMarker)) {
+      try {
+        await seedSchemaDemo(servers.split(","), registry.registryUrl(localRegistry), console.log);
+        writeFileSync(schemaMarker, `${new Date().toISOString()}\n`);
+      } catch (error) {
+        console.warn(
+          `Could not load the demo schemas (${error instanceof Error ? error.message : String(error)}); ` +
+            "starting without them.",
+        );
+      }
+    }
   }
 
   // The server's own loader (run under the react-server condition, see package.json), file included, so the
@@ -65,13 +101,13 @@ async function main(): Promise<void> {
     const { loadConfigFrom } = await import("../server/config/load");
     config = loadConfigFrom(env).config;
   } catch (error) {
-    if (startedCluster) await down(localCluster);
+    await stopLocal();
     fail(error instanceof ConfigError ? error.message : String(error));
   }
   const host = env.HOSTNAME && env.HOSTNAME !== "localhost" ? env.HOSTNAME : "127.0.0.1";
   const { port } = config;
   if (!(await portIsFree(port, host))) {
-    if (startedCluster) await down(localCluster);
+    await stopLocal();
     fail(`Port ${port} is already in use on ${host}. Stop what is using it, or set PORT to another port.`);
   }
 
@@ -83,7 +119,7 @@ async function main(): Promise<void> {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     });
     if (build.status !== 0) {
-      if (startedCluster) await down(localCluster);
+      await stopLocal();
       fail("The build failed; see the messages above.");
     }
   }
@@ -104,6 +140,9 @@ async function main(): Promise<void> {
     `\nKafka console: ` +
       `http://localhost:${port}` +
       (local ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")})` : "") +
+      (env.KAFKA_CLUSTERS_0_SCHEMAREGISTRY && local
+        ? `\nSchema registry: ${env.KAFKA_CLUSTERS_0_SCHEMAREGISTRY}`
+        : "") +
       "\nPress Ctrl-C to stop.\n",
   );
 
@@ -125,6 +164,7 @@ async function main(): Promise<void> {
         });
       });
     }
+    if (startedRegistry && (await registry.down(localRegistry))) console.log("Stopped the local schema registry.");
     if (startedCluster) {
       const stopped = await down(localCluster);
       console.log(`Stopped local Kafka node(s) ${stopped.join(", ")}.`);

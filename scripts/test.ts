@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./build-info";
 import { down, runningPid, up, wipe } from "./kafka/cluster";
-import { TEST_CLUSTER } from "./test-support/test-cluster";
+import * as registry from "./registry/registry";
+import { TEST_CLUSTER, TEST_REGISTRY } from "./test-support/test-cluster";
 
 interface SuiteResult {
   name: string;
@@ -121,13 +122,19 @@ async function main(): Promise<number> {
   banner("test cluster");
   const wasRunning = TEST_CLUSTER.nodes.some((n) => runningPid(TEST_CLUSTER, n) !== undefined);
   if (!wasRunning) wipe(TEST_CLUSTER); // a fresh cluster every run
+  const registryWasRunning = registry.runningPid(TEST_REGISTRY) !== undefined;
   let clusterUp = false;
-  try {
-    await up(TEST_CLUSTER);
-    clusterUp = true;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    results.push({ name: "test cluster", passed: 0, failed: 1, skipped: 0, note: "the test cluster did not start" });
+  // The schema registry keeps the tests' schemas in memory, so it starts beside Kafka, not after it.
+  const [kafkaStart, registryStart] = await Promise.allSettled([up(TEST_CLUSTER), registry.up(TEST_REGISTRY)]);
+  if (kafkaStart.status === "fulfilled" && registryStart.status === "fulfilled") clusterUp = true;
+  for (const [what, start] of [
+    ["test cluster", kafkaStart],
+    ["test registry", registryStart],
+  ] as const) {
+    if (start.status === "fulfilled") continue;
+    const reason: unknown = start.reason;
+    console.error(reason instanceof Error ? reason.message : reason);
+    results.push({ name: what, passed: 0, failed: 1, skipped: 0, note: `the ${what} did not start` });
   }
   try {
     if (clusterUp) {
@@ -135,6 +142,7 @@ async function main(): Promise<number> {
       await playwright();
     }
   } finally {
+    if (!registryWasRunning && (await registry.down(TEST_REGISTRY))) console.log("\nStopped the test registry.");
     if (!wasRunning) {
       const stopped = await down(TEST_CLUSTER);
       console.log(`\nStopped the test cluster (node(s) ${stopped.join(", ") || "none running"}).`);
@@ -156,7 +164,7 @@ async function main(): Promise<number> {
 }
 
 process.on("SIGINT", () => {
-  void down(TEST_CLUSTER).finally(() => process.exit(130));
+  void Promise.all([down(TEST_CLUSTER), registry.down(TEST_REGISTRY)]).finally(() => process.exit(130));
 });
 
 main().then(
