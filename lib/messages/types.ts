@@ -13,9 +13,26 @@ import { offsetStringSchema } from "@/lib/api/topics";
  */
 export const payloadSchema = z
   .object({
-    encoding: z.enum(["utf8", "base64"]),
+    encoding: z
+      .enum(["utf8", "base64", "avro", "protobuf", "json-schema"])
+      .describe(
+        "utf8, base64: the bytes as they are. avro, protobuf, json-schema: the record was in the registry's " +
+          "wire format and `data` is its value decoded with that schema, as JSON text.",
+      ),
     data: z.string(),
     bytes: z.int().describe("Size of the raw bytes."),
+    schema: z
+      .object({
+        id: z.union([z.int(), z.string()]).describe("The schema id (or GUID) the record names."),
+        subject: z.string().nullable(),
+        version: z.int().nullable(),
+      })
+      .optional()
+      .describe("With a decoded payload: the schema it was decoded with."),
+    decodeError: z
+      .string()
+      .optional()
+      .describe("The record looked like the registry's wire format but could not be decoded: why (shown raw)."),
   })
   .describe("Bytes from a record: text when they are valid UTF-8, otherwise base64 of the raw bytes.");
 export type Payload = z.output<typeof payloadSchema>;
