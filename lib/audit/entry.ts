@@ -37,6 +37,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "scram.upsert": "Set SCRAM password",
   "scram.delete": "Delete SCRAM user",
   "quota.alter": "Change quotas",
+  "schema.register": "Register schema",
+  "schema.compatibility": "Set compatibility",
+  "schema.delete": "Delete schema",
 };
 
 export function isAuditAction(value: unknown): value is AuditAction {

@@ -44,6 +44,9 @@ export const MUTATION_ROLES = {
   "scram.upsert": "admin",
   "scram.delete": "admin",
   "quota.alter": "admin",
+  "schema.register": "operator",
+  "schema.compatibility": "admin",
+  "schema.delete": "admin",
 } as const satisfies Record<string, Role>;
 export type MutationName = keyof typeof MUTATION_ROLES;
 
