@@ -60,6 +60,22 @@ const config = [
     },
   },
   {
+    // Kafka error codes by name (KafkaErrorCode, server/kafka/protocol/errors.ts), never as bare numbers.
+    files: ["server/**/*.ts", "app/**/*.ts", "scripts/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "BinaryExpression[operator=/^[!=]==?$/][right.type='Literal'][right.raw=/^-?\\d+$/]" +
+            ":matches([left.name=/^errorCode$/i], [left.property.name=/^errorCode$/i])",
+          message:
+            "Compare Kafka error codes with KafkaErrorCode.<NAME> (server/kafka/protocol/errors.ts), not numbers.",
+        },
+      ],
+    },
+  },
+  {
     // CommonJS on purpose: the production server's entry point runs before Next's own CommonJS server.js.
     files: ["**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -19,7 +19,8 @@ import { API_POLICY, makeNonce, pagePolicy, SECURITY_HEADERS } from "@/server/se
 import { checkHost } from "@/server/security/host";
 import { checkOrigin } from "@/server/security/origin";
 import { getConfig } from "@/server/config/load";
-import { authGate } from "@/server/auth/gate";
+import { authGate, requestActor } from "@/server/auth/gate";
+import { recordOversizedForm } from "@/server/audit/unauthenticated";
 
 function isApi(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
@@ -64,7 +65,7 @@ function refusal(
   return response;
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   // 0. Only the console's own names (server/security/host.ts): a page whose name was re-pointed at this machine
   //    (DNS rebinding) gets nothing, not even a read.
   const host = checkHost(
@@ -96,11 +97,19 @@ export function proxy(request: NextRequest): NextResponse {
   const tooBig = oversized(request);
   if (tooBig) {
     console.warn(`Refused ${request.method} ${request.nextUrl.pathname.slice(0, 200)}: ${tooBig.message}`);
+    // A form refused for its size is audited (one short, rate-limited line: server/audit/unauthenticated.ts).
+    if (tooBig.code === "payload_too_large")
+      await recordOversizedForm(
+        await requestActor(request),
+        Number(request.headers.get("content-length")),
+        request.nextUrl.pathname,
+        tooBig.message,
+      );
     return refusal(request, tooBig.status, tooBig.code, tooBig.message, tooBig.headers);
   }
 
   // 3. With login on, no page or API answers without a session (server/auth/gate.ts).
-  const gated = authGate(request);
+  const gated = await authGate(request);
   if (gated) {
     for (const { key, value } of SECURITY_HEADERS) gated.headers.set(key, value);
     gated.headers.set("Content-Security-Policy", API_POLICY);

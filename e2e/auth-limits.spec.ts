@@ -34,8 +34,11 @@ test("40 parallel wrong passwords get 4 password checks, not 30: attempts count 
     const slowed = answers.filter((a) =>
       /^Too many failed sign-ins\. Try again in /.test((a.result as { message?: string }).message ?? ""),
     ).length;
-    expect(checked).toBe(4);
-    expect(slowed).toBe(36);
+    // 3 free tries and the one that earns the first delay (1 s). On a loaded machine the 40 requests can take over a
+    // second to reach the check, and then that delay has passed and one more attempt is due, legitimately.
+    expect(checked).toBeGreaterThanOrEqual(4);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(slowed).toBe(40 - checked);
   } finally {
     await context.dispose();
   }

@@ -48,6 +48,26 @@ async function retentionOf(topic: string): Promise<string | undefined> {
   });
 }
 
+/** A broker's value of one config (its own, the cluster-wide default, or Kafka's default). */
+async function brokerConfig(broker: number, name: string): Promise<string | undefined> {
+  return withAdmin(async (admin) => {
+    const answer = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: 4, name: String(broker), configNames: [name] }],
+    });
+    return answer.resources[0]?.configEntries.find((e) => e.configName === name)?.configValue;
+  });
+}
+
+/** Each partition's replicas, by partition number. */
+async function replicasOf(topic: string): Promise<number[][]> {
+  return withAdmin(async (admin) =>
+    ((await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions ?? [])
+      .sort((a, b) => a.partitionId - b.partitionId)
+      .map((p) => p.replicas),
+  );
+}
+
 /** Low and high watermarks, by partition number. */
 async function watermarks(topic: string): Promise<{ low: string; high: string }[]> {
   return withAdmin(async (admin) =>
@@ -279,11 +299,53 @@ test.describe("roles", () => {
         );
         expect((await groupIds()).includes(groupId)).toBe(!mayAdmin);
 
+        // Cluster operations: broker configs, leader election, partition reassignment.
+        expect(
+          await call("alterBrokerConfigs", { broker: 1, set: [{ key: "log.cleaner.threads", value: "2" }], reset: [] }),
+        ).toEqual(mayAdmin ? expect.objectContaining({ ok: true }) : refused);
+        expect(await brokerConfig(1, "log.cleaner.threads")).toBe(mayAdmin ? "2" : "1");
+        if (mayAdmin)
+          expect(await call("alterBrokerConfigs", { broker: 1, set: [], reset: ["log.cleaner.threads"] })).toEqual(
+            expect.objectContaining({ ok: true }),
+          );
+        expect(await brokerConfig(1, "log.cleaner.threads")).toBe("1");
+
+        expect(await call("electLeaders", { topic, partitions: null })).toEqual(
+          mayAdmin ? expect.objectContaining({ ok: true }) : refused,
+        );
+
+        const from = (await replicasOf(topic))[0] ?? [];
+        const to = from[0] === 1 ? 2 : 1;
+        expect(
+          await call("reassignPartitions", {
+            topic,
+            partitions: [{ partition: 0, replicas: [to] }],
+            throttleBytesPerSecond: null,
+          }),
+        ).toEqual(mayAdmin ? expect.objectContaining({ ok: true }) : refused);
+        await expect
+          .poll(async () => (await replicasOf(topic))[0], { timeout: 30_000 })
+          .toEqual(mayAdmin ? [to] : from);
+        // The move is over: the admin is told nothing is left to cancel; the others, that their role may not.
+        expect(await call("cancelReassignment", { topic, partitions: null })).toEqual(
+          mayAdmin
+            ? expect.objectContaining({ ok: false, message: `No reassignment of topic "${topic}" is in progress.` })
+            : refused,
+        );
+        expect(await call("removeReassignmentThrottle", { topic })).toEqual(
+          mayAdmin ? expect.objectContaining({ ok: true }) : refused,
+        );
+
         expect(await call("deleteTopic", { name: topic, confirmation: topic })).toEqual(
           mayAdmin ? expect.objectContaining({ ok: true }) : refused,
         );
         await expect.poll(async () => (await topicNames()).includes(topic)).toBe(!mayAdmin);
       } finally {
+        // A broker config the admin set stays on the cluster if the test stopped before resetting it.
+        if (mayAdmin)
+          await call("alterBrokerConfigs", { broker: 1, set: [], reset: ["log.cleaner.threads"] }).catch(
+            () => undefined,
+          );
         await deleteTopicIfPresent(topic);
         await deleteTopicIfPresent(created);
         await withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => undefined);

@@ -32,6 +32,7 @@ test("adding partitions, editing a config, purging and deleting each say what ha
     await topic.confirmAddPartitionsButton.click();
     await expect(toast(page, `Topic ${name} now has 3 partitions.`)).toBeVisible();
 
+    await topic.tab("Configs").click();
     await topic.editConfigButton("retention.ms").click();
     await topic.configValueInput("retention.ms").fill("3600000");
     await topic.configDialog("Edit", "retention.ms").getByRole("button", { name: /save/i }).click();

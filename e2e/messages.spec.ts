@@ -194,6 +194,47 @@ test.describe("messages", () => {
     }
   });
 
+  test("newest is newest first across partitions; columns sort; headers can be shown", async ({ page }) => {
+    const topic = uniqueName("e2e-msg-order");
+    try {
+      await makeTopic(topic, 3);
+      // Interleaved in time across partitions, so the stream's partition-by-partition order is not the time order.
+      const base = Date.now() - 60_000;
+      const at = (p: number, i: number) => base + (i * 3 + p) * 1000;
+      const records = (p: number) =>
+        [0, 1, 2].map((i) => ({
+          key: `k${p}-${i}`,
+          value: "x".repeat(10 + p * 10 + i),
+          timestamp: at(p, i),
+          headers: { trace: `t${p}${i}` },
+        }));
+      await produceTo(topic, { 0: records(0), 1: records(1), 2: records(2) });
+      const messages = new MessagesPage(page);
+      await messages.open("test", { topic, from: "newest", limit: "6" });
+      await expect(messages.status).toHaveText("Stopped at the limit (6 messages)");
+      await expect(messages.rows).toHaveCount(6);
+      // The six newest over the topic, newest at the top.
+      const newestFirst = ["2:2", "1:2", "0:2", "2:1", "1:1", "0:1"];
+      await expect.poll(() => messages.rowIds()).toEqual(newestFirst);
+      await expect(messages.sortNote).toHaveText(/Sorted by timestamp, newest first/);
+
+      // Numbers and times sort largest first on the first click, then the other way.
+      await messages.sortButton("Size").click();
+      await expect.poll(() => messages.rowIds()).toEqual(["2:2", "2:1", "1:2", "1:1", "0:2", "0:1"]);
+      await messages.sortButton("Size").click();
+      await expect.poll(() => messages.rowIds()).toEqual(["0:1", "0:2", "1:1", "1:2", "2:1", "2:2"]);
+      await expect(messages.columnHeader("Size")).toHaveAttribute("aria-sort", "ascending");
+      await messages.sortButton("Partition").click();
+      await expect.poll(() => messages.rowIds()).toEqual(["2:2", "2:1", "1:2", "1:1", "0:2", "0:1"]);
+
+      await expect(messages.columnHeader("Headers")).toHaveCount(0);
+      await messages.showHeaders.check();
+      await expect(messages.row(1, 2).locator("td").nth(5)).toHaveText("trace: t12");
+    } finally {
+      await deleteTopicIfPresent(topic);
+    }
+  });
+
   test("HTML and script in keys, values and headers are shown as text and never run", async ({ page }) => {
     const topic = uniqueName("e2e-msg-xss");
     const IMG = "<img src=x onerror=window.__xss=1>";
@@ -244,6 +285,33 @@ test.describe("messages", () => {
       await messages.viewToggle("Value", "Base64").click();
       await expect(messages.detailValue.locator("pre")).toHaveText("//4AAYA=");
       await expect(messages.detailValue).not.toContainText("\uFFFD");
+    } finally {
+      await deleteTopicIfPresent(topic);
+    }
+  });
+
+  test("choosing Date and time shows no error until the field is left, and the error clears once fixed", async ({
+    page,
+  }) => {
+    const topic = uniqueName("e2e-msg-date");
+    try {
+      await makeTopic(topic, 1);
+      const messages = new MessagesPage(page);
+      await messages.open("test", { topic, from: "newest" });
+      await expect(messages.status).toHaveText("Done — reached the end");
+      await messages.field("Start at").selectOption("timestamp");
+      const time = messages.field("Date and time");
+      await expect(time).toBeVisible();
+      await expect(messages.fieldError(time)).toHaveCount(0);
+      await expect(messages.formError).toHaveCount(0);
+
+      // Leaving the field (a date input's Tab moves between its own parts, so blur it).
+      await time.focus();
+      await time.blur();
+      await expect(messages.fieldError(time)).toHaveText("Enter the time to start at.");
+      await expect(messages.formError).toHaveCount(0);
+      await time.fill("2026-01-02T03:04");
+      await expect(messages.fieldError(time)).toHaveCount(0);
     } finally {
       await deleteTopicIfPresent(topic);
     }

@@ -62,6 +62,7 @@ test.describe("topics", () => {
     await expect(topic.heading).toHaveText(name);
     await expect(topic.partitionRows).toHaveCount(4);
     for (const p of [0, 1, 2, 3]) await expect(topic.partitionCell(p, "ISR")).toContainText(/\d/);
+    await topic.tab("Configs").click();
     await expect(topic.configRow("retention.ms")).toContainText(/2 d|2 days|48 h/);
 
     await topic.deleteButton.click();
@@ -109,6 +110,7 @@ test.describe("topics", () => {
     await expect(topic.partitionCell(0, "Messages")).toHaveText("0");
     await expect(topic.partitionCell(1, "Messages")).toHaveText("3");
 
+    await topic.tab("Configs").click();
     await topic.editConfigButton("retention.ms").click();
     await topic.configValueInput("retention.ms").fill("not a number");
     await topic.configDialog("Edit", "retention.ms").getByRole("button", { name: /save/i }).click();
@@ -174,7 +176,7 @@ test.describe("topics", () => {
     expect(await bad.json()).toEqual({
       error: {
         code: "bad_request",
-        message: "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages.",
+        message: "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages, rate.",
       },
     });
     const missing = await request.get("/api/clusters/test/topics/no-such-topic-e2e");
@@ -182,6 +184,52 @@ test.describe("topics", () => {
     expect(await missing.json()).toEqual({
       error: { code: "not_found", message: 'Topic "no-such-topic-e2e" does not exist.' },
     });
+  });
+
+  test("the topic page's tabs live in the URL; configs show overrides only; a partition opens its messages", async ({
+    page,
+  }) => {
+    const name = uniqueName("e2e-tabs");
+    made.push(name);
+    await createTopic(name, 3, 1);
+    await withAdmin((admin) =>
+      admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          { type: ConfigResourceTypes.TOPIC, name, configEntries: [{ name: "retention.ms", value: "3600000" }] },
+        ],
+      }),
+    );
+    const topic = new TopicPage(page);
+    await topic.open("test", name);
+    await expect(topic.tab("Partitions")).toHaveAttribute("aria-selected", "true");
+    await expect(topic.partitionRows).toHaveCount(3);
+    // Configs and groups are behind their tabs, not under the partitions.
+    await expect(topic.configsTable).toHaveCount(0);
+
+    await topic.tab("Configs").click();
+    await expect(page).toHaveURL(/[?&]tab=configs\b/);
+    await page.reload();
+    await expect(topic.tab("Configs")).toHaveAttribute("aria-selected", "true");
+    await expect(topic.configRow("cleanup.policy")).toHaveCount(1);
+    await topic.overridesOnly.check();
+    await expect(topic.configRows).toHaveCount(1);
+    await expect(topic.configRow("retention.ms")).toContainText("1 h");
+
+    // Arrow keys move between tabs, as in any tab list.
+    await topic.tab("Configs").focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect(topic.tab("Consumers")).toBeFocused();
+    await expect(page).toHaveURL(/[?&]tab=consumers\b/);
+    await expect(topic.groupsEmpty).toBeVisible();
+
+    await topic.tab("Partitions").click();
+    await topic.partitionMessagesLink(2).click();
+    await expect(page).toHaveURL(/\/clusters\/test\/messages\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get("topic")).toBe(name);
+    expect(url.searchParams.get("partitions")).toBe("2");
+    expect(url.searchParams.get("from")).toBe("newest");
   });
 
   test("a topic that does not exist says so in words", async ({ page }) => {

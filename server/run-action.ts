@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { type ActionResult, actionFailed, fieldErrorsFrom, issueMessage } from "@/lib/actions/result";
 import { summarizeResult } from "@/lib/audit/describe";
-import { type AuditAction, type AuditEntry, AUDIT_TEXT_MAX } from "@/lib/audit/entry";
+import { type ChangeAction, type AuditEntry, AUDIT_TEXT_MAX } from "@/lib/audit/entry";
 import { auditParams } from "@/lib/audit/sanitize";
 import { recordMutation } from "@/server/audit/log";
 import { recordRefusedWithoutSession } from "@/server/audit/unauthenticated";
@@ -24,7 +24,7 @@ import { FieldError, reportError } from "@/server/errors";
  * server log has the entry. A refusal stays exactly as it was.
  */
 export async function runMutation<S extends z.ZodType, T>(
-  action: AuditAction,
+  action: ChangeAction,
   clusterName: unknown,
   schema: S,
   input: unknown,

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { AclsTable } from "@/components/access/AclsTable";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
-import { showFieldErrors, useActionMutation } from "@/components/ui/useActionMutation";
+import { submitAction, useActionMutation } from "@/components/ui/useActionMutation";
 import type { AclBinding } from "@/lib/acls/model";
 import { deleteAclsSchema } from "@/lib/acls/schemas";
 import { formatQuantity } from "@/lib/format";
@@ -39,20 +39,7 @@ export function AclDeleteForm({
   const error = form.formState.errors.confirm?.message;
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) =>
-        void form.handleSubmit(async (input) => {
-          try {
-            await mutation.mutateAsync(input);
-            onDone();
-          } catch (failure) {
-            showFieldErrors(failure, form.setError);
-          }
-        })(event)
-      }
-    >
+    <form noValidate className="space-y-4" onSubmit={submitAction(form, mutation.mutateAsync, onDone)}>
       <p className="text-sm">
         {formatQuantity(bindings.length, "ACL")} will be removed from the cluster. Clients that relied on them are
         refused from their next request.

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
-import { showFieldErrors, useActionMutation } from "@/components/ui/useActionMutation";
+import { submitAction, useActionMutation } from "@/components/ui/useActionMutation";
 import { alterQuotaSchema, type AlterQuotaInput } from "@/lib/acls/users";
 import { queryKeys } from "@/lib/query/keys";
 import { alterQuota } from "@/server/acls/actions";
@@ -52,14 +52,7 @@ export function QuotaForm({ cluster, onDone }: { cluster: string; onDone: () => 
       className="space-y-3"
       onSubmit={(event) => {
         form.setValue("entity", entity());
-        void form.handleSubmit(async (input) => {
-          try {
-            await mutation.mutateAsync(input);
-            onDone();
-          } catch (failure) {
-            showFieldErrors(failure, form.setError);
-          }
-        })(event);
+        submitAction(form, mutation.mutateAsync, onDone)(event);
       }}
     >
       <Field label="Applies to">

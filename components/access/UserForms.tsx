@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { CopyButton } from "@/components/messages/CopyButton";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
-import { showFieldErrors, useActionMutation } from "@/components/ui/useActionMutation";
+import { submitAction, useActionMutation } from "@/components/ui/useActionMutation";
 import { deleteScramUserSchema, SCRAM_MECHANISM_NAMES, upsertScramUserSchema } from "@/lib/acls/users";
 import { queryKeys } from "@/lib/query/keys";
 import { deleteScramUser, upsertScramUser } from "@/server/acls/actions";
@@ -46,19 +46,7 @@ export function UserForm({ cluster, name }: { cluster: string; name?: string }) 
     );
 
   return (
-    <form
-      noValidate
-      className="space-y-3"
-      onSubmit={(event) =>
-        void form.handleSubmit(async (input) => {
-          try {
-            await mutation.mutateAsync(input);
-          } catch (failure) {
-            showFieldErrors(failure, form.setError);
-          }
-        })(event)
-      }
-    >
+    <form noValidate className="space-y-3" onSubmit={submitAction(form, mutation.mutateAsync)}>
       <Field label="User name" errors={errors.name?.message ? [errors.name.message] : undefined}>
         {(control) => (
           <TextInput {...control} readOnly={name !== undefined} autoComplete="off" {...form.register("name")} />
@@ -113,20 +101,7 @@ export function UserDeleteForm({ cluster, name, onDone }: { cluster: string; nam
   });
   const error = form.formState.errors.confirm?.message;
   return (
-    <form
-      noValidate
-      className="space-y-3"
-      onSubmit={(event) =>
-        void form.handleSubmit(async (input) => {
-          try {
-            await mutation.mutateAsync(input);
-            onDone();
-          } catch (failure) {
-            showFieldErrors(failure, form.setError);
-          }
-        })(event)
-      }
-    >
+    <form noValidate className="space-y-3" onSubmit={submitAction(form, mutation.mutateAsync, onDone)}>
       <p className="text-sm">
         <strong>{name}</strong> can no longer log in once deleted; clients logged in as it are refused at their next
         login. Its ACLs stay until you delete them.

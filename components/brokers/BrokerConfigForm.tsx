@@ -1,14 +1,17 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/Button";
 import { DialogButtons } from "@/components/ui/DetailParts";
 import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
-import { errorsFor, type FieldErrors, useServerAction, validate } from "@/components/ui/useServerAction";
+import { submitAction, useActionMutation } from "@/components/ui/useActionMutation";
 import type { BrokerConfigEntry } from "@/lib/api/types";
 import { type AlterBrokerConfigsInput, alterBrokerConfigsSchema } from "@/lib/brokers/schemas";
 import { queryKeys } from "@/lib/query/keys";
 import { useOpsActions } from "@/components/brokers/OpsActions";
+
+const where = (broker: number | null) => (broker === null ? "every broker" : `broker ${broker}`);
 
 /**
  * Sets one dynamic config of a broker, for this broker only or as the cluster-wide default of every broker, or
@@ -25,55 +28,74 @@ export function BrokerConfigForm({
   entry: BrokerConfigEntry;
   onDone: () => void;
 }) {
-  const [value, setValue] = useState(entry.sensitive ? "" : (entry.value ?? ""));
-  const [scope, setScope] = useState<"broker" | "default">(entry.source === "dynamic-default" ? "default" : "broker");
-  const [checked, setChecked] = useState<FieldErrors>({});
   const { alterBrokerConfigs } = useOpsActions();
-  const action = useServerAction(cluster, alterBrokerConfigs, [queryKeys.brokers(cluster)]);
-  const target = scope === "broker" ? broker : null;
-
-  async function send(input: AlterBrokerConfigsInput) {
-    const errors = validate(alterBrokerConfigsSchema, input);
-    setChecked(errors);
-    if (Object.keys(errors).length > 0) return;
-    if ((await action.run(input)).ok) onDone();
-  }
+  const mutation = useActionMutation(
+    cluster,
+    alterBrokerConfigs,
+    () => [queryKeys.brokers(cluster)],
+    (data) =>
+      data.set.length > 0
+        ? `Set ${data.set.join(", ")} on ${where(data.broker)}.`
+        : `Reset ${data.reset.join(", ")} on ${where(data.broker)}.`,
+  );
+  const form = useForm<AlterBrokerConfigsInput>({
+    mode: "onTouched",
+    reValidateMode: "onChange",
+    resolver: zodResolver(alterBrokerConfigsSchema),
+    defaultValues: {
+      broker: entry.source === "dynamic-default" ? null : broker,
+      set: [{ key: entry.name, value: entry.sensitive ? "" : (entry.value ?? "") }],
+      reset: [],
+    },
+  });
+  const target = useWatch({ control: form.control, name: "broker" });
+  const errors = form.formState.errors;
+  const valueError =
+    errors.set?.[0]?.value?.message ?? errors.set?.[0]?.key?.message ?? errors.set?.message ?? errors.broker?.message;
 
   const resettable =
-    (scope === "broker" && entry.source === "dynamic-broker") ||
-    (scope === "default" && entry.source === "dynamic-default");
-  const valueErrors =
-    errorsFor("set.0.value", checked, action.fieldErrors) ?? errorsFor("set.0.key", action.fieldErrors);
+    (target !== null && entry.source === "dynamic-broker") || (target === null && entry.source === "dynamic-default");
 
   return (
     <form
+      noValidate
       className="space-y-3"
-      onSubmit={(event: FormEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        void send({ broker: target, set: [{ key: entry.name, value }], reset: [] });
-      }}
+      onSubmit={(event) => void submitAction(form, mutation.mutateAsync, onDone)(event)}
     >
       <Field label="Applies to">
         {(control) => (
-          <SelectInput {...control} value={scope} onChange={(e) => setScope(e.target.value as "broker" | "default")}>
+          <SelectInput
+            {...control}
+            value={target === null ? "default" : "broker"}
+            onChange={(e) => form.setValue("broker", e.target.value === "default" ? null : broker)}
+          >
             <option value="broker">Broker {broker} only</option>
             <option value="default">Every broker (cluster-wide default)</option>
           </SelectInput>
         )}
       </Field>
-      <Field label={entry.name} errors={valueErrors} hint="Takes effect at once, without a restart.">
-        {(control) => <TextInput {...control} value={value} onChange={(e) => setValue(e.target.value)} />}
+      <Field
+        label={entry.name}
+        errors={valueError ? [valueError] : undefined}
+        hint="Takes effect at once, without a restart."
+      >
+        {(control) => <TextInput {...control} autoComplete="off" {...form.register("set.0.value")} />}
       </Field>
-      <FormError message={action.message} />
+      <FormError message={mutation.error?.message} />
       <DialogButtons>
         {resettable ? (
-          <Button disabled={action.pending} onClick={() => void send({ broker: target, set: [], reset: [entry.name] })}>
-            Reset to the {scope === "broker" ? "cluster default" : "static value"}
+          <Button
+            disabled={mutation.isPending}
+            onClick={() =>
+              void mutation.mutateAsync({ broker: target, set: [], reset: [entry.name] }).then(onDone, () => undefined)
+            }
+          >
+            Reset to the {target !== null ? "cluster default" : "static value"}
           </Button>
         ) : null}
         <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={action.pending}>
-          {action.pending ? "Saving…" : "Save"}
+        <Button type="submit" variant="primary" disabled={mutation.isPending}>
+          {mutation.isPending ? "Saving…" : "Save"}
         </Button>
       </DialogButtons>
     </form>

@@ -4,7 +4,8 @@ import { Badge } from "@/components/ui/Badge";
 import { StatusDot } from "@/components/ui/StatusDot";
 import { Table, Td, Th } from "@/components/ui/Table";
 import type { BrokerInfo } from "@/lib/api/types";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, formatRate } from "@/lib/format";
+import { THROUGHPUT_METHOD } from "@/lib/topics/throughput";
 import { brokerPath } from "@/lib/routes";
 
 function hostPort(broker: BrokerInfo): string {
@@ -61,6 +62,7 @@ export function BrokersTable({ cluster, brokers }: { cluster: string; brokers: r
           <Th numeric>Partitions led</Th>
           <Th numeric>Replicas</Th>
           <Th numeric>Disk</Th>
+          <Th numeric>Messages in</Th>
           <Th>Status</Th>
         </tr>
       </thead>
@@ -89,6 +91,13 @@ export function BrokersTable({ cluster, brokers }: { cluster: string; brokers: r
             <Td numeric>{formatInteger(broker.replicas)}</Td>
             <Td numeric>
               <DiskCell broker={broker} />
+            </Td>
+            <Td
+              numeric
+              className={broker.messagesInPerSec === null ? "text-muted" : undefined}
+              title={THROUGHPUT_METHOD}
+            >
+              {broker.messagesInPerSec === null ? "—" : formatRate(broker.messagesInPerSec)}
             </Td>
             <Td>
               <Status broker={broker} />

@@ -1,9 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
-import { useServerAction } from "@/components/ui/useServerAction";
+import { useActionMutation } from "@/components/ui/useActionMutation";
 import { formatInteger, formatQuantity } from "@/lib/format";
 import { queryKeys } from "@/lib/query/keys";
 import { useOpsActions } from "@/components/brokers/OpsActions";
@@ -50,23 +49,15 @@ export function ElectLeadersButton({
   label?: string;
 }) {
   const { electLeaders } = useOpsActions();
-  const action = useServerAction(cluster, electLeaders, [queryKeys.cluster(cluster)]);
-  const [result, setResult] = useState<Outcome[] | null>(null);
+  // No toast: the result is said beside the button, per partition.
+  const mutation = useActionMutation(cluster, electLeaders, () => [queryKeys.cluster(cluster)]);
   return (
     <div>
-      <Button
-        disabled={action.pending}
-        onClick={() => {
-          setResult(null);
-          void action.run({ topic, partitions }).then((r) => {
-            if (r.ok) setResult(r.data.partitions);
-          });
-        }}
-      >
-        {action.pending ? "Electing…" : label}
+      <Button disabled={mutation.isPending} onClick={() => mutation.mutate({ topic, partitions })}>
+        {mutation.isPending ? "Electing…" : label}
       </Button>
-      <FormError message={action.message} />
-      {result ? <ElectionResult partitions={result} /> : null}
+      <FormError message={mutation.error?.message} />
+      {mutation.data ? <ElectionResult partitions={mutation.data.partitions} /> : null}
     </div>
   );
 }

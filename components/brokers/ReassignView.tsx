@@ -1,7 +1,9 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ReassignmentsInProgress } from "@/components/brokers/ReassignmentsInProgress";
 import { ReassignPlanTable } from "@/components/brokers/ReassignPlanTable";
@@ -11,13 +13,19 @@ import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { useServerAction } from "@/components/ui/useServerAction";
+import { submitAction, useActionMutation } from "@/components/ui/useActionMutation";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
 import { changes, planProblems, proposeAssignment } from "@/lib/brokers/plan";
+import { type ReassignPartitionsInput, reassignPartitionsSchema } from "@/lib/brokers/schemas";
 import { queryKeys } from "@/lib/query/keys";
 import { brokersQuery, reassignmentsQuery, topicQuery } from "@/lib/query/options";
 import { topicPath } from "@/lib/routes";
 import { useOpsActions } from "@/components/brokers/OpsActions";
+
+/** The throttle box holds MiB/s; the action takes whole bytes per second (empty: no throttle). */
+const MIB = 1024 * 1024;
+const throttleBytes = (text: unknown) =>
+  typeof text !== "string" || text.trim() === "" ? null : Math.round(Number(text) * MIB);
 
 /**
  * Moves a topic's partitions to chosen brokers or changes its replication factor: the form proposes a balanced plan
@@ -38,12 +46,25 @@ export function ReassignView({
   const progress = useQuery(reassignmentsQuery(cluster));
   const [chosen, setChosen] = useState<number[] | null>(null);
   const [rf, setRf] = useState<string>("");
-  const [throttle, setThrottle] = useState<string>("");
   const [started, setStarted] = useState<{ throttled: boolean } | null>(null);
   const [finished, setFinished] = useState<string | null>(null);
   const { reassignPartitions, removeReassignmentThrottle } = useOpsActions();
-  const start = useServerAction(cluster, reassignPartitions, [queryKeys.cluster(cluster)]);
-  const unthrottle = useServerAction(cluster, removeReassignmentThrottle, [queryKeys.cluster(cluster)]);
+  const start = useActionMutation(
+    cluster,
+    reassignPartitions,
+    () => [queryKeys.cluster(cluster)],
+    (data) => `Reassignment of ${data.topic} started${data.throttled ? ", throttled" : ""}.`,
+  );
+  const unthrottle = useActionMutation(cluster, removeReassignmentThrottle, () => [queryKeys.cluster(cluster)]);
+  const removeThrottle = unthrottle.mutateAsync;
+  const form = useForm<ReassignPartitionsInput>({
+    mode: "onTouched",
+    reValidateMode: "onChange",
+    resolver: zodResolver(reassignPartitionsSchema),
+    defaultValues: { topic, partitions: [], throttleBytesPerSecond: null },
+  });
+  const throttleError = form.formState.errors.throttleBytesPerSecond?.message;
+  const partitionsError = form.formState.errors.partitions?.message ?? form.formState.errors.topic?.message;
   const removing = useRef(false);
 
   const online = useMemo(
@@ -88,19 +109,21 @@ export function ReassignView({
   useEffect(() => {
     if (!started || running.length > 0 || progress.isFetching || removing.current) return;
     removing.current = true;
-    const done = started.throttled ? unthrottle.run({ topic }) : Promise.resolve({ ok: true });
-    void done.then((r) => {
-      removing.current = false;
-      if (r.ok) {
-        setFinished(
-          started.throttled
-            ? "The reassignment is done and its replication throttle removed."
-            : "The reassignment is done.",
-        );
-        setStarted(null);
-      }
-    });
-  }, [started, running.length, progress.isFetching, topic, unthrottle]);
+    const done = started.throttled ? removeThrottle({ topic }).then(() => true) : Promise.resolve(true);
+    void done
+      .catch(() => false)
+      .then((ok) => {
+        removing.current = false;
+        if (ok) {
+          setFinished(
+            started.throttled
+              ? "The reassignment is done and its replication throttle removed."
+              : "The reassignment is done.",
+          );
+          setStarted(null);
+        }
+      });
+  }, [started, running.length, progress.isFetching, topic, removeThrottle]);
 
   if (topicData.isPending || brokersData.isPending) return <DetailSkeleton label="Loading the topic and brokers…" />;
   if (!topicData.data || !brokersData.data)
@@ -109,8 +132,6 @@ export function ReassignView({
     );
 
   const moving = plan.filter((row) => changes(row));
-  const throttleBytes = throttle.trim() === "" ? null : Math.round(Number(throttle) * 1024 * 1024);
-  const throttleBad = throttleBytes !== null && (!Number.isFinite(throttleBytes) || throttleBytes < 1024);
 
   return (
     <>
@@ -124,97 +145,99 @@ export function ReassignView({
         </p>
       </PageHeader>
       {blockedBy ? <p className="mb-4 text-sm text-muted">{blockedText(blockedBy, "reassign partitions")}</p> : null}
-      <DetailSection id="reassign-target" title="Where the replicas go">
-        <fieldset className="mb-3">
-          <legend className="mb-1 text-sm font-medium">Brokers</legend>
-          <div className="flex flex-wrap gap-4">
-            {online.map((b) => (
-              <label key={b.id} className="inline-flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  checked={brokers.includes(b.id)}
-                  onChange={(e) =>
-                    setChosen(
-                      e.target.checked ? [...brokers, b.id].sort((x, y) => x - y) : brokers.filter((id) => id !== b.id),
-                    )
-                  }
+      <form
+        noValidate
+        onSubmit={(event) => {
+          setFinished(null);
+          form.setValue(
+            "partitions",
+            moving.map((row) => ({ partition: row.partition, replicas: row.after })),
+          );
+          void submitAction(form, start.mutateAsync, (data) => setStarted({ throttled: data.throttled }))(event);
+        }}
+      >
+        <DetailSection id="reassign-target" title="Where the replicas go">
+          <fieldset className="mb-3">
+            <legend className="mb-1 text-sm font-medium">Brokers</legend>
+            <div className="flex flex-wrap gap-4">
+              {online.map((b) => (
+                <label key={b.id} className="inline-flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={brokers.includes(b.id)}
+                    onChange={(e) =>
+                      setChosen(
+                        e.target.checked
+                          ? [...brokers, b.id].sort((x, y) => x - y)
+                          : brokers.filter((id) => id !== b.id),
+                      )
+                    }
+                  />
+                  Broker {b.id}
+                  {b.rack ? ` (rack ${b.rack})` : ""}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div className="grid max-w-xl gap-3 sm:grid-cols-2">
+            <Field label="Replication factor">
+              {(control) => (
+                <TextInput
+                  {...control}
+                  inputMode="numeric"
+                  value={rf === "" ? String(topicData.data.replicationFactor) : rf}
+                  onChange={(e) => setRf(e.target.value)}
                 />
-                Broker {b.id}
-                {b.rack ? ` (rack ${b.rack})` : ""}
-              </label>
-            ))}
+              )}
+            </Field>
+            <Field
+              label="Throttle (MiB/s, optional)"
+              hint="Limits replication traffic of the move; removed when it is done."
+              errors={throttleError ? [throttleError] : undefined}
+            >
+              {(control) => (
+                <TextInput
+                  {...control}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  {...form.register("throttleBytesPerSecond", { setValueAs: throttleBytes })}
+                />
+              )}
+            </Field>
           </div>
-        </fieldset>
-        <div className="grid max-w-xl gap-3 sm:grid-cols-2">
-          <Field label="Replication factor">
-            {(control) => (
-              <TextInput
-                {...control}
-                inputMode="numeric"
-                value={rf === "" ? String(topicData.data.replicationFactor) : rf}
-                onChange={(e) => setRf(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            label="Throttle (MiB/s, optional)"
-            hint="Limits replication traffic of the move; removed when it is done."
-            errors={throttleBad ? ["At least 0.001 MiB/s (1 KiB/s), or empty for none."] : undefined}
-          >
-            {(control) => (
-              <TextInput
-                {...control}
-                inputMode="decimal"
-                value={throttle}
-                onChange={(e) => setThrottle(e.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-      </DetailSection>
-      <DetailSection id="reassign-plan" title="Plan">
-        {problems.length > 0 ? (
-          <ul role="alert" className="mb-3 list-disc pl-5 text-sm text-red-800 dark:text-red-300">
-            {problems.slice(0, 5).map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        ) : null}
-        <ReassignPlanTable plan={plan} />
-        <FormError message={start.message ?? unthrottle.message} />
-        {finished ? (
-          <p role="status" className="mt-2 text-sm">
-            {finished}
-          </p>
-        ) : null}
-        <div className="mt-3">
-          <Button
-            variant="primary"
-            disabled={
-              blockedBy !== null ||
-              problems.length > 0 ||
-              moving.length === 0 ||
-              throttleBad ||
-              start.pending ||
-              running.length > 0
-            }
-            onClick={() => {
-              setFinished(null);
-              void start
-                .run({
-                  topic,
-                  partitions: moving.map((row) => ({ partition: row.partition, replicas: row.after })),
-                  throttleBytesPerSecond: throttleBytes,
-                })
-                .then((r) => {
-                  if (r.ok) setStarted({ throttled: r.data.throttled });
-                });
-            }}
-          >
-            {start.pending ? "Starting…" : "Start reassignment"}
-          </Button>
-        </div>
-      </DetailSection>
+        </DetailSection>
+        <DetailSection id="reassign-plan" title="Plan">
+          {problems.length > 0 ? (
+            <ul role="alert" className="mb-3 list-disc pl-5 text-sm text-red-800 dark:text-red-300">
+              {problems.slice(0, 5).map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : null}
+          <ReassignPlanTable plan={plan} />
+          <FormError message={partitionsError ?? start.error?.message ?? unthrottle.error?.message} />
+          {finished ? (
+            <p role="status" className="mt-2 text-sm">
+              {finished}
+            </p>
+          ) : null}
+          <div className="mt-3">
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={
+                blockedBy !== null ||
+                problems.length > 0 ||
+                moving.length === 0 ||
+                start.isPending ||
+                running.length > 0
+              }
+            >
+              {start.isPending ? "Starting…" : "Start reassignment"}
+            </Button>
+          </div>
+        </DetailSection>
+      </form>
       <ReassignmentsInProgress cluster={cluster} topic={topic} blocked={blockedBy !== null} />
     </>
   );

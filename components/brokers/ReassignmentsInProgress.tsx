@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/Button";
 import { DetailSection } from "@/components/ui/DetailParts";
 import { FormError } from "@/components/ui/Form";
 import { Table, Td, Th } from "@/components/ui/Table";
-import { useServerAction } from "@/components/ui/useServerAction";
+import { useActionMutation } from "@/components/ui/useActionMutation";
 import { queryKeys } from "@/lib/query/keys";
 import { reassignmentsQuery } from "@/lib/query/options";
 import { useOpsActions } from "@/components/brokers/OpsActions";
@@ -27,7 +27,12 @@ export function ReassignmentsInProgress({
 }) {
   const { data } = useQuery(reassignmentsQuery(cluster));
   const { cancelReassignment } = useOpsActions();
-  const cancel = useServerAction(cluster, cancelReassignment, [queryKeys.cluster(cluster)]);
+  const cancel = useActionMutation(
+    cluster,
+    cancelReassignment,
+    () => [queryKeys.cluster(cluster)],
+    (data) => `Cancelled the reassignment of ${data.topic}: its replicas go back as they were.`,
+  );
   const rows = (data?.reassignments ?? []).filter((r) => topic === undefined || r.topic === topic);
   if (rows.length === 0) return null;
   const topics = [...new Set(rows.map((r) => r.topic))];
@@ -43,15 +48,15 @@ export function ReassignmentsInProgress({
               <Button
                 key={t}
                 variant="danger"
-                disabled={cancel.pending}
-                onClick={() => void cancel.run({ topic: t, partitions: null })}
+                disabled={cancel.isPending}
+                onClick={() => cancel.mutate({ topic: t, partitions: null })}
               >
                 Cancel {topics.length > 1 ? t : "the reassignment"}
               </Button>
             ))
       }
     >
-      <FormError message={cancel.message} />
+      <FormError message={cancel.error?.message} />
       <Table label="Reassignments in progress">
         <thead>
           <tr>

@@ -34,7 +34,7 @@ function HeaderValue({ value }: { value: MessageHeader["value"] }) {
 function Headers({ headers }: { headers: readonly MessageHeader[] }) {
   if (headers.length === 0) return <p className="text-sm text-muted italic">No headers.</p>;
   return (
-    <div className="overflow-x-auto rounded-md border border-line">
+    <div className="relative overflow-x-auto rounded-md border border-line">
       <table aria-label="Headers" className="w-full border-collapse text-sm">
         <thead>
           <tr>

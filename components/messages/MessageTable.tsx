@@ -1,13 +1,15 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, memo, useLayoutEffect, useRef, useState } from "react";
+import { type KeyboardEvent, memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/Badge";
+import { SortHeader } from "@/components/ui/SortHeader";
 import { Td, Th } from "@/components/ui/Table";
 import { cx } from "@/lib/cx";
 import { formatBytes, formatOffset } from "@/lib/format";
 import type { Payload, StreamMessage } from "@/lib/messages/types";
-import { formatTimestamp, isoTimestamp, messageId, payloadPreview } from "@/lib/messages/view";
+import { type MessageSort, type MessageSortColumn, sortMessages } from "@/lib/messages/sort";
+import { formatTimestamp, headersPreview, isoTimestamp, messageId, payloadPreview } from "@/lib/messages/view";
 
 /** Every row is one line of this height, so the list can keep its place when old rows drop off the top. */
 const ROW_HEIGHT = 37;
@@ -16,14 +18,27 @@ const ROW_HEIGHT = 37;
  * `secondary` columns (the time and the size, which the details show too) make room for the key and the value on a
  * narrow screen, and beside the details panel on a wide one.
  */
-const HEADERS: { label: string; numeric?: boolean; className: string; secondary?: boolean }[] = [
-  { label: "Partition", numeric: true, className: "w-20 md:w-24" },
-  { label: "Offset", numeric: true, className: "w-28" },
-  { label: "Timestamp", className: "w-52", secondary: true },
+interface Column {
+  label: string;
+  numeric?: boolean;
+  className: string;
+  secondary?: boolean;
+  sort?: MessageSortColumn;
+}
+const COLUMNS: Column[] = [
+  { label: "Partition", numeric: true, className: "w-24 md:w-28", sort: "partition" },
+  { label: "Offset", numeric: true, className: "w-28", sort: "offset" },
+  { label: "Timestamp", className: "w-56", secondary: true, sort: "timestamp" },
   { label: "Key", className: "w-36 md:w-44" },
   { label: "Value", className: "w-auto" },
-  { label: "Size", numeric: true, className: "w-24", secondary: true },
+  { label: "Size", numeric: true, className: "w-24", secondary: true, sort: "size" },
 ];
+const HEADERS_COLUMN: Column = { label: "Headers", className: "w-48", secondary: true };
+
+/** The columns shown: the headers column, when asked for, after the value. */
+function columnsOf(showHeaders: boolean): Column[] {
+  return showHeaders ? [...COLUMNS.slice(0, 5), HEADERS_COLUMN, ...COLUMNS.slice(5)] : COLUMNS;
+}
 
 /**
  * The classes that hide a secondary column: below md always, and from xl on while the details panel is beside the list.
@@ -37,11 +52,11 @@ function secondary(compact: boolean): string {
  * Holds the height of the rows not rendered. It has one cell per column, hidden like the column (a single cell spanning
  * them all would add columns of its own when some are hidden).
  */
-function Spacer({ height, compact }: { height: number; compact: boolean }) {
+function Spacer({ height, compact, columns }: { height: number; compact: boolean; columns: Column[] }) {
   if (height <= 0) return null;
   return (
     <tr aria-hidden="true" style={{ height }}>
-      {HEADERS.map((header) => (
+      {columns.map((header) => (
         <td
           key={header.label}
           className={cx(header.secondary && secondary(compact))}
@@ -65,7 +80,15 @@ function PayloadCell({ payload, kind }: { payload: Payload | null; kind: "key" |
 }
 
 /** A row's cells; rows keep their message object from one snapshot to the next, so a row in view renders once. */
-const Cells = memo(function Cells({ message, compact }: { message: StreamMessage; compact: boolean }) {
+const Cells = memo(function Cells({
+  message,
+  compact,
+  showHeaders,
+}: {
+  message: StreamMessage;
+  compact: boolean;
+  showHeaders: boolean;
+}) {
   return (
     <>
       <Td numeric>{message.partition}</Td>
@@ -75,6 +98,13 @@ const Cells = memo(function Cells({ message, compact }: { message: StreamMessage
       </Td>
       <PayloadCell payload={message.key} kind="key" />
       <PayloadCell payload={message.value} kind="value" />
+      {showHeaders ? (
+        <Td className={cx("overflow-hidden font-mono text-xs", secondary(compact))}>
+          <span className={cx("block truncate", message.headers.length === 0 && "font-sans text-muted italic")}>
+            {message.headers.length === 0 ? "none" : headersPreview(message.headers)}
+          </span>
+        </Td>
+      ) : null}
       <Td numeric className={secondary(compact)}>
         {formatBytes(message.size)}
       </Td>
@@ -94,27 +124,38 @@ export function MessageTable({
   followAtStart,
   selectedId,
   compact,
+  sort,
+  onSort,
+  showHeaders,
   onOpen,
 }: {
+  /** In arrival order; shown in `sort`'s. */
   rows: readonly StreamMessage[];
   dropped: number;
   followAtStart: boolean;
   selectedId: string | null;
   /** The details panel is open (beside the list on a wide screen). */
   compact: boolean;
+  sort: MessageSort;
+  onSort: (column: MessageSortColumn) => void;
+  showHeaders: boolean;
   onOpen: (message: StreamMessage) => void;
 }) {
+  const arrival = sort.by === "arrival";
+  const sorted = useMemo(() => sortMessages(rows, sort), [rows, sort]);
+  const columns = columnsOf(showHeaders);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const following = useRef(followAtStart);
+  // Only the stream's own order has its newest rows at the bottom to follow.
+  const following = useRef(followAtStart && arrival);
   const droppedBefore = useRef(dropped);
   const [behind, setBehind] = useState(false);
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: sorted.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => {
-      const row = rows[index];
+      const row = sorted[index];
       return row === undefined ? index : messageId(row);
     },
     overscan: 12,
@@ -127,13 +168,14 @@ export function MessageTable({
     const newlyDropped = dropped - droppedBefore.current;
     droppedBefore.current = dropped;
     if (!el) return;
+    if (!arrival) return;
     if (following.current) el.scrollTop = el.scrollHeight;
     else if (newlyDropped > 0) el.scrollTop = Math.max(0, el.scrollTop - newlyDropped * ROW_HEIGHT);
-  }, [rows, dropped]);
+  }, [rows, dropped, arrival]);
 
   function onScroll() {
     const el = scrollRef.current;
-    if (!el) return;
+    if (!el || !arrival) return;
     following.current = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT;
     setBehind(!following.current && el.scrollHeight > el.clientHeight);
   }
@@ -146,7 +188,7 @@ export function MessageTable({
   }
 
   function focusRow(index: number) {
-    const target = Math.max(0, Math.min(rows.length - 1, index));
+    const target = Math.max(0, Math.min(sorted.length - 1, index));
     virtualizer.scrollToIndex(target, { align: "auto" });
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${target}"]`)?.focus());
   }
@@ -160,7 +202,7 @@ export function MessageTable({
       focusRow(index + (event.key === "ArrowDown" ? 1 : -1));
     } else if (event.key === "Home" || event.key === "End") {
       event.preventDefault();
-      focusRow(event.key === "Home" ? 0 : rows.length - 1);
+      focusRow(event.key === "Home" ? 0 : sorted.length - 1);
     }
   }
 
@@ -175,11 +217,13 @@ export function MessageTable({
       <div
         ref={scrollRef}
         onScroll={onScroll}
-        className="max-h-[max(20rem,calc(100dvh-22rem))] overflow-auto rounded-lg border border-line bg-surface"
+        className={
+          "relative max-h-[max(20rem,calc(100dvh-22rem))] overflow-auto rounded-lg border border-line " + "bg-surface"
+        }
       >
         <table
           aria-label="Messages"
-          aria-rowcount={rows.length + 1}
+          aria-rowcount={sorted.length + 1}
           className={cx(
             "w-full min-w-[30rem] table-fixed border-collapse text-sm md:min-w-[52rem]",
             compact && "xl:min-w-[34rem]",
@@ -187,21 +231,34 @@ export function MessageTable({
         >
           <thead>
             <tr aria-rowindex={1}>
-              {HEADERS.map((header) => (
-                <Th
-                  key={header.label}
-                  numeric={header.numeric}
-                  className={cx("sticky top-0 z-10", header.className, header.secondary && secondary(compact))}
-                >
-                  {header.label}
-                </Th>
-              ))}
+              {columns.map((header) =>
+                header.sort ? (
+                  <SortHeader
+                    key={header.label}
+                    column={header.sort}
+                    label={header.label}
+                    numeric={header.numeric}
+                    sort={sort.by === "arrival" ? null : sort.by}
+                    order={sort.by === "arrival" ? "desc" : sort.order}
+                    onSort={onSort}
+                    className={cx(header.className, header.secondary && secondary(compact))}
+                  />
+                ) : (
+                  <Th
+                    key={header.label}
+                    numeric={header.numeric}
+                    className={cx("sticky top-0 z-10", header.className, header.secondary && secondary(compact))}
+                  >
+                    {header.label}
+                  </Th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>
-            <Spacer height={paddingTop} compact={compact} />
+            <Spacer height={paddingTop} compact={compact} columns={columns} />
             {items.map((item) => {
-              const message = rows[item.index];
+              const message = sorted[item.index];
               if (message === undefined) return null;
               const id = messageId(message);
               return (
@@ -221,11 +278,11 @@ export function MessageTable({
                       "aria-[current=true]:bg-accent-soft")
                   }
                 >
-                  <Cells message={message} compact={compact} />
+                  <Cells message={message} compact={compact} showHeaders={showHeaders} />
                 </tr>
               );
             })}
-            <Spacer height={paddingBottom} compact={compact} />
+            <Spacer height={paddingBottom} compact={compact} columns={columns} />
           </tbody>
         </table>
       </div>

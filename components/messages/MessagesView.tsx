@@ -16,6 +16,7 @@ import type { BlockedReason } from "@/lib/auth/blocked";
 import { cx } from "@/lib/cx";
 import { type RawMessageQuery, rawQueryFrom, searchParamsOf } from "@/lib/messages/query";
 import { checkRawSearch } from "@/lib/messages/search-form";
+import { defaultMessageSort, type MessageSort, nextMessageSort } from "@/lib/messages/sort";
 import { emptyListWords } from "@/lib/messages/status";
 import type { StreamMessage } from "@/lib/messages/types";
 import { messageId } from "@/lib/messages/view";
@@ -28,6 +29,20 @@ function searchOfUrl(urlKey: string) {
   const topic = params.get("topic") ?? "";
   const raw = rawQueryFrom(params);
   return { topic, raw, checked: topic === "" ? null : checkRawSearch(topic, raw) };
+}
+
+/** The order of the rows, in words. */
+function sortWords(sort: MessageSort): string {
+  if (sort.by === "arrival") return "In the order read, partition by partition.";
+  const direction =
+    sort.by === "timestamp"
+      ? sort.order === "desc"
+        ? "newest first"
+        : "oldest first"
+      : sort.order === "desc"
+        ? "largest first"
+        : "smallest first";
+  return `Sorted by ${sort.by}, ${direction}.`;
 }
 
 const ALERT =
@@ -45,6 +60,9 @@ export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedB
   /** Bumped to run the search in the URL again (submitting the same search). */
   const [again, setAgain] = useState(0);
   const [selected, setSelected] = useState<{ run: number; message: StreamMessage } | null>(null);
+  /** A column sort chosen during a run; each new run opens in its search's default order. */
+  const [chosenSort, setChosenSort] = useState<{ run: number; sort: MessageSort } | null>(null);
+  const [showHeaders, setShowHeaders] = useState(false);
   const search = useMemo(() => searchOfUrl(urlKey), [urlKey]);
 
   // The search in the URL runs whenever the URL (or "search again") changes, and ends when the page is left.
@@ -78,6 +96,10 @@ export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedB
   const openId = open ? messageId(open) : null;
   const empty = emptyListWords(snapshot);
   const running = search.checked?.ok === true;
+  const sort =
+    chosenSort !== null && chosenSort.run === snapshot.run
+      ? chosenSort.sort
+      : defaultMessageSort(search.checked?.ok ? search.checked.query.from : "newest");
 
   return (
     <>
@@ -126,15 +148,45 @@ export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedB
             >
               <div className="min-w-0">
                 {snapshot.rows.length > 0 ? (
-                  <MessageTable
-                    key={snapshot.run}
-                    rows={snapshot.rows}
-                    dropped={snapshot.dropped}
-                    followAtStart={snapshot.live}
-                    selectedId={openId}
-                    compact={open !== null}
-                    onOpen={(message) => setSelected({ run: snapshot.run, message })}
-                  />
+                  <>
+                    <div className="mb-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-sm">
+                      <p className="text-muted" aria-live="polite">
+                        {sortWords(sort)}
+                        {sort.by === "arrival" ? null : (
+                          <>
+                            {" "}
+                            <button
+                              type="button"
+                              className="font-medium text-accent underline-offset-2 hover:underline"
+                              onClick={() => setChosenSort({ run: snapshot.run, sort: { by: "arrival" } })}
+                            >
+                              Show as read
+                            </button>
+                          </>
+                        )}
+                      </p>
+                      <label className="flex items-center gap-2">
+                        <input
+                          type="checkbox"
+                          checked={showHeaders}
+                          onChange={(event) => setShowHeaders(event.target.checked)}
+                        />
+                        Show headers
+                      </label>
+                    </div>
+                    <MessageTable
+                      key={`${snapshot.run}:${sort.by}`}
+                      rows={snapshot.rows}
+                      dropped={snapshot.dropped}
+                      followAtStart={snapshot.live}
+                      selectedId={openId}
+                      compact={open !== null}
+                      sort={sort}
+                      onSort={(column) => setChosenSort({ run: snapshot.run, sort: nextMessageSort(sort, column) })}
+                      showHeaders={showHeaders}
+                      onOpen={(message) => setSelected({ run: snapshot.run, message })}
+                    />
+                  </>
                 ) : empty ? (
                   <EmptyState title={empty.title}>{empty.detail}</EmptyState>
                 ) : snapshot.status === "error" ? null : (

@@ -32,6 +32,17 @@ function limitHint(from: StartPosition): string {
   return `Messages to show at most (${DEFAULT_LIMIT} when blank).`;
 }
 
+/** The fields the URL gives a value: their problems show at once. */
+function fieldsInUrl(urlKey: string): ReadonlySet<string> {
+  return new Set([...new URLSearchParams(urlKey)].filter(([, value]) => value !== "").map(([name]) => name));
+}
+
+/** The URL holds a search that cannot start: the form says so until it is fixed. */
+function searchOfUrlRefused(urlKey: string): boolean {
+  const params = new URLSearchParams(urlKey);
+  return params.has("topic") && !checkSearch(formValuesFromUrl(params)).ok;
+}
+
 /**
  * The search: topic, where to start, limit, partitions and filters, checked as typed with the stream's own schema
  * (each problem beside its field). Submitting hands the search to the page, which writes it into the URL and starts
@@ -56,9 +67,11 @@ export function SearchForm({
   const moreId = useId();
   const timeZone = useTimeZone();
   const [values, setValues] = useState(() => formValuesFromUrl(new URLSearchParams(urlKey)));
-  // A search from the URL shows its problems at once; a blank form waits until a field is left or it is submitted.
-  const [submitted, setSubmitted] = useState(() => new URLSearchParams(urlKey).has("topic"));
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  // A field's problem shows once it has a value from the URL, once it is left, or once the form is submitted; a field
+  // that a choice has just revealed (Date and time) waits until it is left, and every problem clears when fixed.
+  const [submitted, setSubmitted] = useState(false);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => fieldsInUrl(urlKey));
+  const [urlRefused, setUrlRefused] = useState(() => searchOfUrlRefused(urlKey));
   const [moreOpen, setMoreOpen] = useState(() => usesMoreFilters(values));
   const [seen, setSeen] = useState(urlKey);
 
@@ -66,8 +79,9 @@ export function SearchForm({
     const next = formValuesFromUrl(new URLSearchParams(urlKey));
     setSeen(urlKey);
     setValues(next);
-    setSubmitted(new URLSearchParams(urlKey).has("topic"));
-    setTouched(new Set());
+    setSubmitted(false);
+    setTouched(fieldsInUrl(urlKey));
+    setUrlRefused(searchOfUrlRefused(urlKey));
     if (usesMoreFilters(next)) setMoreOpen(true);
   }
 
@@ -230,7 +244,9 @@ export function SearchForm({
         </div>
       </div>
       <FormError
-        message={submitted && !checked.ok ? "Check the fields marked above: the search has not started." : null}
+        message={
+          (submitted || urlRefused) && !checked.ok ? "Check the fields marked above: the search has not started." : null
+        }
       />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="primary">

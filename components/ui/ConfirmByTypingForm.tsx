@@ -1,32 +1,36 @@
 "use client";
 
-import { type FormEvent, type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
+import { type FieldErrors, type Resolver, type ResolverSuccess, useForm } from "react-hook-form";
 import type { ZodType } from "zod";
 import { Button } from "@/components/ui/Button";
 import { DialogButtons } from "@/components/ui/DetailParts";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
-import { errorsFor, type FieldErrors, validate } from "@/components/ui/useServerAction";
+import { submitAction } from "@/components/ui/useActionMutation";
 
-/** What the form needs of useServerAction's answer. */
-interface RunningAction<I> {
-  run: (input: I) => Promise<{ ok: boolean }>;
-  pending: boolean;
-  message: string | null;
-  fieldErrors: FieldErrors;
+/** What the form needs of useActionMutation's mutation. */
+interface Mutation<I> {
+  mutateAsync: (input: I) => Promise<unknown>;
+  isPending: boolean;
+  error: Error | null;
+}
+
+interface Typed {
+  confirmation: string;
 }
 
 /**
  * A destructive action confirmed by typing `expected` (a topic's name, a group's id): `warning` says what is lost,
- * the typed text is checked with the action's own schema (its "confirmation" field), and the button stays disabled
- * until the text matches. `onConfirmed` runs after the action succeeded.
+ * the typed text is checked with the action's own schema (its "confirmation" field, the rest from `toInput`), and the
+ * button stays disabled until the text matches. `onConfirmed` runs after the action succeeded.
  */
-export function ConfirmByTypingForm<I>({
+export function ConfirmByTypingForm<I extends Typed>({
   expected,
   what,
   warning,
   schema,
   toInput,
-  action,
+  mutation,
   submitLabel,
   pendingLabel,
   onCancel,
@@ -36,28 +40,33 @@ export function ConfirmByTypingForm<I>({
   /** What is typed, for the label: "topic name", "group id". */
   what: string;
   warning: ReactNode;
-  schema: ZodType;
+  schema: ZodType<I, I>;
   toInput: (confirmation: string) => I;
-  action: RunningAction<I>;
+  mutation: Mutation<I>;
   submitLabel: string;
   pendingLabel: string;
   onCancel: () => void;
   onConfirmed: () => void;
 }) {
-  const [confirmation, setConfirmation] = useState("");
-  const [checked, setChecked] = useState<FieldErrors | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const errors = validate(schema, toInput(confirmation));
-    setChecked(errors);
-    if (Object.keys(errors).length > 0) return;
-    const result = await action.run(toInput(confirmation));
-    if (result.ok) onConfirmed();
-  }
+  // The action's schema checks the whole input; the form holds only what is typed.
+  const resolver: Resolver<Typed, unknown, I> = (values) => {
+    const parsed = schema.safeParse(toInput(values.confirmation));
+    if (parsed.success) return { values: parsed.data, errors: {} } satisfies ResolverSuccess<I>;
+    const issue = parsed.error.issues.find((i) => i.path[0] === "confirmation") ?? parsed.error.issues[0];
+    const errors: FieldErrors<Typed> = { confirmation: { type: "validate", message: issue?.message ?? "Not valid." } };
+    return { values: {}, errors };
+  };
+  const form = useForm<Typed, unknown, I>({
+    mode: "onTouched",
+    reValidateMode: "onChange",
+    resolver,
+    defaultValues: { confirmation: "" },
+  });
+  const typed = form.watch("confirmation");
+  const error = form.formState.errors.confirmation?.message;
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="space-y-4">
+    <form noValidate onSubmit={submitAction(form, mutation.mutateAsync, onConfirmed)} className="space-y-4">
       <div
         className={
           "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 " +
@@ -72,7 +81,7 @@ export function ConfirmByTypingForm<I>({
             Type the {what} <code className="font-mono break-all">{expected}</code> to confirm
           </>
         }
-        errors={errorsFor("confirmation", checked ?? {}, action.fieldErrors)}
+        errors={error ? [error] : undefined}
       >
         {(control) => (
           <TextInput
@@ -81,19 +90,15 @@ export function ConfirmByTypingForm<I>({
             autoFocus
             autoComplete="off"
             spellCheck={false}
-            value={confirmation}
-            onChange={(event) => {
-              setConfirmation(event.target.value);
-              if (checked !== null) setChecked(validate(schema, toInput(event.target.value)));
-            }}
+            {...form.register("confirmation")}
           />
         )}
       </Field>
-      <FormError message={action.message} />
+      <FormError message={mutation.error?.message} />
       <DialogButtons>
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="danger" disabled={confirmation !== expected || action.pending}>
-          {action.pending ? pendingLabel : submitLabel}
+        <Button type="submit" variant="danger" disabled={typed !== expected || mutation.isPending}>
+          {mutation.isPending ? pendingLabel : submitLabel}
         </Button>
       </DialogButtons>
     </form>

@@ -15,7 +15,7 @@ export function SortHeader<C extends string>({
   column: C;
   label: string;
   numeric?: boolean | undefined;
-  sort: C;
+  sort: C | null;
   order: SortOrder;
   onSort: (column: C) => void;
   className?: string | undefined;

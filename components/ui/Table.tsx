@@ -1,10 +1,13 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cx } from "@/lib/cx";
 
-/** A table with an accessible name, scrolling sideways on narrow screens instead of squeezing columns. */
+/**
+ * A table with an accessible name, scrolling sideways on narrow screens instead of squeezing columns. The scroll box
+ * is positioned, so a screen-reader-only (absolutely positioned) header inside it cannot escape and widen the page.
+ */
 export function Table({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
       <table aria-label={label} className="w-full border-collapse text-sm [&_tbody_tr:last-child_td]:border-b-0">
         {children}
       </table>

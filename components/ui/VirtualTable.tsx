@@ -71,7 +71,7 @@ export function VirtualTable<R>({
   return (
     <div
       ref={scrollRef}
-      className="max-h-[max(24rem,calc(100dvh-18rem))] overflow-auto rounded-lg border border-line bg-surface"
+      className="relative max-h-[max(24rem,calc(100dvh-18rem))] overflow-auto rounded-lg border border-line bg-surface"
     >
       <table
         aria-label={label}

@@ -1,7 +1,8 @@
 "use client";
 
 import { partialMatchKey, type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type { BaseSyntheticEvent } from "react";
+import type { FieldValues, Path, UseFormReturn, UseFormSetError } from "react-hook-form";
 import { reportActionWarning } from "@/components/ui/actionWarnings";
 import { announce } from "@/components/ui/announcements";
 import { ACTION_BODY_LIMIT_BYTES, encodedSize, tooLargeMessage } from "@/lib/actions/limits";
@@ -73,4 +74,25 @@ export function showFieldErrors<F extends FieldValues>(
   for (const [path, messages] of Object.entries(failure.fieldErrors))
     if (messages[0] && path.startsWith(prefix))
       setError(path.slice(prefix.length) as Path<F>, { type: "server", message: messages.join(" ") });
+}
+
+/**
+ * A form's onSubmit: react-hook-form validates with the action's schema, then the action runs; its field errors go
+ * beside the inputs, its message stays on the mutation (shown by the form), and `onDone` runs after a success.
+ */
+export function submitAction<F extends FieldValues, O, T>(
+  form: Pick<UseFormReturn<F, unknown, O>, "handleSubmit" | "setError">,
+  mutate: (input: O) => Promise<T>,
+  onDone?: (data: T, input: O) => void,
+): (event: BaseSyntheticEvent) => void {
+  return (event) =>
+    void form.handleSubmit(async (input) => {
+      try {
+        // Not `onDone?.(await mutate(input))`: with no onDone, `?.` would skip evaluating the mutation itself.
+        const data = await mutate(input);
+        onDone?.(data, input);
+      } catch (failure) {
+        showFieldErrors(failure, form.setError);
+      }
+    })(event);
 }

@@ -2,7 +2,17 @@ import { type Locator, type Page } from "@playwright/test";
 import { ConsoleShell } from "./console-shell";
 
 /** The columns of the brokers table, in order. */
-export const BROKER_COLUMNS = ["ID", "Host", "Rack", "Role", "Partitions led", "Replicas", "Disk", "Status"] as const;
+export const BROKER_COLUMNS = [
+  "ID",
+  "Host",
+  "Rack",
+  "Role",
+  "Partitions led",
+  "Replicas",
+  "Disk",
+  "Messages in",
+  "Status",
+] as const;
 export type BrokerColumn = (typeof BROKER_COLUMNS)[number];
 
 export class BrokersPage {

@@ -140,6 +140,29 @@ export class MessagesPage {
     return this.table.locator(`tbody tr[data-message-id="${partition}:${offset}"]`);
   }
 
+  /** The rows' "partition:offset" ids, top to bottom. */
+  rowIds(): Promise<string[]> {
+    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute("data-message-id") ?? ""));
+  }
+
+  columnHeader(label: string): Locator {
+    return this.table.getByRole("columnheader", { name: new RegExp(`^${label}`) });
+  }
+
+  /** The button in a column's header that sorts by it. */
+  sortButton(label: "Partition" | "Offset" | "Timestamp" | "Size"): Locator {
+    return this.columnHeader(label).getByRole("button");
+  }
+
+  /** The order of the rows in words ("Sorted by timestamp, newest first."). */
+  get sortNote(): Locator {
+    return this.page.getByText(/^(Sorted by|In the order read)/);
+  }
+
+  get showHeaders(): Locator {
+    return this.page.getByRole("checkbox", { name: "Show headers" });
+  }
+
   /** Rows whose key cell shows exactly this text. */
   rowWithKey(key: string): Locator {
     return this.rows.filter({ has: this.page.locator("td:nth-child(4)").getByText(key, { exact: true }) });

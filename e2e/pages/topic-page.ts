@@ -14,11 +14,16 @@ export const PARTITION_COLUMNS = [
   "High watermark",
   "Messages",
   "Size",
+  "Rate",
   "Status",
 ] as const;
 export type PartitionColumn = (typeof PARTITION_COLUMNS)[number];
 
-/** The page of one topic: summary, partitions, configs, consumer groups and the administration dialogs. */
+/** The page's tabs, by label, and the ?tab= value of each. */
+const TAB_IDS = { Partitions: "overview", Messages: "messages", Consumers: "consumers", Configs: "configs" } as const;
+export type TopicTab = keyof typeof TAB_IDS;
+
+/** The page of one topic: summary, tabs (partitions, messages, consumers, configs) and the administration dialogs. */
 export class TopicPage {
   readonly shell: ConsoleShell;
 
@@ -26,9 +31,26 @@ export class TopicPage {
     this.shell = new ConsoleShell(page);
   }
 
-  async open(cluster: string, topic: string, options: { partition?: number } = {}): Promise<void> {
-    const query = options.partition === undefined ? "" : `?partition=${options.partition}`;
-    await this.page.goto(`/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}${query}`);
+  async open(cluster: string, topic: string, options: { partition?: number; tab?: TopicTab } = {}): Promise<void> {
+    const query = new URLSearchParams();
+    if (options.partition !== undefined) query.set("partition", String(options.partition));
+    if (options.tab !== undefined) query.set("tab", TAB_IDS[options.tab]);
+    const search = query.size > 0 ? `?${query.toString()}` : "";
+    await this.page.goto(`/clusters/${encodeURIComponent(cluster)}/topics/${encodeURIComponent(topic)}${search}`);
+  }
+
+  /** A tab of the page (kept in the URL as ?tab=…). */
+  tab(name: TopicTab): Locator {
+    return this.page.getByRole("tablist", { name: "Topic" }).getByRole("tab", { name, exact: true });
+  }
+
+  /** The link of a partition's number to its messages. */
+  partitionMessagesLink(partition: number): Locator {
+    return this.partitionRow(partition).getByRole("link", { name: String(partition), exact: true });
+  }
+
+  get overridesOnly(): Locator {
+    return this.page.getByRole("checkbox", { name: "Overrides only" });
   }
 
   get heading(): Locator {

@@ -9,6 +9,7 @@ export const TOPIC_COLUMNS = [
   "Under-replicated",
   "Messages",
   "Size",
+  "Rate",
   "Cleanup policy",
 ] as const;
 export type TopicColumn = (typeof TOPIC_COLUMNS)[number];

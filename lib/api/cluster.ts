@@ -57,6 +57,12 @@ export const brokerInfoSchema = z.object({
   diskTotalBytes: z.number().nullable().describe("Size of the volumes holding its log dirs, when reported."),
   diskUsableBytes: z.number().nullable().describe("Free space of the volumes holding its log dirs, when reported."),
   offlineLogDirs: z.array(z.string()).describe("Log dirs that the broker reports as failed (offline), by path."),
+  messagesInPerSec: z
+    .number()
+    .nullable()
+    .describe(
+      "Records written per second to the partitions it leads, from sampled high watermarks; null until sampled.",
+    ),
 });
 
 /** GET /api/clusters/{cluster}/brokers */

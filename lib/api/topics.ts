@@ -16,6 +16,7 @@ export const topicSortSchema = z.enum([
   "underReplicated",
   "size",
   "messages",
+  "rate",
 ]);
 
 export const topicSummarySchema = z.object({
@@ -37,6 +38,17 @@ export const topicSummarySchema = z.object({
     .describe("Bytes of one copy of the data (largest replica of each partition, summed); null if no broker said."),
   cleanupPolicy: z.string().nullable(),
   minInsyncReplicas: z.int(),
+  messagesPerSec: z
+    .number()
+    .nullable()
+    .describe("Records written per second over the last minute, from sampled high watermarks; null until sampled."),
+  bytesPerSec: z
+    .number()
+    .nullable()
+    .describe("Growth of the topic's logs per second over the last minute; null when unknown or shrinking."),
+  rateTrend: z
+    .array(z.number().nullable())
+    .describe("Messages/s in 20 three-minute slices of the last hour, oldest first; null where not sampled."),
 });
 
 /** GET /api/clusters/{cluster}/topics?search=&internal=&problem=&sort=&order=&offset=&limit= */
@@ -60,6 +72,10 @@ export const partitionInfoSchema = z.object({
   highWatermark: offsetStringSchema,
   messages: z.number(),
   sizeBytes: z.number().nullable(),
+  messagesPerSec: z
+    .number()
+    .nullable()
+    .describe("Records written per second over the last one to two minutes; null until sampled."),
   underReplicated: z.boolean(),
   underMinIsr: z.boolean(),
   preferredLeader: z.boolean().describe("The leader is the first replica (the preferred one)."),
@@ -106,4 +122,13 @@ export const topicResponseSchema = z.object({
   partitions: z.array(partitionInfoSchema),
   configs: z.array(topicConfigEntrySchema).describe('Overrides first (source "topic"), then by name.'),
   consumerGroups: z.array(topicGroupLagSchema),
+  throughput: z
+    .object({
+      messagesPerSec: z.number(),
+      bytesPerSec: z.number().nullable(),
+      trend: z.array(z.number().nullable()).describe("Messages/s in 20 three-minute slices of the last hour."),
+      method: z.string().describe("How the rates are made, in words."),
+    })
+    .nullable()
+    .describe("Sampled rates; null until two samples are in (about 10 s after the topic is first looked at)."),
 });

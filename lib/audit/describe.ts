@@ -259,6 +259,7 @@ const VERBS: Record<AuditAction, [done: string, tried: string]> = {
   "scram.upsert": ["Set", "set"],
   "scram.delete": ["Deleted", "delete"],
   "quota.alter": ["Changed", "change"],
+  "form.too-large": ["Sent", "send"],
 };
 
 /** The entry in one sentence: "Created topic orders (6 partitions, RF 3)", "Tried to delete topic orders". */

@@ -10,11 +10,18 @@
 import { z } from "zod";
 import { MUTATION_ROLES, type MutationName } from "../auth/permissions";
 
-/** Every audited action, by the name its entries carry: every change (lib/auth/permissions.ts) but the preview. */
-export type AuditAction = Exclude<MutationName, "group.offsets.preview">;
-export const AUDIT_ACTIONS = (Object.keys(MUTATION_ROLES) as MutationName[]).filter(
-  (a): a is AuditAction => a !== "group.offsets.preview",
-) as [AuditAction, ...AuditAction[]];
+/** Every change (lib/auth/permissions.ts) but the preview, by the name its entries carry. */
+export type ChangeAction = Exclude<MutationName, "group.offsets.preview">;
+/**
+ * Every audited action: the changes, and a form refused for its size before it was read ("form.too-large": which
+ * action it was for is unknown then, so it has no cluster and no input).
+ */
+export type AuditAction = ChangeAction | "form.too-large";
+const CHANGE_ACTIONS = (Object.keys(MUTATION_ROLES) as MutationName[]).filter(
+  (a): a is ChangeAction => a !== "group.offsets.preview",
+);
+// Never empty (the changes are listed in lib/auth/permissions.ts), as z.enum needs.
+export const AUDIT_ACTIONS = [...CHANGE_ACTIONS, "form.too-large"] as unknown as [AuditAction, ...AuditAction[]];
 
 /** How each action reads in a sentence ("Create topic"). */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -40,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "schema.register": "Register schema",
   "schema.compatibility": "Set compatibility",
   "schema.delete": "Delete schema",
+  "form.too-large": "Oversized form",
 };
 
 export function isAuditAction(value: unknown): value is AuditAction {

@@ -51,6 +51,7 @@ describe("summarizeBrokers", () => {
         diskTotalBytes: null,
         diskUsableBytes: null,
         offlineLogDirs: [],
+        messagesInPerSec: null,
       },
       {
         id: 2,
@@ -65,6 +66,7 @@ describe("summarizeBrokers", () => {
         diskTotalBytes: null,
         diskUsableBytes: null,
         offlineLogDirs: [],
+        messagesInPerSec: null,
       },
       {
         id: 3,
@@ -79,6 +81,7 @@ describe("summarizeBrokers", () => {
         diskTotalBytes: null,
         diskUsableBytes: null,
         offlineLogDirs: [],
+        messagesInPerSec: null,
       },
     ]);
   });
@@ -216,7 +219,25 @@ describe("topic summaries", () => {
       sizeBytes: 4_096,
       cleanupPolicy: null,
       minInsyncReplicas: 2,
+      messagesPerSec: null,
+      bytesPerSec: null,
+      rateTrend: [],
     });
+  });
+
+  it("carries a topic's sampled rate, and each broker's by the partitions it leads", () => {
+    const hurt = snapshot.topics[1];
+    if (!hurt) throw new Error("fixture");
+    const rate = { messagesPerSec: 12.5, bytesPerSec: null, trend: [null, 10, 12.5] };
+    expect(summarizeTopic(hurt, snapshot, watermarks, sizes, rate)).toMatchObject({
+      messagesPerSec: 12.5,
+      bytesPerSec: null,
+      rateTrend: [null, 10, 12.5],
+    });
+    const [p0] = partitionInfos(hurt, 2, watermarks.get("hurt"), undefined, new Map([[0, 7]]));
+    expect(p0?.messagesPerSec).toBe(7);
+    const brokers = summarizeBrokers(snapshot, undefined, new Map([[1, 30]]));
+    expect(brokers.map((b) => b.messagesInPerSec)).toEqual([30, 0, null]);
   });
 
   it("marks internal topics and unknown sizes", () => {
@@ -238,6 +259,7 @@ describe("topic summaries", () => {
       highWatermark: "25",
       messages: 15,
       sizeBytes: 4_096,
+      messagesPerSec: null,
       underReplicated: true,
       underMinIsr: true,
       preferredLeader: true,

@@ -97,7 +97,12 @@ export function partitionHasProblem(p: MetaPartition, problem: PartitionProblem,
 }
 
 /** Alive brokers, plus brokers that partitions name as replicas but that are not alive (shown offline). */
-export function summarizeBrokers(snapshot: ClusterSnapshot, disks?: ReadonlyMap<number, BrokerDisk>): BrokerInfo[] {
+export function summarizeBrokers(
+  snapshot: ClusterSnapshot,
+  disks?: ReadonlyMap<number, BrokerDisk>,
+  /** Messages/s per broker (by the partitions it leads), when sampled. */
+  rates?: ReadonlyMap<number, number>,
+): BrokerInfo[] {
   const led = new Map<number, number>();
   const hosted = new Map<number, number>();
   for (const topic of snapshot.topics) {
@@ -126,6 +131,7 @@ export function summarizeBrokers(snapshot: ClusterSnapshot, disks?: ReadonlyMap<
         diskTotalBytes: disk?.totalBytes ?? null,
         diskUsableBytes: disk?.usableBytes ?? null,
         offlineLogDirs: disk?.offlineLogDirs ?? [],
+        messagesInPerSec: rates && rates.size > 0 && b ? (rates.get(id) ?? 0) : null,
       };
     });
 }
@@ -266,6 +272,8 @@ export function partitionInfos(
   minIsr: number,
   watermarks: ReadonlyMap<number, Watermark> | undefined,
   sizes: ReadonlyMap<number, number> | undefined,
+  /** Messages/s per partition (server/topics/throughput.ts), when sampled. */
+  rates?: ReadonlyMap<number, number>,
 ): PartitionInfo[] {
   return topic.partitions.map((p) => {
     const w = watermarks?.get(p.partitionId);
@@ -279,6 +287,7 @@ export function partitionInfos(
       highWatermark: w ? w.high.toString() : "0",
       messages: messagesIn(w),
       sizeBytes: sizes?.get(p.partitionId) ?? null,
+      messagesPerSec: rates?.get(p.partitionId) ?? null,
       underReplicated: isUnderReplicated(p),
       underMinIsr: isUnderMinIsr(p, minIsr),
       preferredLeader: !hasNonPreferredLeader(p) && !isOffline(p),
@@ -292,6 +301,8 @@ export function summarizeTopic(
   snapshot: ClusterSnapshot,
   watermarks: Watermarks,
   sizes: LogDirSizes | undefined,
+  /** The topic's sampled rates (lib/topics/throughput.ts), when there are. */
+  rate?: { messagesPerSec: number; bytesPerSec: number | null; trend: readonly (number | null)[] } | null,
 ): TopicSummary {
   const minIsr = snapshot.minIsr.get(topic.name) ?? 1;
   const marks = watermarks.get(topic.name);
@@ -322,5 +333,8 @@ export function summarizeTopic(
     sizeBytes: sized || (sizes?.complete && topic.partitions.length > 0) ? size : null,
     cleanupPolicy: snapshot.cleanupPolicy?.get(topic.name) ?? null,
     minInsyncReplicas: minIsr,
+    messagesPerSec: rate ? rate.messagesPerSec : null,
+    bytesPerSec: rate ? rate.bytesPerSec : null,
+    rateTrend: rate ? [...rate.trend] : [],
   };
 }

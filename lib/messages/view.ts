@@ -3,7 +3,7 @@
  * pretty-printing that keeps every digit, readable times, and the capped row list. Pure; record contents are
  * untrusted and only ever become text here.
  */
-import type { Payload, StreamMessage } from "@/lib/messages/types";
+import type { MessageHeader, Payload, StreamMessage } from "@/lib/messages/types";
 
 /** The identity of a record within one topic: "2:1200". */
 export function messageId(message: Pick<StreamMessage, "partition" | "offset">): string {
@@ -146,4 +146,18 @@ export function appendCapped<R>(rows: readonly R[], incoming: readonly R[], max:
   const dropped = total - max;
   if (incoming.length >= max) return { rows: incoming.slice(incoming.length - max), dropped };
   return { rows: rows.slice(dropped).concat(incoming), dropped };
+}
+
+/** A record's headers on one line, "trace-id: abc, source: web", clipped to `max` characters; "" for none. */
+export function headersPreview(headers: readonly MessageHeader[], max = 200): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const header of headers) {
+    const value = header.value === null ? "null" : payloadPreview(header.value, "value", max).text;
+    const part = `${header.key}: ${value}`;
+    parts.push(part);
+    length += part.length + 2;
+    if (length > max) break;
+  }
+  return oneLine(parts.join(", "), max);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { INITIAL_VALUES, defaultReplicationFactor, nameWarning, toCreateTopicInput } from "./create-form";
+import {
+  INITIAL_VALUES,
+  createTopicResolver,
+  defaultReplicationFactor,
+  formPathOf,
+  nameWarning,
+  toCreateTopicInput,
+} from "./create-form";
 import { createTopicSchema } from "./schemas";
 
 describe("create-topic form values", () => {
@@ -70,5 +77,34 @@ describe("create-topic form values", () => {
     expect(nameWarning("orders_eu", ["orders.eu"])).toMatch(/^Collides with the existing topic "orders.eu"/);
     expect(nameWarning("orders.eu", [])).toMatch(/same metric name/);
     expect(nameWarning("orders-eu", ["orders"])).toBeUndefined();
+  });
+
+  it("shows the input's problems at the form's fields, an extra config's at its row among all rows", () => {
+    const values = {
+      ...INITIAL_VALUES,
+      extraConfigs: [
+        { key: "", value: "" },
+        { key: "a", value: "1" },
+      ],
+    };
+    expect(formPathOf(["configs", "retentionMs"], values)).toBe("retentionAmount");
+    expect(formPathOf(["replicationFactor"], values)).toBe("replicationFactor");
+    expect(formPathOf(["extraConfigs", 0, "key"], values)).toBe("extraConfigs.1.key");
+    expect(formPathOf(["extraConfigs"], values)).toBe("extraConfigs.root");
+    expect(formPathOf(["elsewhere"], values)).toBe("root");
+  });
+
+  it("resolves valid values to the action's input, and refused ones to errors at their fields", async () => {
+    const resolve = createTopicResolver(3);
+    const options = { fields: {}, shouldUseNativeValidation: false };
+    const valid = await resolve({ ...INITIAL_VALUES, name: "t", retentionAmount: "1" }, undefined, options);
+    expect(valid.values).toMatchObject({ name: "t", partitions: 3, replicationFactor: 3 });
+    const refused = await resolve(
+      { ...INITIAL_VALUES, name: "", partitions: "0", minInsyncReplicas: "0" },
+      undefined,
+      options,
+    );
+    expect(Object.keys(refused.errors).sort()).toEqual(["minInsyncReplicas", "name", "partitions"]);
+    expect(refused.errors.partitions?.message).toBe("A topic needs at least 1 partition.");
   });
 });

@@ -2,10 +2,12 @@
  * The create-topic form's values as typed (strings, units a person reads) and their conversion to the input of
  * createTopicSchema (Kafka's units). Pure. Empty config fields are left out, so the broker's default applies.
  */
+import type { FieldErrors, Resolver } from "react-hook-form";
 import {
   type CLEANUP_POLICIES,
   collidingTopic,
   type CreateTopicInput,
+  createTopicSchema,
   hasMetricCollisionRisk,
   type TopicConfigsInput,
 } from "@/lib/topics/schemas";
@@ -68,7 +70,7 @@ export const FIELD_KEYS = {
 } as const;
 export type FieldKey = (typeof FIELD_KEYS)[keyof typeof FIELD_KEYS];
 
-/** Which field a value belongs to, so editing it clears the server's message about that field. */
+/** Which field a value belongs to, so editing it checks that field again (and clears the server's message). */
 export const FIELD_OF: Record<keyof CreateTopicValues, FieldKey> = {
   name: FIELD_KEYS.name,
   partitions: FIELD_KEYS.partitions,
@@ -85,6 +87,62 @@ export const FIELD_OF: Record<keyof CreateTopicValues, FieldKey> = {
   maxMessageUnit: FIELD_KEYS.maxMessage,
   extraConfigs: FIELD_KEYS.extraConfigs,
 };
+
+/** The value a field's problems are shown at: an amount's box, not its unit. */
+export const FIELD_VALUE: Record<FieldKey, keyof CreateTopicValues> = {
+  name: "name",
+  partitions: "partitions",
+  replicationFactor: "replicationFactor",
+  "configs.retentionMs": "retentionAmount",
+  "configs.retentionBytes": "retentionSizeAmount",
+  "configs.cleanupPolicy": "cleanupPolicy",
+  "configs.minInsyncReplicas": "minInsyncReplicas",
+  "configs.maxMessageBytes": "maxMessageAmount",
+  extraConfigs: "extraConfigs",
+};
+
+/**
+ * Where the form shows a problem the schema (or the action) reports at `path` of the input: "configs.retentionMs"
+ * at the retention amount, "extraConfigs.1.key" at that row counted among all rows (empty ones are not sent), a
+ * problem of the configs as a whole at "extraConfigs.root", anything else at the form's "root".
+ */
+export function formPathOf(path: readonly PropertyKey[], values: CreateTopicValues): string {
+  const [head, ...rest] = path.map(String);
+  if (head === "extraConfigs") {
+    if (rest.length === 0) return "extraConfigs.root";
+    const sent = values.extraConfigs.flatMap((row, i) => (row.key.trim() !== "" || row.value.trim() !== "" ? [i] : []));
+    return `extraConfigs.${sent[Number(rest[0])] ?? rest[0]}.${rest[1] === "value" ? "value" : "key"}`;
+  }
+  const key = head === "configs" && rest[0] ? `configs.${rest[0]}` : head;
+  const field = Object.values(FIELD_KEYS).find((candidate) => candidate === key);
+  return field ? FIELD_VALUE[field] : "root";
+}
+
+/** Sets a problem at a dotted path of react-hook-form's errors, keeping the first one said there. */
+function putError(errors: Record<string, unknown>, path: string, message: string): void {
+  const parts = path.split(".");
+  let node = errors;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  const last = parts[parts.length - 1] ?? "root";
+  node[last] ??= { type: "validate", message };
+}
+
+/**
+ * The form's resolver: the values become the action's input (toCreateTopicInput) and are checked with the schema the
+ * action parses; its issues are put at the fields they are about (formPathOf).
+ */
+export function createTopicResolver(
+  defaultRf: number | undefined,
+): Resolver<CreateTopicValues, unknown, CreateTopicInput> {
+  return (values) => {
+    const input = toCreateTopicInput(values, defaultRf);
+    const parsed = createTopicSchema.safeParse(input);
+    if (parsed.success) return { values: input, errors: {} };
+    const errors: Record<string, unknown> = {};
+    for (const issue of parsed.error.issues) putError(errors, formPathOf(issue.path, values), issue.message);
+    return { values: {}, errors: errors as FieldErrors<CreateTopicValues> };
+  };
+}
 
 /** A required whole number as typed: "" is NaN, so the schema says "must be a number" rather than "at least 1". */
 function requiredNumber(text: string): number {

@@ -27,6 +27,9 @@ function topic(name: string, fields: Partial<TopicSummary> = {}): TopicSummary {
     sizeBytes: 0,
     cleanupPolicy: "delete",
     minInsyncReplicas: 1,
+    messagesPerSec: null,
+    bytesPerSec: null,
+    rateTrend: [],
     ...fields,
   };
 }

@@ -23,6 +23,7 @@ export const TOPIC_SORTS = [
   "underReplicated",
   "size",
   "messages",
+  "rate",
 ] as const satisfies readonly TopicSort[];
 export const PARTITION_PROBLEMS = [
   "offline",
@@ -139,6 +140,7 @@ const SORT_VALUES: Record<Exclude<TopicSort, "name">, (topic: TopicSummary) => n
   underReplicated: (topic) => topic.underReplicatedPartitions,
   size: (topic) => topic.sizeBytes,
   messages: (topic) => topic.messages,
+  rate: (topic) => topic.messagesPerSec,
 };
 
 /**

@@ -66,7 +66,7 @@ describe("topic schemas", () => {
       topicsListQuerySchema.parse({ internal: "true", limit: "all", offset: "20", sort: "size", order: "desc" }),
     ).toMatchObject({ internal: true, limit: "all", offset: 20, order: "desc" });
     expect(topicsListQuerySchema.safeParse({ sort: "bogus" }).error?.issues[0]?.message).toBe(
-      "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages.",
+      "sort must be one of name, partitions, replicationFactor, underReplicated, size, messages, rate.",
     );
     expect(topicsListQuerySchema.safeParse({ offset: "-1" }).error?.issues[0]?.message).toBe(
       "offset cannot be negative.",

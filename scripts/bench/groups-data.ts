@@ -20,6 +20,8 @@ import { type Admin, type Kafka, Partitioners } from "kafkajs";
 import {
   type ProtocolCluster,
   createProtocolCluster,
+  KafkaErrorCode,
+  coordinatorMoved,
   send,
   FindGroupCoordinators,
   OffsetCommit,
@@ -38,8 +40,6 @@ const SPREAD_MS = 60 * 60_000;
 /** Groups per FindCoordinator / OffsetFetch request, as the console sends them. */
 const GROUPS_PER_REQUEST = 250;
 const COMMIT_CONCURRENCY = 50;
-/** COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR: ask for the coordinator again. */
-const RETRIABLE = new Set([14, 15, 16]);
 
 export function groupTopicName(i: number): string {
   return `bench-groups-topic-${String(i).padStart(2, "0")}`;
@@ -236,11 +236,11 @@ async function coordinators(cluster: ProtocolCluster, groups: readonly string[])
     const batches: string[][] = [];
     for (let i = 0; i < missing.length; i += GROUPS_PER_REQUEST) batches.push(missing.slice(i, i + GROUPS_PER_REQUEST));
     const answers = (await Promise.all(batches.map((keys) => send(any, FindGroupCoordinators, keys)))).flat();
-    for (const answer of answers) if (answer.errorCode === 0) out.set(answer.key, answer.nodeId);
+    for (const answer of answers) if (answer.errorCode === KafkaErrorCode.NONE) out.set(answer.key, answer.nodeId);
     missing = missing.filter((g) => !out.has(g));
     if (missing.length === 0) break;
-    const errors = [...new Set(answers.filter((a) => a.errorCode !== 0).map((a) => a.errorCode))];
-    if (Date.now() > deadline || errors.some((e) => !RETRIABLE.has(e))) {
+    const errors = [...new Set(answers.filter((a) => a.errorCode !== KafkaErrorCode.NONE).map((a) => a.errorCode))];
+    if (Date.now() > deadline || errors.some((e) => !coordinatorMoved(e))) {
       throw new Error(`No coordinator for ${missing.length} bench groups (error codes ${errors.join(", ")}).`);
     }
     // The first group request of a cluster creates __consumer_offsets: its coordinators take a moment.
@@ -270,10 +270,12 @@ async function groupsToCommit(cluster: ProtocolCluster): Promise<string[]> {
         const index = BENCH_GROUPS.indexOf(answer.groupId);
         const topic = answer.topics.find((t) => t.name === topicOfGroup(index));
         const ok =
-          answer.errorCode === 0 &&
+          answer.errorCode === KafkaErrorCode.NONE &&
           answer.topics.length === 1 &&
           topic?.partitions.length === PARTITIONS_PER_TOPIC &&
-          topic.partitions.every((p) => p.errorCode === 0 && p.offset === BigInt(committedOffset(index, p.partition)));
+          topic.partitions.every(
+            (p) => p.errorCode === KafkaErrorCode.NONE && p.offset === BigInt(committedOffset(index, p.partition)),
+          );
         if (ok) right.add(answer.groupId);
       }
     }
@@ -307,10 +309,10 @@ async function commitOffsets(cluster: ProtocolCluster, groups: readonly string[]
           },
         ],
       });
-      const code = answer.flatMap((t) => t.partitions).find((p) => p.errorCode !== 0)?.errorCode;
+      const code = answer.flatMap((t) => t.partitions).find((p) => p.errorCode !== KafkaErrorCode.NONE)?.errorCode;
       if (code !== undefined) failed.push({ group, code });
     });
-    const fatal = failed.find((f) => !RETRIABLE.has(f.code));
+    const fatal = failed.find((f) => !coordinatorMoved(f.code));
     if (fatal || (failed.length > 0 && attempt >= 5)) {
       throw new Error(
         `OffsetCommit failed for ${failed.length} bench groups (e.g. ${failed[0]?.group}: error code ` +

@@ -4,6 +4,7 @@
  * cluster's jars.
  */
 import { execFile } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { ensureJars } from "../kafka/cluster";
@@ -27,6 +28,16 @@ async function java(args: string[]): Promise<string> {
   return stdout;
 }
 
+/** Lines like "  log.cleaner.threads=2 sensitive=false synonyms={DYNAMIC_BROKER_CONFIG:log.cleaner.threads=2}". */
+function configLines(out: string): Map<string, string> {
+  const configs = new Map<string, string>();
+  for (const line of out.split("\n")) {
+    const match = /^\s+([a-z0-9._-]+)=(\S*) sensitive=/.exec(line);
+    if (match?.[1] !== undefined && match[2] !== undefined) configs.set(match[1], match[2]);
+  }
+  return configs;
+}
+
 /** `kafka-configs.sh --describe --entity-type brokers --entity-name <id>` (or `--entity-default`): name → value. */
 export async function kafkaConfigsDescribe(broker: number | "default"): Promise<Map<string, string>> {
   const entity = broker === "default" ? ["--entity-default"] : ["--entity-name", String(broker)];
@@ -39,13 +50,23 @@ export async function kafkaConfigsDescribe(broker: number | "default"): Promise<
     "brokers",
     ...entity,
   ]);
-  // Lines like "  log.cleaner.threads=2 sensitive=false synonyms={DYNAMIC_BROKER_CONFIG:log.cleaner.threads=2}"
-  const configs = new Map<string, string>();
-  for (const line of out.split("\n")) {
-    const match = /^\s+([a-z0-9._-]+)=(\S*) sensitive=/.exec(line);
-    if (match?.[1] !== undefined && match[2] !== undefined) configs.set(match[1], match[2]);
-  }
-  return configs;
+  return configLines(out);
+}
+
+/** `kafka-configs.sh --describe --entity-type topics --entity-name <topic>`: the topic's own configs, name → value. */
+export async function kafkaTopicConfigsDescribe(topic: string): Promise<Map<string, string>> {
+  return configLines(
+    await java([
+      "kafka.admin.ConfigCommand",
+      "--bootstrap-server",
+      TEST_BOOTSTRAP,
+      "--describe",
+      "--entity-type",
+      "topics",
+      "--entity-name",
+      topic,
+    ]),
+  );
 }
 
 async function probe(...args: string[]): Promise<string[]> {
@@ -61,23 +82,6 @@ export async function kafkaDescribeTopic(topic: string) {
     const [partition, leader, replicas, isr] = line.split(" ");
     return { partition: Number(partition), leader: Number(leader), replicas: ids(replicas), isr: ids(isr) };
   });
-}
-
-/** The metadata quorum as Kafka's Admin client describes it (what `kafka-metadata-quorum describe` prints). */
-export async function kafkaDescribeQuorum() {
-  const lines = await probe("quorum");
-  const head = /^leader (-?\d+) epoch (\d+) hw (-?\d+)$/.exec(lines[0] ?? "");
-  const replicas = (kind: string) =>
-    lines
-      .filter((l) => l.startsWith(`${kind} `))
-      .map((l) => Number(l.split(" ")[1]))
-      .sort((a, b) => a - b);
-  return {
-    leaderId: Number(head?.[1]),
-    leaderEpoch: Number(head?.[2]),
-    voters: replicas("voter"),
-    observers: replicas("observer"),
-  };
 }
 
 /** The reassignments in progress as Kafka's Admin client lists them. */
@@ -100,6 +104,8 @@ export const KAFKA_TOOLS = {
   "kafka-consumer-groups": "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
   "kafka-configs": "kafka.admin.ConfigCommand",
   "kafka-leader-election": "org.apache.kafka.tools.LeaderElectionCommand",
+  "kafka-metadata-quorum": "org.apache.kafka.tools.MetadataQuorumCommand",
+  "kafka-producer-perf-test": "org.apache.kafka.tools.ProducerPerformance",
   "kafka-reassign-partitions": "org.apache.kafka.tools.reassign.ReassignPartitionsCommand",
   "kafka-topics": "org.apache.kafka.tools.TopicCommand",
 } as const;
@@ -107,4 +113,106 @@ export const KAFKA_TOOLS = {
 /** Runs one of Kafka's command-line tools against the test cluster (`--bootstrap-server` added); what it printed. */
 export function runKafkaTool(tool: keyof typeof KAFKA_TOOLS, args: readonly string[]): Promise<string> {
   return java([KAFKA_TOOLS[tool], "--bootstrap-server", TEST_BOOTSTRAP, ...args]);
+}
+
+const idList = (text: string | undefined) =>
+  text
+    ? text
+        .split(",")
+        .filter((s) => s !== "")
+        .map(Number)
+    : [];
+
+/**
+ * `kafka-topics --describe --topic <topic>`: each partition as the tool prints it (leader -1 for "none"), with the
+ * replicas being added and removed while a reassignment runs.
+ */
+export async function kafkaTopicsDescribe(topic: string) {
+  const out = await runKafkaTool("kafka-topics", ["--describe", "--topic", topic]);
+  // "\tTopic: t\tPartition: 0\tLeader: 1\tReplicas: 1,2\tIsr: 1,2\tAdding Replicas: 2\tRemoving Replicas: 1\tElr: ..."
+  const rows = [];
+  for (const line of out.split("\n")) {
+    const m = /\tPartition: (\d+)\tLeader: (-?\d+|none)\tReplicas: ([\d,]*)\tIsr: ([\d,]*)/.exec(line);
+    if (!m) continue;
+    rows.push({
+      partition: Number(m[1]),
+      leader: m[2] === "none" ? -1 : Number(m[2]),
+      replicas: idList(m[3]),
+      isr: idList(m[4]),
+      addingReplicas: idList(/\tAdding Replicas: ([\d,]*)/.exec(line)?.[1]),
+      removingReplicas: idList(/\tRemoving Replicas: ([\d,]*)/.exec(line)?.[1]),
+    });
+  }
+  if (rows.length === 0) throw new Error(`kafka-topics described no partition of ${topic}:\n${out}`);
+  return rows.sort((a, b) => a.partition - b.partition);
+}
+
+/**
+ * `kafka-reassign-partitions --verify --preserve-throttles` of a plan (the tool's JSON, written to a file as an
+ * operator would): each partition's status in the tool's words, "completed" or "still in progress" (or its sentence
+ * about a replica set other than the plan's). --preserve-throttles, so that removing the throttle stays the console's
+ * job (without it, the tool removes it once every partition is done).
+ */
+export async function kafkaReassignVerify(
+  topic: string,
+  plan: readonly { partition: number; replicas: readonly number[] }[],
+): Promise<Map<number, string>> {
+  mkdirSync(LOGS, { recursive: true });
+  const file = join(LOGS, `reassign-${topic}-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify({ version: 1, partitions: plan.map((p) => ({ topic, ...p })) }));
+  const out = await runKafkaTool("kafka-reassign-partitions", [
+    "--verify",
+    "--preserve-throttles",
+    "--reassignment-json-file",
+    file,
+  ]);
+  const status = new Map<number, string>();
+  for (const line of out.split("\n")) {
+    const done = /^Reassignment of partition (.+)-(\d+) is (completed|still in progress)\.$/.exec(line.trim());
+    if (done?.[1] === topic) status.set(Number(done[2]), done[3] ?? "");
+    const other = /^There is no active reassignment of partition (.+)-(\d+), but (.*)$/.exec(line.trim());
+    if (other?.[1] === topic) status.set(Number(other[2]), other[3] ?? "");
+  }
+  return status;
+}
+
+/**
+ * `kafka-metadata-quorum describe --status` and `describe --replication`, parsed from what the tool prints: the
+ * leader, its epoch, the high watermark, the voters and observers, and each replica's log end offset, lag, last
+ * fetch and last caught-up time, and status (Leader, Follower, Observer).
+ */
+export async function kafkaMetadataQuorum() {
+  const [status, replication] = await Promise.all([
+    runKafkaTool("kafka-metadata-quorum", ["describe", "--status"]),
+    runKafkaTool("kafka-metadata-quorum", ["describe", "--replication"]),
+  ]);
+  const field = (name: string) => {
+    const value = new RegExp(`^${name}:\\s+(.*)$`, "m").exec(status)?.[1]?.trim();
+    if (value === undefined) throw new Error(`kafka-metadata-quorum printed no ${name}:\n${status}`);
+    return value;
+  };
+  const nodes = (name: string) => (JSON.parse(field(name)) as { id: number }[]).map((n) => n.id).sort((a, b) => a - b);
+  const [header, ...lines] = replication.split("\n").filter((l) => l.trim() !== "");
+  const columns = (header ?? "").split("\t").map((c) => c.trim());
+  const replicas = lines.map((line) => {
+    const cells = line.split("\t").map((c) => c.trim());
+    const cell = (name: string) => cells[columns.indexOf(name)] ?? "";
+    return {
+      id: Number(cell("NodeId")),
+      logEndOffset: BigInt(cell("LogEndOffset")),
+      lag: BigInt(cell("Lag")),
+      lastFetchTimestamp: Number(cell("LastFetchTimestamp")),
+      lastCaughtUpTimestamp: Number(cell("LastCaughtUpTimestamp")),
+      status: cell("Status"),
+    };
+  });
+  return {
+    leaderId: Number(field("LeaderId")),
+    leaderEpoch: Number(field("LeaderEpoch")),
+    highWatermark: BigInt(field("HighWatermark")),
+    maxFollowerLag: BigInt(field("MaxFollowerLag")),
+    voters: nodes("CurrentVoters"),
+    observers: nodes("CurrentObservers"),
+    replicas: replicas.sort((a, b) => a.id - b.id),
+  };
 }

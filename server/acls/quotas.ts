@@ -2,6 +2,7 @@ import "server-only";
 import type { QuotaEntity, QuotaKey } from "@/lib/acls/users";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import {
+  KafkaErrorCode,
   AlterClientQuotas,
   DescribeClientQuotas,
   KafkaProtocolError,
@@ -40,7 +41,7 @@ export async function listQuotas(cluster: ClusterHandle): Promise<ClientQuota[]>
       strict: false,
     }),
   );
-  if (answer.errorCode !== 0) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
+  if (answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
   return answer.entries
     .filter((e) => e.entity.every((p) => p.entityType === "user" || p.entityType === "client-id"))
     .map((e) => ({ entity: entityOf(e.entity), values: Object.fromEntries(e.values.map((v) => [v.key, v.value])) }))
@@ -99,6 +100,6 @@ export async function alterQuotas(
       validateOnly: false,
     }),
   );
-  const failed = results.find((r) => r.errorCode !== 0);
+  const failed = results.find((r) => r.errorCode !== KafkaErrorCode.NONE);
   if (failed) throw new KafkaProtocolError(failed.errorCode, failed.errorMessage);
 }

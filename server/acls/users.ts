@@ -26,9 +26,9 @@ export async function listScramUsers(cluster: ClusterHandle): Promise<ScramUser[
   const answer = await cluster.protocol(async (c) =>
     send(await c.findControllerBroker(), DescribeUserScramCredentials, { users: null }),
   );
-  if (answer.errorCode !== 0) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
+  if (answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
   return answer.results
-    .filter((r) => r.errorCode === 0)
+    .filter((r) => r.errorCode === KafkaErrorCode.NONE)
     .map((r) => ({
       name: r.user,
       mechanisms: r.credentials.flatMap((c) => {
@@ -75,7 +75,7 @@ export async function upsertScramUser(
       ],
     }),
   );
-  const failed = results.find((r) => r.errorCode !== 0);
+  const failed = results.find((r) => r.errorCode !== KafkaErrorCode.NONE);
   if (failed) throw new KafkaProtocolError(failed.errorCode, failed.errorMessage);
   await settled(cluster, (users) =>
     users.some((u) => u.name === input.name && u.mechanisms.some((m) => m.mechanism === input.mechanism)),
@@ -104,7 +104,9 @@ export async function deleteScramUser(cluster: ClusterHandle, name: string): Pro
       upsertions: [],
     }),
   );
-  const failed = results.find((r) => r.errorCode !== 0 && r.errorCode !== KafkaErrorCode.RESOURCE_NOT_FOUND);
+  const failed = results.find(
+    (r) => r.errorCode !== KafkaErrorCode.NONE && r.errorCode !== KafkaErrorCode.RESOURCE_NOT_FOUND,
+  );
   if (failed) throw new KafkaProtocolError(failed.errorCode, failed.errorMessage);
   await settled(cluster, (users) => !users.some((u) => u.name === name));
   return user.mechanisms.map((m) => m.mechanism);

@@ -7,12 +7,13 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
 import {
+  KafkaErrorCode,
   EARLIEST,
   LATEST,
   KafkaProtocolError,
-  send,
-  Fetch,
-  decodeRecordSet,
+  fetchRecords,
+  fetchedPartition,
+  takeRecords,
   FetchSize,
   leaderMoved,
 } from "@/server/kafka/protocol";
@@ -137,48 +138,53 @@ export class AuditTopic {
 
   /** The records with offsets in [from, to), as text, oldest first. */
   private readRange(leader: number, from: bigint, to: bigint): Promise<{ offset: bigint; value: string | null }[]> {
-    return this.cluster.protocol(async (c) => {
-      const out: { offset: bigint; value: string | null }[] = [];
-      let next = from;
-      const size = new FetchSize(FETCH_BYTES, `the audit topic "${this.topic}"`);
-      while (next < to) {
-        const response = await send(await c.findBroker({ nodeId: leader }), Fetch, {
-          maxWaitMs: 0,
-          minBytes: 0,
-          maxBytes: size.bytes,
-          isolationLevel: 1,
-          topics: [
-            {
-              name: this.topic,
-              partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: size.bytes }],
-            },
-          ],
-        });
-        const fetched = response.topics
-          .find((t) => t.name === this.topic)
-          ?.partitions.find((p) => p.partition === PARTITION);
-        if (response.errorCode !== 0) throw new KafkaProtocolError(response.errorCode);
-        if (!fetched) throw auditLeaderSilent(this.topic);
-        if (fetched.errorCode !== 0) {
-          if (leaderMoved(fetched.errorCode)) invalidateMetadata(this.cluster);
-          throw new KafkaProtocolError(fetched.errorCode);
-        }
-        if (!fetched.records || fetched.records.length === 0) break;
-        const set = decodeRecordSet(fetched.records, next, fetched.abortedTransactions);
-        if (set.truncated) {
-          size.truncated();
-          continue;
-        }
-        for (const record of set.records) {
-          if (record.offset >= to) break;
-          out.push({ offset: record.offset, value: record.value === null ? null : record.value.toString("utf8") });
-        }
-        if (set.nextOffset <= next) break;
-        next = set.nextOffset;
-      }
-      return out;
-    });
+    return readPartitionRange(this.cluster, this.topic, leader, from, to);
   }
+}
+
+/**
+ * The records of partition 0 of `topic` with offsets in [from, to), as text, oldest first: a plain Fetch to the
+ * partition's leader (no consumer group, nothing committed). Stops early when the leader has nothing more.
+ */
+export function readPartitionRange(
+  cluster: ClusterHandle,
+  topic: string,
+  leader: number,
+  from: bigint,
+  to: bigint,
+): Promise<{ offset: bigint; value: string | null }[]> {
+  return cluster.protocol(async (c) => {
+    const out: { offset: bigint; value: string | null }[] = [];
+    let next = from;
+    const size = new FetchSize(FETCH_BYTES, `the audit topic "${topic}"`);
+    while (next < to) {
+      const response = await fetchRecords(await c.findBroker({ nodeId: leader }), {
+        maxWaitMs: 0,
+        minBytes: 0,
+        maxBytes: size.bytes,
+        isolationLevel: 1,
+        topics: [
+          { name: topic, partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: size.bytes }] },
+        ],
+      });
+      const fetched = fetchedPartition(response, topic, PARTITION);
+      if (!fetched) throw auditLeaderSilent(topic);
+      if (fetched.errorCode !== KafkaErrorCode.NONE) {
+        if (leaderMoved(fetched.errorCode)) invalidateMetadata(cluster);
+        throw new KafkaProtocolError(fetched.errorCode);
+      }
+      const set = takeRecords(fetched, next, size);
+      if (!set) break;
+      if (set.truncated) continue;
+      for (const record of set.records) {
+        if (record.offset >= to) break;
+        out.push({ offset: record.offset, value: record.value === null ? null : record.value.toString("utf8") });
+      }
+      if (set.nextOffset <= next) break;
+      next = set.nextOffset;
+    }
+    return out;
+  });
 }
 
 function auditLeaderSilent(topic: string): ConsoleError {

@@ -13,7 +13,8 @@ import {
   userThrottle,
 } from "@/server/auth/rate-limit";
 import { clientAddress, isHttps } from "@/server/auth/request";
-import { cookieOptions, sealSession, SESSION_COOKIE } from "@/server/auth/session";
+import { sessionRevocations } from "@/server/auth/revocation";
+import { cookieOptions, newSessionId, openSession, sealSession, SESSION_COOKIE } from "@/server/auth/session";
 import { getConfig } from "@/server/config/load";
 
 const WRONG = "Wrong user name or password.";
@@ -79,14 +80,40 @@ export async function signIn(input: unknown): Promise<ActionResult<{ next: strin
   const maxAge = Math.round(auth.sessionHours * 3600);
   (await cookies()).set(
     SESSION_COOKIE,
-    sealSession({ sub: user.name, via: "password", iat: now, exp: now + maxAge * 1000 }, auth.sessionSecret),
+    sealSession(
+      { sid: newSessionId(), sub: user.name, via: "password", iat: now, exp: now + maxAge * 1000 },
+      auth.sessionSecret,
+    ),
     cookieOptions(isHttps(await headers()), maxAge),
   );
   return { ok: true, data: { next: safeNextPath(next), notice: notice(takeFailures(userKey)) } };
 }
 
-/** Ends the session: the cookie is removed (it was the whole session). */
+/**
+ * Ends the session: the cookie is removed, and the session's id is recorded as signed out until it would have
+ * expired (server/auth/revocation.ts), so a copy of the cookie is refused by every instance, not only this browser.
+ * If the shared record cannot be written, this instance still refuses the cookie and the answer says the rest.
+ */
 export async function signOut(): Promise<ActionResult<null>> {
-  (await cookies()).delete(SESSION_COOKIE);
+  const { auth } = getConfig();
+  const jar = await cookies();
+  const session = auth.enabled ? openSession(jar.get(SESSION_COOKIE)?.value, auth.sessionSecret) : undefined;
+  jar.delete(SESSION_COOKIE);
+  if (!session) return { ok: true, data: null };
+  try {
+    await sessionRevocations().end({ sid: session.sid, iat: session.iat, exp: session.exp });
+  } catch (error) {
+    console.error(
+      `Sign-out of "${session.sub.slice(0, 64)}": the sign-out could not be recorded for the other console ` +
+        `instances: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return {
+      ok: true,
+      data: null,
+      warning:
+        "Signed out here, but the sign-out could not be recorded for the other console instances: a copy of the " +
+        "session cookie may work there until it expires.",
+    };
+  }
   return { ok: true, data: null };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { Throttle } from "@/server/auth/rate-limit";
-import { openSession, sealSession, sign, unsign } from "@/server/auth/session";
+import { newSessionId, openSession, sealSession, sign, unsign } from "@/server/auth/session";
 
 const SECRET = "a-session-secret-of-at-least-32-characters";
 
@@ -32,7 +32,7 @@ describe("passwords", () => {
 
 describe("session cookies", () => {
   const now = 1_800_000_000_000;
-  const session = { sub: "ana", via: "password" as const, iat: now, exp: now + 3_600_000 };
+  const session = { sid: newSessionId(), sub: "ana", via: "password" as const, iat: now, exp: now + 3_600_000 };
 
   it("open with the secret that sealed them, until they expire", () => {
     const cookie = sealSession(session, SECRET);
@@ -52,6 +52,13 @@ describe("session cookies", () => {
     expect(openSession(sign(session, SECRET, "oidc-flow"), SECRET, now)).toBeUndefined();
     expect(unsign(sign({ a: 1 }, SECRET, "x"), SECRET, "x")).toEqual({ a: 1 });
     expect(openSession(undefined, SECRET, now)).toBeUndefined();
+  });
+
+  it("have a random id each, and one without an id (made before ids existed) is refused", () => {
+    expect(newSessionId()).toMatch(/^[\w-]{22}$/);
+    expect(newSessionId()).not.toBe(newSessionId());
+    const { sid: _sid, ...old } = session;
+    expect(openSession(sealSession({ ...old } as typeof session, SECRET), SECRET, now)).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@ import type { OidcConfig } from "@/server/config/auth";
 import { OIDC_CALLBACK_PATH, safeNextPath } from "@/lib/auth/paths";
 import type { SignInErrorCode } from "@/lib/auth/sign-in-errors";
 import type { Session } from "@/server/auth/session";
-import { sign, unsign } from "@/server/auth/session";
+import { newSessionId, sign, unsign } from "@/server/auth/session";
 
 /** Why a sign-in failed, as the code the login page shows words for (lib/auth/sign-in-errors.ts). */
 export class SignInError extends Error {
@@ -137,6 +137,7 @@ export async function finishSignIn(
   const now = Date.now();
   return {
     session: {
+      sid: newSessionId(),
       sub: name.slice(0, 256),
       via: "oidc",
       grants: grantsFromClaims(oidc, claims),

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 
@@ -8,12 +8,16 @@ import { ROLES } from "@/lib/auth/permissions";
  * sign-in made on another (they share AUTH_SESSION_SECRET). The cookie is http-only, SameSite=Lax, Secure over
  * https, and holds who signed in, how, until when, and (for single sign-on) the roles their claims gave; a password
  * user's roles are read from the configuration on every request instead. A tampered or expired cookie is ignored.
+ * Each session has a random id, so that signing out can end it on every instance (server/auth/revocation.ts); a
+ * cookie without one (made before ids existed) is ignored too.
  */
 export const SESSION_COOKIE = "kc_session";
 export const OIDC_COOKIE = "kc_oidc";
 
 const grantSchema = z.object({ cluster: z.string(), role: z.enum(ROLES), messages: z.boolean() });
 const sessionSchema = z.object({
+  /** Random, 128 bits: what a sign-out records. */
+  sid: z.string().min(16).max(64),
   sub: z.string().min(1).max(256),
   via: z.enum(["password", "oidc"]),
   /** Single sign-on only: the roles the provider's claims gave at sign-in. */
@@ -52,6 +56,11 @@ export function unsign(text: string | undefined, secret: string, purpose: string
   } catch {
     return undefined;
   }
+}
+
+/** A new session id: 128 random bits, base64url. */
+export function newSessionId(): string {
+  return randomBytes(16).toString("base64url");
 }
 
 export function sealSession(session: Session, secret: string): string {

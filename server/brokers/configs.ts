@@ -5,6 +5,7 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError, FieldError } from "@/server/errors";
 import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
 import {
+  KafkaErrorCode,
   CONFIG_DELETE,
   CONFIG_RESOURCE_BROKER,
   CONFIG_SET,
@@ -44,7 +45,7 @@ export async function alterBrokerResource(
     ),
   );
   if (!result) throw new ConsoleError("kafka_error", "The broker did not answer for its configs.", 502);
-  if (result.errorCode !== 0) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
+  if (result.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
 }
 
 /**

@@ -49,10 +49,11 @@ export async function electPreferredLeaders(
     }),
   );
   invalidateMetadata(cluster);
-  if (answer.errorCode !== 0) throw new KafkaProtocolError(answer.errorCode);
+  if (answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode);
   const outcomes = answer.results.flatMap((t) =>
     t.partitions.map((p): ElectionOutcome => {
-      if (p.errorCode === 0) return { topic: t.topic, partition: p.partition, outcome: "elected", message: null };
+      if (p.errorCode === KafkaErrorCode.NONE)
+        return { topic: t.topic, partition: p.partition, outcome: "elected", message: null };
       if (p.errorCode === KafkaErrorCode.ELECTION_NOT_NEEDED)
         return { topic: t.topic, partition: p.partition, outcome: "already-preferred", message: null };
       return {

@@ -1,7 +1,8 @@
 /**
  * Cluster operations against the real 3-node test cluster (issue 18): a broker's configs with their sources, dynamic
  * configs changed per broker and cluster-wide and read back with Kafka's own ConfigCommand, refusals in words with
- * nothing changed, preferred leader election per partition read back with Kafka's Admin client, and the quorum.
+ * nothing changed, preferred leader election per partition read back with Kafka's Admin client, and the quorum as
+ * `kafka-metadata-quorum` prints it. (The election after a broker restart: election.int.test.ts.)
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveCluster } from "@/server/kafka/clients";
@@ -15,7 +16,7 @@ import {
 import { describeBroker } from "@/server/brokers/reads";
 import { describeQuorum } from "@/server/cluster/quorum";
 import { eventually, trackTopics, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
-import { kafkaConfigsDescribe, kafkaDescribeQuorum, kafkaDescribeTopic } from "@/scripts/test-support/kafka-tools";
+import { kafkaConfigsDescribe, kafkaDescribeTopic, kafkaMetadataQuorum } from "@/scripts/test-support/kafka-tools";
 
 const cluster = () => resolveCluster("test");
 const topics = trackTopics();
@@ -112,6 +113,16 @@ describe("dynamic broker configs", () => {
     expect(bad.ok).toBe(false);
     // The broker's words, after the console's.
     expect(bad.ok ? "" : bad.message).toContain("Invalid value lots for configuration log.cleaner.threads");
+    // The same for the cluster-wide default, which the controller checks.
+    const badDefault = await alterBrokerConfigs("test", {
+      broker: null,
+      set: [{ key: "log.cleaner.threads", value: "lots" }],
+      reset: [],
+    });
+    expect(badDefault.ok ? "" : badDefault.message).toContain(
+      "Invalid value lots for configuration log.cleaner.threads",
+    );
+    expect((await kafkaConfigsDescribe("default")).has("log.cleaner.threads")).toBe(false);
     const unknown = await alterBrokerConfigs("test", {
       broker: 1,
       set: [{ key: "no.such.config", value: "1" }],
@@ -191,17 +202,36 @@ describe("preferred leader election", () => {
 });
 
 describe("the KRaft quorum", () => {
-  it("shows the three voters and the active controller, as Kafka's Admin client does", async () => {
-    const [ours, kafka] = await Promise.all([describeQuorum(cluster()), kafkaDescribeQuorum()]);
-    expect(ours.voters.map((v) => v.id)).toEqual([1, 2, 3]);
-    expect(ours.voters.map((v) => v.id)).toEqual(kafka.voters);
-    expect(ours.observers.map((o) => o.id)).toEqual(kafka.observers);
-    expect(ours.leaderId).toBe(kafka.leaderId);
-    expect(ours.leaderEpoch).toBe(kafka.leaderEpoch);
-    expect(BigInt(ours.highWatermark)).toBeGreaterThan(0n);
-    for (const voter of ours.voters) {
+  it("equals what kafka-metadata-quorum describe --status and --replication print", async () => {
+    // The metadata log grows while the tool runs (a no-op record every half second): the console is read before and
+    // after it, and the tool's offsets must lie between the two.
+    const before = await describeQuorum(cluster());
+    const kafka = await kafkaMetadataQuorum();
+    const after = await describeQuorum(cluster());
+
+    expect(after.voters.map((v) => v.id)).toEqual([1, 2, 3]);
+    expect(after.voters.map((v) => v.id)).toEqual(kafka.voters);
+    expect(after.observers.map((o) => o.id)).toEqual(kafka.observers);
+    expect(kafka.replicas.map((r) => r.id)).toEqual([...kafka.voters, ...kafka.observers].sort((a, b) => a - b));
+    expect(after.leaderId).toBe(kafka.leaderId);
+    expect(before.leaderId).toBe(kafka.leaderId);
+    expect(after.leaderEpoch).toBe(kafka.leaderEpoch);
+    expect(kafka.highWatermark).toBeGreaterThanOrEqual(BigInt(before.highWatermark));
+    expect(kafka.highWatermark).toBeLessThanOrEqual(BigInt(after.highWatermark));
+
+    for (const voter of after.voters) {
+      const tool = kafka.replicas.find((r) => r.id === voter.id);
+      const earlier = before.voters.find((v) => v.id === voter.id);
+      expect(tool?.status).toBe(voter.id === kafka.leaderId ? "Leader" : "Follower");
+      expect(tool?.logEndOffset).toBeGreaterThanOrEqual(BigInt(earlier?.logEndOffset ?? "0"));
+      expect(tool?.logEndOffset).toBeLessThanOrEqual(BigInt(voter.logEndOffset));
+      // A healthy quorum: every follower within a few records of the leader, in both views, and none behind.
+      expect(tool?.lag).toBeLessThanOrEqual(50n);
+      expect(BigInt(voter.lag)).toBeLessThanOrEqual(50n);
       expect(voter.behind).toBe(false);
       expect(voter.lastCaughtUpTimestamp).not.toBeNull();
+      expect(tool?.lastCaughtUpTimestamp).toBeGreaterThanOrEqual(earlier?.lastCaughtUpTimestamp ?? 0);
+      expect(tool?.lastCaughtUpTimestamp).toBeLessThanOrEqual(voter.lastCaughtUpTimestamp ?? 0);
     }
   });
 });

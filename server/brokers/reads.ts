@@ -6,6 +6,7 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { getSnapshot } from "@/server/cluster/metadata";
 import {
+  KafkaErrorCode,
   DescribeLogDirs,
   KafkaProtocolError,
   ListPartitionReassignments,
@@ -78,7 +79,7 @@ export async function describeBroker(cluster: ClusterHandle, id: number): Promis
   ]);
   const logDirs = dirs.map((d) => ({
     path: d.path,
-    error: d.errorCode === 0 ? null : errorWords(d.errorCode),
+    error: d.errorCode === KafkaErrorCode.NONE ? null : errorWords(d.errorCode),
     sizeBytes: d.topics.reduce(
       (sum, t) => sum + t.partitions.reduce((s, p) => s + (p.isFuture ? 0 : Number(p.sizeBytes)), 0),
       0,
@@ -99,7 +100,7 @@ export async function listReassignments(cluster: ClusterHandle): Promise<Reassig
   const answer = await cluster.protocol(async (c) =>
     send(await c.findControllerBroker(), ListPartitionReassignments, { timeoutMs: 10_000 }),
   );
-  if (answer.errorCode !== 0) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
+  if (answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
   const reassignments = answer.topics
     .flatMap((t) => t.partitions.map(({ partition, ...p }) => ({ topic: t.name, partition, ...p })))
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);

@@ -6,6 +6,7 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
 import {
+  KafkaErrorCode,
   AlterPartitionReassignments,
   type AlterReassignmentsResponse,
   CONFIG_DELETE,
@@ -36,16 +37,17 @@ async function alterTopic(
     }),
   );
   if (!result) throw new ConsoleError("kafka_error", "The broker did not answer for the topic's configs.", 502);
-  if (result.errorCode !== 0) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
+  if (result.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
 }
 
 /** Every per-partition refusal in one sentence each; the whole request's error first. */
 function failures(answer: AlterReassignmentsResponse): string[] {
   const out: string[] = [];
-  if (answer.errorCode !== 0) out.push(errorWords(answer.errorCode, answer.errorMessage));
+  if (answer.errorCode !== KafkaErrorCode.NONE) out.push(errorWords(answer.errorCode, answer.errorMessage));
   for (const t of answer.results)
     for (const p of t.partitions)
-      if (p.errorCode !== 0) out.push(`Partition ${p.partition}: ${errorWords(p.errorCode, p.errorMessage)}`);
+      if (p.errorCode !== KafkaErrorCode.NONE)
+        out.push(`Partition ${p.partition}: ${errorWords(p.errorCode, p.errorMessage)}`);
   return out;
 }
 

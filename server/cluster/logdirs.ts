@@ -2,7 +2,7 @@ import "server-only";
 import type { BrokerDisk, ClusterSnapshot, LogDirSizes } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
 import { type ClusterHandle } from "@/server/kafka/clients";
-import { DescribeLogDirs, type LogDir, send } from "@/server/kafka/protocol";
+import { KafkaErrorCode, DescribeLogDirs, type LogDir, send } from "@/server/kafka/protocol";
 
 const PER_BROKER_TIMEOUT_MS = 4_000;
 
@@ -54,7 +54,7 @@ export function getLogDirSizes(
       }
       brokers.set(answer.value.id, diskOf(answer.value.dirs));
       for (const dir of answer.value.dirs) {
-        if (dir.errorCode !== 0) continue;
+        if (dir.errorCode !== KafkaErrorCode.NONE) continue;
         for (const topic of dir.topics) {
           const map = partitions.get(topic.name) ?? new Map<number, number>();
           partitions.set(topic.name, map);
@@ -76,7 +76,7 @@ function diskOf(dirs: LogDir[]): BrokerDisk {
   let usable: number | null = null;
   const offline: string[] = [];
   for (const dir of dirs) {
-    if (dir.errorCode !== 0) {
+    if (dir.errorCode !== KafkaErrorCode.NONE) {
       offline.push(dir.path);
       continue;
     }

@@ -2,7 +2,7 @@ import "server-only";
 import type { ClusterSnapshot, MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
 import { type ClusterHandle } from "@/server/kafka/clients";
-import { EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
+import { KafkaErrorCode, EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
 
 /**
  * Offsets in bulk: one ListOffsets request per partition leader for any number of topics (kafkajs asks per topic
@@ -45,16 +45,26 @@ export async function listOffsets(
       for (const topic of answer.value) {
         const map = result.get(topic.name) ?? new Map<number, bigint>();
         result.set(topic.name, map);
-        for (const p of topic.partitions) if (p.errorCode === 0) map.set(p.partition, p.offset);
+        for (const p of topic.partitions) if (p.errorCode === KafkaErrorCode.NONE) map.set(p.partition, p.offset);
       }
     }
   });
   return result;
 }
 
+/** When each watermarks answer was read (the middle of its requests), for rates derived from it. */
+const readTimes = new WeakMap<Watermarks, number>();
+
+/** When these watermarks were read: a shared answer can be a second or two old, which a rate must not ignore. */
+export function watermarksReadAt(watermarks: Watermarks): number | undefined {
+  return readTimes.get(watermarks);
+}
+
 /** Low and high watermarks of the given topics (two bulk rounds, in parallel). */
 export async function readWatermarks(cluster: ClusterHandle, topics: readonly MetaTopic[]): Promise<Watermarks> {
+  const started = Date.now();
   const [low, high] = await Promise.all([listOffsets(cluster, topics, EARLIEST), listOffsets(cluster, topics, LATEST)]);
+  const readAt = (started + Date.now()) / 2;
   const out = new Map<string, Map<number, Watermark>>();
   for (const [name, highs] of high) {
     const lows = low.get(name);
@@ -65,6 +75,7 @@ export async function readWatermarks(cluster: ClusterHandle, topics: readonly Me
     }
     out.set(name, marks);
   }
+  readTimes.set(out, readAt);
   return out;
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { singleFlight } from "@/server/cache";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import type { QuorumResponse } from "@/lib/api/types";
-import { DescribeQuorum, KafkaProtocolError, type QuorumReplica, send } from "@/server/kafka/protocol";
+import { KafkaErrorCode, DescribeQuorum, KafkaProtocolError, type QuorumReplica, send } from "@/server/kafka/protocol";
 
 /**
  * The active controller: the leader of the KRaft metadata quorum, read with DescribeQuorum (any broker forwards
@@ -14,7 +14,7 @@ export function getControllerId(cluster: ClusterHandle): Promise<number | null> 
       const quorum = await cluster.protocol(async (c) =>
         send(await c.findControllerBroker(), DescribeQuorum, null, 5_000),
       );
-      return quorum.errorCode === 0 && quorum.leaderId >= 0 ? quorum.leaderId : null;
+      return quorum.errorCode === KafkaErrorCode.NONE && quorum.leaderId >= 0 ? quorum.leaderId : null;
     } catch {
       return null;
     }
@@ -31,7 +31,7 @@ const BEHIND_MS = 30_000;
 /** The KRaft metadata quorum in full (DescribeQuorum): leader, epoch, high watermark, each voter and observer. */
 export async function describeQuorum(cluster: ClusterHandle, now = Date.now()): Promise<QuorumResponse> {
   const quorum = await cluster.protocol(async (c) => send(await c.findControllerBroker(), DescribeQuorum, null, 5_000));
-  if (quorum.errorCode !== 0) throw new KafkaProtocolError(quorum.errorCode);
+  if (quorum.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(quorum.errorCode);
   const leaderEnd = quorum.voters.find((v) => v.replicaId === quorum.leaderId)?.logEndOffset ?? quorum.highWatermark;
   const replica = (voter: boolean) => (r: QuorumReplica) => {
     const lag = leaderEnd > r.logEndOffset ? leaderEnd - r.logEndOffset : 0n;

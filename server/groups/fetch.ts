@@ -7,6 +7,7 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { getMetadata } from "@/server/cluster/metadata";
 import {
+  KafkaErrorCode,
   type ApiSpec,
   type ProtocolCluster,
   send,
@@ -76,7 +77,7 @@ async function coordinatorsOf(
     const any = await c.findControllerBroker();
     const answers = await Promise.all(chunks(missing, CHUNK).map((keys) => send(any, FindGroupCoordinators, keys)));
     for (const coordinator of answers.flat()) {
-      if (coordinator.errorCode === 0)
+      if (coordinator.errorCode === KafkaErrorCode.NONE)
         cache.set(coordinator.key, { nodeId: coordinator.nodeId, expires: now + COORDINATOR_TTL_MS });
     }
   }
@@ -193,13 +194,17 @@ export async function describeGroups(
     send(await c.findBroker({ nodeId }), DescribeGroups, chunk),
   );
   const maybeNew = [...classic.values()]
-    .filter((g) => (g.errorCode === 0 && g.state === "Dead" && g.members.length === 0) || g.errorCode === 69)
+    .filter(
+      (g) =>
+        (g.errorCode === KafkaErrorCode.NONE && g.state === "Dead" && g.members.length === 0) ||
+        g.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND,
+    )
     .map((g) => g.groupId);
   if (maybeNew.length === 0) return classic;
   const described = await perCoordinator(cluster, maybeNew, async (c, nodeId, chunk) =>
     send(await c.findBroker({ nodeId }), ConsumerGroupDescribe, chunk),
   ).catch(() => new Map<string, DescribedGroup>());
-  for (const [groupId, group] of described) if (group.errorCode === 0) classic.set(groupId, group);
+  for (const [groupId, group] of described) if (group.errorCode === KafkaErrorCode.NONE) classic.set(groupId, group);
   return classic;
 }
 
@@ -214,7 +219,9 @@ export function listAllGroups(cluster: ClusterHandle): Promise<ListedGroup[]> {
       const answers = await Promise.allSettled(
         brokers.map(async (b) => send(await c.findBroker({ nodeId: b.nodeId }), ListGroups, null)),
       );
-      const ok = answers.flatMap((a) => (a.status === "fulfilled" && a.value.errorCode === 0 ? [a.value.groups] : []));
+      const ok = answers.flatMap((a) =>
+        a.status === "fulfilled" && a.value.errorCode === KafkaErrorCode.NONE ? [a.value.groups] : [],
+      );
       if (ok.length === 0) {
         const failed = answers.find((a) => a.status === "rejected");
         if (failed) throw failed.reason;
@@ -266,7 +273,7 @@ export function committedPartitions(offsets: GroupOffsets | undefined): Committe
   const out: Committed[] = [];
   for (const topic of offsets?.topics ?? []) {
     for (const p of topic.partitions)
-      if (p.errorCode === 0 && p.offset >= 0n)
+      if (p.errorCode === KafkaErrorCode.NONE && p.offset >= 0n)
         out.push({ topic: topic.name, partition: p.partition, offset: p.offset });
   }
   return out;
@@ -295,12 +302,16 @@ export async function readGroup(cluster: ClusterHandle, groupId: string): Promis
     const answer = { group: described.get(groupId), offsets: fetched.get(groupId) };
     return answer.group && answer.offsets ? { group: answer.group, offsets: answer.offsets } : undefined;
   });
-  if (offsets.errorCode !== 0) throw new KafkaProtocolError(offsets.errorCode);
-  const known = group.errorCode === 0 ? group : undefined;
+  if (offsets.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(offsets.errorCode);
+  const known = group.errorCode === KafkaErrorCode.NONE ? group : undefined;
   const committed = committedPartitions(offsets);
   const members = membersOf(known);
   const state = groupState(known?.state);
-  if (committed.length === 0 && members.length === 0 && (state === "Dead" || group.errorCode === 69)) {
+  if (
+    committed.length === 0 &&
+    members.length === 0 &&
+    (state === "Dead" || group.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND)
+  ) {
     throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster.name}".`, 404);
   }
   return {
@@ -338,7 +349,7 @@ export async function groupsReadingTopic(
     const partitions = offsets.topics
       .filter((t) => t.name === topic)
       .flatMap((t) => t.partitions)
-      .filter((p) => p.errorCode === 0 && p.offset >= 0n)
+      .filter((p) => p.errorCode === KafkaErrorCode.NONE && p.offset >= 0n)
       .sort((a, b) => a.partition - b.partition)
       .map((p) => {
         const end = watermarks?.get(p.partition)?.high;
@@ -362,7 +373,9 @@ export async function groupsReadingTopic(
   return reading
     .map((r) => {
       const d = described?.get(r.groupId);
-      return d && d.errorCode === 0 ? { ...r, state: groupState(d.state), members: d.members.length } : r;
+      return d && d.errorCode === KafkaErrorCode.NONE
+        ? { ...r, state: groupState(d.state), members: d.members.length }
+        : r;
     })
     .sort((a, b) => b.lag - a.lag || a.groupId.localeCompare(b.groupId));
 }

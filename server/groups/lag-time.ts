@@ -2,7 +2,7 @@ import "server-only";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { partitionKey } from "@/server/groups/fetch";
 import { getMetadata } from "@/server/cluster/metadata";
-import { type ProtocolCluster, send, Fetch, timestampAtOffset } from "@/server/kafka/protocol";
+import { KafkaErrorCode, type ProtocolCluster, fetchRecords, timestampAtOffset } from "@/server/kafka/protocol";
 
 /**
  * Lag in time: how old the oldest unconsumed record of a partition is, read as the timestamp of the record at the
@@ -80,7 +80,7 @@ async function readFromLeader(
       byTopic.set(probe.topic, list);
       list.push(probe);
     }
-    const response = await send(await c.findBroker({ nodeId: leader }), Fetch, {
+    const response = await fetchRecords(await c.findBroker({ nodeId: leader }), {
       maxWaitMs: 0,
       minBytes: 0,
       maxBytes: REQUEST_MAX_BYTES,
@@ -100,13 +100,15 @@ async function readFromLeader(
       for (const p of topic.partitions) {
         for (const probe of byPartition.get(partitionId({ topic: topic.name, partition: p.partition })) ?? []) {
           const found =
-            p.errorCode === 0 && p.records && p.records.length > 0 ? timestampAtOffset(p.records, probe.offset) : null;
+            p.errorCode === KafkaErrorCode.NONE && p.records && p.records.length > 0
+              ? timestampAtOffset(p.records, probe.offset)
+              : null;
           if (found) {
             const key = probeKey(cluster, probe.topic, probe.partition, probe.offset);
             out.set(key, found.timestamp);
             remember(key, found.timestamp, now);
             settled.add(probe);
-          } else if (p.errorCode !== 0 || probe.offset >= p.highWatermark) {
+          } else if (p.errorCode !== KafkaErrorCode.NONE || probe.offset >= p.highWatermark) {
             // An error, or nothing at or after the offset: no answer to wait for.
             settled.add(probe);
           }

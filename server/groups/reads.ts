@@ -31,6 +31,7 @@ import { type OffsetProbe, probeKey, recordTimestamps } from "@/server/groups/la
 import { getMetadataWith } from "@/server/cluster/metadata";
 import { readWatermarks } from "@/server/cluster/offsets";
 import { latestReset } from "@/server/groups/reset-marker";
+import { KafkaErrorCode } from "@/server/kafka/protocol";
 
 /**
  * Partitions a list refresh may read record timestamps from beyond one per group: every group gets its most-behind
@@ -162,7 +163,7 @@ function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
     return listed.map((group): GroupSummary => {
       const committed = committedByGroup.get(group.groupId) ?? [];
       const d = described.get(group.groupId);
-      const members = membersOf(d && d.errorCode === 0 ? d : undefined);
+      const members = membersOf(d && d.errorCode === KafkaErrorCode.NONE ? d : undefined);
       const topics = new Set(groupPartitions({ committed, members }).map((p) => p.topic));
       const lags = committed.map((c) => lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0);
       const lag = lags.reduce((a, b) => a + b, 0);
@@ -172,7 +173,7 @@ function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
       if (committed.length > 0) sample(cluster, group.groupId, now, committed, marks, lag, lagSeconds);
       return {
         groupId: group.groupId,
-        state: groupState(d?.errorCode === 0 ? d.state : group.state),
+        state: groupState(d?.errorCode === KafkaErrorCode.NONE ? d.state : group.state),
         protocolType: group.protocolType,
         members: members.length,
         topics: [...topics].sort(compareNames),

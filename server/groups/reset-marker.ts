@@ -1,5 +1,5 @@
 import "server-only";
-import { type GroupOffsets } from "@/server/kafka/protocol";
+import { KafkaErrorCode, type GroupOffsets } from "@/server/kafka/protocol";
 
 /**
  * How an offset reset remembers what it replaced: in the commit's own metadata string, next to the offset, in
@@ -56,7 +56,7 @@ export function latestReset(
   let latest: { at: number; n: number; partitions: MarkedPartition[] } | null = null;
   for (const topic of offsets?.topics ?? []) {
     for (const p of topic.partitions) {
-      const marker = p.errorCode === 0 && p.offset >= 0n ? parseResetMarker(p.metadata) : null;
+      const marker = p.errorCode === KafkaErrorCode.NONE && p.offset >= 0n ? parseResetMarker(p.metadata) : null;
       if (!marker) continue;
       if (!latest || marker.at > latest.at) latest = { at: marker.at, n: marker.n, partitions: [] };
       if (marker.at === latest.at)

@@ -18,7 +18,7 @@ import {
 import { forgetGroupHistory } from "@/server/groups/lag-history";
 import { getMetadataWith } from "@/server/cluster/metadata";
 import { listOffsets, readWatermarks } from "@/server/cluster/offsets";
-import { DeleteGroups, OffsetCommit, OffsetDelete, KafkaProtocolError } from "@/server/kafka/protocol";
+import { KafkaErrorCode, DeleteGroups, OffsetCommit, OffsetDelete, KafkaProtocolError } from "@/server/kafka/protocol";
 import { encodeResetMarker, latestReset } from "@/server/groups/reset-marker";
 
 /**
@@ -263,7 +263,7 @@ async function commit(
     (res) => res.some((t) => t.partitions.some((p) => isCoordinatorError(p.errorCode))),
   );
   const failed = answer.flatMap((t) =>
-    t.partitions.filter((p) => p.errorCode !== 0).map((p) => ({ topic: t.name, ...p })),
+    t.partitions.filter((p) => p.errorCode !== KafkaErrorCode.NONE).map((p) => ({ topic: t.name, ...p })),
   );
   const first = failed[0];
   if (!first) return;
@@ -375,7 +375,9 @@ export async function undoReset(cluster: ClusterHandle, groupId: string): Promis
       (res) => isCoordinatorError(res.errorCode),
     );
     const code =
-      answer.errorCode || answer.topics.flatMap((t) => t.partitions).find((p) => p.errorCode !== 0)?.errorCode || 0;
+      answer.errorCode ||
+      answer.topics.flatMap((t) => t.partitions).find((p) => p.errorCode !== KafkaErrorCode.NONE)?.errorCode ||
+      0;
     if (code !== 0) throw new KafkaProtocolError(code);
   }
   dropGroupCaches(cluster);
@@ -389,9 +391,9 @@ export async function deleteGroup(cluster: ClusterHandle, groupId: string): Prom
   const [answer] = await sendToCoordinator(cluster, groupId, DeleteGroups, [groupId], (res) =>
     res.some((r) => isCoordinatorError(r.errorCode)),
   );
-  if (answer && answer.errorCode === 69)
+  if (answer && answer.errorCode === KafkaErrorCode.GROUP_ID_NOT_FOUND)
     throw new ConsoleError("not_found", `No consumer group named "${groupId}" on cluster "${cluster.name}".`, 404);
-  if (answer && answer.errorCode !== 0) throw new KafkaProtocolError(answer.errorCode);
+  if (answer && answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode);
   dropGroupCaches(cluster);
   forgetGroupHistory(cluster, groupId);
 }

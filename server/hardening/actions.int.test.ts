@@ -2,13 +2,22 @@
  * Hardening: generated bad input thrown at every server action (issue 6): wrong types, huge strings, negative and
  * overflowing numbers, odd Unicode and path tricks in names, one field at a time on an otherwise valid input, and
  * unknown clusters. Each call must answer `{ ok: false }` with a message in words, and the cluster must be exactly
- * as it was: same topics, partitions, records, configs, groups and committed offsets.
+ * as it was: same topics, partitions, records, configs, groups and committed offsets, and (for the cluster
+ * operations) the same replicas and leaders, no reassignment started, and the same dynamic broker configs.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPartitions, alterTopicConfigs, createTopic, deleteTopic, purgeTopic } from "@/server/topics/actions";
 import { applyOffsetReset, deleteConsumerGroup, previewOffsetReset, undoOffsetReset } from "@/server/groups/actions";
 import { produceMessages } from "@/server/messages/actions";
+import {
+  alterBrokerConfigs,
+  cancelReassignment,
+  electLeaders,
+  reassignPartitions,
+  removeReassignmentThrottle,
+} from "@/server/brokers/actions";
+import { MAX_THROTTLE_BYTES } from "@/lib/brokers/schemas";
 import {
   badCluster,
   badCount,
@@ -56,7 +65,27 @@ async function clusterState() {
     const committed = (await admin.fetchOffsets({ groupId: group, topics: [canary] }))[0]?.partitions
       .map((p) => `${p.partition}:${p.offset}`)
       .sort();
-    return { names, offsets, configs, groups, committed };
+    const {
+      topics: [meta],
+    } = await admin.fetchTopicMetadata({ topics: [canary] });
+    const replicas = (meta?.partitions ?? [])
+      .sort((a, b) => a.partitionId - b.partitionId)
+      .map((p) => `${p.partitionId}:${p.replicas.join(",")} led by ${p.leader}`);
+    const reassigning = (await admin.listPartitionReassignments({})).topics.map((t) => t.topic).sort();
+    // Dynamic configs of every broker (its own, and the cluster-wide default each one reads).
+    const brokerConfigs = (
+      await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: ["1", "2", "3"].map((name) => ({ type: 4, name })),
+      })
+    ).resources
+      .flatMap((r) =>
+        r.configEntries
+          .filter((e) => e.configSource === 1 || e.configSource === 2)
+          .map((e) => `${r.resourceName}:${e.configName}=${e.configValue}`),
+      )
+      .sort();
+    return { names, offsets, configs, groups, committed, replicas, reassigning, brokerConfigs };
   });
 }
 
@@ -324,6 +353,114 @@ describe("every server action refuses generated bad input in words, and the clus
       ),
     );
     await refusesAll(produceMessages, fc.constant(valid), badCluster);
+  });
+
+  it("broker configs", async () => {
+    const valid = { broker: 1, set: [{ key: "log.cleaner.threads", value: "2" }], reset: [] };
+    const badKey = fc.constantFrom("", "Log.Cleaner.Threads", "log cleaner", "../x", "a".repeat(256), "no.such.config");
+    await refusesAll(
+      alterBrokerConfigs,
+      fc.oneof(
+        badWhole,
+        corrupt(valid, {
+          // Not a broker id, or a broker the cluster does not have (null is the cluster-wide default, so valid).
+          broker: fc.oneof(badCount, fc.constantFrom(42, 2_147_483_647)),
+          set: fc.oneof(
+            notAnObject.filter((v) => v !== null),
+            badKey.map((key) => [{ key, value: "2" }]),
+            fc.constant([{ key: "log.cleaner.threads", value: "x".repeat(10_001) }]),
+            fc.constant([{ key: "log.cleaner.threads" }]),
+            // Refused by the console (a static config) and by the broker (its own validation), nothing changed.
+            fc.constant([{ key: "log.dirs", value: "/tmp/x" }]),
+            fc.constantFrom("lots", "-5", "1.5", "").map((value) => [{ key: "log.cleaner.threads", value }]),
+          ),
+          reset: fc.oneof(
+            notAnObject.filter((v) => v !== null),
+            badKey.map((k) => [k]),
+            fc.constant(["log.cleaner.threads"]),
+          ),
+        }),
+        fc.constant({ broker: 1, set: [], reset: [] }),
+      ),
+    );
+    await refusesAll(alterBrokerConfigs, fc.constant(valid), badCluster);
+  });
+
+  it("elect leaders", async () => {
+    const valid = { topic: canary, partitions: [0] };
+    await refusesAll(
+      electLeaders,
+      fc.oneof(
+        badWhole,
+        corrupt(valid, {
+          // A topic that does not exist, and null (every topic) with partitions named.
+          topic: fc.oneof(badTopic, fc.constant(neverCreated)),
+          partitions: fc.oneof(
+            notAnObject.filter((v) => v !== null),
+            fc.constant([]),
+            badCount.map((p) => [p]),
+            fc.constant([0, 3]),
+          ),
+        }),
+      ),
+    );
+    await refusesAll(electLeaders, fc.constant(valid), badCluster);
+  });
+
+  it("reassign partitions, cancel and remove the throttle", async () => {
+    const row = { partition: 0, replicas: [1, 2, 3] };
+    const valid = { topic: canary, partitions: [row], throttleBytesPerSecond: null };
+    const badRow = fc.oneof(
+      corrupt(row, { partition: fc.oneof(badCount, fc.constant(3)), replicas: notAnObject }),
+      fc.constantFrom([], [1, 1, 2], [1, 2, 42]).map((replicas) => ({ partition: 0, replicas })),
+      badCount.map((id) => ({ partition: 0, replicas: [1, 2, id] })),
+    );
+    await refusesAll(
+      reassignPartitions,
+      fc.oneof(
+        badWhole,
+        corrupt(
+          valid,
+          {
+            topic: fc.oneof(badTopic, fc.constant(neverCreated)),
+            partitions: fc.oneof(
+              notAnObject,
+              fc.constant([]),
+              badRow.map((r) => [r]),
+            ),
+            throttleBytesPerSecond: fc.oneof(
+              fc.integer({ max: 1_023 }),
+              fc.constantFrom(1_024.5, Number.NaN, Number.POSITIVE_INFINITY, MAX_THROTTLE_BYTES + 1, "1048576"),
+              wrongType,
+            ),
+          },
+          ["topic", "partitions", "throttleBytesPerSecond"],
+        ),
+      ),
+    );
+    // The plan as it is (nothing to move) is refused in words too.
+    await refusesAll(reassignPartitions, fc.constant(valid), badCluster);
+
+    await refusesAll(
+      cancelReassignment,
+      fc.oneof(
+        badWhole,
+        corrupt(
+          { topic: canary, partitions: null },
+          {
+            topic: badTopic,
+            partitions: fc.oneof(
+              notAnObject.filter((v) => v !== null),
+              badCount.map((p) => [p]),
+            ),
+          },
+        ),
+        // Nothing of the canary is being reassigned.
+        fc.constant({ topic: canary, partitions: null }),
+      ),
+    );
+    await refusesAll(removeReassignmentThrottle, fc.oneof(badWhole, corrupt({ topic: canary }, { topic: badTopic })));
+    await refusesAll(removeReassignmentThrottle, fc.constant({ topic: canary }), badCluster);
   });
 
   it("left the cluster exactly as it was", async () => {

@@ -16,10 +16,9 @@ import {
   KafkaProtocolError,
   createProtocolCluster,
   type ProtocolCluster,
-  send,
-  Fetch,
+  fetchRecords,
   type FetchedPartition,
-  decodeRecordSet,
+  takeRecords,
   FetchSize,
   leaderMoved,
   KafkaErrorCode,
@@ -377,7 +376,7 @@ class Reader {
       let response;
       try {
         const broker = await this.connection.findBroker({ nodeId: leader });
-        response = await send(broker, Fetch, {
+        response = await fetchRecords(broker, {
           maxWaitMs: caughtUp ? LONG_POLL_MS : 0,
           minBytes: 1,
           maxBytes: REQUEST_MAX_BYTES,
@@ -395,19 +394,20 @@ class Reader {
         });
       } catch (error) {
         if (this.signal.aborted) throw new StreamAborted();
+        // The broker answered, with an error for the whole request: not a leader to look for.
+        if (error instanceof KafkaProtocolError) throw error;
         if (!isConnectionError(error) && !(error instanceof Error && /broker|leader|metadata/i.test(error.message)))
           throw error;
         await this.relocate(order, error);
         continue;
       }
-      if (response.errorCode !== 0) throw new KafkaProtocolError(response.errorCode);
       const answered = response.topics.find((t) => t.name === this.plan.topic)?.partitions ?? [];
       const moved: PartitionState[] = [];
       let movedCode = 0;
       for (const fetched of answered) {
         const state = this.states.get(fetched.partition);
         if (!state || state.done) continue;
-        if (fetched.errorCode === 0) {
+        if (fetched.errorCode === KafkaErrorCode.NONE) {
           state.failingSince = null;
           await this.take(state, fetched);
         } else if (leaderMoved(fetched.errorCode)) {
@@ -432,12 +432,8 @@ class Reader {
       if (state.plan.stop !== null && state.next >= state.plan.stop) this.finish(state);
       return;
     }
-    const set = decodeRecordSet(records, state.next, fetched.abortedTransactions);
-    if (set.truncated) {
-      state.size.truncated();
-      return;
-    }
-    state.size.read();
+    const set = takeRecords(fetched, state.next, state.size);
+    if (!set || set.truncated) return;
     const stop = state.plan.stop;
     // Frames take about twice the records' bytes (JSON field names, escapes); the writer grows if they take more.
     const frames = new FrameWriter(set.bytes * 2 + set.records.length * 160);

@@ -14,6 +14,8 @@ import { groupsReadingTopic } from "@/server/groups/fetch";
 import { getLogDirSizes } from "@/server/cluster/logdirs";
 import { getMetadata, getSnapshot } from "@/server/cluster/metadata";
 import { getAllWatermarks, readWatermarks } from "@/server/cluster/offsets";
+import { partitionRates, recordThroughput, topicThroughput } from "@/server/topics/throughput";
+import { THROUGHPUT_METHOD } from "@/lib/topics/throughput";
 
 /**
  * Every topic with its numbers, for the topics list: the metadata snapshot, two bulk ListOffsets rounds and one
@@ -29,8 +31,12 @@ export async function listTopics(cluster: ClusterHandle): Promise<{ topics: Topi
     getAllWatermarks(cluster, metadata),
     getLogDirSizes(cluster, metadata).catch(() => undefined),
   ]);
+  const now = Date.now();
+  recordThroughput(cluster, snapshot.topics, watermarks, sizes);
   return {
-    topics: snapshot.topics.map((t) => summarizeTopic(t, snapshot, watermarks, sizes)),
+    topics: snapshot.topics.map((t) =>
+      summarizeTopic(t, snapshot, watermarks, sizes, topicThroughput(cluster, t.name, now)),
+    ),
     sizesComplete: sizes?.complete ?? false,
   };
 }
@@ -87,7 +93,10 @@ export async function describeTopic(cluster: ClusterHandle, name: string): Promi
   ]);
   const marks = watermarks.get(name);
   const consumerGroups = await groupsReadingTopic(cluster, name, marks);
-  const summary = summarizeTopic(topic, snapshot, watermarks, sizes);
+  const now = Date.now();
+  recordThroughput(cluster, [topic], watermarks, sizes, undefined, { allTopics: false });
+  const rate = topicThroughput(cluster, name, now);
+  const summary = summarizeTopic(topic, snapshot, watermarks, sizes, rate);
   return {
     name,
     internal: isInternalTopic(name),
@@ -96,8 +105,15 @@ export async function describeTopic(cluster: ClusterHandle, name: string): Promi
     cleanupPolicy: summary.cleanupPolicy,
     messages: summary.messages,
     sizeBytes: summary.sizeBytes,
-    partitions: partitionInfos(topic, summary.minInsyncReplicas, marks, sizes?.partitions.get(name)),
+    partitions: partitionInfos(
+      topic,
+      summary.minInsyncReplicas,
+      marks,
+      sizes?.partitions.get(name),
+      partitionRates(cluster, name),
+    ),
     configs,
     consumerGroups,
+    throughput: rate ? { ...rate, method: THROUGHPUT_METHOD } : null,
   };
 }

@@ -63,11 +63,12 @@ export async function createTopic(cluster: ClusterHandle, input: z.output<typeof
   );
   invalidateTopics(cluster);
   if (!result) throw new ConsoleError("kafka_error", "The broker did not answer for this topic.", 502);
-  if (result.errorCode === 36) throw new FieldError("name", `A topic named "${input.name}" already exists.`);
+  if (result.errorCode === KafkaErrorCode.TOPIC_ALREADY_EXISTS)
+    throw new FieldError("name", `A topic named "${input.name}" already exists.`);
   // INVALID_CONFIG: the broker's own words name the config ("Unknown topic config name: x"), beside the extra ones.
   if (result.errorCode === KafkaErrorCode.INVALID_CONFIG && input.extraConfigs.length > 0)
     throw new FieldError("extraConfigs", `The broker refused a config: ${result.errorMessage ?? "invalid config"}`);
-  if (result.errorCode !== 0) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
+  if (result.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
   await waitForLeaders(cluster, input.name);
 }
 
@@ -132,7 +133,7 @@ export async function alterTopicConfigs(
     }),
   );
   if (!result) throw new ConsoleError("kafka_error", "The broker did not answer for this topic.", 502);
-  if (result.errorCode !== 0) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
+  if (result.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(result.errorCode, result.errorMessage);
   invalidateTopics(cluster);
   // Return once the change reads back, so the page that refreshes next shows it.
   await waitUntil(async () => {

@@ -1,11 +1,11 @@
 "use client";
 
-import type { DeleteGroupAction } from "@/components/consumer-groups/actions";
 import { ConfirmByTypingForm } from "@/components/ui/ConfirmByTypingForm";
-import { useServerAction } from "@/components/ui/useServerAction";
+import { useActionMutation } from "@/components/ui/useActionMutation";
 import type { ConsumerGroupResponse } from "@/lib/api/types";
 import { partitionsWords } from "@/lib/groups/display";
 import { deleteGroupSchema } from "@/lib/groups/schemas";
+import { deleteConsumerGroup } from "@/server/groups/actions";
 
 /**
  * Deletes the group (its committed offsets) once its id is typed. The caller (`onDeleted`) leaves the page and
@@ -14,24 +14,27 @@ import { deleteGroupSchema } from "@/lib/groups/schemas";
 export function DeleteGroupForm({
   cluster,
   group,
-  deleteConsumerGroup,
   onCancel,
   onDeleted,
 }: {
   cluster: string;
   group: ConsumerGroupResponse;
-  deleteConsumerGroup: DeleteGroupAction;
   onCancel: () => void;
   onDeleted: () => void;
 }) {
-  const action = useServerAction(cluster, deleteConsumerGroup, [], (data) => `Consumer group ${data.groupId} deleted.`);
+  const mutation = useActionMutation(
+    cluster,
+    deleteConsumerGroup,
+    () => [],
+    (data) => `Consumer group ${data.groupId} deleted.`,
+  );
   return (
     <ConfirmByTypingForm
       expected={group.groupId}
       what="group id"
       schema={deleteGroupSchema}
       toInput={(confirmation) => ({ groupId: group.groupId, confirmation })}
-      action={action}
+      mutation={mutation}
       submitLabel="Delete group"
       pendingLabel="Deleting…"
       onCancel={onCancel}

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
-import type { DeleteGroupAction } from "@/components/consumer-groups/actions";
 import { DeleteGroupForm } from "@/components/consumer-groups/detail/DeleteGroupForm";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
@@ -51,14 +50,12 @@ export function GroupActions({
   group,
   resetBlocked,
   deleteBlocked,
-  deleteConsumerGroup,
   onDeleted,
 }: {
   cluster: string;
   group: ConsumerGroupResponse;
   resetBlocked: BlockedReason | null;
   deleteBlocked: BlockedReason | null;
-  deleteConsumerGroup: DeleteGroupAction;
   onDeleted: () => void;
 }) {
   const noteId = useId();
@@ -93,13 +90,7 @@ export function GroupActions({
       ))}
       <Dialog open={open} title="Delete group" onClose={() => setOpen(false)}>
         {open ? (
-          <DeleteGroupForm
-            cluster={cluster}
-            group={group}
-            deleteConsumerGroup={deleteConsumerGroup}
-            onCancel={() => setOpen(false)}
-            onDeleted={onDeleted}
-          />
+          <DeleteGroupForm cluster={cluster} group={group} onCancel={() => setOpen(false)} onDeleted={onDeleted} />
         ) : null}
       </Dialog>
     </div>

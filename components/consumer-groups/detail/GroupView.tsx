@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import type { DeleteGroupAction, UndoResetAction } from "@/components/consumer-groups/actions";
 import { GroupActions } from "@/components/consumer-groups/detail/GroupActions";
 import { GroupFacts, GroupStats } from "@/components/consumer-groups/detail/GroupSummary";
 import { LastResetNotice } from "@/components/consumer-groups/detail/LastResetNotice";
@@ -37,14 +36,10 @@ export function GroupView({
   cluster,
   group,
   blockedBy,
-  undoOffsetReset,
-  deleteConsumerGroup,
 }: {
   cluster: string;
   group: string;
   blockedBy: GroupChangesBlocked;
-  undoOffsetReset: UndoResetAction;
-  deleteConsumerGroup: DeleteGroupAction;
 }) {
   const { data, error, isPending, refetch, notFound, deleted, markDeleted } = useDetailQuery(
     consumerGroupQuery(cluster, group),
@@ -75,7 +70,6 @@ export function GroupView({
             group={shown}
             resetBlocked={blockedBy.reset}
             deleteBlocked={blockedBy.delete}
-            deleteConsumerGroup={deleteConsumerGroup}
             onDeleted={markDeleted}
           />
         ) : null}
@@ -104,7 +98,6 @@ export function GroupView({
             reset={data.lastReset}
             members={data.members.length}
             blockedBy={blockedBy.undo}
-            undoOffsetReset={undoOffsetReset}
           />
           <GroupStats group={data} />
           <DetailSection

@@ -1,15 +1,15 @@
 "use client";
 
-import { useId, useState } from "react";
-import type { UndoResetAction } from "@/components/consumer-groups/actions";
+import { useId } from "react";
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
-import { useServerAction } from "@/components/ui/useServerAction";
-import type { LastReset, ResetResult } from "@/lib/api/types";
+import { useActionMutation } from "@/components/ui/useActionMutation";
+import type { LastReset } from "@/lib/api/types";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
 import { formatInteger, formatQuantity } from "@/lib/format";
 import { formatDateTime, partitionsWords } from "@/lib/groups/display";
 import { queryKeys } from "@/lib/query/keys";
+import { undoOffsetReset } from "@/server/groups/actions";
 
 /** Why Undo cannot run now, in words, or null when it can. */
 function undoBlocked(reset: LastReset, members: number, blockedBy: BlockedReason | null): string | null {
@@ -32,7 +32,6 @@ export function LastResetNotice({
   reset,
   members,
   blockedBy,
-  undoOffsetReset,
 }: {
   cluster: string;
   groupId: string;
@@ -40,22 +39,15 @@ export function LastResetNotice({
   members: number;
   /** Why Undo is not offered (a read-only cluster, a role below operator), or null. */
   blockedBy: BlockedReason | null;
-  undoOffsetReset: UndoResetAction;
 }) {
-  const action = useServerAction(
+  const mutation = useActionMutation(
     cluster,
     undoOffsetReset,
-    [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)],
+    () => [queryKeys.consumerGroups(cluster), queryKeys.topics(cluster)],
     (data) =>
       `The last offset reset of group ${data.groupId} was undone (${formatQuantity(data.partitions, "partition")}).`,
   );
-  const [done, setDone] = useState<ResetResult | null>(null);
-
-  async function undo() {
-    setDone(null);
-    const result = await action.run({ groupId });
-    if (result.ok) setDone(result.data);
-  }
+  const done = mutation.data;
 
   return (
     <>
@@ -75,9 +67,9 @@ export function LastResetNotice({
         <Banner
           reset={reset}
           blocked={undoBlocked(reset, members, blockedBy)}
-          pending={action.pending}
-          message={action.message}
-          onUndo={() => void undo()}
+          pending={mutation.isPending}
+          message={mutation.error?.message ?? null}
+          onUndo={() => mutation.mutate({ groupId })}
         />
       ) : null}
     </>

@@ -72,7 +72,7 @@ function TopicOffsets({
           {partitionsWords(totals.partitions)} · lag {formatCount(totals.lag)} · {lagTimeWords(totals.lagSeconds)}
         </span>
       </h3>
-      <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+      <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
         <table aria-label={`Offsets of ${totals.topic}`} className="w-full border-collapse text-sm">
           <thead>
             <tr>

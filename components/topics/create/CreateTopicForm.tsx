@@ -1,15 +1,18 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
+import type { Path, UseFormSetError } from "react-hook-form";
 import {
   type CreateTopicValues,
+  createTopicResolver,
   defaultReplicationFactor,
   FIELD_KEYS,
   FIELD_OF,
+  FIELD_VALUE,
   type FieldKey,
+  formPathOf,
   INITIAL_VALUES,
   nameWarning,
   toCreateTopicInput,
@@ -17,22 +20,16 @@ import {
 import { ExtraConfigsField } from "@/components/topics/create/ExtraConfigsField";
 import { TopicConfigFields } from "@/components/topics/create/TopicConfigFields";
 import { Button } from "@/components/ui/Button";
-import { reportActionWarning } from "@/components/ui/actionWarnings";
-import { announce } from "@/components/ui/announcements";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
-import { type ActionResult, fieldErrorsFrom } from "@/lib/actions/result";
+import { useActionForm } from "@/components/ui/useActionForm";
+import { submitAction, useActionMutation } from "@/components/ui/useActionMutation";
 import { formatInteger } from "@/lib/format";
 import { queryKeys } from "@/lib/query/keys";
 import { clusterPath, topicPath } from "@/lib/routes";
-import { type CreateTopicInput, createTopicSchema } from "@/lib/topics/schemas";
-
-/** The signature of server/topics/actions.ts createTopic; the page passes the action in. */
-export type CreateTopicAction = (cluster: string, input: CreateTopicInput) => Promise<ActionResult<{ name: string }>>;
+import { createTopic } from "@/server/topics/actions";
 
 /** Online brokers: a count, or why there is none yet. */
 export type OnlineBrokers = number | "loading" | "error";
-
-const NO_ANSWER = "The console server did not answer. Check that it is running, then try again.";
 
 function brokersHint(online: OnlineBrokers): string {
   if (online === "loading") return "Counting the online brokers…";
@@ -55,83 +52,76 @@ function replicationWarning(online: OnlineBrokers, replicationFactor: number): s
  */
 export function CreateTopicForm({
   cluster,
-  createTopic,
   existingNames,
   onlineBrokers,
 }: {
   cluster: string;
-  createTopic: CreateTopicAction;
   existingNames: readonly string[] | undefined;
   onlineBrokers: OnlineBrokers;
 }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<CreateTopicValues>(INITIAL_VALUES);
-  const [touched, setTouched] = useState<ReadonlySet<FieldKey>>(() => new Set());
-  const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const touched = useRef(new Set<keyof CreateTopicValues>());
   const [created, setCreated] = useState<string | null>(null);
   const [navigating, startNavigation] = useTransition();
-
+  const mutation = useActionMutation(
+    cluster,
+    createTopic,
+    () => [queryKeys.topics(cluster), queryKeys.overview(cluster)],
+    (data) => `Topic ${data.name} created.`,
+  );
   const defaultRf = typeof onlineBrokers === "number" ? defaultReplicationFactor(onlineBrokers) : undefined;
+  const form = useActionForm(createTopicResolver(defaultRf), INITIAL_VALUES, mutation);
+  const values = form.watch();
   const input = toCreateTopicInput(values, defaultRf);
-  const parsed = createTopicSchema.safeParse(input);
-  const clientErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error.issues);
-  const errorsFor = (key: FieldKey) =>
-    (submitted || touched.has(key) ? clientErrors[key] : undefined) ?? serverErrors[key];
+  const { errors, isSubmitted, submitCount } = form.formState;
 
-  const mutation = useMutation({
-    mutationFn: (topic: CreateTopicInput) => createTopic(cluster, topic),
-    onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.audit() });
-      if (!result.ok) {
-        setMessage(result.message);
-        setServerErrors(result.fieldErrors ?? {});
-        return;
-      }
-      // Said by ActionWarning, which stays on screen when the form opens the new topic's page.
-      if (result.warning) reportActionWarning(result.warning);
-      setCreated(result.data.name);
-      announce(`Topic ${result.data.name} created.`);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.topics(cluster) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.overview(cluster) });
-      startNavigation(() => router.push(topicPath(cluster, result.data.name)));
-    },
-    onError: () => setMessage(NO_ANSWER),
-  });
+  // After a refused submit, once React has rendered the errors: move to the first field that has one.
+  useEffect(() => {
+    if (submitCount > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [submitCount]);
+
   const pending = mutation.isPending || navigating || created !== null;
   const statusText =
     created !== null ? `Topic ${created} created. Opening it…` : mutation.isPending ? "Creating the topic…" : "";
 
-  const set = <K extends keyof CreateTopicValues>(key: K, value: CreateTopicValues[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    const field = FIELD_OF[key];
-    setServerErrors((current) =>
-      field in current ? Object.fromEntries(Object.entries(current).filter(([name]) => name !== field)) : current,
-    );
+  const errorsFor = (key: FieldKey) => {
+    const message =
+      key === FIELD_KEYS.extraConfigs ? errors.extraConfigs?.root?.message : errors[FIELD_VALUE[key]]?.message;
+    return message ? [message] : undefined;
   };
-  const touch = (key: FieldKey) => setTouched((current) => (current.has(key) ? current : new Set(current).add(key)));
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setSubmitted(true);
-    if (!parsed.success) {
-      setMessage(null);
-      // After React has rendered the errors: move to the first field that has one.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setMessage(null);
-    setServerErrors({});
-    mutation.mutate(input);
-  }
+  // A field's problems follow the typing once it has been left or the form submitted; before that, editing it only
+  // clears what the server said about it.
+  const set = <K extends keyof CreateTopicValues>(key: K, value: CreateTopicValues[K]) => {
+    const field = FIELD_VALUE[FIELD_OF[key]];
+    form.setValue(key as Path<CreateTopicValues>, value, { shouldDirty: true });
+    if (form.formState.isSubmitted || touched.current.has(field)) void form.trigger(field);
+    else form.clearErrors(field);
+  };
+  // Leaving a field checks it, unless the server's word about it stands (it goes once the field is edited).
+  const touch = (key: FieldKey) => {
+    const field = FIELD_VALUE[key];
+    touched.current.add(field);
+    const error = form.getFieldState(field).error as { type?: string; root?: { type?: string } } | undefined;
+    if (error?.type !== "server" && error?.root?.type !== "server") void form.trigger(field);
+  };
+  // The action reports problems at the input's paths; the form shows them at its own fields.
+  const setError: UseFormSetError<CreateTopicValues> = (path, error) =>
+    form.setError(formPathOf(path.split("."), form.getValues()) as Path<CreateTopicValues>, error);
+  const submit = submitAction({ handleSubmit: form.handleSubmit, setError }, mutation.mutateAsync, (data) => {
+    setCreated(data.name);
+    startNavigation(() => router.push(topicPath(cluster, data.name)));
+  });
 
   const bind = { values, set, touch, errorsFor, disabled: pending };
   return (
-    <form ref={formRef} noValidate onSubmit={submit} aria-label="Create topic" className="max-w-2xl space-y-6">
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={(event) => (pending ? event.preventDefault() : submit(event))}
+      aria-label="Create topic"
+      className="max-w-2xl space-y-6"
+    >
       <div className="space-y-4">
         <Field
           label="Name"
@@ -193,14 +183,17 @@ export function CreateTopicForm({
       <ExtraConfigsField
         {...bind}
         rowErrors={(row) =>
-          submitted || touched.has(FIELD_KEYS.extraConfigs)
-            ? Object.entries(clientErrors)
-                .filter(([path]) => path.startsWith(`extraConfigs.${row}.`))
-                .flatMap(([, messages]) => messages)
-            : []
+          [errors.extraConfigs?.[row]?.key?.message, errors.extraConfigs?.[row]?.value?.message].filter(
+            (message) => message !== undefined,
+          )
         }
       />
-      <FormError message={message ?? (submitted && !parsed.success ? "Check the fields marked above." : null)} />
+      <FormError
+        message={
+          mutation.error?.message ??
+          (isSubmitted && Object.keys(errors).length > 0 ? "Check the fields marked above." : null)
+        }
+      />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" variant="primary" disabled={pending}>
           Create topic

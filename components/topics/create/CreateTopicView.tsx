@@ -3,11 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo } from "react";
-import {
-  type CreateTopicAction,
-  CreateTopicForm,
-  type OnlineBrokers,
-} from "@/components/topics/create/CreateTopicForm";
+import { CreateTopicForm, type OnlineBrokers } from "@/components/topics/create/CreateTopicForm";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
@@ -21,15 +17,7 @@ const BACK_LINK = "rounded font-medium text-accent underline underline-offset-4"
  * the online broker count (the default replication factor). When creating is blocked (a read-only cluster, a role
  * below admin) it says why there is no form.
  */
-export function CreateTopicView({
-  cluster,
-  blockedBy,
-  createTopic,
-}: {
-  cluster: string;
-  blockedBy: BlockedReason | null;
-  createTopic: CreateTopicAction;
-}) {
+export function CreateTopicView({ cluster, blockedBy }: { cluster: string; blockedBy: BlockedReason | null }) {
   const topics = useQuery({ ...topicsQuery(cluster), enabled: blockedBy === null });
   const brokers = useQuery({ ...brokersQuery(cluster), enabled: blockedBy === null });
 
@@ -57,12 +45,7 @@ export function CreateTopicView({
           {blockedText(blockedBy, "create topics")}
         </EmptyState>
       ) : (
-        <CreateTopicForm
-          cluster={cluster}
-          createTopic={createTopic}
-          existingNames={existingNames}
-          onlineBrokers={onlineBrokers}
-        />
+        <CreateTopicForm cluster={cluster} existingNames={existingNames} onlineBrokers={onlineBrokers} />
       )}
     </>
   );

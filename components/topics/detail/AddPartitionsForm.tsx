@@ -1,22 +1,25 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
 import { DialogButtons } from "@/components/ui/DetailParts";
-import { useTopicAdmin } from "@/components/topics/detail/TopicAdmin";
-import { useTopicAction } from "@/components/topics/detail/useTopicAction";
-import { errorsFor, type FieldErrors, validate } from "@/components/ui/useServerAction";
+import { useTopicMutation } from "@/components/topics/detail/useTopicMutation";
+import { useActionForm } from "@/components/ui/useActionForm";
+import { submitAction } from "@/components/ui/useActionMutation";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
+import { z } from "zod";
 import { formatInteger, formatQuantity } from "@/lib/format";
-import { addPartitionsSchema, type AddPartitionsInput } from "@/lib/topics/schemas";
+import { addPartitionsSchema } from "@/lib/topics/schemas";
+import { addPartitions } from "@/server/topics/actions";
 
-function check(input: AddPartitionsInput, current: number): FieldErrors {
-  const errors = validate(addPartitionsSchema, input);
-  // The reason a smaller count is refused matters more than the schema's general lower bound.
-  if (Number.isInteger(input.partitions) && input.partitions <= current) {
-    errors.partitions = [`Enter more than the current ${formatInteger(current)}: Kafka cannot remove partitions.`];
-  }
-  return errors;
+/** The action's schema, plus the reason a smaller count is refused, which matters more than its general lower bound. */
+function schemaFor(current: number) {
+  const more = `Enter more than the current ${formatInteger(current)}: Kafka cannot remove partitions.`;
+  return addPartitionsSchema.extend({
+    partitions: z
+      .number({ error: "Partitions must be a number." })
+      .refine((n) => n > current, more)
+      .pipe(addPartitionsSchema.shape.partitions),
+  });
 }
 
 /** Grows the topic to a new total number of partitions. */
@@ -31,28 +34,14 @@ export function AddPartitionsForm({
   current: number;
   onDone: () => void;
 }) {
-  const [text, setText] = useState(String(current + 1));
-  const [checked, setChecked] = useState<FieldErrors | null>(null);
-  const { addPartitions } = useTopicAdmin();
-  const action = useTopicAction(cluster, addPartitions, {
+  const mutation = useTopicMutation(cluster, addPartitions, {
     done: (data) => `Topic ${data.name} now has ${formatQuantity(data.partitions, "partition")}.`,
   });
-  const input = (value: string): AddPartitionsInput => ({
-    name: topic,
-    partitions: value.trim() === "" ? Number.NaN : Number(value),
-  });
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const errors = check(input(text), current);
-    setChecked(errors);
-    if (Object.keys(errors).length > 0) return;
-    const result = await action.run(input(text));
-    if (result.ok) onDone();
-  }
+  const form = useActionForm(schemaFor(current), { name: topic, partitions: current + 1 }, mutation);
+  const error = form.formState.errors.partitions?.message;
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)}>
+    <form noValidate onSubmit={submitAction(form, mutation.mutateAsync, onDone)}>
       <p className="mb-4 text-sm">
         <code className="font-mono">{topic}</code> has {formatInteger(current)}{" "}
         {current === 1 ? "partition" : "partitions"} now.
@@ -60,7 +49,7 @@ export function AddPartitionsForm({
       <Field
         label="New number of partitions"
         hint="The new total, not how many to add."
-        errors={errorsFor("partitions", checked ?? {}, action.fieldErrors)}
+        errors={error ? [error] : undefined}
         warning={
           "Records with keys will go to different partitions from now on: a key's partition depends on " +
           ("the partition count, so records with the same key may land in another partition than before, and " +
@@ -75,21 +64,17 @@ export function AddPartitionsForm({
             min={current + 1}
             step={1}
             autoFocus
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              if (checked !== null) setChecked(check(input(event.target.value), current));
-            }}
+            {...form.register("partitions", { valueAsNumber: true })}
           />
         )}
       </Field>
       <div className="mt-4">
-        <FormError message={action.message} />
+        <FormError message={mutation.error?.message} />
       </div>
       <DialogButtons>
         <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={action.pending}>
-          {action.pending ? "Adding…" : "Add partitions"}
+        <Button type="submit" variant="primary" disabled={mutation.isPending}>
+          {mutation.isPending ? "Adding…" : "Add partitions"}
         </Button>
       </DialogButtons>
     </form>

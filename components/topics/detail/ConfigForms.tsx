@@ -1,15 +1,16 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { useId } from "react";
 import { DialogButtons } from "@/components/ui/DetailParts";
-import { useTopicAdmin } from "@/components/topics/detail/TopicAdmin";
-import { useTopicAction } from "@/components/topics/detail/useTopicAction";
-import { errorsFor, type FieldErrors, validate } from "@/components/ui/useServerAction";
+import { useTopicMutation } from "@/components/topics/detail/useTopicMutation";
+import { useActionForm } from "@/components/ui/useActionForm";
+import { submitAction } from "@/components/ui/useActionMutation";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
 import type { TopicConfigEntry } from "@/lib/api/types";
 import { CONFIG_SOURCE_LABELS, formatConfigValue } from "@/lib/topics/configs";
-import { type AlterTopicConfigsInput, alterTopicConfigsSchema } from "@/lib/topics/schemas";
+import { alterTopicConfigsSchema } from "@/lib/topics/schemas";
+import { alterTopicConfigs } from "@/server/topics/actions";
 
 interface FormProps {
   cluster: string;
@@ -23,80 +24,48 @@ function preview(key: string, value: string): string | undefined {
   return shown.kind === "formatted" ? `Shown as ${shown.text}.` : undefined;
 }
 
-/** Field errors of the form's own check (after the first submit) and of the action, and the form's message. */
-function useAlterConfigs({ cluster, onDone }: FormProps) {
-  const { alterTopicConfigs } = useTopicAdmin();
-  const action = useTopicAction(cluster, alterTopicConfigs, {
+/** The config change as a mutation: on success the topic and its list refresh, and a toast says what changed. */
+function useAlterConfigs(cluster: string) {
+  return useTopicMutation(cluster, alterTopicConfigs, {
     done: (data) =>
       data.set.length > 0
         ? `${data.set.join(", ")} of topic ${data.name} changed.`
         : `${data.reset.join(", ")} of topic ${data.name} reset to the default.`,
   });
-  const [checked, setChecked] = useState<FieldErrors | null>(null);
+}
 
-  async function submit(event: FormEvent<HTMLFormElement>, input: AlterTopicConfigsInput) {
-    event.preventDefault();
-    const errors = validate(alterTopicConfigsSchema, input);
-    setChecked(errors);
-    if (Object.keys(errors).length > 0) return;
-    const result = await action.run(input);
-    if (result.ok) onDone();
-  }
-
-  /** Re-checks as the person types, once they have tried to submit. */
-  function recheck(input: AlterTopicConfigsInput) {
-    if (checked !== null) setChecked(validate(alterTopicConfigsSchema, input));
-  }
-
-  const local = checked ?? {};
-  const formMessage = action.message ?? errorsFor("", local)?.join(" ") ?? null;
-  return {
-    ...action,
-    submit,
-    recheck,
-    errors: (key: string) => errorsFor(key, local, action.fieldErrors),
-    formMessage,
-  };
+/** A form setting one config: its key and value checked with the action's schema. */
+function useSetConfigForm(cluster: string, topic: string, key: string, value: string) {
+  const mutation = useAlterConfigs(cluster);
+  const form = useActionForm(alterTopicConfigsSchema, { name: topic, set: [{ key, value }], reset: [] }, mutation);
+  const errors = form.formState.errors.set?.[0];
+  const words = (message: string | undefined) => (message ? [message] : undefined);
+  return { mutation, form, keyErrors: words(errors?.key?.message), valueErrors: words(errors?.value?.message) };
 }
 
 /** Sets one config on the topic (an override), leaving every other key as it is. */
-export function EditConfigForm({ entry, ...props }: FormProps & { entry: TopicConfigEntry }) {
-  const [value, setValue] = useState(entry.sensitive ? "" : (entry.value ?? ""));
-  const form = useAlterConfigs(props);
-  const input = (next: string): AlterTopicConfigsInput => ({
-    name: props.topic,
-    set: [{ key: entry.name, value: next }],
-    reset: [],
-  });
+export function EditConfigForm({ entry, cluster, topic, onDone }: FormProps & { entry: TopicConfigEntry }) {
+  const initial = entry.sensitive ? "" : (entry.value ?? "");
+  const { mutation, form, valueErrors } = useSetConfigForm(cluster, topic, entry.name, initial);
+  const value = form.watch("set.0.value");
   const current = formatConfigValue(entry.name, entry.value, entry.sensitive);
 
   return (
-    <form noValidate onSubmit={(event) => void form.submit(event, input(value))}>
+    <form noValidate onSubmit={submitAction(form, mutation.mutateAsync, onDone)}>
       <p className="mb-4 text-sm text-muted">
         Now: {current.text}
         {current.kind === "formatted" ? ` (${entry.value ?? ""})` : null} · {CONFIG_SOURCE_LABELS[entry.source]}
       </p>
-      <Field label={`New value of ${entry.name}`} hint={preview(entry.name, value)} errors={form.errors("set.0.value")}>
-        {(control) => (
-          <TextInput
-            {...control}
-            className="font-mono"
-            autoFocus
-            value={value}
-            onChange={(event) => {
-              setValue(event.target.value);
-              form.recheck(input(event.target.value));
-            }}
-          />
-        )}
+      <Field label={`New value of ${entry.name}`} hint={preview(entry.name, value ?? "")} errors={valueErrors}>
+        {(control) => <TextInput {...control} className="font-mono" autoFocus {...form.register("set.0.value")} />}
       </Field>
       <div className="mt-4">
-        <FormError message={form.formMessage} />
+        <FormError message={mutation.error?.message} />
       </div>
       <DialogButtons>
-        <Button onClick={props.onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save"}
+        <Button onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={mutation.isPending}>
+          {mutation.isPending ? "Saving…" : "Save"}
         </Button>
       </DialogButtons>
     </form>
@@ -104,23 +73,24 @@ export function EditConfigForm({ entry, ...props }: FormProps & { entry: TopicCo
 }
 
 /** Removes the topic's override of one config, so the broker's or Kafka's default applies again. */
-export function ResetConfigForm({ entry, ...props }: FormProps & { entry: TopicConfigEntry }) {
-  const form = useAlterConfigs(props);
+export function ResetConfigForm({ entry, cluster, topic, onDone }: FormProps & { entry: TopicConfigEntry }) {
+  const mutation = useAlterConfigs(cluster);
+  const form = useActionForm(alterTopicConfigsSchema, { name: topic, set: [], reset: [entry.name] }, mutation);
   const current = formatConfigValue(entry.name, entry.value, entry.sensitive);
 
   return (
-    <form noValidate onSubmit={(event) => void form.submit(event, { name: props.topic, set: [], reset: [entry.name] })}>
+    <form noValidate onSubmit={submitAction(form, mutation.mutateAsync, onDone)}>
       <p className="text-sm">
         Remove the override of <code className="font-mono">{entry.name}</code> (now {current.text}) from this topic? The
         value set on the broker, or Kafka&apos;s default, applies again.
       </p>
       <div className="mt-4">
-        <FormError message={form.formMessage} />
+        <FormError message={mutation.error?.message} />
       </div>
       <DialogButtons>
-        <Button onClick={props.onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={form.pending} autoFocus>
-          {form.pending ? "Resetting…" : "Reset to default"}
+        <Button onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={mutation.isPending} autoFocus>
+          {mutation.isPending ? "Resetting…" : "Reset to default"}
         </Button>
       </DialogButtons>
     </form>
@@ -128,24 +98,14 @@ export function ResetConfigForm({ entry, ...props }: FormProps & { entry: TopicC
 }
 
 /** Sets a config by name, including one the topic does not list yet. `known` suggests the names Kafka reported. */
-export function AddOverrideForm({ known, ...props }: FormProps & { known: readonly string[] }) {
+export function AddOverrideForm({ known, cluster, topic, onDone }: FormProps & { known: readonly string[] }) {
   const listId = useId();
-  const [key, setKey] = useState("");
-  const [value, setValue] = useState("");
-  const form = useAlterConfigs(props);
-  const input = (nextKey: string, nextValue: string): AlterTopicConfigsInput => ({
-    name: props.topic,
-    set: [{ key: nextKey.trim(), value: nextValue }],
-    reset: [],
-  });
+  const { mutation, form, keyErrors, valueErrors } = useSetConfigForm(cluster, topic, "", "");
+  const [key, value] = form.watch(["set.0.key", "set.0.value"]);
 
   return (
-    <form noValidate onSubmit={(event) => void form.submit(event, input(key, value))} className="space-y-4">
-      <Field
-        label="Config name"
-        hint="For example retention.ms or max.message.bytes."
-        errors={form.errors("set.0.key")}
-      >
+    <form noValidate onSubmit={submitAction(form, mutation.mutateAsync, onDone)} className="space-y-4">
+      <Field label="Config name" hint="For example retention.ms or max.message.bytes." errors={keyErrors}>
         {(control) => (
           <TextInput
             {...control}
@@ -154,11 +114,7 @@ export function AddOverrideForm({ known, ...props }: FormProps & { known: readon
             list={listId}
             autoComplete="off"
             spellCheck={false}
-            value={key}
-            onChange={(event) => {
-              setKey(event.target.value);
-              form.recheck(input(event.target.value, value));
-            }}
+            {...form.register("set.0.key", { setValueAs: (v: string) => v.trim() })}
           />
         )}
       </Field>
@@ -167,25 +123,16 @@ export function AddOverrideForm({ known, ...props }: FormProps & { known: readon
           <option key={name} value={name} />
         ))}
       </datalist>
-      <Field label="Value" hint={preview(key.trim(), value)} errors={form.errors("set.0.value")}>
+      <Field label="Value" hint={preview((key ?? "").trim(), value ?? "")} errors={valueErrors}>
         {(control) => (
-          <TextInput
-            {...control}
-            className="font-mono"
-            spellCheck={false}
-            value={value}
-            onChange={(event) => {
-              setValue(event.target.value);
-              form.recheck(input(key, event.target.value));
-            }}
-          />
+          <TextInput {...control} className="font-mono" spellCheck={false} {...form.register("set.0.value")} />
         )}
       </Field>
-      <FormError message={form.formMessage} />
+      <FormError message={mutation.error?.message} />
       <DialogButtons>
-        <Button onClick={props.onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Add override"}
+        <Button onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={mutation.isPending}>
+          {mutation.isPending ? "Saving…" : "Add override"}
         </Button>
       </DialogButtons>
     </form>

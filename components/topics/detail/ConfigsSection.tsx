@@ -119,8 +119,9 @@ export function ConfigsSection({
   blocked: boolean;
 }) {
   const [filter, setFilter] = useState("");
+  const [overridesOnly, setOverridesOnly] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
-  const rows = filterConfigs(sortConfigs(configs), filter);
+  const rows = filterConfigs(sortConfigs(configs), filter).filter((e) => !overridesOnly || e.source === "topic");
   const overrides = configs.filter((entry) => entry.source === "topic").length;
   const close = () => setEditing(null);
 
@@ -134,17 +135,29 @@ export function ConfigsSection({
         }
         actions={blocked ? null : <Button onClick={() => setEditing({ kind: "add" })}>Add override</Button>}
       >
-        <SearchBox
-          label="Filter configs"
-          placeholder="Filter configs by name or value"
-          value={filter}
-          onChange={setFilter}
-          className="mb-3 max-w-sm"
-        />
+        <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+          <SearchBox
+            label="Filter configs"
+            placeholder="Filter configs by name or value"
+            value={filter}
+            onChange={setFilter}
+            className="w-full max-w-sm"
+          />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={overridesOnly} onChange={(e) => setOverridesOnly(e.target.checked)} />
+            Overrides only
+          </label>
+        </div>
         {rows.length === 0 ? (
-          <EmptyState title="No config matches the filter">
-            Try a shorter part of the name, like “retention”.
-          </EmptyState>
+          overridesOnly && filter === "" ? (
+            <EmptyState title="No config is set on this topic">
+              Every value comes from the broker or Kafka&apos;s defaults.
+            </EmptyState>
+          ) : (
+            <EmptyState title="No config matches the filter">
+              Try a shorter part of the name, like “retention”.
+            </EmptyState>
+          )
         ) : (
           <ConfigsTable rows={rows} blocked={blocked} onEdit={(kind, entry) => setEditing({ kind, entry })} />
         )}

@@ -1,11 +1,11 @@
 "use client";
 
-import { useTopicAdmin } from "@/components/topics/detail/TopicAdmin";
-import { useTopicAction } from "@/components/topics/detail/useTopicAction";
+import { useTopicMutation } from "@/components/topics/detail/useTopicMutation";
 import { ConfirmByTypingForm } from "@/components/ui/ConfirmByTypingForm";
 import type { TopicResponse } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
 import { deleteTopicSchema } from "@/lib/topics/schemas";
+import { deleteTopic } from "@/server/topics/actions";
 
 /**
  * Deletes the topic once its name is typed. The caller (`onDeleted`) leaves the page and updates the caches: the
@@ -22,8 +22,7 @@ export function DeleteTopicForm({
   onCancel: () => void;
   onDeleted: () => void;
 }) {
-  const { deleteTopic } = useTopicAdmin();
-  const action = useTopicAction(cluster, deleteTopic, {
+  const mutation = useTopicMutation(cluster, deleteTopic, {
     refresh: false,
     done: (data) => `Topic ${data.name} deleted.`,
   });
@@ -34,7 +33,7 @@ export function DeleteTopicForm({
       what="topic name"
       schema={deleteTopicSchema}
       toInput={(confirmation) => ({ name: topic.name, confirmation })}
-      action={action}
+      mutation={mutation}
       submitLabel="Delete topic"
       pendingLabel="Deleting…"
       onCancel={onCancel}

@@ -1,12 +1,14 @@
 "use client";
 
+import Link from "next/link";
 import { Fragment, useEffect, useRef } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { Table, Td, Th } from "@/components/ui/Table";
 import { RowHeader } from "@/components/ui/DetailParts";
 import type { PartitionInfo } from "@/lib/api/types";
 import { cx } from "@/lib/cx";
-import { formatBytes, formatCount, formatInteger, formatOffset } from "@/lib/format";
+import { formatBytes, formatCount, formatInteger, formatOffset, formatRate } from "@/lib/format";
+import { messagesPath } from "@/lib/routes";
 
 /** Replicas in order; the ones outside the ISR are struck through, muted, and say so to screen readers. */
 function ReplicaList({ partition }: { partition: PartitionInfo }) {
@@ -65,13 +67,17 @@ function PartitionStatus({ partition }: { partition: PartitionInfo }) {
 }
 
 /**
- * One row per partition. `highlight` (from ?partition=N) marks that row and scrolls it into view once, when it
- * first appears; the 10 s refresh does not scroll again.
+ * One row per partition; its number links to its newest messages. `highlight` (from ?partition=N) marks that row
+ * and scrolls it into view once, when it first appears; the 10 s refresh does not scroll again.
  */
 export function PartitionsTable({
+  cluster,
+  topic,
   partitions,
   highlight,
 }: {
+  cluster: string;
+  topic: string;
   partitions: readonly PartitionInfo[];
   highlight?: number | undefined;
 }) {
@@ -99,6 +105,7 @@ export function PartitionsTable({
           <Th numeric>High watermark</Th>
           <Th numeric>Messages</Th>
           <Th numeric>Size</Th>
+          <Th numeric>Rate</Th>
           <Th>Status</Th>
         </tr>
       </thead>
@@ -113,7 +120,19 @@ export function PartitionsTable({
               aria-current={current ? "true" : undefined}
               className={cx("scroll-mt-20", current ? "bg-accent-soft" : "hover:bg-sunken/60")}
             >
-              <RowHeader className="text-right tabular-nums">{partition.partition}</RowHeader>
+              <RowHeader className="text-right tabular-nums">
+                <Link
+                  href={messagesPath(
+                    cluster,
+                    topic,
+                    new URLSearchParams({ from: "newest", partitions: String(partition.partition) }),
+                  )}
+                  className="text-accent underline-offset-2 hover:underline"
+                  title={`Messages of partition ${partition.partition}`}
+                >
+                  {partition.partition}
+                </Link>
+              </RowHeader>
               <Td
                 numeric
                 className={partition.leader === -1 ? "font-medium text-red-700 dark:text-red-300" : undefined}
@@ -139,6 +158,9 @@ export function PartitionsTable({
               </Td>
               <Td numeric className={partition.sizeBytes === null ? "text-muted" : undefined}>
                 {partition.sizeBytes === null ? "—" : formatBytes(partition.sizeBytes)}
+              </Td>
+              <Td numeric className={partition.messagesPerSec === null ? "text-muted" : undefined}>
+                {partition.messagesPerSec === null ? "—" : formatRate(partition.messagesPerSec)}
               </Td>
               <Td>
                 <PartitionStatus partition={partition} />

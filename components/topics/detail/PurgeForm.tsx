@@ -1,15 +1,15 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
 import { DialogButtons } from "@/components/ui/DetailParts";
-import { useTopicAdmin } from "@/components/topics/detail/TopicAdmin";
-import { useTopicAction } from "@/components/topics/detail/useTopicAction";
-import { errorsFor, type FieldErrors, validate } from "@/components/ui/useServerAction";
+import { useTopicMutation } from "@/components/topics/detail/useTopicMutation";
+import { useActionForm } from "@/components/ui/useActionForm";
+import { submitAction } from "@/components/ui/useActionMutation";
 import { Button } from "@/components/ui/Button";
 import { FormError } from "@/components/ui/Form";
 import type { TopicResponse } from "@/lib/api/types";
 import { formatInteger, formatQuantity } from "@/lib/format";
-import { type PurgeTopicInput, purgeTopicSchema } from "@/lib/topics/schemas";
+import { purgeTopicSchema } from "@/lib/topics/schemas";
+import { purgeTopic } from "@/server/topics/actions";
 
 const messages = (count: number): string => formatQuantity(count, "message");
 /** The count is the topic's total, never a number per partition. */
@@ -23,22 +23,21 @@ const chosenWords = (count: number, chosen: number): string =>
  * from the watermarks of the last refresh; records written meanwhile are deleted too.
  */
 export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: TopicResponse; onDone: () => void }) {
-  const [whole, setWhole] = useState(true);
-  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const [checked, setChecked] = useState<FieldErrors | null>(null);
-  const { purgeTopic } = useTopicAdmin();
-  const action = useTopicAction(cluster, purgeTopic, {
+  const mutation = useTopicMutation(cluster, purgeTopic, {
     groups: true,
     done: (data) =>
       `Purged ${formatQuantity(data.partitions.length, "partition")} of topic ${data.name}. The size on disk ` +
       "shrinks only when Kafka deletes the old log segments, usually within a few minutes.",
   });
+  // No partitions: the whole topic; a list: only those.
+  const form = useActionForm(purgeTopicSchema, { name: topic.name }, mutation);
+  const picked = form.watch("partitions");
+  const whole = picked === undefined;
+  const chosen = new Set(picked ?? []);
 
   const partitions = [...topic.partitions].sort((a, b) => a.partition - b.partition);
   const selected = whole ? partitions : partitions.filter((p) => chosen.has(p.partition));
   const count = selected.reduce((sum, p) => sum + p.messages, 0);
-  const input = (wholeTopic: boolean, set: ReadonlySet<number>): PurgeTopicInput =>
-    wholeTopic ? { name: topic.name } : { name: topic.name, partitions: [...set].sort((a, b) => a - b) };
   const compactOnly =
     topic.cleanupPolicy !== null &&
     !topic.cleanupPolicy
@@ -46,40 +45,33 @@ export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: 
       .map((p) => p.trim())
       .includes("delete");
 
-  function update(nextWhole: boolean, nextChosen: ReadonlySet<number>) {
-    setWhole(nextWhole);
-    setChosen(nextChosen);
-    if (checked !== null) setChecked(validate(purgeTopicSchema, input(nextWhole, nextChosen)));
+  function choose(next: readonly number[] | undefined) {
+    form.setValue("partitions", next === undefined ? undefined : [...next].sort((a, b) => a - b), {
+      shouldValidate: form.formState.isSubmitted,
+      shouldDirty: true,
+    });
   }
 
   function toggle(partition: number) {
     const next = new Set(chosen);
     if (!next.delete(partition)) next.add(partition);
-    update(false, next);
+    choose([...next]);
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const errors = validate(purgeTopicSchema, input(whole, chosen));
-    setChecked(errors);
-    if (Object.keys(errors).length > 0) return;
-    const result = await action.run(input(whole, chosen));
-    if (result.ok) onDone();
-  }
-
-  const partitionErrors = errorsFor("partitions", checked ?? {}, action.fieldErrors);
+  const partitionError = form.formState.errors.partitions?.message;
+  const partitionErrors = partitionError ? [partitionError] : undefined;
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="space-y-4">
+    <form noValidate onSubmit={submitAction(form, mutation.mutateAsync, onDone)} className="space-y-4">
       <fieldset>
         <legend className="text-sm font-medium">What to purge</legend>
         <div className="mt-2 space-y-1 text-sm">
           <label className="flex items-center gap-2">
-            <input type="radio" name="purge-scope" checked={whole} onChange={() => update(true, chosen)} />
+            <input type="radio" name="purge-scope" checked={whole} onChange={() => choose(undefined)} />
             Whole topic ({formatInteger(partitions.length)} {partitions.length === 1 ? "partition" : "partitions"})
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="purge-scope" checked={!whole} onChange={() => update(false, chosen)} />
+            <input type="radio" name="purge-scope" checked={!whole} onChange={() => choose([...chosen])} />
             Chosen partitions
           </label>
         </div>
@@ -124,11 +116,11 @@ export function PurgeForm({ cluster, topic, onDone }: { cluster: string; topic: 
           does not have the delete policy.
         </p>
       ) : null}
-      <FormError message={action.message} />
+      <FormError message={mutation.error?.message} />
       <DialogButtons>
         <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="danger" disabled={action.pending}>
-          {action.pending ? "Purging…" : "Purge messages"}
+        <Button type="submit" variant="danger" disabled={mutation.isPending}>
+          {mutation.isPending ? "Purging…" : "Purge messages"}
         </Button>
       </DialogButtons>
     </form>

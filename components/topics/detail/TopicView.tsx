@@ -4,10 +4,10 @@ import Link from "next/link";
 import { AppliedAcls } from "@/components/access/AppliedAcls";
 import { ConfigsSection } from "@/components/topics/detail/ConfigsSection";
 import { ConsumerGroupsTable } from "@/components/topics/detail/ConsumerGroupsTable";
-import { DetailSection } from "@/components/ui/DetailParts";
 import { PartitionsTable } from "@/components/topics/detail/PartitionsTable";
 import { TopicActions } from "@/components/topics/detail/TopicActions";
-import { type TopicAdmin, TopicAdminProvider } from "@/components/topics/detail/TopicAdmin";
+import { TopicMessagesPanel } from "@/components/topics/detail/TopicMessagesPanel";
+import { TopicThroughput } from "@/components/topics/detail/TopicThroughput";
 import { TopicBadges, TopicStats } from "@/components/topics/detail/TopicSummary";
 import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
@@ -15,16 +15,25 @@ import { NotFoundPanel } from "@/components/ui/NotFoundPanel";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { RefreshProblem } from "@/components/ui/RefreshProblem";
 import { useDetailQuery } from "@/components/ui/useDetailQuery";
+import { UrlTabs } from "@/components/ui/UrlTabs";
 import type { BlockedReason } from "@/lib/auth/blocked";
 import { queryKeys } from "@/lib/query/keys";
 import { topicQuery } from "@/lib/query/options";
 import { clusterPath, messagesPath, producePath } from "@/lib/routes";
 
 const REFRESH_MS = 10_000;
+/** The topic page's tabs (?tab=…), so a 50-partition topic does not bury its configs under its partitions. */
+const TABS = [
+  { id: "overview", label: "Partitions" },
+  { id: "messages", label: "Messages" },
+  { id: "consumers", label: "Consumers" },
+  { id: "configs", label: "Configs" },
+] as const;
 const TOPIC_LINK = "rounded font-medium text-accent underline-offset-4 hover:underline";
 
 /**
- * One topic: summary, partitions, configs, consumer groups and the administration actions, refreshed every 10 s.
+ * One topic: summary and administration actions above tabs (partitions, messages, consumers and ACLs, configs) kept
+ * in the URL, refreshed every 10 s.
  * `highlightPartition` comes from ?partition=N. `blockedBy` says why the topic's changes are not offered (a read-only
  * cluster, a role below admin), `produceBlocked` whether producing is not; the actions refuse anyway.
  */
@@ -34,15 +43,12 @@ export function TopicView({
   blockedBy,
   produceBlocked,
   highlightPartition,
-  admin,
 }: {
   cluster: string;
   topic: string;
   blockedBy: BlockedReason | null;
   produceBlocked: boolean;
   highlightPartition?: number | undefined;
-  /** The topic server actions, passed in by the page. */
-  admin: TopicAdmin;
 }) {
   const { data, error, isPending, refetch, notFound, deleted, markDeleted } = useDetailQuery(
     topicQuery(cluster, topic),
@@ -55,7 +61,7 @@ export function TopicView({
   const shown = deleted || notFound ? undefined : data;
 
   return (
-    <TopicAdminProvider admin={admin}>
+    <>
       <Link
         href={clusterPath(cluster, "topics")}
         className="text-sm text-muted underline-offset-2 hover:text-fg hover:underline"
@@ -101,18 +107,31 @@ export function TopicView({
         <>
           {error ? <RefreshProblem error={error} /> : null}
           <TopicStats topic={data} />
-          <DetailSection id="partitions-heading" title="Partitions">
-            <PartitionsTable partitions={data.partitions} highlight={highlightPartition} />
-          </DetailSection>
-          <ConfigsSection cluster={cluster} topic={topic} configs={data.configs} blocked={blockedBy !== null} />
-          <DetailSection
-            id="groups-heading"
-            title="Consumer groups"
-            description="Groups with committed offsets on this topic."
-          >
-            <ConsumerGroupsTable cluster={cluster} groups={data.consumerGroups} />
-          </DetailSection>
-          <AppliedAcls cluster={cluster} resourceType="TOPIC" name={topic} />
+          <TopicThroughput topic={data} />
+          <div className="mt-6">
+            <UrlTabs label="Topic" idPrefix="topic" tabs={TABS}>
+              {(tab) =>
+                tab === "messages" ? (
+                  <TopicMessagesPanel cluster={cluster} topic={data} produceBlocked={produceBlocked} />
+                ) : tab === "consumers" ? (
+                  <>
+                    <p className="mb-3 text-sm text-muted">Groups with committed offsets on this topic.</p>
+                    <ConsumerGroupsTable cluster={cluster} groups={data.consumerGroups} />
+                    <AppliedAcls cluster={cluster} resourceType="TOPIC" name={topic} />
+                  </>
+                ) : tab === "configs" ? (
+                  <ConfigsSection cluster={cluster} topic={topic} configs={data.configs} blocked={blockedBy !== null} />
+                ) : (
+                  <PartitionsTable
+                    cluster={cluster}
+                    topic={topic}
+                    partitions={data.partitions}
+                    highlight={highlightPartition}
+                  />
+                )
+              }
+            </UrlTabs>
+          </div>
         </>
       ) : (
         <ErrorMessage
@@ -123,6 +142,6 @@ export function TopicView({
           }}
         />
       )}
-    </TopicAdminProvider>
+    </>
   );
 }

@@ -6,11 +6,13 @@ import { SortHeader } from "@/components/ui/SortHeader";
 import { Td, Th } from "@/components/ui/Table";
 import { VirtualTable } from "@/components/ui/VirtualTable";
 import type { TopicSort, TopicSummary } from "@/lib/api/types";
-import { formatBytes, formatCount, formatInteger } from "@/lib/format";
+import { Sparkline } from "@/components/ui/Sparkline";
+import { formatBytes, formatCount, formatInteger, formatRate } from "@/lib/format";
+import { THROUGHPUT_METHOD } from "@/lib/topics/throughput";
 import { topicPath } from "@/lib/routes";
 import type { SortOrder } from "@/lib/topics/list";
 
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 /** Fixed widths keep the columns from jumping as different rows scroll into view; the name takes the rest. */
 const SORT_COLUMNS: { column: TopicSort; label: string; numeric?: boolean; className: string }[] = [
@@ -19,7 +21,22 @@ const SORT_COLUMNS: { column: TopicSort; label: string; numeric?: boolean; class
   { column: "underReplicated", label: "Under-replicated", numeric: true, className: "w-40" },
   { column: "messages", label: "Messages", numeric: true, className: "w-24" },
   { column: "size", label: "Size", numeric: true, className: "w-24" },
+  { column: "rate", label: "Rate", numeric: true, className: "w-44" },
 ];
+
+/** Messages/s now, with the last hour as a sparkline; a dash until the topic has been sampled twice. */
+function RateCell({ topic }: { topic: TopicSummary }) {
+  if (topic.messagesPerSec === null) return <span className="text-muted">—</span>;
+  const rate = formatRate(topic.messagesPerSec);
+  return (
+    <span className="inline-flex items-center justify-end gap-2">
+      {topic.rateTrend.some((v) => v !== null) ? (
+        <Sparkline values={topic.rateTrend} label={`Messages per second over the last hour; now ${rate}`} />
+      ) : null}
+      <span className="tabular-nums">{rate}</span>
+    </span>
+  );
+}
 
 function UnderReplicated({ topic }: { topic: TopicSummary }) {
   const count = topic.underReplicatedPartitions;
@@ -57,6 +74,9 @@ function TopicCells({ cluster, topic }: { cluster: string; topic: TopicSummary }
       <Td numeric className={topic.sizeBytes === null ? "text-muted" : undefined}>
         {topic.sizeBytes === null ? "—" : formatBytes(topic.sizeBytes)}
       </Td>
+      <Td numeric title={THROUGHPUT_METHOD}>
+        <RateCell topic={topic} />
+      </Td>
       <Td className={topic.cleanupPolicy === null ? "text-muted" : undefined}>{topic.cleanupPolicy ?? "—"}</Td>
     </>
   );
@@ -85,7 +105,7 @@ export function TopicsTable({
       rowKey={(topic) => topic.name}
       columns={COLUMNS}
       resetKey={resetKey}
-      className="min-w-[56rem]"
+      className="min-w-[67rem]"
       header={
         <>
           <SortHeader column="name" label="Name" sort={sort} order={order} onSort={onSort} />

@@ -105,6 +105,16 @@ export function pickVersion(
   return Math.max(...usable);
 }
 
+/**
+ * Decodes a response body as kafkajs hands it over (after the size and correlation id): in a flexible version the
+ * response header's tagged fields come first. Also what the unit tests decode captured responses with (fixtures/).
+ */
+export function decodeResponse<Res>(spec: ApiSpec<unknown, Res>, version: number, payload: Buffer): Res {
+  const r = new Reader(payload);
+  if (version >= spec.flexibleFrom) r.tags();
+  return spec.decode(r, version);
+}
+
 /** Sends one request to one broker, in the highest version both sides speak. */
 export async function send<Req, Res>(
   broker: ProtocolBroker,
@@ -129,11 +139,7 @@ export async function send<Req, Res>(
       },
     },
     response: {
-      decode: (payload) => {
-        const r = new Reader(payload);
-        if (flexible) r.tags();
-        return Promise.resolve(spec.decode(r, version));
-      },
+      decode: (payload) => Promise.resolve(decodeResponse(spec, version, payload)),
       parse: (data) => Promise.resolve(data),
     },
     ...(requestTimeout ? { requestTimeout } : {}),

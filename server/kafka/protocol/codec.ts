@@ -48,7 +48,10 @@ export class Writer {
     if (v === null) return this.uvarint(0);
     return this.uvarint(v.length + 1).push(v);
   }
+  /** UNSIGNED_VARINT: 0 to 2^32 - 1; anything else is a RangeError (it used to wrap around silently). */
   uvarint(v: number): this {
+    if (!Number.isInteger(v) || v < 0 || v > 0xffff_ffff)
+      throw new RangeError(`An unsigned varint holds 0 to 4294967295, not ${v}.`);
     const bytes: number[] = [];
     let n = v >>> 0;
     while (n >= 0x80) {

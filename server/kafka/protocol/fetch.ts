@@ -148,18 +148,17 @@ export function readVarint(buf: Buffer, at: number): { value: number; next: numb
 /**
  * The timestamp (epoch ms) of the first record at or after `offset` in a fetched record set, or null when the set
  * holds no such record. Exact for uncompressed batches whose records arrived and for log-append-time batches;
- * otherwise the batch's first timestamp, which is at most the batch's own time span too old.
+ * otherwise the batch's base timestamp, which is at most the batch's own time span too old.
  */
 export function timestampAtOffset(records: Buffer, offset: bigint): { timestamp: number; exact: boolean } | null {
   for (const batch of batchHeaders(records)) {
     const last = batch.baseOffset + BigInt(batch.lastOffsetDelta);
     if (last < offset || (batch.attributes & CONTROL) !== 0) continue;
     if ((batch.attributes & TIMESTAMP_LOG_APPEND) !== 0) return { timestamp: Number(batch.maxTimestamp), exact: true };
-    if (offset <= batch.baseOffset) return { timestamp: Number(batch.baseTimestamp), exact: true };
-    const exact =
-      (batch.attributes & COMPRESSION_MASK) === 0
-        ? recordTimestamp(records, batch, Number(offset - batch.baseOffset))
-        : null;
+    // Even the first record is read, not taken from the batch: the base timestamp is the first record's own only when
+    // the producer makes it so (the Java client does; kafkajs writes the batch's earliest timestamp there).
+    const delta = offset > batch.baseOffset ? Number(offset - batch.baseOffset) : 0;
+    const exact = (batch.attributes & COMPRESSION_MASK) === 0 ? recordTimestamp(records, batch, delta) : null;
     return exact === null
       ? { timestamp: Number(batch.baseTimestamp), exact: false }
       : { timestamp: exact, exact: true };

@@ -16,3 +16,4 @@ export * from "./fetch-size";
 export * from "./group-apis";
 export * from "./ops-apis";
 export * from "./records";
+export * from "./read";

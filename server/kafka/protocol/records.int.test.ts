@@ -8,6 +8,7 @@ import { closeAllClients, resolveCluster } from "@/server/kafka/clients";
 import { registerCompressionCodecs } from "@/server/kafka/codecs";
 import { send } from "@/server/kafka/protocol/bridge";
 import { ProtocolDecodeError } from "@/server/kafka/protocol/codec";
+import { KafkaErrorCode } from "@/server/kafka/protocol/errors";
 import { compress, decompress } from "@/server/kafka/protocol/compression";
 import { batchHeaders, CONTROL, type FetchedPartition, Fetch } from "@/server/kafka/protocol/fetch";
 import { type DecodedRecord, decodeRecordSet } from "@/server/kafka/protocol/records";
@@ -99,7 +100,8 @@ async function fetchPartitions(
   );
   const found = response.topics.find((t) => t.name === topic)?.partitions ?? [];
   for (const p of found)
-    if (p.errorCode !== 0) throw new Error(`Fetch of ${topic}/${p.partition} failed with error ${p.errorCode}.`);
+    if (p.errorCode !== KafkaErrorCode.NONE)
+      throw new Error(`Fetch of ${topic}/${p.partition} failed with error ${p.errorCode}.`);
   return partitions.map((want) => {
     const p = found.find((f) => f.partition === want.partition);
     if (!p) throw new Error(`Fetch answered nothing for ${topic}/${want.partition}.`);

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { GroupView } from "@/components/consumer-groups/detail/GroupView";
 import { decodeSegment } from "@/lib/routes";
-import { deleteConsumerGroup, undoOffsetReset } from "@/server/groups/actions";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
 
@@ -24,14 +23,5 @@ export default async function ConsumerGroupPage({ params }: Props) {
     changesBlocked(name, MUTATION_ROLES["group.delete"]),
   ]);
   const groupId = decodeSegment(group);
-  return (
-    <GroupView
-      key={groupId}
-      cluster={name}
-      group={groupId}
-      blockedBy={{ reset, undo, delete: remove }}
-      undoOffsetReset={undoOffsetReset}
-      deleteConsumerGroup={deleteConsumerGroup}
-    />
-  );
+  return <GroupView key={groupId} cluster={name} group={groupId} blockedBy={{ reset, undo, delete: remove }} />;
 }

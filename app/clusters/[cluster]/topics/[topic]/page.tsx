@@ -9,7 +9,6 @@ import {
 } from "@/server/brokers/actions";
 import { TopicView } from "@/components/topics/detail/TopicView";
 import { decodeSegment } from "@/lib/routes";
-import { addPartitions, alterTopicConfigs, deleteTopic, purgeTopic } from "@/server/topics/actions";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
 
@@ -50,7 +49,6 @@ export default async function TopicPage({ params, searchParams }: Props) {
         blockedBy={blockedBy}
         produceBlocked={produceBlocked !== null}
         highlightPartition={highlight}
-        admin={{ addPartitions, alterTopicConfigs, deleteTopic, purgeTopic }}
       />
     </OpsActionsProvider>
   );

@@ -1,5 +1,7 @@
 import { messageQuerySchema, rawQueryFrom } from "@/lib/messages/query";
-import { requireActor } from "@/server/auth/current";
+import { encodeEvent } from "@/lib/messages/sse";
+import { currentSessionRef, requireActor } from "@/server/auth/current";
+import { REFRESH_MS, sessionRevocations } from "@/server/auth/revocation";
 import { clientAddress } from "@/server/auth/request";
 import { acquireStream } from "@/server/auth/stream-limit";
 import { getConfig } from "@/server/config/load";
@@ -9,6 +11,16 @@ import { openMessageStream } from "@/server/messages/stream";
 import { SSE_HEADERS, sseBody } from "@/server/sse";
 
 export const dynamic = "force-dynamic";
+
+const SIGNED_OUT = new TextEncoder().encode(
+  encodeEvent({
+    type: "error",
+    data: {
+      code: "unauthenticated",
+      message: "You signed out: this stream has ended. Sign in to read messages again.",
+    },
+  }),
+);
 
 /**
  * The message stream (text/event-stream). Everything that can be refused is checked before the stream starts, so a
@@ -32,10 +44,24 @@ export async function GET(
       throw error;
     }
     const { events, close } = stream;
+    const session = await currentSessionRef();
     // The slot is given back however the stream ends: done, failed, or the client gone (even before its first read).
+    // A stream outlives its request's session check, so it ends, with an error event, once its session is signed out
+    // (checked between batches, at most every REFRESH_MS: progress events come every 500 ms even on a quiet topic).
     const counted = (async function* () {
+      let checkedAt = Date.now();
       try {
-        yield* events;
+        for await (const batch of events) {
+          if (session && Date.now() - checkedAt >= REFRESH_MS) {
+            checkedAt = Date.now();
+            if (await sessionRevocations().isEnded(session)) {
+              await close();
+              yield [SIGNED_OUT];
+              return;
+            }
+          }
+          yield batch;
+        }
       } finally {
         release();
       }

@@ -1,14 +1,14 @@
 "use client";
 
-import { useServerAction } from "@/components/ui/useServerAction";
+import { useActionMutation } from "@/components/ui/useActionMutation";
 import type { ActionResult } from "@/lib/actions/result";
 import { queryKeys } from "@/lib/query/keys";
 
 /**
- * Runs one topic server action from a form (see useServerAction); on success it refreshes the topics (the topic's
- * own query is nested under them) and the overview, and with `groups` the consumer groups whose lag it changed.
+ * One topic server action as a mutation (useActionMutation): on success it refreshes the topics (the topic's own
+ * query is nested under them) and the overview, and with `groups` the consumer groups whose lag it changed.
  */
-export function useTopicAction<I, T>(
+export function useTopicMutation<I, T>(
   cluster: string,
   action: (cluster: string, input: I) => Promise<ActionResult<T>>,
   {
@@ -20,5 +20,5 @@ export function useTopicAction<I, T>(
   const keys = refresh
     ? [queryKeys.topics(cluster), queryKeys.overview(cluster), ...(groups ? [queryKeys.consumerGroups(cluster)] : [])]
     : [];
-  return useServerAction(cluster, action, keys, done);
+  return useActionMutation(cluster, action, () => keys, done);
 }

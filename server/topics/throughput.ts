@@ -1,0 +1,194 @@
+import "server-only";
+import type { LogDirSizes, MetaTopic, Watermarks } from "@/lib/cluster/summary";
+import { type CountSample, currentRate, type Rate, rateBetween, rateTrend } from "@/lib/topics/throughput";
+import type { ClusterHandle } from "@/server/kafka/clients";
+import { watermarksReadAt } from "@/server/cluster/offsets";
+
+/**
+ * Throughput samples per topic, in this process's memory (a cache of what Kafka can tell again: fine to lose on
+ * restart). Every topics read records one; while someone has looked at a cluster in the last 15 minutes a
+ * background read every 10 s keeps them going. Bounded whatever the number of topics: an hour per topic at most,
+ * and fewer samples per topic when there are many topics (POINT_BUDGET over every cluster). Per partition only three
+ * samples are kept (the newest, and two a minute apart), enough for a rate per partition and per broker over the
+ * last one to two minutes.
+ */
+
+const SAMPLE_EVERY_MS = 10_000;
+const MIN_GAP_MS = 4_000;
+const IDLE_AFTER_MS = 15 * 60_000;
+const HOUR_MS = 60 * 60_000;
+const POINT_BUDGET = 400_000;
+const PARTITION_WINDOW_MS = 60_000;
+const TREND_SLICES = 20;
+
+/** Three significant digits: enough for a sparkline, and a short answer for thousands of topics. */
+function round(value: number): number {
+  return Number(value.toPrecision(3));
+}
+
+interface PartitionSample {
+  at: number;
+  highs: Map<number, number>;
+}
+
+interface TopicHistory {
+  samples: CountSample[];
+  /** The newest per-partition sample, and two older ones taken a minute apart. */
+  newest?: PartitionSample;
+  pending?: PartitionSample;
+  older?: PartitionSample;
+}
+
+interface ClusterThroughput {
+  topics: Map<string, TopicHistory>;
+  lastInterest: number;
+  timer?: ReturnType<typeof setInterval>;
+  running: boolean;
+}
+
+const g = globalThis as typeof globalThis & { __kafkaConsoleThroughput?: Map<string, ClusterThroughput> };
+const clusters = (g.__kafkaConsoleThroughput ??= new Map<string, ClusterThroughput>());
+
+function stateOf(cluster: ClusterHandle): ClusterThroughput {
+  let state = clusters.get(cluster.name);
+  if (!state) clusters.set(cluster.name, (state = { topics: new Map(), lastInterest: 0, running: false }));
+  return state;
+}
+
+function samplesPerTopic(): number {
+  let topics = 0;
+  for (const state of clusters.values()) topics += state.topics.size;
+  return Math.max(2, Math.min(HOUR_MS / SAMPLE_EVERY_MS + 1, Math.floor(POINT_BUDGET / Math.max(1, topics))));
+}
+
+/** Records one sample of every topic read: records written (sum of high watermarks) and bytes of one copy. */
+export function recordThroughput(
+  cluster: ClusterHandle,
+  topics: readonly MetaTopic[],
+  watermarks: Watermarks,
+  sizes: LogDirSizes | undefined,
+  at = watermarksReadAt(watermarks) ?? Date.now(),
+  /** `topics` is every topic of the cluster: the ones missing were deleted and are forgotten. */
+  { allTopics = true }: { allTopics?: boolean } = {},
+): void {
+  const state = stateOf(cluster);
+  const seen = new Set<string>();
+  for (const topic of topics) {
+    const marks = watermarks.get(topic.name);
+    if (!marks || marks.size < topic.partitions.length) continue; // a partition without a leader: no honest sum
+    seen.add(topic.name);
+    const highs = new Map<number, number>();
+    let written = 0;
+    for (const [partition, mark] of marks) {
+      highs.set(partition, Number(mark.high));
+      written += Number(mark.high);
+    }
+    const partSizes = sizes?.partitions.get(topic.name);
+    let bytes: number | null = partSizes && partSizes.size === topic.partitions.length ? 0 : null;
+    if (bytes !== null && partSizes) for (const size of partSizes.values()) bytes += size;
+    const history = state.topics.get(topic.name) ?? { samples: [] };
+    state.topics.set(topic.name, history);
+    add(history, { at, written, bytes }, { at, highs });
+  }
+  // Topics that are gone (deleted) stop taking memory.
+  if (allTopics)
+    for (const name of state.topics.keys())
+      if (!seen.has(name) && topics.every((t) => t.name !== name)) state.topics.delete(name);
+  const keep = samplesPerTopic();
+  for (const history of state.topics.values()) {
+    const cutoff = at - HOUR_MS;
+    let drop = Math.max(0, history.samples.length - keep);
+    while (drop < history.samples.length && (history.samples[drop]?.at ?? 0) < cutoff) drop += 1;
+    if (drop > 0) history.samples.splice(0, drop);
+  }
+}
+
+function add(history: TopicHistory, sample: CountSample, partitions: PartitionSample): void {
+  const last = history.samples.at(-1);
+  if (last && sample.at < last.at) return;
+  if (last && sample.at - last.at < MIN_GAP_MS && history.samples.length > 1)
+    history.samples[history.samples.length - 1] = sample;
+  else history.samples.push(sample);
+  // Every minute the sample kept as "pending" becomes "older", so "older" is always one to two minutes old.
+  if (!history.pending || partitions.at - history.pending.at >= PARTITION_WINDOW_MS) {
+    history.older = history.pending;
+    history.pending = partitions;
+  }
+  history.newest = partitions;
+}
+
+export interface TopicThroughput extends Rate {
+  /** Messages/s in the 20 three-minute slices of the last hour, oldest first; null where nothing was sampled. */
+  trend: (number | null)[];
+}
+
+/** A topic's rate now and its last hour, or null before two samples are in. */
+export function topicThroughput(cluster: ClusterHandle, topic: string, now = Date.now()): TopicThroughput | null {
+  const samples = clusters.get(cluster.name)?.topics.get(topic)?.samples;
+  if (!samples) return null;
+  const rate = currentRate(samples);
+  if (!rate) return null;
+  return { ...rate, trend: rateTrend(samples, now, HOUR_MS, TREND_SLICES).map((v) => (v === null ? null : round(v))) };
+}
+
+/** Messages/s of each partition of a topic, from the newest sample and one about a minute older. */
+export function partitionRates(cluster: ClusterHandle, topic: string): Map<number, number> {
+  const history = clusters.get(cluster.name)?.topics.get(topic);
+  const out = new Map<number, number>();
+  const newest = history?.newest;
+  const older = history?.older ?? history?.pending;
+  if (!newest || !older || newest === older) return out;
+  for (const [partition, high] of newest.highs) {
+    const before = older.highs.get(partition);
+    const rate =
+      before === undefined
+        ? null
+        : rateBetween({ at: older.at, written: before, bytes: null }, { at: newest.at, written: high, bytes: null });
+    if (rate) out.set(partition, rate.messagesPerSec);
+  }
+  return out;
+}
+
+/** Messages/s written to each broker: the partition rates summed by the broker that leads them. */
+export function brokerRates(cluster: ClusterHandle, topics: readonly MetaTopic[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const topic of topics) {
+    const rates = partitionRates(cluster, topic.name);
+    for (const p of topic.partitions) {
+      const rate = rates.get(p.partitionId);
+      if (rate !== undefined && p.leader >= 0) out.set(p.leader, (out.get(p.leader) ?? 0) + rate);
+    }
+  }
+  return out;
+}
+
+/**
+ * Someone is looking at this cluster's topics or brokers: keep sampling every 10 s until nobody has for 15
+ * minutes. `sample` reads the topics (which records the samples); its failures are ignored until the next tick.
+ */
+export function keepSamplingThroughput(cluster: ClusterHandle, sample: () => Promise<unknown>): void {
+  const state = stateOf(cluster);
+  state.lastInterest = Date.now();
+  if (state.timer) return;
+  state.timer = setInterval(() => {
+    if (Date.now() - state.lastInterest > IDLE_AFTER_MS) {
+      clearInterval(state.timer);
+      state.timer = undefined;
+      return;
+    }
+    if (state.running) return;
+    state.running = true;
+    sample()
+      .catch(() => undefined)
+      .finally(() => {
+        state.running = false;
+      });
+  }, SAMPLE_EVERY_MS);
+  state.timer.unref();
+}
+
+/** Forgets every sample and stops every sampler (tests, shutdown). */
+export function resetThroughput(): void {
+  for (const state of clusters.values()) if (state.timer) clearInterval(state.timer);
+  clusters.clear();
+}
