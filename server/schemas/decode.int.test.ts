@@ -131,7 +131,3 @@ describe("records that cannot be decoded stay raw, with the reason, and the stre
     expect(decoder.unreachableNote).toMatch(/^Cannot reach the schema registry/);
   });
 });
-
-describe("records produced with a schema, read back by Python's deserializers", () => {
-  it.todo("the console's produce form with a schema (not built yet)");
-});
