@@ -34,8 +34,16 @@ export const subjectSummarySchema = z.object({
   latestVersion: z.int(),
   id: z.int().describe("The schema id of the latest version (what records carry in their first 5 bytes)."),
   compatibility: compatibilitySchema.nullable().describe("null when the registry did not say."),
+  referencedBy: z
+    .array(z.string())
+    .describe("The subjects whose latest version references (imports) this subject, sorted by name."),
 });
-export const subjectsResponseSchema = z.object({ subjects: z.array(subjectSummarySchema) });
+export const subjectsResponseSchema = z.object({
+  subjects: z.array(subjectSummarySchema),
+  compatibility: compatibilitySchema
+    .nullable()
+    .describe("The registry's global compatibility level (subjects without a level of their own follow it)."),
+});
 export type SubjectsResponse = z.output<typeof subjectsResponseSchema>;
 export type SubjectSummary = z.output<typeof subjectSummarySchema>;
 

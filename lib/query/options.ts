@@ -14,6 +14,7 @@ import type {
 } from "@/lib/api/types";
 import type { AclsResponse, QuotasResponse, UsersResponse } from "@/lib/api/acls";
 import type { AuditPageResponse } from "@/lib/audit/query";
+import type { SubjectResponse, SubjectsResponse } from "@/lib/api/schemas";
 import { queryKeys } from "@/lib/query/keys";
 
 /** Path of a cluster's API resource; the cluster name is always encoded. */
@@ -158,5 +159,22 @@ export function quotasQuery(cluster: string) {
   return queryOptions({
     queryKey: queryKeys.quotas(cluster),
     queryFn: ({ signal }) => fetchJson<QuotasResponse>(clusterApiPath(cluster, "quotas"), { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/schemas: every subject of the cluster's schema registry (searched in the browser). */
+export function subjectsQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.schemas(cluster),
+    queryFn: ({ signal }) => fetchJson<SubjectsResponse>(clusterApiPath(cluster, "schemas"), { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/schemas/{subject}: a subject's versions, oldest first. */
+export function subjectQuery(cluster: string, subject: string) {
+  return queryOptions({
+    queryKey: queryKeys.subject(cluster, subject),
+    queryFn: ({ signal }) =>
+      fetchJson<SubjectResponse>(clusterApiPath(cluster, `schemas/${encodeURIComponent(subject)}`), { signal }),
   });
 }

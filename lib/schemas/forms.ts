@@ -41,10 +41,10 @@ export const deleteSchemaSchema = z
     /** Hard delete: gone for good (after the soft delete it needs first). */
     permanent: z.boolean(),
     /** The subject's name, typed again. */
-    confirm: z.string(),
+    confirmation: z.string(),
   })
-  .refine((v) => v.confirm.trim() === v.subject, {
-    path: ["confirm"],
+  .refine((v) => v.confirmation.trim() === v.subject, {
+    path: ["confirmation"],
     message: "Type the subject's name exactly to confirm.",
   });
 export type DeleteSchemaInput = z.input<typeof deleteSchemaSchema>;

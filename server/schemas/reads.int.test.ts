@@ -35,6 +35,12 @@ describe("GET /api/clusters/{c}/schemas and /schemas/{subject}", () => {
     const id1 = await register(`${avro}-value`, { schema: JSON.stringify(v1) });
     const id2 = await register(`${avro}-value`, { schema: JSON.stringify(v2) });
     const protoId = await register(`${proto}-value`, { schema: protoText, schemaType: "PROTOBUF" });
+    const importer = 'syntax = "proto3";\npackage u;\nimport "ping.proto";\nmessage Pong { t.Ping ping = 1; }\n';
+    await register(`${proto}-key`, {
+      schema: importer,
+      schemaType: "PROTOBUF",
+      references: [{ name: "ping.proto", subject: `${proto}-value`, version: 1 }],
+    });
 
     const listed = subjectsResponseSchema.parse(await (await call(subjectsRoute, { cluster: "test" })).json());
     expect(listed.subjects.find((s) => s.subject === `${avro}-value`)).toEqual({
@@ -43,8 +49,10 @@ describe("GET /api/clusters/{c}/schemas and /schemas/{subject}", () => {
       latestVersion: 2,
       id: id2,
       compatibility: "BACKWARD",
+      referencedBy: [],
     });
     expect(listed.subjects.find((s) => s.subject === `${proto}-value`)).toMatchObject({
+      referencedBy: [`${proto}-key`],
       format: "PROTOBUF",
       latestVersion: 1,
       id: protoId,

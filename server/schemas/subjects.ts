@@ -73,7 +73,7 @@ export async function listSubjects(cluster: ClusterHandle): Promise<SubjectsResp
     registry.request<string[]>("GET", "/subjects"),
     compatibilityOf(registry),
   ]);
-  const own = await mapLimited([...names].sort(), 8, async (subject): Promise<SubjectSummary | undefined> => {
+  const own = await mapLimited([...names].sort(), 8, async (subject) => {
     const latest = await getVersion(registry, subject, "latest").catch((error: unknown) => {
       // Deleted between the two requests: leave it out.
       if (error instanceof Error && "registryStatus" in error && error.registryStatus === 404) return undefined;
@@ -87,14 +87,27 @@ export async function listSubjects(cluster: ClusterHandle): Promise<SubjectsResp
         () => global,
       );
     return {
-      subject,
-      format: schemaFormat(latest.schemaType),
-      latestVersion: latest.version,
-      id: latest.id,
-      compatibility: compatibility ?? global,
+      summary: {
+        subject,
+        format: schemaFormat(latest.schemaType),
+        latestVersion: latest.version,
+        id: latest.id,
+        compatibility: compatibility ?? global,
+        referencedBy: [] as string[],
+      } satisfies SubjectSummary,
+      references: latest.references ?? [],
     };
   });
-  return { subjects: own.filter((s): s is SubjectSummary => s !== undefined) };
+  const subjects = own.flatMap((s) => (s ? [s.summary] : []));
+  const bySubject = new Map(subjects.map((s) => [s.subject, s]));
+  for (const entry of own) {
+    for (const reference of entry?.references ?? []) {
+      const target = bySubject.get(reference.subject);
+      if (target && entry && !target.referencedBy.includes(entry.summary.subject))
+        target.referencedBy.push(entry.summary.subject);
+    }
+  }
+  return { subjects, compatibility: global };
 }
 
 export async function getSubject(cluster: ClusterHandle, subject: string): Promise<SubjectResponse> {

@@ -45,17 +45,19 @@ describe("schema actions", () => {
   });
 
   it("deletes a version softly and a subject for good, only with the name typed again", async () => {
-    const unconfirmed = await deleteSchema("test", { subject, version: 3, permanent: false, confirm: "nope" });
+    const unconfirmed = await deleteSchema("test", { subject, version: 3, permanent: false, confirmation: "nope" });
     expect(unconfirmed).toMatchObject({
       ok: false,
-      fieldErrors: { confirm: ["Type the subject's name exactly to confirm."] },
+      fieldErrors: { confirmation: ["Type the subject's name exactly to confirm."] },
     });
-    expect(await deleteSchema("test", { subject, version: 3, permanent: false, confirm: subject })).toMatchObject({
+    expect(await deleteSchema("test", { subject, version: 3, permanent: false, confirmation: subject })).toMatchObject({
       ok: true,
       data: { deleted: [3] },
     });
     expect(await versionsOf(subject)).toEqual([1, 2]);
-    expect(await deleteSchema("test", { subject, version: null, permanent: true, confirm: subject })).toMatchObject({
+    expect(
+      await deleteSchema("test", { subject, version: null, permanent: true, confirmation: subject }),
+    ).toMatchObject({
       ok: true,
     });
     expect(await versionsOf(subject)).toEqual([]);
