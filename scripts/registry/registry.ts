@@ -6,7 +6,8 @@
  * - "dev" (behind `npm start`): 127.0.0.1:8081, schemas stored in Kafka itself (Apicurio's kafkasql storage, topic
  *   `kafkasql-journal` on the local cluster), so they survive restarts.
  * - "test" (the test suites): 18081 + TEST_PORT_OFFSET, in-memory storage (answers in ~6 s instead of ~30 s).
- * Both default to BACKWARD compatibility, as Confluent's registry does (Apicurio's own default is NONE).
+ * - "bench" (scripts/bench/schemas.ts): 38081, beside the bench cluster, in-memory storage.
+ * All default to BACKWARD compatibility, as Confluent's registry does (Apicurio's own default is NONE).
  *
  * The process is recorded by pid in the registry's data folder; `down` stops only that pid, and only after checking
  * that it is still this registry (its command line names the data folder).
@@ -23,7 +24,7 @@ const POM = join(ROOT, "scripts", "registry", "pom.xml");
 
 export class RegistryError extends Error {}
 
-export type RegistryName = "dev" | "test";
+export type RegistryName = "dev" | "test" | "bench";
 
 export interface RegistrySpec {
   name: RegistryName;
@@ -40,7 +41,12 @@ export function registrySpec(
   env: Record<string, string | undefined> = process.env,
   kafkaBootstrap?: string,
 ): RegistrySpec {
-  const port = name === "dev" ? Number(env.REGISTRY_LOCAL_PORT ?? 8081) : 18081 + Number(env.TEST_PORT_OFFSET ?? 0);
+  const port =
+    name === "dev"
+      ? Number(env.REGISTRY_LOCAL_PORT ?? 8081)
+      : name === "bench"
+        ? 38081
+        : 18081 + Number(env.TEST_PORT_OFFSET ?? 0);
   if (!Number.isInteger(port) || port < 1024 || port > 64_000) {
     throw new RegistryError(`REGISTRY_LOCAL_PORT must be a port from 1024 to 64000, not "${env.REGISTRY_LOCAL_PORT}".`);
   }
