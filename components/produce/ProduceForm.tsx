@@ -5,6 +5,7 @@ import type { ProduceAction } from "@/components/messages/actions";
 import { TopicField } from "@/components/messages/TopicField";
 import { HeadersEditor } from "@/components/produce/HeadersEditor";
 import { ProduceResultPanel } from "@/components/produce/ProduceResultPanel";
+import { SchemaChoiceField } from "@/components/produce/SchemaChoiceField";
 import { type ProduceBinding, useProduceForm } from "@/components/produce/useProduceForm";
 import { ValueField } from "@/components/produce/ValueField";
 import { Button } from "@/components/ui/Button";
@@ -132,7 +133,27 @@ export function ProduceForm({
               />
             )}
           </Field>
+          <SchemaChoiceField
+            cluster={cluster}
+            topic={values.topic}
+            part="key"
+            choice={values.keySchema}
+            onChange={(keySchema) => set({ keySchema }, ["keySchema"])}
+            errors={errorsFor("keySchema")}
+            disabled={disabled}
+          />
           <ValueField bind={bind} />
+          <SchemaChoiceField
+            cluster={cluster}
+            topic={values.topic}
+            part="value"
+            choice={values.valueSchema}
+            onChange={(valueSchema) =>
+              set({ valueSchema, valueFormat: valueSchema ? "json" : values.valueFormat }, ["valueSchema"])
+            }
+            errors={errorsFor("valueSchema")}
+            disabled={disabled}
+          />
           <HeadersEditor bind={bind} />
           <div className="grid gap-4 sm:grid-cols-2">
             <Field

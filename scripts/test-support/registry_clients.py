@@ -124,7 +124,7 @@ def consume(bootstrap, registry_url, topic, fmt, count):
     else:
         de = JSONDeserializer(None, schema_registry_client=sr)
     seen = 0
-    deadline = datetime.datetime.now() + datetime.timedelta(seconds=30)
+    deadline = datetime.datetime.now() + datetime.timedelta(seconds=60)
     while seen < count and datetime.datetime.now() < deadline:
         msg = consumer.poll(1.0)
         if msg is None or msg.error():

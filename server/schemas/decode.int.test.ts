@@ -1,12 +1,15 @@
 /**
  * Records written by Python confluent-kafka's AvroSerializer, ProtobufSerializer and JSONSerializer (the clients teams
  * use; scripts/test-support/registry_clients.py) against the real test registry, read back through the console's
- * message stream and decoded field for field; and the bad cases that must stay raw with a reason.
+ * message stream and decoded field for field; the bad cases that must stay raw with a reason; and records produced
+ * through the console's produce action with a schema, read back by the same clients' deserializers.
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import type { ProduceInput } from "@/lib/messages/produce";
 import type { StreamMessage } from "@/lib/messages/types";
+import { produceMessages } from "@/server/messages/actions";
 import { produceTo, trackTopics } from "@/scripts/test-support/helpers";
 import { search } from "@/scripts/test-support/sse-client";
 import { TEST_BOOTSTRAP, TEST_REGISTRY_URL } from "@/scripts/test-support/test-cluster";
@@ -20,7 +23,9 @@ afterAll(topics.cleanup);
 const SCRIPT = "scripts/test-support/registry_clients.py";
 
 async function python(...args: string[]): Promise<string> {
-  const { stdout } = await run("python3", [SCRIPT, ...args], { timeout: 90_000 });
+  const { stdout, stderr } = await run("python3", [SCRIPT, ...args], { timeout: 120_000 });
+  if (args[0] === "consume" && stdout.trim() === "")
+    throw new Error(`registry_clients.py consume printed nothing in time: ${stderr.slice(-500)}`);
   return stdout;
 }
 
@@ -129,5 +134,122 @@ describe("records that cannot be decoded stay raw, with the reason, and the stre
       reason: 'Cannot reach the schema registry of cluster "no-registry": http://127.0.0.1:1: connection refused.',
     });
     expect(decoder.unreachableNote).toMatch(/^Cannot reach the schema registry/);
+  });
+});
+
+describe("records produced with a schema, read back by Python's deserializers", () => {
+  const register = async (subject: string, body: Record<string, unknown>) => {
+    const response = await fetch(`${TEST_REGISTRY_URL}/subjects/${encodeURIComponent(subject)}/versions`, {
+      method: "POST",
+      headers: { "content-type": "application/vnd.schemaregistry.v1+json" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`register ${subject}: ${await response.text()}`);
+  };
+  const produce = (topic: string, change: Partial<ProduceInput>) =>
+    produceMessages("test", {
+      topic,
+      partition: 0,
+      key: null,
+      value: null,
+      valueFormat: "json",
+      headers: [],
+      copies: 1,
+      compression: "none",
+      ...change,
+    });
+  const consume = async (topic: string, format: string, count: number) =>
+    (await python("consume", TEST_BOOTSTRAP, TEST_REGISTRY_URL, topic, format, String(count)))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as unknown);
+
+  it("Avro key and value from the produce action; JSON that does not fit refused at its field", async () => {
+    const topic = await topics.create("produce-avro", 1);
+    const value = {
+      type: "record",
+      name: "Order",
+      fields: [
+        { name: "id", type: "string" },
+        { name: "qty", type: "int" },
+        { name: "note", type: ["null", "string"], default: null },
+      ],
+    };
+    await register(`${topic}-value`, { schema: JSON.stringify(value) });
+    await register(`${topic}-key`, {
+      schema: JSON.stringify({ type: "record", name: "K", fields: [{ name: "id", type: "string" }] }),
+    });
+    const refused = await produce(topic, {
+      value: JSON.stringify({ id: "o-1", qty: "three" }),
+      valueSchema: { subject: `${topic}-value`, version: "latest" },
+    });
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? [] : refused.fieldErrors?.value).toEqual([
+      expect.stringMatching(new RegExp(`^Does not match ${topic}-value version 1: .*qty`)),
+    ]);
+    const sent = { id: "o-1", qty: 3, note: "gift" };
+    expect(
+      await produce(topic, {
+        key: JSON.stringify({ id: "o-1" }),
+        keySchema: { subject: `${topic}-key`, version: 1 },
+        value: JSON.stringify(sent),
+        valueSchema: { subject: `${topic}-value`, version: "latest" },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await consume(topic, "avro", 1)).toEqual([sent]);
+    const [message] = await readAll(topic);
+    expect(json(message?.key)).toEqual({ id: "o-1" });
+    expect(message?.key).toMatchObject({ encoding: "avro", schema: { subject: `${topic}-key`, version: 1 } });
+    expect(message?.value).toMatchObject({ encoding: "avro", schema: { subject: `${topic}-value`, version: 1 } });
+  });
+
+  it("Protobuf (message indexes) and JSON Schema values, read by the Python deserializers", async () => {
+    const proto = await topics.create("produce-proto", 1);
+    const protoText = [
+      'syntax = "proto3";',
+      "package it;",
+      "message Review {",
+      "  string id = 1; int64 n = 2;",
+      "  enum Kind { A = 0; B = 1; } Kind kind = 3;",
+      "  message Inner { string s = 1; } Inner inner = 4;",
+      "  map<string, int32> tags = 5; repeated string lines = 6;",
+      "}",
+      // Written with the first message of the file, as Confluent's serializers take a schema's record to be.
+      "message Other { string x = 1; }",
+    ].join("\n");
+    await register(`${proto}-value`, { schema: protoText, schemaType: "PROTOBUF" });
+    const review = {
+      id: "r-1",
+      n: "9007199254740993",
+      kind: "B",
+      inner: { s: "deep" },
+      tags: { a: 1 },
+      lines: ["x", "y"],
+    };
+    const result = await produce(proto, {
+      value: JSON.stringify(review),
+      valueSchema: { subject: `${proto}-value`, version: "latest" },
+    });
+    expect(result.ok ? "sent" : JSON.stringify(result)).toBe("sent");
+    expect(await consume(proto, "protobuf", 1)).toEqual([review]);
+
+    const events = await topics.create("produce-json", 1);
+    const schema = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      title: "Event",
+      type: "object",
+      properties: { name: { type: "string" }, count: { type: "integer" } },
+      required: ["name"],
+    };
+    await register(`${events}-value`, { schema: JSON.stringify(schema), schemaType: "JSON" });
+    const choice = { subject: `${events}-value`, version: "latest" as const };
+    const missing = await produce(events, { value: JSON.stringify({ count: 1 }), valueSchema: choice });
+    expect(missing.ok ? [] : missing.fieldErrors?.value).toEqual([expect.stringMatching(/name/)]);
+    expect(
+      await produce(events, { value: JSON.stringify({ name: "e", count: 2 }), valueSchema: choice }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await consume(events, "json", 1)).toEqual([{ name: "e", count: 2 }]);
   });
 });

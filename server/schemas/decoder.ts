@@ -34,7 +34,11 @@ interface RegistryVersionAnswer {
   references?: { name: string; subject: string; version: number }[];
 }
 
-async function loadSource(registry: RegistryClient, answer: RegistryVersionAnswer, depth = 0): Promise<SchemaSource> {
+export async function loadSource(
+  registry: RegistryClient,
+  answer: RegistryVersionAnswer,
+  depth = 0,
+): Promise<SchemaSource> {
   if (depth > 10) throw new Error("the schema's references nest more than 10 deep");
   const references = await Promise.all(
     (answer.references ?? []).map(async (ref) => {

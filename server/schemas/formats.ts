@@ -8,6 +8,7 @@ import Ajv, { type ValidateFunction } from "ajv";
 import avro from "avsc";
 import protobuf from "protobufjs";
 import descriptor from "protobufjs/ext/descriptor";
+import { fromProtoJson } from "./proto-json";
 
 export type Encoding = "avro" | "protobuf" | "json-schema";
 
@@ -336,10 +337,11 @@ function parseProtobuf(source: SchemaSource): ParsedSchema {
     },
     encode(value) {
       const type = messageAt(file, [0]);
-      const problem = type.verify(value as Record<string, unknown>);
+      const message = fromProtoJson(type, value);
+      const problem = type.verify(message);
       if (problem) throw new Error(problem);
       return {
-        payload: Buffer.from(type.encode(type.fromObject(value as Record<string, unknown>)).finish()),
+        payload: Buffer.from(type.encode(type.fromObject(message)).finish()),
         indexes: [0],
       };
     },
