@@ -88,6 +88,14 @@ export const streamProgressSchema = z
     bytes: z.number().describe("Bytes of the records read."),
     elapsedMs: z.number(),
     partitions: z.array(partitionProgressSchema),
+    registryNote: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "Set once the cluster's schema registry could not be reached during this stream: records that needed a " +
+          "schema it had not already given are sent raw (each with its reason), and the stream goes on.",
+      ),
   })
   .describe("event: progress. Sent at once, then every 500 ms while the stream reads, also while nothing matches.");
 export type StreamProgress = z.output<typeof streamProgressSchema>;

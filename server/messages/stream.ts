@@ -267,6 +267,7 @@ class Reader {
       matched: this.matched,
       bytes: this.bytes,
       elapsedMs: now - this.started,
+      registryNote: this.decoder?.unreachableNote ?? null,
       partitions: [...this.states.values()].map((s) => ({
         partition: s.plan.partition,
         offset: s.position.toString(),
