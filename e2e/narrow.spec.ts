@@ -4,10 +4,12 @@
  */
 import { expect, type Page, test } from "@playwright/test";
 import { commitGroupOffsets, createTopic, deleteTopicIfPresent, produceTo, uniqueName } from "./support/kafka";
+import { deleteSubjectIfPresent, registerSubject } from "./support/registry";
 
 const WIDTH = 390;
 const topic = uniqueName("e2e-narrow-topic-with-a-rather-long-name-that-does-not-fit");
 const group = uniqueName("e2e-narrow-group-with-a-rather-long-id-that-does-not-fit");
+const subject = `${topic}-value`;
 
 test.use({ viewport: { width: WIDTH, height: 844 } });
 
@@ -20,10 +22,20 @@ test.beforeAll(async () => {
     }));
   await produceTo(topic, { 0: records(0), 1: records(1), 2: records(2) });
   await commitGroupOffsets(group, topic, { 0: 5, 1: 10, 2: 0 });
+  const v1 = {
+    type: "record",
+    name: "Narrow",
+    fields: [{ name: "aVeryLongFieldNameThatDoesNotFitAtAll", type: "string" }],
+  };
+  await registerSubject(subject, { schema: JSON.stringify(v1) });
+  await registerSubject(subject, {
+    schema: JSON.stringify({ ...v1, fields: [...v1.fields, { name: "more", type: "long", default: 0 }] }),
+  });
 });
 
 test.afterAll(async () => {
   await deleteTopicIfPresent(topic);
+  await deleteSubjectIfPresent(subject);
 });
 
 /** How far the page reaches past the window's right edge, and the widest element that makes it do so. */
@@ -73,6 +85,8 @@ const PAGES: [string, string | null][] = [
   [`${c}/consumer-groups/${g}/reset-offsets`, null],
   [`${c}/messages?topic=${t}&from=oldest&limit=30`, "Stopped at the limit"],
   [`${c}/produce?topic=${t}`, null],
+  [`${c}/schemas?q=${t}`, subject],
+  [`${c}/schemas/${encodeURIComponent(subject)}`, "Compare versions"],
   [`${c}/access?tab=acls`, null],
   [`${c}/access?tab=users`, null],
   [`${c}/access?tab=quotas`, null],

@@ -6,6 +6,7 @@ export const CLUSTER_SECTIONS = [
   { path: "consumer-groups", label: "Consumer groups" },
   { path: "messages", label: "Messages" },
   { path: "produce", label: "Produce" },
+  { path: "schemas", label: "Schemas" },
   { path: "access", label: "Access" },
   { path: "connectors", label: "Connectors" },
 ] as const;
@@ -77,6 +78,11 @@ export function newConnectorPath(cluster: string, connect?: string): string {
 /** URL of a consumer group's page. */
 export function groupPath(cluster: string, group: string): string {
   return `${clusterPath(cluster, "consumer-groups")}/${encodeURIComponent(group)}`;
+}
+
+/** URL of a schema-registry subject's page. */
+export function subjectPath(cluster: string, subject: string): string {
+  return `${clusterPath(cluster, "schemas")}/${encodeURIComponent(subject)}`;
 }
 
 /** URL of a group's offset-reset form (a page of its own: its preview can list thousands of partitions). */

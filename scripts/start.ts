@@ -1,9 +1,10 @@
 /**
  * npm start: the console on http://localhost:8080.
  * - No cluster configured (no KAFKA_CLUSTERS_* variables, no CONSOLE_CONFIG_FILE): starts the local 3-broker
- *   Kafka (scripts/kafka) and a Kafka Connect worker on 127.0.0.1:8083 (scripts/connect), loads the demo data set
- *   the first time, and points the console at both. The worker answers about 11 s after launch; the console does not
- *   wait for it (its Connect pages say "not answering" until then).
+ *   Kafka (scripts/kafka), a Kafka Connect worker on 127.0.0.1:8083 (scripts/connect) and a schema registry on
+ *   127.0.0.1:8081 that keeps its schemas in Kafka (scripts/registry), loads the demo data set the first time, and
+ *   points the console at all three. The worker answers about 11 s after launch; the console does not wait for it
+ *   (its Connect pages say "not answering" until then).
  * - A cluster configured: validates the configuration and serves the console only.
  * Builds first when the sources changed since the last build. Ctrl-C stops what this command started.
  * `--dev` runs `next dev` instead of the production build.
@@ -15,8 +16,10 @@ import { type AppConfig, ConfigError, hasClusterSettings } from "../server/confi
 import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "./build-info";
 import { seedDemo } from "./demo-seed";
 import { connectDown, connectSpec, ensureConnectJars, launch, workerUrl } from "./connect/worker";
+import { seedSchemaDemo } from "./demo-seed-schemas";
 import { bootstrapServers, clusterSpec, down, up } from "./kafka/cluster";
 import { portIsFree } from "./net";
+import * as registry from "./registry/registry";
 
 const dev = process.argv.includes("--dev");
 const localCluster = clusterSpec("dev");
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
   let startedCluster = false;
   let startedConnect = false;
   let connectRunning = false;
+  let startedRegistry = false;
+  const localRegistry = registry.registrySpec("dev", process.env, bootstrapServers(localCluster).join(","));
 
   if (local) {
     // The Connect jars are fetched (first run only) while Kafka starts.
@@ -48,6 +53,21 @@ async function main(): Promise<void> {
     const servers = bootstrapServers(localCluster).join(",");
     env.KAFKA_CLUSTERS_0_NAME = "local";
     env.KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS = servers;
+    // The registry (kafkasql storage: its schemas live in the local cluster) starts while the demo data loads.
+    const registryStart = registry.up(localRegistry).then(
+      (started) => {
+        startedRegistry = started;
+        env.KAFKA_CLUSTERS_0_SCHEMAREGISTRY = registry.registryUrl(localRegistry);
+        return true;
+      },
+      (error: unknown) => {
+        console.warn(
+          `The local schema registry did not start (${error instanceof Error ? error.message : String(error)}); ` +
+            "starting without it.",
+        );
+        return false;
+      },
+    );
     if (await connectJars) {
       try {
         startedConnect = (await launch(localConnect)).length > 0;
@@ -60,6 +80,7 @@ async function main(): Promise<void> {
       }
     }
     const marker = join(localCluster.dataDir, "demo-seeded");
+    const schemaMarker = join(localCluster.dataDir, "demo-schemas-seeded");
     if (!existsSync(marker)) {
       try {
         await seedDemo(servers.split(","), console.log);
@@ -72,14 +93,27 @@ async function main(): Promise<void> {
         );
       }
     }
+    if ((await registryStart) && !existsSync(schemaMarker)) {
+      try {
+        await seedSchemaDemo(servers.split(","), registry.registryUrl(localRegistry), console.log);
+        writeFileSync(schemaMarker, `${new Date().toISOString()}\n`);
+      } catch (error) {
+        console.warn(
+          `Could not load the demo schemas (${error instanceof Error ? error.message : String(error)}); ` +
+            "starting without them.",
+        );
+      }
+    }
   }
 
-  /** Stops what this command started: the Connect worker first (it leaves its group), then Kafka. */
+  /** Stops what this command started: the Connect worker first (it leaves its group), the registry, then Kafka. */
   const stopLocal = async (say = false) => {
     if (startedConnect) {
       const stopped = await connectDown(localConnect);
       if (say && stopped.length > 0) console.log(`Stopped the local Kafka Connect worker.`);
     }
+    if (startedRegistry && (await registry.down(localRegistry)) && say)
+      console.log("Stopped the local schema registry.");
     if (startedCluster) {
       const stopped = await down(localCluster);
       if (say) console.log(`Stopped local Kafka node(s) ${stopped.join(", ")}.`);
@@ -135,6 +169,9 @@ async function main(): Promise<void> {
         ? `  (local Kafka at ${bootstrapServers(localCluster).join(",")}` +
           (connectRunning ? `, Kafka Connect at ${localConnect.workers.map(workerUrl).join(",")}` : "") +
           ")"
+        : "") +
+      (env.KAFKA_CLUSTERS_0_SCHEMAREGISTRY && local
+        ? `\nSchema registry: ${env.KAFKA_CLUSTERS_0_SCHEMAREGISTRY}`
         : "") +
       "\nPress Ctrl-C to stop.\n",
   );

@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { ROOT } from "./build-info";
 import { connectDown, ensureConnectJars, launch, runningWorkerPid } from "./connect/worker";
 import { down, runningPid, up, wipe } from "./kafka/cluster";
-import { TEST_CLUSTER, TEST_CONNECT } from "./test-support/test-cluster";
+import * as registry from "./registry/registry";
+import { TEST_CLUSTER, TEST_CONNECT, TEST_REGISTRY } from "./test-support/test-cluster";
 
 interface SuiteResult {
   name: string;
@@ -127,15 +128,23 @@ async function main(): Promise<number> {
     await connectDown(TEST_CONNECT); // workers of a cluster about to be wiped
     wipe(TEST_CLUSTER); // a fresh cluster every run
   }
+  const registryWasRunning = registry.runningPid(TEST_REGISTRY) !== undefined;
   let clusterUp = false;
-  try {
-    // The Connect jars are fetched while Kafka starts; the workers start after it and answer while tests run.
-    await Promise.all([up(TEST_CLUSTER), ensureConnectJars()]);
-    await launch(TEST_CONNECT);
-    clusterUp = true;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    results.push({ name: "test cluster", passed: 0, failed: 1, skipped: 0, note: "the test cluster did not start" });
+  // The Connect jars are fetched while Kafka starts; the workers start after it and answer while tests run. The
+  // schema registry keeps the tests' schemas in memory, so it starts beside Kafka, not after it.
+  const [kafkaStart, registryStart] = await Promise.allSettled([
+    Promise.all([up(TEST_CLUSTER), ensureConnectJars()]).then(() => launch(TEST_CONNECT)),
+    registry.up(TEST_REGISTRY),
+  ]);
+  if (kafkaStart.status === "fulfilled" && registryStart.status === "fulfilled") clusterUp = true;
+  for (const [what, start] of [
+    ["test cluster", kafkaStart],
+    ["test registry", registryStart],
+  ] as const) {
+    if (start.status === "fulfilled") continue;
+    const reason: unknown = start.reason;
+    console.error(reason instanceof Error ? reason.message : reason);
+    results.push({ name: what, passed: 0, failed: 1, skipped: 0, note: `the ${what} did not start` });
   }
   try {
     if (clusterUp) {
@@ -144,6 +153,7 @@ async function main(): Promise<number> {
     }
   } finally {
     if (!connectWasRunning) await connectDown(TEST_CONNECT);
+    if (!registryWasRunning && (await registry.down(TEST_REGISTRY))) console.log("\nStopped the test registry.");
     if (!wasRunning) {
       const stopped = await down(TEST_CLUSTER);
       console.log(`\nStopped the test cluster (node(s) ${stopped.join(", ") || "none running"}).`);
@@ -166,10 +176,12 @@ async function main(): Promise<number> {
 
 process.on("SIGINT", () => {
   // The workers first: they leave their group while Kafka is still there.
-  void connectDown(TEST_CONNECT)
-    .catch(() => [])
-    .then(() => down(TEST_CLUSTER))
-    .finally(() => process.exit(130));
+  void Promise.all([
+    connectDown(TEST_CONNECT)
+      .catch(() => [])
+      .then(() => down(TEST_CLUSTER)),
+    registry.down(TEST_REGISTRY),
+  ]).finally(() => process.exit(130));
 });
 
 main().then(

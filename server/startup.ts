@@ -9,7 +9,10 @@ export function checkConfigAtStartup(): void {
     const { config, warnings } = loadConfigFrom(process.env);
     for (const warning of warnings) console.warn(`config: ${warning}`);
     const names = config.clusters.map(
-      (c) => `${c.name} (${c.bootstrapServers.join(",")}${c.readOnly ? ", read-only" : ""})`,
+      (c) =>
+        `${c.name} (${c.bootstrapServers.join(",")}${c.readOnly ? ", read-only" : ""}` +
+        // The registry's URLs only: its credentials never reach a log.
+        `${c.schemaRegistry ? `, schema registry ${c.schemaRegistry.urls.join(",")}` : ""})`,
     );
     console.log(
       `Kafka console: ${config.clusters.length} cluster(s) from ${config.source}: ${names.join("; ") || "none"}`,

@@ -144,6 +144,11 @@ export function StreamStatusBar({
         </Button>
       </div>
       <LeaderNotes snapshot={snapshot} />
+      {snapshot.registryNote ? (
+        <p role="note" className="text-xs text-amber-800 lg:basis-full dark:text-amber-300">
+          {snapshot.registryNote} Records whose schema it had not given yet are shown raw; the search goes on.
+        </p>
+      ) : null}
       {snapshot.dropped > 0 ? (
         <p className="text-xs text-muted lg:basis-full">
           {formatInteger(snapshot.dropped)} older {snapshot.dropped === 1 ? "message" : "messages"} dropped from view:

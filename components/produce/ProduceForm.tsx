@@ -6,6 +6,7 @@ import { HeadersEditor } from "@/components/produce/HeadersEditor";
 import { ProduceResultPanel } from "@/components/produce/ProduceResultPanel";
 import { type ProduceFormApi, useProduceForm } from "@/components/produce/useProduceForm";
 import { errorsOf } from "@/components/ui/useActionForm";
+import { SchemaChoiceField } from "@/components/produce/SchemaChoiceField";
 import { ValueField } from "@/components/produce/ValueField";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
@@ -71,6 +72,8 @@ export function ProduceForm({
 }) {
   const { form, mutation, submit, notes } = useProduceForm({ cluster, initialTopic, draftRequested });
   const topicField = useController({ control: form.control, name: "topic" }).field;
+  const keySchemaField = useController({ control: form.control, name: "keySchema" }).field;
+  const valueSchemaField = useController({ control: form.control, name: "valueSchema" }).field;
   const { errors, isSubmitted } = form.formState;
   const disabled = blocked || mutation.isPending;
   const topic = topics?.find((t) => t.name === topicField.value.trim());
@@ -129,7 +132,29 @@ export function ProduceForm({
               />
             )}
           </Field>
+          <SchemaChoiceField
+            cluster={cluster}
+            topic={topicField.value}
+            part="key"
+            choice={keySchemaField.value}
+            onChange={keySchemaField.onChange}
+            errors={errorsOf(errors.keySchema)}
+            disabled={disabled}
+          />
           <ValueField form={form} />
+          <SchemaChoiceField
+            cluster={cluster}
+            topic={topicField.value}
+            part="value"
+            choice={valueSchemaField.value}
+            onChange={(valueSchema) => {
+              valueSchemaField.onChange(valueSchema);
+              // A value written with a schema is written as JSON.
+              if (valueSchema) form.setValue("valueFormat", "json", { shouldDirty: true });
+            }}
+            errors={errorsOf(errors.valueSchema)}
+            disabled={disabled}
+          />
           <HeadersEditor form={form} />
           <div className="grid gap-4 sm:grid-cols-2">
             <Field

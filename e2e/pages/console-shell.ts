@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type Section = "Overview" | "Brokers" | "Topics" | "Consumer groups" | "Messages" | "Produce";
+export type Section = "Overview" | "Brokers" | "Topics" | "Consumer groups" | "Messages" | "Produce" | "Schemas";
 
 /** The frame around every cluster page: navigation, cluster switcher, the unreachable panel. */
 export class ConsoleShell {

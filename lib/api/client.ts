@@ -14,6 +14,8 @@ const API_ERROR_CODES = [
   "forbidden",
   "too_many_requests",
   "kafka_error",
+  "registry_unreachable",
+  "registry_error",
   "internal",
 ] as const satisfies readonly ApiErrorCode[];
 

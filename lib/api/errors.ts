@@ -15,13 +15,17 @@ export const apiErrorCodeSchema = z
     "forbidden",
     "too_many_requests",
     "kafka_error",
+    "registry_unreachable",
+    "registry_error",
     "internal",
   ])
   .describe(
     "bad_request (400): a bad path or query parameter; unauthenticated (401): login is on and there is no session; " +
       "forbidden (403): the user's role does not allow it; not_found / cluster_not_found (404); too_many_requests " +
       "(429); kafka_error (403/404/409 when Kafka refused, 502 when its answer could not be read); " +
-      "cluster_unreachable (503); internal (500, details only in the server's log).",
+      "cluster_unreachable (503); registry_unreachable (503): the cluster's schema registry cannot be reached or " +
+      "refused the console's credentials; registry_error (409/422): the registry refused a change, with its " +
+      "reason; internal (500, details only in the server's log).",
   );
 export type ApiErrorCode = z.output<typeof apiErrorCodeSchema>;
 

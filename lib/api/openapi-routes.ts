@@ -18,6 +18,7 @@ import {
 } from "./connect";
 import { brokersResponseSchema, clusterListSchema, healthResponseSchema, overviewResponseSchema } from "./cluster";
 import { consumerGroupResponseSchema, consumerGroupsResponseSchema } from "./groups";
+import { subjectResponseSchema, subjectsResponseSchema } from "./schemas";
 import { topicResponseSchema, topicsResponseSchema } from "./topics";
 
 /** Error statuses, each with its shared response in the document (components.responses). */
@@ -34,7 +35,9 @@ export const ERROR_RESPONSES = {
   502: { name: "KafkaError", description: "The broker's answer could not be read (kafka_error)." },
   503: {
     name: "ClusterUnreachable",
-    description: "The cluster cannot be reached, with the reason (cluster_unreachable).",
+    description:
+      "The cluster cannot be reached, with the reason (cluster_unreachable); or its schema registry cannot be " +
+      "reached or refused the console's credentials (registry_unreachable).",
   },
 } as const;
 export type ErrorStatus = keyof typeof ERROR_RESPONSES;
@@ -50,7 +53,17 @@ export interface RouteDoc {
   path: string;
   method: "get";
   operationId: string;
-  tag: "console" | "clusters" | "topics" | "messages" | "consumer groups" | "access" | "connect" | "audit" | "sign-in";
+  tag:
+    | "console"
+    | "clusters"
+    | "topics"
+    | "messages"
+    | "consumer groups"
+    | "schemas"
+    | "access"
+    | "connect"
+    | "audit"
+    | "sign-in";
   summary: string;
   description?: string;
   /** Description of each path parameter, by name (every `{name}` in the path). */
@@ -321,6 +334,29 @@ export const API_ROUTES: readonly RouteDoc[] = [
     description: "authorizer is false, with no ACLs, when the cluster has no authorizer.",
     pathParams: CLUSTER,
     answer: { kind: "json", schema: aclsResponseSchema, description: "Bindings sorted by principal and resource." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/schemas",
+    method: "get",
+    operationId: "listSchemaSubjects",
+    tag: "schemas",
+    summary: "The subjects of the cluster's schema registry, each with its latest version",
+    description:
+      "404 when the cluster has no schema registry configured (KAFKA_CLUSTERS_<n>_SCHEMAREGISTRY); 503 " +
+      "(registry_unreachable) when no configured registry URL answers.",
+    pathParams: CLUSTER,
+    answer: { kind: "json", schema: subjectsResponseSchema, description: "Subjects sorted by name." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/schemas/{subject}",
+    method: "get",
+    operationId: "getSchemaSubject",
+    tag: "schemas",
+    summary: "One subject: its format, compatibility level and every version with its schema",
+    pathParams: { ...CLUSTER, subject: "A subject of the registry (e.g. orders-value), percent-encoded." },
+    answer: { kind: "json", schema: subjectResponseSchema, description: "Versions oldest first." },
     errors: CLUSTER_ERRORS,
   },
   {

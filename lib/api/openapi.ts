@@ -20,6 +20,7 @@ import {
 import * as brokers from "./brokers";
 import * as acls from "./acls";
 import * as connect from "./connect";
+import * as schemas from "./schemas";
 import * as cluster from "./cluster";
 import { apiErrorBodySchema } from "./errors";
 import * as groups from "./groups";
@@ -99,6 +100,11 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["LagTrend", groups.lagTrendSchema],
   ["LagSample", groups.lagSampleSchema],
   ["LastReset", groups.lastResetSchema],
+  ["SubjectsResponse", schemas.subjectsResponseSchema],
+  ["SubjectSummary", schemas.subjectSummarySchema],
+  ["SubjectResponse", schemas.subjectResponseSchema],
+  ["SubjectVersion", schemas.subjectVersionSchema],
+  ["SchemaReference", schemas.schemaReferenceSchema],
   ["AclsResponse", acls.aclsResponseSchema],
   ["AclBinding", acls.aclBindingResponseSchema],
   ["UsersResponse", acls.usersResponseSchema],
@@ -261,6 +267,10 @@ function build(): OpenApiDocument {
       { name: "topics", description: "Topics, their partitions and configs." },
       { name: "messages", description: "Reading records (Server-Sent Events)." },
       { name: "consumer groups", description: "Consumer groups, their offsets and lag." },
+      {
+        name: "schemas",
+        description: "The cluster's schema registry (Confluent API): subjects, versions, compatibility.",
+      },
       { name: "access", description: "Kafka's own access control: ACLs, SCRAM users and client quotas." },
       { name: "connect", description: "Kafka Connect: connectors, their tasks, offsets and plugins." },
       { name: "audit", description: "The log of changes made or tried through the console." },

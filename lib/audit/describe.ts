@@ -72,6 +72,7 @@ const quotaSchema = z.object({
   entity: z.object({ user: text.nullable().optional(), clientId: text.nullable().optional() }),
 });
 const connectorSchema = z.object({ connect: text, name: text, task: count.optional() });
+const schemaSubject = z.object({ subject: text.nullable(), version: z.unknown().optional() });
 const produceSchema = z.object({ topic: text, partition: count.nullable().optional(), copies: count.optional() });
 
 /** What the params say, as a phrase after the verb: "topic orders (6 partitions, RF 3)". */
@@ -202,6 +203,15 @@ function objectOf(action: AuditAction, params: JsonValue): string | undefined {
       const principals = [...new Set(p.bindings.map((b) => b.principal))];
       return `${formatQuantity(p.bindings.length, "ACL")} of ${principals.map(short).join(", ")}`;
     }
+    case "schema.register":
+    case "schema.compatibility":
+    case "schema.delete": {
+      const p = read(schemaSubject, params);
+      if (!p) return undefined;
+      if (p.subject === null) return "the registry's global compatibility";
+      const version = typeof p.version === "number" ? ` version ${p.version}` : "";
+      return `${action === "schema.compatibility" ? "the compatibility of " : ""}subject ${short(p.subject)}${version}`;
+    }
     case "scram.upsert": {
       const p = read(scramSchema, params);
       return p && `the ${p.mechanism ?? "SCRAM"} password of user ${short(p.name)}`;
@@ -261,6 +271,9 @@ const VERBS: Record<AuditAction, [done: string, tried: string]> = {
   "partitions.reassign": ["Reassigned", "reassign"],
   "partitions.reassign.cancel": ["Cancelled", "cancel"],
   "partitions.throttle.remove": ["Removed", "remove"],
+  "schema.register": ["Registered", "register"],
+  "schema.compatibility": ["Set", "set"],
+  "schema.delete": ["Deleted", "delete"],
   "acl.create": ["Created", "create"],
   "acl.delete": ["Deleted", "delete"],
   "scram.upsert": ["Set", "set"],

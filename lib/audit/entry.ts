@@ -54,6 +54,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "connector.delete": "Delete connector",
   "connector.offsets.reset": "Reset connector offsets",
   "connector.offsets.alter": "Change connector offsets",
+  "schema.register": "Register schema",
+  "schema.compatibility": "Set compatibility",
+  "schema.delete": "Delete schema",
   "form.too-large": "Oversized form",
 };
 

@@ -16,8 +16,8 @@ const grants = (text: string): Grant[] => {
 };
 
 /**
- * What each role may do, written out by hand from the issue: viewer reads, operator produces and moves offsets, admin
- * the rest.
+ * What each role may do, written out by hand from the issues: viewer reads, operator produces, moves offsets and
+ * registers schema versions (issue 14), admin the rest.
  */
 const EXPECTED: Record<Role | "viewer+messages", { read: boolean; messages: boolean; mutations: MutationName[] }> = {
   viewer: { read: true, messages: false, mutations: [] },
@@ -38,6 +38,7 @@ const EXPECTED: Record<Role | "viewer+messages", { read: boolean; messages: bool
       "connector.delete",
       "connector.offsets.reset",
       "connector.offsets.alter",
+      "schema.register",
     ],
   },
   admin: { read: true, messages: true, mutations: Object.keys(MUTATION_ROLES) as MutationName[] },

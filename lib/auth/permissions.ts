@@ -56,6 +56,9 @@ export const MUTATION_ROLES = {
   "connector.delete": "operator",
   "connector.offsets.reset": "operator",
   "connector.offsets.alter": "operator",
+  "schema.register": "operator",
+  "schema.compatibility": "admin",
+  "schema.delete": "admin",
 } as const satisfies Record<string, Role>;
 export type MutationName = keyof typeof MUTATION_ROLES;
 

@@ -32,8 +32,36 @@ describe("draftOfMessage", () => {
         { key: "source", value: "web" },
         { key: "empty", value: "" },
       ],
+      keySchema: null,
+      valueSchema: null,
       notes: ["1 header has a binary value, so it was left out."],
     });
+  });
+  it("keeps the schema of a decoded key and value, so Produce again writes them with it", () => {
+    const decoded = (encoding: "avro" | "protobuf", data: string, subject: string | null) => ({
+      encoding,
+      data,
+      bytes: 9,
+      schema: { id: 7, subject, version: subject === null ? null : 2 },
+    });
+    const draft = draftOfMessage("orders", {
+      ...message,
+      key: decoded("avro", '{"id":"o-1"}', "orders-key"),
+      value: decoded("protobuf", '{"n":"5"}', "orders-value"),
+      headers: [],
+    });
+    expect(draft).toMatchObject({
+      key: '{"id":"o-1"}',
+      value: '{"n":"5"}',
+      valueFormat: "json",
+      keySchema: { subject: "orders-key", version: 2 },
+      valueSchema: { subject: "orders-value", version: 2 },
+      notes: [],
+    });
+    expect(formValuesOfDraft(draft)).toMatchObject({ valueSchema: { subject: "orders-value", version: 2 } });
+    const nameless = draftOfMessage("orders", { ...message, value: decoded("avro", "{}", null), headers: [] });
+    expect(nameless.valueSchema).toBeNull();
+    expect(nameless.notes).toEqual(["The value's schema names no subject, so it is sent as JSON text."]);
   });
   it("keeps no key and a tombstone as they are, and leaves binary content out", () => {
     expect(draftOfMessage("t", { ...message, key: null, value: null, headers: [] })).toMatchObject({
@@ -65,6 +93,8 @@ describe("parseDraft and formValuesOfDraft", () => {
       value: null,
       valueFormat: "text",
       headers: [{ key: "a", value: "b" }],
+      keySchema: null,
+      valueSchema: null,
       notes: [],
     });
     expect(values).toMatchObject({

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { MAX_HEADERS } from "@/lib/messages/produce";
 import { initialProduceValues, type ProduceFormValues } from "@/lib/messages/produce-form";
-import type { StreamMessage } from "@/lib/messages/types";
+import type { Payload, StreamMessage } from "@/lib/messages/types";
+import { type SchemaChoice, schemaChoiceSchema } from "@/lib/schemas/produce";
 import { isJson } from "@/lib/messages/view";
 
 export const DRAFT_STORAGE_KEY = "kafka-console:produce-draft";
@@ -16,10 +17,23 @@ const draftSchema = z.object({
   value: z.string().nullable(),
   valueFormat: z.enum(["text", "json"]),
   headers: z.array(z.object({ key: z.string(), value: z.string() })).max(MAX_HEADERS),
+  /** The schemas a decoded key / value was written with: the draft writes them again with the same ones. */
+  keySchema: schemaChoiceSchema.nullable().default(null),
+  valueSchema: schemaChoiceSchema.nullable().default(null),
   /** What could not be carried over, in words. */
   notes: z.array(z.string()),
 });
-export type ProduceDraft = z.infer<typeof draftSchema>;
+export type ProduceDraft = z.output<typeof draftSchema>;
+
+/** A payload decoded with a registry schema: its JSON and the schema's subject and version, when the registry said. */
+function decodedPart(payload: Payload | null): { json: string; schema: SchemaChoice | null } | null {
+  if (!payload || payload.encoding === "utf8" || payload.encoding === "base64") return null;
+  const s = payload.schema;
+  return {
+    json: payload.data,
+    schema: s?.subject && s.version !== null ? { subject: s.subject, version: s.version } : null,
+  };
+}
 
 /**
  * The draft of a message: text content only (binary content cannot be typed into the form, and is left out with a
@@ -28,13 +42,21 @@ export type ProduceDraft = z.infer<typeof draftSchema>;
 export function draftOfMessage(topic: string, message: StreamMessage): ProduceDraft {
   const notes: string[] = [];
   let key: string | null = null;
-  if (message.key?.encoding === "utf8") {
+  const decodedKey = decodedPart(message.key);
+  const decodedValue = decodedPart(message.value);
+  if (decodedKey) {
+    key = decodedKey.json;
+    if (!decodedKey.schema) notes.push("The key's schema names no subject, so it is sent as JSON text.");
+  } else if (message.key?.encoding === "utf8") {
     key = message.key.data;
     if (key === "") notes.push("The key was empty: the form sends no key for an empty one.");
   } else if (message.key) notes.push("The key is binary, so it was left out: the form sends text.");
 
   let value: string | null = null;
-  if (message.value?.encoding === "utf8") value = message.value.data;
+  if (decodedValue) {
+    value = decodedValue.json;
+    if (!decodedValue.schema) notes.push("The value's schema names no subject, so it is sent as JSON text.");
+  } else if (message.value?.encoding === "utf8") value = message.value.data;
   else if (message.value) {
     value = "";
     notes.push("The value is binary, so it was left out: the form sends text.");
@@ -60,6 +82,8 @@ export function draftOfMessage(topic: string, message: StreamMessage): ProduceDr
     value,
     valueFormat: value !== null && isJson(value) ? "json" : "text",
     headers: headers.slice(0, MAX_HEADERS),
+    keySchema: decodedKey?.schema ?? null,
+    valueSchema: decodedValue?.schema ?? null,
     notes,
   };
 }
@@ -86,5 +110,7 @@ export function formValuesOfDraft(draft: ProduceDraft): ProduceFormValues {
     tombstone: draft.value === null,
     valueFormat: draft.valueFormat,
     headers: draft.headers,
+    keySchema: draft.keySchema,
+    valueSchema: draft.valueSchema,
   };
 }

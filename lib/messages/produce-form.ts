@@ -11,6 +11,7 @@ import {
   produceSchema,
   type ValueFormat,
 } from "@/lib/messages/produce";
+import type { SchemaChoice } from "@/lib/schemas/produce";
 
 export interface ProduceFormValues {
   topic: string;
@@ -25,6 +26,9 @@ export interface ProduceFormValues {
   headers: ProduceHeader[];
   copies: string;
   compression: Compression;
+  /** The registry schemas to write the key / the value with, or null: as typed. */
+  keySchema: SchemaChoice | null;
+  valueSchema: SchemaChoice | null;
 }
 
 export function initialProduceValues(topic = ""): ProduceFormValues {
@@ -38,6 +42,8 @@ export function initialProduceValues(topic = ""): ProduceFormValues {
     headers: [],
     copies: "1",
     compression: "none",
+    keySchema: null,
+    valueSchema: null,
   };
 }
 
@@ -57,10 +63,21 @@ export function produceInputOf(values: ProduceFormValues): Record<keyof ProduceI
     headers: values.headers,
     copies: numberOrText(values.copies),
     compression: values.compression,
+    keySchema: values.keySchema,
+    valueSchema: values.valueSchema,
   };
 }
 
-const SAME_NAME = new Set<PropertyKey>(["topic", "partition", "key", "value", "copies", "compression"]);
+const SAME_NAME = new Set<PropertyKey>([
+  "topic",
+  "partition",
+  "key",
+  "value",
+  "copies",
+  "compression",
+  "keySchema",
+  "valueSchema",
+]);
 
 /**
  * Where the form shows a problem the schema (or the action) reports at `path` of the input: a field of the same

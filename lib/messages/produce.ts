@@ -3,6 +3,7 @@
  * authority), and the action's result.
  */
 import { z } from "zod";
+import { schemaChoiceSchema } from "@/lib/schemas/produce";
 import { topicNameSchema } from "@/lib/topics/schemas";
 
 export const COMPRESSIONS = ["none", "gzip", "snappy", "lz4", "zstd"] as const;
@@ -66,9 +67,18 @@ export const produceSchema = z
       .min(1, "Send at least one copy.")
       .max(MAX_COPIES, `At most ${MAX_COPIES.toLocaleString("en-US")} copies at a time.`),
     compression: z.enum(COMPRESSIONS, { error: `Compression is one of: ${COMPRESSIONS.join(", ")}.` }),
+    /** A registry schema to write the key / the value with (written as JSON); null or absent: as typed. */
+    keySchema: schemaChoiceSchema.nullable().default(null),
+    valueSchema: schemaChoiceSchema.nullable().default(null),
   })
   .superRefine((input, ctx) => {
-    if (input.valueFormat === "json" && input.value !== null) {
+    if (input.keySchema && input.key !== null) {
+      const problem = jsonProblem(input.key);
+      if (problem) ctx.addIssue({ code: "custom", path: ["key"], message: problem });
+    }
+    if (input.keySchema && input.key === null)
+      ctx.addIssue({ code: "custom", path: ["key"], message: "Write the key as JSON, or choose no key schema." });
+    if ((input.valueFormat === "json" || input.valueSchema) && input.value !== null) {
       const problem = jsonProblem(input.value);
       if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
     }

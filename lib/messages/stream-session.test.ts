@@ -132,6 +132,21 @@ describe("MessageStreamSession", () => {
     expect(done.rate).toBe(7.5);
   });
 
+  it("keeps the registry's note from the first progress that carries it", async () => {
+    const s = stream();
+    const { fetchImpl } = fakeFetch([ok(s)]);
+    const session = new MessageStreamSession({ fetch: fetchImpl, flushMs: 5 });
+    session.start(search({ from: "live" }));
+    await until(session, (snap) => snap.status === "live");
+    expect(session.getSnapshot().registryNote).toBeNull();
+    const note = 'Cannot reach the schema registry of cluster "c 1": connection refused.';
+    s.send({ type: "progress", data: { ...progress(1, 1, 500, [[0, 1, null]]), registryNote: note } });
+    await until(session, (snap) => snap.registryNote === note);
+    s.send({ type: "progress", data: { ...progress(2, 2, 1000, [[0, 2, null]]), registryNote: null } });
+    await until(session, (snap) => snap.scanned === 2);
+    expect(session.getSnapshot().registryNote).toBe(note);
+  });
+
   it("shows a refused request's message and starts nothing more", async () => {
     const { fetchImpl } = fakeFetch([
       () => Response.json({ error: { code: "not_found", message: "Topic orders does not exist." } }, { status: 404 }),

@@ -56,6 +56,8 @@ export interface StreamSnapshot {
    *
    */
   leaderTrouble: readonly LeaderTrouble[];
+  /** The schema registry could not be reached during this search: some records are shown raw (see each one). */
+  registryNote: string | null;
   canPause: boolean;
   canResume: boolean;
   canStop: boolean;
@@ -122,6 +124,7 @@ const IDLE: StreamSnapshot = {
   rate: null,
   hasProgress: false,
   leaderTrouble: [],
+  registryNote: null,
   canPause: false,
   canResume: false,
   canStop: false,
@@ -149,6 +152,7 @@ export class MessageStreamSession {
   private next = new Map<number, bigint>();
   private stopAt = new Map<number, bigint | null>();
   private hasProgress = false;
+  private registryNote: string | null = null;
   /** Per partition: the leader it was first read from in this search, and what the latest progress said. */
   private leaders = new Map<number, { first: number; now: number; unavailableForMs: number | null }>();
   private samples: { t: number; scanned: number }[] = [];
@@ -313,6 +317,7 @@ export class MessageStreamSession {
       });
     }
     this.hasProgress = true;
+    if (progress.registryNote) this.registryNote ??= progress.registryNote;
     const totals = this.totals();
     this.samples.push({ t: totals.elapsedMs, scanned: totals.scanned });
     while (this.samples.length > 2 && (this.samples[1]?.t ?? 0) <= totals.elapsedMs - RATE_WINDOW_MS)
@@ -356,6 +361,7 @@ export class MessageStreamSession {
     this.stopAt = new Map();
     this.leaders = new Map();
     this.hasProgress = false;
+    this.registryNote = null;
     this.samples = [];
     this.pending = [];
     this.rows = [];
@@ -432,6 +438,7 @@ export class MessageStreamSession {
       rate: this.rate(totals),
       hasProgress: this.hasProgress,
       leaderTrouble: troubleOf(this.leaders),
+      registryNote: this.registryNote,
       canPause: this.canPause(),
       canResume: this.canResume(),
       canStop: this.canStop(),

@@ -13,9 +13,26 @@ import { offsetStringSchema } from "@/lib/api/topics";
  */
 export const payloadSchema = z
   .object({
-    encoding: z.enum(["utf8", "base64"]),
+    encoding: z
+      .enum(["utf8", "base64", "avro", "protobuf", "json-schema"])
+      .describe(
+        "utf8, base64: the bytes as they are. avro, protobuf, json-schema: the record was in the registry's " +
+          "wire format and `data` is its value decoded with that schema, as JSON text.",
+      ),
     data: z.string(),
     bytes: z.int().describe("Size of the raw bytes."),
+    schema: z
+      .object({
+        id: z.union([z.int(), z.string()]).describe("The schema id (or GUID) the record names."),
+        subject: z.string().nullable(),
+        version: z.int().nullable(),
+      })
+      .optional()
+      .describe("With a decoded payload: the schema it was decoded with."),
+    decodeError: z
+      .string()
+      .optional()
+      .describe("The record looked like the registry's wire format but could not be decoded: why (shown raw)."),
   })
   .describe("Bytes from a record: text when they are valid UTF-8, otherwise base64 of the raw bytes.");
 export type Payload = z.output<typeof payloadSchema>;
@@ -71,6 +88,14 @@ export const streamProgressSchema = z
     bytes: z.number().describe("Bytes of the records read."),
     elapsedMs: z.number(),
     partitions: z.array(partitionProgressSchema),
+    registryNote: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "Set once the cluster's schema registry could not be reached during this stream: records that needed a " +
+          "schema it had not already given are sent raw (each with its reason), and the stream goes on.",
+      ),
   })
   .describe("event: progress. Sent at once, then every 500 ms while the stream reads, also while nothing matches.");
 export type StreamProgress = z.output<typeof streamProgressSchema>;

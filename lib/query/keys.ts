@@ -23,6 +23,9 @@ export const queryKeys = {
       ? (["clusters", cluster, "consumer-groups", "list", params] as const)
       : (["clusters", cluster, "consumer-groups"] as const),
   consumerGroup: (cluster: string, group: string) => ["clusters", cluster, "consumer-groups", "detail", group] as const,
+  /** The cluster's schema registry: its subjects, and one subject's versions under them. */
+  schemas: (cluster: string) => ["clusters", cluster, "schemas"] as const,
+  subject: (cluster: string, subject: string) => ["clusters", cluster, "schemas", "detail", subject] as const,
   /** Kafka's own access control: ACLs, SCRAM users and client quotas. */
   access: (cluster: string) => ["clusters", cluster, "access"] as const,
   acls: (cluster: string) => ["clusters", cluster, "access", "acls"] as const,

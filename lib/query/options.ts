@@ -20,6 +20,7 @@ import type {
   PluginConfigResponse,
 } from "@/lib/api/connect";
 import type { AuditPageResponse } from "@/lib/audit/query";
+import type { SubjectResponse, SubjectsResponse } from "@/lib/api/schemas";
 import { queryKeys } from "@/lib/query/keys";
 
 /** Path of a cluster's API resource; the cluster name is always encoded. */
@@ -212,5 +213,22 @@ export function pluginConfigQuery(cluster: string, connect: string, className: s
         signal,
       }),
     staleTime: 60_000,
+  });
+}
+
+/** GET /api/clusters/{cluster}/schemas: every subject of the cluster's schema registry (searched in the browser). */
+export function subjectsQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.schemas(cluster),
+    queryFn: ({ signal }) => fetchJson<SubjectsResponse>(clusterApiPath(cluster, "schemas"), { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/schemas/{subject}: a subject's versions, oldest first. */
+export function subjectQuery(cluster: string, subject: string) {
+  return queryOptions({
+    queryKey: queryKeys.subject(cluster, subject),
+    queryFn: ({ signal }) =>
+      fetchJson<SubjectResponse>(clusterApiPath(cluster, `schemas/${encodeURIComponent(subject)}`), { signal }),
   });
 }

@@ -24,7 +24,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Admin, type Producer, Kafka, logLevel, Partitioners } from "kafkajs";
-import { SseParser, toStreamEvent } from "../../lib/messages/sse";
 import { establishedSockets } from "../test-support/sockets";
 import type { StreamDone, StreamEvent } from "../../lib/messages/types";
 import {
@@ -63,6 +62,8 @@ import {
   stats,
   writeBenchSection,
 } from "./support";
+import { readEvents } from "./stream";
+import { SseParser, toStreamEvent } from "../../lib/messages/sse";
 
 const CLUSTER = "bench";
 const ROUNDS = 3;
@@ -185,55 +186,6 @@ function kcatVersion(): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading the stream
-
-type Outcome = "stopped" | "closed" | "aborted";
-
-/**
- * GETs a message stream and hands every event to `onEvent` (with the time its chunk arrived) until `onEvent` returns
- * true ("stopped"), the server closes the stream ("closed") or `signal` aborts it ("aborted"). The body is read with
- * the console's own SseParser, the way the page reads it. With `pauseMs` the reader waits that long after each chunk
- * (a slow client). `onChunk` sees the size of every chunk of the body.
- */
-async function readEvents(
-  url: string,
-  signal: AbortSignal,
-  onEvent: (event: StreamEvent, at: number) => boolean,
-  options: { pauseMs?: number; onChunk?: (bytes: number) => void } = {},
-): Promise<Outcome> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, headers: { accept: "text/event-stream" } });
-  } catch (error) {
-    if (signal.aborted) return "aborted";
-    throw error;
-  }
-  if (!response.ok || response.body === null)
-    throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parser = new SseParser();
-  try {
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        if (signal.aborted) return "aborted";
-        throw error;
-      }
-      if (chunk.done) return "closed";
-      const at = performance.now();
-      options.onChunk?.(chunk.value.byteLength);
-      for (const raw of parser.push(decoder.decode(chunk.value, { stream: true }))) {
-        const event = toStreamEvent(raw);
-        if (event && onEvent(event, at)) return "stopped";
-      }
-      if (options.pauseMs) await sleep(options.pauseMs);
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-}
 
 function streamError(event: StreamEvent): Error | null {
   return event.type === "error"

@@ -301,7 +301,7 @@ function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
  * end of the run.
  */
 export async function startConsole(
-  clusters: { name: string; bootstrap: readonly string[] }[],
+  clusters: { name: string; bootstrap: readonly string[]; schemaRegistry?: string }[],
 ): Promise<RunningConsole> {
   const serverJs = ensureBuild();
   const port = await freePort();
@@ -322,6 +322,7 @@ export async function startConsole(
   clusters.forEach((cluster, i) => {
     env[`KAFKA_CLUSTERS_${i}_NAME`] = cluster.name;
     env[`KAFKA_CLUSTERS_${i}_BOOTSTRAPSERVERS`] = cluster.bootstrap.join(",");
+    if (cluster.schemaRegistry) env[`KAFKA_CLUSTERS_${i}_SCHEMAREGISTRY`] = cluster.schemaRegistry;
   });
   const server = spawn(process.execPath, [serverJs], {
     cwd: dirname(serverJs),

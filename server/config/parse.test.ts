@@ -155,16 +155,75 @@ describe("parseConfig from kafka-ui environment variables", () => {
     const { config, warnings } = parseConfig({
       KAFKA_CLUSTERS_0_NAME: "local",
       KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "localhost:9092",
-      KAFKA_CLUSTERS_0_SCHEMAREGISTRY: "http://sr:8081",
+      KAFKA_CLUSTERS_0_KSQLDB: "http://ksql:8088",
     });
     expect(config.clusters).toHaveLength(1);
-    expect(warnings).toEqual([
-      "KAFKA_CLUSTERS_0_SCHEMAREGISTRY is a kafka-ui setting this console does not use; ignored.",
+    expect(warnings).toEqual(["KAFKA_CLUSTERS_0_KSQLDB is a kafka-ui setting this console does not use; ignored."]);
+  });
+
+  it("reads kafka-ui's schema registry settings: URLs tried in turn, and basic-auth credentials", () => {
+    const { config, warnings } = parseConfig({
+      KAFKA_CLUSTERS_0_NAME: "local",
+      KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "localhost:9092",
+      KAFKA_CLUSTERS_0_SCHEMAREGISTRY: "http://sr-1:8081/, https://sr-2:8081/apis/ccompat/v7",
+      KAFKA_CLUSTERS_0_SCHEMAREGISTRYAUTH_USERNAME: "console",
+      KAFKA_CLUSTERS_0_SCHEMAREGISTRYAUTH_PASSWORD: "s3cret",
+      KAFKA_CLUSTERS_0_SSL_TRUSTSTORELOCATION: "/certs/ca.pem",
+    });
+    expect(warnings).toEqual([]);
+    expect(config.clusters[0]?.schemaRegistry).toEqual({
+      urls: ["http://sr-1:8081", "https://sr-2:8081/apis/ccompat/v7"],
+      auth: { username: "console", password: "s3cret" },
+      caLocation: "/certs/ca.pem",
+      urlsFrom: "KAFKA_CLUSTERS_0_SCHEMAREGISTRY",
+      authFrom: "KAFKA_CLUSTERS_0_SCHEMAREGISTRYAUTH_USERNAME / KAFKA_CLUSTERS_0_SCHEMAREGISTRYAUTH_PASSWORD",
+    });
+  });
+
+  it("refuses a bad registry URL or half the credentials, naming the variable and never the password", () => {
+    const problems = problemsOf(() =>
+      parseConfig({
+        KAFKA_CLUSTERS_0_NAME: "a",
+        KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: "a:1",
+        KAFKA_CLUSTERS_0_SCHEMAREGISTRY: "sr:8081",
+        KAFKA_CLUSTERS_1_NAME: "b",
+        KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: "b:1",
+        KAFKA_CLUSTERS_1_SCHEMAREGISTRY: "http://sr:8081",
+        KAFKA_CLUSTERS_1_SCHEMAREGISTRYAUTH_PASSWORD: "hunter2",
+        KAFKA_CLUSTERS_2_NAME: "c",
+        KAFKA_CLUSTERS_2_BOOTSTRAPSERVERS: "c:1",
+        KAFKA_CLUSTERS_2_SCHEMAREGISTRY: "ftp://sr:8081",
+      }),
+    );
+    expect(problems).toEqual([
+      'KAFKA_CLUSTERS_0_SCHEMAREGISTRY has "sr:8081": only http:// and https:// URLs are supported',
+      "KAFKA_CLUSTERS_1_SCHEMAREGISTRYAUTH_USERNAME is missing (a password is set)",
+      'KAFKA_CLUSTERS_2_SCHEMAREGISTRY has "ftp://sr:8081": only http:// and https:// URLs are supported',
     ]);
+    expect(problems.join(" ")).not.toContain("hunter2");
   });
 });
 
 describe("parseConfig from a YAML file", () => {
+  it("reads schemaRegistry and schemaRegistryAuth as kafka-ui does", () => {
+    const text = [
+      "kafka:",
+      "  clusters:",
+      "    - name: local",
+      "      bootstrapServers: localhost:9092",
+      "      schemaRegistry: http://sr:8081",
+      "      schemaRegistryAuth:",
+      "        username: u",
+      "        password: p",
+    ].join("\n");
+    const { config } = parseConfig({}, { path: "/c.yaml", text });
+    expect(config.clusters[0]?.schemaRegistry).toMatchObject({
+      urls: ["http://sr:8081"],
+      auth: { username: "u", password: "p" },
+      urlsFrom: "/c.yaml: kafka.clusters[0].schemaRegistry",
+    });
+  });
+
   const yaml = `
 kafka:
   clusters:

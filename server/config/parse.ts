@@ -42,6 +42,19 @@ export interface TlsConfig {
   verifyHostname: boolean;
 }
 
+/** A Confluent-API schema registry (Confluent, Karapace, Apicurio's ccompat, Redpanda). Holds a secret: server only. */
+export interface SchemaRegistryConfig {
+  /** Base URLs of the Confluent API, tried in turn (e.g. http://registry:8081, .../apis/ccompat/v7 for Apicurio). */
+  urls: string[];
+  /** HTTP basic authentication. */
+  auth?: { username: string; password: string };
+  /** PEM file of the CAs to trust for https:// URLs (kafka-ui's SSL_TRUSTSTORELOCATION); the system's CAs if unset. */
+  caLocation?: string;
+  /** Variable or file key that set the URLs and the credentials, for messages. */
+  urlsFrom: string;
+  authFrom?: string;
+}
+
 export interface ClusterConfig {
   name: string;
   bootstrapServers: string[];
@@ -51,6 +64,7 @@ export interface ClusterConfig {
   tls?: TlsConfig;
   /** Its Kafka Connect clusters (server/config/connect.ts); hold secrets: server only. */
   connects: ConnectConfig[];
+  schemaRegistry?: SchemaRegistryConfig;
   /** Where each setting came from, for error messages: field -> variable name or file path. */
   origin: string;
 }
@@ -129,22 +143,37 @@ const rawClusterSchema = z.object({
   properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
 });
 
-type RawCluster = Partial<Record<"name" | "bootstrapServers" | "readOnly", unknown>> & {
+type RawCluster = Partial<
+  Record<"name" | "bootstrapServers" | "readOnly" | "schemaRegistry" | "sslTruststoreLocation", unknown>
+> & {
   properties?: Record<string, unknown>;
   kafkaConnect?: Map<number, RawConnect>;
+  schemaRegistryAuth?: { username?: unknown; password?: unknown };
 };
 
 /** Field of a kafka-ui cluster entry -> the env var suffix that sets it. */
-const ENV_FIELDS: Record<string, "name" | "bootstrapServers" | "readOnly"> = {
+const ENV_FIELDS: Record<
+  string,
+  "name" | "bootstrapServers" | "readOnly" | "schemaRegistry" | "sslTruststoreLocation"
+> = {
   NAME: "name",
   BOOTSTRAPSERVERS: "bootstrapServers",
   READONLY: "readOnly",
+  SCHEMAREGISTRY: "schemaRegistry",
+  // kafka-ui's cluster-level TLS settings for its HTTP clients (the schema registry here).
+  SSL_TRUSTSTORELOCATION: "sslTruststoreLocation",
+};
+
+/** kafka-ui's SCHEMAREGISTRYAUTH_USERNAME / _PASSWORD (YAML schemaRegistryAuth.username / .password). */
+const ENV_REGISTRY_AUTH: Record<string, "username" | "password"> = {
+  SCHEMAREGISTRYAUTH_USERNAME: "username",
+  SCHEMAREGISTRYAUTH_PASSWORD: "password",
 };
 
 /** kafka-ui settings this console does not act on; accepted so an existing compose file still starts. */
 const IGNORED_ENV_FIELDS = new RegExp(
   "^(" +
-    "SCHEMAREGISTRY|SCHEMANAMETEMPLATE|KEYSCHEMANAMETEMPLATE|KSQLDB|METRICS|JMX|ZOOKEEPER|SERDE|" +
+    "SCHEMAREGISTRYSSL|SCHEMANAMETEMPLATE|KEYSCHEMANAMETEMPLATE|KSQLDB|METRICS|JMX|ZOOKEEPER|SERDE|" +
     "DEFAULTKEYSERDE|DEFAULTVALUESERDE|MASKING|POLLINGTHROTTLERATE|AUDIT|CONSUMERPROPERTIES|PRODUCERPROPERTIES|" +
     "DISABLELOGDIRSCOLLECTION|SSL" +
     ")",
@@ -178,11 +207,22 @@ function collectFromFile(path: string, text: string, into: Collected, problems: 
     const where = new Map<string, string>();
     for (const key of Object.keys(entry)) where.set(key, `${path}: kafka.clusters[${index}].${key}`);
     const properties = entry.properties;
+    const auth = entry.schemaRegistryAuth;
+    if (auth && typeof auth === "object") {
+      for (const key of ["username", "password"])
+        where.set(`schemaRegistryAuth.${key}`, `${path}: kafka.clusters[${index}].schemaRegistryAuth.${key}`);
+    }
     into.clusters.set(index, {
       raw: {
         name: entry.name,
         bootstrapServers: entry.bootstrapServers,
         readOnly: entry.readOnly,
+        schemaRegistry: entry.schemaRegistry,
+        sslTruststoreLocation:
+          entry.ssl && typeof entry.ssl === "object"
+            ? (entry.ssl as Record<string, unknown>).truststoreLocation
+            : undefined,
+        schemaRegistryAuth: auth && typeof auth === "object" ? { ...(auth as Record<string, unknown>) } : undefined,
         properties:
           properties && typeof properties === "object" ? { ...(properties as Record<string, unknown>) } : undefined,
         kafkaConnect: collectConnectsFromFile(
@@ -205,6 +245,7 @@ function collectFromEnv(env: Record<string, string | undefined>, into: Collected
     const entry = into.clusters.get(index) ?? { raw: {}, where: new Map<string, string>() };
     into.clusters.set(index, entry);
     const known = ENV_FIELDS[field];
+    const authField = ENV_REGISTRY_AUTH[field];
     const connect = ENV_CONNECT.exec(field);
     const connectField = connect?.[2] ? CONNECT_FIELDS[connect[2] as keyof typeof CONNECT_FIELDS] : undefined;
     if (connect?.[1] && connectField) {
@@ -220,6 +261,9 @@ function collectFromEnv(env: Record<string, string | undefined>, into: Collected
     } else if (known) {
       entry.raw[known] = value;
       entry.where.set(known, key);
+    } else if (authField) {
+      entry.raw.schemaRegistryAuth = { ...entry.raw.schemaRegistryAuth, [authField]: value };
+      entry.where.set(`schemaRegistryAuth.${authField}`, key);
     } else if (field.startsWith("PROPERTIES_")) {
       // Spring's relaxed binding, as kafka-ui documents it: PROPERTIES_SASL_JAAS_CONFIG -> sasl.jaas.config
       const property = field.slice("PROPERTIES_".length).toLowerCase().replaceAll("_", ".");
@@ -304,6 +348,66 @@ function securityFromProperties(
   return result;
 }
 
+/**
+ * The schema registry of a cluster: comma-separated http(s) URLs, and optional basic-auth credentials, both or
+ * neither. The password is never repeated in a message.
+ */
+export function parseSchemaRegistry(
+  raw: Pick<RawCluster, "schemaRegistry" | "schemaRegistryAuth" | "sslTruststoreLocation">,
+  where: (field: string) => string,
+  problems: string[],
+): SchemaRegistryConfig | undefined {
+  const auth = raw.schemaRegistryAuth;
+  const hasAuth = auth !== undefined && (auth.username !== undefined || auth.password !== undefined);
+  if (raw.schemaRegistry === undefined || raw.schemaRegistry === null || raw.schemaRegistry === "") {
+    if (hasAuth) problems.push(`${where("schemaRegistryAuth.username")} is set but no schema registry URL is`);
+    return undefined;
+  }
+  if (typeof raw.schemaRegistry !== "string") {
+    problems.push(`${where("schemaRegistry")} must be a URL or URLs separated by commas`);
+    return undefined;
+  }
+  const urls: string[] = [];
+  for (const part of raw.schemaRegistry
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(part);
+    } catch {
+      problems.push(`${where("schemaRegistry")} has "${part}", which is not a URL (e.g. http://registry:8081)`);
+      continue;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      problems.push(`${where("schemaRegistry")} has "${part}": only http:// and https:// URLs are supported`);
+      continue;
+    }
+    if (url.username || url.password) {
+      problems.push(
+        `${where("schemaRegistry")} has credentials in a URL; set them in the SCHEMAREGISTRYAUTH_USERNAME and ` +
+          `_PASSWORD settings instead`,
+      );
+      continue;
+    }
+    urls.push(url.href.replace(/\/+$/, ""));
+  }
+  const result: SchemaRegistryConfig = { urls, urlsFrom: where("schemaRegistry") };
+  if (typeof raw.sslTruststoreLocation === "string" && raw.sslTruststoreLocation)
+    result.caLocation = raw.sslTruststoreLocation;
+  if (hasAuth) {
+    const username = auth.username === undefined ? "" : String(auth.username);
+    const password = auth.password === undefined ? "" : String(auth.password);
+    if (!username) problems.push(`${where("schemaRegistryAuth.username")} is missing (a password is set)`);
+    else if (!password) problems.push(`${where("schemaRegistryAuth.password")} is missing (a username is set)`);
+    else {
+      result.auth = { username, password };
+      result.authFrom = `${where("schemaRegistryAuth.username")} / ${where("schemaRegistryAuth.password")}`;
+    }
+  }
+  return urls.length > 0 ? result : undefined;
+}
+
 function parsePort(env: Record<string, string | undefined>, problems: string[]): number {
   for (const name of ["SERVER_PORT", "PORT"]) {
     const text = env[name];
@@ -364,7 +468,9 @@ export function parseConfig(
     if (!entry) continue;
     const where = (field: string) =>
       entry.where.get(field) ??
-      (file ? `kafka.clusters[${index}].${field}` : `KAFKA_CLUSTERS_${index}_${field.toUpperCase()}`);
+      (file
+        ? `kafka.clusters[${index}].${field}`
+        : `KAFKA_CLUSTERS_${index}_${field.toUpperCase().replaceAll(".", "_")}`);
     const parsed = rawClusterSchema.safeParse(entry.raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -384,12 +490,14 @@ export function parseConfig(
           : `KAFKA_CLUSTERS_${index}_KAFKACONNECT_${m}_${field.toUpperCase()}`,
       problems,
     );
+    const schemaRegistry = parseSchemaRegistry(entry.raw, where, problems);
     clusters.push({
       name: parsed.data.name,
       bootstrapServers: parsed.data.bootstrapServers,
       readOnly: parsed.data.readOnly ?? false,
       ...security,
       connects,
+      ...(schemaRegistry ? { schemaRegistry } : {}),
       origin: entry.where.get("name") ?? `cluster ${index}`,
     });
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { isUtf8 } from "node:buffer";
 import { type DecodedRecord } from "@/server/kafka/protocol";
+import type { PartInfo } from "@/server/schemas/decoder";
 
 /**
  * Writes records as SSE `message` events (the JSON of a StreamMessage, lib/messages/types.ts) straight into bytes.
@@ -137,7 +138,22 @@ export class FrameWriter {
     this.at = o;
   }
 
-  private payload(bytes: Buffer | null): void {
+  /** A key or value decoded with its schema (its JSON in `bytes`), or kept raw with the reason it was not. */
+  private part(bytes: Buffer | null, info: PartInfo | undefined): void {
+    if (!info || bytes === null) return this.payload(bytes);
+    if (!info.decoded) {
+      this.payload(bytes, false);
+      this.text(`,"decodeError":${JSON.stringify(info.reason)}}`);
+      return;
+    }
+    this.text(`{"encoding":"${info.encoding}","data":"`);
+    this.escaped(bytes);
+    this.put(BYTES);
+    this.integer(info.rawBytes);
+    this.text(`,"schema":${JSON.stringify(info.schema)}}`);
+  }
+
+  private payload(bytes: Buffer | null, close = true): void {
     if (bytes === null) return this.put(NULL);
     if (isUtf8(bytes)) {
       this.put(UTF8_START);
@@ -148,10 +164,11 @@ export class FrameWriter {
     }
     this.put(BYTES);
     this.integer(bytes.length);
-    this.put(CLOSE);
+    if (close) this.put(CLOSE);
   }
 
-  write(partition: number, record: DecodedRecord): void {
+  /** One record as a message event; `parts` says how a key or value was decoded with its schema, if it was. */
+  write(partition: number, record: DecodedRecord, parts?: { key?: PartInfo; value?: PartInfo }): void {
     this.put(EVENT_START);
     this.integer(partition);
     this.put(OFFSET);
@@ -161,9 +178,11 @@ export class FrameWriter {
     this.put(TIMESTAMP);
     this.integer(record.timestamp);
     this.put(record.timestampType === "create" ? TYPE_CREATE : TYPE_LOG_APPEND);
-    this.payload(record.key);
+    if (parts) this.part(record.key, parts.key);
+    else this.payload(record.key);
     this.put(VALUE);
-    this.payload(record.value);
+    if (parts) this.part(record.value, parts.value);
+    else this.payload(record.value);
     this.put(HEADERS);
     record.headers.forEach((h, i) => {
       this.text(`${i === 0 ? "" : ","}{"key":${JSON.stringify(h.key)},"value":`);

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Compression, ProduceResult, produceSchema } from "@/lib/messages/produce";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { PRODUCER_COMPRESSIONS, registerCompressionCodecs } from "@/server/kafka/codecs";
+import { encodeWithSchema } from "@/server/schemas/encode";
 import { FieldError, ConsoleError } from "@/server/errors";
 import { getMetadataWith } from "@/server/cluster/metadata";
 import { readTopicConfigs } from "@/server/topics/reads";
@@ -86,7 +87,16 @@ export async function produceRecords(cluster: ClusterHandle, input: ValidProduce
     headers[h.key] =
       previous === undefined ? h.value : Array.isArray(previous) ? [...previous, h.value] : [String(previous), h.value];
   }
-  const message = (partition: number): Message => ({ partition, key: input.key, value: input.value, headers });
+  // With a schema, the JSON typed is checked and encoded in the wire format (the first problem at its field).
+  const [key, value] = await Promise.all([
+    input.keySchema && input.key !== null
+      ? encodeWithSchema(cluster, input.keySchema, input.key, "key").then((e) => e.bytes)
+      : input.key,
+    input.valueSchema && input.value !== null
+      ? encodeWithSchema(cluster, input.valueSchema, input.value, "value").then((e) => e.bytes)
+      : input.value,
+  ]);
+  const message = (partition: number): Message => ({ partition, key, value, headers });
 
   // Where each copy goes: the chosen partition, or Kafka's default partitioner over the partitions that have a leader.
   const partitionMetadata: PartitionMetadata[] = topic.partitions.map((p) => ({
@@ -100,10 +110,7 @@ export async function produceRecords(cluster: ClusterHandle, input: ValidProduce
   const partitioner = Partitioners.DefaultPartitioner();
   const targets: number[] = [];
   for (let i = 0; i < input.copies; i++) {
-    targets.push(
-      input.partition ??
-        partitioner({ topic: input.topic, partitionMetadata, message: { key: input.key, value: input.value } }),
-    );
+    targets.push(input.partition ?? partitioner({ topic: input.topic, partitionMetadata, message: { key, value } }));
   }
 
   // One send per slice that fits the topic's batch limit; each send writes one batch per partition.

@@ -6,6 +6,7 @@ import { getConfig } from "@/server/config/load";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError, isConnectionError, toConsoleError, reportError } from "@/server/errors";
 import { FrameWriter } from "@/server/messages/frames";
+import { RecordDecoder } from "@/server/schemas/decoder";
 import { compileFilters, type RecordMatcher } from "@/server/messages/match";
 import { type PartitionPlan, planRead, type ReadPlan } from "@/server/messages/plan";
 import { listOffsets } from "@/server/cluster/offsets";
@@ -170,6 +171,8 @@ export async function openMessageStream(
 class Reader {
   private readonly states = new Map<number, PartitionState>();
   private readonly matcher: RecordMatcher;
+  /** Decodes schema-registry records (null without a registry: records are shown as they are, at no cost). */
+  private readonly decoder: RecordDecoder | null;
   private readonly queue: Chunk[] = [];
   private queuedBytes = 0;
   private wakeConsumer: (() => void) | null = null;
@@ -190,6 +193,7 @@ class Reader {
     private readonly signal: AbortSignal,
   ) {
     this.matcher = compileFilters(query.filters);
+    this.decoder = RecordDecoder.forCluster(cluster.config, plan.topic);
     for (const p of plan.partitions) {
       const done = p.stop !== null && p.start >= p.stop;
       this.states.set(p.partition, {
@@ -263,6 +267,7 @@ class Reader {
       matched: this.matched,
       bytes: this.bytes,
       elapsedMs: now - this.started,
+      registryNote: this.decoder?.unreachableNote ?? null,
       partitions: [...this.states.values()].map((s) => ({
         partition: s.plan.partition,
         offset: s.position.toString(),
@@ -434,10 +439,16 @@ class Reader {
     // Frames take about twice the records' bytes (JSON field names, escapes); the writer grows if they take more.
     const frames = new FrameWriter(set.bytes * 2 + set.records.length * 160);
     let scanned = 0;
+    const decoder = this.decoder;
+    // Every schema the chunk names is fetched (once per cluster) before the filters run on the decoded JSON.
+    if (decoder) await decoder.prepare(set.records);
     for (const record of set.records) {
       if (stop !== null && record.offset >= stop) break;
       scanned++;
-      if (this.matcher(record)) frames.write(state.plan.partition, record);
+      if (decoder) {
+        const view = decoder.decode(record);
+        if (this.matcher(view.record)) frames.write(state.plan.partition, view.record, view);
+      } else if (this.matcher(record)) frames.write(state.plan.partition, record);
     }
     const next = stop !== null && set.nextOffset > stop ? stop : set.nextOffset;
     state.next = next > state.next ? next : state.next;

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { SubjectsView } from "@/components/schemas/list/SubjectsView";
+import { TableSkeleton } from "@/components/ui/TableSkeleton";
+import { MUTATION_ROLES } from "@/lib/auth/permissions";
+import { decodeSegment } from "@/lib/routes";
+import { changesBlocked } from "@/server/auth/page";
+
+export const metadata: Metadata = { title: "Schemas" };
+
+export default async function SchemasPage({ params }: { params: Promise<{ cluster: string }> }) {
+  // The cluster layout has already answered 404 for an unknown cluster; the actions check roles again.
+  const name = decodeSegment((await params).cluster);
+  const [register, compatibility] = await Promise.all([
+    changesBlocked(name, MUTATION_ROLES["schema.register"]),
+    changesBlocked(name, MUTATION_ROLES["schema.compatibility"]),
+  ]);
+  return (
+    // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
+    <Suspense fallback={<TableSkeleton label="Loading subjects…" rows={6} />}>
+      <SubjectsView cluster={name} blockedBy={{ register, compatibility }} />
+    </Suspense>
+  );
+}

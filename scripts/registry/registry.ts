@@ -1,0 +1,308 @@
+/**
+ * The local schema registry: Apicurio Registry (Apache-2.0) from Maven Central, the ready Quarkus application
+ * (`io.apicurio:apicurio-registry-app:<version>:tar.gz:all`, unpacked into .cache/registry/<version>/ and run as
+ * quarkus-run.jar). Its Confluent-compatible API is at /apis/ccompat/v7. It needs Java 21 or newer.
+ *
+ * - "dev" (behind `npm start`): 127.0.0.1:8081, schemas stored in Kafka itself (Apicurio's kafkasql storage, topic
+ *   `kafkasql-journal` on the local cluster), so they survive restarts.
+ * - "test" (the test suites): 18081 + TEST_PORT_OFFSET, in-memory storage (answers in ~6 s instead of ~30 s).
+ * - "bench" (scripts/bench/schemas.ts): 38081, beside the bench cluster, in-memory storage.
+ * All default to BACKWARD compatibility, as Confluent's registry does (Apicurio's own default is NONE).
+ *
+ * The process is recorded by pid in the registry's data folder; `down` stops only that pid, and only after checking
+ * that it is still this registry (its command line names the data folder).
+ */
+import { execFile, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const ROOT = resolve(__dirname, "..", "..");
+const POM = join(ROOT, "scripts", "registry", "pom.xml");
+
+export class RegistryError extends Error {}
+
+export type RegistryName = "dev" | "test" | "bench";
+
+export interface RegistrySpec {
+  name: RegistryName;
+  port: number;
+  /** Quarkus' management interface (health, metrics); its default 9000 would meet other local services. */
+  managementPort: number;
+  dataDir: string;
+  /** kafkasql: the Kafka bootstrap servers holding the schemas; undefined: in-memory (H2) storage. */
+  kafkaBootstrap?: string;
+}
+
+export function registrySpec(
+  name: RegistryName,
+  env: Record<string, string | undefined> = process.env,
+  kafkaBootstrap?: string,
+): RegistrySpec {
+  const port =
+    name === "dev"
+      ? Number(env.REGISTRY_LOCAL_PORT ?? 8081)
+      : name === "bench"
+        ? 38081
+        : 18081 + Number(env.TEST_PORT_OFFSET ?? 0);
+  if (!Number.isInteger(port) || port < 1024 || port > 64_000) {
+    throw new RegistryError(`REGISTRY_LOCAL_PORT must be a port from 1024 to 64000, not "${env.REGISTRY_LOCAL_PORT}".`);
+  }
+  return {
+    name,
+    port,
+    managementPort: port + 1000,
+    dataDir: join(ROOT, ".data", `registry-${name}`),
+    ...(kafkaBootstrap ? { kafkaBootstrap } : {}),
+  };
+}
+
+/** The Confluent-compatible API's base URL: what KAFKA_CLUSTERS_n_SCHEMAREGISTRY names. */
+export function registryUrl(spec: RegistrySpec): string {
+  return `http://127.0.0.1:${spec.port}/apis/ccompat/v7`;
+}
+
+export function registryVersion(): string {
+  const match = /<apicurio\.version>([^<]+)<\/apicurio\.version>/.exec(readFileSync(POM, "utf8"));
+  if (!match?.[1]) throw new RegistryError(`No <apicurio.version> in ${POM}.`);
+  return match[1];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Java 21+
+
+async function javaMajor(java: string): Promise<number | undefined> {
+  try {
+    const { stderr, stdout } = await run(java, ["-version"], { timeout: 20_000 });
+    const match = /version "(\d+)/.exec(stderr + stdout);
+    return match?.[1] ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const NO_JAVA_21 =
+  "The local schema registry (Apicurio Registry) needs Java 21 or newer: install a JDK 21+ (e.g. Eclipse Temurin " +
+  "21 from adoptium.net) and set JAVA_HOME to it, or configure a registry of your own " +
+  "(KAFKA_CLUSTERS_0_SCHEMAREGISTRY).";
+
+/**
+ * A java binary of version 21 or newer: REGISTRY_JAVA_HOME, JAVA_HOME, the `java` on the PATH, then the newest
+ * JDK under /usr/lib/jvm (where Debian and Temurin's packages put them, beside a default Java 17).
+ */
+export async function findJava21(env: Record<string, string | undefined> = process.env): Promise<string> {
+  const candidates: string[] = [];
+  for (const home of [env.REGISTRY_JAVA_HOME, env.JAVA_HOME]) if (home) candidates.push(join(home, "bin", "java"));
+  candidates.push("java");
+  const jvmDir = "/usr/lib/jvm";
+  if (existsSync(jvmDir)) {
+    const homes = readdirSync(jvmDir)
+      .map((d) => join(jvmDir, d, "bin", "java"))
+      .filter((p) => existsSync(p));
+    const versions = await Promise.all(homes.map(async (p) => [p, (await javaMajor(p)) ?? 0] as const));
+    candidates.push(...versions.sort((a, b) => b[1] - a[1]).map(([p]) => p));
+  }
+  for (const java of candidates) {
+    const major = await javaMajor(java);
+    if (major !== undefined && major >= 21) return java;
+  }
+  throw new RegistryError(NO_JAVA_21);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The application, fetched once
+
+/** Returns the folder holding quarkus-run.jar, fetching and unpacking the tarball into .cache/ the first time. */
+export async function ensureApp(log: (line: string) => void = console.log): Promise<string> {
+  const version = registryVersion();
+  const dir = join(ROOT, ".cache", "registry", version);
+  const stamp = `${version} ${createHash("sha256").update(readFileSync(POM)).digest("hex").slice(0, 16)}\n`;
+  const marker = join(dir, ".complete");
+  if (existsSync(marker) && readFileSync(marker, "utf8") === stamp) return dir;
+  log(`Fetching Apicurio Registry ${version} from Maven Central (first run only, ~160 MB)...`);
+  const staging = `${dir}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  try {
+    await run(
+      "mvn",
+      [
+        "-B",
+        "-q",
+        "-f",
+        POM,
+        `-Dmaven.repo.local=${join(ROOT, ".cache", "m2")}`,
+        "dependency:copy",
+        `-Dartifact=io.apicurio:apicurio-registry-app:${version}:tar.gz:all`,
+        `-DoutputDirectory=${staging}`,
+      ],
+      { timeout: 900_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+  } catch (error) {
+    const out = error instanceof Error && "stdout" in error ? String((error as { stdout: unknown }).stdout) : "";
+    const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
+    throw new RegistryError(
+      missing
+        ? "Maven (mvn) not found: the local schema registry is fetched from Maven Central with it."
+        : `Maven could not fetch Apicurio Registry ${version}:\n${out.split("\n").slice(-15).join("\n")}`,
+    );
+  }
+  const tarball = join(staging, `apicurio-registry-app-${version}-all.tar.gz`);
+  await run("tar", ["xzf", tarball, "-C", staging], { timeout: 300_000 });
+  rmSync(tarball, { force: true });
+  if (!existsSync(join(staging, "quarkus-run.jar"))) {
+    throw new RegistryError(`The Apicurio Registry ${version} tarball has no quarkus-run.jar.`);
+  }
+  writeFileSync(join(staging, ".complete"), stamp);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(staging, dir);
+  return dir;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The process
+
+function pidFile(spec: RegistrySpec): string {
+  return join(spec.dataDir, "registry.pid");
+}
+
+export function logFile(spec: RegistrySpec): string {
+  return join(spec.dataDir, "registry.log");
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.charAt(stat.lastIndexOf(")") + 2);
+    return state !== "Z" && state !== "X";
+  } catch {
+    return true;
+  }
+}
+
+/** The recorded pid, if that process is still this registry (its command line names the data folder). */
+export function runningPid(spec: RegistrySpec): number | undefined {
+  const file = pidFile(spec);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  try {
+    if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(spec.dataDir)) return undefined;
+  } catch {
+    // No /proc (not Linux): trust the pid file.
+  }
+  return pid;
+}
+
+/** The registry's environment: Quarkus and Apicurio settings (env form of their properties). */
+export function registryEnv(spec: RegistrySpec): Record<string, string> {
+  return {
+    QUARKUS_HTTP_HOST: "127.0.0.1",
+    QUARKUS_HTTP_PORT: String(spec.port),
+    QUARKUS_MANAGEMENT_PORT: String(spec.managementPort),
+    QUARKUS_MANAGEMENT_HOST: "127.0.0.1",
+    // Confluent's default, so users meet the usual rules (Apicurio's own default is NONE).
+    APICURIO_RULES_GLOBAL_COMPATIBILITY: "BACKWARD",
+    // Deletes through the Confluent API, as Confluent's registry allows them.
+    APICURIO_REST_DELETION_ARTIFACT_ENABLED: "true",
+    APICURIO_REST_DELETION_ARTIFACT_VERSION_ENABLED: "true",
+    APICURIO_REST_DELETION_GROUP_ENABLED: "true",
+    QUARKUS_LOG_CONSOLE_LEVEL: "INFO",
+    QUARKUS_HTTP_ACCESS_LOG_ENABLED: "false",
+    ...(spec.kafkaBootstrap
+      ? {
+          APICURIO_STORAGE_KIND: "kafkasql",
+          APICURIO_KAFKASQL_BOOTSTRAP_SERVERS: spec.kafkaBootstrap,
+        }
+      : { APICURIO_STORAGE_KIND: "sql", APICURIO_STORAGE_SQL_KIND: "h2" }),
+  };
+}
+
+/** True once the Confluent API answers. */
+export async function answers(spec: RegistrySpec): Promise<boolean> {
+  try {
+    const response = await fetch(`${registryUrl(spec)}/config`, { signal: AbortSignal.timeout(2_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+function tail(file: string, lines = 20): string {
+  if (!existsSync(file)) return "(no log)";
+  return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+}
+
+/** Starts the registry if it is not running, and waits until its Confluent API answers. Idempotent. */
+export async function up(spec: RegistrySpec, log: (line: string) => void = console.log): Promise<boolean> {
+  if (runningPid(spec) && (await answers(spec))) return false;
+  const [java, app] = await Promise.all([findJava21(), ensureApp(log)]);
+  let pid = runningPid(spec);
+  let started = false;
+  if (!pid) {
+    mkdirSync(spec.dataDir, { recursive: true });
+    const out = openSync(logFile(spec), "w");
+    const child = spawn(
+      java,
+      [
+        "-Xms128m",
+        "-Xmx512m",
+        "-Djava.awt.headless=true",
+        // Names this registry's data folder in its command line, so runningPid can tell it from other processes.
+        `-Dconsole.registry.data=${spec.dataDir}`,
+        "-jar",
+        join(app, "quarkus-run.jar"),
+      ],
+      { detached: true, stdio: ["ignore", out, out], cwd: spec.dataDir, env: { ...process.env, ...registryEnv(spec) } },
+    );
+    if (child.pid === undefined) throw new RegistryError("Could not start the schema registry.");
+    child.unref();
+    pid = child.pid;
+    writeFileSync(pidFile(spec), `${pid}\n`);
+    started = true;
+    log(
+      `Starting Apicurio Registry ${registryVersion()} on 127.0.0.1:${spec.port} ` +
+        `(${spec.kafkaBootstrap ? "schemas kept in Kafka" : "in-memory"})...`,
+    );
+  }
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (!runningPid(spec)) {
+      throw new RegistryError(
+        `The schema registry exited while starting. Last lines of ${logFile(spec)}:\n${tail(logFile(spec))}`,
+      );
+    }
+    if (await answers(spec)) return started;
+    if (Date.now() > deadline) {
+      throw new RegistryError(`The schema registry did not answer within 180 s. See ${logFile(spec)}.`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/** Stops the registry this spec's pid file names (SIGTERM, SIGKILL after 20 s). Returns false if it was not running. */
+export async function down(spec: RegistrySpec): Promise<boolean> {
+  const pid = runningPid(spec);
+  rmSync(pidFile(spec), { force: true });
+  if (!pid) return false;
+  process.kill(pid, "SIGTERM");
+  const deadline = Date.now() + 20_000;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (isAlive(pid)) {
+    process.kill(pid, "SIGKILL");
+    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
+export async function status(spec: RegistrySpec): Promise<{ pid?: number; answering: boolean }> {
+  const pid = runningPid(spec);
+  return { ...(pid ? { pid } : {}), answering: pid ? await answers(spec) : false };
+}
