@@ -10,7 +10,8 @@ import { messageQuerySchema } from "@/lib/messages/query";
 import { topicsListQuerySchema } from "@/lib/topics/schemas";
 import { brokerResponseSchema, quorumResponseSchema, reassignmentsResponseSchema } from "./brokers";
 import { aclsResponseSchema, quotasResponseSchema, usersResponseSchema } from "./acls";
-import { brokersResponseSchema, clusterListSchema, healthResponseSchema, overviewResponseSchema } from "./cluster";
+import { brokersResponseSchema, clusterListSchema, healthResponseSchema } from "./cluster";
+import { overviewResponseSchema } from "./overview";
 import { consumerGroupResponseSchema, consumerGroupsResponseSchema } from "./groups";
 import { topicResponseSchema, topicsResponseSchema } from "./topics";
 
@@ -100,7 +101,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     method: "get",
     operationId: "getOverview",
     tag: "clusters",
-    summary: "The cluster's health verdict with its reasons, and its counts",
+    summary: "The cluster's health verdict with its reasons, its counts, and whether data is flowing",
     pathParams: CLUSTER,
     answer: { kind: "json", schema: overviewResponseSchema, description: "The overview." },
     errors: CLUSTER_ERRORS,
