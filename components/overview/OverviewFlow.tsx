@@ -15,6 +15,11 @@ export function topicsByRateHref(cluster: string): string {
   return `${clusterPath(cluster, "topics")}?sort=rate&order=desc`;
 }
 
+/** The consumer groups list filtered to the groups falling behind or stalled. */
+export function groupsBehindHref(cluster: string): string {
+  return `${clusterPath(cluster, "consumer-groups")}?behind=1`;
+}
+
 function RateFigure({
   cluster,
   label,
@@ -121,7 +126,13 @@ function GroupsBehind({ cluster, behind }: { cluster: string; behind: OverviewRe
       <h2 id="overview-behind" className={HEADING}>
         Consumer groups behind
         {behind ? (
-          <span className="ml-2 font-normal text-muted tabular-nums">{formatInteger(behind.count)}</span>
+          <Link
+            href={groupsBehindHref(cluster)}
+            className={`${LINK} ml-2 font-normal tabular-nums`}
+            aria-label={`${formatInteger(behind.count)}: show the groups falling behind or stalled`}
+          >
+            {formatInteger(behind.count)}
+          </Link>
         ) : null}
       </h2>
       {behind === null ? (
@@ -145,8 +156,8 @@ function GroupsBehind({ cluster, behind }: { cluster: string; behind: OverviewRe
         </ul>
       )}
       <p className="mt-3 text-sm">
-        <Link href={clusterPath(cluster, "consumer-groups")} className={LINK}>
-          Show groups by lag
+        <Link href={groupsBehindHref(cluster)} className={LINK}>
+          Show the groups behind
         </Link>
       </p>
     </section>

@@ -234,6 +234,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
       descriptions: {
         search: "Words that must each appear in the group id or one of its topics (any case).",
         state: "Only groups in this state.",
+        behind: "true: only the groups falling behind or stalled (by their lag status). Default false.",
         sort: "The column to sort by. Default lag.",
         ...LIST_PAGING,
       },

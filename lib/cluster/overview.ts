@@ -13,6 +13,7 @@ import type {
   TopicSummary,
 } from "@/lib/api/types";
 import type { LogDirSizes } from "@/lib/cluster/summary";
+import { isBehind } from "@/lib/groups/list";
 
 /**
  * Kafka's names of the metadata.version levels (MetadataVersion in Kafka's server-common, as `kafka-features
@@ -144,17 +145,12 @@ export function busiestTopics(topics: readonly TopicSummary[], count = BUSIEST_T
 /** How many groups behind the overview names. */
 export const GROUPS_BEHIND_SHOWN = 8;
 
-/** The lag statuses the overview calls behind: lag growing, or no commits while records wait. */
-export const BEHIND_STATUSES = ["falling-behind", "stalled"] as const;
-
 /** The groups falling behind or stalled, most lag first, and how many there are. */
 export function groupsBehind(
   groups: readonly GroupSummary[],
   shown = GROUPS_BEHIND_SHOWN,
 ): { count: number; groups: GroupBehind[] } {
-  const behind = groups
-    .filter((g) => (BEHIND_STATUSES as readonly string[]).includes(g.status))
-    .sort((a, b) => b.lag - a.lag || a.groupId.localeCompare(b.groupId));
+  const behind = groups.filter(isBehind).sort((a, b) => b.lag - a.lag || a.groupId.localeCompare(b.groupId));
   return {
     count: behind.length,
     groups: behind
