@@ -69,7 +69,7 @@ const t = encodeURIComponent(topic);
 const g = encodeURIComponent(group);
 /** Each page, with what must be in its main part before it is measured (its data, not a skeleton), if anything. */
 const PAGES: [string, string | null][] = [
-  [`${c}/overview`, null],
+  [`${c}/overview`, "Busiest topics"],
   [`${c}/brokers`, null],
   [`${c}/brokers/1`, null],
   [`${c}/quorum`, null],

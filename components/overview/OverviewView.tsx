@@ -5,6 +5,8 @@ import { useState } from "react";
 import { ElectLeadersButton } from "@/components/brokers/ElectLeadersButton";
 import { formatQuantity } from "@/lib/format";
 import { HealthVerdict } from "@/components/overview/HealthVerdict";
+import { OverviewFacts } from "@/components/overview/OverviewFacts";
+import { OverviewFlow } from "@/components/overview/OverviewFlow";
 import { OverviewStats } from "@/components/overview/OverviewStats";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -37,7 +39,11 @@ function OverviewSkeleton() {
   );
 }
 
-/** The health of one cluster at a glance, a verdict in words over the figures, refreshed every 10 s. */
+/**
+ * The health of one cluster at a glance, refreshed every 10 s: a verdict in words over the figures, what the cluster
+ * runs and holds (metadata version, quorum, disk), and whether data is flowing (throughput, busiest topics, groups
+ * behind).
+ */
 export function OverviewView({ cluster, canElect = false }: { cluster: string; canElect?: boolean }) {
   const { data, error, isPending, refetch } = useQuery({ ...overviewQuery(cluster), refetchInterval: REFRESH_MS });
   // Once clicked, the button stays (with its result) after the leaders moved and the count fell to zero.
@@ -60,7 +66,10 @@ export function OverviewView({ cluster, canElect = false }: { cluster: string; c
               />
             </div>
           ) : null}
+          {/* ALERTS SLOT (issue 17, lag alerts): the firing-alerts card goes here, under the verdict. */}
           <OverviewStats cluster={cluster} overview={data} />
+          <OverviewFacts cluster={cluster} overview={data} />
+          <OverviewFlow cluster={cluster} overview={data} />
         </>
       ) : (
         <ErrorMessage

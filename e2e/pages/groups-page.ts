@@ -34,6 +34,11 @@ export class GroupsPage {
     return this.page.getByLabel("State", { exact: true });
   }
 
+  /** The toggle that keeps only the groups falling behind or stalled (`?behind=1`). */
+  get behindOnly(): Locator {
+    return this.page.getByLabel("Only groups falling behind or stalled", { exact: true });
+  }
+
   /** Types into the search box and waits for the group's row. */
   async find(groupId: string): Promise<Locator> {
     await this.searchBox.fill(groupId);

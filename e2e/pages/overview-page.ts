@@ -11,13 +11,20 @@ export type StatLabel =
   | "Under-replicated partitions"
   | "Under min ISR"
   | "Offline partitions"
-  | "Non-preferred leaders";
+  | "Non-preferred leaders"
+  | "Metadata version"
+  | "Controller quorum"
+  | "Data on disk"
+  | "Free space";
 
 function exactly(text: string): RegExp {
   return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
 }
 
-/** The overview of one cluster: the health verdict with its reasons, and the stat cards. */
+/**
+ * The overview of one cluster: the health verdict with its reasons, the stat cards, and the panels of data flowing
+ * (throughput, busiest topics, consumer groups behind).
+ */
 export class OverviewPage {
   readonly shell: ConsoleShell;
 
@@ -64,8 +71,28 @@ export class OverviewPage {
     return this.stat(label).locator("dd").first();
   }
 
-  /** The link of a problem card to the filtered topic list (present only when the count is not zero). */
+  /** The link of a card to the list behind it. */
   statLink(label: StatLabel): Locator {
     return this.stat(label).getByRole("link");
+  }
+
+  /** The throughput panel ("Data in, last hour"): messages/s and bytes/s, each a link to the topics by rate. */
+  get throughput(): Locator {
+    return this.page.getByRole("region", { name: "Data in, last hour" });
+  }
+
+  /** A throughput figure's link: "Messages in" or "Bytes in". */
+  rateLink(label: "Messages in" | "Bytes in"): Locator {
+    return this.throughput.getByRole("link", { name: new RegExp(`^${label}:`) });
+  }
+
+  /** The busiest topics panel: one link per topic, and "Show topics by rate". */
+  get busiestTopics(): Locator {
+    return this.page.getByRole("region", { name: "Busiest topics" });
+  }
+
+  /** The groups falling behind or stalled: one link per group (with its status), and "Show groups by lag". */
+  get groupsBehind(): Locator {
+    return this.page.getByRole("region", { name: /^Consumer groups behind/ });
   }
 }

@@ -103,8 +103,8 @@ export const healthVerdictSchema = z
   .object({ level: healthLevelSchema, reasons: z.array(healthReasonSchema) })
   .describe("The verdict at the top of the overview, with the reasons behind it (most serious first).");
 
-/** GET /api/clusters/{cluster}/overview */
-export const overviewResponseSchema = z.object({
+/** The overview's counts and verdict, from one metadata snapshot (lib/api/overview.ts adds the rest). */
+export const overviewCountsSchema = z.object({
   clusterId: z.string(),
   controllerId,
   brokers: z.object({

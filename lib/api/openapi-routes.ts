@@ -16,7 +16,8 @@ import {
   connectorsResponseSchema,
   pluginConfigResponseSchema,
 } from "./connect";
-import { brokersResponseSchema, clusterListSchema, healthResponseSchema, overviewResponseSchema } from "./cluster";
+import { brokersResponseSchema, clusterListSchema, healthResponseSchema } from "./cluster";
+import { overviewResponseSchema } from "./overview";
 import { consumerGroupResponseSchema, consumerGroupsResponseSchema } from "./groups";
 import { subjectResponseSchema, subjectsResponseSchema } from "./schemas";
 import { topicResponseSchema, topicsResponseSchema } from "./topics";
@@ -122,7 +123,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
     method: "get",
     operationId: "getOverview",
     tag: "clusters",
-    summary: "The cluster's health verdict with its reasons, and its counts",
+    summary: "The cluster's health verdict with its reasons, its counts, and whether data is flowing",
     pathParams: CLUSTER,
     answer: { kind: "json", schema: overviewResponseSchema, description: "The overview." },
     errors: CLUSTER_ERRORS,
@@ -255,6 +256,7 @@ export const API_ROUTES: readonly RouteDoc[] = [
       descriptions: {
         search: "Words that must each appear in the group id or one of its topics (any case).",
         state: "Only groups in this state.",
+        behind: "true: only the groups falling behind or stalled (by their lag status). Default false.",
         sort: "The column to sort by. Default lag.",
         ...LIST_PAGING,
       },

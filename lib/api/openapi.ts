@@ -24,6 +24,7 @@ import * as schemas from "./schemas";
 import * as cluster from "./cluster";
 import { apiErrorBodySchema } from "./errors";
 import * as groups from "./groups";
+import * as overview from "./overview";
 import { API_ROUTES, ERROR_RESPONSES, type RouteDoc } from "./openapi-routes";
 import * as topics from "./topics";
 
@@ -66,7 +67,11 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["HealthResponse", cluster.healthResponseSchema],
   ["ClusterList", cluster.clusterListSchema],
   ["ClusterSummary", cluster.clusterSummarySchema],
-  ["OverviewResponse", cluster.overviewResponseSchema],
+  ["OverviewResponse", overview.overviewResponseSchema],
+  ["KafkaVersion", overview.kafkaVersionSchema],
+  ["QuorumHealth", overview.quorumHealthSchema],
+  ["DiskTotals", overview.diskTotalsSchema],
+  ["ClusterThroughput", overview.clusterThroughputSchema],
   ["HealthVerdict", cluster.healthVerdictSchema],
   ["HealthReason", cluster.healthReasonSchema],
   ["HealthLevel", cluster.healthLevelSchema],

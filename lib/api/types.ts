@@ -24,9 +24,17 @@ import type {
   healthReasonSchema,
   healthResponseSchema,
   healthVerdictSchema,
-  overviewResponseSchema,
+  overviewCountsSchema,
   partitionProblemSchema,
 } from "@/lib/api/cluster";
+import type {
+  busyTopicSchema,
+  diskTotalsSchema,
+  groupBehindSchema,
+  kafkaVersionSchema,
+  overviewResponseSchema,
+  quorumHealthSchema,
+} from "@/lib/api/overview";
 import type {
   configSourceSchema,
   partitionInfoSchema,
@@ -68,6 +76,13 @@ export type BrokersResponse = z.output<typeof brokersResponseSchema>;
 export type BrokerInfo = z.output<typeof brokerInfoSchema>;
 /** GET /api/clusters/{cluster}/overview */
 export type OverviewResponse = z.output<typeof overviewResponseSchema>;
+/** The overview's counts and verdict, from one metadata snapshot. */
+export type OverviewCounts = z.output<typeof overviewCountsSchema>;
+export type KafkaVersion = z.output<typeof kafkaVersionSchema>;
+export type QuorumHealth = z.output<typeof quorumHealthSchema>;
+export type DiskTotals = z.output<typeof diskTotalsSchema>;
+export type BusyTopic = z.output<typeof busyTopicSchema>;
+export type GroupBehind = z.output<typeof groupBehindSchema>;
 export type HealthLevel = z.output<typeof healthLevelSchema>;
 /** The topic-list filter that shows the partitions concerned by a reason. */
 export type PartitionProblem = z.output<typeof partitionProblemSchema>;

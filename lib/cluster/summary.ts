@@ -7,7 +7,7 @@ import type {
   HealthLevel,
   HealthReason,
   HealthVerdict,
-  OverviewResponse,
+  OverviewCounts,
   PartitionInfo,
   PartitionProblem,
   TopicSummary,
@@ -238,7 +238,7 @@ export function countProblems(
   return into;
 }
 
-export function summarizeOverview(snapshot: ClusterSnapshot): OverviewResponse {
+export function summarizeOverview(snapshot: ClusterSnapshot): OverviewCounts {
   let partitions = 0;
   const counts = countProblems([], 1); // all zero, filled topic by topic
   for (const topic of snapshot.topics) {

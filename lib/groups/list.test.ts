@@ -35,14 +35,17 @@ const view = (fields: Partial<GroupListState>): GroupListState => ({ ...DEFAULT_
 
 describe("URL state", () => {
   it("opens on most lag first", () => {
-    expect(DEFAULT_GROUP_LIST_STATE).toEqual({ q: "", state: null, sort: "lag", order: "desc" });
+    expect(DEFAULT_GROUP_LIST_STATE).toEqual({ q: "", state: null, behind: false, sort: "lag", order: "desc" });
     expect(parseGroupListState(new URLSearchParams(""))).toEqual(DEFAULT_GROUP_LIST_STATE);
   });
 
   it("reads every parameter", () => {
-    expect(parseGroupListState(new URLSearchParams("q=orders%20eu&state=Empty&sort=members&order=asc"))).toEqual({
+    expect(
+      parseGroupListState(new URLSearchParams("q=orders%20eu&state=Empty&behind=1&sort=members&order=asc")),
+    ).toEqual({
       q: "orders eu",
       state: "Empty",
+      behind: true,
       sort: "members",
       order: "asc",
     });
@@ -76,6 +79,7 @@ describe("URL state", () => {
     expect(groupListStateToSearch(view({ sort: "members", order: "desc" }))).toBe("sort=members");
     expect(groupListStateToSearch(view({ order: "asc" }))).toBe("order=asc");
     expect(groupListStateToSearch(view({ q: "a b&c", state: "Dead" }))).toBe("q=a+b%26c&state=Dead");
+    expect(groupListStateToSearch(view({ behind: true }))).toBe("behind=1");
   });
 
   it("round-trips through the query string", () => {
@@ -83,6 +87,7 @@ describe("URL state", () => {
       DEFAULT_GROUP_LIST_STATE,
       view({ q: " x ", state: "PreparingRebalance", sort: "state", order: "desc" }),
       view({ sort: "lagSeconds", order: "asc" }),
+      view({ behind: true, state: "Empty" }),
       view({ q: "100% / #1?", sort: "groupId" }),
       ...GROUP_STATES.map((state) => view({ state })),
       ...GROUP_SORTS.flatMap((sort) => [view({ sort, order: "asc" }), view({ sort, order: "desc" })]),
@@ -140,6 +145,20 @@ describe("filterGroups", () => {
     expect(ids(filterGroups(groups, { q: "", state: "Empty" }))).toEqual(["Billing", "eu-reporting"]);
     expect(ids(filterGroups(groups, { q: "", state: "Dead" }))).toEqual(["audit"]);
     expect(filterGroups(groups, { q: "", state: "Reconciling" })).toEqual([]);
+  });
+
+  it("keeps only the groups falling behind or stalled when asked", () => {
+    const statuses = [
+      group("a", { status: "falling-behind" }),
+      group("b", { status: "stalled", state: "Empty" }),
+      group("c", { status: "steady" }),
+      group("d", { status: "measuring" }),
+      group("e", { status: "caught-up" }),
+      group("f", { status: "catching-up" }),
+    ];
+    expect(ids(filterGroups(statuses, { q: "", state: null, behind: true }))).toEqual(["a", "b"]);
+    expect(ids(filterGroups(statuses, { q: "", state: "Empty", behind: true }))).toEqual(["b"]);
+    expect(filterGroups(statuses, { q: "", state: null, behind: false })).toHaveLength(6);
   });
 
   it("combines search and state", () => {

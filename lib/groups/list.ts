@@ -1,9 +1,9 @@
 /**
- * The Consumer groups page's view state (search, state filter, sort) and the pure functions that apply it to the
- * one list of every group; the API route applies the same functions. The state lives in the URL (`q`, `state`,
- * `sort`, `order`) so a link reproduces the view; defaults are left out of the URL.
+ * The Consumer groups page's view state (search, state filter, groups behind only, sort) and the pure functions that
+ * apply it to the one list of every group; the API route applies the same functions. The state lives in the URL
+ * (`q`, `state`, `behind=1`, `sort`, `order`) so a link reproduces the view; defaults are left out of the URL.
  */
-import type { GroupSort, GroupState, GroupSummary } from "@/lib/api/types";
+import type { GroupSort, GroupState, GroupSummary, LagStatus } from "@/lib/api/types";
 import { type SortOrder, compareNames, searchTerms, sortByValue } from "@/lib/topics/list";
 
 export const GROUP_SORTS = [
@@ -25,15 +25,30 @@ export const GROUP_STATES = [
   "Unknown",
 ] as const satisfies readonly GroupState[];
 
+/** The lag statuses of a group that falls behind: lag growing, or no commits while records wait. */
+export const BEHIND_STATUSES = ["falling-behind", "stalled"] as const satisfies readonly LagStatus[];
+
+export function isBehind(group: Pick<GroupSummary, "status">): boolean {
+  return (BEHIND_STATUSES as readonly LagStatus[]).includes(group.status);
+}
+
 export interface GroupListState {
   q: string;
   state: GroupState | null;
+  /** Only the groups falling behind or stalled. */
+  behind: boolean;
   sort: GroupSort;
   order: SortOrder;
 }
 
 /** The page opens on the groups most behind: lag is what people come here for. */
-export const DEFAULT_GROUP_LIST_STATE: GroupListState = { q: "", state: null, sort: "lag", order: "desc" };
+export const DEFAULT_GROUP_LIST_STATE: GroupListState = {
+  q: "",
+  state: null,
+  behind: false,
+  sort: "lag",
+  order: "desc",
+};
 
 /** Ids and states read A to Z; numbers read largest first. */
 export function defaultGroupOrder(sort: GroupSort): SortOrder {
@@ -49,6 +64,7 @@ export function parseGroupListState(params: Pick<URLSearchParams, "get">): Group
   return {
     q: params.get("q") ?? "",
     state: oneOf(GROUP_STATES, params.get("state")) ?? null,
+    behind: params.get("behind") === "1",
     sort,
     order: oneOf(["asc", "desc"] as const, params.get("order")) ?? defaultGroupOrder(sort),
   };
@@ -58,6 +74,7 @@ export function groupListStateToSearch(state: GroupListState): string {
   const params = new URLSearchParams();
   if (state.q !== "") params.set("q", state.q);
   if (state.state) params.set("state", state.state);
+  if (state.behind) params.set("behind", "1");
   if (state.sort !== DEFAULT_GROUP_LIST_STATE.sort) params.set("sort", state.sort);
   if (state.order !== defaultGroupOrder(state.sort)) params.set("order", state.order);
   return params.toString();
@@ -74,11 +91,12 @@ export function nextGroupSort(
 /** A group matches a search when its id, or one of its topics, contains every word. */
 export function filterGroups(
   groups: readonly GroupSummary[],
-  state: Pick<GroupListState, "q" | "state">,
+  state: Pick<GroupListState, "q" | "state"> & { behind?: boolean },
 ): GroupSummary[] {
   const terms = searchTerms(state.q);
   return groups.filter((group) => {
     if (state.state && group.state !== state.state) return false;
+    if (state.behind && !isBehind(group)) return false;
     if (terms.length === 0) return true;
     const id = group.groupId.toLowerCase();
     const topics = group.topics.map((t) => t.toLowerCase());

@@ -390,7 +390,7 @@ describe("deleteGroupSchema", () => {
 
 describe("groupsListQuerySchema", () => {
   it("fills in the defaults: no search, every state, most lag first, the first 100", () => {
-    expect(groupsListQuerySchema.parse({})).toEqual({ search: "", sort: "lag", offset: 0, limit: 100 });
+    expect(groupsListQuerySchema.parse({})).toEqual({ search: "", behind: false, sort: "lag", offset: 0, limit: 100 });
   });
 
   it("reads every parameter from query-string text", () => {
@@ -398,6 +398,7 @@ describe("groupsListQuerySchema", () => {
       groupsListQuerySchema.parse({
         search: "orders",
         state: "Stable",
+        behind: "true",
         sort: "groupId",
         order: "asc",
         offset: "20",
@@ -406,6 +407,7 @@ describe("groupsListQuerySchema", () => {
     ).toEqual({
       search: "orders",
       state: "Stable",
+      behind: true,
       sort: "groupId",
       order: "asc",
       offset: 20,

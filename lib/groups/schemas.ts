@@ -160,6 +160,10 @@ export type DeleteGroupInput = z.input<typeof deleteGroupSchema>;
 export const groupsListQuerySchema = z.object({
   search: z.string().max(GROUP_ID_MAX, `search has at most ${GROUP_ID_MAX} characters.`).default(""),
   state: z.enum(GROUP_STATES, { error: `state must be one of ${GROUP_STATES.join(", ")}.` }).optional(),
+  behind: z
+    .enum(["true", "false"], { error: "behind must be true or false." })
+    .default("false")
+    .transform((v) => v === "true"),
   sort: z.enum(GROUP_SORTS, { error: `sort must be one of ${GROUP_SORTS.join(", ")}.` }).default("lag"),
   ...listQueryFields,
 });

@@ -39,4 +39,14 @@ describe("throughput from samples", () => {
     for (const rate of trend) expect(rate).toBeCloseTo(50, 5);
     expect(rateTrend(samples, at(1000), 120_000, 4)).toEqual([null, null, null, null]);
   });
+
+  it("slices bytes/s the same way when asked, null where the sizes are unknown", () => {
+    const samples = Array.from({ length: 13 }, (_, i) => ({
+      at: at(i * 10),
+      written: i * 500,
+      bytes: i < 5 ? null : i * 2_000,
+    }));
+    expect(rateTrend(samples, at(120), 120_000, 2, "bytesPerSec")).toEqual([null, 200]);
+    expect(rateTrend(samples, at(120), 120_000, 2, "messagesPerSec")).toEqual([50, 50]);
+  });
 });

@@ -45,14 +45,15 @@ export function currentRate(samples: readonly CountSample[], windowMs = 60_000):
 }
 
 /**
- * Messages/s in `buckets` equal slices of the `spanMs` before `now`, oldest first: each slice's rate from the
- * samples around it, null where there is none (not sampled then). For sparklines and charts.
+ * Messages/s (or bytes/s) in `buckets` equal slices of the `spanMs` before `now`, oldest first: each slice's rate
+ * from the samples around it, null where there is none (not sampled then). For sparklines and charts.
  */
 export function rateTrend(
   samples: readonly CountSample[],
   now: number,
   spanMs = 60 * 60_000,
   buckets = 30,
+  of: keyof Rate = "messagesPerSec",
 ): (number | null)[] {
   const width = spanMs / buckets;
   const out: (number | null)[] = [];
@@ -64,7 +65,18 @@ export function rateTrend(
     const from = before ?? inside[0];
     const to = inside.at(-1);
     const rate = from && to && from !== to ? rateBetween(from, to) : null;
-    out.push(rate ? rate.messagesPerSec : null);
+    out.push(rate ? rate[of] : null);
   }
+  return out;
+}
+
+/** Trends of many topics added slice by slice: a slice is null only where no topic has a value. */
+export function sumTrends(trends: readonly (readonly (number | null)[])[]): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (const trend of trends)
+    trend.forEach((value, i) => {
+      if (value !== null) out[i] = (out[i] ?? 0) + value;
+      else if (out[i] === undefined) out[i] = null;
+    });
   return out;
 }

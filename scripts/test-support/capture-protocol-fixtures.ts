@@ -7,20 +7,22 @@
  *
  *   TEST_PORT_OFFSET=6000 npx tsx --conditions=react-server scripts/test-support/capture-protocol-fixtures.ts
  *
- * (any free TEST_PORT_OFFSET; the test cluster is started if it is not running, and left running). It writes records
+ * (any free TEST_PORT_OFFSET; the test cluster is started if it is not running, and left running). With
+ * `--only api-versions` it captures the ApiVersions answer alone and keeps the other fixtures. It writes records
  * with Kafka's own Java client (one topic per compression codec, and one with a committed and an aborted transaction),
  * commits a group's offsets and adds a SCRAM user, then sends each request through the console's own bridge with a
  * broker wrapper that keeps the response body kafkajs hands to the decoder: the layer decodeResponse (bridge.ts)
  * reads, so the fixtures are decoded exactly as live answers are. The names are fixed, so the test can assert them;
  * the topics, group and user are deleted again at the end.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runJavaProducer, type JavaCompression } from "./java-producer";
 import { fixtureKafka, withFixtureAdmin } from "./fixtures";
 import { ensureTestCluster } from "./test-cluster";
 import {
   AlterUserScramCredentials,
+  ApiVersions,
   createProtocolCluster,
   decodeRecordSet,
   DescribeGroups,
@@ -99,9 +101,35 @@ async function cleanUp(topics: string[]): Promise<void> {
   });
 }
 
+function writeManifest(): void {
+  writeFileSync(join(OUT, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  console.log(`Wrote ${Object.keys(manifest).length} fixtures to ${OUT}.`);
+}
+
+/** The finalized features (metadata.version among them) ride in the ApiVersions answer. */
+async function captureApiVersions(c: ProtocolCluster): Promise<void> {
+  await capture(c, 1, "api-versions", ApiVersions, null);
+}
+
+async function onlyApiVersions(): Promise<void> {
+  const path = join(OUT, "manifest.json");
+  if (existsSync(path))
+    Object.assign(manifest, JSON.parse(readFileSync(path, "utf8")) as Record<string, (typeof manifest)[string]>);
+  const c = createProtocolCluster(fixtureKafka());
+  await c.connect();
+  await c.refreshMetadata();
+  try {
+    await captureApiVersions(c);
+  } finally {
+    await c.disconnect();
+  }
+  writeManifest();
+}
+
 async function main(): Promise<void> {
   await ensureTestCluster();
   mkdirSync(OUT, { recursive: true });
+  if (process.argv.includes("--only") && process.argv.includes("api-versions")) return onlyApiVersions();
   const topics = [...CODECS.map((codec) => `${PREFIX}-${codec}`), TX_TOPIC];
   await cleanUp(topics);
   // A moment for the deletions to settle before the same names are created again.
@@ -165,6 +193,7 @@ async function main(): Promise<void> {
       topics: [{ name: TX_TOPIC, partitions: [{ partition: 0, timestamp: LATEST }] }],
     });
     await capture(c, 1, "describe-quorum", DescribeQuorum, null);
+    await captureApiVersions(c);
     const [coordinator] = await capture(c, 1, "find-coordinator", FindGroupCoordinators, [GROUP]);
     if (!coordinator) throw new Error("No coordinator answered.");
     await capture(c, coordinator.nodeId, "offset-fetch", OffsetFetchGroups, [GROUP]);
@@ -191,8 +220,7 @@ async function main(): Promise<void> {
     await c.disconnect();
   }
   await cleanUp(topics);
-  writeFileSync(join(OUT, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  console.log(`Wrote ${Object.keys(manifest).length} fixtures to ${OUT}.`);
+  writeManifest();
 }
 
 main().catch((error: unknown) => {

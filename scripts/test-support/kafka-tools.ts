@@ -103,6 +103,8 @@ export const KAFKA_TOOLS = {
   "kafka-acls": "org.apache.kafka.tools.AclCommand",
   "kafka-consumer-groups": "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
   "kafka-configs": "kafka.admin.ConfigCommand",
+  "kafka-features": "org.apache.kafka.tools.FeatureCommand",
+  "kafka-log-dirs": "org.apache.kafka.tools.LogDirsCommand",
   "kafka-leader-election": "org.apache.kafka.tools.LeaderElectionCommand",
   "kafka-metadata-quorum": "org.apache.kafka.tools.MetadataQuorumCommand",
   "kafka-producer-perf-test": "org.apache.kafka.tools.ProducerPerformance",
@@ -215,4 +217,39 @@ export async function kafkaMetadataQuorum() {
     observers: nodes("CurrentObservers"),
     replicas: replicas.sort((a, b) => a.id - b.id),
   };
+}
+
+/**
+ * `kafka-features describe`: each finalized feature with its level as the tool prints it ("4.3-IV0" for
+ * metadata.version, a number for the others), the supported maximum, and the epoch.
+ */
+export async function kafkaFeaturesDescribe() {
+  const out = await runKafkaTool("kafka-features", ["describe"]);
+  const features = new Map<string, { finalized: string; supportedMax: string; epoch: number }>();
+  for (const line of out.split("\n")) {
+    const m = new RegExp(
+      "^Feature: (\\S+)\\s+SupportedMinVersion: \\S+\\s+SupportedMaxVersion: (\\S+)\\s+" +
+        "FinalizedVersionLevel: (\\S+)\\s+Epoch: (\\d+)",
+    ).exec(line.trim());
+    if (m?.[1] && m[2] && m[3]) features.set(m[1], { supportedMax: m[2], finalized: m[3], epoch: Number(m[4]) });
+  }
+  if (features.size === 0) throw new Error(`kafka-features described no feature:\n${out}`);
+  return features;
+}
+
+/**
+ * `kafka-log-dirs --describe`, totalled: bytes of every replica in every log dir of every broker (the tool prints
+ * one JSON document of brokers, log dirs and partitions), and how many brokers answered.
+ */
+export async function kafkaLogDirsTotals() {
+  const out = await runKafkaTool("kafka-log-dirs", ["--describe"]);
+  const json = out.split("\n").find((line) => line.trim().startsWith("{"));
+  if (!json) throw new Error(`kafka-log-dirs printed no JSON:\n${out}`);
+  const parsed = JSON.parse(json) as {
+    brokers: { broker: number; logDirs: { error: string | null; partitions: { size: number }[] }[] }[];
+  };
+  let usedBytes = 0;
+  for (const broker of parsed.brokers)
+    for (const dir of broker.logDirs) for (const p of dir.partitions) usedBytes += p.size;
+  return { usedBytes, brokers: parsed.brokers.length };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { LogDirSizes, MetaTopic, Watermarks } from "@/lib/cluster/summary";
-import { type CountSample, currentRate, type Rate, rateBetween, rateTrend } from "@/lib/topics/throughput";
+import { type CountSample, currentRate, type Rate, rateBetween, rateTrend, sumTrends } from "@/lib/topics/throughput";
 import type { ClusterHandle } from "@/server/kafka/clients";
 import { watermarksReadAt } from "@/server/cluster/offsets";
 
@@ -129,6 +129,44 @@ export function topicThroughput(cluster: ClusterHandle, topic: string, now = Dat
   const rate = currentRate(samples);
   if (!rate) return null;
   return { ...rate, trend: rateTrend(samples, now, HOUR_MS, TREND_SLICES).map((v) => (v === null ? null : round(v))) };
+}
+
+export interface ClusterRate extends Rate {
+  /** Messages/s and bytes/s of every topic added up, in the 20 three-minute slices of the last hour, oldest first. */
+  messagesTrend: (number | null)[];
+  bytesTrend: (number | null)[];
+}
+
+/**
+ * The whole cluster's rate now and its last hour: every sampled topic's added up (a topic not yet sampled twice adds
+ * nothing). null before any topic has a rate.
+ */
+export function clusterThroughput(cluster: ClusterHandle, now = Date.now()): ClusterRate | null {
+  const topics = clusters.get(cluster.name)?.topics;
+  if (!topics) return null;
+  let rated = false;
+  let messagesPerSec = 0;
+  let bytesPerSec: number | null = null;
+  const messages: (number | null)[][] = [];
+  const bytes: (number | null)[][] = [];
+  for (const { samples } of topics.values()) {
+    const rate = currentRate(samples);
+    if (rate) {
+      rated = true;
+      messagesPerSec += rate.messagesPerSec;
+      if (rate.bytesPerSec !== null) bytesPerSec = (bytesPerSec ?? 0) + rate.bytesPerSec;
+    }
+    messages.push(rateTrend(samples, now, HOUR_MS, TREND_SLICES, "messagesPerSec"));
+    bytes.push(rateTrend(samples, now, HOUR_MS, TREND_SLICES, "bytesPerSec"));
+  }
+  if (!rated) return null;
+  const rounded = (trend: (number | null)[]) => trend.map((v) => (v === null ? null : round(v)));
+  return {
+    messagesPerSec,
+    bytesPerSec,
+    messagesTrend: rounded(sumTrends(messages)),
+    bytesTrend: rounded(sumTrends(bytes)),
+  };
 }
 
 /** Messages/s of each partition of a topic, from the newest sample and one about a minute older. */

@@ -4,8 +4,8 @@ import { GROUP_STATE_WORDS } from "@/lib/groups/display";
 import type { GroupListState } from "@/lib/groups/list";
 
 /**
- * Nothing to show: either the cluster has no groups (with how one appears), or nothing matches the search and the
- * state filter (with the way to clear them).
+ * Nothing to show: either the cluster has no groups (with how one appears), or nothing matches the search, the
+ * state filter and the behind-only toggle (with the way to clear them).
  */
 export function GroupsEmpty({
   view,
@@ -29,13 +29,17 @@ export function GroupsEmpty({
   const searching = view.q.trim() !== "";
   const title = searching
     ? `No groups match “${view.q.trim()}”`
-    : `No groups are ${view.state ? GROUP_STATE_WORDS[view.state] : "in this state"}`;
+    : view.state
+      ? `No groups are ${GROUP_STATE_WORDS[view.state]}${view.behind ? " and behind" : ""}`
+      : "No group is falling behind or stalled";
   return (
     <EmptyState title={title}>
       {searching && view.state ? <p>Only groups in state {GROUP_STATE_WORDS[view.state]} are searched.</p> : null}
+      {searching && view.behind ? <p>Only groups falling behind or stalled are searched.</p> : null}
       <div className="mt-3 flex flex-wrap justify-center gap-2">
         {searching ? <Button onClick={() => onChange({ q: "" })}>Clear search</Button> : null}
         {view.state ? <Button onClick={() => onChange({ state: null })}>Show every state</Button> : null}
+        {view.behind ? <Button onClick={() => onChange({ behind: false })}>Show every group</Button> : null}
       </div>
     </EmptyState>
   );

@@ -6,17 +6,19 @@ import type { GroupState } from "@/lib/api/types";
 import { GROUP_STATE_WORDS } from "@/lib/groups/display";
 import { GROUP_STATES } from "@/lib/groups/list";
 
-/** The search box (group id or topic), the state filter and the count of groups shown. */
+/** The search box (group id or topic), the state filter, the behind-only toggle and the count of groups shown. */
 export function GroupsToolbar({
   q,
   state,
+  behind,
   summary,
   onChange,
 }: {
   q: string;
   state: GroupState | null;
+  behind: boolean;
   summary: string;
-  onChange: (change: { q?: string; state?: GroupState | null }) => void;
+  onChange: (change: { q?: string; state?: GroupState | null; behind?: boolean }) => void;
 }) {
   const stateId = useId();
   return (
@@ -48,6 +50,15 @@ export function GroupsToolbar({
           ))}
         </SelectInput>
       </div>
+      <label className="inline-flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={behind}
+          onChange={(event) => onChange({ behind: event.target.checked })}
+          className="size-4 accent-indigo-700 dark:accent-indigo-300"
+        />
+        Only groups falling behind or stalled
+      </label>
       <p aria-live="polite" data-testid="groups-count" className="text-sm text-muted sm:ml-auto">
         {summary}
       </p>

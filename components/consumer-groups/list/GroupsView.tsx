@@ -32,9 +32,9 @@ function countSummary(shown: number, total: number): string {
 
 /** Sorting runs when the data or the sort changes; each keystroke only filters the sorted list. */
 function useVisibleGroups(groups: readonly GroupSummary[] | undefined, view: GroupListState): GroupSummary[] {
-  const { q, state, sort, order } = view;
+  const { q, state, behind, sort, order } = view;
   const sorted = useMemo(() => sortGroups(groups ?? [], sort, order), [groups, sort, order]);
-  return useMemo(() => filterGroups(sorted, { q, state }), [sorted, q, state]);
+  return useMemo(() => filterGroups(sorted, { q, state, behind }), [sorted, q, state, behind]);
 }
 
 /**
@@ -57,6 +57,7 @@ export function GroupsView({ cluster }: { cluster: string }) {
       <GroupsToolbar
         q={state.q}
         state={state.state}
+        behind={state.behind}
         summary={data ? countSummary(rows.length, total) : ""}
         onChange={update}
       />

@@ -57,6 +57,11 @@ export interface ApiSpec<Req, Res> {
   versions: readonly number[];
   /** Versions that use the flexible encoding (request header v2 / response header v1). */
   flexibleFrom: number;
+  /**
+   * The response header has no tagged fields even in flexible versions (ApiVersions only: a client must read its
+   * answer before it knows which versions the broker speaks).
+   */
+  plainResponseHeader?: boolean;
   encode(w: Writer, version: number, req: Req): void;
   decode(r: Reader, version: number): Res;
 }
@@ -111,7 +116,7 @@ export function pickVersion(
  */
 export function decodeResponse<Res>(spec: ApiSpec<unknown, Res>, version: number, payload: Buffer): Res {
   const r = new Reader(payload);
-  if (version >= spec.flexibleFrom) r.tags();
+  if (version >= spec.flexibleFrom && !spec.plainResponseHeader) r.tags();
   return spec.decode(r, version);
 }
 

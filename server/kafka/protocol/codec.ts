@@ -182,12 +182,25 @@ export class Reader {
     for (let i = 0; i < n; i++) out.push(read(this));
     return out;
   }
-  /** Skips a tagged-field section (the console reads no tagged fields). */
+  /** Skips a tagged-field section. */
   tags(): void {
+    this.taggedFields(() => false);
+  }
+  /**
+   * A tagged-field section: each field whose tag `read` knows is read by it (and must be read whole, no more);
+   * the others are skipped.
+   */
+  taggedFields(read: (tag: number) => boolean): void {
     const count = this.uvarint();
     for (let i = 0; i < count; i++) {
-      this.uvarint();
-      this.need(this.uvarint());
+      const tag = this.uvarint();
+      const size = this.uvarint();
+      const end = this.offset + size;
+      if (!read(tag)) this.need(size);
+      else if (this.offset !== end)
+        throw new ProtocolDecodeError(
+          `Tagged field ${tag} is ${size} bytes, but ${this.offset - end + size} were read.`,
+        );
     }
   }
 }

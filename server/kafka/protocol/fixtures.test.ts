@@ -7,6 +7,7 @@ import { KafkaErrorCode } from "@/server/kafka/protocol/errors";
 import { FindGroupCoordinators, DescribeGroups, OffsetFetchGroups } from "@/server/kafka/protocol/group-apis";
 import { DescribeUserScramCredentials, SCRAM_MECHANISMS } from "@/server/kafka/protocol/access-apis";
 import { DescribeQuorum, ListOffsets } from "@/server/kafka/protocol/apis";
+import { ApiVersions } from "@/server/kafka/protocol/feature-apis";
 import { batchHeaders, CONTROL, COMPRESSION_MASK, Fetch, type FetchResponse } from "@/server/kafka/protocol/fetch";
 import { decodeRecordSet } from "@/server/kafka/protocol/records";
 
@@ -31,6 +32,7 @@ const SPECS: Record<string, ApiSpec<never, unknown>> = {
   OffsetFetch: OffsetFetchGroups,
   DescribeGroups,
   DescribeUserScramCredentials,
+  ApiVersions,
 };
 
 function load<Res>(name: string, spec: ApiSpec<never, Res>): Res {
@@ -146,6 +148,27 @@ describe("other answers", () => {
     expect(quorum.highWatermark).toBeGreaterThan(0n);
     for (const v of quorum.voters) expect(v.logEndOffset).toBeGreaterThan(0n);
     expect(quorum.observers).toEqual([]);
+  });
+
+  it("ApiVersions v4: finalized features in its tagged fields, metadata.version 4.3-IV0 (level 30) among them", () => {
+    const answer = load("api-versions", ApiVersions);
+    expect(answer.errorCode).toBe(KafkaErrorCode.NONE);
+    // The API keys still read right after the response header without tagged fields: ApiVersions itself is there.
+    expect(answer.apiKeys.find((k) => k.apiKey === ApiVersions.apiKey)).toMatchObject({ minVersion: 0 });
+    expect(answer.finalizedFeaturesEpoch).toBeGreaterThan(0n);
+    // What `kafka-features describe` printed for this cluster (Kafka 4.3.1, formatted at its latest production level).
+    const finalized = Object.fromEntries(answer.finalizedFeatures.map((f) => [f.name, [f.minVersion, f.maxVersion]]));
+    expect(finalized).toMatchObject({
+      "metadata.version": [30, 30],
+      "transaction.version": [2, 2],
+      "group.version": [1, 1],
+    });
+    // A feature at level 0 is not sent as finalized (the tool prints 0 for it); v4 lists it as supported.
+    expect(finalized["kraft.version"]).toBeUndefined();
+    const supported = Object.fromEntries(answer.supportedFeatures.map((f) => [f.name, [f.minVersion, f.maxVersion]]));
+    expect(supported["metadata.version"]).toEqual([7, 30]);
+    expect(supported["transaction.version"]).toEqual([0, 2]);
+    expect(supported["kraft.version"]).toEqual([0, 1]);
   });
 
   it("FindCoordinator, OffsetFetch and DescribeGroups: a group with a committed offset and no members", () => {

@@ -11,6 +11,7 @@ export * from "./bridge";
 export { ProtocolDecodeError, Reader, Writer } from "./codec";
 export * from "./compression";
 export * from "./errors";
+export * from "./feature-apis";
 export * from "./fetch";
 export * from "./fetch-size";
 export * from "./group-apis";

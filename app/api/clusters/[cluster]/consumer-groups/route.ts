@@ -10,7 +10,7 @@ export function GET(request: Request, { params }: { params: Promise<{ cluster: s
     const cluster = await clusterParam(params);
     const groups = await getGroupSummaries(cluster);
     const matching = sortGroups(
-      filterGroups(groups, { q: query.search, state: query.state ?? null }),
+      filterGroups(groups, { q: query.search, state: query.state ?? null, behind: query.behind }),
       query.sort,
       query.order ?? defaultGroupOrder(query.sort),
     );
