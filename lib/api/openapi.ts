@@ -19,6 +19,7 @@ import {
 } from "@/lib/messages/types";
 import * as brokers from "./brokers";
 import * as acls from "./acls";
+import * as alerts from "@/lib/alerts/api";
 import * as cluster from "./cluster";
 import { apiErrorBodySchema } from "./errors";
 import * as groups from "./groups";
@@ -98,6 +99,10 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["LagTrend", groups.lagTrendSchema],
   ["LagSample", groups.lagSampleSchema],
   ["LastReset", groups.lastResetSchema],
+  ["AlertsResponse", alerts.alertsResponseSchema],
+  ["AlertView", alerts.alertViewSchema],
+  ["AlertRule", alerts.alertRuleViewSchema],
+  ["AlertStatus", alerts.alertStatusSchema],
   ["AclsResponse", acls.aclsResponseSchema],
   ["AclBinding", acls.aclBindingResponseSchema],
   ["UsersResponse", acls.usersResponseSchema],
@@ -248,6 +253,7 @@ function build(): OpenApiDocument {
       { name: "topics", description: "Topics, their partitions and configs." },
       { name: "messages", description: "Reading records (Server-Sent Events)." },
       { name: "consumer groups", description: "Consumer groups, their offsets and lag." },
+      { name: "alerts", description: "Lag alerts: rules from the configuration, firing and resolved alerts." },
       { name: "access", description: "Kafka's own access control: ACLs, SCRAM users and client quotas." },
       { name: "audit", description: "The log of changes made or tried through the console." },
       { name: "sign-in", description: "Single sign-on (OpenID Connect) for the browser; redirects only." },
