@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { AlertsCard } from "@/components/alerts/AlertsCard";
 import { ElectLeadersButton } from "@/components/brokers/ElectLeadersButton";
 import { formatQuantity } from "@/lib/format";
 import { HealthVerdict } from "@/components/overview/HealthVerdict";
@@ -61,6 +62,7 @@ export function OverviewView({ cluster, canElect = false }: { cluster: string; c
             </div>
           ) : null}
           <OverviewStats cluster={cluster} overview={data} />
+          <AlertsCard cluster={cluster} />
         </>
       ) : (
         <ErrorMessage

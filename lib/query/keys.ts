@@ -23,6 +23,10 @@ export const queryKeys = {
       ? (["clusters", cluster, "consumer-groups", "list", params] as const)
       : (["clusters", cluster, "consumer-groups"] as const),
   consumerGroup: (cluster: string, group: string) => ["clusters", cluster, "consumer-groups", "detail", group] as const,
+  alerts: (cluster: string, group?: string) =>
+    group === undefined
+      ? (["clusters", cluster, "alerts"] as const)
+      : (["clusters", cluster, "alerts", group] as const),
   /** Kafka's own access control: ACLs, SCRAM users and client quotas. */
   access: (cluster: string) => ["clusters", cluster, "access"] as const,
   acls: (cluster: string) => ["clusters", cluster, "access", "acls"] as const,

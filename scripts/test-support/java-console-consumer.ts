@@ -9,6 +9,8 @@ import { ensureJars } from "../kafka/cluster";
 import { TEST_BOOTSTRAP } from "./test-cluster";
 
 const LOG4J = join(__dirname, "..", "kafka", "log4j2.properties");
+/** Where the tool's log4j writes (otherwise a folder literally named "${sys:kafka.logs.dir}" in the working dir). */
+const LOGS = join(__dirname, "..", "..", ".data", "tool-logs");
 
 export async function startJavaConsoleConsumer(groupId: string, topic: string): Promise<{ stop: () => Promise<void> }> {
   const libs = await ensureJars(() => undefined);
@@ -17,6 +19,7 @@ export async function startJavaConsoleConsumer(groupId: string, topic: string): 
     [
       "-Xmx256m",
       `-Dlog4j2.configurationFile=${LOG4J}`,
+      `-Dkafka.logs.dir=${LOGS}`,
       "-cp",
       `${libs}/*`,
       "org.apache.kafka.tools.consumer.ConsoleConsumer",
