@@ -1,10 +1,7 @@
 import "server-only";
 import { storedAlertSchema, type StoredAlert } from "@/lib/alerts/api";
-import { readPartitionRange } from "@/server/audit/topic";
-import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
-import { listOffsets } from "@/server/cluster/offsets";
 import type { ClusterHandle } from "@/server/kafka/clients";
-import { EARLIEST, LATEST } from "@/server/kafka/protocol";
+import { createInternalTopic, readInternalTopicFrom } from "@/server/kafka/internal-topic";
 
 /**
  * The alert states that console instances agree on: ALERTS_TOPIC on ALERTS_CLUSTER, one partition, compacted, so
@@ -23,31 +20,12 @@ export class AlertStateTopic {
 
   /** Creates the topic if it does not exist (once; again after a failure). */
   ensure(): Promise<void> {
-    this.ready ??= this.cluster
-      .admin(async (admin) => {
-        if ((await admin.listTopics()).includes(this.topic)) return;
-        const brokers = (await admin.describeCluster()).brokers.length;
-        const replicationFactor = Math.max(1, Math.min(3, brokers));
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: [
-            {
-              topic: this.topic,
-              numPartitions: 1,
-              replicationFactor,
-              configEntries: [
-                { name: "cleanup.policy", value: "compact" },
-                { name: "min.insync.replicas", value: replicationFactor >= 3 ? "2" : "1" },
-              ],
-            },
-          ],
-        });
-        invalidateMetadata(this.cluster);
-      })
-      .catch((error: unknown) => {
+    this.ready ??= createInternalTopic(this.cluster, this.topic, [{ name: "cleanup.policy", value: "compact" }]).catch(
+      (error: unknown) => {
         this.ready = null;
         throw error;
-      });
+      },
+    );
     return this.ready;
   }
 
@@ -66,23 +44,7 @@ export class AlertStateTopic {
   /** The alert states recorded from offset `from` on (the log's start when null), and the offset to go on from. */
   async readFrom(from: bigint | null): Promise<{ alerts: StoredAlert[]; next: bigint }> {
     await this.ensure();
-    const metadata = await getMetadataWith(this.cluster, [this.topic]);
-    const partition = metadata.topics
-      .find((t) => t.name === this.topic)
-      ?.partitions.find((p) => p.partitionId === PARTITION);
-    if (!partition) throw new Error(`the topic "${this.topic}" has no partition ${PARTITION} yet`);
-    const only = [{ name: this.topic, partitions: [partition] }];
-    const [lows, highs] = await Promise.all([
-      listOffsets(this.cluster, only, EARLIEST),
-      listOffsets(this.cluster, only, LATEST),
-    ]);
-    const low = lows.get(this.topic)?.get(PARTITION);
-    const high = highs.get(this.topic)?.get(PARTITION);
-    if (low === undefined || high === undefined)
-      throw new Error(`the leader of "${this.topic}" did not give its offsets`);
-    const start = from === null || from < low ? low : from;
-    if (start >= high) return { alerts: [], next: start };
-    const records = await readPartitionRange(this.cluster, this.topic, partition.leader, start, high);
+    const { records, next } = await readInternalTopicFrom(this.cluster, this.topic, from);
     const alerts: StoredAlert[] = [];
     for (const record of records) {
       if (record.value === null) continue;
@@ -93,7 +55,6 @@ export class AlertStateTopic {
         // Not an alert record: skipped.
       }
     }
-    const last = records.at(-1);
-    return { alerts, next: last ? last.offset + 1n : start };
+    return { alerts, next };
   }
 }
