@@ -135,6 +135,20 @@ export function startAlerting(): void {
   attempt();
 }
 
+/** Stops this process's part in alerting (tests, shutdown): another instance takes over. */
+export async function stopAlerting(): Promise<void> {
+  const state = g.__kafkaConsoleAlerting;
+  const instance = state?.instance;
+  if (!state || !instance) return;
+  state.instance = null;
+  await instance.stop();
+}
+
+/** True while this process is the elected evaluator. */
+export function isAlertEvaluator(): boolean {
+  return g.__kafkaConsoleAlerting?.instance?.isEvaluator ?? false;
+}
+
 /** The alerts of a cluster (optionally one group's) and the rules that watch it. */
 export async function listAlerts(cluster: ClusterHandle, group?: string): Promise<AlertsResponse> {
   const view = alerting().view;
