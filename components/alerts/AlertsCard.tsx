@@ -8,6 +8,9 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { alertsQuery } from "@/lib/alerts/query";
 import { formatQuantity } from "@/lib/format";
 
+/** Alerts listed on the card; firing ones come first. */
+const SHOWN = 10;
+
 /**
  * The overview's lag alerts card: what fires now and what resolved in the last day, from the rules in the
  * configuration (docs/alerts.md). Without rules it says how to add some.
@@ -45,10 +48,22 @@ export function AlertsCard({ cluster }: { cluster: string }) {
             No alert rules watch this cluster. Add some with <code>ALERTS_0_GROUP</code>, <code>ALERTS_0_LAG</code>, …
             or <code>alerts:</code> in the configuration file, to be told when a consumer group falls behind.
           </p>
+        ) : data.readAt === null ? (
+          <p className="text-sm text-muted">
+            The alert state could not be read from Kafka (the cluster named by ALERTS_CLUSTER); the server log says why.
+            Alerts show again once it can be read.
+          </p>
         ) : data.alerts.length === 0 ? (
           <p className="text-sm text-muted">All clear: no alert has fired in the last 24 hours.</p>
         ) : (
-          <AlertList alerts={data.alerts} now={dataUpdatedAt} showGroup />
+          <>
+            <AlertList alerts={data.alerts.slice(0, SHOWN)} now={dataUpdatedAt} showGroup />
+            {data.alerts.length > SHOWN ? (
+              <p className="mt-3 text-sm text-muted">
+                And {formatQuantity(data.alerts.length - SHOWN, "more alert")}: each group&apos;s page shows its own.
+              </p>
+            ) : null}
+          </>
         )}
       </Card>
     </section>

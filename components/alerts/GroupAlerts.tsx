@@ -20,7 +20,11 @@ export function GroupAlerts({ cluster, group }: { cluster: string; group: string
       title="Alerts"
       description={`Watched by ${rules.map((r) => `${r.name} (${r.description})`).join("; ")}.`}
     >
-      {data.alerts.length === 0 ? (
+      {data.readAt === null ? (
+        <p className="rounded-lg border border-line bg-surface p-4 text-sm text-muted">
+          The alert state could not be read from Kafka; the server log says why.
+        </p>
+      ) : data.alerts.length === 0 ? (
         <p className="rounded-lg border border-line bg-surface p-4 text-sm text-muted">
           No alert has fired for this group in the last 24 hours.
         </p>
