@@ -3,5 +3,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkConfigAtStartup } = await import("@/server/startup");
     checkConfigAtStartup();
+    (await import("@/server/alerts/service")).startAlerting();
   }
 }

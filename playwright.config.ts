@@ -9,6 +9,16 @@ export const E2E_PORT = testPort(18080);
 export const E2E_ALLOWED_ORIGIN = "https://console.example.test";
 /** A name besides IP addresses and localhost that the browser tests' console answers to (CONSOLE_ALLOWED_HOSTS). */
 export const E2E_ALLOWED_HOST = "kafka-console.internal";
+/** Lag alerts of the browser tests' console: groups named e2e-alerts-group-*, more than 3 records behind. */
+export const E2E_ALERTS_ENV = {
+  ALERTS_0_NAME: "e2e-lag",
+  ALERTS_0_CLUSTER: "test",
+  ALERTS_0_GROUP: "e2e-alerts-group-*",
+  ALERTS_0_LAG: "3",
+  ALERTS_CLUSTER: "test",
+  ALERTS_TOPIC: "_kafka-console-alerts-e2e",
+  ALERTS_EVALUATE_EVERY: "1s",
+};
 
 /** Debian's Chromium (never a downloaded browser), with the flags this network needs. */
 const CHROMIUM_ARGS = [
@@ -57,6 +67,8 @@ export default defineConfig({
         CONSOLE_ALLOWED_ORIGINS: E2E_ALLOWED_ORIGIN,
         CONSOLE_ALLOWED_HOSTS: E2E_ALLOWED_HOST,
         AUDIT_LOG_FILE: E2E_AUDIT_FILE,
+        // e2e/alerts.spec.ts: a lag alert rule for its groups only, evaluated every second.
+        ...E2E_ALERTS_ENV,
       },
     },
     {

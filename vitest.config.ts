@@ -31,7 +31,19 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**", ".cache/**", ".data/**"],
           environment: "node",
-          env: { ...TEST_CONSOLE_ENV, AUDIT_LOG_FILE: INTEGRATION_AUDIT_FILE },
+          env: {
+            ...TEST_CONSOLE_ENV,
+            AUDIT_LOG_FILE: INTEGRATION_AUDIT_FILE,
+            // A lag alert rule for app/api/clusters/[cluster]/alerts/route.int.test.ts's groups only; nothing evaluates
+            // it unless a test starts alerting.
+            ALERTS_0_NAME: "route-lag",
+            ALERTS_0_CLUSTER: "test",
+            ALERTS_0_GROUP: "alerts-route-group-*",
+            ALERTS_0_LAG: "2",
+            ALERTS_CLUSTER: "test",
+            ALERTS_TOPIC: "_kafka-console-alerts-int",
+            ALERTS_EVALUATE_EVERY: "300ms",
+          },
           globalSetup: ["./scripts/test-support/vitest-global-setup.ts"],
           // One real cluster: test files take turns, and some stop and restart a broker.
           fileParallelism: false,

@@ -22,6 +22,14 @@ export function checkConfigAtStartup(): void {
     if (config.allowedOrigins.length > 0)
       console.log(`Changes also accepted from: ${config.allowedOrigins.join(", ")} (CONSOLE_ALLOWED_ORIGINS)`);
     console.log(`Audit log: ${describeAuditSinks(config.audit)}`);
+    if (config.alerts.rules.length > 0) {
+      const hooks = config.alerts.rules.filter((r) => r.webhook !== null).length;
+      console.log(
+        `Alerts: ${config.alerts.rules.length} rule(s), ${hooks} with a webhook, evaluated every ` +
+          `${config.alerts.evaluateEveryMs / 1000} s; state in "${config.alerts.topic}" on cluster ` +
+          `"${config.alerts.cluster}"`,
+      );
+    }
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(1);

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { AlertsCard } from "@/components/alerts/AlertsCard";
 import { ElectLeadersButton } from "@/components/brokers/ElectLeadersButton";
 import { formatQuantity } from "@/lib/format";
 import { HealthVerdict } from "@/components/overview/HealthVerdict";
@@ -66,7 +67,7 @@ export function OverviewView({ cluster, canElect = false }: { cluster: string; c
               />
             </div>
           ) : null}
-          {/* ALERTS SLOT (issue 17, lag alerts): the firing-alerts card goes here, under the verdict. */}
+          <AlertsCard cluster={cluster} />
           <OverviewStats cluster={cluster} overview={data} />
           <OverviewFacts cluster={cluster} overview={data} />
           <OverviewFlow cluster={cluster} overview={data} />

@@ -4,6 +4,7 @@
  * its answer, and the error statuses it can give. lib/api/openapi.test.ts fails when a route on disk is missing here.
  */
 import { z } from "zod";
+import { alertsQuerySchema, alertsResponseSchema } from "@/lib/alerts/api";
 import { auditPageResponseSchema, auditQuerySchema } from "@/lib/audit/query";
 import { groupsListQuerySchema } from "@/lib/groups/schemas";
 import { messageQuerySchema } from "@/lib/messages/query";
@@ -61,6 +62,7 @@ export interface RouteDoc {
     | "messages"
     | "consumer groups"
     | "schemas"
+    | "alerts"
     | "access"
     | "connect"
     | "audit"
@@ -272,6 +274,23 @@ export const API_ROUTES: readonly RouteDoc[] = [
     summary: "One group: members, offsets and lag per partition, the lag's trend and the last offset reset",
     pathParams: { ...CLUSTER, group: "The group id, percent-encoded." },
     answer: { kind: "json", schema: consumerGroupResponseSchema, description: "The group." },
+    errors: CLUSTER_ERRORS,
+  },
+  {
+    path: "/api/clusters/{cluster}/alerts",
+    method: "get",
+    operationId: "listAlerts",
+    tag: "alerts",
+    summary: "Lag alerts of the cluster: the rules that watch it, firing alerts and those resolved in the last day",
+    description:
+      "The same on every console instance: read from the alert state topic that the elected evaluator writes " +
+      "(docs/alerts.md). Webhook addresses and secrets are never shown.",
+    pathParams: CLUSTER,
+    query: {
+      schema: alertsQuerySchema,
+      descriptions: { group: "Only the alerts of this consumer group (its exact id)." },
+    },
+    answer: { kind: "json", schema: alertsResponseSchema, description: "Rules and alerts." },
     errors: CLUSTER_ERRORS,
   },
   {

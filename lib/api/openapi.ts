@@ -21,6 +21,7 @@ import * as brokers from "./brokers";
 import * as acls from "./acls";
 import * as connect from "./connect";
 import * as schemas from "./schemas";
+import * as alerts from "@/lib/alerts/api";
 import * as cluster from "./cluster";
 import { apiErrorBodySchema } from "./errors";
 import * as groups from "./groups";
@@ -110,6 +111,10 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["SubjectResponse", schemas.subjectResponseSchema],
   ["SubjectVersion", schemas.subjectVersionSchema],
   ["SchemaReference", schemas.schemaReferenceSchema],
+  ["AlertsResponse", alerts.alertsResponseSchema],
+  ["AlertView", alerts.alertViewSchema],
+  ["AlertRule", alerts.alertRuleViewSchema],
+  ["AlertStatus", alerts.alertStatusSchema],
   ["AclsResponse", acls.aclsResponseSchema],
   ["AclBinding", acls.aclBindingResponseSchema],
   ["UsersResponse", acls.usersResponseSchema],
@@ -276,6 +281,7 @@ function build(): OpenApiDocument {
         name: "schemas",
         description: "The cluster's schema registry (Confluent API): subjects, versions, compatibility.",
       },
+      { name: "alerts", description: "Lag alerts: rules from the configuration, firing and resolved alerts." },
       { name: "access", description: "Kafka's own access control: ACLs, SCRAM users and client quotas." },
       { name: "connect", description: "Kafka Connect: connectors, their tasks, offsets and plugins." },
       { name: "audit", description: "The log of changes made or tried through the console." },

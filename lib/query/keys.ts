@@ -26,6 +26,10 @@ export const queryKeys = {
   /** The cluster's schema registry: its subjects, and one subject's versions under them. */
   schemas: (cluster: string) => ["clusters", cluster, "schemas"] as const,
   subject: (cluster: string, subject: string) => ["clusters", cluster, "schemas", "detail", subject] as const,
+  alerts: (cluster: string, group?: string) =>
+    group === undefined
+      ? (["clusters", cluster, "alerts"] as const)
+      : (["clusters", cluster, "alerts", group] as const),
   /** Kafka's own access control: ACLs, SCRAM users and client quotas. */
   access: (cluster: string) => ["clusters", cluster, "access"] as const,
   acls: (cluster: string) => ["clusters", cluster, "access", "acls"] as const,

@@ -4,7 +4,7 @@ import { type AuditEntry, parseAuditLine } from "@/lib/audit/entry";
 import type { AuditReadPage } from "@/server/audit/file";
 import { type ClusterHandle } from "@/server/kafka/clients";
 
-import { ensureInternalTopic } from "@/server/cluster/internal-topic";
+import { createInternalTopic } from "@/server/kafka/internal-topic";
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
 import {
@@ -51,7 +51,10 @@ export class AuditTopic {
     const key = `${this.cluster.name}\u0000${this.topic}`;
     let ready = ensured.get(key);
     if (!ready) {
-      ready = ensureInternalTopic(this.cluster, this.topic, RETENTION_MS);
+      ready = createInternalTopic(this.cluster, this.topic, [
+        { name: "cleanup.policy", value: "delete" },
+        { name: "retention.ms", value: String(RETENTION_MS) },
+      ]);
       ensured.set(key, ready);
       ready.catch(() => {
         if (ensured.get(key) === ready) ensured.delete(key);

@@ -1,11 +1,7 @@
 import "server-only";
-import { ensureInternalTopic } from "@/server/cluster/internal-topic";
-import { getMetadataWith } from "@/server/cluster/metadata";
-import { listOffsets } from "@/server/cluster/offsets";
-import { readPartitionRange } from "@/server/audit/topic";
 import { type EndedSession, endedSessionSchema } from "@/server/auth/ended-sessions";
 import type { ClusterHandle } from "@/server/kafka/clients";
-import { EARLIEST, LATEST } from "@/server/kafka/protocol";
+import { createInternalTopic, readInternalTopicFrom } from "@/server/kafka/internal-topic";
 
 /**
  * The record of sign-outs that every console instance reads, beside the audit topic: `<AUDIT_TOPIC>.signed-out` on
@@ -30,12 +26,13 @@ export class RevocationTopic {
 
   /** Creates the topic if it does not exist (once; again after a failure). */
   ensure(): Promise<void> {
-    this.ready ??= ensureInternalTopic(this.cluster, this.topic, (this.sessionHours + 1) * 3_600_000).catch(
-      (error: unknown) => {
-        this.ready = null;
-        throw error;
-      },
-    );
+    this.ready ??= createInternalTopic(this.cluster, this.topic, [
+      { name: "cleanup.policy", value: "delete" },
+      { name: "retention.ms", value: String(Math.round((this.sessionHours + 1) * 3_600_000)) },
+    ]).catch((error: unknown) => {
+      this.ready = null;
+      throw error;
+    });
     return this.ready;
   }
 
@@ -56,23 +53,7 @@ export class RevocationTopic {
    */
   async readFrom(from: bigint | null): Promise<{ ended: EndedSession[]; next: bigint }> {
     await this.ensure();
-    const metadata = await getMetadataWith(this.cluster, [this.topic]);
-    const partition = metadata.topics
-      .find((t) => t.name === this.topic)
-      ?.partitions.find((p) => p.partitionId === PARTITION);
-    if (!partition) throw new Error(`the topic "${this.topic}" has no partition ${PARTITION} yet`);
-    const only = [{ name: this.topic, partitions: [partition] }];
-    const [lows, highs] = await Promise.all([
-      listOffsets(this.cluster, only, EARLIEST),
-      listOffsets(this.cluster, only, LATEST),
-    ]);
-    const low = lows.get(this.topic)?.get(PARTITION);
-    const high = highs.get(this.topic)?.get(PARTITION);
-    if (low === undefined || high === undefined)
-      throw new Error(`the leader of "${this.topic}" did not give its offsets`);
-    const start = from === null || from < low ? low : from;
-    if (start >= high) return { ended: [], next: start };
-    const records = await readPartitionRange(this.cluster, this.topic, partition.leader, start, high);
+    const { records, next } = await readInternalTopicFrom(this.cluster, this.topic, from);
     const ended: EndedSession[] = [];
     for (const record of records) {
       if (record.value === null) continue;
@@ -83,7 +64,6 @@ export class RevocationTopic {
         // Not a sign-out record: skipped.
       }
     }
-    const last = records.at(-1);
-    return { ended, next: last ? last.offset + 1n : start };
+    return { ended, next };
   }
 }

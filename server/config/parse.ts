@@ -9,6 +9,7 @@ import "server-only";
  */
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { type AlertsConfig, parseAlertsConfig } from "./alerts";
 import { type AuditConfig, parseAuditConfig } from "./audit";
 import { type AuthConfig, parseAuthConfig } from "./auth";
 import {
@@ -81,6 +82,8 @@ export interface AppConfig extends NetworkConfig {
   audit: AuditConfig;
   /** GET /metrics for Prometheus (server/config/metrics.ts); off by default. Holds a secret: server only. */
   metrics: MetricsConfig;
+  /** Lag alert rules and where instances agree on them (server/config/alerts.ts). Webhooks are secret: server only. */
+  alerts: AlertsConfig;
   /** Where the configuration came from, in words, for the start-up banner. */
   source: string;
 }
@@ -184,6 +187,8 @@ const ENV_CLUSTER = /^KAFKA_CLUSTERS_(\d+)_(.+)$/;
 interface Collected {
   clusters: Map<number, { raw: RawCluster; where: Map<string, string> }>;
   warnings: string[];
+  /** The YAML file's `alerts:` list, for server/config/alerts.ts. */
+  alerts?: { alerts: unknown; file: string };
 }
 
 function collectFromFile(path: string, text: string, into: Collected, problems: string[]): void {
@@ -196,6 +201,7 @@ function collectFromFile(path: string, text: string, into: Collected, problems: 
     );
     return;
   }
+  if (doc && typeof doc === "object" && "alerts" in doc) into.alerts = { alerts: doc.alerts, file: path };
   const clusters = z
     .object({ kafka: z.object({ clusters: z.array(z.record(z.string(), z.unknown())) }) })
     .safeParse(doc);
@@ -532,10 +538,11 @@ export function parseConfig(
   const audit = parseAuditConfig(env, clusters, problems);
   const metrics = parseMetricsConfig(env, auth.enabled, problems);
   const network = parseNetworkConfig(env, auth.oidc?.publicOrigin ?? null, problems);
+  const alerts = parseAlertsConfig(env, collected.alerts ?? null, clusters, audit.topic?.cluster ?? null, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const fromEnv = Object.keys(env).some((k) => ENV_CLUSTER.test(k));
   const source = file ? (fromEnv ? `${file.path} and environment` : file.path) : "environment";
-  const config = { clusters, port, messages, ...network, auth, audit, metrics, source };
+  const config = { clusters, port, messages, ...network, auth, audit, metrics, alerts, source };
   return { config, warnings: collected.warnings };
 }
 

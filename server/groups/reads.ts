@@ -128,7 +128,8 @@ export function getGroupSummaries(cluster: ClusterHandle): Promise<GroupSummary[
   return loadSummaries(cluster);
 }
 
-function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
+/** The same read without keeping the background sampler going (the alert evaluator reads on its own schedule). */
+export function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
   return singleFlight(`groups-summary:${cluster.name}`, 2_000, async () => {
     const listed = await listAllGroups(cluster);
     const active = listed.filter((g) => g.state !== "Empty" && g.state !== "Dead").map((g) => g.groupId);
@@ -189,11 +190,15 @@ function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
 }
 
 /** One group in full: members and assignments, every partition's offsets, lag and lag in time, trend, last reset. */
-export async function getGroupDetail(cluster: ClusterHandle, groupId: string): Promise<ConsumerGroupResponse> {
+export async function getGroupDetail(
+  cluster: ClusterHandle,
+  groupId: string,
+  { keepSampling: sampling = true }: { keepSampling?: boolean } = {},
+): Promise<ConsumerGroupResponse> {
   const valid = groupIdSchema.safeParse(groupId);
   if (!valid.success)
     throw new ConsoleError("bad_request", valid.error.issues[0]?.message ?? "The group id is not valid.", 400);
-  keepSampling(cluster, () => loadSummaries(cluster));
+  if (sampling) keepSampling(cluster, () => loadSummaries(cluster));
   const read = await readGroup(cluster, groupId);
   const { state, protocolType, assignor, members, offsets: groupOffsets, committed } = read;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { GroupAlerts } from "@/components/alerts/GroupAlerts";
 import { GroupActions } from "@/components/consumer-groups/detail/GroupActions";
 import { GroupFacts, GroupStats } from "@/components/consumer-groups/detail/GroupSummary";
 import { LastResetNotice } from "@/components/consumer-groups/detail/LastResetNotice";
@@ -100,6 +101,7 @@ export function GroupView({
             blockedBy={blockedBy.undo}
           />
           <GroupStats group={data} />
+          <GroupAlerts cluster={cluster} group={data.groupId} />
           <DetailSection
             id="members-heading"
             title="Members"
