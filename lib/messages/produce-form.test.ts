@@ -24,6 +24,8 @@ describe("produce form values", () => {
       headers: [],
       copies: 3,
       compression: "none",
+      keySchema: null,
+      valueSchema: null,
     });
     const typed = produceInputOf({ ...initialProduceValues("t"), key: "k", partition: "", copies: "two" });
     expect(typed).toMatchObject({ partition: null, key: "k", value: "", copies: "two" });
@@ -48,6 +50,17 @@ describe("produce form values", () => {
       headers: [{ key: "source", value: "form" }],
       copies: 2,
       compression: "none",
+      keySchema: null,
+      valueSchema: null,
+    });
+  });
+
+  it("carries the registry schemas chosen for the key and the value", () => {
+    const keySchema = { subject: "orders-key", version: "latest" as const };
+    const valueSchema = { subject: "orders-value", version: 2 };
+    expect(produceInputOf({ ...initialProduceValues("orders"), keySchema, valueSchema })).toMatchObject({
+      keySchema,
+      valueSchema,
     });
   });
 
