@@ -9,7 +9,7 @@ import { submitAction, useActionMutation } from "@/components/ui/useActionMutati
 import type { BrokerConfigEntry } from "@/lib/api/types";
 import { type AlterBrokerConfigsInput, alterBrokerConfigsSchema } from "@/lib/brokers/schemas";
 import { queryKeys } from "@/lib/query/keys";
-import { useOpsActions } from "@/components/brokers/OpsActions";
+import { alterBrokerConfigs } from "@/server/brokers/actions";
 
 const where = (broker: number | null) => (broker === null ? "every broker" : `broker ${broker}`);
 
@@ -28,7 +28,6 @@ export function BrokerConfigForm({
   entry: BrokerConfigEntry;
   onDone: () => void;
 }) {
-  const { alterBrokerConfigs } = useOpsActions();
   const mutation = useActionMutation(
     cluster,
     alterBrokerConfigs,

@@ -5,7 +5,7 @@ import { FormError } from "@/components/ui/Form";
 import { useActionMutation } from "@/components/ui/useActionMutation";
 import { formatInteger, formatQuantity } from "@/lib/format";
 import { queryKeys } from "@/lib/query/keys";
-import { useOpsActions } from "@/components/brokers/OpsActions";
+import { electLeaders } from "@/server/brokers/actions";
 
 type Outcome = { topic: string; partition: number; outcome: string; message: string | null };
 
@@ -48,7 +48,6 @@ export function ElectLeadersButton({
   partitions?: number[] | null;
   label?: string;
 }) {
-  const { electLeaders } = useOpsActions();
   // No toast: the result is said beside the button, per partition.
   const mutation = useActionMutation(cluster, electLeaders, () => [queryKeys.cluster(cluster)]);
   return (

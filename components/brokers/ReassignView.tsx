@@ -20,7 +20,7 @@ import { type ReassignPartitionsInput, reassignPartitionsSchema } from "@/lib/br
 import { queryKeys } from "@/lib/query/keys";
 import { brokersQuery, reassignmentsQuery, topicQuery } from "@/lib/query/options";
 import { topicPath } from "@/lib/routes";
-import { useOpsActions } from "@/components/brokers/OpsActions";
+import { reassignPartitions, removeReassignmentThrottle } from "@/server/brokers/actions";
 
 /** The throttle box holds MiB/s; the action takes whole bytes per second (empty: no throttle). */
 const MIB = 1024 * 1024;
@@ -48,7 +48,6 @@ export function ReassignView({
   const [rf, setRf] = useState<string>("");
   const [started, setStarted] = useState<{ throttled: boolean } | null>(null);
   const [finished, setFinished] = useState<string | null>(null);
-  const { reassignPartitions, removeReassignmentThrottle } = useOpsActions();
   const start = useActionMutation(
     cluster,
     reassignPartitions,

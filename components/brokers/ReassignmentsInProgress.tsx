@@ -8,7 +8,7 @@ import { Table, Td, Th } from "@/components/ui/Table";
 import { useActionMutation } from "@/components/ui/useActionMutation";
 import { queryKeys } from "@/lib/query/keys";
 import { reassignmentsQuery } from "@/lib/query/options";
-import { useOpsActions } from "@/components/brokers/OpsActions";
+import { cancelReassignment } from "@/server/brokers/actions";
 
 const ids = (list: readonly number[]) => (list.length > 0 ? list.join(", ") : "—");
 
@@ -26,7 +26,6 @@ export function ReassignmentsInProgress({
   blocked: boolean;
 }) {
   const { data } = useQuery(reassignmentsQuery(cluster));
-  const { cancelReassignment } = useOpsActions();
   const cancel = useActionMutation(
     cluster,
     cancelReassignment,

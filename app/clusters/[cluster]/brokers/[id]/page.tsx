@@ -1,13 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { OpsActionsProvider } from "@/components/brokers/OpsActions";
-import {
-  alterBrokerConfigs,
-  cancelReassignment,
-  electLeaders,
-  reassignPartitions,
-  removeReassignmentThrottle,
-} from "@/server/brokers/actions";
 import { BrokerView } from "@/components/brokers/BrokerView";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { decodeSegment } from "@/lib/routes";
@@ -26,11 +18,5 @@ export default async function BrokerPage({ params }: Props) {
   if (!/^\d{1,9}$/.test(id)) notFound();
   const name = decodeSegment(cluster);
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["broker.configs.alter"]);
-  return (
-    <OpsActionsProvider
-      actions={{ alterBrokerConfigs, cancelReassignment, electLeaders, reassignPartitions, removeReassignmentThrottle }}
-    >
-      <BrokerView cluster={name} id={Number(id)} blockedBy={blockedBy} />
-    </OpsActionsProvider>
-  );
+  return <BrokerView cluster={name} id={Number(id)} blockedBy={blockedBy} />;
 }

@@ -1,12 +1,4 @@
 import type { Metadata } from "next";
-import { OpsActionsProvider } from "@/components/brokers/OpsActions";
-import {
-  alterBrokerConfigs,
-  cancelReassignment,
-  electLeaders,
-  reassignPartitions,
-  removeReassignmentThrottle,
-} from "@/server/brokers/actions";
 import { TopicView } from "@/components/topics/detail/TopicView";
 import { decodeSegment } from "@/lib/routes";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
@@ -39,17 +31,13 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const highlight = partitionParam((await searchParams).partition);
   const topicName = decodeSegment(topic);
   return (
-    <OpsActionsProvider
-      actions={{ alterBrokerConfigs, cancelReassignment, electLeaders, reassignPartitions, removeReassignmentThrottle }}
-    >
-      <TopicView
-        key={topicName}
-        cluster={name}
-        topic={topicName}
-        blockedBy={blockedBy}
-        produceBlocked={produceBlocked !== null}
-        highlightPartition={highlight}
-      />
-    </OpsActionsProvider>
+    <TopicView
+      key={topicName}
+      cluster={name}
+      topic={topicName}
+      blockedBy={blockedBy}
+      produceBlocked={produceBlocked !== null}
+      highlightPartition={highlight}
+    />
   );
 }

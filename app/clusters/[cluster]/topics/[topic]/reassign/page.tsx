@@ -1,12 +1,4 @@
 import type { Metadata } from "next";
-import { OpsActionsProvider } from "@/components/brokers/OpsActions";
-import {
-  alterBrokerConfigs,
-  cancelReassignment,
-  electLeaders,
-  reassignPartitions,
-  removeReassignmentThrottle,
-} from "@/server/brokers/actions";
 import { ReassignView } from "@/components/brokers/ReassignView";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { decodeSegment } from "@/lib/routes";
@@ -24,11 +16,5 @@ export default async function ReassignPage({ params }: Props) {
   const { cluster, topic } = await params;
   const name = decodeSegment(cluster);
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["partitions.reassign"]);
-  return (
-    <OpsActionsProvider
-      actions={{ alterBrokerConfigs, cancelReassignment, electLeaders, reassignPartitions, removeReassignmentThrottle }}
-    >
-      <ReassignView cluster={name} topic={decodeSegment(topic)} blockedBy={blockedBy} />
-    </OpsActionsProvider>
-  );
+  return <ReassignView cluster={name} topic={decodeSegment(topic)} blockedBy={blockedBy} />;
 }
