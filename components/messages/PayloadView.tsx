@@ -88,9 +88,23 @@ function BinaryPayload({ name, payload }: { name: string; payload: Payload }) {
   );
 }
 
+const FORMAT_NAMES: Partial<Record<Payload["encoding"], string>> = {
+  avro: "Avro",
+  protobuf: "Protobuf",
+  "json-schema": "JSON Schema",
+};
+
+/** "Avro, orders-value version 2, schema id 7": the registry schema a decoded payload was read with. */
+function decodedWith(encoding: Payload["encoding"], schema: NonNullable<Payload["schema"]>): string {
+  const subject = schema.subject === null ? "" : `, ${schema.subject}`;
+  const version = schema.version === null ? "" : ` version ${schema.version}`;
+  return `${FORMAT_NAMES[encoding] ?? encoding}${subject}${version}, schema id ${String(schema.id)}`;
+}
+
 /**
  * A key, a value or a header value in full: text as text (JSON formatted, with the raw text a click away), binary
- * content as hex or base64 (never decoded as text), and absent content in words.
+ * content as hex or base64 (never decoded as text), and absent content in words. A record decoded with a registry
+ * schema says which; one that looked like the registry's format but could not be decoded says why it is shown raw.
  */
 export function PayloadView({ name, payload, absent }: { name: string; payload: Payload | null; absent: string }) {
   if (payload === null) return <p className="text-sm text-muted italic">{absent}</p>;
@@ -101,7 +115,13 @@ export function PayloadView({ name, payload, absent }: { name: string; payload: 
       ) : (
         <TextPayload name={name} text={payload.data} />
       )}
-      <p className="mt-1 text-xs text-muted">{formatBytes(payload.bytes)}</p>
+      <p className="mt-1 text-xs text-muted">
+        {formatBytes(payload.bytes)}
+        {payload.schema ? ` · ${decodedWith(payload.encoding, payload.schema)}` : ""}
+      </p>
+      {payload.decodeError ? (
+        <p className="mt-1 text-xs text-amber-800 dark:text-amber-200">Shown raw: {payload.decodeError}</p>
+      ) : null}
     </div>
   );
 }
