@@ -132,10 +132,13 @@ describe("lag alerts on a real cluster", () => {
         .digest("hex")}`,
     );
 
-    // The alerts API view (read from the state topic, as any instance would) shows it firing and delivered.
+    // The alerts API view (read from the state topic, as any instance would) shows it firing and delivered. The
+    // delivery is recorded after the receiver answered, so the record may land a moment after the POST.
     const view = new AlertsView({ rules: [watched] }, instance.store);
-    const listed = await view.list("test", group);
-    expect(listed.alerts.map((a) => [a.status, a.delivery, a.value])).toEqual([["firing", "delivered", 20]]);
+    await eventually(async () => {
+      const listed = await view.list("test", group);
+      expect(listed.alerts.map((a) => [a.status, a.delivery, a.value])).toEqual([["firing", "delivered", 20]]);
+    }, 15_000);
 
     // While the lag holds, nothing more is posted.
     await sleep(2_500);
