@@ -76,11 +76,12 @@ export async function createTopic(cluster: ClusterHandle, input: z.output<typeof
  * A new topic is usable once every partition has a leader in the metadata and that leader serves it: a broker that
  * has not applied the new topic yet answers "does not host this topic-partition" even when the metadata (from another
  * broker) names it leader. ListOffsets goes to each partition's leader, so its answer is the test. Up to ten seconds.
+ * The same holds for partitions just added: `partitions` is how many the topic must have.
  */
-async function waitForLeaders(cluster: ClusterHandle, name: string): Promise<void> {
+async function waitForLeaders(cluster: ClusterHandle, name: string, partitions = 1): Promise<void> {
   await waitUntil(async () => {
     const topic = (await freshSnapshot(cluster)).topics.find((t) => t.name === name);
-    if (topic === undefined || topic.partitions.length === 0 || topic.partitions.some((p) => p.leader < 0))
+    if (topic === undefined || topic.partitions.length < partitions || topic.partitions.some((p) => p.leader < 0))
       return false;
     return cluster
       .admin((admin) => admin.fetchTopicOffsets(name))
@@ -124,6 +125,8 @@ export async function addPartitions(cluster: ClusterHandle, input: AddPartitions
     admin.createPartitions({ topicPartitions: [{ topic: input.name, count: input.partitions }], timeout: 10_000 }),
   );
   invalidateTopics(cluster);
+  // A purge or a produce right after must find the new partitions served by their leaders.
+  await waitForLeaders(cluster, input.name, input.partitions);
   return input.partitions;
 }
 
