@@ -9,9 +9,11 @@ import { clusterSpec, down, runningPid } from "../scripts/kafka/cluster";
 import { testPort } from "../scripts/test-support/ports";
 import { BrokersPage } from "./pages/brokers-page";
 
-const PORT = testPort(18081);
+// Clear of the test registry (18081) and its management port (19081).
+const PORT = testPort(18087);
 const KAFKA_PORT = testPort(29092);
 const CONNECT_PORT = testPort(18185);
+const REGISTRY_PORT = testPort(18186);
 const DATA = join(ROOT, ".data", "kafka-quickstart");
 
 /** `npm start` exactly as the README says, on ports and a data folder of its own (a "fresh machine"). */
@@ -28,6 +30,7 @@ test("npm start: 3 local brokers, demo data, a Connect worker and the console; C
     KAFKA_LOCAL_PORT: String(KAFKA_PORT),
     KAFKA_LOCAL_DATA: DATA,
     CONNECT_LOCAL_PORT: String(CONNECT_PORT),
+    REGISTRY_LOCAL_PORT: String(REGISTRY_PORT),
   };
   const spec = clusterSpec("dev", env);
   const connect = connectSpec("dev", env);
@@ -69,11 +72,14 @@ test("npm start: 3 local brokers, demo data, a Connect worker and the console; C
     const admin = new Kafka({ brokers: [`127.0.0.1:${KAFKA_PORT}`], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
-      // Topics whose names start with "_" are internal (the console hides them): Kafka's and the Connect worker's.
+      // Topics whose names start with "_" are internal (the console hides them): Kafka's, the Connect worker's and
+      // the registry's. reviews (Protobuf) and shipments (Avro) are written with the demo schemas.
       expect((await admin.listTopics()).filter((t) => !t.startsWith("_")).sort()).toEqual([
         "customers",
         "orders",
         "payments",
+        "reviews",
+        "shipments",
       ]);
       const ends = await admin.fetchTopicOffsets("orders");
       expect(ends).toHaveLength(6);
