@@ -35,6 +35,7 @@ import {
   wipe,
 } from "../kafka/cluster";
 import { portIsFree } from "../net";
+import { testPort } from "../test-support/ports";
 
 export { ROOT };
 export const BENCH_DOC = join(ROOT, "docs", "BENCHMARKS.md");
@@ -124,11 +125,11 @@ export function runBench(main: () => Promise<void>): void {
 // The bench cluster
 
 /**
- * The benchmarks' own 3-node cluster: brokers on 39092, 39192, 39292 (controllers one above), data in
- * .data/kafka-bench.
+ * The benchmarks' own 3-node cluster: brokers on 39092, 39192, 39292 (controllers one above; all shifted by
+ * TEST_PORT_OFFSET, so two checkouts can each run a benchmark), data in .data/kafka-bench.
  */
 export const BENCH_CLUSTER: ClusterSpec = clusterSpec("dev", {
-  KAFKA_LOCAL_PORT: "39092",
+  KAFKA_LOCAL_PORT: String(testPort(39092)),
   KAFKA_LOCAL_DATA: join(ROOT, ".data", "kafka-bench"),
 });
 export const BENCH_BOOTSTRAP: string[] = bootstrapServers(BENCH_CLUSTER);
