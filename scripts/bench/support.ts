@@ -253,8 +253,11 @@ export function ensureBuild(): string {
   return (builtServer = BUILD_SERVER);
 }
 
-/** The first free port from `from` on (the benchmarks start at 18090, clear of the dev, test and e2e ports). */
-export async function freePort(from = 18090): Promise<number> {
+/**
+ * The first free port from `from` on (the benchmarks start at 18090 + TEST_PORT_OFFSET, clear of the dev, test and
+ * e2e ports).
+ */
+export async function freePort(from = testPort(18090)): Promise<number> {
   for (let port = from; port < from + 100; port += 1) if (await portIsFree(port)) return port;
   throw new Error(`No free port in ${from}-${from + 99}.`);
 }
