@@ -118,6 +118,12 @@ test.describe("login is required", () => {
     async ({ page }) => {
       const login = new LoginPage(page);
       await login.open("/clusters/test/brokers");
+      // Empty fields are named beside the inputs, on the page, before anything is sent.
+      await login.submit.click();
+      await expect(login.userName).toHaveAccessibleDescription("Enter your user name.");
+      await expect(login.password).toHaveAccessibleDescription("Enter your password.");
+      await login.userName.fill("operator");
+      await expect(login.userName).not.toHaveAttribute("aria-invalid", "true");
       await login.signIn("operator", "not-the-password");
       await expect(login.error).toHaveText("Wrong user name or password.");
       await expect(page).toHaveURL(/\/login/);

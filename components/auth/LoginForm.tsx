@@ -1,21 +1,25 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
-import { type ActionResult, fieldErrorsFrom } from "@/lib/actions/result";
-import { signInSchema } from "@/lib/auth/schemas";
+import { useState } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+import { type SignInInput, signInSchema } from "@/lib/auth/schemas";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
+import { errorsOf, useActionForm } from "@/components/ui/useActionForm";
+import { showFieldErrors, ActionFailure } from "@/components/ui/useActionMutation";
 
 const NOTICE =
   "rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 " +
   "dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-200";
+const NO_ANSWER = "The console server did not answer. Check that it is running, then try again.";
 
 type SignIn = (input: unknown) => Promise<ActionResult<{ next: string; notice: string | null }>>;
 
 /**
  * The sign-in page's form: a password form for configured users and/or a single sign-on button. The form is
- * checked with the same schema as the server action; on success the whole page loads again at `next`, so every
- * part of it is rendered for the signed-in user.
+ * react-hook-form checked with the server action's own schema; on success the whole page loads again at `next`,
+ * so every part of it is rendered for the signed-in user. Signing in is not a change to a cluster, so it is not a
+ * useActionMutation (no cluster, nothing to invalidate): the page is left at once.
  */
 export function LoginForm({
   next,
@@ -31,38 +35,28 @@ export function LoginForm({
   signIn: SignIn;
 }) {
   const [message, setMessage] = useState<string | null>(initialError);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [pending, setPending] = useState(false);
   const [signedIn, setSignedIn] = useState<{ next: string; notice: string } | null>(null);
+  const form = useActionForm<SignInInput, SignInInput>(signInSchema, { username: "", password: "", next });
+  const { errors, isSubmitting } = form.formState;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const input = { username: String(data.get("username") ?? ""), password: String(data.get("password") ?? ""), next };
-    const checked = signInSchema.safeParse(input);
+  const submit = form.handleSubmit(async (input) => {
     setMessage(null);
-    if (!checked.success) {
-      setFieldErrors(fieldErrorsFrom(checked.error.issues));
+    let result: Awaited<ReturnType<SignIn>>;
+    try {
+      result = await signIn(input);
+    } catch {
+      setMessage(NO_ANSWER);
       return;
     }
-    setFieldErrors({});
-    setPending(true);
-    try {
-      const result = await signIn(input);
-      if (result.ok) {
-        // Failed sign-ins to this account since the last one are said before going on, so the user learns of them.
-        if (result.data.notice) setSignedIn({ next: result.data.next, notice: result.data.notice });
-        else window.location.assign(result.data.next);
-        return;
-      }
+    if (!result.ok) {
       setMessage(result.message);
-      setFieldErrors(result.fieldErrors ?? {});
-    } catch {
-      setMessage("The console server did not answer. Check that it is running, then try again.");
-    } finally {
-      setPending(false);
+      showFieldErrors(new ActionFailure(result.message, result.fieldErrors), form.setError);
+      return;
     }
-  }
+    // Failed sign-ins to this account since the last one are said before going on, so the user learns of them.
+    if (result.data.notice) setSignedIn({ next: result.data.next, notice: result.data.notice });
+    else window.location.assign(result.data.next);
+  });
 
   if (signedIn)
     return (
@@ -80,12 +74,12 @@ export function LoginForm({
     <div className="space-y-6">
       <FormError message={message} />
       {passwordEnabled ? (
-        <form noValidate onSubmit={submit} aria-label="Sign in" className="space-y-4">
-          <Field label="User name" errors={fieldErrors.username}>
+        <form noValidate onSubmit={(event) => void submit(event)} aria-label="Sign in" className="space-y-4">
+          <Field label="User name" errors={errorsOf(errors.username)}>
             {(control) => (
               <TextInput
                 {...control}
-                name="username"
+                {...form.register("username")}
                 autoComplete="username"
                 autoCapitalize="none"
                 spellCheck={false}
@@ -93,13 +87,19 @@ export function LoginForm({
               />
             )}
           </Field>
-          <Field label="Password" errors={fieldErrors.password}>
+          <Field label="Password" errors={errorsOf(errors.password)}>
             {(control) => (
-              <TextInput {...control} name="password" type="password" autoComplete="current-password" required />
+              <TextInput
+                {...control}
+                {...form.register("password")}
+                type="password"
+                autoComplete="current-password"
+                required
+              />
             )}
           </Field>
-          <Button type="submit" variant="primary" disabled={pending} className="w-full">
-            {pending ? "Signing in…" : "Sign in"}
+          <Button type="submit" variant="primary" disabled={isSubmitting} className="w-full">
+            {isSubmitting ? "Signing in…" : "Sign in"}
           </Button>
         </form>
       ) : null}
