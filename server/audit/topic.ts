@@ -4,20 +4,10 @@ import { type AuditEntry, parseAuditLine } from "@/lib/audit/entry";
 import type { AuditReadPage } from "@/server/audit/file";
 import { type ClusterHandle } from "@/server/kafka/clients";
 
-import { createInternalTopic } from "@/server/kafka/internal-topic";
-import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
+import { createInternalTopic, readPartitionRange } from "@/server/kafka/internal-topic";
+import { getMetadataWith } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
-import {
-  KafkaErrorCode,
-  EARLIEST,
-  LATEST,
-  KafkaProtocolError,
-  fetchRecords,
-  fetchedPartition,
-  takeRecords,
-  FetchSize,
-  leaderMoved,
-} from "@/server/kafka/protocol";
+import { EARLIEST, LATEST } from "@/server/kafka/protocol";
 
 /**
  * The audit log as a Kafka topic (AUDIT_TOPIC on AUDIT_CLUSTER), shared by every console instance.
@@ -34,7 +24,6 @@ import {
 const RETENTION_MS = 365 * 86_400_000;
 const WINDOW = 500;
 const SCAN_RECORDS = 20_000;
-const FETCH_BYTES = { first: 1_048_576, steady: 1_048_576, cap: 64 * 1_048_576 };
 const PARTITION = 0;
 
 const g = globalThis as typeof globalThis & { __kafkaConsoleAuditTopics?: Map<string, Promise<void>> };
@@ -123,51 +112,6 @@ export class AuditTopic {
   private readRange(leader: number, from: bigint, to: bigint): Promise<{ offset: bigint; value: string | null }[]> {
     return readPartitionRange(this.cluster, this.topic, leader, from, to);
   }
-}
-
-/**
- * The records of partition 0 of `topic` with offsets in [from, to), as text, oldest first: a plain Fetch to the
- * partition's leader (no consumer group, nothing committed). Stops early when the leader has nothing more.
- */
-export function readPartitionRange(
-  cluster: ClusterHandle,
-  topic: string,
-  leader: number,
-  from: bigint,
-  to: bigint,
-): Promise<{ offset: bigint; value: string | null }[]> {
-  return cluster.protocol(async (c) => {
-    const out: { offset: bigint; value: string | null }[] = [];
-    let next = from;
-    const size = new FetchSize(FETCH_BYTES, `the audit topic "${topic}"`);
-    while (next < to) {
-      const response = await fetchRecords(await c.findBroker({ nodeId: leader }), {
-        maxWaitMs: 0,
-        minBytes: 0,
-        maxBytes: size.bytes,
-        isolationLevel: 1,
-        topics: [
-          { name: topic, partitions: [{ partition: PARTITION, fetchOffset: next, partitionMaxBytes: size.bytes }] },
-        ],
-      });
-      const fetched = fetchedPartition(response, topic, PARTITION);
-      if (!fetched) throw auditLeaderSilent(topic);
-      if (fetched.errorCode !== KafkaErrorCode.NONE) {
-        if (leaderMoved(fetched.errorCode)) invalidateMetadata(cluster);
-        throw new KafkaProtocolError(fetched.errorCode);
-      }
-      const set = takeRecords(fetched, next, size);
-      if (!set) break;
-      if (set.truncated) continue;
-      for (const record of set.records) {
-        if (record.offset >= to) break;
-        out.push({ offset: record.offset, value: record.value === null ? null : record.value.toString("utf8") });
-      }
-      if (set.nextOffset <= next) break;
-      next = set.nextOffset;
-    }
-    return out;
-  });
 }
 
 function auditLeaderSilent(topic: string): ConsoleError {

@@ -1,9 +1,22 @@
 import "server-only";
-import { readPartitionRange } from "@/server/audit/topic";
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { listOffsets } from "@/server/cluster/offsets";
+import { ConsoleError } from "@/server/errors";
 import type { ClusterHandle } from "@/server/kafka/clients";
-import { EARLIEST, LATEST } from "@/server/kafka/protocol";
+import {
+  EARLIEST,
+  FetchSize,
+  fetchRecords,
+  fetchedPartition,
+  KafkaErrorCode,
+  KafkaProtocolError,
+  LATEST,
+  leaderMoved,
+  takeRecords,
+} from "@/server/kafka/protocol";
+
+/** Fetch sizes for an internal topic's records: a megabyte at a time, grown up to 64 MB for one huge record. */
+const FETCH_BYTES = { first: 1_048_576, steady: 1_048_576, cap: 64 * 1_048_576 };
 
 /**
  * The console's own one-partition topics (the audit log, the sign-out record, the alert states), created on first
@@ -56,4 +69,55 @@ export async function readInternalTopicFrom(
   const records = await readPartitionRange(cluster, topic, partition.leader, start, high);
   const last = records.at(-1);
   return { records, next: last ? last.offset + 1n : start };
+}
+
+/**
+ * The records of partition 0 of `topic` with offsets in [from, to), as text, oldest first: a plain Fetch to the
+ * partition's leader (no consumer group, nothing committed). Stops early when the leader has nothing more.
+ */
+export function readPartitionRange(
+  cluster: ClusterHandle,
+  topic: string,
+  leader: number,
+  from: bigint,
+  to: bigint,
+): Promise<{ offset: bigint; value: string | null }[]> {
+  return cluster.protocol(async (c) => {
+    const out: { offset: bigint; value: string | null }[] = [];
+    let next = from;
+    const size = new FetchSize(FETCH_BYTES, `the topic "${topic}"`);
+    while (next < to) {
+      const response = await fetchRecords(await c.findBroker({ nodeId: leader }), {
+        maxWaitMs: 0,
+        minBytes: 0,
+        maxBytes: size.bytes,
+        isolationLevel: 1,
+        topics: [{ name: topic, partitions: [{ partition: 0, fetchOffset: next, partitionMaxBytes: size.bytes }] }],
+      });
+      const fetched = fetchedPartition(response, topic, 0);
+      if (!fetched) throw leaderSilent(topic);
+      if (fetched.errorCode !== KafkaErrorCode.NONE) {
+        if (leaderMoved(fetched.errorCode)) invalidateMetadata(cluster);
+        throw new KafkaProtocolError(fetched.errorCode);
+      }
+      const set = takeRecords(fetched, next, size);
+      if (!set) break;
+      if (set.truncated) continue;
+      for (const record of set.records) {
+        if (record.offset >= to) break;
+        out.push({ offset: record.offset, value: record.value === null ? null : record.value.toString("utf8") });
+      }
+      if (set.nextOffset <= next) break;
+      next = set.nextOffset;
+    }
+    return out;
+  });
+}
+
+function leaderSilent(topic: string): ConsoleError {
+  return new ConsoleError(
+    "cluster_unreachable",
+    `The leader of the console's topic "${topic}" did not answer; try again in a moment.`,
+    503,
+  );
 }
