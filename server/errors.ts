@@ -1,6 +1,6 @@
 import "server-only";
 import type { ApiErrorCode } from "@/lib/api/types";
-import type { ClusterConfig } from "@/server/config/parse";
+import type { ClusterConfig } from "@/server/config/cluster";
 import { findCluster } from "@/server/config/load";
 import { asErrorLike, type ErrorLike, errorChain } from "@/server/kafka/error-chain";
 import { securityFailureMessage } from "@/server/kafka/security-errors";

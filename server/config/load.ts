@@ -1,6 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
-import { type AppConfig, type ClusterConfig, ConfigError, parseConfig } from "@/server/config/parse";
+import type { ClusterConfig } from "@/server/config/cluster";
+import { type AppConfig, ConfigError, parseConfig } from "@/server/config/parse";
 
 /**
  * The configuration, parsed once per process from the environment (kafka-ui's KAFKA_CLUSTERS_* variables) and

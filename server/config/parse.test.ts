@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, hasClusterSettings, parseBootstrapServers, parseConfig, parseJaasConfig } from "./parse";
+import { parseJaasConfig } from "./cluster";
+import { ConfigError, hasClusterSettings, parseBootstrapServers, parseConfig } from "./parse";
 
 function problemsOf(run: () => unknown): string[] {
   try {

@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { type Admin, Kafka, type KafkaConfig, type LogEntry, logLevel, type Producer, type SASLOptions } from "kafkajs";
-import type { ClusterConfig } from "@/server/config/parse";
+import type { ClusterConfig } from "@/server/config/cluster";
 import { findCluster } from "@/server/config/load";
 import { errorChain } from "@/server/kafka/error-chain";
 import { ConsoleError, isConnectionError, toConsoleError } from "@/server/errors";

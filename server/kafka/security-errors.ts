@@ -1,5 +1,5 @@
 import "server-only";
-import type { ClusterConfig } from "@/server/config/parse";
+import type { ClusterConfig } from "@/server/config/cluster";
 import { type ErrorLike, errorChain } from "@/server/kafka/error-chain";
 
 /**

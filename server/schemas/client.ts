@@ -8,7 +8,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import type { ClusterConfig, SchemaRegistryConfig } from "@/server/config/parse";
+import type { ClusterConfig, SchemaRegistryConfig } from "@/server/config/cluster";
 import { ConsoleError } from "@/server/errors";
 
 const CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";

@@ -5,7 +5,7 @@ import "server-only";
  * cached, and shown as JSON text with its format and schema beside it. Whatever cannot be decoded stays raw with the
  * reason; a registry that does not answer leaves records raw (and is asked again after a pause), never an error.
  */
-import type { ClusterConfig } from "@/server/config/parse";
+import type { ClusterConfig } from "@/server/config/cluster";
 import type { DecodedRecord } from "@/server/kafka/protocol";
 import { type RegistryClient, registryOf } from "./client";
 import { type Encoding, type ParsedSchema, parseSchema, type SchemaSource } from "./formats";
