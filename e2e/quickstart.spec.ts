@@ -74,13 +74,16 @@ test("npm start: 3 local brokers, demo data, a Connect worker and the console; C
     try {
       // Topics whose names start with "_" are internal (the console hides them): Kafka's, the Connect worker's and
       // the registry's. reviews (Protobuf) and shipments (Avro) are written with the demo schemas.
-      expect((await admin.listTopics()).filter((t) => !t.startsWith("_")).sort()).toEqual([
+      const topics = await admin.listTopics();
+      expect(topics.filter((t) => !t.startsWith("_")).sort()).toEqual([
         "customers",
         "orders",
         "payments",
         "reviews",
         "shipments",
       ]);
+      // The registry keeps its schemas in the cluster, under an internal name.
+      expect(topics).toContain("_registry-journal");
       const ends = await admin.fetchTopicOffsets("orders");
       expect(ends).toHaveLength(6);
       const [committed] = await admin.fetchOffsets({ groupId: "order-service", topics: ["orders"] });

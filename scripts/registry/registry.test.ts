@@ -8,6 +8,7 @@ describe("registrySpec", () => {
     expect(registryEnv(dev)).toMatchObject({
       APICURIO_STORAGE_KIND: "kafkasql",
       APICURIO_KAFKASQL_BOOTSTRAP_SERVERS: "127.0.0.1:9092",
+      APICURIO_KAFKASQL_TOPIC: "_registry-journal",
       APICURIO_RULES_GLOBAL_COMPATIBILITY: "BACKWARD",
       QUARKUS_HTTP_HOST: "127.0.0.1",
       QUARKUS_MANAGEMENT_PORT: "9081",

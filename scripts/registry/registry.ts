@@ -4,7 +4,7 @@
  * quarkus-run.jar). Its Confluent-compatible API is at /apis/ccompat/v7. It needs Java 21 or newer.
  *
  * - "dev" (behind `npm start`): 127.0.0.1:8081, schemas stored in Kafka itself (Apicurio's kafkasql storage, topic
- *   `kafkasql-journal` on the local cluster), so they survive restarts.
+ *   `_registry-journal` on the local cluster), so they survive restarts.
  * - "test" (the test suites): 18081 + TEST_PORT_OFFSET, in-memory storage (answers in ~6 s instead of ~30 s).
  * - "bench" (scripts/bench/schemas.ts): 38081, beside the bench cluster, in-memory storage.
  * All default to BACKWARD compatibility, as Confluent's registry does (Apicurio's own default is NONE).
@@ -202,6 +202,13 @@ export function runningPid(spec: RegistrySpec): number | undefined {
 }
 
 /** The registry's environment: Quarkus and Apicurio settings (env form of their properties). */
+/** The local registry's topics on the local cluster: its kafkasql journal and snapshots, and its change events. */
+export const REGISTRY_TOPICS = {
+  APICURIO_KAFKASQL_TOPIC: "_registry-journal",
+  APICURIO_KAFKASQL_SNAPSHOTS_TOPIC: "_registry-snapshots",
+  APICURIO_EVENTS_KAFKA_TOPIC: "_registry-events",
+} as const;
+
 export function registryEnv(spec: RegistrySpec): Record<string, string> {
   return {
     QUARKUS_HTTP_HOST: "127.0.0.1",
@@ -220,6 +227,9 @@ export function registryEnv(spec: RegistrySpec): Record<string, string> {
       ? {
           APICURIO_STORAGE_KIND: "kafkasql",
           APICURIO_KAFKASQL_BOOTSTRAP_SERVERS: spec.kafkaBootstrap,
+          // Its storage topics named as internal ones (a leading "_"), so the topics list keeps them with the
+          // other internal topics instead of beside the user's (Apicurio's defaults: kafkasql-journal, ...).
+          ...REGISTRY_TOPICS,
         }
       : { APICURIO_STORAGE_KIND: "sql", APICURIO_STORAGE_SQL_KIND: "h2" }),
   };
