@@ -15,6 +15,8 @@ import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/prot
 interface Entry {
   kafka: Kafka;
   admin?: Promise<Admin>;
+  /** When an admin was last replaced after a "no such topic" (see retireAdmin). */
+  adminRetiredAt?: number;
   /** The console's producer (the produce form, the audit topic), connected on first use. */
   producer?: Promise<Producer>;
   /** Every topic the producer has been asked to write to: kafkajs keeps each in its metadata requests for good. */
@@ -26,6 +28,7 @@ interface Entry {
 const g = globalThis as typeof globalThis & { __kafkaConsoleClients?: Map<string, Entry> };
 const registry = (g.__kafkaConsoleClients ??= new Map<string, Entry>());
 const handles = new Map<string, ClusterHandle>();
+const ADMIN_RETIRE_EVERY_MS = 5_000;
 
 // kafkajs logs every failed reconnect; while a cluster is down that is a line per request. Keep one per minute.
 const lastLogged = new Map<string, number>();
@@ -253,12 +256,29 @@ async function dropConnections(name: string): Promise<void> {
  * bootstrap servers) and every failure comes back as a ConsoleError with a message in words.
  */
 async function withAdmin<T>(name: string, operation: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = getAdmin(name);
   try {
-    return await operation(await getAdmin(name));
+    return await operation(await admin);
   } catch (error) {
     if (isConnectionError(error)) await dropConnections(name);
+    else if (isUnknownTopic(error)) retireAdmin(name, admin);
     throw toConsoleError(error, name);
   }
+}
+
+/**
+ * A kafkajs admin asks for the metadata of every topic it was ever asked about (offsets, purge, partitions), and
+ * once one of them is deleted elsewhere (kafka-topics.sh, another console) each such request fails with "no such
+ * topic", whatever the operation: the topics list, configs, everything, until the process restarts. So after a
+ * "no such topic" the admin is replaced, at most every few seconds: the next operation (the caller's retry, or the
+ * page's next refresh) gets a fresh one. Operations still running on the old admin finish before it disconnects.
+ */
+function retireAdmin(name: string, admin: Promise<Admin>): void {
+  const entry = registry.get(name);
+  if (!entry || entry.admin !== admin || Date.now() - (entry.adminRetiredAt ?? 0) < ADMIN_RETIRE_EVERY_MS) return;
+  entry.admin = undefined;
+  entry.adminRetiredAt = Date.now();
+  setTimeout(() => void admin.then((a) => a.disconnect()).catch(() => undefined), 30_000).unref();
 }
 
 /**

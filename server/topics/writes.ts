@@ -15,6 +15,7 @@ import {
   IncrementalAlterConfigs,
   KafkaErrorCode,
   KafkaProtocolError,
+  LATEST,
   send,
 } from "@/server/kafka/protocol";
 import { listOffsets } from "@/server/cluster/offsets";
@@ -83,12 +84,12 @@ async function waitForLeaders(cluster: ClusterHandle, name: string, partitions =
     const topic = (await freshSnapshot(cluster)).topics.find((t) => t.name === name);
     if (topic === undefined || topic.partitions.length < partitions || topic.partitions.some((p) => p.leader < 0))
       return false;
-    return cluster
-      .admin((admin) => admin.fetchTopicOffsets(name))
-      .then(
-        (offsets) => offsets.length === topic.partitions.length,
-        () => false,
-      );
+    // Through the protocol layer, not kafkajs' admin.fetchTopicOffsets: that would add the topic to the admin's
+    // metadata targets for good, and break the admin once someone deletes the topic elsewhere.
+    return listOffsets(cluster, [topic], LATEST).then(
+      (offsets) => offsets.get(name)?.size === topic.partitions.length,
+      () => false,
+    );
   }, 10_000);
 }
 
