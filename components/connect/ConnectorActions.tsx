@@ -1,14 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Button, buttonClass } from "@/components/ui/Button";
-import { DialogButtons } from "@/components/ui/DetailParts";
+import { ConfirmByTypingForm } from "@/components/ui/ConfirmByTypingForm";
 import { Dialog } from "@/components/ui/Dialog";
-import { Field, FormError, TextInput } from "@/components/ui/Form";
-import { showFieldErrors, useActionMutation } from "@/components/ui/useActionMutation";
+import { FormError } from "@/components/ui/Form";
+import { useActionMutation } from "@/components/ui/useActionMutation";
 import type { ConnectorResponse } from "@/lib/api/connect";
 import { type ConnectorRef, deleteConnectorSchema } from "@/lib/connect/schemas";
 import { queryKeys } from "@/lib/query/keys";
@@ -118,55 +116,23 @@ function DeleteConnectorForm({
     () => [],
     (d) => `Connector ${d.name} deleted.`,
   );
-  const form = useForm({
-    mode: "onTouched",
-    resolver: zodResolver(deleteConnectorSchema),
-    defaultValues: { ...connectorRef, confirm: "" },
-  });
-  const confirm = form.watch("confirm");
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) =>
-        void form.handleSubmit(async (input) => {
-          try {
-            await mutation.mutateAsync(input);
-            onDeleted();
-          } catch (failure) {
-            showFieldErrors(failure, form.setError);
-          }
-        })(event)
+    <ConfirmByTypingForm
+      expected={connectorRef.name}
+      what="connector name"
+      schema={deleteConnectorSchema}
+      toInput={(confirmation) => ({ ...connectorRef, confirmation })}
+      mutation={mutation}
+      submitLabel="Delete connector"
+      pendingLabel="Deleting…"
+      onCancel={onCancel}
+      onConfirmed={onDeleted}
+      warning={
+        <p>
+          The connector and its tasks stop and its config is removed from Kafka Connect &quot;{connectorRef.connect}
+          &quot;. Its offsets stay in Connect&apos;s offsets topic.
+        </p>
       }
-    >
-      <p
-        className={
-          "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 " +
-          "dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
-        }
-      >
-        The connector and its tasks stop and its config is removed from Kafka Connect &quot;{connectorRef.connect}
-        &quot;. Its offsets stay in Connect&apos;s offsets topic.
-      </p>
-      <Field
-        label={
-          <>
-            Type the connector name <code className="font-mono break-all">{connectorRef.name}</code> to confirm
-          </>
-        }
-        errors={form.formState.errors.confirm?.message ? [form.formState.errors.confirm.message] : undefined}
-      >
-        {(control) => <TextInput {...control} {...form.register("confirm")} autoComplete="off" className="font-mono" />}
-      </Field>
-      <FormError
-        message={mutation.error && Object.keys(mutation.error.fieldErrors).length === 0 ? mutation.error.message : null}
-      />
-      <DialogButtons>
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="danger" disabled={mutation.isPending || confirm !== connectorRef.name}>
-          {mutation.isPending ? "Deleting…" : "Delete connector"}
-        </Button>
-      </DialogButtons>
-    </form>
+    />
   );
 }

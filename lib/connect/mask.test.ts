@@ -37,10 +37,10 @@ describe("connector config secrets", () => {
 
 describe("connector action schemas", () => {
   it("asks for the connector's name, typed, to delete it", () => {
-    const wrong = deleteConnectorSchema.safeParse({ connect: "c", name: "orders-sink", confirm: "orders" });
+    const wrong = deleteConnectorSchema.safeParse({ connect: "c", name: "orders-sink", confirmation: "orders" });
     expect(wrong.success).toBe(false);
-    expect(wrong.error?.issues[0]?.path).toEqual(["confirm"]);
-    expect(deleteConnectorSchema.safeParse({ connect: "c", name: "x", confirm: "x" }).success).toBe(true);
+    expect(wrong.error?.issues[0]?.path).toEqual(["confirmation"]);
+    expect(deleteConnectorSchema.safeParse({ connect: "c", name: "x", confirmation: "x" }).success).toBe(true);
   });
 
   it("needs a connector class in the config", () => {

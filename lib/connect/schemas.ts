@@ -27,8 +27,11 @@ export const restartTaskSchema = connectorRefSchema.extend({ task: z.int().min(0
 export type RestartTaskInput = z.input<typeof restartTaskSchema>;
 
 export const deleteConnectorSchema = connectorRefSchema
-  .extend({ confirm: z.string() })
-  .refine((v) => v.confirm === v.name, { path: ["confirm"], message: "Type the connector's name to delete it." });
+  .extend({ confirmation: z.string() })
+  .refine((v) => v.confirmation === v.name, {
+    path: ["confirmation"],
+    message: "Type the connector's name exactly to delete it.",
+  });
 export type DeleteConnectorInput = z.input<typeof deleteConnectorSchema>;
 
 /** What Connect shows instead of a secret (PASSWORD fields); sent back unchanged, the stored value is kept. */

@@ -170,10 +170,12 @@ describe("Kafka Connect through the console (real workers)", () => {
     ok(await restartConnector("test", { connect: "local", name, onlyFailed: false }));
     await eventually(async () => expect(await workerState(name)).toEqual({ connector: "RUNNING", tasks: ["RUNNING"] }));
 
-    const wrong = await deleteConnector("test", { connect: "local", name, confirm: "nope" });
+    const wrong = await deleteConnector("test", { connect: "local", name, confirmation: "nope" });
     expect(wrong.ok).toBe(false);
-    expect(!wrong.ok && wrong.fieldErrors).toEqual({ confirm: ["Type the connector's name to delete it."] });
-    ok(await deleteConnector("test", { connect: "local", name, confirm: name }));
+    expect(!wrong.ok && wrong.fieldErrors).toEqual({
+      confirmation: ["Type the connector's name exactly to delete it."],
+    });
+    ok(await deleteConnector("test", { connect: "local", name, confirmation: name }));
     expect((await worker(`/connectors/${name}`)).status).toBe(404);
   }, 120_000);
 
