@@ -3,9 +3,9 @@
  * (scripts/connect/worker.ts) on the test Kafka cluster, with Kafka's own FileStream connectors. Every change is read
  * back from a worker's REST API, never from the console's own answer alone.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as connectorsRoute } from "@/app/api/clusters/[cluster]/connectors/route";
 import { GET as connectorRoute } from "@/app/api/clusters/[cluster]/connects/[connect]/connectors/[name]/route";
 import { connectorResponseSchema, connectorsResponseSchema } from "@/lib/api/connect";
@@ -18,20 +18,13 @@ import {
   stopConnector,
   upsertConnector,
 } from "@/server/connect/actions";
-import { eventually, trackTopics, uniqueName } from "@/scripts/test-support/helpers";
+import { eventually, uniqueName } from "@/scripts/test-support/helpers";
+import { connectFixture, ok, WORKER } from "@/scripts/test-support/connect-fixture";
 import { search, text } from "@/scripts/test-support/sse-client";
-import { TEST_CONNECT, TEST_CONNECT_URLS } from "@/scripts/test-support/test-cluster";
-import { filesDir, startWorkerAndWait, stopWorker, waitForWorkers } from "@/scripts/connect/worker";
+import { TEST_CONNECT } from "@/scripts/test-support/test-cluster";
+import { startWorkerAndWait, stopWorker } from "@/scripts/connect/worker";
 
-const topics = trackTopics();
-const FILES = join(filesDir(TEST_CONNECT), "int");
-const WORKER = TEST_CONNECT_URLS[0] ?? "";
-const made: string[] = [];
-
-function ok<T>(result: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!result.ok) throw new Error(`The action failed: ${result.message}`);
-  return result.data;
-}
+const { topics, files: FILES, made } = connectFixture("int");
 
 /** GET from a worker's own REST API: what Connect really has, whatever the console says. */
 async function worker<T>(path: string): Promise<{ status: number; body: T }> {
@@ -78,16 +71,6 @@ async function createFileSource(name: string, topic: string, file: string) {
     },
   });
 }
-
-beforeAll(async () => {
-  mkdirSync(FILES, { recursive: true });
-  await waitForWorkers(TEST_CONNECT);
-}, 120_000);
-
-afterAll(async () => {
-  for (const name of made) await fetch(`${WORKER}/connectors/${name}`, { method: "DELETE" }).catch(() => undefined);
-  await topics.cleanup();
-});
 
 describe("Kafka Connect through the console (real workers)", () => {
   it("runs a FileStreamSource that reads a file into a topic, and shows it with its task and topic", async () => {

@@ -3,25 +3,16 @@
  * the test suite's real Connect workers: read back from a worker's REST API and, for a sink, from Kafka's own
  * kafka-consumer-groups tool; and the connector resumes from the new position.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { alterConnectorOffsets, resumeConnector, stopConnector, upsertConnector } from "@/server/connect/actions";
-import { filesDir, waitForWorkers } from "@/scripts/connect/worker";
-import { eventually, produceTo, trackTopics, uniqueName } from "@/scripts/test-support/helpers";
+import { eventually, produceTo, uniqueName } from "@/scripts/test-support/helpers";
 import { runKafkaTool } from "@/scripts/test-support/kafka-tools";
+import { connectFixture, ok, WORKER } from "@/scripts/test-support/connect-fixture";
 import { search, text } from "@/scripts/test-support/sse-client";
-import { TEST_CONNECT, TEST_CONNECT_URLS } from "@/scripts/test-support/test-cluster";
 
-const topics = trackTopics();
-const FILES = join(filesDir(TEST_CONNECT), "offsets");
-const WORKER = TEST_CONNECT_URLS[0] ?? "";
-const made: string[] = [];
-
-function ok<T>(result: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!result.ok) throw new Error(`The action failed: ${result.message}`);
-  return result.data;
-}
+const { topics, files: FILES, made } = connectFixture("offsets");
 
 async function workerJson<T>(path: string): Promise<T> {
   const response = await fetch(`${WORKER}${path}`);
@@ -55,16 +46,6 @@ async function groupOffset(group: string, topic: string, partition: number): Pro
   });
   return line?.trim().split(/\s+/)[3];
 }
-
-beforeAll(async () => {
-  mkdirSync(FILES, { recursive: true });
-  await waitForWorkers(TEST_CONNECT);
-}, 120_000);
-
-afterAll(async () => {
-  for (const name of made) await fetch(`${WORKER}/connectors/${name}`, { method: "DELETE" }).catch(() => undefined);
-  await topics.cleanup();
-});
 
 describe("changing a connector's offsets (real workers)", () => {
   it("moves a file source back in its file (refused while it runs); it re-reads from there", async () => {
