@@ -144,6 +144,22 @@ function idleRows(run: PagesRun): ResultRow[] {
   ];
 }
 
+/** What the profiles of the idle server showed (see commit "Stop kafkajs checking idle connections' queues"). */
+const IDLE_NOTES = [
+  "- Idle, profiled (`node --cpu-prof` on the console's server, nobody looking): before the fix in " +
+    "`server/kafka/request-queue.ts` the idle server used about 3 % of a core, all of it kafkajs 2.2.4 re-arming " +
+    "a 1 ms timer on every idle connection (`checkPendingRequests` → `scheduleCheckPendingRequests` with a " +
+    "negative delay; kafkajs issues #1556, #1604, #1704). With the fix the profile shows the JavaScript idle " +
+    "between timers.",
+  "- Idle after a look: what remains is the samplers' documented work (docs/consumer-groups.md, " +
+    "docs/monitoring.md). A read of a cluster's groups starts the lag sampler (`server/groups/lag-history.ts`), " +
+    "which reads every group with its offsets every 10 s; a read of its topics, brokers or overview starts the " +
+    "throughput sampler (`server/topics/throughput.ts`), which reads every topic every 10 s; both go on for 15 " +
+    "minutes after the last read, so one look costs 15 minutes of the second window's rate (the per-10-s " +
+    "figures show the beat). Under 1 % would take sampling only while a page polls (or far less per tick), " +
+    "which changes what the lag and throughput trends show after a visit: left to a decision, not changed here.",
+];
+
 export function report(run: PagesRun): string {
   const { bundles: b, html } = run;
   const budget = b.floor.gzipBytes + PAGE_ALLOWANCE_GZIP;
@@ -227,6 +243,7 @@ export function report(run: PagesRun): string {
       "The console has no chart library (its sparklines and lag charts are SVG components of its own).",
     "- The numbers of this section are of today's pages, which fetch their data in the browser after hydration; " +
       "they are to be taken again when the pages render their data on the server.",
+    ...IDLE_NOTES,
     errors.length
       ? `- Errors seen during the run (${errors.length}): ${[...new Set(errors)].slice(0, 8).join("; ")}`
       : "- No page error, console error, failed request or server error during the run.",
