@@ -177,7 +177,7 @@ export async function startBenchCluster(flags: BenchFlags): Promise<{ bootstrap:
  * the project. NEXT_PRIVATE_OUTPUT_TRACE_ROOT pins the project root to the copy (Next would otherwise take the
  * working tree's package-lock.json above it for the root).
  */
-const BUILD_DIR = join(BENCH_WORK, "build");
+export const BUILD_DIR = join(BENCH_WORK, "build");
 const BUILD_SERVER = join(BUILD_DIR, ".next", "standalone", "server.js");
 const BUILD_STAMP = join(BUILD_DIR, ".next", "standalone", ".console-build-hash");
 /**
@@ -564,6 +564,7 @@ npm run bench           # every benchmark, one after the other
 npm run bench:topics    # the topics list: API and page, 2,000 topics / 20,000 partitions
 npm run bench:groups    # the consumer groups list: API and page, 500 groups × 50 partitions
 npm run bench:messages  # the message stream: throughput beside kafkajs and kcat, first message, memory (slow client)
+npm run bench:pages     # every page: first data row beside its API, HTML, first-load JS per page, idle CPU
 \`\`\`
 
 Options: \`--fresh\` wipes the bench cluster's data and creates the data set again (otherwise a run reuses the
