@@ -168,6 +168,29 @@ describe("summarizeOverview", () => {
     });
   });
 
+  it("names the user's topics before internal ones, then the most hurt first", () => {
+    const down = (name: string, partitions: number) => ({
+      name,
+      partitions: Array.from({ length: partitions }, (_, i) => ({
+        partitionId: i,
+        leader: 1,
+        replicas: [1, 2],
+        isr: [1],
+      })),
+    });
+    const reasons = summarizeOverview({
+      ...snapshot,
+      topics: [down("__consumer_offsets", 50), down("_connect-offsets", 25), down("orders", 1), down("payments", 3)],
+      minIsr: new Map(),
+    }).health.reasons;
+    expect(reasons.find((r) => r.problem === "under-replicated")?.topics.map((t) => t.name)).toEqual([
+      "payments",
+      "orders",
+      "__consumer_offsets",
+      "_connect-offsets",
+    ]);
+  });
+
   it("calls a cluster with only leader imbalance degraded, and a clean one healthy", () => {
     const balanced = {
       ...snapshot,

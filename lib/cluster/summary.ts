@@ -184,13 +184,23 @@ export function healthVerdict(snapshot: ClusterSnapshot, offlineBrokers: readonl
   const reasons: HealthReason[] = [];
   for (const { problem, level, message } of PARTITION_REASONS) {
     let count = 0;
-    const topics: { name: string; partitions: number[] }[] = [];
+    const hurt: { name: string; partitions: number[] }[] = [];
     for (const topic of snapshot.topics) {
       const minIsr = snapshot.minIsr.get(topic.name) ?? 1;
       const hit = topic.partitions.filter((p) => partitionHasProblem(p, problem, minIsr)).map((p) => p.partitionId);
       count += hit.length;
-      if (hit.length > 0 && topics.length < MAX_REASON_TOPICS) topics.push({ name: topic.name, partitions: hit });
+      if (hit.length > 0) hurt.push({ name: topic.name, partitions: hit });
     }
+    // The user's own topics before the internal ones (offsets, Connect, transactions: hurt by any broker outage),
+    // then the most partitions first: what the overview names first is what a person acts on.
+    const topics = hurt
+      .sort(
+        (a, b) =>
+          Number(isInternalTopic(a.name)) - Number(isInternalTopic(b.name)) ||
+          b.partitions.length - a.partitions.length ||
+          a.name.localeCompare(b.name),
+      )
+      .slice(0, MAX_REASON_TOPICS);
     if (count > 0) reasons.push({ level, problem, count, message: message(count), topics });
     if (problem === "single-isr" && offlineBrokers.length > 0) {
       const list = offlineBrokers.join(", ");
