@@ -41,15 +41,23 @@ export function trackTopics() {
       partitions = 3,
       options: {
         configEntries?: { name: string; value: string }[];
-        /** Replicas per partition (first = preferred leader), instead of the cluster's choice with 3 replicas. */
-        replicas?: number[];
+        /**
+         * Replicas (first = preferred leader), the same for every partition or one list per partition, instead of
+         * the cluster's choice with 3 replicas.
+         */
+        replicas?: number[] | number[][];
       } = {},
     ): Promise<string> {
       const name = uniqueName(prefix);
       created.push(name);
       const { configEntries = [], replicas } = options;
       const layout = replicas
-        ? { replicaAssignment: Array.from({ length: partitions }, (_, partition) => ({ partition, replicas })) }
+        ? {
+            replicaAssignment: Array.from({ length: partitions }, (_, partition) => ({
+              partition,
+              replicas: replicas.every((r) => typeof r === "number") ? replicas : (replicas[partition] ?? []),
+            })),
+          }
         : { numPartitions: partitions, replicationFactor: 3 };
       // Not kafkajs' waitForLeaders: its metadata request fails the whole call ("This server does not host this
       // topic-partition", UNKNOWN_TOPIC_OR_PARTITION) when the broker it asks has not applied the new topic yet, which

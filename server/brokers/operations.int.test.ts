@@ -15,7 +15,7 @@ import {
 } from "@/server/brokers/actions";
 import { describeBroker } from "@/server/brokers/reads";
 import { describeQuorum } from "@/server/cluster/quorum";
-import { eventually, trackTopics, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import { eventually, trackTopics, withFixtureAdmin } from "@/scripts/test-support/helpers";
 import { kafkaConfigsDescribe, kafkaDescribeTopic, kafkaMetadataQuorum } from "@/scripts/test-support/kafka-tools";
 
 const cluster = () => resolveCluster("test");
@@ -137,22 +137,14 @@ describe("dynamic broker configs", () => {
 
 describe("preferred leader election", () => {
   it("elects each partition's preferred replica and says which were already preferred", async () => {
-    const topic = uniqueName("ops-elect");
-    topics.created.push(topic);
+    const topic = await topics.create("ops-elect", 3, {
+      replicas: [
+        [1, 2],
+        [2, 3],
+        [3, 1],
+      ],
+    });
     await withFixtureAdmin(async (admin) => {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: [
-          {
-            topic,
-            replicaAssignment: [
-              { partition: 0, replicas: [1, 2] },
-              { partition: 1, replicas: [2, 3] },
-              { partition: 2, replicas: [3, 1] },
-            ],
-          },
-        ],
-      });
       // Same replicas, another order: the preferred replica changes, the leader does not.
       await admin.alterPartitionReassignments({
         topics: [

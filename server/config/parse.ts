@@ -12,13 +12,7 @@ import { z } from "zod";
 import { type AlertsConfig, parseAlertsConfig } from "./alerts";
 import { type AuditConfig, parseAuditConfig } from "./audit";
 import { type AuthConfig, parseAuthConfig } from "./auth";
-import {
-  collectConnectsFromFile,
-  CONNECT_FIELDS,
-  ENV_CONNECT,
-  parseConnects,
-  type RawConnect,
-} from "./connect";
+import { collectConnectsFromFile, CONNECT_FIELDS, ENV_CONNECT, parseConnects, type RawConnect } from "./connect";
 import { type ClusterConfig, parseSchemaRegistry, securityFromProperties } from "./cluster";
 import { type MetricsConfig, parseMetricsConfig } from "./metrics";
 import { type NetworkConfig, parseNetworkConfig } from "./network";
