@@ -24,7 +24,8 @@ test.describe("pages open with their data", () => {
 
   test.beforeAll(async () => {
     await createTopic(topic, 3, 1);
-    await commitGroupOffsets(groupId, topic, { 0: 0, 1: 0, 2: 0 });
+    // A new topic's partitions reach every broker a moment after it is created.
+    await expect(async () => commitGroupOffsets(groupId, topic, { 0: 0, 1: 0, 2: 0 })).toPass({ timeout: 30_000 });
   });
   test.afterAll(async () => {
     await withAdmin(async (admin) => admin.deleteGroups([groupId]).catch(() => undefined));

@@ -8,7 +8,6 @@ import { brokersResponse } from "@/server/cluster/brokers-response";
 import { clusterParam } from "@/server/http";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { Prefetched } from "@/app/prefetched";
-import { Suspense } from "react";
 
 export const metadata: Metadata = { title: "Brokers" };
 
@@ -16,10 +15,12 @@ export default async function BrokersPage({ params }: { params: Promise<{ cluste
   const name = decodeSegment((await params).cluster);
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["leaders.elect"]);
   return (
-    <Suspense fallback={<TableSkeleton label="Loading brokers…" rows={3} />}>
-      <Prefetched queryKey={brokersQuery(name).queryKey} read={async () => brokersResponse(await clusterParam(params))}>
-        <BrokersView cluster={name} blockedBy={blockedBy} />
-      </Prefetched>
-    </Suspense>
+    <Prefetched
+      queryKey={brokersQuery(name).queryKey}
+      read={async () => brokersResponse(await clusterParam(params))}
+      fallback={<TableSkeleton label="Loading brokers…" rows={3} />}
+    >
+      <BrokersView cluster={name} blockedBy={blockedBy} />
+    </Prefetched>
   );
 }

@@ -15,13 +15,14 @@ export default async function ConsumerGroupsPage({ params }: { params: Promise<{
   const name = decodeSegment((await params).cluster);
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
-    <Suspense fallback={<TableSkeleton label="Loading consumer groups…" rows={8} />}>
-      <Prefetched
-        queryKey={consumerGroupsQuery(name).queryKey}
-        read={async () => groupsListResponse(await clusterParam(params), GROUPS_PAGE_QUERY)}
-      >
+    <Prefetched
+      fallback={<TableSkeleton label="Loading consumer groups…" rows={8} />}
+      queryKey={consumerGroupsQuery(name).queryKey}
+      read={async () => groupsListResponse(await clusterParam(params), GROUPS_PAGE_QUERY)}
+    >
+      <Suspense fallback={<TableSkeleton label="Loading consumer groups…" rows={8} />}>
         <GroupsView cluster={name} />
-      </Prefetched>
-    </Suspense>
+      </Suspense>
+    </Prefetched>
   );
 }

@@ -8,7 +8,6 @@ import { readOverview } from "@/server/cluster/overview";
 import { clusterParam } from "@/server/http";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { Prefetched } from "@/app/prefetched";
-import { Suspense } from "react";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -16,10 +15,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ clust
   const name = decodeSegment((await params).cluster);
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["leaders.elect"]);
   return (
-    <Suspense fallback={<TableSkeleton label="Loading the overview…" rows={4} />}>
-      <Prefetched queryKey={overviewQuery(name).queryKey} read={async () => readOverview(await clusterParam(params))}>
-        <OverviewView cluster={name} canElect={blockedBy === null} />
-      </Prefetched>
-    </Suspense>
+    <Prefetched
+      fallback={<TableSkeleton label="Loading the overview…" rows={4} />}
+      queryKey={overviewQuery(name).queryKey}
+      read={async () => readOverview(await clusterParam(params))}
+    >
+      <OverviewView cluster={name} canElect={blockedBy === null} />
+    </Prefetched>
   );
 }

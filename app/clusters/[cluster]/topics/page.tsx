@@ -18,13 +18,14 @@ export default async function TopicsPage({ params }: { params: Promise<{ cluster
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["topic.create"]);
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
-    <Suspense fallback={<TableSkeleton label="Loading topics…" rows={8} />}>
-      <Prefetched
-        queryKey={topicsQuery(name).queryKey}
-        read={async () => topicsListResponse(await clusterParam(params), TOPICS_PAGE_QUERY)}
-      >
+    <Prefetched
+      queryKey={topicsQuery(name).queryKey}
+      read={async () => topicsListResponse(await clusterParam(params), TOPICS_PAGE_QUERY)}
+      fallback={<TableSkeleton label="Loading topics…" rows={8} />}
+    >
+      <Suspense fallback={<TableSkeleton label="Loading topics…" rows={8} />}>
         <TopicsView cluster={name} blockedBy={blockedBy} />
-      </Prefetched>
-    </Suspense>
+      </Suspense>
+    </Prefetched>
   );
 }

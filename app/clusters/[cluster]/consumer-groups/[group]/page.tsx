@@ -8,7 +8,6 @@ import { getGroupDetail } from "@/server/groups/reads";
 import { clusterParam, segmentParam } from "@/server/http";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { Prefetched } from "@/app/prefetched";
-import { Suspense } from "react";
 
 interface Props {
   params: Promise<{ cluster: string; group: string }>;
@@ -30,13 +29,12 @@ export default async function ConsumerGroupPage({ params }: Props) {
   ]);
   const groupId = decodeSegment(group);
   return (
-    <Suspense fallback={<TableSkeleton label="Loading the group…" rows={6} />}>
-      <Prefetched
-        queryKey={consumerGroupQuery(name, groupId).queryKey}
-        read={async () => getGroupDetail(await clusterParam(params), await segmentParam(params, "group"))}
-      >
-        <GroupView key={groupId} cluster={name} group={groupId} blockedBy={{ reset, undo, delete: remove }} />
-      </Prefetched>
-    </Suspense>
+    <Prefetched
+      fallback={<TableSkeleton label="Loading the group…" rows={6} />}
+      queryKey={consumerGroupQuery(name, groupId).queryKey}
+      read={async () => getGroupDetail(await clusterParam(params), await segmentParam(params, "group"))}
+    >
+      <GroupView key={groupId} cluster={name} group={groupId} blockedBy={{ reset, undo, delete: remove }} />
+    </Prefetched>
   );
 }

@@ -8,7 +8,6 @@ import { clusterParam, segmentParam } from "@/server/http";
 import { describeTopic } from "@/server/topics/reads";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { Prefetched } from "@/app/prefetched";
-import { Suspense } from "react";
 
 interface Props {
   params: Promise<{ cluster: string; topic: string }>;
@@ -37,20 +36,19 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const highlight = partitionParam((await searchParams).partition);
   const topicName = decodeSegment(topic);
   return (
-    <Suspense fallback={<TableSkeleton label="Loading the topic…" rows={6} />}>
-      <Prefetched
-        queryKey={topicQuery(name, topicName).queryKey}
-        read={async () => describeTopic(await clusterParam(params), await segmentParam(params, "topic"))}
-      >
-        <TopicView
-          key={topicName}
-          cluster={name}
-          topic={topicName}
-          blockedBy={blockedBy}
-          produceBlocked={produceBlocked !== null}
-          highlightPartition={highlight}
-        />
-      </Prefetched>
-    </Suspense>
+    <Prefetched
+      fallback={<TableSkeleton label="Loading the topic…" rows={6} />}
+      queryKey={topicQuery(name, topicName).queryKey}
+      read={async () => describeTopic(await clusterParam(params), await segmentParam(params, "topic"))}
+    >
+      <TopicView
+        key={topicName}
+        cluster={name}
+        topic={topicName}
+        blockedBy={blockedBy}
+        produceBlocked={produceBlocked !== null}
+        highlightPartition={highlight}
+      />
+    </Prefetched>
   );
 }
