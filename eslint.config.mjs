@@ -3,6 +3,20 @@ import prettier from "eslint-config-prettier";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
+/** Links prefetch on intent only (components/ui/Link.tsx); next/link prefetches every visible link on load. */
+const NO_NEXT_LINK = {
+  name: "next/link",
+  message: "Use Link from @/components/ui/Link: it prefetches on intent, not every visible link on load.",
+};
+
+/** The layering rule of shared/DESIGN.md for components/ (below). */
+const COMPONENTS_SERVER = {
+  regex: "^(?:@/|(?:\\.\\./)+)server/(?![\\w-]+/actions$)",
+  message:
+    'components/ may import only "use server" action modules from server/ ' +
+    "(@/server/<feature>/actions), never other server code (DESIGN.md).",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -49,6 +63,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
+          paths: [NO_NEXT_LINK],
           patterns: [
             {
               group: ["@/server/kafka/protocol/*", "**/kafka/protocol/*"],
@@ -84,21 +99,12 @@ const config = [
     // The layering rules of shared/DESIGN.md: the browser side never reaches server code. Components may import a
     // "use server" action module (the browser gets RPC stubs for it), nothing else under server/.
     files: ["components/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              regex: "^(?:@/|(?:\\.\\./)+)server/(?![\\w-]+/actions$)",
-              message:
-                'components/ may import only "use server" action modules from server/ ' +
-                "(@/server/<feature>/actions), never other server code (DESIGN.md).",
-            },
-          ],
-        },
-      ],
-    },
+    rules: { "no-restricted-imports": ["error", { paths: [NO_NEXT_LINK], patterns: [COMPONENTS_SERVER] }] },
+  },
+  {
+    // The intent-prefetching link wraps next/link; it is the one file that may import it.
+    files: ["components/ui/Link.tsx"],
+    rules: { "no-restricted-imports": ["error", { patterns: [COMPONENTS_SERVER] }] },
   },
   {
     files: ["lib/**"],
@@ -106,6 +112,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
+          paths: [NO_NEXT_LINK],
           patterns: [
             {
               group: ["@/server/**", "**/server/**"],

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { AclsTable } from "@/components/access/AclsTable";
 import { DetailSection } from "@/components/ui/DetailParts";
 import { appliesTo, type ResourceType } from "@/lib/acls/model";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { LINK } from "@/components/overview/links";
 import { Badge } from "@/components/ui/Badge";
 import type { AlertView } from "@/lib/alerts/api";

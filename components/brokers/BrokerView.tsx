@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useQuery } from "@tanstack/react-query";
 import { BrokerConfigsTable } from "@/components/brokers/BrokerConfigsTable";
 import { Badge } from "@/components/ui/Badge";

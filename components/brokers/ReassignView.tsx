@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useQuery } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useEffect, useMemo, useRef, useState } from "react";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { ConfirmByTypingForm } from "@/components/ui/ConfirmByTypingForm";

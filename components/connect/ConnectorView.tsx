@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { ConnectorActions } from "@/components/connect/ConnectorActions";
 import { ConnectorOffsets } from "@/components/connect/ConnectorOffsets";
 import { StateBadge } from "@/components/connect/StateBadge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useDeferredValue, useMemo } from "react";
 import { StateBadge } from "@/components/connect/StateBadge";
 import { buttonClass } from "@/components/ui/Button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { ConnectorForm } from "@/components/connect/ConnectorForm";
 import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";

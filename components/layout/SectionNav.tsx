@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/lib/cx";
 import { CLUSTER_SECTIONS, clusterPath, sectionOf } from "@/lib/routes";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { LINK, partitionHref, problemHref } from "@/components/overview/links";
 import { Badge } from "@/components/ui/Badge";
 import type { HealthReason, PartitionProblem } from "@/lib/api/types";

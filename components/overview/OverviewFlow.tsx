@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { LagStatusBadge } from "@/components/consumer-groups/GroupBadges";
 import { LINK } from "@/components/overview/links";
 import { Sparkline } from "@/components/ui/Sparkline";

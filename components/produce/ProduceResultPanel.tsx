@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useEffect, useId, useRef } from "react";
 import { Table, Td, Th } from "@/components/ui/Table";
 import { formatInteger, formatOffset, formatQuantity } from "@/lib/format";

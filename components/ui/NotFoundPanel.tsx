@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { ReactNode } from "react";
 
 /** Said in place of a detail page whose subject does not exist (the API answered not_found), with the way back. */

@@ -27,7 +27,9 @@ export function makeQueryClient(): QueryClient {
     }),
     defaultOptions: {
       queries: {
-        staleTime: 5_000,
+        // Long enough that data a page's server render handed over (app/prefetched.tsx) is shown, not fetched again
+        // while the page hydrates on a slow machine; pages refresh on their own refetchInterval after that.
+        staleTime: 15_000,
         retry: shouldRetry,
         refetchOnWindowFocus: true,
       },

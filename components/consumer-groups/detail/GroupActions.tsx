@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useId, useState } from "react";
 import { DeleteGroupForm } from "@/components/consumer-groups/detail/DeleteGroupForm";
 import { Button, buttonClass } from "@/components/ui/Button";

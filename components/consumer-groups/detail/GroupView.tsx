@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { GroupAlerts } from "@/components/alerts/GroupAlerts";
 import { GroupActions } from "@/components/consumer-groups/detail/GroupActions";
 import { GroupFacts, GroupStats } from "@/components/consumer-groups/detail/GroupSummary";

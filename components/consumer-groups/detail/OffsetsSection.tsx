@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { RowHeader } from "@/components/ui/DetailParts";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Td, Th } from "@/components/ui/Table";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { GroupStateBadge, LagStatusBadge } from "@/components/consumer-groups/GroupBadges";
 import { SortHeader } from "@/components/ui/SortHeader";
 import { Td, Th } from "@/components/ui/Table";

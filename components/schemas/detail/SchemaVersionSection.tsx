@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useId, useState } from "react";
 import { DeleteSchemaForm } from "@/components/schemas/forms/DeleteSchemaForm";
 import { Button } from "@/components/ui/Button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { topicsQuery } from "@/lib/query/options";
 import { messagesPath, topicPath } from "@/lib/routes";
 import { topicOfSubject } from "@/lib/schemas/display";

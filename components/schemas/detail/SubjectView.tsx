@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useState } from "react";
 import { SchemaDiff } from "@/components/schemas/detail/SchemaDiff";
 import { SchemaVersionSection } from "@/components/schemas/detail/SchemaVersionSection";

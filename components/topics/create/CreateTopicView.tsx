@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useMemo } from "react";
 import { CreateTopicForm, type OnlineBrokers } from "@/components/topics/create/CreateTopicForm";
 import { EmptyState } from "@/components/ui/EmptyState";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { Fragment, useState } from "react";
 import { GroupStateBadge } from "@/components/consumer-groups/GroupBadges";
 import { RowHeader } from "@/components/ui/DetailParts";

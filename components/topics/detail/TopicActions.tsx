@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { AddPartitionsForm } from "@/components/topics/detail/AddPartitionsForm";
 import { DeleteTopicForm } from "@/components/topics/detail/DeleteTopicForm";
 import { PurgeForm } from "@/components/topics/detail/PurgeForm";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { ElectLeadersButton } from "@/components/brokers/ElectLeadersButton";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { reassignPath } from "@/lib/routes";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { TopicResponse } from "@/lib/api/types";
 import { formatCount } from "@/lib/format";
 import { messagesPath, producePath } from "@/lib/routes";

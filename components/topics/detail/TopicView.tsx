@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { AppliedAcls } from "@/components/access/AppliedAcls";
 import { ConfigsSection } from "@/components/topics/detail/ConfigsSection";
 import { ConsumerGroupsTable } from "@/components/topics/detail/ConsumerGroupsTable";

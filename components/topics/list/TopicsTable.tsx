@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { Badge } from "@/components/ui/Badge";
 import { SortHeader } from "@/components/ui/SortHeader";
 import { Td, Th } from "@/components/ui/Table";

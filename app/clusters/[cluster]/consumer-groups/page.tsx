@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { GroupsView } from "@/components/consumer-groups/list/GroupsView";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
+import { consumerGroupsQuery } from "@/lib/query/options";
 import { decodeSegment } from "@/lib/routes";
+import { GROUPS_PAGE_QUERY, groupsListResponse } from "@/server/groups/list-response";
+import { clusterParam } from "@/server/http";
+import { Prefetched } from "@/app/prefetched";
 
 export const metadata: Metadata = { title: "Consumer groups" };
 
@@ -11,8 +15,14 @@ export default async function ConsumerGroupsPage({ params }: { params: Promise<{
   const name = decodeSegment((await params).cluster);
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
-    <Suspense fallback={<TableSkeleton label="Loading consumer groups…" rows={8} />}>
-      <GroupsView cluster={name} />
-    </Suspense>
+    <Prefetched
+      fallback={<TableSkeleton label="Loading consumer groups…" rows={8} />}
+      queryKey={consumerGroupsQuery(name).queryKey}
+      read={async () => groupsListResponse(await clusterParam(params), GROUPS_PAGE_QUERY)}
+    >
+      <Suspense fallback={<TableSkeleton label="Loading consumer groups…" rows={8} />}>
+        <GroupsView cluster={name} />
+      </Suspense>
+    </Prefetched>
   );
 }

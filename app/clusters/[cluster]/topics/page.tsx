@@ -4,7 +4,11 @@ import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { TopicsView } from "@/components/topics/list/TopicsView";
 import { decodeSegment } from "@/lib/routes";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
+import { topicsQuery } from "@/lib/query/options";
 import { changesBlocked } from "@/server/auth/page";
+import { clusterParam } from "@/server/http";
+import { TOPICS_PAGE_QUERY, topicsListResponse } from "@/server/topics/list-response";
+import { Prefetched } from "@/app/prefetched";
 
 export const metadata: Metadata = { title: "Topics" };
 
@@ -14,8 +18,14 @@ export default async function TopicsPage({ params }: { params: Promise<{ cluster
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["topic.create"]);
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
-    <Suspense fallback={<TableSkeleton label="Loading topics…" rows={8} />}>
-      <TopicsView cluster={name} blockedBy={blockedBy} />
-    </Suspense>
+    <Prefetched
+      queryKey={topicsQuery(name).queryKey}
+      read={async () => topicsListResponse(await clusterParam(params), TOPICS_PAGE_QUERY)}
+      fallback={<TableSkeleton label="Loading topics…" rows={8} />}
+    >
+      <Suspense fallback={<TableSkeleton label="Loading topics…" rows={8} />}>
+        <TopicsView cluster={name} blockedBy={blockedBy} />
+      </Suspense>
+    </Prefetched>
   );
 }

@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import { GroupView } from "@/components/consumer-groups/detail/GroupView";
 import { decodeSegment } from "@/lib/routes";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
+import { consumerGroupQuery } from "@/lib/query/options";
 import { changesBlocked } from "@/server/auth/page";
+import { getGroupDetail } from "@/server/groups/reads";
+import { clusterParam, segmentParam } from "@/server/http";
+import { TableSkeleton } from "@/components/ui/TableSkeleton";
+import { Prefetched } from "@/app/prefetched";
 
 interface Props {
   params: Promise<{ cluster: string; group: string }>;
@@ -23,5 +28,13 @@ export default async function ConsumerGroupPage({ params }: Props) {
     changesBlocked(name, MUTATION_ROLES["group.delete"]),
   ]);
   const groupId = decodeSegment(group);
-  return <GroupView key={groupId} cluster={name} group={groupId} blockedBy={{ reset, undo, delete: remove }} />;
+  return (
+    <Prefetched
+      fallback={<TableSkeleton label="Loading the group…" rows={6} />}
+      queryKey={consumerGroupQuery(name, groupId).queryKey}
+      read={async () => getGroupDetail(await clusterParam(params), await segmentParam(params, "group"))}
+    >
+      <GroupView key={groupId} cluster={name} group={groupId} blockedBy={{ reset, undo, delete: remove }} />
+    </Prefetched>
+  );
 }

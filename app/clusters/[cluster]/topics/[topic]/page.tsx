@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import { TopicView } from "@/components/topics/detail/TopicView";
 import { decodeSegment } from "@/lib/routes";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
+import { topicQuery } from "@/lib/query/options";
 import { changesBlocked } from "@/server/auth/page";
+import { clusterParam, segmentParam } from "@/server/http";
+import { describeTopic } from "@/server/topics/reads";
+import { TableSkeleton } from "@/components/ui/TableSkeleton";
+import { Prefetched } from "@/app/prefetched";
 
 interface Props {
   params: Promise<{ cluster: string; topic: string }>;
@@ -31,13 +36,19 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const highlight = partitionParam((await searchParams).partition);
   const topicName = decodeSegment(topic);
   return (
-    <TopicView
-      key={topicName}
-      cluster={name}
-      topic={topicName}
-      blockedBy={blockedBy}
-      produceBlocked={produceBlocked !== null}
-      highlightPartition={highlight}
-    />
+    <Prefetched
+      fallback={<TableSkeleton label="Loading the topic…" rows={6} />}
+      queryKey={topicQuery(name, topicName).queryKey}
+      read={async () => describeTopic(await clusterParam(params), await segmentParam(params, "topic"))}
+    >
+      <TopicView
+        key={topicName}
+        cluster={name}
+        topic={topicName}
+        blockedBy={blockedBy}
+        produceBlocked={produceBlocked !== null}
+        highlightPartition={highlight}
+      />
+    </Prefetched>
   );
 }

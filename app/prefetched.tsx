@@ -1,0 +1,72 @@
+import { dehydrate, type DehydratedState, HydrationBoundary, type QueryKey } from "@tanstack/react-query";
+import { type ReactNode, Suspense } from "react";
+import { makeQueryClient } from "@/lib/query/client";
+import { reportError } from "@/server/errors";
+
+/**
+ * How long a page's first HTML waits for its data. A read done by then is in the HTML as it is (visible even without
+ * JavaScript); a slower one streams in after the shell behind the fallback.
+ */
+const INLINE_BUDGET_MS = 2_000;
+
+interface Props {
+  /** The key the page's client query uses (lib/query/keys.ts, through lib/query/options.ts). */
+  queryKey: QueryKey;
+  /** The same body the API route answers, read with the route's own authorization (server/http.ts clusterParam). */
+  read: () => Promise<unknown>;
+  /** Shown while a read slower than the budget streams in. */
+  fallback: ReactNode;
+  children: ReactNode;
+}
+
+/** The read in a per-request QueryClient, dehydrated; a failed read is left out (the client asks again). */
+async function prefetchState(queryKey: QueryKey, read: () => Promise<unknown>): Promise<DehydratedState> {
+  const client = makeQueryClient();
+  await client.prefetchQuery({
+    queryKey,
+    retry: false,
+    // A JSON round trip, so the browser holds exactly what the API route would have sent (no Dates or bigints).
+    queryFn: async (): Promise<unknown> => {
+      try {
+        return JSON.parse(JSON.stringify(await read())) as unknown;
+      } catch (error) {
+        throw reportError(error, "a page's server prefetch");
+      }
+    },
+  });
+  return dehydrate(client);
+}
+
+/** The promise's value if it settles within `ms`, else null (the promise keeps running). */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function Streamed({ state, children }: { state: Promise<DehydratedState>; children: ReactNode }) {
+  return <HydrationBoundary state={await state}>{children}</HydrationBoundary>;
+}
+
+/**
+ * A page's first data in its first HTML: reads what the client query would fetch, on the server, and hands it to
+ * the browser's QueryClient through a HydrationBoundary, so the page renders with rows and the client only
+ * refreshes. A read slower than INLINE_BUDGET_MS streams in after the shell (Suspense). A failed read leaves the
+ * query un-prefetched: the client asks again and shows its usual error in words.
+ */
+export async function Prefetched({ queryKey, read, fallback, children }: Props) {
+  const state = prefetchState(queryKey, read);
+  const early = await settledWithin(state, INLINE_BUDGET_MS);
+  if (early) return <HydrationBoundary state={early}>{children}</HydrationBoundary>;
+  return (
+    <Suspense fallback={fallback}>
+      <Streamed state={state}>{children}</Streamed>
+    </Suspense>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Pages open with their data: the server renders each page's first rows into its HTML (app/prefetched.tsx), with
+ * the API's own authorization, and links prefetch their route on intent only (components/ui/Link.tsx).
+ */
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { AUTH_ORIGIN, TEST_USERS } from "../scripts/test-support/auth-console";
+import type { TopicsResponse } from "../lib/api/types";
+import { callAction } from "./support/actions";
+import { commitGroupOffsets, createTopic, deleteTopicIfPresent, uniqueName, withAdmin } from "./support/kafka";
+import { BrokersPage } from "./pages/brokers-page";
+import { GroupPage } from "./pages/group-page";
+import { GroupsPage } from "./pages/groups-page";
+import { TopicPage } from "./pages/topic-page";
+import { TopicsPage } from "./pages/topics-page";
+
+/** The link a topics table row renders for a topic: in the HTML only when the server rendered the row. */
+function topicRowLink(cluster: string, topic: string): string {
+  return `href="/clusters/${cluster}/topics/${topic}"`;
+}
+
+test.describe("pages open with their data", () => {
+  const topic = uniqueName("e2e-first-paint");
+  const groupId = uniqueName("e2e-first-paint-group");
+
+  test.beforeAll(async () => {
+    await createTopic(topic, 3, 1);
+    // A new topic's partitions reach every broker a moment after it is created.
+    await expect(async () => commitGroupOffsets(groupId, topic, { 0: 0, 1: 0, 2: 0 })).toPass({ timeout: 30_000 });
+  });
+  test.afterAll(async () => {
+    await withAdmin(async (admin) => admin.deleteGroups([groupId]).catch(() => undefined));
+    await deleteTopicIfPresent(topic);
+  });
+
+  test("the HTML of the topics page holds the first topics' names (no browser)", async ({ request }) => {
+    const html = await (await request.get("/clusters/test/topics")).text();
+    // The page's default view is the API's default listing: external topics by name.
+    const first = ((await (await request.get("/api/clusters/test/topics?limit=5")).json()) as TopicsResponse).topics;
+    expect(first.length).toBeGreaterThan(0);
+    for (const { name } of first) expect(html).toContain(topicRowLink("test", name));
+    // A search in the URL is applied on the server too.
+    const searched = await (await request.get(`/clusters/test/topics?q=${topic}`)).text();
+    expect(searched).toContain(topicRowLink("test", topic));
+  });
+
+  test.describe("with JavaScript disabled", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("topics, a topic's partitions, groups, a group's offsets and brokers show their first rows", async ({
+      page,
+    }) => {
+      const topics = new TopicsPage(page);
+      await topics.open("test", { q: topic });
+      await expect(topics.row(topic)).toBeVisible();
+      await expect(topics.cell(topic, "Partitions")).toHaveText("3");
+
+      const detail = new TopicPage(page);
+      await detail.open("test", topic);
+      await expect(detail.partitionRows).toHaveCount(3);
+      await expect(detail.partitionRow(2)).toBeVisible();
+
+      const groups = new GroupsPage(page);
+      await groups.open("test", { q: groupId });
+      await expect(groups.row(groupId)).toBeVisible();
+      await expect(groups.cell(groupId, "Topics")).toContainText(topic);
+
+      const group = new GroupPage(page);
+      await group.open("test", groupId);
+      await expect(group.offsetRow(topic, 0)).toBeVisible();
+      await expect(group.offsetRow(topic, 2)).toBeVisible();
+
+      const brokers = new BrokersPage(page);
+      await brokers.open("test");
+      for (const id of [1, 2, 3]) await expect(brokers.row(id)).toBeVisible();
+    });
+  });
+
+  test("a cold load sends no route prefetch; hovering a nav link sends one", async ({ page }) => {
+    const prefetches: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).searchParams.has("_rsc")) prefetches.push(r.url());
+    });
+    const topics = new TopicsPage(page);
+    await topics.open("test", { q: topic });
+    await expect(topics.row(topic)).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(prefetches).toEqual([]);
+
+    await topics.shell.link("Consumer groups").hover();
+    await expect.poll(() => prefetches.filter((u) => u.includes("/clusters/test/consumer-groups"))).toHaveLength(1);
+    // Once per link, whatever the pointer does next.
+    await topics.shell.link("Brokers").hover();
+    await topics.shell.link("Consumer groups").hover();
+    await expect.poll(() => prefetches.filter((u) => u.includes("/clusters/test/brokers"))).toHaveLength(1);
+    expect(prefetches.filter((u) => u.includes("/clusters/test/consumer-groups"))).toHaveLength(1);
+  });
+
+  test("login on: the server render shows only what the signed-in user may read", async () => {
+    const signedIn = async (user: "viewer" | "operator") => {
+      const context = await playwrightRequest.newContext({ baseURL: AUTH_ORIGIN });
+      const answer = await callAction(context, AUTH_ORIGIN, "signIn", [
+        { username: user, password: TEST_USERS[user].password },
+      ]);
+      expect(answer.result, `sign-in of ${user}`).toMatchObject({ ok: true });
+      return context;
+    };
+    const anonymous = await playwrightRequest.newContext({ baseURL: AUTH_ORIGIN });
+    const viewer = await signedIn("viewer");
+    const operator = await signedIn("operator");
+    try {
+      // The readonly cluster is the same Kafka: only access decides whether its topics are shown.
+      const html = async (c: typeof viewer, cluster: string) =>
+        (await c.get(`/clusters/${cluster}/topics?q=${topic}`)).text();
+      expect(await html(viewer, "test")).toContain(topicRowLink("test", topic));
+      expect(await html(operator, "readonly")).toContain(topicRowLink("readonly", topic));
+      // (The name is in the URL, so the page may echo it: only a rendered row links to the topic.)
+      expect(await html(viewer, "readonly")).not.toContain(topicRowLink("readonly", topic));
+      expect(await html(anonymous, "test")).not.toContain(topicRowLink("test", topic));
+    } finally {
+      for (const c of [anonymous, viewer, operator]) await c.dispose();
+    }
+  });
+});

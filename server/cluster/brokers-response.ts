@@ -1,0 +1,25 @@
+import "server-only";
+import type { BrokersResponse } from "@/lib/api/types";
+import { summarizeBrokers } from "@/lib/cluster/summary";
+import { getLogDirSizes } from "@/server/cluster/logdirs";
+import { getSnapshot } from "@/server/cluster/metadata";
+import type { ClusterHandle } from "@/server/kafka/clients";
+import { listTopics } from "@/server/topics/reads";
+import { brokerRates, keepSamplingThroughput } from "@/server/topics/throughput";
+
+/**
+ * The body of `GET /api/clusters/{c}/brokers`, shared by the route and the Brokers page's server prefetch.
+ * The caller has authorized the asker (server/http.ts clusterParam).
+ */
+export async function brokersResponse(cluster: ClusterHandle): Promise<BrokersResponse> {
+  const snapshot = await getSnapshot(cluster);
+  // Disk use is best effort: a broker that does not answer DescribeLogDirs shows "—", not an error page.
+  const sizes = await getLogDirSizes(cluster, snapshot).catch(() => undefined);
+  // Someone is looking: the throughput sampler keeps the per-broker rates going.
+  keepSamplingThroughput(cluster, () => listTopics(cluster));
+  return {
+    clusterId: snapshot.clusterId,
+    controllerId: snapshot.controllerId,
+    brokers: summarizeBrokers(snapshot, sizes?.brokers, brokerRates(cluster, snapshot.topics)),
+  };
+}
