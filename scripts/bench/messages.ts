@@ -60,6 +60,7 @@ import {
   writeBenchSection,
 } from "./support";
 import { readEvents } from "./stream";
+import { PRODUCE_BATCH, PRODUCE_EVERY_MS, PRODUCE_IN_FLIGHT, TARGET_RATE, produceAtRate } from "./tail-load";
 import {
   type KafkajsRun,
   type KcatRun,
@@ -92,10 +93,6 @@ const LATENCY_PARTITIONS = 3;
 const LIVE_TOPIC = "bench-messages-live";
 const LIVE_PARTITIONS = 6;
 const TAIL_MS = 60_000;
-const PRODUCE_EVERY_MS = 100;
-const PRODUCE_BATCH = 1_000;
-const PRODUCE_IN_FLIGHT = 5;
-const TARGET_RATE = (PRODUCE_BATCH * 1000) / PRODUCE_EVERY_MS;
 const RSS_EVERY_MS = 2_000;
 /** The slow client reads one chunk of the body, then waits this long. */
 const SLOW_PAUSE_MS = 100;
@@ -575,33 +572,6 @@ function tailClient(server: RunningConsole, pauseMs: number, query = "from=live"
  * 1,000 records every 100 ms by the wall clock (up to 5 sends in flight), for `ms`; resolves with the records written
  * and the time taken.
  */
-async function produceAtRate(producer: Producer, ms: number): Promise<{ produced: number; ms: number }> {
-  const start = performance.now();
-  const inFlight = new Set<Promise<void>>();
-  let produced = 0;
-  let failure: unknown = null;
-  for (let tick = 0; start + tick * PRODUCE_EVERY_MS < start + ms; tick += 1) {
-    await sleep(Math.max(0, start + tick * PRODUCE_EVERY_MS - performance.now()));
-    while (inFlight.size >= PRODUCE_IN_FLIGHT) await Promise.race(inFlight);
-    if (failure !== null) throw failure;
-    const messages = Array.from({ length: PRODUCE_BATCH }, (_, i) => ({ value: valueOf(tick * PRODUCE_BATCH + i) }));
-    const send: Promise<void> = producer.send({ topic: LIVE_TOPIC, acks: -1, messages }).then(
-      () => {
-        produced += PRODUCE_BATCH;
-        inFlight.delete(send);
-      },
-      (error: unknown) => {
-        failure ??= error;
-        inFlight.delete(send);
-      },
-    );
-    inFlight.add(send);
-  }
-  await Promise.all(inFlight);
-  if (failure !== null) throw failure;
-  return { produced, ms: performance.now() - start };
-}
-
 /**
  * On a fresh console server: warm-up reads, a baseline of its RSS, then a slow and a fast client tail the live topic
  * while the producer writes 10,000 records/s for 60 s; RSS every 2 s throughout. Then the clients leave, and the
@@ -665,7 +635,7 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
   tail.push({ t: 0, mb: rssMb(server.pid) });
   let written: { produced: number; ms: number };
   try {
-    written = await produceAtRate(producer, TAIL_MS);
+    written = await produceAtRate(producer, LIVE_TOPIC, TAIL_MS);
   } finally {
     clearInterval(sampler);
     clearTimeout(during);
