@@ -19,11 +19,9 @@
  * then rewrites the Message browser section of docs/BENCHMARKS.md with this run's numbers, and exits 1 if any
  * verdict failed.
  */
-import { spawn, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { type Admin, type Producer, Kafka, logLevel, Partitioners } from "kafkajs";
+import { type Producer, Kafka, logLevel, Partitioners } from "kafkajs";
 import { establishedSockets } from "../test-support/sockets";
 import type { StreamDone, StreamEvent } from "../../lib/messages/types";
 import {
@@ -52,7 +50,6 @@ import {
   markdownTable,
   onCleanup,
   parseFlags,
-  ROOT,
   runBench,
   runLine,
   setupKafka,
@@ -63,6 +60,22 @@ import {
   writeBenchSection,
 } from "./support";
 import { readEvents } from "./stream";
+import { PRODUCE_BATCH, PRODUCE_EVERY_MS, PRODUCE_IN_FLIGHT, TARGET_RATE, produceAtRate } from "./tail-load";
+import {
+  type KafkajsRun,
+  type KcatRun,
+  deferred,
+  kafkajsRound,
+  kafkajsVersion,
+  kcatRound,
+  kcatVersion,
+  ownCpuMs,
+  perSecond,
+  processCpuMs,
+  rate,
+  READ_TIMEOUT_MS,
+  within,
+} from "./baselines";
 import { SseParser, toStreamEvent } from "../../lib/messages/sse";
 
 const CLUSTER = "bench";
@@ -80,10 +93,6 @@ const LATENCY_PARTITIONS = 3;
 const LIVE_TOPIC = "bench-messages-live";
 const LIVE_PARTITIONS = 6;
 const TAIL_MS = 60_000;
-const PRODUCE_EVERY_MS = 100;
-const PRODUCE_BATCH = 1_000;
-const PRODUCE_IN_FLIGHT = 5;
-const TARGET_RATE = (PRODUCE_BATCH * 1000) / PRODUCE_EVERY_MS;
 const RSS_EVERY_MS = 2_000;
 /** The slow client reads one chunk of the body, then waits this long. */
 const SLOW_PAUSE_MS = 100;
@@ -97,8 +106,6 @@ const AGAIN_MS = 3_000;
 const WARM_UP_CYCLES = 3;
 /** When the stream's broker connections are counted again after its clients left. */
 const CLOSE_CHECK_MS = 5_000;
-/** How long a read may take before the run gives up on it. */
-const READ_TIMEOUT_MS = 600_000;
 
 const messagesPath = (topic: string, query: string) =>
   `/api/clusters/${CLUSTER}/topics/${encodeURIComponent(topic)}/messages?${query}`;
@@ -106,82 +113,18 @@ const messagesPath = (topic: string, query: string) =>
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
 
-function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
-
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${formatMs(ms)}.`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function verdict(ok: boolean): Verdict {
   return ok ? "pass" : "FAIL";
-}
-
-function perSecond(count: number, ms: number): number {
-  return count / (ms / 1000);
-}
-
-function rate(n: number): string {
-  return `${formatInt(Math.round(n))} records/s`;
 }
 
 function mb(bytes: number): number {
   return bytes / 1_000_000;
 }
 
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat. */
-function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  // After the command: state is field 3, utime 14 and stime 15 (1-based, proc(5)).
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-
-function ownCpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
 /** Resident set size of a process, in MB, from /proc/<pid>/status. */
 function rssMb(pid: number): number {
   const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return match?.[1] ? (Number(match[1]) * 1024) / 1_000_000 : Number.NaN;
-}
-
-function kafkajsVersion(): string {
-  return (
-    JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }
-  ).version;
-}
-
-function kcatVersion(): string {
-  try {
-    const out = execFileSync("kcat", ["-V"], { encoding: "utf8" });
-    return /Version ([^\s]+)/.exec(out)?.[1] ?? "unknown";
-  } catch {
-    return "unknown";
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -342,138 +285,6 @@ async function sseCountRound(server: RunningConsole): Promise<CountRun> {
         `${formatInt(MESSAGES_RECORDS)}.`,
     );
   return { ms, messages: done.data.matched, wireBytes, serverCpuMs };
-}
-
-interface KafkajsRun {
-  /** First batch handed to eachBatch → the batch that completed the count. */
-  ms: number;
-  /** consumer.run() → the GROUP_JOIN event. */
-  joinMs: number;
-  /** consumer.run() → the first batch. */
-  toFirstBatchMs: number;
-  messages: number;
-  valueBytes: number;
-  clientCpuMs: number;
-}
-
-/**
- * A plain kafkajs consumer in a fresh group, fromBeginning, counting with eachBatch until it has every record; the
- * group is deleted after.
- */
-async function kafkajsRound(kafka: Kafka, admin: Admin, round: number): Promise<KafkajsRun> {
-  const groupId = `bench-messages-kafkajs-${process.pid}-${Date.now()}-${round}`;
-  const consumer = kafka.consumer({ groupId });
-  let messages = 0;
-  let valueBytes = 0;
-  let joinedAt = Number.NaN;
-  let firstAt = Number.NaN;
-  let lastAt = Number.NaN;
-  const finished = deferred<void>();
-  consumer.on(consumer.events.GROUP_JOIN, () => {
-    if (Number.isNaN(joinedAt)) joinedAt = performance.now();
-  });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [MESSAGES_TOPIC], fromBeginning: true });
-    const clientCpu = ownCpuMs();
-    const runAt = performance.now();
-    await consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        if (Number.isNaN(firstAt)) firstAt = performance.now();
-        messages += batch.messages.length;
-        for (const m of batch.messages) valueBytes += m.value?.length ?? 0;
-        if (messages >= MESSAGES_RECORDS && Number.isNaN(lastAt)) {
-          lastAt = performance.now();
-          finished.resolve();
-        }
-      },
-    });
-    await within(
-      finished.promise,
-      READ_TIMEOUT_MS,
-      `kafkajs consumer (round ${round}, ${formatInt(messages)} messages so far)`,
-    );
-    const clientCpuMs = ownCpuMs() - clientCpu;
-    if (messages !== MESSAGES_RECORDS)
-      throw new Error(
-        `The kafkajs consumer counted ${formatInt(messages)} messages; the topic holds ${formatInt(MESSAGES_RECORDS)}.`,
-      );
-    if (valueBytes !== MESSAGES_RECORDS * VALUE_BYTES)
-      throw new Error(
-        `The kafkajs consumer read ${formatInt(valueBytes)} value bytes; expected ` +
-          `${formatInt(MESSAGES_RECORDS * VALUE_BYTES)}.`,
-      );
-    return {
-      ms: lastAt - firstAt,
-      joinMs: joinedAt - runAt,
-      toFirstBatchMs: firstAt - runAt,
-      messages,
-      valueBytes,
-      clientCpuMs,
-    };
-  } finally {
-    await consumer.disconnect();
-    await deleteGroup(admin, groupId);
-  }
-}
-
-async function deleteGroup(admin: Admin, groupId: string): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await admin.deleteGroups([groupId]);
-      return;
-    } catch (error) {
-      // The group may still be leaving (NON_EMPTY_GROUP) for a moment after disconnect.
-      if (attempt >= 10) {
-        log(`Could not delete group ${groupId}: ${error instanceof Error ? error.message : String(error)}.`);
-        return;
-      }
-      await sleep(1_000);
-    }
-  }
-}
-
-interface KcatRun {
-  ms: number;
-  messages: number;
-  valueBytes: number;
-}
-
-/**
- * `kcat -C -o beginning -e` printing each value on a line of its own; lines counted, the process timed from spawn to
- * exit.
- */
-function kcatRound(bootstrap: readonly string[]): Promise<KcatRun> {
-  return new Promise((resolveRun, rejectRun) => {
-    const start = performance.now();
-    const kcat = spawn(
-      "kcat",
-      ["-b", bootstrap.join(","), "-C", "-t", MESSAGES_TOPIC, "-o", "beginning", "-e", "-q", "-f", "%s\\n"],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let lines = 0;
-    let bytes = 0;
-    const errors: string[] = [];
-    kcat.stdout.on("data", (chunk: Buffer) => {
-      bytes += chunk.length;
-      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
-    });
-    kcat.stderr.on("data", (chunk: Buffer) => errors.push(chunk.toString("utf8")));
-    const timer = setTimeout(() => kcat.kill("SIGTERM"), READ_TIMEOUT_MS);
-    kcat.once("error", rejectRun);
-    kcat.once("close", (code) => {
-      clearTimeout(timer);
-      const ms = performance.now() - start;
-      if (code !== 0)
-        return rejectRun(new Error(`kcat (consumer) exited with ${code}: ${errors.join("").trim().slice(0, 500)}`));
-      if (lines !== MESSAGES_RECORDS)
-        return rejectRun(
-          new Error(`kcat printed ${formatInt(lines)} records; the topic holds ${formatInt(MESSAGES_RECORDS)}.`),
-        );
-      resolveRun({ ms, messages: lines, valueBytes: bytes - lines });
-    });
-  });
 }
 
 interface ThroughputResult {
@@ -761,33 +572,6 @@ function tailClient(server: RunningConsole, pauseMs: number, query = "from=live"
  * 1,000 records every 100 ms by the wall clock (up to 5 sends in flight), for `ms`; resolves with the records written
  * and the time taken.
  */
-async function produceAtRate(producer: Producer, ms: number): Promise<{ produced: number; ms: number }> {
-  const start = performance.now();
-  const inFlight = new Set<Promise<void>>();
-  let produced = 0;
-  let failure: unknown = null;
-  for (let tick = 0; start + tick * PRODUCE_EVERY_MS < start + ms; tick += 1) {
-    await sleep(Math.max(0, start + tick * PRODUCE_EVERY_MS - performance.now()));
-    while (inFlight.size >= PRODUCE_IN_FLIGHT) await Promise.race(inFlight);
-    if (failure !== null) throw failure;
-    const messages = Array.from({ length: PRODUCE_BATCH }, (_, i) => ({ value: valueOf(tick * PRODUCE_BATCH + i) }));
-    const send: Promise<void> = producer.send({ topic: LIVE_TOPIC, acks: -1, messages }).then(
-      () => {
-        produced += PRODUCE_BATCH;
-        inFlight.delete(send);
-      },
-      (error: unknown) => {
-        failure ??= error;
-        inFlight.delete(send);
-      },
-    );
-    inFlight.add(send);
-  }
-  await Promise.all(inFlight);
-  if (failure !== null) throw failure;
-  return { produced, ms: performance.now() - start };
-}
-
 /**
  * On a fresh console server: warm-up reads, a baseline of its RSS, then a slow and a fast client tail the live topic
  * while the producer writes 10,000 records/s for 60 s; RSS every 2 s throughout. Then the clients leave, and the
@@ -851,7 +635,7 @@ async function measureMemory(server: RunningConsole, bootstrap: readonly string[
   tail.push({ t: 0, mb: rssMb(server.pid) });
   let written: { produced: number; ms: number };
   try {
-    written = await produceAtRate(producer, TAIL_MS);
+    written = await produceAtRate(producer, LIVE_TOPIC, TAIL_MS);
   } finally {
     clearInterval(sampler);
     clearTimeout(during);

@@ -565,6 +565,8 @@ npm run bench:topics    # the topics list: API and page, 2,000 topics / 20,000 p
 npm run bench:groups    # the consumer groups list: API and page, 500 groups × 50 partitions
 npm run bench:messages  # the message stream: throughput beside kafkajs and kcat, first message, memory (slow client)
 npm run bench:pages     # every page: first data row beside its API, HTML, first-load JS per page, idle CPU
+npm run bench:scan      # a filtered search's scan rate over the 1M-record topic beside kafkajs and kcat
+npm run bench:tail      # the Messages page tailing 10,000 records/s in Chromium: count, long tasks, input, heap
 \`\`\`
 
 Options: \`--fresh\` wipes the bench cluster's data and creates the data set again (otherwise a run reuses the

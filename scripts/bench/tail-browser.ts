@@ -1,0 +1,228 @@
+/**
+ * npm run bench:tail [-- --keep]: the Messages page tailing `from=live` in headless Chromium (issue 19, target 3)
+ * while a kafkajs producer writes 10,000 records/s for 60 s into a fresh 6-partition topic. Measures whether the
+ * page counts every record (its "Shown" figure), its long tasks, how fast a typed character shows in the Value
+ * filter (every 2 s) and its JS heap (CDP, every 2 s, garbage collected at start and end). Rewrites the `bench:tail`
+ * section of docs/BENCHMARKS.md.
+ */
+import { performance } from "node:perf_hooks";
+import { Partitioners } from "kafkajs";
+import { MESSAGES_REPLICATION, recreateTopic } from "./messages-data";
+import {
+  type ResultRow,
+  type Verdict,
+  formatInt,
+  formatMs,
+  loadAverage,
+  launchChromium,
+  log,
+  machineInfo,
+  markdownTable,
+  onCleanup,
+  parseFlags,
+  runBench,
+  runLine,
+  setupKafka,
+  sleep,
+  startBenchCluster,
+  startConsole,
+  stats,
+  formatStats,
+  writeBenchSection,
+} from "./support";
+import { PRODUCE_BATCH, PRODUCE_EVERY_MS, TARGET_RATE, produceAtRate } from "./tail-load";
+
+const CLUSTER = "bench";
+const TOPIC = "bench-tail-browser";
+const PARTITIONS = 6;
+const TAIL_MS = 60_000;
+const SAMPLE_EVERY_MS = 2_000;
+const LONG_TASK_LIMIT_MS = 100;
+const INPUT_LIMIT_MS = 100;
+const HEAP_GROWTH_LIMIT = 0.1;
+/** How long the page may take to count the last records after the producer stopped. */
+const CATCH_UP_MS = 20_000;
+
+/** Installed in the page before its scripts: long tasks and keydown → the frame that shows the typed character. */
+const PAGE_PROBE = `
+window.__bench = { longTasks: [], inputs: [] };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration);
+}).observe({ type: "longtask", buffered: true });
+document.addEventListener("keydown", (event) => {
+  const target = event.target;
+  const key = event.key;
+  const down = event.timeStamp;
+  const check = () => {
+    if (target instanceof HTMLInputElement && target.value.endsWith(key)) {
+      window.__bench.inputs.push(performance.now() - down);
+    } else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}, true);
+`;
+
+interface Probe {
+  longTasks: number[];
+  inputs: number[];
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags();
+  const benchStart = performance.now();
+  const { bootstrap } = await startBenchCluster(flags);
+  const kafka = setupKafka("bench-tail-browser", bootstrap, 30_000);
+  const admin = kafka.admin();
+  await admin.connect();
+  await recreateTopic(admin, TOPIC, PARTITIONS, MESSAGES_REPLICATION);
+  onCleanup(`delete topic ${TOPIC}`, async () => {
+    await admin.deleteTopics({ topics: [TOPIC], timeout: 30_000 });
+    await admin.disconnect();
+  });
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  onCleanup("disconnect the producer", () => producer.disconnect());
+
+  const server = await startConsole([{ name: CLUSTER, bootstrap }]);
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  await page.addInitScript(PAGE_PROBE);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await cdp.send("HeapProfiler.enable");
+  const heapMb = async (): Promise<number> => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    return (metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? Number.NaN) / 1_000_000;
+  };
+  const url = `${server.url}/clusters/${CLUSTER}/messages?topic=${TOPIC}&from=live`;
+  await page.goto(url);
+  const status = page.getByRole("status", { name: "Search status" });
+  await status.getByText("Live").waitFor({ timeout: 30_000 });
+  const shown = page.locator('dl[aria-label="Search figures"] dd').nth(1);
+  const shownCount = async (): Promise<number> =>
+    Number(((await shown.getAttribute("title")) ?? "").replace(/\D/g, ""));
+  const input = page.getByRole("textbox", { name: "Value", exact: true });
+  await input.click();
+
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heapStart = await heapMb();
+  const heap: { at: number; mb: number }[] = [];
+  const tailStart = performance.now();
+  let producing = true;
+  const load = produceAtRate(producer, TOPIC, TAIL_MS).finally(() => {
+    producing = false;
+  });
+  let typed = 0;
+  // Sampled for as long as the producer writes (longer than TAIL_MS when the machine cannot keep its rate).
+  while (producing) {
+    await sleep(SAMPLE_EVERY_MS);
+    heap.push({ at: performance.now() - tailStart, mb: await heapMb() });
+    await page.keyboard.type(String.fromCharCode(97 + (typed % 26)));
+    typed += 1;
+  }
+  const written = await load;
+  log(`Produced ${formatInt(written.produced)} records in ${formatMs(written.ms)}.`);
+  const caughtUpAt = performance.now();
+  let counted = await shownCount();
+  while (counted < written.produced && performance.now() - caughtUpAt < CATCH_UP_MS) {
+    await sleep(250);
+    counted = await shownCount();
+  }
+  const catchUpMs = performance.now() - caughtUpAt;
+  const rows = await page.locator("tbody tr").count();
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heapEnd = await heapMb();
+  const probe = (await page.evaluate("window.__bench")) as Probe;
+  const load1 = loadAverage();
+  await browser.close();
+  const serverErrors = server.stderrLines();
+  await server.stop();
+
+  const lastAt = heap.at(-1)?.at ?? 0;
+  const firstHalf = heap.filter((h) => h.at <= 30_000).map((h) => h.mb);
+  const lastHalf = heap.filter((h) => h.at > lastAt - 30_000).map((h) => h.mb);
+  const growth = mean(lastHalf) / mean(firstHalf) - 1;
+  const longest = Math.max(0, ...probe.longTasks);
+  const inputStats = stats(probe.inputs);
+  const checks = {
+    counted: counted === written.produced,
+    longTasks: longest <= LONG_TASK_LIMIT_MS,
+    input: probe.inputs.length >= typed && inputStats.max <= INPUT_LIMIT_MS,
+    heap: growth <= HEAP_GROWTH_LIMIT,
+  };
+  const v = (ok: boolean): Verdict => (ok ? "pass" : "FAIL");
+  const table: ResultRow[] = [
+    {
+      metric:
+        `Tail load: kafkajs producer, ${formatInt(PRODUCE_BATCH)} records every ${PRODUCE_EVERY_MS} ms into ` +
+        `\`${TOPIC}\` (${PARTITIONS} partitions) for ${TAIL_MS / 1000} s`,
+      value: `${formatInt(written.produced)} records in ${formatMs(written.ms)}`,
+      target: `${formatInt(TARGET_RATE)}/s`,
+      verdict: "—",
+    },
+    {
+      metric: '**Every record counted**: the page\'s own figure ("Shown", its exact count in the title) vs produced',
+      value:
+        `**${formatInt(counted)}** of ${formatInt(written.produced)} (${formatMs(catchUpMs)} after the producer ` +
+        `stopped); ${rows} rows in the DOM at the end`,
+      target: "equal",
+      verdict: v(checks.counted),
+    },
+    {
+      metric: "**Long tasks** (PerformanceObserver `longtask`) during the tail",
+      value:
+        `**${probe.longTasks.length}**, longest ${formatMs(longest)}; ` +
+        `total ${formatMs(probe.longTasks.reduce((a, b) => a + b, 0))}`,
+      target: `none over ${LONG_TASK_LIMIT_MS} ms`,
+      verdict: v(checks.longTasks),
+    },
+    {
+      metric:
+        `**Input**: a character typed into the Value filter every ${SAMPLE_EVERY_MS / 1000} s, ` +
+        "keydown → the animation frame whose input shows it",
+      value: `**${formatStats(inputStats)}** (${probe.inputs.length} of ${typed} typed)`,
+      target: `≤ ${INPUT_LIMIT_MS} ms each`,
+      verdict: v(checks.input),
+    },
+    {
+      metric: "**JS heap** (CDP `JSHeapUsedSize` every 2 s): mean of the last 30 s vs the first 30 s",
+      value:
+        `**${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}%** (${mean(firstHalf).toFixed(1)} → ` +
+        `${mean(lastHalf).toFixed(1)} MB); after GC ${heapStart.toFixed(1)} MB at the start, ` +
+        `${heapEnd.toFixed(1)} MB at the end`,
+      target: `≤ +${HEAP_GROWTH_LIMIT * 100}%`,
+      verdict: v(checks.heap),
+    },
+  ];
+  const body = [
+    `${runLine(machineInfo())} Load average (1 min) ${load1} at the end, on 2 CPUs shared by the brokers, the ` +
+      "console server, Chromium and the producer.",
+    "",
+    markdownTable(table),
+    "",
+    `JS heap (MB) every 2 s: ${heap.map((h) => h.mb.toFixed(1)).join(", ")}.`,
+    "",
+    "How it is measured (`scripts/bench/tail-browser.ts`): the production build; headless Debian Chromium " +
+      `(launchChromium) opens \`/clusters/${CLUSTER}/messages?topic=${TOPIC}&from=live\` on a fresh topic and waits ` +
+      "for the status to say Live; a script installed before the page's own records long tasks and, for each " +
+      "keydown, the time from the event's timestamp to the first animation frame at which the focused input's value " +
+      "ends with the typed key. The producer (`scripts/bench/tail-load.ts`, as in the message benchmark) then writes " +
+      `for ${TAIL_MS / 1000} s; the heap is read through CDP and garbage collected (HeapProfiler.collectGarbage) ` +
+      'before the tail and after it. The count is the page\'s own "Shown" figure, read until it reaches what the ' +
+      `producer had acknowledged (up to ${CATCH_UP_MS / 1000} s).`,
+    ...(serverErrors.length > 0 ? ["", `Console server stderr: ${serverErrors.slice(0, 5).join(" / ")}`] : []),
+  ].join("\n");
+  writeBenchSection("tail", "Live tail in the browser", body, machineInfo());
+  log(`Done in ${formatMs(performance.now() - benchStart)}.`);
+  const failed = Object.entries(checks).filter(([, ok]) => !ok);
+  if (failed.length > 0) throw new Error(`Missed: ${failed.map(([name]) => name).join(", ")}. See docs/BENCHMARKS.md.`);
+}
+
+runBench(main);
