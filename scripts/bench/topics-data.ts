@@ -89,9 +89,7 @@ async function topicsWithLeaders(admin: Admin, spec: TopicsDataSpec): Promise<nu
   const { topics } = await admin.fetchTopicMetadata();
   return topics.filter(
     (t) =>
-      wanted.has(t.name) &&
-      t.partitions.length === spec.partitionsPerTopic &&
-      t.partitions.every((p) => p.leader >= 0),
+      wanted.has(t.name) && t.partitions.length === spec.partitionsPerTopic && t.partitions.every((p) => p.leader >= 0),
   ).length;
 }
 
@@ -157,10 +155,7 @@ function record(topic: string, n: number): { key: string; value: string } {
   return { key: `key-${n}`, value };
 }
 
-async function produceSample(
-  kafka: Kafka,
-  spec: TopicsDataSpec,
-): Promise<{ sampleTopics: number; records: number }> {
+async function produceSample(kafka: Kafka, spec: TopicsDataSpec): Promise<{ sampleTopics: number; records: number }> {
   const sample = spec.topics.filter((_, i) => i % SAMPLE_EVERY === 0);
   log(`Producing ${RECORDS_PER_SAMPLE} records into each of ${sample.length} sample topics...`);
   const producer = kafka.producer({
