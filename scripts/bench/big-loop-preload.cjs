@@ -5,7 +5,7 @@
  * request between two signals.
  */
 const { monitorEventLoopDelay } = require("node:perf_hooks");
-const { writeFileSync } = require("node:fs");
+const { renameSync, writeFileSync } = require("node:fs");
 
 const file = process.env.BENCH_LOOP_FILE;
 if (file) {
@@ -17,6 +17,8 @@ if (file) {
     const ms = (ns) => ns / 1e6;
     const body = { seq, max: ms(histogram.max), p99: ms(histogram.percentile(99)), mean: ms(histogram.mean) };
     histogram.reset();
-    writeFileSync(file, JSON.stringify(body));
+    // Written aside then renamed, so the benchmark never reads a half-written file.
+    writeFileSync(`${file}.tmp`, JSON.stringify(body));
+    renameSync(`${file}.tmp`, file);
   });
 }
