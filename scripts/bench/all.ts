@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { ROOT } from "./support";
 
 /** Add a benchmark here when its script lands (scripts/bench/<name>.ts). */
-const BENCHMARKS = ["topics", "groups", "messages", "schemas", "pages", "scan", "tail-browser"];
+const BENCHMARKS = ["topics", "groups", "messages", "schemas", "big", "pages", "scan", "tail-browser"];
 
 for (const name of BENCHMARKS) {
   console.log(`\n=== bench:${name} ===\n`);

@@ -134,36 +134,40 @@ export const BENCH_CLUSTER: ClusterSpec = clusterSpec("dev", {
 });
 export const BENCH_BOOTSTRAP: string[] = bootstrapServers(BENCH_CLUSTER);
 
-function clusterRunning(): boolean {
-  return BENCH_CLUSTER.nodes.every((n) => runningPid(BENCH_CLUSTER, n) !== undefined);
+function clusterRunning(spec: ClusterSpec): boolean {
+  return spec.nodes.every((n) => runningPid(spec, n) !== undefined);
 }
 
 /**
  * Starts the bench cluster (or reuses a running one; --fresh stops and wipes it first) and registers its stop,
  * unless --keep was given or it was already running before this run.
  */
-export async function startBenchCluster(flags: BenchFlags): Promise<{ bootstrap: string[]; dataDir: string }> {
+export async function startBenchCluster(
+  flags: BenchFlags,
+  spec: ClusterSpec = BENCH_CLUSTER,
+): Promise<{ bootstrap: string[]; dataDir: string }> {
+  const bootstrap = bootstrapServers(spec);
   if (flags.fresh) {
-    const stopped = await down(BENCH_CLUSTER);
+    const stopped = await down(spec);
     if (stopped.length > 0) log(`--fresh: stopped bench node(s) ${stopped.join(", ")}.`);
-    wipe(BENCH_CLUSTER);
-    log(`--fresh: wiped ${BENCH_CLUSTER.dataDir}.`);
+    wipe(spec);
+    log(`--fresh: wiped ${spec.dataDir}.`);
   }
-  const wasRunning = clusterRunning();
+  const wasRunning = clusterRunning(spec);
   // Registered before starting, so a Ctrl-C while the nodes come up stops them too.
   if (!wasRunning && !flags.keep) {
     onCleanup("stop the bench cluster", async () => {
-      const stopped = await down(BENCH_CLUSTER);
+      const stopped = await down(spec);
       if (stopped.length > 0) log(`Stopped bench Kafka node(s) ${stopped.join(", ")}.`);
     });
   }
   const started = performance.now();
-  await up(BENCH_CLUSTER, log);
+  await up(spec, log);
   log(
     `Bench cluster ${wasRunning ? "already running" : `up in ${formatMs(performance.now() - started)}`}: ` +
-      `${BENCH_BOOTSTRAP.join(",")}${flags.keep ? " (--keep: left running at the end)" : ""}.`,
+      `${bootstrap.join(",")}${flags.keep ? " (--keep: left running at the end)" : ""}.`,
   );
-  return { bootstrap: BENCH_BOOTSTRAP, dataDir: BENCH_CLUSTER.dataDir };
+  return { bootstrap, dataDir: spec.dataDir };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -306,6 +310,7 @@ function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
  */
 export async function startConsole(
   clusters: { name: string; bootstrap: readonly string[]; schemaRegistry?: string }[],
+  extraEnv: Record<string, string> = {},
 ): Promise<RunningConsole> {
   const serverJs = ensureBuild();
   const port = await freePort();
@@ -319,6 +324,7 @@ export async function startConsole(
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     KAFKAJS_NO_PARTITIONER_WARNING: "1",
+    ...extraEnv,
   };
   // Only the clusters of this benchmark, whatever the shell has configured.
   for (const key of Object.keys(env))

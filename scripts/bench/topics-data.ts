@@ -31,6 +31,25 @@ export function benchTopicName(i: number): string {
 
 export const BENCH_TOPICS: string[] = Array.from({ length: TOPIC_COUNT }, (_, i) => benchTopicName(i));
 
+/** A data set of many topics: the topics benchmark's (below) or the big-cluster benchmark's (big-data.ts). */
+export interface TopicsDataSpec {
+  topics: readonly string[];
+  partitionsPerTopic: number;
+  /** File name of the marker in the cluster's data folder. */
+  marker: string;
+  /** Topic configs given to CreateTopics. */
+  configs?: Record<string, string>;
+  /** Topics per CreateTopics request. */
+  createBatch: number;
+}
+
+export const TOPICS_DATA: TopicsDataSpec = {
+  topics: BENCH_TOPICS,
+  partitionsPerTopic: PARTITIONS_PER_TOPIC,
+  marker: "bench-topics.json",
+  createBatch: CREATE_BATCH,
+};
+
 export interface DataSet {
   topics: number;
   partitions: number;
@@ -52,69 +71,74 @@ interface Marker {
   createMs: number;
 }
 
-function readMarker(file: string): Marker | undefined {
+function readMarker(file: string, spec: TopicsDataSpec): Marker | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const marker = JSON.parse(readFileSync(file, "utf8")) as Marker;
-    return marker.topics === TOPIC_COUNT && marker.partitionsPerTopic === PARTITIONS_PER_TOPIC ? marker : undefined;
+    return marker.topics === spec.topics.length && marker.partitionsPerTopic === spec.partitionsPerTopic
+      ? marker
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Bench topics whose metadata shows every partition with a leader. */
-async function topicsWithLeaders(admin: Admin): Promise<number> {
-  const wanted = new Set(BENCH_TOPICS);
+async function topicsWithLeaders(admin: Admin, spec: TopicsDataSpec): Promise<number> {
+  const wanted = new Set(spec.topics);
   const { topics } = await admin.fetchTopicMetadata();
   return topics.filter(
     (t) =>
-      wanted.has(t.name) && t.partitions.length === PARTITIONS_PER_TOPIC && t.partitions.every((p) => p.leader >= 0),
+      wanted.has(t.name) && t.partitions.length === spec.partitionsPerTopic && t.partitions.every((p) => p.leader >= 0),
   ).length;
 }
 
-async function waitForLeaders(admin: Admin, timeoutMs: number): Promise<void> {
+async function waitForLeaders(admin: Admin, spec: TopicsDataSpec, timeoutMs: number): Promise<void> {
+  const count = spec.topics.length;
   const deadline = Date.now() + timeoutMs;
   let last = -1;
   for (;;) {
     let ready = 0;
     try {
-      ready = await topicsWithLeaders(admin);
+      ready = await topicsWithLeaders(admin, spec);
     } catch (error) {
       // Metadata can fail while a freshly (re)started broker loads thousands of partitions: try again.
       log(`Metadata not answered yet (${error instanceof Error ? error.message : String(error)}).`);
     }
-    if (ready === TOPIC_COUNT) return;
-    if (ready !== last)
-      log(`${formatInt(ready)} of ${formatInt(TOPIC_COUNT)} topics have leaders for every partition...`);
+    if (ready === count) return;
+    if (ready !== last) log(`${formatInt(ready)} of ${formatInt(count)} topics have leaders for every partition...`);
     last = ready;
     if (Date.now() > deadline)
-      throw new Error(`Only ${ready} of ${TOPIC_COUNT} bench topics had leaders after ${timeoutMs / 1000} s.`);
+      throw new Error(`Only ${ready} of ${count} bench topics had leaders after ${timeoutMs / 1000} s.`);
     await sleep(2_000);
   }
 }
 
-async function createMissing(admin: Admin): Promise<void> {
+async function createMissing(admin: Admin, spec: TopicsDataSpec): Promise<void> {
   const existing = new Set(await admin.listTopics());
-  const missing = BENCH_TOPICS.filter((name) => !existing.has(name));
+  const missing = spec.topics.filter((name) => !existing.has(name));
   if (missing.length === 0) return;
+  const batchSize = spec.createBatch;
   log(
-    `Creating ${formatInt(missing.length)} topics × ${PARTITIONS_PER_TOPIC} partitions (RF ` +
-      `${REPLICATION_FACTOR}), ${CREATE_BATCH} per request...`,
+    `Creating ${formatInt(missing.length)} topics × ${spec.partitionsPerTopic} partitions (RF ` +
+      `${REPLICATION_FACTOR}), ${batchSize} per request...`,
   );
+  const configEntries = Object.entries(spec.configs ?? {}).map(([name, value]) => ({ name, value }));
   const started = performance.now();
-  for (let i = 0; i < missing.length; i += CREATE_BATCH) {
-    const batch = missing.slice(i, i + CREATE_BATCH);
+  for (let i = 0; i < missing.length; i += batchSize) {
+    const batch = missing.slice(i, i + batchSize);
     await admin.createTopics({
       waitForLeaders: false,
       timeout: 120_000,
       topics: batch.map((topic) => ({
         topic,
-        numPartitions: PARTITIONS_PER_TOPIC,
+        numPartitions: spec.partitionsPerTopic,
         replicationFactor: REPLICATION_FACTOR,
+        configEntries,
       })),
     });
-    const done = Math.min(i + CREATE_BATCH, missing.length);
-    if (done % 500 === 0 || done === missing.length)
+    const done = Math.min(i + batchSize, missing.length);
+    if (done % (batchSize * 5) === 0 || done === missing.length)
       log(`  ${formatInt(done)} of ${formatInt(missing.length)} created (${formatMs(performance.now() - started)}).`);
   }
 }
@@ -131,8 +155,8 @@ function record(topic: string, n: number): { key: string; value: string } {
   return { key: `key-${n}`, value };
 }
 
-async function produceSample(kafka: Kafka): Promise<{ sampleTopics: number; records: number }> {
-  const sample = BENCH_TOPICS.filter((_, i) => i % SAMPLE_EVERY === 0);
+async function produceSample(kafka: Kafka, spec: TopicsDataSpec): Promise<{ sampleTopics: number; records: number }> {
+  const sample = spec.topics.filter((_, i) => i % SAMPLE_EVERY === 0);
   log(`Producing ${RECORDS_PER_SAMPLE} records into each of ${sample.length} sample topics...`);
   const producer = kafka.producer({
     allowAutoTopicCreation: false,
@@ -158,19 +182,23 @@ async function produceSample(kafka: Kafka): Promise<{ sampleTopics: number; reco
 }
 
 /** Makes sure the data set is in the bench cluster (creating what is missing) and every partition has a leader. */
-export async function ensureTopicsDataSet(bootstrap: readonly string[], dataDir: string): Promise<DataSet> {
-  const markerFile = join(dataDir, "bench-topics.json");
+export async function ensureTopicsDataSet(
+  bootstrap: readonly string[],
+  dataDir: string,
+  spec: TopicsDataSpec = TOPICS_DATA,
+): Promise<DataSet> {
+  const markerFile = join(dataDir, spec.marker);
   const kafka = setupKafka("bench-setup", bootstrap, 180_000);
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const marker = readMarker(markerFile);
+    const marker = readMarker(markerFile, spec);
     if (marker) {
       log(
         `Reusing the data set made ${marker.createdAt} (--fresh makes it again); waiting for every partition ` +
           `to have a leader...`,
       );
-      await waitForLeaders(admin, 600_000);
+      await waitForLeaders(admin, spec, 600_000);
       return {
         topics: marker.topics,
         partitions: marker.topics * marker.partitionsPerTopic,
@@ -182,13 +210,13 @@ export async function ensureTopicsDataSet(bootstrap: readonly string[], dataDir:
       };
     }
     const started = performance.now();
-    await createMissing(admin);
-    await waitForLeaders(admin, 900_000);
-    const produced = await produceSample(kafka);
+    await createMissing(admin, spec);
+    await waitForLeaders(admin, spec, 900_000);
+    const produced = await produceSample(kafka, spec);
     const createMs = performance.now() - started;
     const created: Marker = {
-      topics: TOPIC_COUNT,
-      partitionsPerTopic: PARTITIONS_PER_TOPIC,
+      topics: spec.topics.length,
+      partitionsPerTopic: spec.partitionsPerTopic,
       sampleTopics: produced.sampleTopics,
       recordsProduced: produced.records,
       createdAt: new Date().toISOString(),
@@ -196,7 +224,7 @@ export async function ensureTopicsDataSet(bootstrap: readonly string[], dataDir:
     };
     writeFileSync(markerFile, `${JSON.stringify(created, null, 2)}\n`);
     log(`Data set ready in ${formatMs(createMs)}.`);
-    return { ...created, partitions: TOPIC_COUNT * PARTITIONS_PER_TOPIC, reused: false };
+    return { ...created, partitions: spec.topics.length * spec.partitionsPerTopic, reused: false };
   } finally {
     await admin.disconnect();
   }

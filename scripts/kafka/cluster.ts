@@ -36,6 +36,10 @@ export interface ClusterSpec {
   name: ClusterName;
   dataDir: string;
   nodes: NodeSpec[];
+  /** Maximum heap of each node (-Xmx); 768m unless set (the big-cluster benchmark gives its nodes more). */
+  heap?: string;
+  /** Broker settings added to (or replacing) the defaults of nodeProperties (e.g. for 50,000 partitions). */
+  properties?: Record<string, string | number | boolean>;
 }
 
 /**
@@ -209,6 +213,7 @@ export function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
     "replica.lag.time.max.ms": 10_000,
     "log.retention.hours": 168,
     "log.segment.bytes": 64 * 1024 * 1024,
+    ...spec.properties,
   };
   return Object.entries(lines)
     .map(([k, v]) => `${k}=${String(v)}`)
@@ -300,7 +305,7 @@ function startNode(spec: ClusterSpec, node: NodeSpec, libs: string): number {
     "java",
     [
       "-Xms256m",
-      "-Xmx768m",
+      `-Xmx${spec.heap ?? "768m"}`,
       "-XX:+UseG1GC",
       "-XX:MaxGCPauseMillis=20",
       "-Djava.awt.headless=true",

@@ -269,4 +269,17 @@ describe("boundary values", () => {
     const tags = new Writer().uvarint(0xffff_ffff).uvarint(1).uvarint(0).toBuffer();
     expect(() => new Reader(tags).tags()).toThrow(ProtocolDecodeError);
   });
+
+  it("grows its buffer past any size and keeps every byte written before", () => {
+    // 50,000 partitions of a ListOffsets request: far past the Writer's first buffer, grown many times.
+    const ids = Array.from({ length: 50_000 }, (_, i) => i);
+    const written = new Writer()
+      .compactString("big-topic")
+      .array(ids, (w, id) => w.int32(id).int64(BigInt(-id)).uvarint(id))
+      .toBuffer();
+    const r = new Reader(written);
+    expect(r.compactString()).toBe("big-topic");
+    expect(r.array((x) => [x.int32(), x.int64(), x.uvarint()])).toEqual(ids.map((id) => [id, BigInt(-id), id]));
+    expect(() => r.int8()).toThrow(ProtocolDecodeError);
+  });
 });

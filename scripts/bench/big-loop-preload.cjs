@@ -1,0 +1,24 @@
+/**
+ * Preloaded into the console server by the big-cluster benchmark (NODE_OPTIONS=--require ...): an event-loop delay
+ * histogram (perf_hooks.monitorEventLoopDelay, 10 ms resolution). On SIGUSR2 it writes what it saw since the last
+ * signal to BENCH_LOOP_FILE (JSON: seq, max, p99, mean in ms) and starts again, so the benchmark brackets one
+ * request between two signals.
+ */
+const { monitorEventLoopDelay } = require("node:perf_hooks");
+const { renameSync, writeFileSync } = require("node:fs");
+
+const file = process.env.BENCH_LOOP_FILE;
+if (file) {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let seq = 0;
+  process.on("SIGUSR2", () => {
+    seq += 1;
+    const ms = (ns) => ns / 1e6;
+    const body = { seq, max: ms(histogram.max), p99: ms(histogram.percentile(99)), mean: ms(histogram.mean) };
+    histogram.reset();
+    // Written aside then renamed, so the benchmark never reads a half-written file.
+    writeFileSync(`${file}.tmp`, JSON.stringify(body));
+    renameSync(`${file}.tmp`, file);
+  });
+}

@@ -1,0 +1,260 @@
+/**
+ * npm run bench:big [-- --fresh] [-- --keep]
+ *
+ * Big clusters (issue 19, target 2): the topics API and page at 10,000 topics / 50,000 partitions, on a cluster of
+ * its own (scripts/bench/big-data.ts; made once, reused by later runs), and how long the console's event loop is
+ * blocked while it reads them:
+ * 1. GET /api/clusters/big/topics?internal=true&limit=all, uncached (each sample ≥ 30.5 s after the last request),
+ *    each bracketed by two SIGUSR2 to the server, whose preloaded big-loop-preload.cjs writes the event-loop delay
+ *    histogram (max, p99) of the time between them,
+ * 2. the Topics page in Chromium, navigation → first row visible (scripts/bench/topics-page.ts),
+ * then rewrites the bench:big section of docs/BENCHMARKS.md.
+ */
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { TopicsResponse } from "../../lib/api/types";
+import { BIG_CLUSTER, BIG_PARTITIONS_PER_TOPIC, BIG_TOPIC_COUNT, BIG_TOPICS_DATA } from "./big-data";
+import { type DataSet, ensureTopicsDataSet } from "./topics-data";
+import { type PageResult, measureTopicsPage } from "./topics-page";
+import {
+  BENCH_WORK,
+  type ResultRow,
+  type Stats,
+  formatBytes,
+  formatInt,
+  formatMs,
+  formatStats,
+  launchChromium,
+  loadAverage,
+  log,
+  machineInfo,
+  markdownTable,
+  parseFlags,
+  runBench,
+  runLine,
+  SERVER_CACHE_EXPIRY_MS,
+  sleep,
+  startBenchCluster,
+  startConsole,
+  stats,
+  timed,
+  writeBenchSection,
+} from "./support";
+
+const CLUSTER = "big";
+const ROUNDS = 3;
+const PAGE_SAMPLES = 2;
+const API_TARGET_MS = 2_000;
+const PAGE_TARGET_MS = 2_500;
+const LOOP_TARGET_MS = 50;
+const SEARCH_TERM = "topic-0001";
+const LOOP_FILE = join(BENCH_WORK, "big-event-loop.json");
+
+interface LoopDelay {
+  seq: number;
+  max: number;
+  p99: number;
+  mean: number;
+}
+
+/** Asks the server's preload for its histogram since the last ask (and to start a new one). */
+async function readLoop(pid: number, after: number): Promise<LoopDelay> {
+  process.kill(pid, "SIGUSR2");
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (existsSync(LOOP_FILE)) {
+      const loop = JSON.parse(readFileSync(LOOP_FILE, "utf8")) as LoopDelay;
+      if (loop.seq > after) return loop;
+    }
+    await sleep(20);
+  }
+  throw new Error(`The console's event-loop preload did not answer (${LOOP_FILE}).`);
+}
+
+interface ApiSample {
+  ms: number;
+  bytes: number;
+  body: TopicsResponse;
+  loop: LoopDelay;
+}
+
+async function getTopics(url: string, pid: number, seq: number): Promise<ApiSample> {
+  const start = await readLoop(pid, seq);
+  const { ms, value } = await timed(async () => {
+    const response = await fetch(`${url}/api/clusters/${CLUSTER}/topics?internal=true&limit=all`, {
+      signal: AbortSignal.timeout(180_000),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`GET topics answered ${response.status}: ${text.slice(0, 300)}`);
+    return text;
+  });
+  const loop = await readLoop(pid, start.seq);
+  const body = JSON.parse(value) as TopicsResponse;
+  const big = body.topics.filter((t) => t.name.startsWith("big-topic-"));
+  if (big.length !== BIG_TOPIC_COUNT || body.topics.length !== body.total)
+    throw new Error(`GET topics listed ${big.length} big topics (of ${body.total}); expected ${BIG_TOPIC_COUNT}.`);
+  return { ms, bytes: Buffer.byteLength(value), body, loop };
+}
+
+interface ApiResult {
+  first: ApiSample;
+  uncached: ApiSample[];
+  times: Stats;
+  loopMax: Stats;
+  loopP99: Stats;
+}
+
+async function measureApi(url: string, pid: number): Promise<ApiResult> {
+  const first = await getTopics(url, pid, 0);
+  log(`Topics API, first request: ${formatMs(first.ms)}, loop blocked up to ${formatMs(first.loop.max)}.`);
+  let last = first;
+  const uncached: ApiSample[] = [];
+  for (let i = 0; i < ROUNDS; i += 1) {
+    await sleep(SERVER_CACHE_EXPIRY_MS);
+    last = await getTopics(url, pid, last.loop.seq);
+    uncached.push(last);
+    log(
+      `Round ${i + 1}/${ROUNDS}: uncached ${formatMs(last.ms)} (${formatBytes(last.bytes)}), event loop ` +
+        `max ${formatMs(last.loop.max)}, p99 ${formatMs(last.loop.p99)}.`,
+    );
+  }
+  return {
+    first,
+    uncached,
+    times: stats(uncached.map((s) => s.ms)),
+    loopMax: stats(uncached.map((s) => s.loop.max)),
+    loopP99: stats(uncached.map((s) => s.loop.p99)),
+  };
+}
+
+const verdict = (ok: boolean): "pass" | "FAIL" => (ok ? "pass" : "FAIL");
+
+function report(data: DataSet, api: ApiResult, page: PageResult, serverErrors: string[], load: number): string {
+  const body = api.uncached[api.uncached.length - 1]?.body ?? api.first.body;
+  const partitions = body.topics.reduce((sum, t) => sum + t.partitions, 0);
+  const rows: ResultRow[] = [
+    {
+      metric: `Topics API, uncached (\`?internal=true&limit=all\`, samples ≥ ${SERVER_CACHE_EXPIRY_MS / 1000} s apart)`,
+      value: formatStats(api.times),
+      target: "< 2 s (every sample)",
+      verdict: verdict(api.times.max < API_TARGET_MS),
+    },
+    {
+      metric: "Console event loop during an uncached read: longest block (delay histogram max)",
+      value: formatStats(api.loopMax),
+      target: "≤ 50 ms",
+      verdict: verdict(api.loopMax.max <= LOOP_TARGET_MS),
+    },
+    { metric: "… event-loop delay p99", value: formatStats(api.loopP99), target: "—", verdict: "—" },
+    {
+      metric: "Topics API, first request after the server started (loop max)",
+      value: `${formatMs(api.first.ms)} (${formatMs(api.first.loop.max)})`,
+      target: "—",
+      verdict: "—",
+    },
+    {
+      metric: "Topics API response",
+      value: `${formatInt(body.total)} topics, ${formatInt(partitions)} partitions, ${formatBytes(api.first.bytes)}`,
+      target: "—",
+      verdict: "—",
+    },
+  ];
+  if (page.ok) {
+    rows.push(
+      {
+        metric: "Topics page: navigation → first row visible (fresh context, API uncached)",
+        value: formatStats(page.firstRow),
+        target: "< 2.5 s",
+        verdict: verdict(page.firstRow.max < PAGE_TARGET_MS),
+      },
+      {
+        metric: "… the topics request as the browser saw it",
+        value: formatStats(page.apiInBrowser),
+        target: "—",
+        verdict: "—",
+      },
+      {
+        metric: "Topics page: rows in the DOM after load",
+        value: String(page.rowsAfterLoad),
+        target: "—",
+        verdict: "—",
+      },
+      {
+        metric: `Topics page: search "${SEARCH_TERM}" → settled`,
+        value: formatStats(page.search),
+        target: "—",
+        verdict: "—",
+      },
+      { metric: "Topics page: sort by name → re-rendered", value: formatStats(page.sort), target: "—", verdict: "—" },
+    );
+  } else {
+    rows.push({ metric: "Topics page", value: `not measured: ${page.reason}`, target: "< 2.5 s", verdict: "FAIL" });
+  }
+  const odd = [...page.errors, ...serverErrors.map((line) => `console server: ${line}`)];
+  return [
+    `${runLine(machineInfo())} Load average (1 min) ${load} at the end, on ${machineInfo().cpus} CPUs.`,
+    "",
+    `Data set: ${formatInt(BIG_TOPIC_COUNT)} topics × ${BIG_PARTITIONS_PER_TOPIC} partitions = ` +
+      `${formatInt(data.partitions)} partitions, replication factor 1, on the big bench cluster (3 nodes, ` +
+      `\`.data/kafka-big\`); ${formatInt(data.recordsProduced)} records in ${data.sampleTopics} topics; ` +
+      (data.reused ? `made ${data.createdAt.slice(0, 10)} in ${formatMs(data.createMs)}, reused` : "") +
+      (data.reused ? "." : `made by this run in ${formatMs(data.createMs)}.`),
+    "",
+    markdownTable(rows),
+    "",
+    "How it is measured (`scripts/bench/big.ts`, cluster and data in `scripts/bench/big-data.ts`):",
+    "",
+    "- The cluster: RF 1 (~16,700 partitions a broker: 16,700 open .log files under `ulimit -n` 20,000, 33,400 " +
+      "mapped indexes under `vm.max_map_count` 65,530), topic and broker segment.bytes 1 MiB and index size 64 KiB " +
+      "(indexes are mapped at their maximum size, 10 MiB by default), 1.5 GB heap a node instead of 768 MB, 4 " +
+      "recovery threads a log dir. Topics are made 200 per CreateTopics request.",
+    "- Event loop: the console server is started with `NODE_OPTIONS=--require scripts/bench/big-loop-preload.cjs`, " +
+      "which runs `perf_hooks.monitorEventLoopDelay({ resolution: 10 })`; the script signals it (SIGUSR2) just " +
+      "before and just after each request, and it writes the histogram of that span (max = the longest time the " +
+      "loop could not run a 10 ms timer, beyond the 10 ms).",
+    `- Topics page: Chromium, a warm-up load then ${PAGE_SAMPLES} loads in fresh contexts, ` +
+      `${SERVER_CACHE_EXPIRY_MS / 1000} s apart (topics request uncached), as in the Topics section.`,
+    ...(odd.length > 0
+      ? ["", "Seen during this run:", "", ...[...new Set(odd)].slice(0, 10).map((l) => `- ${l.slice(0, 300)}`)]
+      : []),
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags();
+  const benchStart = performance.now();
+  const { bootstrap, dataDir } = await startBenchCluster(flags, BIG_CLUSTER);
+  const data = await ensureTopicsDataSet(bootstrap, dataDir, BIG_TOPICS_DATA);
+  rmSync(LOOP_FILE, { force: true });
+  const preload = join(__dirname, "big-loop-preload.cjs");
+  // BENCH_CPU_PROF=1: also a CPU profile of the console server, written to .data/bench/profiles when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ` --cpu-prof --cpu-prof-dir=${join(BENCH_WORK, "profiles")}` : "";
+  const server = await startConsole([{ name: CLUSTER, bootstrap }], {
+    NODE_OPTIONS: `--require ${preload}${profile}`,
+    BENCH_LOOP_FILE: LOOP_FILE,
+  });
+  const api = await measureApi(server.url, server.pid);
+
+  const visible = api.first.body.topics.filter((t) => !t.internal);
+  const names = visible.map((t) => t.name).sort();
+  const browser = await launchChromium();
+  await sleep(SERVER_CACHE_EXPIRY_MS);
+  const page = await measureTopicsPage(
+    browser,
+    `${server.url}/clusters/${CLUSTER}/topics`,
+    {
+      visibleTopics: visible.length,
+      searchTerm: SEARCH_TERM,
+      searchMatches: visible.filter((t) => t.name.toLowerCase().includes(SEARCH_TERM)).length,
+      sortedFirst: names[names.length - 1] ?? "",
+      sortedLast: names[0] ?? "",
+    },
+    PAGE_SAMPLES,
+  );
+  if (!page.ok) log(`Topics page not measured: ${page.reason}`);
+  writeBenchSection("big", "Big clusters", report(data, api, page, server.stderrLines(), loadAverage()), machineInfo());
+  log(`Done in ${formatMs(performance.now() - benchStart)}.`);
+}
+
+runBench(main);
