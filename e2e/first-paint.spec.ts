@@ -86,13 +86,20 @@ test.describe("pages open with their data", () => {
     await page.waitForLoadState("networkidle");
     expect(prefetches).toEqual([]);
 
+    // Next fetches one route prefetch in parts (the route tree, then the segments it does not hold yet), so one
+    // prefetch is one or two requests, depending on what the page load already brought.
+    const to = (path: string) => prefetches.filter((u) => new URL(u).pathname === path).length;
     await topics.shell.link("Consumer groups").hover();
-    await expect.poll(() => prefetches.filter((u) => u.includes("/clusters/test/consumer-groups"))).toHaveLength(1);
+    await expect.poll(() => to("/clusters/test/consumer-groups")).toBeGreaterThan(0);
+    await page.waitForTimeout(1_000);
+    const groupsPrefetch = to("/clusters/test/consumer-groups");
+    expect(groupsPrefetch).toBeLessThanOrEqual(2);
     // Once per link, whatever the pointer does next.
     await topics.shell.link("Brokers").hover();
     await topics.shell.link("Consumer groups").hover();
-    await expect.poll(() => prefetches.filter((u) => u.includes("/clusters/test/brokers"))).toHaveLength(1);
-    expect(prefetches.filter((u) => u.includes("/clusters/test/consumer-groups"))).toHaveLength(1);
+    await expect.poll(() => to("/clusters/test/brokers")).toBeGreaterThan(0);
+    await page.waitForTimeout(1_000);
+    expect(to("/clusters/test/consumer-groups")).toBe(groupsPrefetch);
   });
 
   test("login on: the server render shows only what the signed-in user may read", async () => {
