@@ -60,7 +60,14 @@ import {
   writeBenchSection,
 } from "./support";
 import { readEvents } from "./stream";
-import { PRODUCE_BATCH, PRODUCE_EVERY_MS, PRODUCE_IN_FLIGHT, TARGET_RATE, produceAtRate } from "./tail-load";
+import {
+  freshTailTopic,
+  PRODUCE_BATCH,
+  PRODUCE_EVERY_MS,
+  PRODUCE_IN_FLIGHT,
+  TARGET_RATE,
+  produceAtRate,
+} from "./tail-load";
 import {
   type KafkajsRun,
   type KcatRun,
@@ -579,20 +586,7 @@ function tailClient(server: RunningConsole, pauseMs: number, query = "from=live"
  */
 async function measureMemory(server: RunningConsole, bootstrap: readonly string[]): Promise<MemoryResult> {
   const ports = new Set(bootstrap.map((b) => Number(b.split(":").pop())));
-  const kafka = setupKafka("bench-messages-live", bootstrap, 30_000);
-  const admin = kafka.admin();
-  await admin.connect();
-  await recreateTopic(admin, LIVE_TOPIC, LIVE_PARTITIONS, MESSAGES_REPLICATION);
-  onCleanup(`delete topic ${LIVE_TOPIC}`, async () => {
-    await admin.deleteTopics({ topics: [LIVE_TOPIC], timeout: 30_000 });
-    await admin.disconnect();
-  });
-  const producer = kafka.producer({
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
-  onCleanup("disconnect the live producer", () => producer.disconnect());
+  const producer = await freshTailTopic("bench-messages-live", bootstrap, LIVE_TOPIC, LIVE_PARTITIONS);
   await producer.send({ topic: LIVE_TOPIC, acks: -1, messages: [{ value: valueOf(0) }] });
 
   // Warm-up, not measured: the route's code loaded and its paths run (short reads and short live tails, as many as the

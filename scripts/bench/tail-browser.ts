@@ -6,8 +6,6 @@
  * section of docs/BENCHMARKS.md.
  */
 import { performance } from "node:perf_hooks";
-import { Partitioners } from "kafkajs";
-import { MESSAGES_REPLICATION, recreateTopic } from "./messages-data";
 import {
   type ResultRow,
   type Verdict,
@@ -18,11 +16,9 @@ import {
   log,
   machineInfo,
   markdownTable,
-  onCleanup,
   parseFlags,
   runBench,
   runLine,
-  setupKafka,
   sleep,
   startBenchCluster,
   startConsole,
@@ -30,7 +26,7 @@ import {
   formatStats,
   writeBenchSection,
 } from "./support";
-import { PRODUCE_BATCH, PRODUCE_EVERY_MS, TARGET_RATE, produceAtRate } from "./tail-load";
+import { freshTailTopic, PRODUCE_BATCH, PRODUCE_EVERY_MS, TARGET_RATE, produceAtRate } from "./tail-load";
 
 const CLUSTER = "bench";
 const TOPIC = "bench-tail-browser";
@@ -75,20 +71,7 @@ async function main(): Promise<void> {
   const flags = parseFlags();
   const benchStart = performance.now();
   const { bootstrap } = await startBenchCluster(flags);
-  const kafka = setupKafka("bench-tail-browser", bootstrap, 30_000);
-  const admin = kafka.admin();
-  await admin.connect();
-  await recreateTopic(admin, TOPIC, PARTITIONS, MESSAGES_REPLICATION);
-  onCleanup(`delete topic ${TOPIC}`, async () => {
-    await admin.deleteTopics({ topics: [TOPIC], timeout: 30_000 });
-    await admin.disconnect();
-  });
-  const producer = kafka.producer({
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
-  onCleanup("disconnect the producer", () => producer.disconnect());
+  const producer = await freshTailTopic("bench-tail-browser", bootstrap, TOPIC, PARTITIONS);
 
   const server = await startConsole([{ name: CLUSTER, bootstrap }]);
   const browser = await launchChromium();

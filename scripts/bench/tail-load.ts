@@ -4,14 +4,41 @@
  * Shared by messages.ts (a Node client tails) and tail-browser.ts (the page tails in Chromium).
  */
 import { performance } from "node:perf_hooks";
-import type { Producer } from "kafkajs";
-import { valueOf } from "./messages-data";
-import { sleep } from "./support";
+import { Partitioners, type Producer } from "kafkajs";
+import { MESSAGES_REPLICATION, recreateTopic, valueOf } from "./messages-data";
+import { onCleanup, setupKafka, sleep } from "./support";
 
 export const PRODUCE_EVERY_MS = 100;
 export const PRODUCE_BATCH = 1_000;
 export const PRODUCE_IN_FLIGHT = 5;
 export const TARGET_RATE = (PRODUCE_BATCH * 1000) / PRODUCE_EVERY_MS;
+
+/**
+ * A fresh topic for a tail (deleted again at the end of the run) and a connected producer for it (disconnected at
+ * the end): what each live-tail measurement starts from.
+ */
+export async function freshTailTopic(
+  clientId: string,
+  bootstrap: readonly string[],
+  topic: string,
+  partitions: number,
+): Promise<Producer> {
+  const kafka = setupKafka(clientId, bootstrap, 30_000);
+  const admin = kafka.admin();
+  await admin.connect();
+  await recreateTopic(admin, topic, partitions, MESSAGES_REPLICATION);
+  onCleanup(`delete topic ${topic}`, async () => {
+    await admin.deleteTopics({ topics: [topic], timeout: 30_000 });
+    await admin.disconnect();
+  });
+  const producer = kafka.producer({
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  onCleanup(`disconnect the producer of ${topic}`, () => producer.disconnect());
+  return producer;
+}
 
 /** Writes the load into `topic` for `ms`; resolves with the records acknowledged and the time it took. */
 export async function produceAtRate(
