@@ -28,3 +28,17 @@ export const listQueryFields = {
     )
     .default(100),
 };
+
+/** One page of a filtered, sorted list, as every list endpoint answers it: the page and where it sits in the whole. */
+export function pageOf<T>(
+  matching: readonly T[],
+  query: { offset: number; limit: number | "all" },
+): { total: number; offset: number; limit: number; items: T[] } {
+  const limit = query.limit === "all" ? matching.length : query.limit;
+  return {
+    total: matching.length,
+    offset: query.offset,
+    limit,
+    items: matching.slice(query.offset, query.offset + limit),
+  };
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { pageOf } from "@/lib/api/list-query";
 import type { z } from "zod";
 import type { ConsumerGroupsResponse } from "@/lib/api/types";
 import { defaultGroupOrder, filterGroups, sortGroups } from "@/lib/groups/list";
@@ -25,11 +26,6 @@ export async function groupsListResponse(
     query.sort,
     query.order ?? defaultGroupOrder(query.sort),
   );
-  const limit = query.limit === "all" ? matching.length : query.limit;
-  return {
-    total: matching.length,
-    offset: query.offset,
-    limit,
-    groups: matching.slice(query.offset, query.offset + limit),
-  };
+  const { items, ...page } = pageOf(matching, query);
+  return { ...page, groups: items };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { pageOf } from "@/lib/api/list-query";
 import type { z } from "zod";
 import type { TopicsResponse } from "@/lib/api/types";
 import { defaultOrder, filterTopics, sortTopics } from "@/lib/topics/list";
@@ -25,12 +26,6 @@ export async function topicsListResponse(cluster: ClusterHandle, query: TopicsLi
     query.sort,
     query.order ?? defaultOrder(query.sort),
   );
-  const limit = query.limit === "all" ? matching.length : query.limit;
-  return {
-    total: matching.length,
-    offset: query.offset,
-    limit,
-    topics: matching.slice(query.offset, query.offset + limit),
-    sizesComplete,
-  };
+  const { items, ...page } = pageOf(matching, query);
+  return { ...page, topics: items, sizesComplete };
 }
