@@ -35,6 +35,11 @@ const SAMPLES = 3;
 /** Between timed requests: past the server's longest cache. */
 const GAP_MS = SERVER_CACHE_EXPIRY_MS;
 const IDLE_SECONDS = 60;
+/**
+ * After a look: three minutes, so the window holds the samplers' quiet first minute and two of their background
+ * reads (server/sampling/background.ts: one a minute, for 15 minutes after the last read).
+ */
+const AFTER_LOOK_SECONDS = 180;
 /** Let the server finish starting (instrumentation, first connections) before the idle window. */
 const SETTLE_MS = 10_000;
 const MESSAGES = 100;
@@ -153,8 +158,8 @@ async function main(): Promise<void> {
   if (!groups) throw new Error("No groups page spec.");
   const lookErrors: string[] = [];
   const look = await loadPage(browser, server.url, groups, lookErrors);
-  log(`Looked at the groups page (first row ${formatMs(look.firstRowMs)}) and left; idle ${IDLE_SECONDS} s...`);
-  const idleAfterLook = await watchIdle(server.pid, IDLE_SECONDS);
+  log(`Looked at the groups page (first row ${formatMs(look.firstRowMs)}) and left; idle ${AFTER_LOOK_SECONDS} s...`);
+  const idleAfterLook = await watchIdle(server.pid, AFTER_LOOK_SECONDS);
   log(`Idle, after a look at the groups page: ${idleAfterLook.cpuPercent.toFixed(2)} % CPU.`);
 
   const html = await checkTopicsHtml(server.url);
@@ -179,6 +184,7 @@ async function main(): Promise<void> {
       idleAfterLook,
       samples: SAMPLES,
       idleSeconds: IDLE_SECONDS,
+      afterLookSeconds: AFTER_LOOK_SECONDS,
       serverErrors: server.stderrLines(),
       lookErrors,
       load,

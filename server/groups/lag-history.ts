@@ -1,23 +1,20 @@
 import "server-only";
 import type { ClusterHandle } from "@/server/kafka/clients";
 import { HISTORY_MS, type TrendPoint } from "@/lib/groups/trend";
+import { type BackgroundSampler, keepSamplingIn, newSampler, stopSampler } from "@/server/sampling/background";
 
 /**
  * A short lag history per group, in this process's memory (DESIGN.md allows it: it is a cache of what Kafka can
- * tell again, and it is fine to lose on restart). Samples come from every groups read; while someone has looked
- * at a cluster's groups in the last 15 minutes a background read every 10 s keeps the history going between
- * page refreshes. Bounded: 30 minutes per group, one sample per 4 s at most.
+ * tell again, and it is fine to lose on restart). Samples come from every groups read (a page refreshes every 5 s);
+ * after someone has looked at a cluster's groups, a background read once a minute keeps the history going for 15
+ * minutes (server/sampling/background.ts). Bounded: 30 minutes per group, one sample per 4 s at most.
  */
 
 const MIN_GAP_MS = 4_000;
-const SAMPLE_EVERY_MS = 10_000;
-const IDLE_AFTER_MS = 15 * 60_000;
 
 interface ClusterHistory {
   groups: Map<string, TrendPoint[]>;
-  lastInterest: number;
-  timer?: ReturnType<typeof setInterval>;
-  running: boolean;
+  sampler: BackgroundSampler;
 }
 
 const g = globalThis as typeof globalThis & { __kafkaConsoleLagHistory?: Map<string, ClusterHistory> };
@@ -25,7 +22,7 @@ const clusters = (g.__kafkaConsoleLagHistory ??= new Map<string, ClusterHistory>
 
 function historyFor(cluster: ClusterHandle): ClusterHistory {
   let history = clusters.get(cluster.name);
-  if (!history) clusters.set(cluster.name, (history = { groups: new Map(), lastInterest: 0, running: false }));
+  if (!history) clusters.set(cluster.name, (history = { groups: new Map(), sampler: newSampler() }));
   return history;
 }
 
@@ -59,36 +56,15 @@ function sweep(history: ClusterHistory, now: number): void {
 }
 
 /**
- * Someone is looking at this cluster's groups: keep sampling every 10 s until nobody has for 15 minutes.
- * `sample` reads every group (and records the samples); its failures are ignored (the next tick tries again).
+ * Someone is looking at this cluster's groups: keep the history going in the background until nobody has for 15
+ * minutes. `sample` reads every group (and records the samples); its failures are ignored (the next tick tries again).
  */
 export function keepSampling(cluster: ClusterHandle, sample: () => Promise<unknown>): void {
   const history = historyFor(cluster);
-  history.lastInterest = Date.now();
-  if (history.timer) return;
-  history.timer = setInterval(() => {
-    const now = Date.now();
-    sweep(history, now);
-    if (now - history.lastInterest > IDLE_AFTER_MS) {
-      clearInterval(history.timer);
-      history.timer = undefined;
-      return;
-    }
-    if (history.running) return;
-    history.running = true;
-    sample()
-      .catch(() => undefined)
-      .finally(() => {
-        history.running = false;
-      });
-  }, SAMPLE_EVERY_MS);
-  history.timer.unref();
+  keepSamplingIn(history.sampler, sample, (now) => sweep(history, now));
 }
 
 /** Stops every sampler (tests, shutdown). */
 export function stopSampling(): void {
-  for (const history of clusters.values()) {
-    if (history.timer) clearInterval(history.timer);
-    history.timer = undefined;
-  }
+  for (const history of clusters.values()) stopSampler(history.sampler);
 }

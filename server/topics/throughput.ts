@@ -3,19 +3,20 @@ import type { LogDirSizes, MetaTopic, Watermarks } from "@/lib/cluster/summary";
 import { type CountSample, currentRate, type Rate, rateBetween, rateTrend, sumTrends } from "@/lib/topics/throughput";
 import type { ClusterHandle } from "@/server/kafka/clients";
 import { watermarksReadAt } from "@/server/cluster/offsets";
+import { type BackgroundSampler, keepSamplingIn, newSampler, stopSampler } from "@/server/sampling/background";
 
 /**
  * Throughput samples per topic, in this process's memory (a cache of what Kafka can tell again: fine to lose on
- * restart). Every topics read records one; while someone has looked at a cluster in the last 15 minutes a
- * background read every 10 s keeps them going. Bounded whatever the number of topics: an hour per topic at most,
- * and fewer samples per topic when there are many topics (POINT_BUDGET over every cluster). Per partition only three
- * samples are kept (the newest, and two a minute apart), enough for a rate per partition and per broker over the
- * last one to two minutes.
+ * restart). Every topics read records one (the pages refresh every 5–10 s); after someone has looked at a cluster,
+ * a background read once a minute keeps them going for 15 minutes (server/sampling/background.ts). Bounded whatever
+ * the number of topics: an hour per topic at most, and fewer samples per topic when there are many topics
+ * (POINT_BUDGET over every cluster). Per partition only three samples are kept (the newest, and two a minute apart),
+ * enough for a rate per partition and per broker over the last one to two minutes.
  */
 
+/** A refresh beat of the pages: an hour of samples at this beat is the most kept per topic. */
 const SAMPLE_EVERY_MS = 10_000;
 const MIN_GAP_MS = 4_000;
-const IDLE_AFTER_MS = 15 * 60_000;
 const HOUR_MS = 60 * 60_000;
 const POINT_BUDGET = 400_000;
 const PARTITION_WINDOW_MS = 60_000;
@@ -41,9 +42,7 @@ interface TopicHistory {
 
 interface ClusterThroughput {
   topics: Map<string, TopicHistory>;
-  lastInterest: number;
-  timer?: ReturnType<typeof setInterval>;
-  running: boolean;
+  sampler: BackgroundSampler;
 }
 
 const g = globalThis as typeof globalThis & { __kafkaConsoleThroughput?: Map<string, ClusterThroughput> };
@@ -51,7 +50,7 @@ const clusters = (g.__kafkaConsoleThroughput ??= new Map<string, ClusterThroughp
 
 function stateOf(cluster: ClusterHandle): ClusterThroughput {
   let state = clusters.get(cluster.name);
-  if (!state) clusters.set(cluster.name, (state = { topics: new Map(), lastInterest: 0, running: false }));
+  if (!state) clusters.set(cluster.name, (state = { topics: new Map(), sampler: newSampler() }));
   return state;
 }
 
@@ -201,32 +200,15 @@ export function brokerRates(cluster: ClusterHandle, topics: readonly MetaTopic[]
 }
 
 /**
- * Someone is looking at this cluster's topics or brokers: keep sampling every 10 s until nobody has for 15
- * minutes. `sample` reads the topics (which records the samples); its failures are ignored until the next tick.
+ * Someone is looking at this cluster's topics or brokers: keep the samples going in the background until nobody
+ * has for 15 minutes. `sample` reads the topics (which records the samples); its failures are ignored.
  */
 export function keepSamplingThroughput(cluster: ClusterHandle, sample: () => Promise<unknown>): void {
-  const state = stateOf(cluster);
-  state.lastInterest = Date.now();
-  if (state.timer) return;
-  state.timer = setInterval(() => {
-    if (Date.now() - state.lastInterest > IDLE_AFTER_MS) {
-      clearInterval(state.timer);
-      state.timer = undefined;
-      return;
-    }
-    if (state.running) return;
-    state.running = true;
-    sample()
-      .catch(() => undefined)
-      .finally(() => {
-        state.running = false;
-      });
-  }, SAMPLE_EVERY_MS);
-  state.timer.unref();
+  keepSamplingIn(stateOf(cluster).sampler, sample);
 }
 
 /** Forgets every sample and stops every sampler (tests, shutdown). */
 export function resetThroughput(): void {
-  for (const state of clusters.values()) if (state.timer) clearInterval(state.timer);
+  for (const state of clusters.values()) stopSampler(state.sampler);
   clusters.clear();
 }
