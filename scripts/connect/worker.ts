@@ -9,16 +9,12 @@
  * Processes are recorded by pid in the Connect cluster's data folder; `down` stops only those, and only after
  * checking that the pid still belongs to a worker of this data folder.
  */
-import { execFile, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { promisify } from "node:util";
-import { bootstrapServers, type ClusterName, clusterSpec, isAlive, kafkaVersion, requireJava } from "../kafka/cluster";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { bootstrapServers, type ClusterName, clusterSpec, kafkaVersion, requireJava } from "../kafka/cluster";
+import { fetchOnce, logTail, recordedPid, ROOT, startDetached, stopPid } from "../jvm/processes";
 import { portIsFree } from "../net";
 
-const run = promisify(execFile);
-const ROOT = resolve(__dirname, "..", "..");
 const POM = join(ROOT, "scripts", "connect", "pom.xml");
 const LOG4J = join(ROOT, "scripts", "kafka", "log4j2.properties");
 
@@ -64,42 +60,21 @@ export function workerUrl(worker: WorkerSpec): string {
 export async function ensureConnectJars(log: (line: string) => void = console.log): Promise<string> {
   await requireJava();
   const version = kafkaVersion();
-  const libs = join(ROOT, ".cache", "connect", version, "libs");
-  const stamp = `${version} ${createHash("sha256").update(readFileSync(POM)).digest("hex").slice(0, 16)}\n`;
-  const marker = join(libs, ".complete");
-  if (existsSync(marker) && readFileSync(marker, "utf8") === stamp) return libs;
-  log(`Fetching Apache Kafka Connect ${version} from Maven Central (first run only)...`);
-  const staging = `${libs}.partial-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    await run(
-      "mvn",
-      [
-        "-B",
-        "-q",
-        "-f",
-        POM,
-        `-Dmaven.repo.local=${join(ROOT, ".cache", "m2")}`,
-        `-Dkafka.version=${version}`,
-        "dependency:copy-dependencies",
-        `-DoutputDirectory=${staging}`,
-        "-DincludeScope=runtime",
-      ],
-      { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
-    );
-  } catch (error) {
-    const out = error instanceof Error && "stdout" in error ? String((error as { stdout: unknown }).stdout) : "";
-    throw new ConnectError(
-      `Maven could not fetch Kafka Connect ${version} (is mvn on the PATH?):\n${out.split("\n").slice(-15).join("\n")}`,
-    );
-  }
-  writeFileSync(join(staging, ".complete"), stamp);
-  // Two starts at once (Vitest and Playwright) may both fetch: the first rename wins, the second is dropped.
-  if (!existsSync(marker)) {
-    rmSync(libs, { recursive: true, force: true });
-    renameSync(staging, libs);
-  } else rmSync(staging, { recursive: true, force: true });
-  return libs;
+  return fetchOnce({
+    pom: POM,
+    dest: join(ROOT, ".cache", "connect", version, "libs"),
+    version,
+    goal: [
+      `-Dkafka.version=${version}`,
+      "dependency:copy-dependencies",
+      "-DoutputDirectory={out}",
+      "-DincludeScope=runtime",
+    ],
+    what: `Apache Kafka Connect ${version}`,
+    timeoutMs: 600_000,
+    fail: (message) => new ConnectError(message),
+    log,
+  });
 }
 
 function workerDir(spec: ConnectSpec, worker: WorkerSpec): string {
@@ -150,16 +125,7 @@ export function workerProperties(spec: ConnectSpec, worker: WorkerSpec): string 
 
 /** The recorded pid of a worker, if that process is still a Connect worker of this data folder. */
 export function runningWorkerPid(spec: ConnectSpec, worker: WorkerSpec): number | undefined {
-  const file = pidFile(spec, worker);
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, "utf8").trim());
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-  try {
-    if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(workerDir(spec, worker))) return undefined;
-  } catch {
-    // No /proc (not Linux): trust the pid file.
-  }
-  return pid;
+  return recordedPid(pidFile(spec, worker), workerDir(spec, worker));
 }
 
 function startWorker(spec: ConnectSpec, worker: WorkerSpec, libs: string): number {
@@ -170,8 +136,7 @@ function startWorker(spec: ConnectSpec, worker: WorkerSpec, libs: string): numbe
   mkdirSync(filesDir(spec), { recursive: true });
   const props = join(dir, "worker.properties");
   writeFileSync(props, workerProperties(spec, worker));
-  const out = openSync(join(dir, "logs", "stdout.log"), "a");
-  const child = spawn(
+  const pid = startDetached(
     "java",
     [
       "-Xms128m",
@@ -186,12 +151,10 @@ function startWorker(spec: ConnectSpec, worker: WorkerSpec, libs: string): numbe
       "org.apache.kafka.connect.cli.ConnectDistributed",
       props,
     ],
-    { detached: true, stdio: ["ignore", out, out] },
+    { output: join(dir, "logs", "stdout.log"), pidFile: pidFile(spec, worker) },
   );
-  if (child.pid === undefined) throw new ConnectError(`Could not start Connect worker ${worker.id}.`);
-  child.unref();
-  writeFileSync(pidFile(spec, worker), `${child.pid}\n`);
-  return child.pid;
+  if (pid === undefined) throw new ConnectError(`Could not start Connect worker ${worker.id}.`);
+  return pid;
 }
 
 /** True once the worker's REST API lists connectors (it answers only after joining its group). */
@@ -204,11 +167,6 @@ export async function workerAnswers(worker: WorkerSpec): Promise<boolean> {
   }
 }
 
-function tail(file: string, lines = 20): string {
-  if (!existsSync(file)) return "(no log)";
-  return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-}
-
 /** Waits until every given worker answers; fails with the end of its log when one exits or time runs out. */
 export async function waitForWorkers(spec: ConnectSpec, workers = spec.workers, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -218,7 +176,7 @@ export async function waitForWorkers(spec: ConnectSpec, workers = spec.workers, 
       if (!runningWorkerPid(spec, worker)) {
         const log = workerLogFile(spec, worker);
         throw new ConnectError(
-          `Connect worker ${worker.id} exited while starting. Last lines of ${log}:\n${tail(log)}`,
+          `Connect worker ${worker.id} exited while starting. Last lines of ${log}:\n${logTail(log)}`,
         );
       }
     }
@@ -265,25 +223,6 @@ export async function connectUp(spec: ConnectSpec, log: (line: string) => void =
   const started = await launch(spec, log);
   await waitForWorkers(spec);
   return started;
-}
-
-async function stopPid(pid: number, timeoutMs: number): Promise<void> {
-  try {
-    process.kill(pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (isAlive(pid)) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // exited in between
-    }
-    const killDeadline = Date.now() + 10_000;
-    while (isAlive(pid) && Date.now() < killDeadline) await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Stops one worker (it leaves its group; SIGKILL after 30 s). Returns false if it was not running. */

@@ -6,17 +6,14 @@
  * Processes are recorded by pid in the cluster's data folder; `down` stops only those, and only after
  * checking that the pid still belongs to a Kafka node of this data folder.
  */
-import { execFile, spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { Kafka, logLevel } from "kafkajs";
 import { addScramUser, SASL_USER, scramFormatArgs, securedAnswers, securedProperties } from "./secured";
 import { ensureTlsFiles } from "./tls";
+import { fetchOnce, javaMajor, logTail, recordedPid, ROOT, run, startDetached, stopPid } from "../jvm/processes";
 
-const run = promisify(execFile);
-const ROOT = resolve(__dirname, "..", "..");
 const POM = join(ROOT, "scripts", "kafka", "pom.xml");
 const LOG4J = join(ROOT, "scripts", "kafka", "log4j2.properties");
 
@@ -89,18 +86,6 @@ export function kafkaVersion(): string {
   return match[1];
 }
 
-async function javaMajorVersion(env: NodeJS.ProcessEnv): Promise<number | undefined> {
-  try {
-    const { stderr, stdout } = await run("java", ["-version"], { timeout: 20_000, env });
-    const match = /version "(\d+)(?:\.(\d+))?/.exec(stderr + stdout);
-    if (!match?.[1]) return undefined;
-    const major = Number(match[1]);
-    return major === 1 && match[2] ? Number(match[2]) : major;
-  } catch {
-    return undefined;
-  }
-}
-
 async function hasMaven(): Promise<boolean> {
   try {
     await run("mvn", ["--version"], { timeout: 30_000 });
@@ -117,7 +102,7 @@ const NO_JAVA =
 
 /** Fails with one clear sentence when Java 17+ is not on the PATH (checked before every start, not only the first). */
 export async function requireJava(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const java = await javaMajorVersion(env);
+  const java = await javaMajor("java", env);
   if (java === undefined || java < 17) {
     throw new ClusterError(java === undefined ? NO_JAVA : `Java ${java} found; ${NO_JAVA}`);
   }
@@ -126,40 +111,18 @@ export async function requireJava(env: NodeJS.ProcessEnv = process.env): Promise
 /** Returns the folder holding the Kafka jars, fetching them through Maven into .cache/ the first time. */
 export async function ensureJars(log: (line: string) => void = console.log): Promise<string> {
   await requireJava();
-  const version = kafkaVersion();
-  const libs = join(ROOT, ".cache", "kafka", version, "libs");
-  // The marker holds a digest of the pom, so a dependency added to it is fetched on the next start.
-  const stamp = `${version} ${createHash("sha256").update(readFileSync(POM)).digest("hex").slice(0, 16)}\n`;
-  const marker = join(libs, ".complete");
-  if (existsSync(marker) && readFileSync(marker, "utf8") === stamp) return libs;
   if (!(await hasMaven())) throw new ClusterError(`Maven (mvn) not found. ${NO_JAVA}`);
-
-  log(`Fetching Apache Kafka ${version} from Maven Central (first run only)...`);
-  const staging = `${libs}.partial`;
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    await run(
-      "mvn",
-      [
-        "-B",
-        "-q",
-        "-f",
-        POM,
-        `-Dmaven.repo.local=${join(ROOT, ".cache", "m2")}`,
-        "dependency:copy-dependencies",
-        `-DoutputDirectory=${staging}`,
-        "-DincludeScope=runtime",
-      ],
-      { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
-    );
-  } catch (error) {
-    const out = error instanceof Error && "stdout" in error ? String((error as { stdout: unknown }).stdout) : "";
-    throw new ClusterError(`Maven could not fetch Kafka ${version}:\n${out.split("\n").slice(-15).join("\n")}`);
-  }
-  writeFileSync(join(staging, ".complete"), stamp);
-  rmSync(libs, { recursive: true, force: true });
-  renameSync(staging, libs);
-  return libs;
+  const version = kafkaVersion();
+  return fetchOnce({
+    pom: POM,
+    dest: join(ROOT, ".cache", "kafka", version, "libs"),
+    version,
+    goal: ["dependency:copy-dependencies", "-DoutputDirectory={out}", "-DincludeScope=runtime"],
+    what: `Apache Kafka ${version}`,
+    timeoutMs: 600_000,
+    fail: (message) => new ClusterError(message),
+    log,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -224,38 +187,9 @@ export function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
 // ---------------------------------------------------------------------------------------------------------
 // Processes
 
-/**
- * True while the process runs. A zombie (exited, not yet reaped by a parent whose event loop is busy, e.g.
- * blocked in spawnSync) answers kill(pid, 0) like a live process, so it is read from /proc as well.
- */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const state = stat.charAt(stat.lastIndexOf(")") + 2);
-    return state !== "Z" && state !== "X";
-  } catch {
-    return true; // no /proc (not Linux): kill(pid, 0) is all there is
-  }
-}
-
 /** The recorded pid of a node, if that process is still a Kafka node of this data folder. */
 export function runningPid(spec: ClusterSpec, node: NodeSpec): number | undefined {
-  const file = pidFile(spec, node);
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, "utf8").trim());
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (!cmdline.includes(nodeDir(spec, node))) return undefined;
-  } catch {
-    // No /proc (not Linux): trust the pid file.
-  }
-  return pid;
+  return recordedPid(pidFile(spec, node), nodeDir(spec, node));
 }
 
 /**
@@ -300,8 +234,7 @@ function startNode(spec: ClusterSpec, node: NodeSpec, libs: string): number {
   const existing = runningPid(spec, node);
   if (existing) return existing;
   const dir = nodeDir(spec, node);
-  const out = openSync(join(dir, "logs", "stdout.log"), "a");
-  const child = spawn(
+  const pid = startDetached(
     "java",
     [
       "-Xms256m",
@@ -316,17 +249,10 @@ function startNode(spec: ClusterSpec, node: NodeSpec, libs: string): number {
       "kafka.Kafka",
       join(dir, "server.properties"),
     ],
-    { detached: true, stdio: ["ignore", out, out] },
+    { output: join(dir, "logs", "stdout.log"), pidFile: pidFile(spec, node) },
   );
-  if (child.pid === undefined) throw new ClusterError(`Could not start Kafka node ${node.id}.`);
-  child.unref();
-  writeFileSync(pidFile(spec, node), `${child.pid}\n`);
-  return child.pid;
-}
-
-function tail(file: string, lines = 20): string {
-  if (!existsSync(file)) return "(no log)";
-  return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  if (pid === undefined) throw new ClusterError(`Could not start Kafka node ${node.id}.`);
+  return pid;
 }
 
 const quiet = () => () => undefined;
@@ -374,7 +300,7 @@ async function waitUntilReady(spec: ClusterSpec, nodes: NodeSpec[], timeoutMs: n
       if (!runningPid(spec, node)) {
         throw new ClusterError(
           `Kafka node ${node.id} exited while starting. Last lines of ` +
-            `${logFile(spec, node)}:\n${tail(logFile(spec, node))}`,
+            `${logFile(spec, node)}:\n${logTail(logFile(spec, node))}`,
         );
       }
     }
@@ -465,24 +391,8 @@ export async function up(spec: ClusterSpec, log: (line: string) => void = consol
   return { started, alreadyRunning };
 }
 
-async function stopPid(pid: number, timeoutMs: number): Promise<void> {
-  try {
-    process.kill(pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (isAlive(pid)) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // exited in between
-    }
-    const killDeadline = Date.now() + 10_000;
-    while (isAlive(pid) && Date.now() < killDeadline) await new Promise((r) => setTimeout(r, 100));
-    if (isAlive(pid)) throw new ClusterError(`Kafka process ${pid} did not exit even after SIGKILL.`);
-  }
+async function stopNodePid(pid: number, timeoutMs: number): Promise<void> {
+  if (!(await stopPid(pid, timeoutMs))) throw new ClusterError(`Kafka process ${pid} did not exit even after SIGKILL.`);
 }
 
 /** Stops one node (controlled shutdown; SIGKILL after 30 s). Returns false if it was not running. */
@@ -495,7 +405,7 @@ export async function stopNode(spec: ClusterSpec, id: number): Promise<boolean> 
   const pid = runningPid(spec, node);
   rmSync(pidFile(spec, node), { force: true });
   if (!pid) return false;
-  await stopPid(pid, 30_000);
+  await stopNodePid(pid, 30_000);
   return true;
 }
 

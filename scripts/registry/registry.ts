@@ -12,14 +12,10 @@
  * The process is recorded by pid in the registry's data folder; `down` stops only that pid, and only after checking
  * that it is still this registry (its command line names the data folder).
  */
-import { execFile, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fetchOnce, javaMajor, logTail, recordedPid, ROOT, run, startDetached, stopPid } from "../jvm/processes";
 
-const run = promisify(execFile);
-const ROOT = resolve(__dirname, "..", "..");
 const POM = join(ROOT, "scripts", "registry", "pom.xml");
 
 export class RegistryError extends Error {}
@@ -73,16 +69,6 @@ export function registryVersion(): string {
 // ---------------------------------------------------------------------------------------------------------
 // Java 21+
 
-async function javaMajor(java: string): Promise<number | undefined> {
-  try {
-    const { stderr, stdout } = await run(java, ["-version"], { timeout: 20_000 });
-    const match = /version "(\d+)/.exec(stderr + stdout);
-    return match?.[1] ? Number(match[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const NO_JAVA_21 =
   "The local schema registry (Apicurio Registry) needs Java 21 or newer: install a JDK 21+ (e.g. Eclipse Temurin " +
   "21 from adoptium.net) and set JAVA_HOME to it, or configure a registry of your own " +
@@ -117,48 +103,28 @@ export async function findJava21(env: Record<string, string | undefined> = proce
 /** Returns the folder holding quarkus-run.jar, fetching and unpacking the tarball into .cache/ the first time. */
 export async function ensureApp(log: (line: string) => void = console.log): Promise<string> {
   const version = registryVersion();
-  const dir = join(ROOT, ".cache", "registry", version);
-  const stamp = `${version} ${createHash("sha256").update(readFileSync(POM)).digest("hex").slice(0, 16)}\n`;
-  const marker = join(dir, ".complete");
-  if (existsSync(marker) && readFileSync(marker, "utf8") === stamp) return dir;
-  log(`Fetching Apicurio Registry ${version} from Maven Central (first run only, ~160 MB)...`);
-  const staging = `${dir}.partial`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  try {
-    await run(
-      "mvn",
-      [
-        "-B",
-        "-q",
-        "-f",
-        POM,
-        `-Dmaven.repo.local=${join(ROOT, ".cache", "m2")}`,
-        "dependency:copy",
-        `-Dartifact=io.apicurio:apicurio-registry-app:${version}:tar.gz:all`,
-        `-DoutputDirectory=${staging}`,
-      ],
-      { timeout: 900_000, maxBuffer: 16 * 1024 * 1024 },
-    );
-  } catch (error) {
-    const out = error instanceof Error && "stdout" in error ? String((error as { stdout: unknown }).stdout) : "";
-    const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
-    throw new RegistryError(
-      missing
-        ? "Maven (mvn) not found: the local schema registry is fetched from Maven Central with it."
-        : `Maven could not fetch Apicurio Registry ${version}:\n${out.split("\n").slice(-15).join("\n")}`,
-    );
-  }
-  const tarball = join(staging, `apicurio-registry-app-${version}-all.tar.gz`);
-  await run("tar", ["xzf", tarball, "-C", staging], { timeout: 300_000 });
-  rmSync(tarball, { force: true });
-  if (!existsSync(join(staging, "quarkus-run.jar"))) {
-    throw new RegistryError(`The Apicurio Registry ${version} tarball has no quarkus-run.jar.`);
-  }
-  writeFileSync(join(staging, ".complete"), stamp);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(staging, dir);
-  return dir;
+  return fetchOnce({
+    pom: POM,
+    dest: join(ROOT, ".cache", "registry", version),
+    version,
+    goal: [
+      "dependency:copy",
+      `-Dartifact=io.apicurio:apicurio-registry-app:${version}:tar.gz:all`,
+      "-DoutputDirectory={out}",
+    ],
+    what: `Apicurio Registry ${version} (~160 MB)`,
+    timeoutMs: 900_000,
+    finish: async (staging) => {
+      const tarball = join(staging, `apicurio-registry-app-${version}-all.tar.gz`);
+      await run("tar", ["xzf", tarball, "-C", staging], { timeout: 300_000 });
+      rmSync(tarball, { force: true });
+      if (!existsSync(join(staging, "quarkus-run.jar"))) {
+        throw new RegistryError(`The Apicurio Registry ${version} tarball has no quarkus-run.jar.`);
+      }
+    },
+    fail: (message) => new RegistryError(message),
+    log,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -172,33 +138,9 @@ export function logFile(spec: RegistrySpec): string {
   return join(spec.dataDir, "registry.log");
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const state = stat.charAt(stat.lastIndexOf(")") + 2);
-    return state !== "Z" && state !== "X";
-  } catch {
-    return true;
-  }
-}
-
 /** The recorded pid, if that process is still this registry (its command line names the data folder). */
 export function runningPid(spec: RegistrySpec): number | undefined {
-  const file = pidFile(spec);
-  if (!existsSync(file)) return undefined;
-  const pid = Number(readFileSync(file, "utf8").trim());
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-  try {
-    if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(spec.dataDir)) return undefined;
-  } catch {
-    // No /proc (not Linux): trust the pid file.
-  }
-  return pid;
+  return recordedPid(pidFile(spec), spec.dataDir);
 }
 
 /** The registry's environment: Quarkus and Apicurio settings (env form of their properties). */
@@ -245,11 +187,6 @@ export async function answers(spec: RegistrySpec): Promise<boolean> {
   }
 }
 
-function tail(file: string, lines = 20): string {
-  if (!existsSync(file)) return "(no log)";
-  return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-}
-
 /** Starts the registry if it is not running, and waits until its Confluent API answers. Idempotent. */
 export async function up(spec: RegistrySpec, log: (line: string) => void = console.log): Promise<boolean> {
   if (runningPid(spec) && (await answers(spec))) return false;
@@ -258,8 +195,7 @@ export async function up(spec: RegistrySpec, log: (line: string) => void = conso
   let started = false;
   if (!pid) {
     mkdirSync(spec.dataDir, { recursive: true });
-    const out = openSync(logFile(spec), "w");
-    const child = spawn(
+    const launched = startDetached(
       java,
       [
         "-Xms128m",
@@ -270,12 +206,16 @@ export async function up(spec: RegistrySpec, log: (line: string) => void = conso
         "-jar",
         join(app, "quarkus-run.jar"),
       ],
-      { detached: true, stdio: ["ignore", out, out], cwd: spec.dataDir, env: { ...process.env, ...registryEnv(spec) } },
+      {
+        output: logFile(spec),
+        fresh: true,
+        pidFile: pidFile(spec),
+        cwd: spec.dataDir,
+        env: { ...process.env, ...registryEnv(spec) },
+      },
     );
-    if (child.pid === undefined) throw new RegistryError("Could not start the schema registry.");
-    child.unref();
-    pid = child.pid;
-    writeFileSync(pidFile(spec), `${pid}\n`);
+    if (launched === undefined) throw new RegistryError("Could not start the schema registry.");
+    pid = launched;
     started = true;
     log(
       `Starting Apicurio Registry ${registryVersion()} on 127.0.0.1:${spec.port} ` +
@@ -286,7 +226,7 @@ export async function up(spec: RegistrySpec, log: (line: string) => void = conso
   for (;;) {
     if (!runningPid(spec)) {
       throw new RegistryError(
-        `The schema registry exited while starting. Last lines of ${logFile(spec)}:\n${tail(logFile(spec))}`,
+        `The schema registry exited while starting. Last lines of ${logFile(spec)}:\n${logTail(logFile(spec))}`,
       );
     }
     if (await answers(spec)) return started;
@@ -302,13 +242,7 @@ export async function down(spec: RegistrySpec): Promise<boolean> {
   const pid = runningPid(spec);
   rmSync(pidFile(spec), { force: true });
   if (!pid) return false;
-  process.kill(pid, "SIGTERM");
-  const deadline = Date.now() + 20_000;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (isAlive(pid)) {
-    process.kill(pid, "SIGKILL");
-    while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
-  }
+  if (!(await stopPid(pid, 20_000))) throw new RegistryError(`The schema registry (pid ${pid}) did not exit.`);
   return true;
 }
 
