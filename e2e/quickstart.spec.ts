@@ -9,7 +9,7 @@ import { clusterSpec, down, runningPid } from "../scripts/kafka/cluster";
 import { testPort } from "../scripts/test-support/ports";
 import { BrokersPage } from "./pages/brokers-page";
 
-// Clear of the test registry (18081) and its management port (19081).
+// Clear of the test registry (18081).
 const PORT = testPort(18087);
 const KAFKA_PORT = testPort(29092);
 const CONNECT_PORT = testPort(18185);

@@ -25,7 +25,11 @@ export type RegistryName = "dev" | "test" | "bench";
 export interface RegistrySpec {
   name: RegistryName;
   port: number;
-  /** Quarkus' management interface (health, metrics); its default 9000 would meet other local services. */
+  /**
+   * Quarkus' management interface (health, metrics), which nothing here uses: its default 9000 would meet other
+   * local services. The dev registry keeps a fixed one (docs/schemas.md); test and bench registries take any free
+   * port (0), so two checkouts' offsets can never make one registry's management port another's HTTP port.
+   */
   managementPort: number;
   dataDir: string;
   /** kafkasql: the Kafka bootstrap servers holding the schemas; undefined: in-memory (H2) storage. */
@@ -49,7 +53,7 @@ export function registrySpec(
   return {
     name,
     port,
-    managementPort: port + 1000,
+    managementPort: name === "dev" ? port + 1000 : 0,
     dataDir: join(ROOT, ".data", `registry-${name}`),
     ...(kafkaBootstrap ? { kafkaBootstrap } : {}),
   };
