@@ -3,6 +3,7 @@ import { pbkdf2, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
+import { getMetadata } from "@/server/cluster/metadata";
 import {
   AlterUserScramCredentials,
   DescribeUserScramCredentials,
@@ -23,8 +24,17 @@ export interface ScramUser {
 
 /** Every SCRAM user of the cluster with its mechanisms and iterations (Kafka never gives passwords back). */
 export async function listScramUsers(cluster: ClusterHandle): Promise<ScramUser[]> {
+  return usersAt(cluster, null);
+}
+
+/** The users as one broker knows them (null: the one kafkajs picks as controller, which knows a change first). */
+async function usersAt(cluster: ClusterHandle, nodeId: number | null): Promise<ScramUser[]> {
   const answer = await cluster.protocol(async (c) =>
-    send(await c.findControllerBroker(), DescribeUserScramCredentials, { users: null }),
+    send(
+      nodeId === null ? await c.findControllerBroker() : await c.findBroker({ nodeId }),
+      DescribeUserScramCredentials,
+      { users: null },
+    ),
   );
   if (answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
   return answer.results
@@ -83,13 +93,21 @@ export async function upsertScramUser(
 }
 
 /**
- * Waits (up to 4 s) until the users read as `done`: the controller has the change at once, the broker that answers
- * the next read learns it from the metadata log a moment later, and the page reads right after a change.
+ * Waits (up to 5 s) until every broker reads the users as `done`: the controller has a change at once, each broker
+ * learns it from the metadata log a moment later, and until then it still takes the old password (or the deleted
+ * user). A person who is told "password changed" must be able to rely on it with whichever broker a client meets.
  */
 async function settled(cluster: ClusterHandle, done: (users: ScramUser[]) => boolean): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    if (done(await listScramUsers(cluster))) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  const pending = new Set((await getMetadata(cluster)).brokers.map((b) => b.nodeId));
+  const deadline = Date.now() + 5_000;
+  while (pending.size > 0 && Date.now() < deadline) {
+    await Promise.all(
+      [...pending].map(async (id) => {
+        const users = await usersAt(cluster, id).catch(() => null);
+        if (users && done(users)) pending.delete(id);
+      }),
+    );
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
