@@ -26,11 +26,13 @@ describe("isAlive", () => {
 describe("recordedPid and stopPid", () => {
   it("names a running process only when its command line holds the marker, and stops it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jvm-processes-"));
-    const child = spawn("sleep", ["30", dir], { stdio: "ignore" });
+    // A process whose command line names the folder, as the Java servers' name their data folders.
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30_000)", dir], { stdio: "ignore" });
     const pidFile = join(dir, "x.pid");
     writeFileSync(pidFile, `${child.pid ?? -1}\n`);
     try {
-      expect(recordedPid(pidFile, dir)).toBe(child.pid);
+      // Its command line is the new program's once the exec is through, a moment after spawn returns.
+      await expect.poll(() => recordedPid(pidFile, dir), { timeout: 5_000 }).toBe(child.pid);
       // Another folder's pid file pointing here (a reused pid) is not this process.
       expect(recordedPid(pidFile, join(dir, "other"))).toBeUndefined();
       expect(recordedPid(join(dir, "missing.pid"), dir)).toBeUndefined();
