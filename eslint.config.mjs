@@ -9,6 +9,19 @@ const NO_NEXT_LINK = {
   message: "Use Link from @/components/ui/Link: it prefetches on intent, not every visible link on load.",
 };
 
+/** Browser-reachable code takes zod configured for the Content-Security-Policy (lib/zod.ts). */
+const NO_BARE_ZOD = {
+  name: "zod",
+  allowTypeImports: true,
+  message: 'Import { z } from "@/lib/zod": it sets zod up for the browser\'s Content-Security-Policy (no eval).',
+};
+
+/** The wire code has one door (server/kafka/protocol/index.ts). */
+const PROTOCOL_DOOR = {
+  group: ["@/server/kafka/protocol/*", "**/kafka/protocol/*"],
+  message: "Import the Kafka wire code from its door, @/server/kafka/protocol.",
+};
+
 /** The layering rule of shared/DESIGN.md for components/ (below). */
 const COMPONENTS_SERVER = {
   regex: "^(?:@/|(?:\\.\\./)+)server/(?![\\w-]+/actions$)",
@@ -64,15 +77,15 @@ const config = [
         "error",
         {
           paths: [NO_NEXT_LINK],
-          patterns: [
-            {
-              group: ["@/server/kafka/protocol/*", "**/kafka/protocol/*"],
-              message: "Import the Kafka wire code from its door, @/server/kafka/protocol.",
-            },
-          ],
+          patterns: [PROTOCOL_DOOR],
         },
       ],
     },
+  },
+  {
+    // Pages and their client components live in app/ too: the browser's zod comes from lib/zod.ts.
+    files: ["app/**"],
+    rules: { "no-restricted-imports": ["error", { paths: [NO_NEXT_LINK, NO_BARE_ZOD], patterns: [PROTOCOL_DOOR] }] },
   },
   {
     // Kafka error codes by name (KafkaErrorCode, server/kafka/protocol/errors.ts), never as bare numbers.
@@ -99,20 +112,23 @@ const config = [
     // The layering rules of shared/DESIGN.md: the browser side never reaches server code. Components may import a
     // "use server" action module (the browser gets RPC stubs for it), nothing else under server/.
     files: ["components/**"],
-    rules: { "no-restricted-imports": ["error", { paths: [NO_NEXT_LINK], patterns: [COMPONENTS_SERVER] }] },
+    rules: {
+      "no-restricted-imports": ["error", { paths: [NO_NEXT_LINK, NO_BARE_ZOD], patterns: [COMPONENTS_SERVER] }],
+    },
   },
   {
     // The intent-prefetching link wraps next/link; it is the one file that may import it.
     files: ["components/ui/Link.tsx"],
-    rules: { "no-restricted-imports": ["error", { patterns: [COMPONENTS_SERVER] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [NO_BARE_ZOD], patterns: [COMPONENTS_SERVER] }] },
   },
   {
     files: ["lib/**"],
+    ignores: ["lib/zod.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: [NO_NEXT_LINK],
+          paths: [NO_NEXT_LINK, NO_BARE_ZOD],
           patterns: [
             {
               group: ["@/server/**", "**/server/**"],

@@ -5,7 +5,7 @@
  * and the error bodies, each with a status the document lists for its route.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { GET as audit } from "@/app/api/audit/route";
 import { GET as broker } from "@/app/api/clusters/[cluster]/brokers/[id]/route";
 import { GET as brokers } from "@/app/api/clusters/[cluster]/brokers/route";

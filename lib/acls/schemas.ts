@@ -1,7 +1,7 @@
 /**
  * The inputs of the ACL, SCRAM user and quota changes, shared by the forms and the server actions.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import {
   type AclBinding,
   CLUSTER_RESOURCE_NAME,

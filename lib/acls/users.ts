@@ -1,5 +1,5 @@
 /** SCRAM users and client quotas: the inputs of their changes, shared by the forms and the server actions. */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const SCRAM_MECHANISM_NAMES = ["SCRAM-SHA-256", "SCRAM-SHA-512"] as const;
 /** Kafka refuses fewer than 4096 or more than 16384 iterations. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { fieldErrorsFrom, issueMessage } from "@/lib/actions/result";
 
 const schema = z.object({

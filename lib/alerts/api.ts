@@ -2,7 +2,7 @@
  * The alerts of a cluster as GET /api/clusters/{cluster}/alerts answers them, and as each console instance keeps
  * them in the alert state topic (server/alerts/state-topic.ts). Times are epoch milliseconds.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const alertStatusSchema = z.enum(["firing", "resolved"]);
 

@@ -1,5 +1,5 @@
 /** The answers of the access routes: ACLs, SCRAM users and client quotas. */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { OPERATIONS, PATTERN_TYPES, PERMISSIONS, RESOURCE_TYPES } from "@/lib/acls/model";
 
 const names = <T extends Record<string, number>>(table: T) =>

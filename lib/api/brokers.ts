@@ -2,7 +2,7 @@
  * Schemas of the cluster-operation answers of the HTTP API (issue 18): one broker with its configs, partitions and
  * log dirs; the KRaft quorum; the partition reassignments in progress. Types in lib/api/types.ts.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { offsetStringSchema } from "./topics";
 
 export const brokerConfigSourceSchema = z

@@ -2,7 +2,7 @@
  * Schemas of the cluster-wide answers of the HTTP API (health, clusters, brokers, overview). The TypeScript types are
  * derived from them (lib/api/types.ts re-exports them), and lib/api/openapi.ts publishes them as JSON Schema.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** GET /api/health */
 export const healthResponseSchema = z.object({

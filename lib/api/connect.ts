@@ -2,7 +2,7 @@
  * The answers of the Kafka Connect routes (docs/connect.md): the connectors of every Connect cluster of a Kafka
  * cluster, and one connector in detail. Connect's own words for states and types are kept.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const CONNECTOR_STATES = ["RUNNING", "PAUSED", "STOPPED", "FAILED", "UNASSIGNED", "RESTARTING"] as const;
 export const connectorStateSchema = z

@@ -2,7 +2,7 @@
  * The error body of every API answer that is not a success: `{ error: { code, message } }` with a fitting HTTP
  * status, never an HTML page or a stack trace. The message is a sentence a person can act on.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const apiErrorCodeSchema = z
   .enum([

@@ -2,7 +2,7 @@
  * Schemas of the consumer-group answers of the HTTP API (the groups list and one group), and of the results of the
  * offset-reset server actions. Offsets are decimal strings (64-bit); times are epoch milliseconds.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { offsetStringSchema } from "@/lib/api/topics";
 
 export const groupStateSchema = z

@@ -2,7 +2,7 @@
  * The query parameters every list endpoint shares (order and paging), validated with messages that name the
  * parameter. Each list's schema adds its own search, filters and sort columns.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const listQueryFields = {
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc." }).optional(),

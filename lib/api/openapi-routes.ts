@@ -3,7 +3,7 @@
  * document): its path and parameters, the zod schema of its query string (the one the route validates with) and of
  * its answer, and the error statuses it can give. lib/api/openapi.test.ts fails when a route on disk is missing here.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { alertsQuerySchema, alertsResponseSchema } from "@/lib/alerts/api";
 import { auditPageResponseSchema, auditQuerySchema } from "@/lib/audit/query";
 import { groupsListQuerySchema } from "@/lib/groups/schemas";

@@ -3,7 +3,7 @@
  * schemas the routes validate their query strings with and derive their answer types from (zod 4's JSON Schema
  * output), so it cannot drift from the code; the routes themselves are listed in lib/api/openapi-routes.ts. Pure.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { version } from "@/package.json";
 import { auditEntrySchema, jsonValueSchema } from "@/lib/audit/entry";
 import { auditPageResponseSchema } from "@/lib/audit/query";

@@ -4,7 +4,7 @@
  * quorum, disk, throughput, the busiest topics and the consumer groups that fall behind. Each of those parts is
  * best effort: null when the cluster did not answer that read, so the counts and the verdict always show.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { overviewCountsSchema } from "@/lib/api/cluster";
 import { lagStatusSchema } from "@/lib/api/groups";
 

@@ -1,5 +1,5 @@
 /** The answers of the schema registry routes: a cluster's subjects, and one subject's versions. */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const SCHEMA_FORMATS = ["AVRO", "PROTOBUF", "JSON"] as const;
 export const COMPATIBILITY_LEVELS = [

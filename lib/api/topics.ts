@@ -1,7 +1,7 @@
 /**
  * Schemas of the topic answers of the HTTP API: the topics list and one topic. Offsets are decimal strings (64-bit).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** An offset or watermark: a 64-bit number, so a decimal string. */
 export const offsetStringSchema = z

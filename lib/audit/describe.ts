@@ -4,7 +4,7 @@
  * written"), stored with the entry. Params come from the log, which keeps refused attempts with whatever input they
  * had: every reading here is defensive and falls back to the action's name.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { AUDIT_ACTION_LABELS, type AuditAction, type AuditEntry, type JsonValue } from "@/lib/audit/entry";
 import { formatInteger, formatQuantity } from "@/lib/format";
 

@@ -7,7 +7,7 @@
  * what an auditor wants to see, including the ones that changed nothing. Actions that change nothing (the offset
  * reset's preview) are not audited.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { MUTATION_ROLES, type MutationName } from "../auth/permissions";
 
 /** Every change (lib/auth/permissions.ts) but the preview, by the name its entries carry. */

@@ -3,7 +3,7 @@
  * the same filters as the page's URL state, and the one function that decides whether an entry matches them (the
  * server applies it while it reads the log, newest first).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import {
   AUDIT_ACTIONS,
   AUDIT_ACTION_LABELS,

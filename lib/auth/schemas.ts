@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** The sign-in form, checked by the form and by the server action alike. */
 export const signInSchema = z.object({

@@ -2,7 +2,7 @@
  * The inputs of the cluster operations (issue 18), one zod schema each, shared by the form and its server action:
  * broker configs, preferred leader election, partition reassignment and its cancel.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 const brokerId = z.int("A broker id is a whole number.").min(0, "A broker id is 0 or more.").max(2_147_483_647);
 const topicName = z

@@ -5,7 +5,7 @@
  * `{"filename": "..."}` → `{"position": 42}`), a sink's are `{"kafka_topic", "kafka_partition"}` →
  * `{"kafka_offset"}`. An empty offset forgets that partition (Connect's `null`).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { connectorRefSchema } from "@/lib/connect/schemas";
 
 export type JsonMap = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * The inputs of the Kafka Connect actions (server/connect/actions.ts), shared by their forms (zod resolver) and the
  * server, which validates them again.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Connect's own limit on a connector name is loose; the console keeps names readable and URL-safe enough. */
 export const connectorNameSchema = z

@@ -2,7 +2,7 @@
  * The one schema per consumer-group input, imported by the forms (validation as you type) and by the server
  * actions (the authority). Offsets travel as decimal strings: they are 64-bit.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { listQueryFields } from "@/lib/api/list-query";
 import { GROUP_SORTS, GROUP_STATES } from "@/lib/groups/list";
 import { topicNameSchema } from "@/lib/topics/schemas";

@@ -2,7 +2,7 @@
  * "Produce again": a message from the browser becomes a prefilled produce form. The draft travels in sessionStorage
  * (this tab only) under DRAFT_STORAGE_KEY, and the produce page, opened with ?draft=1, reads it once and removes it.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { MAX_HEADERS } from "@/lib/messages/produce";
 import { initialProduceValues, type ProduceFormValues } from "@/lib/messages/produce-form";
 import type { Payload, StreamMessage } from "@/lib/messages/types";

@@ -2,7 +2,7 @@
  * The one schema of the produce form, imported by the form (validation as you type) and by the server action (the
  * authority), and the action's result.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { schemaChoiceSchema } from "@/lib/schemas/produce";
 import { topicNameSchema } from "@/lib/topics/schemas";
 

@@ -3,7 +3,7 @@
  * (whose URL carries the same parameters plus `topic`, so a link reproduces a search). Every parameter arrives as
  * text; the schema turns them into a typed query and names the parameter of each problem.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const START_POSITIONS = ["oldest", "newest", "live", "offset", "timestamp"] as const;
 export type StartPosition = (typeof START_POSITIONS)[number];

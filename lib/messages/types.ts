@@ -3,7 +3,7 @@
  * Public API: field names are stable. Offsets are decimal strings (64-bit); timestamps are epoch milliseconds.
  * Each type is derived from its zod schema, which lib/api/openapi.ts publishes.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { offsetStringSchema } from "@/lib/api/topics";
 
 /**

@@ -2,7 +2,7 @@
  * The schema registry's changes, one zod schema each, shared by the forms and the server actions: register a new
  * version, set a compatibility level, delete a version or a subject (typed confirmation).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { COMPATIBILITY_LEVELS, SCHEMA_FORMATS } from "@/lib/api/schemas";
 
 const subject = z

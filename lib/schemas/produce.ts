@@ -2,7 +2,7 @@
  * Producing with a schema: the subject and version (or the latest) a key or value is written with. The record is
  * written as JSON, checked against the schema and encoded in the Confluent wire format on the server.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const schemaChoiceSchema = z.object({
   subject: z

@@ -3,7 +3,7 @@
  * action (the authority). Units a person reads (days, GB) are converted by lib/topics/units.ts before validation;
  * the schemas take Kafka's own units (ms, bytes).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { listQueryFields } from "@/lib/api/list-query";
 import { PARTITION_PROBLEMS, TOPIC_SORTS } from "@/lib/topics/list";
 

@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/ui/useActionForm";
 import { submitAction } from "@/components/ui/useActionMutation";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, TextInput } from "@/components/ui/Form";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { formatInteger, formatQuantity } from "@/lib/format";
 import { addPartitionsSchema } from "@/lib/topics/schemas";
 import { addPartitions } from "@/server/topics/actions";
