@@ -164,6 +164,9 @@ async function produceSample(kafka: Kafka, spec: TopicsDataSpec): Promise<{ samp
     // Idempotent: a send retried after a timeout (brokers busy with 20,000 new partitions) is not written twice.
     idempotent: true,
     maxInFlightRequests: 1,
+    // Metadata names every leader before each broker has finished taking its thousands of new partitions, and until
+    // then a send is answered NOT_LEADER_FOR_PARTITION: kafkajs' default of 5 quick retries gave up on it.
+    retry: { retries: 15, initialRetryTime: 500, maxRetryTime: 10_000 },
   });
   await producer.connect();
   try {
