@@ -8,8 +8,7 @@
  * Writes the `pages` section of docs/BENCHMARKS.md (pages-report.ts).
  */
 import { performance } from "node:perf_hooks";
-import { BENCH_TOPICS } from "./topics-data";
-import { ensureTopicsDataSet } from "./topics-data";
+import { BENCH_TOPICS, ensureTopicsDataSet } from "./topics-data";
 import { BENCH_GROUPS, ensureGroupsDataSet, topicOfGroup } from "./groups-data";
 import { measureBundles } from "./pages-bundle";
 import { watchIdle } from "./pages-idle";
@@ -17,6 +16,7 @@ import { type PageSpec, loadPage, measurePage } from "./pages-load";
 import { type HtmlCheck, report } from "./pages-report";
 import {
   SERVER_CACHE_EXPIRY_MS,
+  ensureBuild,
   formatMs,
   launchChromium,
   loadAverage,
@@ -145,6 +145,8 @@ async function main(): Promise<void> {
   const { bootstrap, dataDir } = await startBenchCluster(flags);
   const topicsData = await ensureTopicsDataSet(bootstrap, dataDir);
   const groupsData = await ensureGroupsDataSet(bootstrap, dataDir);
+  // The bundle figures are read from the build, so it is made (or found current) first.
+  ensureBuild();
   const bundles = measureBundles(Object.values(ROUTES), FLOOR_ROUTE);
   const server = await startConsole([{ name: CLUSTER, bootstrap }]);
 
