@@ -4,6 +4,8 @@
  * document leaves out, a wrong type or a $ref to the wrong component fails), and so are the message stream's events
  * and the error bodies, each with a status the document lists for its route.
  */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "@/lib/zod";
 import { GET as audit } from "@/app/api/audit/route";
@@ -16,6 +18,7 @@ import { GET as groups } from "@/app/api/clusters/[cluster]/consumer-groups/rout
 import { GET as overview } from "@/app/api/clusters/[cluster]/overview/route";
 import { GET as topic } from "@/app/api/clusters/[cluster]/topics/[topic]/route";
 import { GET as topicsList } from "@/app/api/clusters/[cluster]/topics/route";
+import { GET as topicNames } from "@/app/api/clusters/[cluster]/topic-names/route";
 import { GET as clusters } from "@/app/api/clusters/route";
 import { GET as connectors } from "@/app/api/clusters/[cluster]/connectors/route";
 import { GET as connector } from "@/app/api/clusters/[cluster]/connects/[connect]/connectors/[name]/route";
@@ -28,7 +31,7 @@ import { stopSampling } from "@/server/groups/lag-history";
 import { createTopic } from "@/server/topics/actions";
 import { commitGroupOffsets, produceTo, trackTopics, uniqueName } from "@/scripts/test-support/helpers";
 import { openStream } from "@/scripts/test-support/sse-client";
-import { TEST_CONNECT } from "@/scripts/test-support/test-cluster";
+import { TEST_BOOTSTRAP, TEST_CONNECT } from "@/scripts/test-support/test-cluster";
 import { waitForWorkers } from "@/scripts/connect/worker";
 
 const doc = openApiDocument();
@@ -75,7 +78,17 @@ async function expectDocumentedError(path: string, response: Response, status: n
   expectConforms("ApiErrorBody", await response.json());
 }
 
+const run = promisify(execFile);
 const request = (path: string) => new Request(`http://localhost${path}`);
+
+/** Every topic and its partition count as kcat's metadata listing (`kcat -L -J`) shows them. */
+async function kcatTopics(): Promise<Map<string, number>> {
+  const { stdout } = await run("kcat", ["-b", TEST_BOOTSTRAP, "-L", "-J"], { timeout: 30_000 });
+  const listing = z
+    .object({ topics: z.array(z.object({ topic: z.string(), partitions: z.array(z.unknown()) })) })
+    .parse(JSON.parse(stdout));
+  return new Map(listing.topics.map((t) => [t.topic, t.partitions.length]));
+}
 const on = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 
 const topics = trackTopics();
@@ -160,6 +173,29 @@ describe("each read route answers as the document describes it", () => {
       "/api/clusters/{cluster}/brokers/{id}",
       await broker(request("/api/clusters/test/brokers/x"), on({ cluster: "test", id: "x" })),
       400,
+    );
+  });
+
+  it("the topic names: what kcat lists, with internal ones flagged; an unknown cluster is a 404", async () => {
+    const before = await kcatTopics();
+    const answer = (await expectDocumentedAnswer(
+      "/api/clusters/{cluster}/topic-names",
+      await topicNames(request("/api/clusters/test/topic-names"), on({ cluster: "test" })),
+    )) as { topics: { name: string; internal: boolean; partitions: number }[] };
+    const after = await kcatTopics();
+    const ours = new Map(answer.topics.map((t) => [t.name, t]));
+    expect(ours.get(name)).toEqual({ name, internal: false, partitions: 3 });
+    expect(ours.get("__consumer_offsets")).toMatchObject({ internal: true });
+    // Other test files create and delete topics meanwhile: every topic kcat saw before and after is listed alike.
+    const stable = [...before].filter(([topic]) => after.has(topic));
+    expect(stable.length).toBeGreaterThan(1);
+    for (const [topic, partitions] of stable) expect(ours.get(topic)?.partitions, topic).toBe(partitions);
+    const names = answer.topics.map((t) => t.name);
+    expect(names).toEqual([...names].sort());
+    await expectDocumentedError(
+      "/api/clusters/{cluster}/topic-names",
+      await topicNames(request("/api/clusters/nope/topic-names"), on({ cluster: "nope" })),
+      404,
     );
   });
 

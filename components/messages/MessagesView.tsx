@@ -20,7 +20,7 @@ import { defaultMessageSort, type MessageSort, nextMessageSort } from "@/lib/mes
 import { emptyListWords } from "@/lib/messages/status";
 import type { StreamMessage } from "@/lib/messages/types";
 import { messageId } from "@/lib/messages/view";
-import { topicsQuery } from "@/lib/query/options";
+import { topicNamesQuery } from "@/lib/query/options";
 import { messagesPath, producePath } from "@/lib/routes";
 
 /** The search a page URL holds: its topic and the stream's parameters. */
@@ -55,7 +55,7 @@ const ALERT =
  */
 export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedBy: BlockedReason | null }) {
   const urlKey = useSearchParams().toString();
-  const topics = useQuery(topicsQuery(cluster));
+  const topics = useQuery(topicNamesQuery(cluster));
   const { session, snapshot } = useMessageStream();
   /** Bumped to run the search in the URL again (submitting the same search). */
   const [again, setAgain] = useState(0);

@@ -7,7 +7,7 @@ import { TopicField } from "@/components/messages/TopicField";
 import { useTimeZone } from "@/components/messages/useTimeZone";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
-import type { TopicSummary } from "@/lib/api/types";
+import type { TopicName } from "@/lib/api/types";
 import { formatQuantity } from "@/lib/format";
 import { DEFAULT_LIMIT, type RawMessageQuery, type StartPosition } from "@/lib/messages/query";
 import {
@@ -57,7 +57,7 @@ export function SearchForm({
 }: {
   /** The page's query string: the search as it stands in the URL. */
   urlKey: string;
-  topics: readonly TopicSummary[] | undefined;
+  topics: readonly TopicName[] | undefined;
   topicsFailed: boolean;
   /** Reads the topics list again (a topic created a moment ago). */
   refreshTopics?: () => unknown;

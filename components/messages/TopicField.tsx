@@ -2,16 +2,15 @@
 
 import { type Ref, useEffect, useId, useRef } from "react";
 import { Field, TextInput } from "@/components/ui/Form";
-import type { TopicSummary } from "@/lib/api/types";
+import type { TopicName } from "@/lib/api/types";
 import { formatQuantity } from "@/lib/format";
 
-/** What the hint says about the typed topic, from the topics list when it has loaded. */
-function topicHint(name: string, topics: readonly TopicSummary[] | undefined, loadFailed: boolean): string {
+/** What the hint says about the typed topic, from the cluster's topic names when they have loaded. */
+function topicHint(name: string, topics: readonly TopicName[] | undefined, loadFailed: boolean): string {
   if (loadFailed) return "Could not load the list of topics; type the name.";
   if (!topics) return "Loading the list of topics…";
   const topic = topics.find((t) => t.name === name.trim());
-  if (topic)
-    return `${formatQuantity(topic.partitions, "partition")}, ${formatQuantity(topic.messages, "message")} kept.`;
+  if (topic) return `${formatQuantity(topic.partitions, "partition")}${topic.internal ? ", internal" : ""}.`;
   if (name.trim() !== "") return "No topic of that name in the list (it may be new).";
   return `Type to pick one of ${formatQuantity(topics.length, "topic")}.`;
 }
@@ -41,7 +40,7 @@ export function TopicField({
   onBlur?: () => void;
   /** The input, for a form that moves to its first field with a problem. */
   inputRef?: Ref<HTMLInputElement>;
-  topics: readonly TopicSummary[] | undefined;
+  topics: readonly TopicName[] | undefined;
   loadFailed: boolean;
   errors: readonly string[] | undefined;
   disabled?: boolean;

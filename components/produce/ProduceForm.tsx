@@ -10,7 +10,7 @@ import { SchemaChoiceField } from "@/components/produce/SchemaChoiceField";
 import { ValueField } from "@/components/produce/ValueField";
 import { Button } from "@/components/ui/Button";
 import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
-import type { TopicSummary } from "@/lib/api/types";
+import type { TopicName } from "@/lib/api/types";
 import { formatInteger, formatQuantity } from "@/lib/format";
 import { COMPRESSIONS, MAX_COPIES } from "@/lib/messages/produce";
 
@@ -18,7 +18,7 @@ function partitionRange(count: number): string {
   return count === 1 ? "1 partition (0)" : `${formatInteger(count)} partitions (0–${formatInteger(count - 1)})`;
 }
 
-function PartitionField({ form, topic }: { form: ProduceFormApi; topic: TopicSummary | undefined }) {
+function PartitionField({ form, topic }: { form: ProduceFormApi; topic: TopicName | undefined }) {
   const typed = useWatch({ control: form.control, name: "partition" }).trim();
   const beyond = topic !== undefined && /^\d+$/.test(typed) && Number(typed) >= topic.partitions;
   return (
@@ -65,7 +65,7 @@ export function ProduceForm({
   draftRequested: boolean;
   /** Producing is not allowed here (the page says why). */
   blocked: boolean;
-  topics: readonly TopicSummary[] | undefined;
+  topics: readonly TopicName[] | undefined;
   topicsFailed: boolean;
   /** Reads the topics list again (a topic created a moment ago). */
   refreshTopics?: () => unknown;

@@ -6,7 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { ProduceForm } from "@/components/produce/ProduceForm";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
-import { topicsQuery } from "@/lib/query/options";
+import { topicNamesQuery } from "@/lib/query/options";
 import { messagesPath } from "@/lib/routes";
 
 /**
@@ -18,7 +18,7 @@ export function ProduceView({ cluster, blockedBy }: { cluster: string; blockedBy
   const params = useSearchParams();
   const topic = params.get("topic") ?? "";
   const draftRequested = params.get("draft") === "1";
-  const topics = useQuery(topicsQuery(cluster));
+  const topics = useQuery(topicNamesQuery(cluster));
 
   return (
     <>

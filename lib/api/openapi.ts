@@ -91,6 +91,8 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["Offset", topics.offsetStringSchema],
   ["TopicsResponse", topics.topicsResponseSchema],
   ["TopicSummary", topics.topicSummarySchema],
+  ["TopicNamesResponse", topics.topicNamesResponseSchema],
+  ["TopicName", topics.topicNameSchema],
   ["TopicResponse", topics.topicResponseSchema],
   ["PartitionInfo", topics.partitionInfoSchema],
   ["TopicConfigEntry", topics.topicConfigEntrySchema],

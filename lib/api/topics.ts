@@ -62,6 +62,16 @@ export const topicsResponseSchema = z.object({
     .describe("False when some sizes could not be read (a broker did not answer DescribeLogDirs): sizes are partial."),
 });
 
+export const topicNameSchema = z.object({
+  name: z.string(),
+  internal: z.boolean().describe("The name starts with `_` (__consumer_offsets, _schemas, ...)."),
+  partitions: z.int(),
+});
+
+export const topicNamesResponseSchema = z.object({
+  topics: z.array(topicNameSchema).describe("Every topic of the cluster, internal ones included, by name."),
+});
+
 export const partitionInfoSchema = z.object({
   partition: z.int(),
   leader: z.int().describe("-1 when the partition has no leader (offline)."),

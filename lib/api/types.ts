@@ -44,6 +44,8 @@ import type {
   topicSortSchema,
   topicsResponseSchema,
   topicSummarySchema,
+  topicNameSchema,
+  topicNamesResponseSchema,
 } from "@/lib/api/topics";
 import type {
   consumerGroupResponseSchema,
@@ -93,6 +95,9 @@ export type TopicSort = z.output<typeof topicSortSchema>;
 /** GET /api/clusters/{cluster}/topics */
 export type TopicsResponse = z.output<typeof topicsResponseSchema>;
 export type TopicSummary = z.output<typeof topicSummarySchema>;
+/** GET /api/clusters/{cluster}/topic-names */
+export type TopicNamesResponse = z.output<typeof topicNamesResponseSchema>;
+export type TopicName = z.output<typeof topicNameSchema>;
 export type PartitionInfo = z.output<typeof partitionInfoSchema>;
 export type ConfigSource = z.output<typeof configSourceSchema>;
 export type TopicConfigEntry = z.output<typeof topicConfigEntrySchema>;

@@ -18,6 +18,8 @@ export const queryKeys = {
   topics: (cluster: string, params?: ListParams) =>
     params ? (["clusters", cluster, "topics", "list", params] as const) : (["clusters", cluster, "topics"] as const),
   topic: (cluster: string, topic: string) => ["clusters", cluster, "topics", "detail", topic] as const,
+  /** Under topics: a created or deleted topic refreshes the pickers too. */
+  topicNames: (cluster: string) => ["clusters", cluster, "topics", "names"] as const,
   consumerGroups: (cluster: string, params?: ListParams) =>
     params
       ? (["clusters", cluster, "consumer-groups", "list", params] as const)

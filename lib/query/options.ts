@@ -9,6 +9,7 @@ import type {
   ConsumerGroupResponse,
   ConsumerGroupsResponse,
   OverviewResponse,
+  TopicNamesResponse,
   TopicResponse,
   TopicsResponse,
 } from "@/lib/api/types";
@@ -62,6 +63,14 @@ export function topicsQuery(cluster: string) {
     queryKey: queryKeys.topics(cluster, params),
     queryFn: ({ signal }) =>
       fetchJson<TopicsResponse>(`${clusterApiPath(cluster, "topics")}?internal=true&limit=all`, { signal }),
+  });
+}
+
+/** GET /api/clusters/{cluster}/topic-names: every topic's name for a picker, without the list's offsets and sizes. */
+export function topicNamesQuery(cluster: string) {
+  return queryOptions({
+    queryKey: queryKeys.topicNames(cluster),
+    queryFn: ({ signal }) => fetchJson<TopicNamesResponse>(clusterApiPath(cluster, "topic-names"), { signal }),
   });
 }
 

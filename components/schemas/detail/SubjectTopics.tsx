@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/components/ui/Link";
-import { topicsQuery } from "@/lib/query/options";
+import { topicNamesQuery } from "@/lib/query/options";
 import { messagesPath, topicPath } from "@/lib/routes";
 import { topicOfSubject } from "@/lib/schemas/display";
 
@@ -12,7 +12,7 @@ import { topicOfSubject } from "@/lib/schemas/display";
  */
 export function SubjectTopics({ cluster, subject }: { cluster: string; subject: string }) {
   const named = topicOfSubject(subject);
-  const { data, isPending } = useQuery({ ...topicsQuery(cluster), enabled: named !== null });
+  const { data, isPending } = useQuery({ ...topicNamesQuery(cluster), enabled: named !== null });
   if (!named)
     return (
       <p className="text-sm text-muted">

@@ -7,7 +7,7 @@ import { CreateTopicForm, type OnlineBrokers } from "@/components/topics/create/
 import { EmptyState } from "@/components/ui/EmptyState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
-import { brokersQuery, topicsQuery } from "@/lib/query/options";
+import { brokersQuery, topicNamesQuery } from "@/lib/query/options";
 import { clusterPath } from "@/lib/routes";
 
 const BACK_LINK = "rounded font-medium text-accent underline underline-offset-4";
@@ -18,7 +18,7 @@ const BACK_LINK = "rounded font-medium text-accent underline underline-offset-4"
  * below admin) it says why there is no form.
  */
 export function CreateTopicView({ cluster, blockedBy }: { cluster: string; blockedBy: BlockedReason | null }) {
-  const topics = useQuery({ ...topicsQuery(cluster), enabled: blockedBy === null });
+  const topics = useQuery({ ...topicNamesQuery(cluster), enabled: blockedBy === null });
   const brokers = useQuery({ ...brokersQuery(cluster), enabled: blockedBy === null });
 
   const existingNames = useMemo(() => topics.data?.topics.map((topic) => topic.name), [topics.data]);
