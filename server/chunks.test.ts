@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapInChunks, yieldToLoop } from "@/server/chunks";
+import { chunksOf, mapInChunks, yieldToLoop } from "@/server/chunks";
 
 describe("mapInChunks", () => {
   it("maps every item in order, with its index", async () => {
@@ -48,5 +48,21 @@ describe("yieldToLoop", () => {
     await yieldToLoop();
     seen.push("after");
     expect(seen).toEqual(["queued", "after"]);
+  });
+});
+
+describe("chunksOf", () => {
+  it("cuts a list into consecutive slices, the last one shorter", () => {
+    expect(chunksOf([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+  });
+
+  it("gives one slice for a list of at most one size, none for an empty list", () => {
+    expect(chunksOf(["a", "b"], 2)).toEqual([["a", "b"]]);
+    expect(chunksOf([], 5)).toEqual([]);
+  });
+
+  it("refuses a size that is not a positive integer", () => {
+    expect(() => chunksOf([1], 0)).toThrow(RangeError);
+    expect(() => chunksOf([1], 2.5)).toThrow(RangeError);
   });
 });

@@ -27,3 +27,11 @@ export async function mapInChunks<T, R>(
   }
   return out;
 }
+
+/** `items` cut into consecutive slices of at most `size` (the last may be shorter); none for an empty list. */
+export function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`size must be a positive integer, not ${size}`);
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
