@@ -31,6 +31,8 @@ export const BIG_CLUSTER = {
     KAFKA_LOCAL_DATA: join(ROOT, ".data", "kafka-big"),
   }),
   heap: "1536m",
+  // A restart recovers ~16,700 partitions a node: over 120 s on a loaded 2-core machine.
+  readyTimeoutMs: 600_000,
   properties: {
     "log.segment.bytes": 1024 * 1024,
     "log.index.size.max.bytes": 64 * 1024,

@@ -3,6 +3,9 @@
  * histogram (perf_hooks.monitorEventLoopDelay, 10 ms resolution). On SIGUSR2 it writes what it saw since the last
  * signal to BENCH_LOOP_FILE (JSON: seq, max, p99, mean in ms) and starts again, so the benchmark brackets one
  * request between two signals.
+ *
+ * With BENCH_CPU_PROF_DIR it also records a CPU profile of the whole server (node:inspector; Node refuses
+ * --cpu-prof in NODE_OPTIONS) and writes it there as a .cpuprofile when the process exits.
  */
 const { monitorEventLoopDelay } = require("node:perf_hooks");
 const { renameSync, writeFileSync } = require("node:fs");
@@ -20,5 +23,25 @@ if (file) {
     // Written aside then renamed, so the benchmark never reads a half-written file.
     writeFileSync(`${file}.tmp`, JSON.stringify(body));
     renameSync(`${file}.tmp`, file);
+  });
+}
+
+const profileDir = process.env.BENCH_CPU_PROF_DIR;
+if (profileDir) {
+  const { Session } = require("node:inspector");
+  const { mkdirSync } = require("node:fs");
+  const { join } = require("node:path");
+  const session = new Session();
+  session.connect();
+  session.post("Profiler.enable");
+  session.post("Profiler.start");
+  // A session of the same thread answers synchronously, so the profile is written before the process ends.
+  process.on("exit", () => {
+    session.post("Profiler.stop", (error, result) => {
+      if (error || !result) return;
+      mkdirSync(profileDir, { recursive: true });
+      const name = `console-${process.pid}-${Date.now()}.cpuprofile`;
+      writeFileSync(join(profileDir, name), JSON.stringify(result.profile));
+    });
   });
 }

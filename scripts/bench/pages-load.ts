@@ -10,7 +10,7 @@
  */
 import type { Browser } from "@playwright/test";
 import { performance } from "node:perf_hooks";
-import { watchErrors } from "./topics-page";
+import { pollInPage, watchErrors } from "./topics-page";
 import { type Stats, log, sleep, stats } from "./support";
 
 export interface PageSpec {
@@ -128,12 +128,9 @@ export async function loadPage(
     const page = await context.newPage();
     watchErrors(page, errors);
     await page.goto(`${baseUrl}${spec.path}`, { waitUntil: "commit" });
-    // Polled with evaluate (the console's CSP forbids the eval behind waitForFunction); the time is the probe's.
-    const deadline = Date.now() + 60_000;
-    while (!(await page.evaluate<boolean>(`!!window.__bench && window.__bench.firstRowAt !== undefined`))) {
-      if (Date.now() > deadline) throw new Error(`No row (${spec.row}) on ${spec.path} within 60 s.`);
-      await page.waitForTimeout(50);
-    }
+    // The time is the probe's; polling only notices it.
+    const firstRow = `window.__bench && window.__bench.firstRowAt !== undefined`;
+    await pollInPage(page, firstRow, 60_000, `No row (${spec.row}) on ${spec.path}`);
     // What else the page asks for on its own, with nobody hovering or clicking (link prefetches, polls).
     await page.waitForTimeout(1_000);
     const f = await page.evaluate<Figures>(resourceFigures(spec.api.map((p) => p.split("?")[0] ?? p)));

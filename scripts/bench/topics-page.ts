@@ -56,7 +56,7 @@ const ROWS = `document.querySelectorAll('table tbody tr:not([aria-hidden="true"]
  *
  */
 export const FIRST_ROW_PROBE = `(() => {
-  window.__bench = { firstRowAt: undefined, eventAt: undefined, settledAt: undefined };
+  window.__bench = { firstRowAt: undefined, eventAt: undefined, settledAt: undefined, settled: false };
   const check = () => {
     if (${ROWS}.length === 0) return false;
     window.__bench.firstRowAt = performance.now();
@@ -78,7 +78,7 @@ function armEvent(type: "input" | "click"): string {
 }
 
 /** True (and the time noted) once every rendered row contains `includes` and, with `first`, the first row names it. */
-function settled(arg: { includes?: string; first?: string; rowCount?: number }): string {
+function settledCheck(arg: { includes?: string; first?: string; rowCount?: number }): string {
   return `(() => {
     const arg = ${JSON.stringify(arg)};
     const rows = [...${ROWS}];
@@ -92,6 +92,35 @@ function settled(arg: { includes?: string; first?: string; rowCount?: number }):
     window.__bench.settledAt = performance.now();
     return true;
   })()`;
+}
+
+/**
+ * Polls `flag` (a page-side expression) from the bench process until it is truthy. page.waitForFunction would
+ * evaluate the predicate with eval inside the page, which the console's Content-Security-Policy refuses; a plain
+ * page.evaluate is not subject to it. The interval only bounds how soon the bench notices: times come from the page.
+ */
+export async function pollInPage(page: Page, flag: string, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(`!!(${flag})`))) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1_000} s.`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * Checks `settledCheck(arg)` on every animation frame inside the page (so settledAt keeps frame precision) and
+ * waits, polling from the bench process, until it holds.
+ */
+async function waitSettled(page: Page, arg: Parameters<typeof settledCheck>[0], what: string): Promise<void> {
+  await page.evaluate(`(() => {
+    window.__bench.settled = false;
+    const check = () => {
+      if (${settledCheck(arg)}) window.__bench.settled = true;
+      else requestAnimationFrame(check);
+    };
+    check();
+  })()`);
+  await pollInPage(page, "window.__bench.settled", 30_000, what);
 }
 
 async function elapsed(page: Page): Promise<number> {
@@ -169,23 +198,20 @@ async function oneSample(
     const search = page.getByLabel("Search topics");
     await page.evaluate(armEvent("input"));
     await search.fill(expect.searchTerm);
-    await page.waitForFunction(
-      settled({ includes: expect.searchTerm.toLowerCase(), rowCount: expect.searchMatches }),
-      undefined,
-      { polling: "raf", timeout: 30_000 },
+    await waitSettled(
+      page,
+      { includes: expect.searchTerm.toLowerCase(), rowCount: expect.searchMatches },
+      `Search "${expect.searchTerm}"`,
     );
     const searchMs = await elapsed(page);
 
     await search.fill("");
-    await page.waitForFunction(settled({ rowCount: expect.visibleTopics, first: expect.sortedLast }), undefined, {
-      polling: "raf",
-      timeout: 30_000,
-    });
+    await waitSettled(page, { rowCount: expect.visibleTopics, first: expect.sortedLast }, "Search cleared");
     await sleep(300);
 
     await page.evaluate(armEvent("click"));
     await table.getByRole("button", { name: "Name", exact: true }).click();
-    await page.waitForFunction(settled({ first: expect.sortedFirst }), undefined, { polling: "raf", timeout: 30_000 });
+    await waitSettled(page, { first: expect.sortedFirst }, "Sort by name");
     const sortMs = await elapsed(page);
 
     // Scrolled to the very end the table still holds only the rows in view.

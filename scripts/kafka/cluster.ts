@@ -37,6 +37,8 @@ export interface ClusterSpec {
   heap?: string;
   /** Broker settings added to (or replacing) the defaults of nodeProperties (e.g. for 50,000 partitions). */
   properties?: Record<string, string | number | boolean>;
+  /** How long `up` waits for every node to answer; 120 s unless set (50,000 partitions take longer to load). */
+  readyTimeoutMs?: number;
 }
 
 /**
@@ -387,7 +389,7 @@ export async function up(spec: ClusterSpec, log: (line: string) => void = consol
   }
   if (started.length > 0)
     log(`Starting Kafka ${kafkaVersion()} node(s) ${started.join(", ")} (${spec.name} cluster)...`);
-  await waitUntilReady(spec, spec.nodes, 120_000, libs);
+  await waitUntilReady(spec, spec.nodes, spec.readyTimeoutMs ?? 120_000, libs);
   return { started, alreadyRunning };
 }
 

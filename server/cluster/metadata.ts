@@ -1,10 +1,11 @@
 import "server-only";
-import { type Admin, ConfigResourceTypes } from "kafkajs";
+import { type Admin, ConfigResourceTypes, type DescribeConfigResponse } from "kafkajs";
 import type { ClusterSnapshot, MetaTopic } from "@/lib/cluster/summary";
 import { invalidate, singleFlight } from "@/server/cache";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { getControllerId } from "@/server/cluster/quorum";
+import { chunksOf } from "@/server/chunks";
 
 /** How long one metadata read serves every request of a cluster. */
 const METADATA_TTL_MS = 1_000;
@@ -14,6 +15,8 @@ const METADATA_TTL_MS = 1_000;
  * topic or broker the cache does not know yet is read at once.
  */
 const CONFIGS_TTL_MS = 30_000;
+/** Config resources per DescribeConfigs request: each answer is decoded in a few milliseconds. */
+const CONFIGS_BATCH = 1_000;
 
 /** Brokers, the active controller and every topic's partitions: the part of a snapshot that moves. */
 export type ClusterMetadata = Omit<ClusterSnapshot, "minIsr" | "cleanupPolicy">;
@@ -76,10 +79,12 @@ async function readListConfigs(admin: Admin, metadata: ClusterMetadata): Promise
     name: t.name,
     configNames: ["min.insync.replicas", "cleanup.policy"],
   }));
-  const configs = await admin.describeConfigs({
-    includeSynonyms: false,
-    resources: [...brokerResources, ...topicResources],
-  });
+  // In batches: one DescribeConfigs of 10,000 topics is decoded by kafkajs in one synchronous block.
+  const resources: DescribeConfigResponse["resources"] = [];
+  for (const batch of chunksOf([...brokerResources, ...topicResources], CONFIGS_BATCH)) {
+    const described = await admin.describeConfigs({ includeSynonyms: false, resources: batch });
+    resources.push(...described.resources);
+  }
   const out: ListConfigs = {
     racks: new Map(),
     minIsr: new Map(),
@@ -87,7 +92,7 @@ async function readListConfigs(admin: Admin, metadata: ClusterMetadata): Promise
     topics: new Set(metadata.topics.map((t) => t.name)),
     expires: Date.now() + CONFIGS_TTL_MS,
   };
-  for (const resource of configs.resources) {
+  for (const resource of resources) {
     if (resource.resourceType === ConfigResourceTypes.BROKER) {
       out.racks.set(Number(resource.resourceName), resource.configEntries[0]?.configValue || null);
       continue;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { chunksOf, mapInChunks, yieldToLoop } from "@/server/chunks";
+
+describe("mapInChunks", () => {
+  it("maps every item in order, with its index", async () => {
+    const items = Array.from({ length: 2_345 }, (_, i) => `t-${i}`);
+    const out = await mapInChunks(items, (s, i) => `${s}:${i}`, 100);
+    expect(out).toEqual(items.map((s, i) => `${s}:${i}`));
+  });
+
+  it("lets the event loop run between chunks, and only there", async () => {
+    const seen: string[] = [];
+    // An immediate queued before the map runs only once the map yields, after its first chunk.
+    setImmediate(() => seen.push("loop"));
+    await mapInChunks([0, 1, 2, 3, 4, 5, 6], (n) => seen.push(`item ${n}`), 3);
+    expect(seen).toEqual(["item 0", "item 1", "item 2", "loop", "item 3", "item 4", "item 5", "item 6"]);
+  });
+
+  it("does not yield for a list of one chunk or less", async () => {
+    const seen: string[] = [];
+    setImmediate(() => seen.push("loop"));
+    const out = await mapInChunks(
+      [1, 2, 3],
+      (n) => {
+        seen.push(`item ${n}`);
+        return n * 2;
+      },
+      3,
+    );
+    expect(out).toEqual([2, 4, 6]);
+    expect(seen).toEqual(["item 1", "item 2", "item 3"]);
+  });
+
+  it("maps an empty list to an empty list", async () => {
+    expect(await mapInChunks([], (n: number) => n)).toEqual([]);
+  });
+
+  it("refuses a chunk that is not a positive integer", async () => {
+    await expect(mapInChunks([1], (n) => n, 0)).rejects.toThrow(RangeError);
+    await expect(mapInChunks([1], (n) => n, 1.5)).rejects.toThrow(RangeError);
+  });
+});
+
+describe("yieldToLoop", () => {
+  it("resolves after immediates already queued", async () => {
+    const seen: string[] = [];
+    setImmediate(() => seen.push("queued"));
+    await yieldToLoop();
+    seen.push("after");
+    expect(seen).toEqual(["queued", "after"]);
+  });
+});
+
+describe("chunksOf", () => {
+  it("cuts a list into consecutive slices, the last one shorter", () => {
+    expect(chunksOf([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+  });
+
+  it("gives one slice for a list of at most one size, none for an empty list", () => {
+    expect(chunksOf(["a", "b"], 2)).toEqual([["a", "b"]]);
+    expect(chunksOf([], 5)).toEqual([]);
+  });
+
+  it("refuses a size that is not a positive integer", () => {
+    expect(() => chunksOf([1], 0)).toThrow(RangeError);
+    expect(() => chunksOf([1], 2.5)).toThrow(RangeError);
+  });
+});
