@@ -128,10 +128,14 @@ export function runBench(main: () => Promise<void>): void {
  * The benchmarks' own 3-node cluster: brokers on 39092, 39192, 39292 (controllers one above; all shifted by
  * TEST_PORT_OFFSET, so two checkouts can each run a benchmark), data in .data/kafka-bench.
  */
-export const BENCH_CLUSTER: ClusterSpec = clusterSpec("dev", {
-  KAFKA_LOCAL_PORT: String(testPort(39092)),
-  KAFKA_LOCAL_DATA: join(ROOT, ".data", "kafka-bench"),
-});
+export const BENCH_CLUSTER: ClusterSpec = {
+  ...clusterSpec("dev", {
+    KAFKA_LOCAL_PORT: String(testPort(39092)),
+    KAFKA_LOCAL_DATA: join(ROOT, ".data", "kafka-bench"),
+  }),
+  // A restart recovers the data sets' 20,000+ partitions, which took over the default 120 s on a loaded machine.
+  readyTimeoutMs: 600_000,
+};
 export const BENCH_BOOTSTRAP: string[] = bootstrapServers(BENCH_CLUSTER);
 
 function clusterRunning(spec: ClusterSpec): boolean {
