@@ -26,6 +26,7 @@ import {
   formatStats,
   writeBenchSection,
 } from "./support";
+import { CPU_PROFILE, startCpuProfile, stopCpuProfile } from "./cpu-profile";
 import { freshTailTopic, PRODUCE_BATCH, PRODUCE_EVERY_MS, TARGET_RATE, produceAtRate } from "./tail-load";
 
 const CLUSTER = "bench";
@@ -36,6 +37,8 @@ const SAMPLE_EVERY_MS = 2_000;
 const LONG_TASK_LIMIT_MS = 100;
 const INPUT_LIMIT_MS = 100;
 const HEAP_GROWTH_LIMIT = 0.1;
+/** The heap is also read after a forced GC this often during the tail: what the page retains. */
+const GC_EVERY_MS = 15_000;
 /** How long the page may take to count the last records after the producer stopped. */
 const CATCH_UP_MS = 20_000;
 
@@ -97,6 +100,8 @@ async function main(): Promise<void> {
   await cdp.send("HeapProfiler.collectGarbage");
   const heapStart = await heapMb();
   const heap: { at: number; mb: number }[] = [];
+  const retained: { at: number; mb: number }[] = [];
+  if (CPU_PROFILE) await startCpuProfile(cdp);
   const tailStart = performance.now();
   let producing = true;
   const load = produceAtRate(producer, TOPIC, TAIL_MS).finally(() => {
@@ -106,7 +111,12 @@ async function main(): Promise<void> {
   // Sampled for as long as the producer writes (longer than TAIL_MS when the machine cannot keep its rate).
   while (producing) {
     await sleep(SAMPLE_EVERY_MS);
-    heap.push({ at: performance.now() - tailStart, mb: await heapMb() });
+    const at = performance.now() - tailStart;
+    heap.push({ at, mb: await heapMb() });
+    if (at >= (retained.length + 1) * GC_EVERY_MS) {
+      await cdp.send("HeapProfiler.collectGarbage");
+      retained.push({ at, mb: await heapMb() });
+    }
     await page.keyboard.type(String.fromCharCode(97 + (typed % 26)));
     typed += 1;
   }
@@ -120,6 +130,8 @@ async function main(): Promise<void> {
   }
   const catchUpMs = performance.now() - caughtUpAt;
   const rows = await page.locator("tbody tr").count();
+  const profileTop = CPU_PROFILE ? await stopCpuProfile(cdp, "tail-page") : [];
+  for (const line of profileTop) log(`  ${line}`);
   await cdp.send("HeapProfiler.collectGarbage");
   const heapEnd = await heapMb();
   const probe = (await page.evaluate("window.__bench")) as Probe;
@@ -131,7 +143,13 @@ async function main(): Promise<void> {
   const lastAt = heap.at(-1)?.at ?? 0;
   const firstHalf = heap.filter((h) => h.at <= 30_000).map((h) => h.mb);
   const lastHalf = heap.filter((h) => h.at > lastAt - 30_000).map((h) => h.mb);
-  const growth = mean(lastHalf) / mean(firstHalf) - 1;
+  const rawGrowth = mean(lastHalf) / mean(firstHalf) - 1;
+  // Judged on the heap after a forced GC (what the page retains), not on the sawtooth of the used heap: the first
+  // sample, at 15 s, holds a full view of rows; none after it, nor the one after the tail, may be >10% above it.
+  const baseline = retained[0]?.mb ?? heapStart;
+  const later = [...retained.slice(1).map((r) => r.mb), heapEnd];
+  const growth = Math.max(...later) / baseline - 1;
+  const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
   const longest = Math.max(0, ...probe.longTasks);
   const inputStats = stats(probe.inputs);
   const checks = {
@@ -175,11 +193,13 @@ async function main(): Promise<void> {
       verdict: v(checks.input),
     },
     {
-      metric: "**JS heap** (CDP `JSHeapUsedSize` every 2 s): mean of the last 30 s vs the first 30 s",
+      metric:
+        "**JS heap retained** (CDP `JSHeapUsedSize` after HeapProfiler.collectGarbage every " +
+        `${GC_EVERY_MS / 1000} s and after the tail): the highest later sample vs the first`,
       value:
-        `**${growth >= 0 ? "+" : ""}${(growth * 100).toFixed(1)}%** (${mean(firstHalf).toFixed(1)} → ` +
-        `${mean(lastHalf).toFixed(1)} MB); after GC ${heapStart.toFixed(1)} MB at the start, ` +
-        `${heapEnd.toFixed(1)} MB at the end`,
+        `**${pct(growth)}** (${baseline.toFixed(1)} → max ${Math.max(...later).toFixed(1)} MB; ` +
+        `${heapStart.toFixed(1)} MB before the tail); without GC the 2 s samples' mean of the last 30 s vs the ` +
+        `first 30 s is ${pct(rawGrowth)} (${mean(firstHalf).toFixed(1)} → ${mean(lastHalf).toFixed(1)} MB)`,
       target: `≤ +${HEAP_GROWTH_LIMIT * 100}%`,
       verdict: v(checks.heap),
     },
@@ -190,7 +210,12 @@ async function main(): Promise<void> {
     "",
     markdownTable(table),
     "",
-    `JS heap (MB) every 2 s: ${heap.map((h) => h.mb.toFixed(1)).join(", ")}.`,
+    `JS heap (MB) every 2 s, without GC (a sawtooth): ${heap.map((h) => h.mb.toFixed(1)).join(", ")}.`,
+    "",
+    `JS heap (MB) after a forced GC: ${retained.map((r) => `${r.mb.toFixed(1)} at ${formatMs(r.at)}`).join(", ")}, ` +
+      `${heapEnd.toFixed(1)} after the tail. The rule: the heap is flat when no sample after the first (at ` +
+      `${GC_EVERY_MS / 1000} s, the view already full) is more than ${HEAP_GROWTH_LIMIT * 100}% above it; the used ` +
+      "heap without GC only shows when the collector last ran.",
     "",
     "How it is measured (`scripts/bench/tail-browser.ts`): the production build; headless Debian Chromium " +
       `(launchChromium) opens \`/clusters/${CLUSTER}/messages?topic=${TOPIC}&from=live\` on a fresh topic and waits ` +
