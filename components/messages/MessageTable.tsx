@@ -148,6 +148,7 @@ export function MessageTable({
   // Only the stream's own order has its newest rows at the bottom to follow.
   const following = useRef(followAtStart && arrival);
   const droppedBefore = useRef(dropped);
+  const countBefore = useRef(-1);
   const [behind, setBehind] = useState(false);
 
   const virtualizer = useVirtualizer({
@@ -167,11 +168,17 @@ export function MessageTable({
     const el = scrollRef.current;
     const newlyDropped = dropped - droppedBefore.current;
     droppedBefore.current = dropped;
+    const grew = sorted.length !== countBefore.current;
+    countBefore.current = sorted.length;
     if (!el) return;
     if (!arrival) return;
-    if (following.current) el.scrollTop = el.scrollHeight;
+    // Scrolling makes the browser lay the table out at once, inside this task. A full list that follows the bottom
+    // keeps its height when rows come and go, so it is still at the bottom: a live tail scrolls only while it fills.
+    if (following.current) {
+      if (grew) el.scrollTop = el.scrollHeight;
+    }
     else if (newlyDropped > 0) el.scrollTop = Math.max(0, el.scrollTop - newlyDropped * ROW_HEIGHT);
-  }, [rows, dropped, arrival]);
+  }, [rows, sorted.length, dropped, arrival]);
 
   function onScroll() {
     const el = scrollRef.current;

@@ -286,8 +286,9 @@ export class MessageStreamSession {
 
   private onMessage(message: StreamMessage): void {
     this.pending.push(message);
-    // The buffer never holds more than the view keeps.
-    if (this.pending.length > this.maxRows) {
+    // The buffer never holds more than twice what the view keeps: trimmed to the view's size once it has doubled, so
+    // a backlog costs one copy per maxRows messages, not a copy of the whole buffer per message.
+    if (this.pending.length > 2 * this.maxRows) {
       const extra = this.pending.length - this.maxRows;
       this.pending = this.pending.slice(extra);
       this.dropped += extra;
