@@ -225,6 +225,9 @@ async function main(): Promise<void> {
       `for ${TAIL_MS / 1000} s; the heap is read through CDP and garbage collected (HeapProfiler.collectGarbage) ` +
       'before the tail and after it. The count is the page\'s own "Shown" figure, read until it reaches what the ' +
       `producer had acknowledged (up to ${CATCH_UP_MS / 1000} s).`,
+    ...(profileTop.length > 0
+      ? ["", `Page CPU profile during the tail (BENCH_CPU_PROF=1), most self time: ${profileTop.join("; ")}.`]
+      : []),
     ...(serverErrors.length > 0 ? ["", `Console server stderr: ${serverErrors.slice(0, 5).join(" / ")}`] : []),
   ].join("\n");
   writeBenchSection("tail", "Live tail in the browser", body, machineInfo());
