@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/components/ui/Link";
 import { useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { MessageDetail } from "@/components/messages/MessageDetail";
 import { MessageTable } from "@/components/messages/MessageTable";
 import { SearchForm } from "@/components/messages/SearchForm";
@@ -76,12 +76,15 @@ export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedB
     return () => session.reset();
   }, [session, cluster, urlKey, again]);
 
-  function onSearch(topic: string, raw: RawMessageQuery) {
-    const href = messagesPath(cluster, topic, searchParamsOf(raw));
-    if (href === messagesPath(cluster, search.topic, searchParamsOf(search.raw))) setAgain((n) => n + 1);
-    // Next.js folds history.pushState into its router: the page re-reads the URL without a server round trip.
-    else window.history.pushState(null, "", href);
-  }
+  const onSearch = useCallback(
+    (topic: string, raw: RawMessageQuery) => {
+      const href = messagesPath(cluster, topic, searchParamsOf(raw));
+      if (href === messagesPath(cluster, search.topic, searchParamsOf(search.raw))) setAgain((n) => n + 1);
+      // Next.js folds history.pushState into its router: the page re-reads the URL without a server round trip.
+      else window.history.pushState(null, "", href);
+    },
+    [cluster, search],
+  );
 
   /** Back to the message's row (when it is still rendered) after its details close. */
   function closeDetail(id: string | null) {

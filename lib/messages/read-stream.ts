@@ -17,6 +17,20 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 export type StreamEnd = "ended" | "aborted";
 
 /**
+ * How long the reader handles events before it gives the browser its main thread back. Chunks that queued while the
+ * page was busy resolve `read()` at once, as microtasks: without a pause a backlog of megabytes would be parsed in one
+ * task, and a key pressed meanwhile would wait for all of it.
+ */
+export const SLICE_MS = 8;
+
+/** A macrotask later: input, rendering and timers run first. */
+export function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
  * GETs `url` and hands each event to `onEvent` as it arrives; `onOpen` runs once the server has accepted the request.
  * Resolves "ended" when the server closed the stream and "aborted" when `signal` ended it; rejects with a
  * ApiRequestError (its message in words) for a refused request, a server that did not answer, or a connection that
@@ -44,8 +58,14 @@ export async function readEventStream(
   const parser = new SseParser();
   const cancelReader = () => void reader.cancel().catch(() => undefined);
   signal.addEventListener("abort", cancelReader, { once: true });
+  let sliceStart = performance.now();
   try {
     for (;;) {
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToBrowser();
+        if (signal.aborted) return "aborted";
+        sliceStart = performance.now();
+      }
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
         chunk = await reader.read();

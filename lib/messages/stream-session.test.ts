@@ -193,6 +193,18 @@ describe("MessageStreamSession", () => {
     expect(snap.matched).toBe(5);
   });
 
+  it("keeps the newest rows and an exact count when a backlog many times the view arrives at once", async () => {
+    const s = stream();
+    const session = new MessageStreamSession({ fetch: fakeFetch([ok(s)]).fetchImpl, maxRows: 3, flushMs: 5 });
+    session.start(search({ from: "oldest" }));
+    await until(session, (snap) => snap.status === "reading");
+    // One chunk, so every event is handled before the next flush: the buffer is trimmed on the way.
+    s.write(Array.from({ length: 20 }, (_, i) => encodeEvent({ type: "message", data: message(1, i) })).join(""));
+    const snap = await until(session, (x) => x.matched === 20);
+    expect(snap.rows.map((m) => m.offset)).toEqual(["17", "18", "19"]);
+    expect(snap.dropped).toBe(17);
+  });
+
   it(
     "pauses by letting go of the stream and resumes at each partition's next offset with what is left of the " +
       "limit",

@@ -11,74 +11,11 @@ import { ApiRequestError } from "@/lib/api/client";
 import { readEventStream } from "@/lib/messages/read-stream";
 import { remainingLimit, resumeQuery, type SearchPosition } from "@/lib/messages/resume";
 import type { DoneReason, StreamMessage, StreamProgress } from "@/lib/messages/types";
+import { IDLE, type StreamSnapshot, type StreamStatus, troubleOf } from "@/lib/messages/stream-snapshot";
 import { appendCapped } from "@/lib/messages/view";
 import { messagesApiPath } from "@/lib/routes";
 
-export type StreamStatus =
-  /** No search (none chosen, or the form has problems). */
-  | "idle"
-  /** Waiting for the server to accept the request. */
-  | "connecting"
-  /** Reading towards the end (or a limit). */
-  | "reading"
-  /** Tailing new messages. */
-  | "live"
-  | "paused"
-  | "done"
-  | "stopped"
-  | "error";
-
-export interface StreamSnapshot {
-  /** Changes with every new search (not with pause and resume). */
-  run: number;
-  status: StreamStatus;
-  /** The search is a live tail (from=live). */
-  live: boolean;
-  /** The search has filters: counts say "matched" rather than "read". */
-  filtered: boolean;
-  /** The limit of the search, null for none. */
-  limit: number | null;
-  doneReason: DoneReason | null;
-  error: string | null;
-  rows: readonly StreamMessage[];
-  /** Older messages dropped from view to keep at most maxRows. */
-  dropped: number;
-  scanned: number;
-  matched: number;
-  bytes: number;
-  elapsedMs: number;
-  /** Records read per second: lately while reading, on average once it ended; null before there is a second of it. */
-  rate: number | null;
-  /** The server has reported progress (so the next offset of every partition is known). */
-  hasProgress: boolean;
-  /**
-   * Partitions whose leader changed during the search, or that cannot be read right now (see lib/messages/status.ts).
-   *
-   */
-  leaderTrouble: readonly LeaderTrouble[];
-  /** The schema registry could not be reached during this search: some records are shown raw (see each one). */
-  registryNote: string | null;
-  canPause: boolean;
-  canResume: boolean;
-  canStop: boolean;
-}
-
-/**
- * A partition whose reading was disturbed: its leader moved from `from` to `leader`, or it has not been readable for a
- * while.
- */
-export interface LeaderTrouble {
-  partition: number;
-  /** The broker it was first read from in this search, when it has moved since; null when it has not. */
-  from: number | null;
-  /** The broker it is read from now, -1 while it has no leader. */
-  leader: number;
-  /** How long it has not been readable, null while it is. */
-  unavailableForMs: number | null;
-}
-
-/** A partition failing for less than this is a leader move being followed, not worth a word yet. */
-export const UNAVAILABLE_NOTICE_MS = 2_000;
+export type { LeaderTrouble, StreamSnapshot, StreamStatus } from "@/lib/messages/stream-snapshot";
 
 export interface StreamSearch {
   cluster: string;
@@ -106,29 +43,6 @@ interface Counts {
   elapsedMs: number;
 }
 const ZERO: Counts = { scanned: 0, matched: 0, bytes: 0, elapsedMs: 0 };
-
-const IDLE: StreamSnapshot = {
-  run: 0,
-  status: "idle",
-  live: false,
-  filtered: false,
-  limit: null,
-  doneReason: null,
-  error: null,
-  rows: [],
-  dropped: 0,
-  scanned: 0,
-  matched: 0,
-  bytes: 0,
-  elapsedMs: 0,
-  rate: null,
-  hasProgress: false,
-  leaderTrouble: [],
-  registryNote: null,
-  canPause: false,
-  canResume: false,
-  canStop: false,
-};
 
 export class MessageStreamSession {
   private readonly fetchImpl: typeof fetch;
@@ -286,8 +200,9 @@ export class MessageStreamSession {
 
   private onMessage(message: StreamMessage): void {
     this.pending.push(message);
-    // The buffer never holds more than the view keeps.
-    if (this.pending.length > this.maxRows) {
+    // The buffer never holds more than twice what the view keeps: trimmed to the view's size once it has doubled, so
+    // a backlog costs one copy per maxRows messages, not a copy of the whole buffer per message.
+    if (this.pending.length > 2 * this.maxRows) {
       const extra = this.pending.length - this.maxRows;
       this.pending = this.pending.slice(extra);
       this.dropped += extra;
@@ -444,18 +359,4 @@ export class MessageStreamSession {
       canStop: this.canStop(),
     };
   }
-}
-
-function troubleOf(
-  leaders: ReadonlyMap<number, { first: number; now: number; unavailableForMs: number | null }>,
-): LeaderTrouble[] {
-  const trouble: LeaderTrouble[] = [];
-  for (const [partition, l] of leaders) {
-    const unavailable =
-      l.unavailableForMs !== null && l.unavailableForMs >= UNAVAILABLE_NOTICE_MS ? l.unavailableForMs : null;
-    const moved = l.first !== l.now && l.first >= 0;
-    if (moved || unavailable !== null)
-      trouble.push({ partition, from: moved ? l.first : null, leader: l.now, unavailableForMs: unavailable });
-  }
-  return trouble.sort((a, b) => a.partition - b.partition);
 }
