@@ -116,6 +116,15 @@ async function inspect(
 }
 
 /**
+ * "Already exists" is also the answer to a retry after an attempt that created the topic but failed waiting for its
+ * leaders (a busy cluster): the topic is then the new, empty one, with the partitions asked for.
+ */
+async function isEmptyTopic(admin: Admin, topic: string, partitions: number): Promise<boolean> {
+  const offsets = await admin.fetchTopicOffsets(topic).catch(() => null);
+  return offsets !== null && offsets.length === partitions && offsets.every((p) => p.high === "0");
+}
+
+/**
  * Deletes the topic if it exists and creates it again empty (a deletion takes a moment to finish: tried again
  * meanwhile).
  */
@@ -134,7 +143,7 @@ export async function recreateTopic(
         timeout: 60_000,
         topics: [{ topic, numPartitions: partitions, replicationFactor: replication }],
       });
-      if (created) break;
+      if (created || (await isEmptyTopic(admin, topic, partitions))) break;
     } catch (error) {
       // TOPIC_ALREADY_EXISTS while the deletion finishes.
       if (Date.now() > deadline) throw error;
