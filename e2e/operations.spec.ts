@@ -60,12 +60,15 @@ test.describe("cluster operations", () => {
       [1, 2],
       [2, 3],
     ]);
-    // Same replicas in another order: partition 0's preferred replica becomes 2 while 1 keeps leading.
-    await withAdmin((admin) =>
-      admin.alterPartitionReassignments({
-        topics: [{ topic, partitionAssignment: [{ partition: 0, replicas: [2, 1] }] }],
-      }),
-    );
+    // Same replicas in another order: partition 0's preferred replica becomes 2 while 1 keeps leading. Sent again
+    // while a broker answers that it does not know the new topic yet (the same reassignment twice changes nothing).
+    await expect(async () =>
+      withAdmin((admin) =>
+        admin.alterPartitionReassignments({
+          topics: [{ topic, partitionAssignment: [{ partition: 0, replicas: [2, 1] }] }],
+        }),
+      ),
+    ).toPass({ timeout: 30_000 });
     await expect
       .poll(async () => (await leaders(topic)).map((p) => p.leader === p.preferred && p.isr.length === 2), {
         timeout: 30_000,
