@@ -21,7 +21,7 @@
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { type Producer, Kafka, logLevel, Partitioners } from "kafkajs";
+import { type Producer, Kafka, logLevel } from "kafkajs";
 import { establishedSockets } from "../test-support/sockets";
 import type { StreamDone, StreamEvent } from "../../lib/messages/types";
 import {
@@ -32,7 +32,6 @@ import {
   MESSAGES_TOPIC,
   VALUE_BYTES,
   ensureMessagesDataSet,
-  recreateTopic,
   valueOf,
 } from "./messages-data";
 import {
@@ -52,7 +51,6 @@ import {
   parseFlags,
   runBench,
   runLine,
-  setupKafka,
   sleep,
   startBenchCluster,
   startConsole,
@@ -450,19 +448,7 @@ async function measureFirstMessage(server: RunningConsole, bootstrap: readonly s
   }
   log(`First message, from=newest: ${formatStats(stats(newest))}; from=oldest: ${formatStats(stats(oldest))}.`);
 
-  const kafka = setupKafka("bench-messages-latency", bootstrap, 30_000);
-  const admin = kafka.admin();
-  await admin.connect();
-  await recreateTopic(admin, LATENCY_TOPIC, LATENCY_PARTITIONS, MESSAGES_REPLICATION);
-  onCleanup(`delete topic ${LATENCY_TOPIC}`, async () => {
-    await admin.deleteTopics({ topics: [LATENCY_TOPIC], timeout: 30_000 });
-    await admin.disconnect();
-  });
-  const producer = kafka.producer({
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
-  await producer.connect();
+  const producer = await freshTailTopic("bench-messages-latency", bootstrap, LATENCY_TOPIC, LATENCY_PARTITIONS);
   // The producer's first send fetches metadata: done once before the samples.
   await producer.send({ topic: LATENCY_TOPIC, acks: -1, messages: [{ key: "warm-up", value: valueOf(0) }] });
   const afterAck: number[] = [];
