@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunksOf, mapInChunks, yieldToLoop } from "@/server/chunks";
+import { chunksOf, drainInSlices, mapInChunks, yieldToLoop } from "@/server/chunks";
 
 describe("mapInChunks", () => {
   it("maps every item in order, with its index", async () => {
@@ -64,5 +64,56 @@ describe("chunksOf", () => {
   it("refuses a size that is not a positive integer", () => {
     expect(() => chunksOf([1], 0)).toThrow(RangeError);
     expect(() => chunksOf([1], 2.5)).toThrow(RangeError);
+  });
+});
+
+describe("drainInSlices", () => {
+  /** A pull source of `count` numbers that costs `msEach` of busy CPU per item. */
+  function busySource(count: number, msEach: number) {
+    let given = 0;
+    return (step: number) => {
+      const out: number[] = [];
+      while (given < count && out.length < step) {
+        const until = performance.now() + msEach;
+        while (performance.now() < until) {
+          // busy, as a decoder is
+        }
+        out.push(given++);
+      }
+      return out;
+    };
+  }
+
+  it("takes every item in order, whatever the step", async () => {
+    expect(await drainInSlices(busySource(10, 0), 3)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await drainInSlices(busySource(0, 0), 3)).toEqual([]);
+  });
+
+  it("gives the event loop a turn after each slice of work, not only at the end", async () => {
+    const turns: number[] = [];
+    let taken = 0;
+    const source = busySource(40, 1);
+    const drained = drainInSlices(
+      (step) => {
+        const items = source(step);
+        taken += items.length;
+        return items;
+      },
+      1,
+      5,
+    );
+    // An interval-like chain of immediates records how many items had been taken each time the loop ran.
+    const probe = () => {
+      turns.push(taken);
+      if (taken < 40) setImmediate(probe);
+    };
+    setImmediate(probe);
+    expect(await drained).toHaveLength(40);
+    // 40 ms of work in slices of about 5 ms: the loop ran several times while items were still coming.
+    const during = turns.filter((t) => t > 0 && t < 40);
+    expect(during.length).toBeGreaterThanOrEqual(4);
+    // And never went more than a slice and an item (6 items at 1 ms) without a turn.
+    const gaps = turns.slice(1).map((t, i) => t - (turns[i] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(7);
   });
 });

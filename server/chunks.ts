@@ -35,3 +35,21 @@ export function chunksOf<T>(items: readonly T[], size: number): T[][] {
   for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
   return out;
 }
+
+/**
+ * Everything a pull source gives (`next(step)` returns up to `step` items, [] when done), pulled in slices of about
+ * `sliceMs` of work with a turn of the event loop between them: for decoders whose cost per item varies (a topic of
+ * one partition or of a thousand), where a fixed chunk size would not bound the block.
+ */
+export async function drainInSlices<T>(next: (step: number) => T[], step = 64, sliceMs = 8): Promise<T[]> {
+  const out: T[] = [];
+  let sliceStart = performance.now();
+  for (let items = next(step); items.length > 0; items = next(step)) {
+    for (const item of items) out.push(item);
+    if (performance.now() - sliceStart > sliceMs) {
+      await yieldToLoop();
+      sliceStart = performance.now();
+    }
+  }
+  return out;
+}

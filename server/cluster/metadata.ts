@@ -1,11 +1,12 @@
 import "server-only";
 import { type Admin, ConfigResourceTypes, type DescribeConfigResponse } from "kafkajs";
-import type { ClusterSnapshot, MetaTopic } from "@/lib/cluster/summary";
+import type { ClusterSnapshot } from "@/lib/cluster/summary";
 import { invalidate, singleFlight } from "@/server/cache";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { getControllerId } from "@/server/cluster/quorum";
 import { chunksOf } from "@/server/chunks";
+import { readTopics } from "@/server/cluster/metadata-read";
 
 /** How long one metadata read serves every request of a cluster. */
 const METADATA_TTL_MS = 1_000;
@@ -33,39 +34,22 @@ const g = globalThis as typeof globalThis & { __kafkaConsoleListConfigs?: Map<st
 const configCache = (g.__kafkaConsoleListConfigs ??= new Map<string, Promise<ListConfigs>>());
 
 /**
- * One Metadata read of a cluster: DescribeCluster and one Metadata request for all topics (plus the cached
- * DescribeQuorum), shared by concurrent requests and reused for a second.
+ * One Metadata read of a cluster: one Metadata request for all topics (the console's own, decoded in slices that
+ * leave the event loop free; see metadata-read.ts) and the cached DescribeQuorum, shared by concurrent requests and
+ * reused for a second.
  */
 export function getMetadata(cluster: ClusterHandle): Promise<ClusterMetadata> {
-  return singleFlight(`metadata:${cluster.name}`, METADATA_TTL_MS, () =>
-    cluster.admin(async (admin) => {
-      const [described, metadata, controllerId] = await Promise.all([
-        admin.describeCluster(),
-        admin.fetchTopicMetadata(),
-        getControllerId(cluster),
-      ]);
-      const topics: MetaTopic[] = metadata.topics.map((t) => ({
-        name: t.name,
-        partitions: t.partitions
-          .map((p) => ({
-            partitionId: p.partitionId,
-            leader: p.leader,
-            replicas: p.replicas,
-            isr: p.isr,
-            offlineReplicas: p.offlineReplicas ?? [],
-          }))
-          .sort((a, b) => a.partitionId - b.partitionId),
-      }));
-      return {
-        clusterId: described.clusterId,
-        // Not described.controller: a KRaft broker answers Metadata with a random live broker as "controller"
-        // (seen here: 1, 2, 2 on three calls). The quorum leader is the active controller.
-        controllerId,
-        brokers: described.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: null })),
-        topics,
-      };
-    }),
-  );
+  return singleFlight(`metadata:${cluster.name}`, METADATA_TTL_MS, async () => {
+    const [read, controllerId] = await Promise.all([readTopics(cluster), getControllerId(cluster)]);
+    return {
+      clusterId: read.clusterId,
+      // Not the Metadata answer's controller: a KRaft broker names a random live broker there (seen here: 1, 2, 2
+      // on three calls). The quorum leader is the active controller.
+      controllerId,
+      brokers: read.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: null })),
+      topics: read.topics,
+    };
+  });
 }
 
 async function readListConfigs(admin: Admin, metadata: ClusterMetadata): Promise<ListConfigs> {

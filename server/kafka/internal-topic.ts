@@ -1,5 +1,6 @@
 import "server-only";
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
+import { readTopics } from "@/server/cluster/metadata-read";
 import { listOffsets } from "@/server/cluster/offsets";
 import { ConsoleError } from "@/server/errors";
 import type { ClusterHandle } from "@/server/kafka/clients";
@@ -29,8 +30,10 @@ export function createInternalTopic(
   configEntries: readonly { name: string; value: string }[],
 ): Promise<void> {
   return cluster.admin(async (admin) => {
-    if ((await admin.listTopics()).includes(topic)) return;
-    const brokers = (await admin.describeCluster()).brokers.length;
+    // One named topic and the brokers: kafkajs' listTopics and describeCluster would decode every topic's metadata.
+    const known = await readTopics(cluster, [topic]);
+    if (known.topics.length > 0) return;
+    const brokers = known.brokers.length;
     const replicationFactor = Math.max(1, Math.min(3, brokers));
     await admin.createTopics({
       waitForLeaders: true,

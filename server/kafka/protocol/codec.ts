@@ -132,6 +132,10 @@ export class Reader {
     this.offset += n;
     return at;
   }
+  /** Bytes not read yet. */
+  remaining(): number {
+    return this.buf.length - this.offset;
+  }
   int8(): number {
     return this.buf.readInt8(this.need(1));
   }

@@ -15,6 +15,7 @@ export * from "./feature-apis";
 export * from "./fetch";
 export * from "./fetch-size";
 export * from "./group-apis";
+export * from "./metadata-api";
 export * from "./ops-apis";
 export * from "./records";
 export * from "./read";
