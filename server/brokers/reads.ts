@@ -1,11 +1,12 @@
 import "server-only";
-import { ConfigResourceTypes } from "kafkajs";
 import type { BrokerConfigEntry, BrokerConfigSource, BrokerResponse, ReassignmentsResponse } from "@/lib/api/types";
 import { summarizeBrokers } from "@/lib/cluster/summary";
 import { type ClusterHandle } from "@/server/kafka/clients";
+import { describeConfigs } from "@/server/cluster/configs";
 import { ConsoleError } from "@/server/errors";
 import { getSnapshot } from "@/server/cluster/metadata";
 import {
+  CONFIG_RESOURCE_BROKER,
   KafkaErrorCode,
   DescribeLogDirs,
   KafkaProtocolError,
@@ -15,7 +16,7 @@ import {
 } from "@/server/kafka/protocol";
 
 /** DescribeConfigs' config source (Kafka's ConfigSource ids) for a broker's config. */
-function sourceOf(configSource: number | undefined, isDefault: boolean): BrokerConfigSource {
+function sourceOf(configSource: number): BrokerConfigSource {
   switch (configSource) {
     case 2:
       return "dynamic-broker";
@@ -26,29 +27,25 @@ function sourceOf(configSource: number | undefined, isDefault: boolean): BrokerC
     case 5:
       return "default";
     default:
-      return isDefault ? "default" : "unknown";
+      return "unknown";
   }
 }
 
 /** Every config of one live broker, by name, with where its value comes from and whether it is dynamic. */
 export async function readBrokerConfigs(cluster: ClusterHandle, id: number): Promise<BrokerConfigEntry[]> {
-  const described = await cluster.admin((admin) =>
-    admin.describeConfigs({
-      includeSynonyms: false,
-      resources: [{ type: ConfigResourceTypes.BROKER, name: String(id) }],
-    }),
+  const [described] = await describeConfigs(
+    cluster,
+    [{ type: CONFIG_RESOURCE_BROKER, name: String(id), configNames: null }],
+    id,
   );
-  return (described.resources[0]?.configEntries ?? [])
-    .map((e) => {
-      const withSource = e as typeof e & { configSource?: number };
-      return {
-        name: e.configName,
-        value: e.isSensitive ? null : e.configValue,
-        source: sourceOf(withSource.configSource, e.isDefault),
-        readOnly: e.readOnly,
-        sensitive: e.isSensitive,
-      };
-    })
+  return (described?.configs ?? [])
+    .map((e) => ({
+      name: e.name,
+      value: e.sensitive ? null : e.value,
+      source: sourceOf(e.source),
+      readOnly: e.readOnly,
+      sensitive: e.sensitive,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

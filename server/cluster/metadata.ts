@@ -1,29 +1,30 @@
 import "server-only";
-import { type Admin, ConfigResourceTypes, type DescribeConfigResponse } from "kafkajs";
 import type { ClusterSnapshot } from "@/lib/cluster/summary";
 import { invalidate, singleFlight } from "@/server/cache";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { getControllerId } from "@/server/cluster/quorum";
 import { chunksOf } from "@/server/chunks";
+import { describeConfigs } from "@/server/cluster/configs";
+import { CONFIG_RESOURCE_TOPIC } from "@/server/kafka/protocol";
 import { readTopics } from "@/server/cluster/metadata-read";
 
 /** How long one metadata read serves every request of a cluster. */
 const METADATA_TTL_MS = 1_000;
 /**
- * How long the few configs the lists need (broker racks, min.insync.replicas, cleanup.policy) are reused. They
+ * How long the few configs the lists need (min.insync.replicas, cleanup.policy) are reused. They
  * rarely change: the console's own changes drop them at once, a change made elsewhere shows within 30 s, and a
  * topic or broker the cache does not know yet is read at once.
  */
 const CONFIGS_TTL_MS = 30_000;
 /** Config resources per DescribeConfigs request: each answer is decoded in a few milliseconds. */
 const CONFIGS_BATCH = 1_000;
+const LIST_CONFIGS = ["min.insync.replicas", "cleanup.policy"];
 
 /** Brokers, the active controller and every topic's partitions: the part of a snapshot that moves. */
 export type ClusterMetadata = Omit<ClusterSnapshot, "minIsr" | "cleanupPolicy">;
 
 interface ListConfigs {
-  racks: Map<number, string | null>;
   minIsr: Map<string, number>;
   cleanupPolicy: Map<string, string>;
   topics: Set<string>;
@@ -46,46 +47,28 @@ export function getMetadata(cluster: ClusterHandle): Promise<ClusterMetadata> {
       // Not the Metadata answer's controller: a KRaft broker names a random live broker there (seen here: 1, 2, 2
       // on three calls). The quorum leader is the active controller.
       controllerId,
-      brokers: read.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: null })),
+      brokers: read.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
       topics: read.topics,
     };
   });
 }
 
-async function readListConfigs(admin: Admin, metadata: ClusterMetadata): Promise<ListConfigs> {
-  const brokerResources = metadata.brokers.map((b) => ({
-    type: ConfigResourceTypes.BROKER,
-    name: String(b.nodeId),
-    configNames: ["broker.rack"],
-  }));
-  const topicResources = metadata.topics.map((t) => ({
-    type: ConfigResourceTypes.TOPIC,
-    name: t.name,
-    configNames: ["min.insync.replicas", "cleanup.policy"],
-  }));
-  // In batches: one DescribeConfigs of 10,000 topics is decoded by kafkajs in one synchronous block.
-  const resources: DescribeConfigResponse["resources"] = [];
-  for (const batch of chunksOf([...brokerResources, ...topicResources], CONFIGS_BATCH)) {
-    const described = await admin.describeConfigs({ includeSynonyms: false, resources: batch });
-    resources.push(...described.resources);
-  }
+async function readListConfigs(cluster: ClusterHandle, metadata: ClusterMetadata): Promise<ListConfigs> {
   const out: ListConfigs = {
-    racks: new Map(),
     minIsr: new Map(),
     cleanupPolicy: new Map(),
     topics: new Set(metadata.topics.map((t) => t.name)),
     expires: Date.now() + CONFIGS_TTL_MS,
   };
-  for (const resource of resources) {
-    if (resource.resourceType === ConfigResourceTypes.BROKER) {
-      out.racks.set(Number(resource.resourceName), resource.configEntries[0]?.configValue || null);
-      continue;
-    }
-    for (const entry of resource.configEntries) {
-      if (entry.configName === "min.insync.replicas" && entry.configValue)
-        out.minIsr.set(resource.resourceName, Number(entry.configValue));
-      if (entry.configName === "cleanup.policy" && entry.configValue)
-        out.cleanupPolicy.set(resource.resourceName, entry.configValue);
+  // In batches, each answer a few milliseconds of decoding (one answer for 10,000 topics would be one long block).
+  const names = metadata.topics.map((t) => t.name);
+  for (const batch of chunksOf(names, CONFIGS_BATCH)) {
+    const resources = batch.map((name) => ({ type: CONFIG_RESOURCE_TOPIC, name, configNames: LIST_CONFIGS }));
+    for (const resource of await describeConfigs(cluster, resources)) {
+      for (const config of resource.configs) {
+        if (config.name === "min.insync.replicas" && config.value) out.minIsr.set(resource.name, Number(config.value));
+        if (config.name === "cleanup.policy" && config.value) out.cleanupPolicy.set(resource.name, config.value);
+      }
     }
   }
   return out;
@@ -98,7 +81,7 @@ async function readListConfigs(admin: Admin, metadata: ClusterMetadata): Promise
 function getListConfigs(cluster: ClusterHandle, metadata: ClusterMetadata): Promise<ListConfigs> {
   const cached = configCache.get(cluster.name);
   const load = () => {
-    const promise = cluster.admin((admin) => readListConfigs(admin, metadata));
+    const promise = readListConfigs(cluster, metadata);
     configCache.set(cluster.name, promise);
     promise.catch(() => {
       if (configCache.get(cluster.name) === promise) configCache.delete(cluster.name);
@@ -107,18 +90,15 @@ function getListConfigs(cluster: ClusterHandle, metadata: ClusterMetadata): Prom
   };
   if (!cached) return load();
   return cached.then((configs) => {
-    const covers =
-      configs.expires > Date.now() &&
-      metadata.brokers.every((b) => configs.racks.has(b.nodeId)) &&
-      metadata.topics.every((t) => configs.topics.has(t.name));
+    const covers = configs.expires > Date.now() && metadata.topics.every((t) => configs.topics.has(t.name));
     return covers ? configs : load();
   });
 }
 
 /**
  * One snapshot of a cluster: brokers (with racks), the active controller, every topic's partitions, and
- * min.insync.replicas and cleanup.policy per topic. Two round trips for any number of topics (DescribeCluster and
- * one Metadata request) plus, at most every 30 s, one batched DescribeConfigs.
+ * min.insync.replicas and cleanup.policy per topic. One Metadata request for any number of topics (and the cached
+ * DescribeQuorum), plus, at most every 30 s, DescribeConfigs in batches of 1,000 topics.
  */
 export function getSnapshot(cluster: ClusterHandle): Promise<ClusterSnapshot> {
   return singleFlight(`snapshot:${cluster.name}`, METADATA_TTL_MS, async () => {
@@ -140,7 +120,6 @@ export function getSnapshot(cluster: ClusterHandle): Promise<ClusterSnapshot> {
     }
     return {
       ...metadata,
-      brokers: metadata.brokers.map((b) => ({ ...b, rack: configs.racks.get(b.nodeId) ?? null })),
       minIsr: configs.minIsr,
       cleanupPolicy: configs.cleanupPolicy,
     };

@@ -1,5 +1,4 @@
 import "server-only";
-import { ConfigResourceTypes } from "kafkajs";
 import type { ConfigSource, TopicConfigEntry, TopicResponse, TopicSummary } from "@/lib/api/types";
 import {
   type ClusterSnapshot,
@@ -9,6 +8,8 @@ import {
   summarizeTopic,
 } from "@/lib/cluster/summary";
 import { type ClusterHandle } from "@/server/kafka/clients";
+import { describeConfigs } from "@/server/cluster/configs";
+import { CONFIG_RESOURCE_TOPIC } from "@/server/kafka/protocol";
 import { mapInChunks } from "@/server/chunks";
 import { ConsoleError } from "@/server/errors";
 import { groupsReadingTopic } from "@/server/groups/fetch";
@@ -48,7 +49,7 @@ export function findTopic(snapshot: ClusterSnapshot, name: string): MetaTopic {
 }
 
 /** kafkajs' ConfigSource numbers (DescribeConfigs v1+) in the three words a person needs. */
-function sourceOf(configSource: number | undefined, isDefault: boolean): ConfigSource {
+function sourceOf(configSource: number): ConfigSource {
   switch (configSource) {
     case 1:
       return "topic";
@@ -59,26 +60,20 @@ function sourceOf(configSource: number | undefined, isDefault: boolean): ConfigS
     case 5:
       return "default";
     default:
-      return isDefault ? "default" : "unknown";
+      return "unknown";
   }
 }
 
 export async function readTopicConfigs(cluster: ClusterHandle, topic: string): Promise<TopicConfigEntry[]> {
-  const described = await cluster.admin((admin) =>
-    admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] }),
-  );
-  const entries = described.resources[0]?.configEntries ?? [];
-  return entries
-    .map((e) => {
-      const withSource = e as typeof e & { configSource?: number };
-      return {
-        name: e.configName,
-        value: e.isSensitive ? null : e.configValue,
-        source: sourceOf(withSource.configSource, e.isDefault),
-        sensitive: e.isSensitive,
-        readOnly: e.readOnly,
-      };
-    })
+  const [described] = await describeConfigs(cluster, [{ type: CONFIG_RESOURCE_TOPIC, name: topic, configNames: null }]);
+  return (described?.configs ?? [])
+    .map((e) => ({
+      name: e.name,
+      value: e.sensitive ? null : e.value,
+      source: sourceOf(e.source),
+      sensitive: e.sensitive,
+      readOnly: e.readOnly,
+    }))
     .sort((a, b) => Number(b.source === "topic") - Number(a.source === "topic") || a.name.localeCompare(b.name));
 }
 

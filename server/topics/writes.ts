@@ -175,12 +175,15 @@ export async function purgeTopic(
     );
   }
   const chosen = input.partitions ? [...new Set(input.partitions)] : [...existing];
-  await cluster.admin((admin) =>
-    admin.deleteTopicRecords({
+  await cluster.admin(async (admin) => {
+    // kafkajs' deleteTopicRecords looks the leaders up in the metadata its admin already holds, before it reads any:
+    // the console reads metadata with its own codec, so the admin's may not know this topic yet. Read it first.
+    await admin.fetchTopicMetadata({ topics: [input.name] });
+    await admin.deleteTopicRecords({
       topic: input.name,
       partitions: chosen.map((partition) => ({ partition, offset: "-1" })),
-    }),
-  );
+    });
+  });
   invalidateTopics(cluster);
   const lows = await listOffsets(
     cluster,

@@ -8,6 +8,7 @@ import "server-only";
 export * from "./access-apis";
 export * from "./apis";
 export * from "./bridge";
+export * from "./config-apis";
 export { ProtocolDecodeError, Reader, Writer } from "./codec";
 export * from "./compression";
 export * from "./errors";
