@@ -2,16 +2,27 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ConnectorsView } from "@/components/connect/ConnectorsView";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
+import { connectorsQuery } from "@/lib/query/options";
 import { decodeSegment } from "@/lib/routes";
+import { listConnectors } from "@/server/connect/connectors";
+import { clusterParam } from "@/server/http";
+import { Prefetched } from "@/app/prefetched";
 
 export const metadata: Metadata = { title: "Connectors" };
 
 export default async function ConnectorsPage({ params }: { params: Promise<{ cluster: string }> }) {
   // The cluster layout has already answered 404 for an unknown cluster.
+  const name = decodeSegment((await params).cluster);
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
-    <Suspense fallback={<TableSkeleton label="Loading connectors…" rows={6} />}>
-      <ConnectorsView cluster={decodeSegment((await params).cluster)} />
-    </Suspense>
+    <Prefetched
+      queryKey={connectorsQuery(name).queryKey}
+      read={async () => listConnectors(await clusterParam(params))}
+      fallback={<TableSkeleton label="Loading connectors…" rows={6} />}
+    >
+      <Suspense fallback={<TableSkeleton label="Loading connectors…" rows={6} />}>
+        <ConnectorsView cluster={name} />
+      </Suspense>
+    </Prefetched>
   );
 }

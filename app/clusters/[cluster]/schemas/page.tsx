@@ -4,7 +4,11 @@ import { SubjectsView } from "@/components/schemas/list/SubjectsView";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { decodeSegment } from "@/lib/routes";
+import { subjectsQuery } from "@/lib/query/options";
 import { changesBlocked } from "@/server/auth/page";
+import { clusterParam } from "@/server/http";
+import { listSubjects } from "@/server/schemas/subjects";
+import { Prefetched } from "@/app/prefetched";
 
 export const metadata: Metadata = { title: "Schemas" };
 
@@ -17,8 +21,14 @@ export default async function SchemasPage({ params }: { params: Promise<{ cluste
   ]);
   return (
     // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
-    <Suspense fallback={<TableSkeleton label="Loading subjects…" rows={6} />}>
-      <SubjectsView cluster={name} blockedBy={{ register, compatibility }} />
-    </Suspense>
+    <Prefetched
+      queryKey={subjectsQuery(name).queryKey}
+      read={async () => listSubjects(await clusterParam(params))}
+      fallback={<TableSkeleton label="Loading subjects…" rows={6} />}
+    >
+      <Suspense fallback={<TableSkeleton label="Loading subjects…" rows={6} />}>
+        <SubjectsView cluster={name} blockedBy={{ register, compatibility }} />
+      </Suspense>
+    </Prefetched>
   );
 }
