@@ -1049,7 +1049,8 @@ function report(
       `apart (past the server's 1 s metadata cache, so each plans its read afresh), ` +
       (`from sending the request to the arrival of the chunk holding the first \`message\` event; each is read ` +
         `to its \`done\` (${FIRST_LIMIT} messages). The verdict is on the median; the max is shown. `) +
-      "Each stream opens its own connections to the partition leaders, which is part of this time.",
+      "A short search's fetches go over the server's shared connections (opened by the warm-up); a stream that " +
+      "reads on opens connections of its own, which is part of the times of the full reads.",
     `- Live tail: a fresh ${LATENCY_PARTITIONS}-partition topic; for each sample a new \`from=live\` stream, ` +
       `its first \`progress\` event awaited (the read is planned), then 300–800 ms more ` +
       ("(so the record lands anywhere in the server's 500 ms long poll), then one record sent by a kafkajs " +
