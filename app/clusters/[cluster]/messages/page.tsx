@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { Suspense } from "react";
 import { MessagesView } from "@/components/messages/MessagesView";
-import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { decodeSegment } from "@/lib/routes";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import type { FirstRecords } from "@/lib/messages/first-records";
@@ -54,10 +52,8 @@ export default async function MessagesPage({
     changesBlocked(name, MUTATION_ROLES["messages.produce"]),
     firstRecordsOf(params, await searchParams),
   ]);
-  return (
-    // The view reads the search from the query string (useSearchParams), which needs a Suspense boundary.
-    <Suspense fallback={<TableSkeleton label="Loading the message browser…" rows={6} />}>
-      <MessagesView cluster={name} blockedBy={blockedBy} first={first} />
-    </Suspense>
-  );
+  // No Suspense boundary around the view: the page is rendered per request (it reads the search), so the view's
+  // useSearchParams needs none, and one would let the server send the view after the shell, hidden until a script
+  // shows it, where the first records belong in the first HTML (also without JavaScript).
+  return <MessagesView cluster={name} blockedBy={blockedBy} first={first} />;
 }
