@@ -6,10 +6,18 @@ import { expect, type Locator, request as playwrightRequest, test } from "@playw
 import { AUTH_ORIGIN, TEST_USERS } from "../scripts/test-support/auth-console";
 import type { TopicsResponse } from "../lib/api/types";
 import { callAction } from "./support/actions";
-import { commitGroupOffsets, createTopic, deleteTopicIfPresent, uniqueName, withAdmin } from "./support/kafka";
+import {
+  commitGroupOffsets,
+  createTopic,
+  deleteTopicIfPresent,
+  produceTo,
+  uniqueName,
+  withAdmin,
+} from "./support/kafka";
 import { BrokersPage } from "./pages/brokers-page";
 import { GroupPage } from "./pages/group-page";
 import { GroupsPage } from "./pages/groups-page";
+import { MessagesPage } from "./pages/messages-page";
 import { TopicPage } from "./pages/topic-page";
 import { TopicsPage } from "./pages/topics-page";
 
@@ -31,18 +39,31 @@ async function inHtml(open: () => Promise<unknown>, visible: Locator): Promise<v
   }).toPass({ timeout: 30_000 });
 }
 
+/** A value that would run if it were ever put into the page as HTML. */
+const SCRIPT = "<script>window.__xss=1</script>";
+/** Records of the messages topic: partition 0 holds SCRIPT, then `value-1` … `value-599`. */
+const RECORDS = 600;
+
 test.describe("pages open with their data", () => {
   const topic = uniqueName("e2e-first-paint");
   const groupId = uniqueName("e2e-first-paint-group");
+  const messagesTopic = uniqueName("e2e-first-paint-msg");
 
   test.beforeAll(async () => {
     await createTopic(topic, 3, 1);
+    await createTopic(messagesTopic, 1, 1);
     // A new topic's partitions reach every broker a moment after it is created.
     await expect(async () => commitGroupOffsets(groupId, topic, { 0: 0, 1: 0, 2: 0 })).toPass({ timeout: 30_000 });
+    const values = Array.from({ length: RECORDS }, (_, i) => ({
+      key: `k-${i}`,
+      value: i === 0 ? SCRIPT : `value-${i}`,
+    }));
+    await expect(async () => produceTo(messagesTopic, { 0: values })).toPass({ timeout: 30_000 });
   });
   test.afterAll(async () => {
     await withAdmin(async (admin) => admin.deleteGroups([groupId]).catch(() => undefined));
     await deleteTopicIfPresent(topic);
+    await deleteTopicIfPresent(messagesTopic);
   });
 
   test("the HTML of the topics page holds the first topics' names (no browser)", async ({ request }) => {
@@ -83,6 +104,61 @@ test.describe("pages open with their data", () => {
       await inHtml(() => brokers.open("test"), brokers.row(3));
       for (const id of [1, 2]) await expect(brokers.row(id)).toBeVisible();
     });
+
+    test("a bounded message search shows its first records, as text; a live tail is the browser's", async ({
+      page,
+      request,
+    }) => {
+      test.setTimeout(120_000);
+      const messages = new MessagesPage(page);
+      await inHtml(
+        () => messages.open("test", { topic: messagesTopic, from: "oldest", limit: "3" }),
+        messages.row(0, 2),
+      );
+      await expect(messages.cell(messages.row(0, 0), "Value")).toHaveText(SCRIPT);
+      await expect(messages.cell(messages.row(0, 1), "Value")).toHaveText("value-1");
+      // Never more than the search asked for.
+      expect(await messages.rowIds()).toEqual(["0:0", "0:1", "0:2"]);
+      await expect(messages.status).toHaveText("Stopped at the limit (3 messages)");
+      // The value is text in the HTML, escaped; no script element was made of it.
+      await expect(page.locator("script").filter({ hasText: /^window\.__xss=1$/ })).toHaveCount(0);
+      const html = await (
+        await request.get(`/clusters/test/messages?topic=${messagesTopic}&from=oldest&limit=3`)
+      ).text();
+      expect(html).toContain("&lt;script&gt;window.__xss=1&lt;/script&gt;");
+
+      // A live tail never ends, so the server renders none of it.
+      const live = await (await request.get(`/clusters/test/messages?topic=${messagesTopic}&from=live`)).text();
+      expect(live).not.toContain("data-message-id");
+      expect(live).not.toContain("value-1");
+    });
+  });
+
+  test("a bounded message search opens with its records and the browser does not read them again", async ({ page }) => {
+    const streams: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname.endsWith(`/topics/${messagesTopic}/messages`)) streams.push(r.url());
+    });
+    const messages = new MessagesPage(page);
+    await messages.open("test", { topic: messagesTopic, from: "oldest", limit: "5" });
+    await expect(messages.status).toHaveText("Stopped at the limit (5 messages)");
+    expect(await messages.rowIds()).toEqual(["0:0", "0:1", "0:2", "0:3", "0:4"]);
+    await expect(messages.cell(messages.row(0, 0), "Value")).toHaveText(SCRIPT);
+    await page.waitForLoadState("networkidle");
+    expect(streams).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+
+    // More records than the server puts into a page: the browser reads the rest from where the server stopped.
+    await messages.open("test", { topic: messagesTopic, from: "oldest", limit: String(RECORDS) });
+    await expect(messages.row(0, 0)).toBeVisible();
+    await expect(messages.status).toHaveText(`Stopped at the limit (${RECORDS} messages)`);
+    await expect(messages.figure("Shown")).toHaveText("600");
+    expect(streams).toHaveLength(1);
+    const resumed = new URL(streams[0] ?? "").searchParams;
+    expect(resumed.get("from")).toBe("offset");
+    const at = Number(/^0:(\d+)$/.exec(resumed.get("offset") ?? "")?.[1]);
+    expect(at).toBeGreaterThan(0);
+    expect(Number(resumed.get("limit")) + at).toBe(RECORDS);
   });
 
   test("a cold load sends no route prefetch; hovering a nav link sends one", async ({ page }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, memo, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { SortHeader } from "@/components/ui/SortHeader";
 import { Td, Th } from "@/components/ui/Table";
@@ -79,22 +79,37 @@ function PayloadCell({ payload, kind }: { payload: Payload | null; kind: "key" |
   );
 }
 
+const noSubscription = () => () => {};
+/**
+ * False in the server render and while the page hydrates, true after: the server cannot know the browser's time zone,
+ * so rows it renders (the first records of a search) show UTC until the browser shows its local time.
+ */
+function useLocalTime(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
 /** A row's cells; rows keep their message object from one snapshot to the next, so a row in view renders once. */
 const Cells = memo(function Cells({
   message,
   compact,
   showHeaders,
+  localTime,
 }: {
   message: StreamMessage;
   compact: boolean;
   showHeaders: boolean;
+  localTime: boolean;
 }) {
   return (
     <>
       <Td numeric>{message.partition}</Td>
       <Td numeric>{formatOffset(message.offset)}</Td>
       <Td className={cx("tabular-nums", secondary(compact))} title={isoTimestamp(message.timestamp)}>
-        {formatTimestamp(message.timestamp)}
+        {localTime ? formatTimestamp(message.timestamp) : isoTimestamp(message.timestamp)}
       </Td>
       <PayloadCell payload={message.key} kind="key" />
       <PayloadCell payload={message.value} kind="value" />
@@ -150,6 +165,7 @@ export function MessageTable({
   const droppedBefore = useRef(dropped);
   const countBefore = useRef(-1);
   const [behind, setBehind] = useState(false);
+  const localTime = useLocalTime();
 
   const virtualizer = useVirtualizer({
     count: sorted.length,
@@ -283,7 +299,7 @@ export function MessageTable({
                       "aria-[current=true]:bg-accent-soft")
                   }
                 >
-                  <Cells message={message} compact={compact} showHeaders={showHeaders} />
+                  <Cells message={message} compact={compact} showHeaders={showHeaders} localTime={localTime} />
                 </tr>
               );
             })}

@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import type { BlockedReason } from "@/lib/auth/blocked";
 import { cx } from "@/lib/cx";
+import { type FirstRecords, searchKey } from "@/lib/messages/first-records";
 import { type RawMessageQuery, rawQueryFrom, searchParamsOf } from "@/lib/messages/query";
 import { checkRawSearch } from "@/lib/messages/search-form";
 import { defaultMessageSort, type MessageSort, nextMessageSort } from "@/lib/messages/sort";
@@ -51,12 +52,26 @@ const ALERT =
 
 /**
  * The message browser: a search form whose search lives in the URL (a link reproduces it, opening one starts it),
- * the stream's state and figures, the messages found (a live tail follows new ones), and one message in full.
+ * the stream's state and figures, the messages found (a live tail follows new ones), and one message in full. The
+ * first records of a bounded search come with the page (`first`, read by the server): shown at once, read on from
+ * where the server stopped.
  */
-export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedBy: BlockedReason | null }) {
+export function MessagesView({
+  cluster,
+  blockedBy,
+  first,
+}: {
+  cluster: string;
+  blockedBy: BlockedReason | null;
+  first: FirstRecords | null;
+}) {
   const urlKey = useSearchParams().toString();
   const topics = useQuery(topicNamesQuery(cluster));
-  const { session, snapshot } = useMessageStream();
+  const { session, snapshot } = useMessageStream((s) => {
+    const { topic, checked } = searchOfUrl(urlKey);
+    if (first && checked?.ok && first.key === searchKey(topic, checked.raw))
+      s.adopt({ cluster, topic, raw: checked.raw, query: checked.query }, first);
+  });
   /** Bumped to run the search in the URL again (submitting the same search). */
   const [again, setAgain] = useState(0);
   const [selected, setSelected] = useState<{ run: number; message: StreamMessage } | null>(null);
@@ -72,7 +87,9 @@ export function MessagesView({ cluster, blockedBy }: { cluster: string; blockedB
       session.reset();
       return;
     }
-    session.start({ cluster, topic, raw: checked.raw, query: checked.query });
+    // The search the server read for this page is read on from there; any other starts here.
+    if (!session.takeOver(searchKey(topic, checked.raw)))
+      session.start({ cluster, topic, raw: checked.raw, query: checked.query });
     return () => session.reset();
   }, [session, cluster, urlKey, again]);
 

@@ -10,7 +10,8 @@ import { type MessageQuery, type RawMessageQuery, searchParamsOf } from "@/lib/m
 import { ApiRequestError } from "@/lib/api/client";
 import { readEventStream } from "@/lib/messages/read-stream";
 import { remainingLimit, resumeQuery, type SearchPosition } from "@/lib/messages/resume";
-import type { DoneReason, StreamMessage, StreamProgress } from "@/lib/messages/types";
+import type { DoneReason, StreamEvent, StreamMessage, StreamProgress } from "@/lib/messages/types";
+import type { FirstRecords } from "@/lib/messages/first-records";
 import { IDLE, type StreamSnapshot, type StreamStatus, troubleOf } from "@/lib/messages/stream-snapshot";
 import { appendCapped } from "@/lib/messages/view";
 import { messagesApiPath } from "@/lib/routes";
@@ -73,6 +74,8 @@ export class MessageStreamSession {
   private pending: StreamMessage[] = [];
   private rows: StreamMessage[] = [];
   private dropped = 0;
+  /** The search whose first events the server read (adopt), until the page takes it over (takeOver). */
+  private adopted: { key: string; complete: boolean } | null = null;
 
   constructor(options: SessionOptions = {}) {
     // fetch is looked up when called, so a session made during the server render needs none.
@@ -101,6 +104,36 @@ export class MessageStreamSession {
     this.flush();
   }
 
+  /**
+   * Shows the first events of a search that the server read while rendering the page, as if this session's own
+   * stream had sent them, so the server's HTML and the page show the same rows and figures. `takeOver` then reads on.
+   */
+  adopt(search: StreamSearch, first: FirstRecords): void {
+    this.abort();
+    this.clear();
+    this.run += 1;
+    this.search = search;
+    this.status = "reading";
+    for (const event of first.events) this.handle(event);
+    // What the server read counts as an ended segment: the browser's stream reads on from its positions.
+    if (!first.complete) this.endSegment();
+    this.adopted = { key: first.key, complete: first.complete };
+    this.flush();
+  }
+
+  /**
+   * Takes over the adopted search `key` (once): reads on from where the server stopped, if it did not finish. False
+   * when this session holds no such search (the page then starts it).
+   */
+  takeOver(key: string): boolean {
+    const adopted = this.adopted;
+    if (adopted?.key !== key || !this.search) return false;
+    this.adopted = null;
+    if (!adopted.complete) this.continueFrom(this.search);
+    this.flush();
+    return true;
+  }
+
   /** Ends the search and forgets it (the page has no search to show). */
   reset(): void {
     this.abort();
@@ -120,6 +153,12 @@ export class MessageStreamSession {
   resume(): void {
     const search = this.search;
     if (!search || !this.canResume()) return;
+    this.continueFrom(search);
+    this.flush();
+  }
+
+  /** Starts a stream where the search stopped (each partition's next offset, the rest of the limit), or ends it. */
+  private continueFrom(search: StreamSearch): void {
     const raw = resumeQuery(search.raw, search.query, this.position());
     this.error = null;
     this.doneReason = null;
@@ -130,7 +169,6 @@ export class MessageStreamSession {
       this.status = "connecting";
       this.open(raw);
     }
-    this.flush();
   }
 
   stop(): void {
@@ -176,13 +214,7 @@ export class MessageStreamSession {
           this.flush();
         },
         onEvent: (event) => {
-          if (!mine()) return;
-          if (event.type === "message") this.onMessage(event.data);
-          else if (event.type === "progress") this.onProgress(event.data);
-          else if (event.type === "done") {
-            this.onProgress(event.data);
-            this.onDone(event.data.reason);
-          } else this.fail(event.data.message);
+          if (mine()) this.handle(event);
         },
       },
       this.fetchImpl,
@@ -196,6 +228,15 @@ export class MessageStreamSession {
         if (mine()) this.fail(error instanceof ApiRequestError ? error.message : "The stream could not be read.");
       },
     );
+  }
+
+  private handle(event: StreamEvent): void {
+    if (event.type === "message") this.onMessage(event.data);
+    else if (event.type === "progress") this.onProgress(event.data);
+    else if (event.type === "done") {
+      this.onProgress(event.data);
+      this.onDone(event.data.reason);
+    } else this.fail(event.data.message);
   }
 
   private onMessage(message: StreamMessage): void {
@@ -283,6 +324,7 @@ export class MessageStreamSession {
     this.dropped = 0;
     this.doneReason = null;
     this.error = null;
+    this.adopted = null;
   }
 
   private flushSoon(): void {

@@ -1,48 +1,27 @@
 import "server-only";
 import type { MessageQuery } from "@/lib/messages/query";
-import { encodeEvent } from "@/lib/messages/sse";
-import type { DoneReason, StreamProgress } from "@/lib/messages/types";
 import { getConfig } from "@/server/config/load";
 import { type ClusterHandle } from "@/server/kafka/clients";
-import { ConsoleError, isConnectionError, toConsoleError, reportError } from "@/server/errors";
-import { FrameWriter } from "@/server/messages/frames";
-import { RecordDecoder } from "@/server/schemas/decoder";
-import { compileFilters, type RecordMatcher } from "@/server/messages/match";
-import { type PartitionPlan, planRead, type ReadPlan } from "@/server/messages/plan";
-import { listOffsets } from "@/server/cluster/offsets";
-import {
-  EARLIEST,
-  LATEST,
-  KafkaProtocolError,
-  createProtocolCluster,
-  type ProtocolCluster,
-  fetchRecords,
-  type FetchedPartition,
-  takeRecords,
-  FetchSize,
-  leaderMoved,
-  KafkaErrorCode,
-} from "@/server/kafka/protocol";
+import { StreamConnections } from "@/server/messages/connections";
+import { planRead, type ReadPlan } from "@/server/messages/plan";
+import { Reader, type StreamLimits } from "@/server/messages/reader";
+
+export type { StreamLimits } from "@/server/messages/reader";
 
 /**
  * The message stream behind the SSE route: reads the planned partitions straight from their leaders with the
  * console's own Fetch requests (no consumer group, so nothing is joined or committed and the groups list never
  * changes), filters on the server, and hands the route batches of typed events.
  *
- * - Its own connections: each stream opens a kafkajs Cluster of its own (same settings and security as the
- *   cluster's shared client, see protocol/bridge.ts), so its long-polling fetches never queue behind, or hold up,
- *   other requests, and closing the stream closes exactly the connections it opened.
- * - Bounded: one fetcher per partition leader puts decoded, filtered messages in a queue of at most QUEUE_BYTES and
- *   waits while it is full; the route pulls from the queue only as fast as the browser reads (ReadableStream pull).
- *   A slow browser slows the reading, it never makes the server buffer more. The server also ends a stream after
- *   the configured duration and bytes.
- * - Read committed: records of aborted transactions and transaction markers are never shown.
+ * - Starts at once: the plan comes from the cluster's cached metadata and one bulk ListOffsets round (plan.ts), and
+ *   the first fetches go over the cluster's shared connections. A stream that reads on, or waits for new records,
+ *   opens connections of its own, so its long polls never queue behind, or hold up, other requests, and closing the
+ *   stream closes exactly the connections it opened (connections.ts).
+ * - Bounded: one fetcher per partition leader puts decoded, filtered messages in a queue of at most 8 MiB and waits
+ *   while it is full (chunk-queue.ts); the route pulls from the queue only as fast as the browser reads. A slow
+ *   browser slows the reading, it never makes the server buffer more. The server also ends a stream after the
+ *   configured duration and bytes (reader.ts).
  */
-
-export interface StreamLimits {
-  maxDurationMs: number;
-  maxScanBytes: number;
-}
 
 export interface MessageStream {
   plan: ReadPlan;
@@ -52,70 +31,7 @@ export interface MessageStream {
   close(): Promise<void>;
 }
 
-const PROGRESS_INTERVAL_MS = 500;
-const LONG_POLL_MS = 500;
-/**
- * A partition's first fetch asks for little, so the first messages are decoded and sent at once (a search for 100
- * messages must not wait for 2 MB to be framed); each fetch that returns records doubles it, up to the steady size.
- */
-const PARTITION_BYTES = { first: 64 * 1024, steady: 2 * 1_048_576, cap: 64 * 1_048_576 };
-const REQUEST_MAX_BYTES = 16 * 1_048_576;
-const QUEUE_BYTES = 8 * 1_048_576;
-/** How long the stream keeps trying to reach a partition whose leader does not answer, before it reports it. */
-const LEADER_PATIENCE_MS = 20_000;
-const RETRY_DELAY_MS = 500;
-/**
- * How long closing waits for the fetchers to notice (each checks between steps; the disconnect before it has already
- * waited for requests in flight).
- */
-const SETTLE_MS = 5_000;
-
-interface PartitionState {
-  plan: PartitionPlan;
-  /** Next offset to fetch. */
-  next: bigint;
-  /** Next offset the browser has been told about (what a resume starts from). */
-  position: bigint;
-  highWatermark: bigint;
-  /** The last stable offset as last seen: read committed, a fetch returns nothing beyond it. */
-  stable: bigint;
-  /** How much to ask this partition for in the next Fetch. */
-  size: FetchSize;
-  done: boolean;
-  /** Since when its leader has not answered (null while all is well). */
-  failingSince: number | null;
-}
-
-interface Chunk {
-  partition: number;
-  /** The matched records as framed `message` events, with where each ends and its offset. */
-  frames: FrameWriter;
-  /** The partition's next offset after this chunk. */
-  next: bigint;
-  scanned: number;
-  bytes: number;
-  weight: number;
-}
-
-class StreamAborted extends Error {}
-
-const text = (s: string): Uint8Array => Buffer.from(s, "utf8");
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
-
-/**
- * Plans the search (a bad partition or unknown topic throws a ConsoleError here, before any event) and opens the
- * stream's connections.
- */
+/** Plans the search (a bad partition or unknown topic throws a ConsoleError here, before any event). */
 export async function openMessageStream(
   cluster: ClusterHandle,
   topic: string,
@@ -124,36 +40,21 @@ export async function openMessageStream(
 ): Promise<MessageStream> {
   const plan = await planRead(cluster, topic, query);
   const limits = options.limits ?? getConfig().messages;
-  const connection = createProtocolCluster(cluster.kafka);
+  const connections = new StreamConnections(cluster, plan.topic);
   const abort = new AbortController();
+  const reader = new Reader(cluster, plan, query, limits, connections, abort.signal);
   let closing: Promise<void> | null = null;
-  let reader: Reader | null = null;
   const close = () => {
     closing ??= (async () => {
       abort.abort();
-      await connection.disconnect().catch(() => undefined);
-      // A fetcher that was between two steps may have connected again (kafkajs reconnects on demand): once every
-      // fetcher has seen the abort, disconnect once more, so nothing this stream opened stays open.
-      if (reader) {
-        await reader.settled(SETTLE_MS);
-        await connection.disconnect().catch(() => undefined);
-      }
+      await connections.close((ms) => reader.settled(ms));
     })();
     return closing;
   };
   if (options.signal) {
-    if (options.signal.aborted) abort.abort();
-    options.signal.addEventListener("abort", () => void close(), { once: true });
+    if (options.signal.aborted) void close();
+    else options.signal.addEventListener("abort", () => void close(), { once: true });
   }
-  try {
-    await connection.connect();
-    // The brokers' addresses (and this topic's partitions only, however many topics the cluster has).
-    await connection.addTargetTopic(topic);
-  } catch (error) {
-    await close();
-    throw toConsoleError(error, cluster.name);
-  }
-  reader = new Reader(cluster, plan, query, limits, connection, abort.signal);
   const events = reader.run();
   return {
     plan,
@@ -166,374 +67,4 @@ export async function openMessageStream(
     })(),
     close,
   };
-}
-
-class Reader {
-  private readonly states = new Map<number, PartitionState>();
-  private readonly matcher: RecordMatcher;
-  /** Decodes schema-registry records (null without a registry: records are shown as they are, at no cost). */
-  private readonly decoder: RecordDecoder | null;
-  private readonly queue: Chunk[] = [];
-  private queuedBytes = 0;
-  private wakeConsumer: (() => void) | null = null;
-  private wakeProducers: (() => void)[] = [];
-  private failure: unknown = null;
-  private readonly workers = new Map<number, Promise<void>>();
-  private scanned = 0;
-  private bytes = 0;
-  private matched = 0;
-  private readonly started = Date.now();
-
-  constructor(
-    private readonly cluster: ClusterHandle,
-    private readonly plan: ReadPlan,
-    private readonly query: MessageQuery,
-    private readonly limits: StreamLimits,
-    private readonly connection: ProtocolCluster,
-    private readonly signal: AbortSignal,
-  ) {
-    this.matcher = compileFilters(query.filters);
-    this.decoder = RecordDecoder.forCluster(cluster.config, plan.topic);
-    for (const p of plan.partitions) {
-      const done = p.stop !== null && p.start >= p.stop;
-      this.states.set(p.partition, {
-        plan: p,
-        next: p.start,
-        position: p.start,
-        highWatermark: p.high,
-        stable: p.high,
-        size: new FetchSize(PARTITION_BYTES, `partition ${p.partition}`),
-        done,
-        failingSince: null,
-      });
-    }
-    signal.addEventListener("abort", () => this.wakeAll(), { once: true });
-  }
-
-  // ------------------------------------------------------------------------------------------------ consumer side
-  async *run(): AsyncGenerator<Uint8Array[], void, undefined> {
-    this.assign([...this.states.values()].filter((s) => !s.done).map((s) => s.plan.partition));
-    const limit = this.query.limit;
-    let lastProgress = 0;
-    // The first progress goes out at once, so the browser sees the plan (positions and ends) straight away.
-    yield [text(encodeEvent({ type: "progress", data: this.progress() }))];
-    lastProgress = Date.now();
-    while (!this.signal.aborted) {
-      const out: Uint8Array[] = [];
-      const chunk = await this.nextChunk(Math.max(1, lastProgress + PROGRESS_INTERVAL_MS - Date.now()));
-      if (this.signal.aborted) return;
-      let reason: DoneReason | null = null;
-      if (chunk) {
-        const state = this.states.get(chunk.partition);
-        this.scanned += chunk.scanned;
-        this.bytes += chunk.bytes;
-        const written = chunk.frames.ends.length;
-        let count = written;
-        if (limit !== null && this.matched + written >= limit) {
-          count = limit - this.matched;
-          reason = "limit";
-        }
-        this.matched += count;
-        if (count > 0) out.push(chunk.frames.frames(count));
-        const last = chunk.frames.offsets[count - 1];
-        if (state) state.position = count < written && last !== undefined ? last + 1n : chunk.next;
-      }
-      if (this.failure !== null) {
-        const error = reportError(this.failure, "a message stream", this.cluster.name);
-        out.push(text(encodeEvent({ type: "error", data: { code: error.code, message: error.message } })));
-        yield out;
-        return;
-      }
-      if (reason === null && this.queue.length === 0 && this.allDone()) reason = "end";
-      if (reason === null && this.bytes >= this.limits.maxScanBytes) reason = "bytes";
-      if (reason === null && Date.now() - this.started >= this.limits.maxDurationMs) reason = "duration";
-      if (reason !== null) {
-        out.push(text(encodeEvent({ type: "done", data: { ...this.progress(), reason } })));
-        yield out;
-        return;
-      }
-      if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
-        out.push(text(encodeEvent({ type: "progress", data: this.progress() })));
-        lastProgress = Date.now();
-      }
-      if (out.length > 0) yield out;
-    }
-  }
-
-  private progress(): StreamProgress {
-    const now = Date.now();
-    return {
-      scanned: this.scanned,
-      matched: this.matched,
-      bytes: this.bytes,
-      elapsedMs: now - this.started,
-      registryNote: this.decoder?.unreachableNote ?? null,
-      partitions: [...this.states.values()].map((s) => ({
-        partition: s.plan.partition,
-        offset: s.position.toString(),
-        stopAt: s.plan.stop === null ? null : s.plan.stop.toString(),
-        highWatermark: s.highWatermark.toString(),
-        leader: s.plan.leader,
-        unavailableForMs: s.failingSince === null ? null : now - s.failingSince,
-      })),
-    };
-  }
-
-  private allDone(): boolean {
-    for (const s of this.states.values()) if (!s.done) return false;
-    return true;
-  }
-
-  /** The next chunk, or null after `waitMs` (or when the readers finished or failed) with nothing queued. */
-  private async nextChunk(waitMs: number): Promise<Chunk | null> {
-    if (this.queue.length === 0 && this.failure === null && !this.allDone()) {
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          if (this.wakeConsumer === wake) this.wakeConsumer = null;
-          resolve();
-        };
-        const timer = setTimeout(wake, waitMs);
-        this.wakeConsumer = wake;
-      });
-    }
-    const chunk = this.queue.shift() ?? null;
-    if (chunk) {
-      this.queuedBytes -= chunk.weight;
-      const waiting = this.wakeProducers;
-      this.wakeProducers = [];
-      for (const wake of waiting) wake();
-    }
-    return chunk;
-  }
-
-  private wakeAll(): void {
-    this.wakeConsumer?.();
-    const waiting = this.wakeProducers;
-    this.wakeProducers = [];
-    for (const wake of waiting) wake();
-  }
-
-  private async push(chunk: Chunk): Promise<void> {
-    while (this.queuedBytes > QUEUE_BYTES && !this.signal.aborted) {
-      await new Promise<void>((resolve) => this.wakeProducers.push(resolve));
-    }
-    if (this.signal.aborted) throw new StreamAborted();
-    this.queue.push(chunk);
-    this.queuedBytes += chunk.weight;
-    this.wakeConsumer?.();
-  }
-
-  // ------------------------------------------------------------------------------------------------ producer side
-  /** Hands partitions to the fetcher of their current leader, starting fetchers as needed. */
-  private assign(partitions: number[]): void {
-    for (const partition of partitions) {
-      const state = this.states.get(partition);
-      if (!state || state.done) continue;
-      const leader = state.plan.leader;
-      if (!this.workers.has(leader)) {
-        const worker = this.fetchFrom(leader).catch((error: unknown) => {
-          if (error instanceof StreamAborted || this.signal.aborted) return;
-          this.failure ??= error;
-          this.wakeAll();
-        });
-        this.workers.set(leader, worker);
-        void worker.finally(() => {
-          if (this.workers.get(leader) === worker) this.workers.delete(leader);
-        });
-      }
-    }
-  }
-
-  /** Resolves once every fetcher has ended, or after `timeoutMs`. */
-  async settled(timeoutMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...this.workers.values()]),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
-    ]);
-    clearTimeout(timer);
-  }
-
-  private owned(leader: number): PartitionState[] {
-    return [...this.states.values()].filter((s) => !s.done && s.plan.leader === leader);
-  }
-
-  /** One leader's fetch loop: runs while the leader leads undone partitions of this stream. */
-  private async fetchFrom(leader: number): Promise<void> {
-    let turn = 0;
-    for (;;) {
-      if (this.signal.aborted) throw new StreamAborted();
-      const owned = this.owned(leader);
-      if (owned.length === 0) return;
-      if (leader < 0) {
-        await this.relocate(owned, new Error("The partition has no leader."));
-        continue;
-      }
-      // Rotate which partition comes first: a broker sends an oversized batch only for the first partition.
-      const order = owned.map((_, i) => owned[(i + turn) % owned.length] as PartitionState);
-      turn++;
-      const caughtUp = order.every((s) => s.next >= s.stable);
-      let response;
-      try {
-        const broker = await this.connection.findBroker({ nodeId: leader });
-        response = await fetchRecords(broker, {
-          maxWaitMs: caughtUp ? LONG_POLL_MS : 0,
-          minBytes: 1,
-          maxBytes: REQUEST_MAX_BYTES,
-          isolationLevel: 1,
-          topics: [
-            {
-              name: this.plan.topic,
-              partitions: order.map((s) => ({
-                partition: s.plan.partition,
-                fetchOffset: s.next,
-                partitionMaxBytes: s.size.bytes,
-              })),
-            },
-          ],
-        });
-      } catch (error) {
-        if (this.signal.aborted) throw new StreamAborted();
-        // The broker answered, with an error for the whole request: not a leader to look for.
-        if (error instanceof KafkaProtocolError) throw error;
-        if (!isConnectionError(error) && !(error instanceof Error && /broker|leader|metadata/i.test(error.message)))
-          throw error;
-        await this.relocate(order, error);
-        continue;
-      }
-      const answered = response.topics.find((t) => t.name === this.plan.topic)?.partitions ?? [];
-      const moved: PartitionState[] = [];
-      let movedCode = 0;
-      for (const fetched of answered) {
-        const state = this.states.get(fetched.partition);
-        if (!state || state.done) continue;
-        if (fetched.errorCode === KafkaErrorCode.NONE) {
-          state.failingSince = null;
-          await this.take(state, fetched);
-        } else if (leaderMoved(fetched.errorCode)) {
-          moved.push(state);
-          movedCode = fetched.errorCode;
-        } else if (fetched.errorCode === KafkaErrorCode.OFFSET_OUT_OF_RANGE) await this.recover(state);
-        else throw new KafkaProtocolError(fetched.errorCode);
-      }
-      if (moved.length > 0) await this.relocate(moved, new KafkaProtocolError(movedCode));
-    }
-  }
-
-  /** Decodes, filters and queues what one partition returned. */
-  private async take(state: PartitionState, fetched: FetchedPartition): Promise<void> {
-    state.highWatermark = fetched.highWatermark;
-    state.stable = fetched.lastStableOffset;
-    const records = fetched.records;
-    if (records === null || records.length === 0) {
-      // Only reaching the planned end finishes a partition. An empty answer below it is not the end: a leader elected
-      // a moment ago can report a stable offset behind the one planned until it catches up, and a broker sends nothing
-      // for a later partition whose next batch exceeds its byte limit (the order rotates, so it comes first next time).
-      if (state.plan.stop !== null && state.next >= state.plan.stop) this.finish(state);
-      return;
-    }
-    const set = takeRecords(fetched, state.next, state.size);
-    if (!set || set.truncated) return;
-    const stop = state.plan.stop;
-    // Frames take about twice the records' bytes (JSON field names, escapes); the writer grows if they take more.
-    const frames = new FrameWriter(set.bytes * 2 + set.records.length * 160);
-    let scanned = 0;
-    const decoder = this.decoder;
-    // Every schema the chunk names is fetched (once per cluster) before the filters run on the decoded JSON.
-    if (decoder) await decoder.prepare(set.records);
-    for (const record of set.records) {
-      if (stop !== null && record.offset >= stop) break;
-      scanned++;
-      if (decoder) {
-        const view = decoder.decode(record);
-        if (this.matcher(view.record)) frames.write(state.plan.partition, view.record, view);
-      } else if (this.matcher(record)) frames.write(state.plan.partition, record);
-    }
-    const next = stop !== null && set.nextOffset > stop ? stop : set.nextOffset;
-    state.next = next > state.next ? next : state.next;
-    if (stop !== null && state.next >= stop) state.done = true;
-    await this.push({
-      partition: state.plan.partition,
-      frames,
-      next: state.next,
-      scanned,
-      bytes: set.bytes,
-      weight: frames.length + 64,
-    });
-  }
-
-  private finish(state: PartitionState): void {
-    state.done = true;
-    if (!this.queue.some((c) => c.partition === state.plan.partition)) state.position = state.next;
-    this.wakeConsumer?.();
-  }
-
-  /** The log moved under the reader (retention deleted the records, or the log was truncated): go to its bounds. */
-  private async recover(state: PartitionState): Promise<void> {
-    const topic = {
-      name: this.plan.topic,
-      partitions: [{ partitionId: state.plan.partition, leader: state.plan.leader, replicas: [], isr: [] }],
-    };
-    const [low, high] = await Promise.all([
-      listOffsets(this.cluster, [topic], EARLIEST),
-      listOffsets(this.cluster, [topic], LATEST, 1),
-    ]);
-    const l = low.get(this.plan.topic)?.get(state.plan.partition);
-    const h = high.get(this.plan.topic)?.get(state.plan.partition);
-    if (l === undefined || h === undefined) return;
-    state.next = state.next < l ? l : state.next > h ? h : state.next;
-    if (state.plan.stop !== null && state.next >= state.plan.stop) this.finish(state);
-  }
-
-  /**
-   * Looks up the leaders of partitions whose leader moved or did not answer, and hands them to the right fetcher;
-   * a partition that finds no answering leader within LEADER_PATIENCE_MS fails the stream with the reason.
-   */
-  private async relocate(states: PartitionState[], reason: unknown): Promise<void> {
-    const now = Date.now();
-    for (const s of states) {
-      s.failingSince ??= now;
-      if (now - s.failingSince > LEADER_PATIENCE_MS) throw unreadable(this.cluster, s, reason);
-    }
-    await sleep(RETRY_DELAY_MS, this.signal);
-    if (this.signal.aborted) throw new StreamAborted();
-    // The stream's own metadata (the brokers and this topic only): a stream following a leader never reloads the
-    // cluster's shared snapshot, and opens no connection outside its own.
-    try {
-      await this.connection.refreshMetadata();
-    } catch (error) {
-      if (this.signal.aborted) throw new StreamAborted();
-      const refused = toConsoleError(error, this.cluster.name);
-      if (refused.kafkaType === "UNKNOWN_TOPIC_OR_PARTITION") throw refused;
-      // No broker answered the metadata request either: the same partitions fail again, until the patience runs out.
-      return;
-    }
-    if (this.signal.aborted) throw new StreamAborted();
-    const partitions = this.connection.findTopicPartitionMetadata(this.plan.topic);
-    if (partitions.length === 0)
-      throw toConsoleError(new KafkaProtocolError(KafkaErrorCode.UNKNOWN_TOPIC_OR_PARTITION), this.cluster.name);
-    const moved: number[] = [];
-    for (const s of states) {
-      const leader = partitions.find((p) => p.partitionId === s.plan.partition)?.leader ?? -1;
-      if (leader !== s.plan.leader) {
-        s.plan = { ...s.plan, leader };
-        moved.push(s.plan.partition);
-      }
-    }
-    this.assign(moved);
-  }
-}
-
-/** Why the stream gave up on a partition, in words: which partition, which broker, and the last error's own words. */
-function unreadable(cluster: ClusterHandle, state: PartitionState, reason: unknown): ConsoleError {
-  const cause = reportError(reason, "a message stream's partition", cluster.name);
-  const seconds = Math.round(LEADER_PATIENCE_MS / 1000);
-  const who =
-    state.plan.leader < 0 ? "has had no leader" : `could not be read from its leader, broker ${state.plan.leader},`;
-  return new ConsoleError(
-    cause.code,
-    `Partition ${state.plan.partition} ${who} for ${seconds} s, so the stream stopped. ${cause.message}`,
-    cause.status,
-  );
 }

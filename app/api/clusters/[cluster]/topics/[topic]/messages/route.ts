@@ -1,13 +1,11 @@
 import { messageQuerySchema, rawQueryFrom } from "@/lib/messages/query";
 import { encodeEvent } from "@/lib/messages/sse";
-import { currentSessionRef, requireActor } from "@/server/auth/current";
+import { currentSessionRef } from "@/server/auth/current";
 import { REFRESH_MS, sessionRevocations } from "@/server/auth/revocation";
-import { clientAddress } from "@/server/auth/request";
-import { acquireStream } from "@/server/auth/stream-limit";
-import { getConfig } from "@/server/config/load";
 import { clusterParam, errorResponse, queryParams, segmentParam } from "@/server/http";
-import { ConsoleError, reportError } from "@/server/errors";
+import { reportError } from "@/server/errors";
 import { openMessageStream } from "@/server/messages/stream";
+import { streamSlot } from "@/server/messages/stream-slot";
 import { SSE_HEADERS, sseBody } from "@/server/sse";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +33,7 @@ export async function GET(
     const cluster = await clusterParam(params, "messages");
     const topic = await segmentParam(params, "topic");
     const query = queryParams(request, messageQuerySchema, rawQueryFrom);
-    const release = await streamSlot(request);
+    const release = await streamSlot(request.headers);
     let stream: Awaited<ReturnType<typeof openMessageStream>>;
     try {
       stream = await openMessageStream(cluster, topic, query, { signal: request.signal });
@@ -76,20 +74,4 @@ export async function GET(
   } catch (error) {
     return errorResponse(reportError(error, "opening a message stream"));
   }
-}
-
-/** One of the asker's message streams (MESSAGES_MAX_STREAMS_PER_USER), or a 429 in words. */
-async function streamSlot(request: Request): Promise<() => void> {
-  const actor = await requireActor();
-  const who = actor.via === "anonymous" ? `address:${clientAddress(request.headers)}` : `${actor.via}:${actor.name}`;
-  const limit = getConfig().messages.maxStreamsPerUser;
-  const release = acquireStream(who, limit);
-  if (!release) {
-    throw new ConsoleError(
-      "too_many_requests",
-      `You already have ${limit} message streams open (in other tabs or windows?). Stop one, then try again.`,
-      429,
-    );
-  }
-  return release;
 }
