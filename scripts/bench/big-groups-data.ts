@@ -8,7 +8,7 @@
  * records) number i mod 1,000, so two groups read each sample topic. Every 25th group also reads the next sample
  * topic and one empty topic (3 topics, 15 partitions). Where it stands depends on i mod 4: caught up (0), at the
  * start (1), a third (2) or two thirds (3) of the way to the end of every partition, so three groups in four have
- * lag. 2,000 groups, 1,080 topics, 11,200 committed partitions.
+ * lag. 2,000 groups, 1,080 topics, 10,800 committed partitions.
  *
  * Committed offsets are computed from the end offsets read at every run, read back (one OffsetFetch per coordinator
  * and 250 groups) and committed again only where they differ, so the groups are made once and reused; a marker in
