@@ -229,10 +229,7 @@ async function produceMissing(kafka: Kafka, ends: Map<string, number[]>, firstRe
  * The coordinator (node id) of each group, one batched FindCoordinator per 250 groups, asked again while Kafka is not
  * ready.
  */
-export async function coordinators(
-  cluster: ProtocolCluster,
-  groups: readonly string[],
-): Promise<Map<string, number>> {
+export async function coordinators(cluster: ProtocolCluster, groups: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   let missing = [...groups];
   const deadline = Date.now() + 120_000;
