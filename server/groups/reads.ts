@@ -8,7 +8,7 @@ import type {
 } from "@/lib/api/types";
 import type { MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { groupIdSchema } from "@/lib/groups/schemas";
-import { lagTrend } from "@/lib/groups/trend";
+import { lagStatus, lagTrend } from "@/lib/groups/trend";
 import { compareNames } from "@/lib/topics/list";
 import { singleFlight } from "@/server/cache";
 import { mapInChunks } from "@/server/chunks";
@@ -210,7 +210,7 @@ export function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
           lag,
           lagSeconds,
           lagSecondsComplete,
-          status: committed.length === 0 ? "measuring" : lagTrend(historyOf(cluster, group.groupId)).status,
+          status: committed.length === 0 ? "measuring" : lagStatus(historyOf(cluster, group.groupId)),
           coordinator: knownCoordinator(cluster, group.groupId),
         };
       },
