@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lagTrend, TREND_MIN_SPAN_MS, TREND_WINDOW_MS, type TrendPoint } from "./trend";
+import { lagStatus, lagTrend, TREND_MIN_SPAN_MS, TREND_WINDOW_MS, type TrendPoint } from "./trend";
 
 const T0 = 1_700_000_000_000;
 
@@ -223,5 +223,26 @@ describe("the status follows the samples the chart shows (defect: 27 min constan
         ),
       ).status,
     ).toBe("caught-up");
+  });
+});
+
+describe("lagStatus", () => {
+  it("gives lagTrend's status for every kind of history, without the samples", () => {
+    const histories: TrendPoint[][] = [
+      [],
+      [point(0, 500, 500)],
+      [point(0, 0, 500), point(5, 0, 500)],
+      Array.from({ length: 20 }, (_, i) => point(i * 90, 0, 500)),
+      Array.from({ length: 20 }, (_, i) => point(i * 90, i * 10, 500 + i * 30)),
+      Array.from({ length: 20 }, (_, i) => point(i * 90, i * 30, 600 + i * 10)),
+      Array.from({ length: 20 }, (_, i) => point(i * 5, i * 10, 500 + i * 10)),
+      [point(0, 400, 500), point(30, 100, 500), point(60, 150, 500)],
+    ];
+    const statuses = histories.map((h) => lagStatus(h));
+    expect(statuses).toEqual(histories.map((h) => lagTrend(h).status));
+    // The histories cover every verdict, so the comparison above checks each of them.
+    expect(new Set(statuses)).toEqual(
+      new Set(["measuring", "caught-up", "stalled", "falling-behind", "catching-up", "steady"]),
+    );
   });
 });

@@ -29,9 +29,20 @@ function records(n: number): string {
 
 /** The trend of a history sorted oldest first. */
 export function lagTrend(points: readonly TrendPoint[]): LagTrend {
-  const samples = points.map(({ at, lag, lagSeconds }) => ({ at, lag, lagSeconds }));
+  return { ...judge(points), samples: points.map(({ at, lag, lagSeconds }) => ({ at, lag, lagSeconds })) };
+}
+
+/**
+ * The trend's status alone, for lists: the same verdict as lagTrend without copying the samples (2,000 groups with 30
+ * minutes of history each are 900,000 of them a read).
+ */
+export function lagStatus(points: readonly TrendPoint[]): LagTrend["status"] {
+  return judge(points).status;
+}
+
+function judge(points: readonly TrendPoint[]): Omit<LagTrend, "samples"> {
   const last = points.at(-1);
-  const base = { etaSeconds: null, consumeRate: null, produceRate: null, samples };
+  const base = { etaSeconds: null, consumeRate: null, produceRate: null };
   if (!last) return { ...base, status: "measuring", words: "Measuring: no sample yet." };
 
   // The chain: the samples since the last reset or deleted topic (a sum that went backwards).

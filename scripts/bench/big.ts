@@ -10,11 +10,14 @@
  * 2. the Topics page in Chromium, navigation → first row visible (scripts/bench/topics-page.ts),
  * then rewrites the bench:big section of docs/BENCHMARKS.md.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { TopicsResponse } from "../../lib/api/types";
 import { BIG_CLUSTER, BIG_PARTITIONS_PER_TOPIC, BIG_TOPIC_COUNT, BIG_TOPICS_DATA } from "./big-data";
+import { type BigGroupsResult, bigGroupsNotes, bigGroupsRows, measureBigGroups } from "./big-groups";
+import { type BigGroupsDataSet, ensureBigGroups } from "./big-groups-data";
+import { LOOP_FILE, type LoopDelay, readLoop } from "./big-loop";
 import { type DataSet, ensureTopicsDataSet } from "./topics-data";
 import { type PageResult, measureTopicsPage } from "./topics-page";
 import {
@@ -49,28 +52,6 @@ const API_TARGET_MS = 2_000;
 const PAGE_TARGET_MS = 2_500;
 const LOOP_TARGET_MS = 50;
 const SEARCH_TERM = "topic-0001";
-const LOOP_FILE = join(BENCH_WORK, "big-event-loop.json");
-
-interface LoopDelay {
-  seq: number;
-  max: number;
-  p99: number;
-  mean: number;
-}
-
-/** Asks the server's preload for its histogram since the last ask (and to start a new one). */
-async function readLoop(pid: number, after: number): Promise<LoopDelay> {
-  process.kill(pid, "SIGUSR2");
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (existsSync(LOOP_FILE)) {
-      const loop = JSON.parse(readFileSync(LOOP_FILE, "utf8")) as LoopDelay;
-      if (loop.seq > after) return loop;
-    }
-    await sleep(20);
-  }
-  throw new Error(`The console's event-loop preload did not answer (${LOOP_FILE}).`);
-}
 
 interface ApiSample {
   ms: number;
@@ -130,7 +111,14 @@ async function measureApi(url: string, pid: number): Promise<ApiResult> {
 
 const verdict = (ok: boolean): "pass" | "FAIL" => (ok ? "pass" : "FAIL");
 
-function report(data: DataSet, api: ApiResult, page: PageResult, serverErrors: string[], load: number): string {
+function report(
+  data: DataSet,
+  api: ApiResult,
+  page: PageResult,
+  groups: { data: BigGroupsDataSet; result: BigGroupsResult },
+  serverErrors: string[],
+  load: number,
+): string {
   const body = api.uncached[api.uncached.length - 1]?.body ?? api.first.body;
   const partitions = body.topics.reduce((sum, t) => sum + t.partitions, 0);
   const rows: ResultRow[] = [
@@ -191,7 +179,12 @@ function report(data: DataSet, api: ApiResult, page: PageResult, serverErrors: s
   } else {
     rows.push({ metric: "Topics page", value: `not measured: ${page.reason}`, target: "< 2.5 s", verdict: "FAIL" });
   }
-  const odd = [...page.errors, ...serverErrors.map((line) => `console server: ${line}`)];
+  const odd = [
+    ...page.errors,
+    ...groups.result.listPage.errors,
+    ...groups.result.detailPage.errors,
+    ...serverErrors.map((line) => `console server: ${line}`),
+  ];
   return [
     `${runLine(machineInfo())} Load average (1 min) ${load} at the end, on ${machineInfo().cpus} CPUs.`,
     "",
@@ -202,6 +195,15 @@ function report(data: DataSet, api: ApiResult, page: PageResult, serverErrors: s
       (data.reused ? "." : `made by this run in ${formatMs(data.createMs)}.`),
     "",
     markdownTable(rows),
+    "",
+    `Consumer groups, in the same run on the same server: ${formatInt(groups.data.groups)} groups on the big ` +
+      `cluster (\`scripts/bench/big-groups-data.ts\`; ` +
+      (groups.data.reused
+        ? `made ${groups.data.createdAt.slice(0, 10)} in ${formatMs(groups.data.createMs)}, reused`
+        : `committed by this run in ${formatMs(groups.data.commitMs)}`) +
+      `).`,
+    "",
+    markdownTable(bigGroupsRows(groups.result, groups.data)),
     "",
     "How it is measured (`scripts/bench/big.ts`, cluster and data in `scripts/bench/big-data.ts`):",
     "",
@@ -215,6 +217,7 @@ function report(data: DataSet, api: ApiResult, page: PageResult, serverErrors: s
       "loop could not run a 10 ms timer, beyond the 10 ms).",
     `- Topics page: Chromium, a warm-up load then ${PAGE_SAMPLES} loads in fresh contexts, ` +
       `${SERVER_CACHE_EXPIRY_MS / 1000} s apart (topics request uncached), as in the Topics section.`,
+    ...bigGroupsNotes(),
     ...(odd.length > 0
       ? ["", "Seen during this run:", "", ...[...new Set(odd)].slice(0, 10).map((l) => `- ${l.slice(0, 300)}`)]
       : []),
@@ -226,6 +229,7 @@ async function main(): Promise<void> {
   const benchStart = performance.now();
   const { bootstrap, dataDir } = await startBenchCluster(flags, BIG_CLUSTER);
   const data = await ensureTopicsDataSet(bootstrap, dataDir, BIG_TOPICS_DATA);
+  const groupsData = await ensureBigGroups(bootstrap, dataDir);
   rmSync(LOOP_FILE, { force: true });
   const preload = join(__dirname, "big-loop-preload.cjs");
   // BENCH_CPU_PROF=1: also a CPU profile of the console server, written to .data/bench/profiles when it stops (by
@@ -257,7 +261,17 @@ async function main(): Promise<void> {
     PAGE_SAMPLES,
   );
   if (!page.ok) log(`Topics page not measured: ${page.reason}`);
-  writeBenchSection("big", "Big clusters", report(data, api, page, server.stderrLines(), loadAverage()), machineInfo());
+  await sleep(SERVER_CACHE_EXPIRY_MS);
+  const groups = await measureBigGroups(
+    server.url,
+    server.pid,
+    api.uncached.at(-1)?.loop.seq ?? 0,
+    browser,
+    bootstrap,
+    groupsData,
+  );
+  const body = report(data, api, page, { data: groupsData, result: groups }, server.stderrLines(), loadAverage());
+  writeBenchSection("big", "Big clusters", body, machineInfo());
   log(`Done in ${formatMs(performance.now() - benchStart)}.`);
 }
 

@@ -18,6 +18,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Admin, type Kafka, Partitioners } from "kafkajs";
 import {
+  type GroupOffsets,
+  type OffsetCommitRequest,
   type ProtocolCluster,
   createProtocolCluster,
   KafkaErrorCode,
@@ -227,7 +229,7 @@ async function produceMissing(kafka: Kafka, ends: Map<string, number[]>, firstRe
  * The coordinator (node id) of each group, one batched FindCoordinator per 250 groups, asked again while Kafka is not
  * ready.
  */
-async function coordinators(cluster: ProtocolCluster, groups: readonly string[]): Promise<Map<string, number>> {
+export async function coordinators(cluster: ProtocolCluster, groups: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   let missing = [...groups];
   const deadline = Date.now() + 120_000;
@@ -250,65 +252,62 @@ async function coordinators(cluster: ProtocolCluster, groups: readonly string[])
   return out;
 }
 
-/**
- * The bench groups whose committed offsets are not exactly those of committedOffset(): one OffsetFetch per coordinator.
- *
- */
-async function groupsToCommit(cluster: ProtocolCluster): Promise<string[]> {
-  const where = await coordinators(cluster, BENCH_GROUPS);
+/** The committed offsets of the given groups, read back with one OffsetFetch per coordinator and 250 groups. */
+export async function readCommitted(
+  cluster: ProtocolCluster,
+  groups: readonly string[],
+): Promise<Map<string, GroupOffsets>> {
+  const where = await coordinators(cluster, groups);
   const byNode = new Map<number, string[]>();
   for (const [group, nodeId] of where) {
     const list = byNode.get(nodeId) ?? [];
     byNode.set(nodeId, list);
     list.push(group);
   }
-  const right = new Set<string>();
-  for (const [nodeId, groups] of byNode) {
+  const out = new Map<string, GroupOffsets>();
+  for (const [nodeId, list] of byNode) {
     const broker = await cluster.findBroker({ nodeId });
-    for (let i = 0; i < groups.length; i += GROUPS_PER_REQUEST) {
-      for (const answer of await send(broker, OffsetFetchGroups, groups.slice(i, i + GROUPS_PER_REQUEST))) {
-        const index = BENCH_GROUPS.indexOf(answer.groupId);
-        const topic = answer.topics.find((t) => t.name === topicOfGroup(index));
-        const ok =
-          answer.errorCode === KafkaErrorCode.NONE &&
-          answer.topics.length === 1 &&
-          topic?.partitions.length === PARTITIONS_PER_TOPIC &&
-          topic.partitions.every(
-            (p) => p.errorCode === KafkaErrorCode.NONE && p.offset === BigInt(committedOffset(index, p.partition)),
-          );
-        if (ok) right.add(answer.groupId);
-      }
-    }
+    for (let i = 0; i < list.length; i += GROUPS_PER_REQUEST)
+      for (const answer of await send(broker, OffsetFetchGroups, list.slice(i, i + GROUPS_PER_REQUEST)))
+        out.set(answer.groupId, answer);
   }
-  return BENCH_GROUPS.filter((g) => !right.has(g));
+  return out;
+}
+
+/** The bench groups whose committed offsets are not exactly those of committedOffset(). */
+async function groupsToCommit(cluster: ProtocolCluster): Promise<string[]> {
+  const read = await readCommitted(cluster, BENCH_GROUPS);
+  return BENCH_GROUPS.filter((group, index) => {
+    const answer = read.get(group);
+    const topic = answer?.topics.find((t) => t.name === topicOfGroup(index));
+    const ok =
+      answer?.errorCode === KafkaErrorCode.NONE &&
+      answer.topics.length === 1 &&
+      topic?.partitions.length === PARTITIONS_PER_TOPIC &&
+      topic.partitions.every(
+        (p) => p.errorCode === KafkaErrorCode.NONE && p.offset === BigInt(committedOffset(index, p.partition)),
+      );
+    return !ok;
+  });
 }
 
 /**
- * One OffsetCommit per group to its coordinator, 50 at a time; groups answered with a coordinator error are tried
- * again.
+ * One OffsetCommit per group to its coordinator, 50 at a time (the body of each from `commitOf`); groups answered
+ * with a coordinator error are tried again. Shared with the big-cluster groups (big-groups-data.ts).
  */
-async function commitOffsets(cluster: ProtocolCluster, groups: readonly string[]): Promise<void> {
+export async function commitGroupOffsets(
+  cluster: ProtocolCluster,
+  groups: readonly string[],
+  commitOf: (group: string) => OffsetCommitRequest,
+): Promise<void> {
   let todo = [...groups];
   for (let attempt = 1; todo.length > 0; attempt += 1) {
     const where = await coordinators(cluster, todo);
     const failed: { group: string; code: number }[] = [];
     await mapLimit(todo, COMMIT_CONCURRENCY, async (group) => {
-      const index = BENCH_GROUPS.indexOf(group);
       const nodeId = where.get(group);
       if (nodeId === undefined) return;
-      const answer = await send(await cluster.findBroker({ nodeId }), OffsetCommit, {
-        groupId: group,
-        topics: [
-          {
-            name: topicOfGroup(index),
-            partitions: Array.from({ length: PARTITIONS_PER_TOPIC }, (_, partition) => ({
-              partition,
-              offset: BigInt(committedOffset(index, partition)),
-              metadata: null,
-            })),
-          },
-        ],
-      });
+      const answer = await send(await cluster.findBroker({ nodeId }), OffsetCommit, commitOf(group));
       const code = answer.flatMap((t) => t.partitions).find((p) => p.errorCode !== KafkaErrorCode.NONE)?.errorCode;
       if (code !== undefined) failed.push({ group, code });
     });
@@ -322,6 +321,23 @@ async function commitOffsets(cluster: ProtocolCluster, groups: readonly string[]
     todo = failed.map((f) => f.group);
     if (todo.length > 0) await sleep(1_000);
   }
+}
+
+function benchGroupCommit(group: string): OffsetCommitRequest {
+  const index = BENCH_GROUPS.indexOf(group);
+  return {
+    groupId: group,
+    topics: [
+      {
+        name: topicOfGroup(index),
+        partitions: Array.from({ length: PARTITIONS_PER_TOPIC }, (_, partition) => ({
+          partition,
+          offset: BigInt(committedOffset(index, partition)),
+          metadata: null,
+        })),
+      },
+    ],
+  };
 }
 
 /**
@@ -383,7 +399,7 @@ export async function ensureGroupsDataSet(bootstrap: readonly string[], dataDir:
         `Committing offsets for ${formatInt(todo.length)} groups (one OffsetCommit each, ` +
           `${COMMIT_CONCURRENCY} at a time, from outside the group)...`,
       );
-      await commitOffsets(cluster, todo);
+      await commitGroupOffsets(cluster, todo, benchGroupCommit);
       const stillWrong = await groupsToCommit(cluster);
       if (stillWrong.length > 0)
         throw new Error(

@@ -22,7 +22,7 @@ export const REPLICATION_FACTOR = 1;
 /** Topics per CreateTopics request. */
 const CREATE_BATCH = 100;
 /** Every SAMPLE_EVERY-th topic gets RECORDS_PER_SAMPLE records. */
-const SAMPLE_EVERY = 10;
+export const SAMPLE_EVERY = 10;
 const RECORDS_PER_SAMPLE = 50;
 
 export function benchTopicName(i: number): string {

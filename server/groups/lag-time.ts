@@ -1,4 +1,5 @@
 import "server-only";
+import type { MetaTopic } from "@/lib/cluster/summary";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { partitionKey } from "@/server/groups/fetch";
 import { getMetadata } from "@/server/cluster/metadata";
@@ -124,11 +125,14 @@ async function readFromLeader(
  * The timestamp (epoch ms) of the first record at or after each probe's offset, keyed by probeKey. Probes are
  * answered from the cache first; the others are read from at most `budget` partitions, chosen in the order given
  * (callers put what matters most first). Probes whose leader is unknown or did not answer are missing from the answer.
+ * `topics`: the metadata of the probes' topics when the caller has it (else the cluster's is read), so a read of a
+ * few topics on a cluster of 10,000 does not index every partition's leader.
  */
 export async function recordTimestamps(
   cluster: ClusterHandle,
   probes: readonly OffsetProbe[],
   budget = Number.POSITIVE_INFINITY,
+  topics?: readonly MetaTopic[],
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const now = Date.now();
@@ -154,8 +158,13 @@ export async function recordTimestamps(
   }
   if (todo.length === 0) return out;
 
-  const { topics } = await getMetadata(cluster);
-  const leaders = new Map(topics.map((t) => [t.name, new Map(t.partitions.map((p) => [p.partitionId, p.leader]))]));
+  const wanted = new Set(todo.map((p) => p.topic));
+  const known = topics ?? (await getMetadata(cluster)).topics;
+  const leaders = new Map(
+    known
+      .filter((t) => wanted.has(t.name))
+      .map((t) => [t.name, new Map(t.partitions.map((p) => [p.partitionId, p.leader]))]),
+  );
   const byLeader = new Map<number, OffsetProbe[]>();
   for (const probe of todo) {
     const leader = leaders.get(probe.topic)?.get(probe.partition);

@@ -8,9 +8,10 @@ import type {
 } from "@/lib/api/types";
 import type { MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { groupIdSchema } from "@/lib/groups/schemas";
-import { lagTrend } from "@/lib/groups/trend";
+import { lagStatus, lagTrend } from "@/lib/groups/trend";
 import { compareNames } from "@/lib/topics/list";
 import { singleFlight } from "@/server/cache";
+import { mapInChunks } from "@/server/chunks";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import {
@@ -39,6 +40,8 @@ import { KafkaErrorCode } from "@/server/kafka/protocol";
  * the batches it returns; answers are cached per offset, so the rest follow on later refreshes.
  */
 const LIST_EXTRA_PARTITIONS = 200;
+/** Groups summed up between two yields to the event loop. */
+const SUMMARY_CHUNK = 250;
 
 /** Metadata of the named topics (topics deleted since the group committed are simply absent). */
 async function topicsNamed(cluster: ClusterHandle, names: ReadonlySet<string>): Promise<MetaTopic[]> {
@@ -57,29 +60,33 @@ function probeFor(c: Committed, mark: Watermark | undefined): OffsetProbe | null
   return { topic: c.topic, partition: c.partition, offset: c.offset > mark.low ? c.offset : mark.low };
 }
 
-/** Lag in seconds of each partition (0 when caught up, null when unknown), in the order of `committed`. */
+/** Lag in records of each partition (0 where its end is unknown), in the order of `committed`. */
+function lagsOf(committed: readonly Committed[], marks: Watermarks): number[] {
+  return committed.map((c) => lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0);
+}
+
+/**
+ * Lag in seconds of each partition (0 when caught up, null when unknown), in the order of `committed`. `lags` are
+ * their lags in records (lagsOf), `topics` the metadata of their topics when the caller has it.
+ */
 async function lagSecondsOf(
   cluster: ClusterHandle,
   committed: readonly Committed[],
   marks: Watermarks,
   now: number,
-  budget?: number,
-  first?: ReadonlySet<Committed>,
+  { lags = lagsOf(committed, marks), budget, first, topics }: LagSecondsOptions = {},
 ): Promise<(number | null)[]> {
   const probes = committed.map((c) => probeFor(c, marks.get(c.topic)?.get(c.partition)));
-  const lagOfIndex = (i: number) => {
-    const c = committed[i];
-    return c ? (lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0) : 0;
-  };
   // What matters most is read first: the partitions in `first`, then the rest by lag, most first.
   const order = probes
-    .map((probe, i) => ({ probe, i, first: committed[i] !== undefined && (first?.has(committed[i]) ?? false) }))
-    .filter((p): p is { probe: OffsetProbe; i: number; first: boolean } => p.probe !== null)
-    .sort((a, b) => Number(b.first) - Number(a.first) || lagOfIndex(b.i) - lagOfIndex(a.i));
+    .map((probe, i) => ({ probe, lag: lags[i] ?? 0, first: first?.has(i) ?? false }))
+    .filter((p): p is { probe: OffsetProbe; lag: number; first: boolean } => p.probe !== null)
+    .sort((a, b) => Number(b.first) - Number(a.first) || b.lag - a.lag);
   const times = await recordTimestamps(
     cluster,
     order.map((o) => o.probe),
     budget,
+    topics,
   ).catch(() => new Map<string, number>());
   return committed.map((c, i) => {
     const mark = marks.get(c.topic)?.get(c.partition);
@@ -89,6 +96,15 @@ async function lagSecondsOf(
     const at = times.get(probeKey(cluster, probe.topic, probe.partition, probe.offset));
     return at === undefined ? null : Math.max(0, (now - at) / 1000);
   });
+}
+
+interface LagSecondsOptions {
+  lags?: readonly number[];
+  /** Partitions to read record timestamps from at most (beyond the cache). */
+  budget?: number;
+  /** Indexes into `committed` to read first. */
+  first?: ReadonlySet<number>;
+  topics?: readonly MetaTopic[];
 }
 
 /** The largest known value; null when none is known but some should be (lag without a readable timestamp). */
@@ -134,58 +150,72 @@ export function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
     const listed = await listAllGroups(cluster);
     const active = listed.filter((g) => g.state !== "Empty" && g.state !== "Dead").map((g) => g.groupId);
     const [offsets, described] = await Promise.all([getAllCommittedOffsets(cluster), describeGroups(cluster, active)]);
-    const committedByGroup = new Map(listed.map((g) => [g.groupId, committedPartitions(offsets.get(g.groupId))]));
-    const names = new Set([...committedByGroup.values()].flatMap((list) => list.map((c) => c.topic)));
-    const marks = await readWatermarks(cluster, await topicsNamed(cluster, names));
-    const now = Date.now();
-    const everything = [...committedByGroup.values()].flat();
-    const mostBehind = new Set<Committed>();
-    for (const committed of committedByGroup.values()) {
-      let top: Committed | undefined;
-      for (const c of committed)
-        if (
-          !top ||
-          (lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0) >
-            (lagOf(top.offset, marks.get(top.topic)?.get(top.partition)) ?? 0)
-        )
-          top = c;
-      if (top) mostBehind.add(top);
+    // Every group's committed partitions, one after another in `everything` (group i's from start[i] to start[i+1]).
+    const everything: Committed[] = [];
+    const start: number[] = [];
+    const names = new Set<string>();
+    for (const group of listed) {
+      start.push(everything.length);
+      for (const c of committedPartitions(offsets.get(group.groupId))) {
+        everything.push(c);
+        names.add(c.topic);
+      }
     }
-    const seconds = await lagSecondsOf(
-      cluster,
-      everything,
-      marks,
-      now,
-      mostBehind.size + LIST_EXTRA_PARTITIONS,
-      mostBehind,
-    );
-    const secondsOf = new Map(everything.map((c, i) => [c, seconds[i] ?? null]));
-
-    return listed.map((group): GroupSummary => {
-      const committed = committedByGroup.get(group.groupId) ?? [];
-      const d = described.get(group.groupId);
-      const members = membersOf(d && d.errorCode === KafkaErrorCode.NONE ? d : undefined);
-      const topics = new Set(groupPartitions({ committed, members }).map((p) => p.topic));
-      const lags = committed.map((c) => lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0);
-      const lag = lags.reduce((a, b) => a + b, 0);
-      const known = committed.map((c) => secondsOf.get(c) ?? null);
-      const lagSeconds = committed.length === 0 ? null : maxKnown(known);
-      const lagSecondsComplete = known.every((v, i) => v !== null || (lags[i] ?? 0) === 0);
-      if (committed.length > 0) sample(cluster, group.groupId, now, committed, marks, lag, lagSeconds);
-      return {
-        groupId: group.groupId,
-        state: groupState(d?.errorCode === KafkaErrorCode.NONE ? d.state : group.state),
-        protocolType: group.protocolType,
-        members: members.length,
-        topics: [...topics].sort(compareNames),
-        partitions: committed.length,
-        lag,
-        lagSeconds,
-        lagSecondsComplete,
-        status: committed.length === 0 ? "measuring" : lagTrend(historyOf(cluster, group.groupId)).status,
-        coordinator: knownCoordinator(cluster, group.groupId),
-      };
+    start.push(everything.length);
+    const topics = await topicsNamed(cluster, names);
+    const marks = await readWatermarks(cluster, topics);
+    const now = Date.now();
+    const lags = lagsOf(everything, marks);
+    const mostBehind = new Set<number>();
+    for (let g = 0; g < listed.length; g += 1) {
+      const [from, to] = [start[g] ?? 0, start[g + 1] ?? 0];
+      let top = from;
+      for (let i = from + 1; i < to; i += 1) if ((lags[i] ?? 0) > (lags[top] ?? 0)) top = i;
+      if (to > from) mostBehind.add(top);
+    }
+    const seconds = await lagSecondsOf(cluster, everything, marks, now, {
+      lags,
+      budget: mostBehind.size + LIST_EXTRA_PARTITIONS,
+      first: mostBehind,
+      topics,
     });
+
+    // 2,000 groups take tens of milliseconds to sum up: in chunks that let other requests run in between.
+    return mapInChunks(
+      listed,
+      (group, g): GroupSummary => {
+        const [from, to] = [start[g] ?? 0, start[g + 1] ?? 0];
+        const committed = everything.slice(from, to);
+        const d = described.get(group.groupId);
+        const members = membersOf(d && d.errorCode === KafkaErrorCode.NONE ? d : undefined);
+        const groupTopics = new Set(groupPartitions({ committed, members }).map((p) => p.topic));
+        let lag = 0;
+        let lagSecondsComplete = true;
+        const known: (number | null)[] = [];
+        for (let i = from; i < to; i += 1) {
+          lag += lags[i] ?? 0;
+          const value = seconds[i] ?? null;
+          known.push(value);
+          if (value === null && (lags[i] ?? 0) !== 0) lagSecondsComplete = false;
+        }
+        const lagSeconds = committed.length === 0 ? null : maxKnown(known);
+        if (committed.length > 0) sample(cluster, group.groupId, now, committed, marks, lag, lagSeconds);
+        return {
+          groupId: group.groupId,
+          state: groupState(d?.errorCode === KafkaErrorCode.NONE ? d.state : group.state),
+          protocolType: group.protocolType,
+          members: members.length,
+          topics: [...groupTopics].sort(compareNames),
+          partitions: committed.length,
+          lag,
+          lagSeconds,
+          lagSecondsComplete,
+          status: committed.length === 0 ? "measuring" : lagStatus(historyOf(cluster, group.groupId)),
+          coordinator: knownCoordinator(cluster, group.groupId),
+        };
+      },
+      SUMMARY_CHUNK,
+    );
   });
 }
 
@@ -213,9 +243,10 @@ export async function getGroupDetail(
     committed: committedAt.get(keyOf(p.topic, p.partition)) ?? null,
   }));
 
-  const marks = await readWatermarks(cluster, await topicsNamed(cluster, new Set(rows.map((r) => r.topic))));
+  const meta = await topicsNamed(cluster, new Set(rows.map((r) => r.topic)));
+  const marks = await readWatermarks(cluster, meta);
   const now = Date.now();
-  const seconds = await lagSecondsOf(cluster, committed, marks, now);
+  const seconds = await lagSecondsOf(cluster, committed, marks, now, { topics: meta });
   const secondsByKey = new Map(committed.map((c, i) => [keyOf(c.topic, c.partition), seconds[i] ?? null]));
 
   const partitionRows: GroupPartitionOffset[] = rows
