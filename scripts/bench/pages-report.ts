@@ -125,7 +125,9 @@ function bundleTable(b: BundleReport, routes: Record<string, string>): string {
   ].join("\n");
 }
 
-function idleRows(run: PagesRun): ResultRow[] {
+type IdleWindows = Pick<PagesRun, "idleFresh" | "idleAfterLook" | "idleSeconds" | "afterLookSeconds">;
+
+function idleRows(run: IdleWindows): ResultRow[] {
   const window = (w: IdleWindow) =>
     `${w.cpuPercent.toFixed(2)} % of a core (${w.cpuSeconds.toFixed(2)} s CPU in ${w.seconds.toFixed(0)} s); ` +
     `RSS ${formatBytes(w.rssMinBytes)}–${formatBytes(w.rssMaxBytes)}; per 10 s: ` +
@@ -144,6 +146,11 @@ function idleRows(run: PagesRun): ResultRow[] {
       verdict: verdict(run.idleAfterLook.cpuPercent < IDLE_CPU_TARGET_PERCENT),
     },
   ];
+}
+
+/** The idle rows alone, as a table (`bench:pages -- --only=idle` prints it). */
+export function idleTable(run: IdleWindows): string {
+  return markdownTable(idleRows(run));
 }
 
 /** What the profiles of the idle server showed (see commit "Stop kafkajs checking idle connections' queues"). */

@@ -6,15 +6,21 @@
  * - per page, the API's own time beside navigation → first data row in Chromium, with what the browser loaded;
  * - first-load JavaScript per page from the build, against a budget set from the build's bare not-found page.
  * Writes the `pages` section of docs/BENCHMARKS.md (pages-report.ts).
+ *
+ * `-- --only=idle` runs the idle windows alone and prints their table without touching docs/BENCHMARKS.md (a partial
+ * run never replaces the full table). BENCH_CPU_PROF=1 also records a CPU profile of the console server, written to
+ * .data/bench/profiles when it stops (by scripts/bench/big-loop-preload.cjs: Node refuses --cpu-prof in NODE_OPTIONS).
  */
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { BENCH_TOPICS, ensureTopicsDataSet } from "./topics-data";
 import { BENCH_GROUPS, ensureGroupsDataSet, topicOfGroup } from "./groups-data";
 import { measureBundles } from "./pages-bundle";
 import { watchIdle } from "./pages-idle";
 import { type PageSpec, loadPage, measurePage } from "./pages-load";
-import { type HtmlCheck, report } from "./pages-report";
+import { type HtmlCheck, idleTable, report } from "./pages-report";
 import {
+  BENCH_WORK,
   SERVER_CACHE_EXPIRY_MS,
   ensureBuild,
   formatMs,
@@ -139,16 +145,29 @@ async function checkTopicsHtml(url: string): Promise<HtmlCheck> {
   };
 }
 
+const ONLY_IDLE = "--only=idle";
+
+/** The console server's extra environment: with BENCH_CPU_PROF=1, the preload that records its CPU profile. */
+function profileEnv(): Record<string, string> {
+  if (process.env.BENCH_CPU_PROF !== "1") return {};
+  return {
+    NODE_OPTIONS: `--require ${join(__dirname, "big-loop-preload.cjs")}`,
+    BENCH_CPU_PROF_DIR: join(BENCH_WORK, "profiles"),
+  };
+}
+
 async function main(): Promise<void> {
-  const flags = parseFlags();
+  const argv = process.argv.slice(2);
+  const onlyIdle = argv.includes(ONLY_IDLE);
+  const flags = parseFlags(argv.filter((a) => a !== ONLY_IDLE));
   const benchStart = performance.now();
   const { bootstrap, dataDir } = await startBenchCluster(flags);
   const topicsData = await ensureTopicsDataSet(bootstrap, dataDir);
   const groupsData = await ensureGroupsDataSet(bootstrap, dataDir);
   // The bundle figures are read from the build, so it is made (or found current) first.
   ensureBuild();
-  const bundles = measureBundles(Object.values(ROUTES), FLOOR_ROUTE);
-  const server = await startConsole([{ name: CLUSTER, bootstrap }]);
+  const bundles = onlyIdle ? undefined : measureBundles(Object.values(ROUTES), FLOOR_ROUTE);
+  const server = await startConsole([{ name: CLUSTER, bootstrap }], profileEnv());
 
   await sleep(SETTLE_MS);
   log(`Idle: ${IDLE_SECONDS} s with nobody looking since the server started...`);
@@ -163,6 +182,12 @@ async function main(): Promise<void> {
   log(`Looked at the groups page (first row ${formatMs(look.firstRowMs)}) and left; idle ${AFTER_LOOK_SECONDS} s...`);
   const idleAfterLook = await watchIdle(server.pid, AFTER_LOOK_SECONDS);
   log(`Idle, after a look at the groups page: ${idleAfterLook.cpuPercent.toFixed(2)} % CPU.`);
+  if (onlyIdle || !bundles) {
+    const windows = { idleFresh, idleAfterLook, idleSeconds: IDLE_SECONDS, afterLookSeconds: AFTER_LOOK_SECONDS };
+    console.log(`\n${idleTable(windows)}\n\n(${ONLY_IDLE}: docs/BENCHMARKS.md left as it was.)`);
+    log(`Done in ${formatMs(performance.now() - benchStart)}.`);
+    return;
+  }
 
   const html = await checkTopicsHtml(server.url);
   log(`Topics page HTML ${html.holdsFirstTopic ? "holds" : "does not hold"} the first topic (${html.firstTopic}).`);
