@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveCluster } from "@/server/kafka/clients";
+import { invalidateMetadata } from "@/server/cluster/metadata";
 import { endOffsetsOfHeld, forgetHeldLeaders } from "@/server/sampling/held-leaders";
 import { resetThroughput, sampleThroughputInBackground, topicThroughput } from "@/server/topics/throughput";
 import { produceTo, trackTopics } from "@/scripts/test-support/helpers";
@@ -28,6 +29,7 @@ describe("held leaders", () => {
     forgetHeldLeaders();
     await produceTo(a, { 0: records(4), 1: records(2) });
 
+    invalidateMetadata(cluster);
     const first = await endOffsetsOfHeld(cluster, "test", new Set([a]));
     expect(first.metadataRead).toBe(true);
     expect(first.topics.map((t) => t.name)).toEqual([a]);
@@ -51,6 +53,8 @@ describe("held leaders", () => {
     const name = await topics.create("held-throughput", 3);
     resetThroughput();
     forgetHeldLeaders();
+    // The Metadata the console cached a moment ago may not have the new topic yet.
+    invalidateMetadata(cluster);
     await produceTo(name, { 0: records(50) });
     const start1 = Date.now();
     await sampleThroughputInBackground(cluster);

@@ -9,7 +9,8 @@ import { readEndOffsets } from "@/server/cluster/offsets";
  * background read needs only where each partition's leader is, and at 2,000 topics decoding the whole cluster's
  * Metadata was the largest part of a tick (with the garbage it leaves). So each sampler holds the topics (partitions
  * and leaders) of its last Metadata read and reuses them, reading Metadata again only when:
- * - a topic it needs is not among them, or they are older than HOLD_MS (partitions added, topics gone);
+ * - a topic it needs is not among them, or they are older than HOLD_MS (partitions added; for the throughput
+ *   sampler, which asks for every topic, topics made since: the pages' own reads sample those while someone looks);
  * - a partition did not answer ListOffsets (its leader moved, or the topic was deleted): read again at once, so the
  *   sample still covers every partition.
  */
