@@ -176,6 +176,12 @@ export function MessageTable({
     // (the profile of a 10k/s tail showed that churn). Every row has the same height, so nothing is measured per row.
     overscan: 12,
     initialRect: { width: 1024, height: 600 },
+    // A live tail mounts already at its bottom: the first render builds the rows the list will show, instead of the
+    // top ones and then, after the scroll to the bottom, the bottom ones (two renders and layouts in the first task).
+    initialOffset: () => (following.current ? sorted.length * ROW_HEIGHT : 0),
+    // Renders after a scroll are batched by React rather than forced inside the scroll event (flushSync), so one
+    // scroll never adds a render to the task that caused it.
+    useFlushSync: false,
   });
 
   // After new rows are in the DOM: follow the bottom, or hold the rows in view where they are.

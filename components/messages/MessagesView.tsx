@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@/components/ui/Link";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { MessageDetail } from "@/components/messages/MessageDetail";
 import { MessageTable } from "@/components/messages/MessageTable";
 import { SearchForm } from "@/components/messages/SearchForm";
@@ -79,6 +79,9 @@ export function MessagesView({
   const [chosenSort, setChosenSort] = useState<{ run: number; sort: MessageSort } | null>(null);
   const [showHeaders, setShowHeaders] = useState(false);
   const search = useMemo(() => searchOfUrl(urlKey), [urlKey]);
+  // The table renders the rows at a lower priority than the rest of the page (status, figures, input): React renders
+  // it in slices that give way to input, so the first rows of a fast tail (the table's mount) are not one long task.
+  const listed = useDeferredValue(snapshot);
 
   // The search in the URL runs whenever the URL (or "search again") changes, and ends when the page is left.
   useEffect(() => {
@@ -167,7 +170,7 @@ export function MessagesView({
               className={cx(open && "xl:grid xl:grid-cols-[minmax(0,1fr)_minmax(22rem,30rem)] xl:items-start xl:gap-4")}
             >
               <div className="min-w-0">
-                {snapshot.rows.length > 0 ? (
+                {listed.rows.length > 0 ? (
                   <>
                     <div className="mb-2 flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-sm">
                       <p className="text-muted" aria-live="polite">
@@ -195,10 +198,10 @@ export function MessagesView({
                       </label>
                     </div>
                     <MessageTable
-                      key={`${snapshot.run}:${sort.by}`}
-                      rows={snapshot.rows}
-                      dropped={snapshot.dropped}
-                      followAtStart={snapshot.live}
+                      key={`${listed.run}:${sort.by}`}
+                      rows={listed.rows}
+                      dropped={listed.dropped}
+                      followAtStart={listed.live}
                       selectedId={openId}
                       compact={open !== null}
                       sort={sort}

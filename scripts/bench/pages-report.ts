@@ -125,7 +125,9 @@ function bundleTable(b: BundleReport, routes: Record<string, string>): string {
   ].join("\n");
 }
 
-function idleRows(run: PagesRun): ResultRow[] {
+type IdleWindows = Pick<PagesRun, "idleFresh" | "idleAfterLook" | "idleSeconds" | "afterLookSeconds">;
+
+function idleRows(run: IdleWindows): ResultRow[] {
   const window = (w: IdleWindow) =>
     `${w.cpuPercent.toFixed(2)} % of a core (${w.cpuSeconds.toFixed(2)} s CPU in ${w.seconds.toFixed(0)} s); ` +
     `RSS ${formatBytes(w.rssMinBytes)}–${formatBytes(w.rssMaxBytes)}; per 10 s: ` +
@@ -146,6 +148,11 @@ function idleRows(run: PagesRun): ResultRow[] {
   ];
 }
 
+/** The idle rows alone, as a table (`bench:pages -- --only=idle` prints it). */
+export function idleTable(run: IdleWindows): string {
+  return markdownTable(idleRows(run));
+}
+
 /** What the profiles of the idle server showed (see commit "Stop kafkajs checking idle connections' queues"). */
 const IDLE_NOTES = [
   "- Idle, profiled (`node --cpu-prof` on the console's server, nobody looking): before the fix in " +
@@ -158,6 +165,12 @@ const IDLE_NOTES = [
     "minutes after the last look: 3.70 % of a core at bbc398f, with the per-10-s figures showing the beat. " +
     "While someone looks, the pages' own refreshes (every 5–10 s) record the samples, so the background reads " +
     "now only fill the gaps between visits, once a minute (server/sampling/background.ts).",
+  "- A background read reads only what the samples need: for lag, the committed offsets of the groups looked at " +
+    "and their partitions' end offsets (no group list, states, log start offsets or record timestamps: a " +
+    "background sample has no lag in time); for throughput, end offsets and log sizes. Both send ListOffsets to " +
+    "the partition leaders of their last Metadata read (server/sampling/held-leaders.ts): decoding the whole " +
+    "cluster's Metadata, and collecting what it left, was most of a background tick's CPU in the server's profile " +
+    "(`BENCH_CPU_PROF=1 npm run bench:pages -- --only=idle`).",
 ];
 
 export function report(run: PagesRun): string {

@@ -5,17 +5,23 @@
  * - whether the topics page's HTML (no browser) holds the first topic's name;
  * - per page, the API's own time beside navigation → first data row in Chromium, with what the browser loaded;
  * - first-load JavaScript per page from the build, against a budget set from the build's bare not-found page.
- * Writes the `pages` section of docs/BENCHMARKS.md (pages-report.ts). `--only=` with page ids (topics, topic, groups,
- * group, brokers, overview, messages) measures only those pages' first rows and prints them, leaving the doc alone.
+ * Writes the `pages` section of docs/BENCHMARKS.md (pages-report.ts).
+ *
+ * A partial run prints its numbers and never replaces the doc's full table: `-- --only=` with page ids (topics, topic,
+ * groups, group, brokers, overview, messages) measures only those pages' first rows; `-- --only=idle` runs the idle
+ * windows alone. BENCH_CPU_PROF=1 also records a CPU profile of the console server, written to .data/bench/profiles
+ * when it stops (by scripts/bench/big-loop-preload.cjs: Node refuses --cpu-prof in NODE_OPTIONS).
  */
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { BENCH_TOPICS, ensureTopicsDataSet } from "./topics-data";
 import { BENCH_GROUPS, ensureGroupsDataSet, topicOfGroup } from "./groups-data";
 import { measureBundles } from "./pages-bundle";
 import { watchIdle } from "./pages-idle";
 import { type PageSpec, firstRowTarget, loadPage, measurePage } from "./pages-load";
-import { type HtmlCheck, report } from "./pages-report";
+import { type HtmlCheck, idleTable, report } from "./pages-report";
 import {
+  BENCH_WORK,
   SERVER_CACHE_EXPIRY_MS,
   ensureBuild,
   formatMs,
@@ -160,15 +166,26 @@ async function measureSome(url: string, ids: readonly string[]): Promise<void> {
   log(`Load average before ${load.toFixed(2)}, after ${loadAverage().toFixed(2)}.`);
 }
 
+/** The console server's extra environment: with BENCH_CPU_PROF=1, the preload that records its CPU profile. */
+function profileEnv(): Record<string, string> {
+  if (process.env.BENCH_CPU_PROF !== "1") return {};
+  return {
+    NODE_OPTIONS: `--require ${join(__dirname, "big-loop-preload.cjs")}`,
+    BENCH_CPU_PROF_DIR: join(BENCH_WORK, "profiles"),
+  };
+}
+
 async function main(): Promise<void> {
-  const flags = parseFlags(PAGES.map((p) => p.id));
+  const flags = parseFlags([...PAGES.map((p) => p.id), "idle"]);
+  const onlyIdle = flags.only?.includes("idle") ?? false;
+  if (onlyIdle && flags.only?.length !== 1) throw new Error("--only=idle runs alone, not with pages.");
   const benchStart = performance.now();
   const { bootstrap, dataDir } = await startBenchCluster(flags);
-  if (flags.only) {
+  if (flags.only && !onlyIdle) {
     // Each data set only when a chosen page shows it (making 2,000 topics takes minutes).
     if (flags.only.some((id) => id === "topics" || id === "topic")) await ensureTopicsDataSet(bootstrap, dataDir);
     if (flags.only.some((id) => id !== "topics" && id !== "topic")) await ensureGroupsDataSet(bootstrap, dataDir);
-    const server = await startConsole([{ name: CLUSTER, bootstrap }]);
+    const server = await startConsole([{ name: CLUSTER, bootstrap }], profileEnv());
     await sleep(SETTLE_MS);
     await measureSome(server.url, flags.only);
     log(`Partial run done in ${formatMs(performance.now() - benchStart)}; docs/BENCHMARKS.md unchanged.`);
@@ -178,8 +195,8 @@ async function main(): Promise<void> {
   const groupsData = await ensureGroupsDataSet(bootstrap, dataDir);
   // The bundle figures are read from the build, so it is made (or found current) first.
   ensureBuild();
-  const bundles = measureBundles(Object.values(ROUTES), FLOOR_ROUTE);
-  const server = await startConsole([{ name: CLUSTER, bootstrap }]);
+  const bundles = onlyIdle ? undefined : measureBundles(Object.values(ROUTES), FLOOR_ROUTE);
+  const server = await startConsole([{ name: CLUSTER, bootstrap }], profileEnv());
 
   await sleep(SETTLE_MS);
   log(`Idle: ${IDLE_SECONDS} s with nobody looking since the server started...`);
@@ -194,6 +211,12 @@ async function main(): Promise<void> {
   log(`Looked at the groups page (first row ${formatMs(look.firstRowMs)}) and left; idle ${AFTER_LOOK_SECONDS} s...`);
   const idleAfterLook = await watchIdle(server.pid, AFTER_LOOK_SECONDS);
   log(`Idle, after a look at the groups page: ${idleAfterLook.cpuPercent.toFixed(2)} % CPU.`);
+  if (onlyIdle || !bundles) {
+    const windows = { idleFresh, idleAfterLook, idleSeconds: IDLE_SECONDS, afterLookSeconds: AFTER_LOOK_SECONDS };
+    console.log(`\n${idleTable(windows)}\n\n(--only=idle: docs/BENCHMARKS.md left as it was.)`);
+    log(`Done in ${formatMs(performance.now() - benchStart)}.`);
+    return;
+  }
 
   const html = await checkTopicsHtml(server.url);
   log(`Topics page HTML ${html.holdsFirstTopic ? "holds" : "does not hold"} the first topic (${html.firstTopic}).`);

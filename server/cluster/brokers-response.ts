@@ -4,7 +4,6 @@ import { summarizeBrokers } from "@/lib/cluster/summary";
 import { getLogDirSizes } from "@/server/cluster/logdirs";
 import { getSnapshot } from "@/server/cluster/metadata";
 import type { ClusterHandle } from "@/server/kafka/clients";
-import { listTopics } from "@/server/topics/reads";
 import { brokerRates, keepSamplingThroughput } from "@/server/topics/throughput";
 
 /**
@@ -16,7 +15,7 @@ export async function brokersResponse(cluster: ClusterHandle): Promise<BrokersRe
   // Disk use is best effort: a broker that does not answer DescribeLogDirs shows "—", not an error page.
   const sizes = await getLogDirSizes(cluster, snapshot).catch(() => undefined);
   // Someone is looking: the throughput sampler keeps the per-broker rates going.
-  keepSamplingThroughput(cluster, () => listTopics(cluster));
+  keepSamplingThroughput(cluster);
   return {
     clusterId: snapshot.clusterId,
     controllerId: snapshot.controllerId,

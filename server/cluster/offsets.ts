@@ -53,11 +53,28 @@ export async function listOffsets(
 }
 
 /** When each watermarks answer was read (the middle of its requests), for rates derived from it. */
-const readTimes = new WeakMap<Watermarks, number>();
+const readTimes = new WeakMap<object, number>();
 
 /** When these watermarks were read: a shared answer can be a second or two old, which a rate must not ignore. */
-export function watermarksReadAt(watermarks: Watermarks): number | undefined {
+export function watermarksReadAt(watermarks: object): number | undefined {
   return readTimes.get(watermarks);
+}
+
+/** High watermarks (end offsets) of the given topics, one ListOffsets per partition leader, with their read time. */
+export async function readEndOffsets(
+  cluster: ClusterHandle,
+  topics: readonly MetaTopic[],
+): Promise<Map<string, Map<number, { high: bigint }>>> {
+  const started = Date.now();
+  const ends = await listOffsets(cluster, topics, LATEST);
+  const out = new Map<string, Map<number, { high: bigint }>>();
+  for (const [name, offsets] of ends) {
+    const marks = new Map<number, { high: bigint }>();
+    for (const [partition, high] of offsets) marks.set(partition, { high });
+    out.set(name, marks);
+  }
+  readTimes.set(out, (started + Date.now()) / 2);
+  return out;
 }
 
 /** Low and high watermarks of the given topics (two bulk rounds, in parallel). */

@@ -50,7 +50,7 @@ export function getQuorum(cluster: ClusterHandle): Promise<QuorumResponse> {
  */
 export async function readOverview(cluster: ClusterHandle): Promise<OverviewResponse> {
   const snapshot = await getSnapshot(cluster);
-  keepSamplingThroughput(cluster, () => listTopics(cluster));
+  keepSamplingThroughput(cluster);
   const [kafka, quorum, sizes, topics, groups] = await Promise.all([
     getFeatures(cluster, snapshot).catch(() => null),
     getQuorum(cluster).catch(() => null),

@@ -26,6 +26,42 @@ function historyFor(cluster: ClusterHandle): ClusterHistory {
   return history;
 }
 
+/** A committed offset of a group, and where its partition ends (undefined when the end offset could not be read). */
+interface CommittedAt {
+  topic: string;
+  partition: number;
+  offset: bigint;
+}
+
+/**
+ * A group's sample from its committed offsets and its partitions' end offsets: the total lag and the sums the trend
+ * needs. A partition whose end offset is unknown adds nothing (no honest lag, and the sums must cover the same
+ * partitions).
+ */
+export function lagPoint(
+  at: number,
+  committed: readonly CommittedAt[],
+  endOf: (topic: string, partition: number) => bigint | undefined,
+  lagSeconds: number | null,
+): TrendPoint {
+  let lag = 0;
+  let committedSum = 0;
+  let endSum = 0;
+  for (const c of committed) {
+    const end = endOf(c.topic, c.partition);
+    if (end === undefined) continue;
+    lag += Math.max(0, Number(end - c.offset));
+    committedSum += Number(c.offset);
+    endSum += Number(end);
+  }
+  return { at, lag, lagSeconds, committed: committedSum, end: endSum };
+}
+
+/** The groups this process keeps a history of in a cluster: the ones someone's reads sampled lately. */
+export function sampledGroups(cluster: ClusterHandle): string[] {
+  return [...(clusters.get(cluster.name)?.groups.keys() ?? [])];
+}
+
 /** Adds a sample; one closer than 4 s to the previous one replaces it (so many readers do not crowd the history). */
 export function recordSample(cluster: ClusterHandle, groupId: string, point: TrendPoint): void {
   const { groups } = historyFor(cluster);
@@ -57,7 +93,7 @@ function sweep(history: ClusterHistory, now: number): void {
 
 /**
  * Someone is looking at this cluster's groups: keep the history going in the background until nobody has for 15
- * minutes. `sample` reads every group (and records the samples); its failures are ignored (the next tick tries again).
+ * minutes. `sample` reads the groups (and records the samples); its failures are ignored (the next tick tries again).
  */
 export function keepSampling(cluster: ClusterHandle, sample: () => Promise<unknown>): void {
   const history = historyFor(cluster);

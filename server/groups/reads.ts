@@ -27,7 +27,8 @@ import {
   partitionKey as keyOf,
   readGroup,
 } from "@/server/groups/fetch";
-import { historyOf, keepSampling, recordSample } from "@/server/groups/lag-history";
+import { historyOf, keepSampling, lagPoint, recordSample } from "@/server/groups/lag-history";
+import { sampleLagInBackground } from "@/server/groups/lag-background";
 import { type OffsetProbe, probeKey, recordTimestamps } from "@/server/groups/lag-time";
 import { getMetadataWith } from "@/server/cluster/metadata";
 import { readWatermarks } from "@/server/cluster/offsets";
@@ -114,24 +115,20 @@ function maxKnown(values: readonly (number | null)[]): number | null {
   return max;
 }
 
+/** Records a group's sample in the lag history. */
 function sample(
   cluster: ClusterHandle,
   groupId: string,
   now: number,
   committed: readonly Committed[],
   marks: Watermarks,
-  lag: number,
   lagSeconds: number | null,
 ) {
-  let committedSum = 0;
-  let endSum = 0;
-  for (const c of committed) {
-    const mark = marks.get(c.topic)?.get(c.partition);
-    if (!mark) continue;
-    committedSum += Number(c.offset);
-    endSum += Number(mark.high);
-  }
-  recordSample(cluster, groupId, { at: now, lag, lagSeconds, committed: committedSum, end: endSum });
+  recordSample(
+    cluster,
+    groupId,
+    lagPoint(now, committed, (topic, partition) => marks.get(topic)?.get(partition)?.high, lagSeconds),
+  );
 }
 
 /**
@@ -140,7 +137,7 @@ function sample(
  * per partition leader. Shared by concurrent requests for two seconds.
  */
 export function getGroupSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
-  keepSampling(cluster, () => loadSummaries(cluster));
+  keepSampling(cluster, () => sampleLagInBackground(cluster));
   return loadSummaries(cluster);
 }
 
@@ -199,7 +196,7 @@ export function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
           if (value === null && (lags[i] ?? 0) !== 0) lagSecondsComplete = false;
         }
         const lagSeconds = committed.length === 0 ? null : maxKnown(known);
-        if (committed.length > 0) sample(cluster, group.groupId, now, committed, marks, lag, lagSeconds);
+        if (committed.length > 0) sample(cluster, group.groupId, now, committed, marks, lagSeconds);
         return {
           groupId: group.groupId,
           state: groupState(d?.errorCode === KafkaErrorCode.NONE ? d.state : group.state),
@@ -228,7 +225,7 @@ export async function getGroupDetail(
   const valid = groupIdSchema.safeParse(groupId);
   if (!valid.success)
     throw new ConsoleError("bad_request", valid.error.issues[0]?.message ?? "The group id is not valid.", 400);
-  if (sampling) keepSampling(cluster, () => loadSummaries(cluster));
+  if (sampling) keepSampling(cluster, () => sampleLagInBackground(cluster));
   const read = await readGroup(cluster, groupId);
   const { state, protocolType, assignor, members, offsets: groupOffsets, committed } = read;
 
@@ -278,7 +275,7 @@ export async function getGroupDetail(
   }
   const lag = topics.reduce((sum, t) => sum + t.lag, 0);
   const lagSeconds = committed.length === 0 ? null : maxKnown(seconds);
-  if (committed.length > 0) sample(cluster, groupId, now, committed, marks, lag, lagSeconds);
+  if (committed.length > 0) sample(cluster, groupId, now, committed, marks, lagSeconds);
 
   const reset = latestReset(groupOffsets);
   const lastReset: LastReset | null = reset

@@ -20,7 +20,7 @@ export const TOPICS_PAGE_QUERY: TopicsListQuery = topicsListQuerySchema.parse({ 
 export async function topicsListResponse(cluster: ClusterHandle, query: TopicsListQuery): Promise<TopicsResponse> {
   const { topics, sizesComplete } = await listTopics(cluster);
   // Someone is looking: keep the throughput samples going between the page's refreshes.
-  keepSamplingThroughput(cluster, () => listTopics(cluster));
+  keepSamplingThroughput(cluster);
   const matching = sortTopics(
     filterTopics(topics, { q: query.search, internal: query.internal, problem: query.problem ?? null }),
     query.sort,

@@ -1,8 +1,10 @@
 import "server-only";
-import type { LogDirSizes, MetaTopic, Watermarks } from "@/lib/cluster/summary";
+import type { LogDirSizes, MetaTopic } from "@/lib/cluster/summary";
 import { type CountSample, currentRate, type Rate, rateBetween, rateTrend, sumTrends } from "@/lib/topics/throughput";
 import type { ClusterHandle } from "@/server/kafka/clients";
 import { watermarksReadAt } from "@/server/cluster/offsets";
+import { endOffsetsOfHeld } from "@/server/sampling/held-leaders";
+import { getLogDirSizes } from "@/server/cluster/logdirs";
 import { type BackgroundSampler, keepSamplingIn, newSampler, stopSampler } from "@/server/sampling/background";
 
 /**
@@ -64,7 +66,8 @@ function samplesPerTopic(): number {
 export function recordThroughput(
   cluster: ClusterHandle,
   topics: readonly MetaTopic[],
-  watermarks: Watermarks,
+  /** The high watermarks of `topics` (the low ones are not needed). */
+  watermarks: ReadonlyMap<string, ReadonlyMap<number, { high: bigint }>>,
   sizes: LogDirSizes | undefined,
   at = watermarksReadAt(watermarks) ?? Date.now(),
   /** `topics` is every topic of the cluster: the ones missing were deleted and are forgotten. */
@@ -200,11 +203,24 @@ export function brokerRates(cluster: ClusterHandle, topics: readonly MetaTopic[]
 }
 
 /**
- * Someone is looking at this cluster's topics or brokers: keep the samples going in the background until nobody
- * has for 15 minutes. `sample` reads the topics (which records the samples); its failures are ignored.
+ * The background read, while nobody looks: what the samples need and nothing more. One ListOffsets per partition
+ * leader (end offsets only, to the leaders of the last Metadata read: server/sampling/held-leaders.ts) and one
+ * DescribeLogDirs per broker (the bytes), without the topics list's configs, log start offsets and per-topic
+ * summaries, which the pages read when someone looks.
  */
-export function keepSamplingThroughput(cluster: ClusterHandle, sample: () => Promise<unknown>): void {
-  keepSamplingIn(stateOf(cluster).sampler, sample);
+export async function sampleThroughputInBackground(cluster: ClusterHandle): Promise<void> {
+  const { brokers, topics, ends, metadataRead } = await endOffsetsOfHeld(cluster, "throughput", null);
+  const sizes = await getLogDirSizes(cluster, { brokers }).catch(() => undefined);
+  // Held topics leave out topics made since the last Metadata read: only a fresh read may forget the ones missing.
+  recordThroughput(cluster, topics, ends, sizes, undefined, { allTopics: metadataRead });
+}
+
+/**
+ * Someone is looking at this cluster's topics or brokers: keep the samples going in the background until nobody
+ * has for 15 minutes (sampleThroughputInBackground; its failures are ignored).
+ */
+export function keepSamplingThroughput(cluster: ClusterHandle): void {
+  keepSamplingIn(stateOf(cluster).sampler, () => sampleThroughputInBackground(cluster));
 }
 
 /** Forgets every sample and stops every sampler (tests, shutdown). */
