@@ -2,6 +2,7 @@ import { dehydrate, type DehydratedState, HydrationBoundary, type QueryKey } fro
 import { type ReactNode, Suspense } from "react";
 import { makeQueryClient } from "@/lib/query/client";
 import { reportError } from "@/server/errors";
+import { settledWithin } from "@/server/settle";
 
 /**
  * How long a page's first HTML waits for its data. A read done by then is in the HTML as it is (visible even without
@@ -35,19 +36,6 @@ async function prefetchState(queryKey: QueryKey, read: () => Promise<unknown>): 
     },
   });
   return dehydrate(client);
-}
-
-/** The promise's value if it settles within `ms`, else null (the promise keeps running). */
-async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function Streamed({ state, children }: { state: Promise<DehydratedState>; children: ReactNode }) {

@@ -7,6 +7,7 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { reportError } from "@/server/errors";
 import { openMessageStream } from "@/server/messages/stream";
 import { streamSlot } from "@/server/messages/stream-slot";
+import { settledWithin } from "@/server/settle";
 
 /**
  * How long the Messages page's server render reads a search before it sends the page with what it has: a search that
@@ -47,7 +48,7 @@ export async function readFirstRecords(
     let records = 0;
     let text = 0;
     for (;;) {
-      const next = await beforeDeadline(stream.events.next(), deadline);
+      const next = await settledWithin(stream.events.next(), deadline - Date.now());
       if (next === null || next.done) break;
       for (const piece of next.value) {
         for (const raw of parser.push(decoder.decode(piece, { stream: true }))) {
@@ -80,19 +81,4 @@ function firstOf(search: FirstSearch, events: StreamEvent[], complete: boolean):
   // The first progress (the plan's positions) lets the browser read on; without it the browser starts afresh.
   if (events[0]?.type !== "progress") return null;
   return { key: searchKey(search.topic, search.raw), events, complete };
-}
-
-/** The promise's value if it settles before `deadline` (epoch ms), else null. */
-async function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | null> {
-  // Settled either way: a read that loses the race ends quietly when the stream closes.
-  promise.catch(() => undefined);
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), Math.max(0, deadline - Date.now()));
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
