@@ -107,7 +107,14 @@ async function waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promi
 
 export async function deleteTopic(cluster: ClusterHandle, name: string): Promise<void> {
   findTopic(await freshSnapshot(cluster), name);
-  await cluster.admin((admin) => admin.deleteTopics({ topics: [name], timeout: 10_000 }));
+  try {
+    await cluster.admin((admin) => admin.deleteTopics({ topics: [name], timeout: 10_000 }));
+  } catch (error) {
+    // The broker that answered Metadata had not yet applied a delete that the controller already made.
+    if (error instanceof ConsoleError && error.kafkaType === "UNKNOWN_TOPIC_OR_PARTITION")
+      throw new ConsoleError("not_found", `Topic "${name}" does not exist.`, 404);
+    throw error;
+  }
   invalidateTopics(cluster);
 }
 
