@@ -13,7 +13,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { bootstrapServers, type ClusterName, clusterSpec, kafkaVersion, requireJava } from "../kafka/cluster";
 import { fetchOnce, logTail, recordedPid, ROOT, startDetached, stopPid } from "../jvm/processes";
-import { portIsFree } from "../net";
+import { mayProbe, portIsFree } from "../net";
 
 const POM = join(ROOT, "scripts", "connect", "pom.xml");
 const LOG4J = join(ROOT, "scripts", "kafka", "log4j2.properties");
@@ -159,6 +159,7 @@ function startWorker(spec: ConnectSpec, worker: WorkerSpec, libs: string): numbe
 
 /** True once the worker's REST API lists connectors (it answers only after joining its group). */
 export async function workerAnswers(worker: WorkerSpec): Promise<boolean> {
+  if (!mayProbe(worker.port)) return false; // not listening yet: connecting could take its port (scripts/net.ts)
   try {
     const response = await fetch(`${workerUrl(worker)}/connectors`, { signal: AbortSignal.timeout(2_000) });
     return response.ok;

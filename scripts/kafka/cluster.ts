@@ -8,76 +8,27 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { Kafka, logLevel } from "kafkajs";
-import { addScramUser, SASL_USER, scramFormatArgs, securedAnswers, securedProperties } from "./secured";
+import { join } from "node:path";
+import { ClusterError, type ClusterSpec, type NodeSpec, nodeDir, pidFile, runningPid } from "./layout";
+import { nodeState, waitUntilReady } from "./readiness";
+import { SASL_USER, scramFormatArgs, securedProperties } from "./secured";
 import { ensureTlsFiles } from "./tls";
-import { fetchOnce, javaMajor, logTail, recordedPid, ROOT, run, startDetached, stopPid } from "../jvm/processes";
+import { fetchOnce, javaMajor, ROOT, run, startDetached, stopPid } from "../jvm/processes";
+
+export {
+  bootstrapServers,
+  ClusterError,
+  type ClusterName,
+  type ClusterSpec,
+  clusterSpec,
+  logFile,
+  type NodeSpec,
+  runningPid,
+  saslSslBootstrapServers,
+} from "./layout";
 
 const POM = join(ROOT, "scripts", "kafka", "pom.xml");
 const LOG4J = join(ROOT, "scripts", "kafka", "log4j2.properties");
-
-export type ClusterName = "dev" | "test";
-
-export class ClusterError extends Error {}
-
-export interface NodeSpec {
-  id: number;
-  brokerPort: number;
-  controllerPort: number;
-  /** The SASL_SSL listener (test cluster only; see secured.ts). */
-  saslSslPort?: number;
-}
-
-export interface ClusterSpec {
-  name: ClusterName;
-  dataDir: string;
-  nodes: NodeSpec[];
-  /** Maximum heap of each node (-Xmx); 768m unless set (the big-cluster benchmark gives its nodes more). */
-  heap?: string;
-  /** Broker settings added to (or replacing) the defaults of nodeProperties (e.g. for 50,000 partitions). */
-  properties?: Record<string, string | number | boolean>;
-  /** How long `up` waits for every node to answer; 120 s unless set (50,000 partitions take longer to load). */
-  readyTimeoutMs?: number;
-}
-
-/**
- * Port layout: node n has its broker on base + 100(n-1) and its controller one port above. The dev cluster's
- * first broker is on 9092, so `bootstrap.servers=localhost:9092` just works; KAFKA_LOCAL_PORT and
- * KAFKA_LOCAL_DATA move it (when 9092 is taken, or to keep a second local cluster apart).
- * The test cluster's nodes also have a SASL_SSL listener two above their broker port (19094/19194/19294, see
- * secured.ts), so the console's TLS and SASL code is tested against real brokers.
- */
-export function clusterSpec(name: ClusterName, env: Record<string, string | undefined> = process.env): ClusterSpec {
-  const base = name === "dev" ? Number(env.KAFKA_LOCAL_PORT ?? 9092) : 19092 + Number(env.TEST_PORT_OFFSET ?? 0);
-  if (!Number.isInteger(base) || base < 1024 || base > 65_000) {
-    throw new ClusterError(`KAFKA_LOCAL_PORT must be a port from 1024 to 65000, not "${env.KAFKA_LOCAL_PORT}".`);
-  }
-  const dataDir =
-    name === "dev" && env.KAFKA_LOCAL_DATA ? resolve(env.KAFKA_LOCAL_DATA) : join(ROOT, ".data", `kafka-${name}`);
-  return {
-    name,
-    dataDir,
-    nodes: [1, 2, 3].map((id) => {
-      const brokerPort = base + (id - 1) * 100;
-      return {
-        id,
-        brokerPort,
-        controllerPort: brokerPort + 1,
-        ...(name === "test" ? { saslSslPort: brokerPort + 2 } : {}),
-      };
-    }),
-  };
-}
-
-export function bootstrapServers(spec: ClusterSpec): string[] {
-  return spec.nodes.map((n) => `127.0.0.1:${n.brokerPort}`);
-}
-
-/** The SASL_SSL listeners (empty for a cluster without them). */
-export function saslSslBootstrapServers(spec: ClusterSpec): string[] {
-  return spec.nodes.flatMap((n) => (n.saslSslPort === undefined ? [] : [`127.0.0.1:${n.saslSslPort}`]));
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Prerequisites and jars
@@ -130,18 +81,6 @@ export async function ensureJars(log: (line: string) => void = console.log): Pro
 // ---------------------------------------------------------------------------------------------------------
 // Node files
 
-function nodeDir(spec: ClusterSpec, node: NodeSpec): string {
-  return join(spec.dataDir, `node-${node.id}`);
-}
-
-function pidFile(spec: ClusterSpec, node: NodeSpec): string {
-  return join(nodeDir(spec, node), "kafka.pid");
-}
-
-export function logFile(spec: ClusterSpec, node: NodeSpec): string {
-  return join(nodeDir(spec, node), "logs", "server.log");
-}
-
 export function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
   const voters = spec.nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(",");
   const secured = node.saslSslPort === undefined ? undefined : `SASL_SSL://127.0.0.1:${node.saslSslPort}`;
@@ -188,11 +127,6 @@ export function nodeProperties(spec: ClusterSpec, node: NodeSpec): string {
 
 // ---------------------------------------------------------------------------------------------------------
 // Processes
-
-/** The recorded pid of a node, if that process is still a Kafka node of this data folder. */
-export function runningPid(spec: ClusterSpec, node: NodeSpec): number | undefined {
-  return recordedPid(pidFile(spec, node), nodeDir(spec, node));
-}
 
 /**
  * A cluster id as Kafka makes them: 16 random bytes in base64url, drawn again while it starts with "-", which the
@@ -255,86 +189,6 @@ function startNode(spec: ClusterSpec, node: NodeSpec, libs: string): number {
   );
   if (pid === undefined) throw new ClusterError(`Could not start Kafka node ${node.id}.`);
   return pid;
-}
-
-const quiet = () => () => undefined;
-
-/** True once this one broker answers a metadata request listing every node of the cluster. */
-async function brokerAnswers(spec: ClusterSpec, node: NodeSpec): Promise<boolean> {
-  const kafka = new Kafka({
-    clientId: "local-cluster-check",
-    brokers: [`127.0.0.1:${node.brokerPort}`],
-    connectionTimeout: 1_000,
-    requestTimeout: 3_000,
-    retry: { retries: 0 },
-    logLevel: logLevel.NOTHING,
-    logCreator: quiet,
-  });
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    const { brokers } = await admin.describeCluster();
-    return brokers.length === spec.nodes.length;
-  } catch {
-    return false;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}
-
-type NodeState = "ready" | "authentication-failed" | "not-answering";
-
-/**
- * Whether a node answers on its PLAINTEXT listener and, where it has one, on its SASL_SSL listener with a SCRAM login.
- *
- */
-async function nodeState(spec: ClusterSpec, node: NodeSpec): Promise<NodeState> {
-  if (!(await brokerAnswers(spec, node))) return "not-answering";
-  return securedAnswers(spec, node);
-}
-
-async function waitUntilReady(spec: ClusterSpec, nodes: NodeSpec[], timeoutMs: number, libs: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  const pending = new Map(nodes.map((n) => [n, "not-answering" as NodeState]));
-  let scramUserAdded = false;
-  for (;;) {
-    for (const node of pending.keys()) {
-      if (!runningPid(spec, node)) {
-        throw new ClusterError(
-          `Kafka node ${node.id} exited while starting. Last lines of ` +
-            `${logFile(spec, node)}:\n${logTail(logFile(spec, node))}`,
-        );
-      }
-    }
-    const states = await Promise.all(
-      [...pending.keys()].map(async (node) => [node, await nodeState(spec, node)] as const),
-    );
-    for (const [node, state] of states) {
-      if (state === "ready") pending.delete(node);
-      else pending.set(node, state);
-    }
-    if (pending.size === 0) return;
-    if (!scramUserAdded && [...pending.values()].includes("authentication-failed")) {
-      // A cluster formatted before it had a SASL_SSL listener has no SCRAM user in its metadata yet.
-      scramUserAdded = true;
-      try {
-        await addScramUser(spec, libs);
-      } catch (error) {
-        throw new ClusterError(error instanceof Error ? error.message : String(error));
-      }
-      continue;
-    }
-    if (Date.now() > deadline) {
-      const which = [...pending].map(
-        ([n, state]) => `${n.id}${state === "authentication-failed" ? " (refuses the test user's SCRAM login)" : ""}`,
-      );
-      throw new ClusterError(
-        `Kafka node(s) ${which.join(", ")} did not answer within ${timeoutMs / 1000} s. See ` +
-          `${spec.dataDir}/node-*/logs/server.log.`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 export interface UpResult {

@@ -12,8 +12,9 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { Kafka, logLevel } from "kafkajs";
-import type { ClusterSpec, NodeSpec } from "./cluster";
+import type { ClusterSpec, NodeSpec } from "./layout";
 import { tlsFiles } from "./tls";
+import { mayProbe } from "../net";
 
 const run = promisify(execFile);
 const LOG4J = resolve(__dirname, "log4j2.properties");
@@ -69,6 +70,7 @@ function isAuthenticationFailure(error: unknown): boolean {
 /** Whether one node's SASL_SSL listener completes TLS and a SCRAM-SHA-512 login and lists every node. */
 export async function securedAnswers(spec: ClusterSpec, node: NodeSpec): Promise<SecuredState> {
   if (node.saslSslPort === undefined) return "ready";
+  if (!mayProbe(node.saslSslPort)) return "not-answering"; // see net.ts
   const files = tlsFiles(spec.dataDir);
   const kafka = new Kafka({
     clientId: "local-cluster-check",

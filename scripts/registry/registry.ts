@@ -15,6 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fetchOnce, javaMajor, logTail, recordedPid, ROOT, run, startDetached, stopPid } from "../jvm/processes";
+import { mayProbe } from "../net";
 
 const POM = join(ROOT, "scripts", "registry", "pom.xml");
 
@@ -183,6 +184,7 @@ export function registryEnv(spec: RegistrySpec): Record<string, string> {
 
 /** True once the Confluent API answers. */
 export async function answers(spec: RegistrySpec): Promise<boolean> {
+  if (!mayProbe(spec.port)) return false; // not listening yet: connecting could take its port (scripts/net.ts)
   try {
     const response = await fetch(`${registryUrl(spec)}/config`, { signal: AbortSignal.timeout(2_000) });
     return response.ok;
