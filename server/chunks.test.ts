@@ -49,6 +49,21 @@ describe("yieldToLoop", () => {
     seen.push("after");
     expect(seen).toEqual(["queued", "after"]);
   });
+
+  it("resumes one waiter per turn of the loop, in order, with timers and I/O between them", async () => {
+    const seen: string[] = [];
+    const waiters = [0, 1, 2].map(async (n) => {
+      await yieldToLoop();
+      seen.push(`waiter ${n}`);
+      // A timer set by each waiter fires before the next waiter resumes: each resumes in a turn of its own.
+      setTimeout(() => seen.push(`timer ${n}`), 0);
+      const until = performance.now() + 2; // a timer of 0 ms is due after 1 ms
+      while (performance.now() < until);
+    });
+    await Promise.all(waiters);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(seen).toEqual(["waiter 0", "timer 0", "waiter 1", "timer 1", "waiter 2", "timer 2"]);
+  });
 });
 
 describe("chunksOf", () => {

@@ -1,8 +1,30 @@
 import "server-only";
 
-/** Lets timers, I/O and other requests run before the caller goes on (one turn of the event loop). */
+/** Callers waiting for their turn, first come first resumed (one queue per process, whichever bundle loads this). */
+const g = globalThis as typeof globalThis & { __kafkaConsoleTurns?: { waiting: (() => void)[]; scheduled: boolean } };
+const turns = (g.__kafkaConsoleTurns ??= { waiting: [], scheduled: false });
+
+function resumeNext(): void {
+  const next = turns.waiting.shift();
+  // Queued from inside an immediate, this one runs in the next turn of the loop, after its timers and I/O.
+  if (turns.waiting.length > 0) setImmediate(resumeNext);
+  else turns.scheduled = false;
+  next?.();
+}
+
+/**
+ * Lets timers, I/O and other requests run before the caller goes on (one turn of the event loop), resuming one
+ * waiting caller per turn. Node runs every immediate queued before its check phase in one go, so if each of ten
+ * concurrent reads yielded with its own setImmediate after an 8 ms slice, a timer or a socket would wait for all ten
+ * slices (80 ms); queued here, each slice gets a turn of its own.
+ */
 export function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    turns.waiting.push(resolve);
+    if (turns.scheduled) return;
+    turns.scheduled = true;
+    setImmediate(resumeNext);
+  });
 }
 
 /** Items handled between two yields: summarizing 1,000 topics takes a few milliseconds. */

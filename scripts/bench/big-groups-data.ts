@@ -88,10 +88,8 @@ async function endOffsets(admin: Admin, cluster: ProtocolCluster, topics: readon
   for (const [leader, forLeader] of byLeader) {
     const answer = await send(await cluster.findBroker({ nodeId: leader }), ListOffsets, {
       isolationLevel: 0,
-      topics: [...forLeader].map(([name, partitions]) => ({
-        name,
-        partitions: partitions.map((partition) => ({ partition, timestamp: LATEST })),
-      })),
+      timestamp: LATEST,
+      topics: [...forLeader].map(([name, partitions]) => ({ name, partitions })),
     });
     for (const t of answer)
       for (const p of t.partitions) {

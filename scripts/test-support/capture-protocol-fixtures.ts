@@ -190,7 +190,8 @@ async function main(): Promise<void> {
     }
     await capture(c, await leaderOf(TX_TOPIC), "list-offsets", ListOffsets, {
       isolationLevel: 1,
-      topics: [{ name: TX_TOPIC, partitions: [{ partition: 0, timestamp: LATEST }] }],
+      timestamp: LATEST,
+      topics: [{ name: TX_TOPIC, partitions: [0] }],
     });
     await capture(c, 1, "describe-quorum", DescribeQuorum, null);
     await captureApiVersions(c);

@@ -1,55 +1,91 @@
 import "server-only";
 import type { ClusterSnapshot, MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
+import { mapInChunks, yieldToLoop } from "@/server/chunks";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { KafkaErrorCode, EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
+
+/** Each partition leader's part of a ListOffsets round, topic by topic (the same for any timestamp). */
+type LeaderTopics = Map<number, { name: string; partitions: number[] }[]>;
+
+/** Partitions by leader; one without a leader (offline) is left out. One pass, no object per partition. */
+function byLeader(topics: readonly MetaTopic[]): LeaderTopics {
+  const out: LeaderTopics = new Map();
+  for (const topic of topics) {
+    // A topic has few leaders: its entries are found by a scan of this short list, not a Map per topic.
+    const mine: { leader: number; partitions: number[] }[] = [];
+    for (const p of topic.partitions) {
+      if (p.leader < 0) continue;
+      let entry = mine.find((e) => e.leader === p.leader);
+      if (!entry) {
+        entry = { leader: p.leader, partitions: [] };
+        mine.push(entry);
+        const forLeader = out.get(p.leader);
+        const request = { name: topic.name, partitions: entry.partitions };
+        if (forLeader) forLeader.push(request);
+        else out.set(p.leader, [request]);
+      }
+      entry.partitions.push(p.partitionId);
+    }
+  }
+  return out;
+}
+
+/** Requests of more partitions than this are encoded in a turn of the event loop of their own (~1 ms per 1,000). */
+const OWN_TURN_PARTITIONS = 2_000;
+
+/**
+ * One ListOffsets round: a request per leader, answered in parallel, each answer merged as it comes. Large requests
+ * are encoded one per turn of the event loop (a broker of a 50,000-partition cluster: ~15 ms each). Partitions
+ * whose leader did not answer or that answered with an error are left out; every leader failing is an error.
+ */
+async function askLeaders(
+  cluster: ClusterHandle,
+  leaders: LeaderTopics,
+  timestamp: bigint,
+  isolationLevel: 0 | 1,
+): Promise<Map<string, Map<number, bigint>>> {
+  const result = new Map<string, Map<number, bigint>>();
+  await cluster.protocol(async (c) => {
+    // Settled at once into "error or null", so a failure while a later request waits for its turn is never
+    // an unhandled rejection.
+    const settled: Promise<unknown>[] = [];
+    for (const [leader, topics] of leaders) {
+      let count = 0;
+      for (const t of topics) count += t.partitions.length;
+      if (count > OWN_TURN_PARTITIONS) await yieldToLoop();
+      const answered = c
+        .findBroker({ nodeId: leader })
+        .then((broker) => send(broker, ListOffsets, { isolationLevel, timestamp, topics }))
+        .then((answer) => {
+          for (const topic of answer) {
+            const map = result.get(topic.name) ?? new Map<number, bigint>();
+            result.set(topic.name, map);
+            for (const p of topic.partitions) if (p.errorCode === KafkaErrorCode.NONE) map.set(p.partition, p.offset);
+          }
+          return null;
+        });
+      settled.push(answered.catch((error: unknown) => error ?? new Error("ListOffsets failed.")));
+    }
+    const failures = (await Promise.all(settled)).filter((e) => e !== null);
+    // Every leader failing means the cluster is not answering: report that rather than empty numbers.
+    if (failures.length > 0 && failures.length === settled.length) throw failures[0];
+  });
+  return result;
+}
 
 /**
  * Offsets in bulk: one ListOffsets request per partition leader for any number of topics (kafkajs asks per topic
  * and fails the whole answer on one partition's error). Partitions whose leader is unknown or answered with an
  * error are left out, so one sick partition never hides the others.
  */
-export async function listOffsets(
+export function listOffsets(
   cluster: ClusterHandle,
   topics: readonly MetaTopic[],
   timestamp: bigint,
   isolationLevel: 0 | 1 = 0,
 ): Promise<Map<string, Map<number, bigint>>> {
-  const byLeader = new Map<number, Map<string, { partition: number; timestamp: bigint }[]>>();
-  for (const topic of topics) {
-    for (const p of topic.partitions) {
-      if (p.leader < 0) continue;
-      const forLeader = byLeader.get(p.leader) ?? new Map<string, { partition: number; timestamp: bigint }[]>();
-      byLeader.set(p.leader, forLeader);
-      const list = forLeader.get(topic.name) ?? [];
-      forLeader.set(topic.name, list);
-      list.push({ partition: p.partitionId, timestamp });
-    }
-  }
-  const result = new Map<string, Map<number, bigint>>();
-  await cluster.protocol(async (c) => {
-    const answers = await Promise.allSettled(
-      [...byLeader].map(async ([leader, forLeader]) => {
-        const broker = await c.findBroker({ nodeId: leader });
-        return send(broker, ListOffsets, {
-          isolationLevel,
-          topics: [...forLeader].map(([name, partitions]) => ({ name, partitions })),
-        });
-      }),
-    );
-    const failures = answers.filter((a) => a.status === "rejected");
-    // Every leader failing means the cluster is not answering: report that rather than empty numbers.
-    if (failures.length > 0 && failures.length === answers.length) throw (failures[0] as PromiseRejectedResult).reason;
-    for (const answer of answers) {
-      if (answer.status !== "fulfilled") continue;
-      for (const topic of answer.value) {
-        const map = result.get(topic.name) ?? new Map<number, bigint>();
-        result.set(topic.name, map);
-        for (const p of topic.partitions) if (p.errorCode === KafkaErrorCode.NONE) map.set(p.partition, p.offset);
-      }
-    }
-  });
-  return result;
+  return askLeaders(cluster, byLeader(topics), timestamp, isolationLevel);
 }
 
 /** When each watermarks answer was read (the middle of its requests), for rates derived from it. */
@@ -67,12 +103,12 @@ export async function readEndOffsets(
 ): Promise<Map<string, Map<number, { high: bigint }>>> {
   const started = Date.now();
   const ends = await listOffsets(cluster, topics, LATEST);
-  const out = new Map<string, Map<number, { high: bigint }>>();
-  for (const [name, offsets] of ends) {
+  const entries = await mapInChunks([...ends], ([name, offsets]) => {
     const marks = new Map<number, { high: bigint }>();
     for (const [partition, high] of offsets) marks.set(partition, { high });
-    out.set(name, marks);
-  }
+    return [name, marks] as const;
+  });
+  const out = new Map(entries);
   readTimes.set(out, (started + Date.now()) / 2);
   return out;
 }
@@ -80,18 +116,22 @@ export async function readEndOffsets(
 /** Low and high watermarks of the given topics (two bulk rounds, in parallel). */
 export async function readWatermarks(cluster: ClusterHandle, topics: readonly MetaTopic[]): Promise<Watermarks> {
   const started = Date.now();
-  const [low, high] = await Promise.all([listOffsets(cluster, topics, EARLIEST), listOffsets(cluster, topics, LATEST)]);
+  const leaders = byLeader(topics);
+  const [low, high] = await Promise.all([
+    askLeaders(cluster, leaders, EARLIEST, 0),
+    askLeaders(cluster, leaders, LATEST, 0),
+  ]);
   const readAt = (started + Date.now()) / 2;
-  const out = new Map<string, Map<number, Watermark>>();
-  for (const [name, highs] of high) {
+  const entries = await mapInChunks([...high], ([name, highs]) => {
     const lows = low.get(name);
     const marks = new Map<number, Watermark>();
     for (const [partition, h] of highs) {
       const l = lows?.get(partition);
       if (l !== undefined) marks.set(partition, { low: l, high: h });
     }
-    out.set(name, marks);
-  }
+    return [name, marks] as const;
+  });
+  const out = new Map(entries);
   readTimes.set(out, readAt);
   return out;
 }

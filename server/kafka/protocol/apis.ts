@@ -13,7 +13,10 @@ export const LATEST = -1n;
 export interface ListOffsetsRequest {
   /** 0 = read uncommitted (high watermark), 1 = read committed (last stable offset). */
   isolationLevel: 0 | 1;
-  topics: { name: string; partitions: { partition: number; timestamp: bigint }[] }[];
+  /** Asked of every partition: EARLIEST, LATEST, or a time in ms (the first offset at or after it). */
+  timestamp: bigint;
+  /** Partition ids by topic (a bare id each: 50,000 of them are one request of a big cluster's list). */
+  topics: readonly { name: string; partitions: readonly number[] }[];
 }
 export interface ListOffsetsPartition {
   partition: number;
@@ -31,10 +34,10 @@ export const ListOffsets: ApiSpec<ListOffsetsRequest, ListOffsetsResponse> = {
   encode(w, v, req) {
     w.int32(-1).int8(req.isolationLevel);
     w.array(req.topics, (w, t) => {
-      w.string(t.name).array(t.partitions, (w, p) => {
-        w.int32(p.partition);
+      w.string(t.name).array(t.partitions, (w, partition) => {
+        w.int32(partition);
         if (v >= 4) w.int32(-1);
-        w.int64(p.timestamp);
+        w.int64(req.timestamp);
       });
     });
   },
