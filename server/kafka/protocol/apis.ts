@@ -6,6 +6,9 @@ import type { ApiSpec } from "@/server/kafka/protocol/bridge";
  * definitions (clients/src/main/resources/common/message/*.json); only the versions listed are implemented.
  */
 
+/** Answers this large take ~2 ms and more to decode: each gets a turn of the event loop (bridge.ts). */
+const OWN_TURN_BYTES = 128 * 1024;
+
 // ---------------------------------------------------------------------------------------------- ListOffsets (2)
 export const EARLIEST = -2n;
 export const LATEST = -1n;
@@ -31,6 +34,7 @@ export const ListOffsets: ApiSpec<ListOffsetsRequest, ListOffsetsResponse> = {
   name: "ListOffsets",
   versions: [2, 4, 5],
   flexibleFrom: 6,
+  ownTurnFromBytes: OWN_TURN_BYTES,
   encode(w, v, req) {
     w.int32(-1).int8(req.isolationLevel);
     w.array(req.topics, (w, t) => {
@@ -70,6 +74,7 @@ export const DescribeLogDirs: ApiSpec<null, LogDir[]> = {
   name: "DescribeLogDirs",
   versions: [1, 4],
   flexibleFrom: 2,
+  ownTurnFromBytes: OWN_TURN_BYTES,
   encode(w, v) {
     if (v >= 2) w.compactArray(null, () => undefined).tags();
     else w.array(null, () => undefined);

@@ -63,6 +63,13 @@ export interface ApiSpec<Req, Res> {
    * answer before it knows which versions the broker speaks).
    */
   plainResponseHeader?: boolean;
+  /**
+   * Answers of this many bytes and more are decoded in a turn of the event loop of their own: for APIs whose
+   * decoding costs per item (a broker's 17,000 partitions of ListOffsets or DescribeLogDirs: ~15 ms), so answers of
+   * several brokers arriving together are not decoded in one go. Not for Fetch: its records are decoded later, and a
+   * wait per answer would slow a stream down.
+   */
+  ownTurnFromBytes?: number;
   encode(w: Writer, version: number, req: Req): void;
   decode(r: Reader, version: number): Res;
 }
@@ -121,9 +128,6 @@ export function decodeResponse<Res>(spec: ApiSpec<unknown, Res>, version: number
   return spec.decode(r, version);
 }
 
-/** Answers from this size on are decoded in a turn of the event loop of their own (~2 ms of decoding and more). */
-const OWN_TURN_BYTES = 128 * 1024;
-
 /** Sends one request to one broker, in the highest version both sides speak. */
 export async function send<Req, Res>(
   broker: ProtocolBroker,
@@ -148,10 +152,8 @@ export async function send<Req, Res>(
       },
     },
     response: {
-      // A large answer (a broker's 17,000 partitions of ListOffsets or DescribeLogDirs: ~15 ms of decoding) waits
-      // for a turn of its own: answers of several brokers arriving together would otherwise be decoded in one go.
       decode: (payload) =>
-        payload.length < OWN_TURN_BYTES
+        spec.ownTurnFromBytes === undefined || payload.length < spec.ownTurnFromBytes
           ? Promise.resolve(decodeResponse(spec, version, payload))
           : yieldToLoop().then(() => decodeResponse(spec, version, payload)),
       parse: (data) => Promise.resolve(data),
