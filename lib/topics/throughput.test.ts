@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { currentRate, rateBetween, rateTrend } from "@/lib/topics/throughput";
+import { type CountSample, currentRate, rateBetween, rateTrend } from "@/lib/topics/throughput";
 
 const at = (s: number) => 1_000_000 + s * 1000;
 
@@ -48,5 +49,36 @@ describe("throughput from samples", () => {
     }));
     expect(rateTrend(samples, at(120), 120_000, 2, "bytesPerSec")).toEqual([null, 200]);
     expect(rateTrend(samples, at(120), 120_000, 2, "messagesPerSec")).toEqual([50, 50]);
+  });
+
+  it("gives every slice the rate from the last sample before it (or its first) to its last, as defined", () => {
+    // The definition, slice by slice over every sample; rateTrend does it in one pass.
+    const byDefinition = (samples: CountSample[], now: number, span: number, buckets: number) =>
+      Array.from({ length: buckets }, (_, i) => {
+        const start = now - span + (i * span) / buckets;
+        const end = start + span / buckets;
+        const inside = samples.filter((s) => s.at >= start && s.at <= end);
+        const from = samples.filter((s) => s.at < start).at(-1) ?? inside[0];
+        const to = inside.at(-1);
+        return from && to && from !== to ? (rateBetween(from, to)?.messagesPerSec ?? null) : null;
+      });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 9 })), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 12 }),
+        (steps, buckets) => {
+          // Time order with ties (two samples in one second), as recordThroughput keeps them.
+          let time = 0;
+          let written = 0;
+          const samples = steps.map(([gap, grew]) => {
+            time += gap * 1000;
+            written += grew * 100;
+            return { at: at(time / 1000), written, bytes: null };
+          });
+          const now = at(time / 1000 + 5);
+          expect(rateTrend(samples, now, 600_000, buckets)).toEqual(byDefinition(samples, now, 600_000, buckets));
+        },
+      ),
+    );
   });
 });

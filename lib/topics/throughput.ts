@@ -46,7 +46,9 @@ export function currentRate(samples: readonly CountSample[], windowMs = 60_000):
 
 /**
  * Messages/s (or bytes/s) in `buckets` equal slices of the `spanMs` before `now`, oldest first: each slice's rate
- * from the samples around it, null where there is none (not sampled then). For sparklines and charts.
+ * from the samples around it (the last one before the slice, or else its first, to its last), null where there is
+ * none (not sampled then). For sparklines and charts. `samples` are in time order, as they are recorded; one pass over
+ * them serves every slice, since the topics list draws this for every topic on each read (10,000 topics).
  */
 export function rateTrend(
   samples: readonly CountSample[],
@@ -57,13 +59,16 @@ export function rateTrend(
 ): (number | null)[] {
   const width = spanMs / buckets;
   const out: (number | null)[] = [];
+  // first: the first sample at or after the slice's start; the one before it is the last sample before the slice.
+  let first = 0;
   for (let i = 0; i < buckets; i++) {
     const start = now - spanMs + i * width;
     const end = start + width;
-    const inside = samples.filter((s) => s.at >= start && s.at <= end);
-    const before = [...samples].reverse().find((s) => s.at < start);
-    const from = before ?? inside[0];
-    const to = inside.at(-1);
+    while (first < samples.length && (samples[first] as CountSample).at < start) first += 1;
+    let last = first - 1;
+    while (last + 1 < samples.length && (samples[last + 1] as CountSample).at <= end) last += 1;
+    const from = samples[first - 1] ?? (last >= first ? samples[first] : undefined);
+    const to = last >= first ? samples[last] : undefined;
     const rate = from && to && from !== to ? rateBetween(from, to) : null;
     out.push(rate ? rate[of] : null);
   }
