@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunksOf, drainInSlices, mapInChunks, yieldToLoop } from "@/server/chunks";
+import { chunksOf, drainInSlices, mapInChunks, mapInSlices, yieldToLoop } from "@/server/chunks";
 
 describe("mapInChunks", () => {
   it("maps every item in order, with its index", async () => {
@@ -130,5 +130,54 @@ describe("drainInSlices", () => {
     // And never went more than a slice and an item (6 items at 1 ms) without a turn.
     const gaps = turns.slice(1).map((t, i) => t - (turns[i] ?? 0));
     expect(Math.max(...gaps)).toBeLessThanOrEqual(7);
+  });
+});
+
+describe("mapInSlices", () => {
+  const busy = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+      // busy, as summarizing a big topic is
+    }
+  };
+
+  it("maps every item in order, with its index, and an empty list to an empty one", async () => {
+    const items = Array.from({ length: 1_000 }, (_, i) => i);
+    expect(await mapInSlices(items, (n, i) => n * 2 + i)).toEqual(items.map((n) => n * 3));
+    expect(await mapInSlices([], (n: number) => n)).toEqual([]);
+  });
+
+  it("yields after a slice of work, looking at the time every few items, and not for quick work", async () => {
+    const seen: string[] = [];
+    setImmediate(() => seen.push("loop"));
+    // 300 quick items fit one slice: no turn of the loop in between.
+    await mapInSlices(
+      Array.from({ length: 300 }, (_, i) => i),
+      () => undefined,
+    );
+    expect(seen).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual(["loop"]);
+
+    // 200 items of 0.1 ms in slices of about 5 ms, the time looked at every 64 items: turns of the loop in between,
+    // and none of them later than the first look at the time past a slice.
+    const taken: number[] = [];
+    let done = 0;
+    const probe = () => {
+      taken.push(done);
+      if (done < 200) setImmediate(probe);
+    };
+    setImmediate(probe);
+    await mapInSlices(
+      Array.from({ length: 200 }, (_, i) => i),
+      () => {
+        busy(0.1);
+        done += 1;
+      },
+      5,
+    );
+    const during = taken.filter((n) => n > 0 && n < 200);
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    for (const n of during) expect(n % 64).toBe(0);
   });
 });

@@ -50,6 +50,41 @@ export async function mapInChunks<T, R>(
   return out;
 }
 
+/**
+ * Calls `fn` on every item, in slices of about `sliceMs` of work with a turn of the event loop between them (the time
+ * is looked at every `step` items): for per-item work whose cost varies with the item (a topic of one partition or
+ * of a thousand, a trend of one sample or of 360), where a fixed chunk size would not bound the block. A list done
+ * within one slice never yields.
+ */
+export async function forEachInSlices<T>(
+  items: Iterable<T>,
+  fn: (item: T, index: number) => void,
+  sliceMs = 8,
+  step = 64,
+): Promise<void> {
+  let sliceStart = performance.now();
+  let index = 0;
+  for (const item of items) {
+    fn(item, index);
+    index += 1;
+    if (index % step === 0 && performance.now() - sliceStart > sliceMs) {
+      await yieldToLoop();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** `items.map(fn)` in slices of about `sliceMs` of work (forEachInSlices). */
+export async function mapInSlices<T, R>(
+  items: readonly T[],
+  fn: (item: T, index: number) => R,
+  sliceMs = 8,
+): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  await forEachInSlices(items, (item, i) => (out[i] = fn(item, i)), sliceMs);
+  return out;
+}
+
 /** `items` cut into consecutive slices of at most `size` (the last may be shorter); none for an empty list. */
 export function chunksOf<T>(items: readonly T[], size: number): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`size must be a positive integer, not ${size}`);

@@ -10,7 +10,7 @@ import {
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { describeConfigs } from "@/server/cluster/configs";
 import { CONFIG_RESOURCE_TOPIC } from "@/server/kafka/protocol";
-import { mapInChunks } from "@/server/chunks";
+import { mapInSlices } from "@/server/chunks";
 import { ConsoleError } from "@/server/errors";
 import { groupsReadingTopic } from "@/server/groups/fetch";
 import { getLogDirSizes } from "@/server/cluster/logdirs";
@@ -34,9 +34,9 @@ export async function listTopics(cluster: ClusterHandle): Promise<{ topics: Topi
     getLogDirSizes(cluster, metadata).catch(() => undefined),
   ]);
   const now = Date.now();
-  recordThroughput(cluster, snapshot.topics, watermarks, sizes);
+  await recordThroughput(cluster, snapshot.topics, watermarks, sizes);
   // 10,000 topics take long enough to summarize that other requests (and timers) get turns in between.
-  const topics = await mapInChunks(snapshot.topics, (t) =>
+  const topics = await mapInSlices(snapshot.topics, (t) =>
     summarizeTopic(t, snapshot, watermarks, sizes, topicThroughput(cluster, t.name, now)),
   );
   return { topics, sizesComplete: sizes?.complete ?? false };
@@ -89,7 +89,7 @@ export async function describeTopic(cluster: ClusterHandle, name: string): Promi
   const marks = watermarks.get(name);
   const consumerGroups = await groupsReadingTopic(cluster, name, marks);
   const now = Date.now();
-  recordThroughput(cluster, [topic], watermarks, sizes, undefined, { allTopics: false });
+  await recordThroughput(cluster, [topic], watermarks, sizes, undefined, { allTopics: false });
   const rate = topicThroughput(cluster, name, now);
   const summary = summarizeTopic(topic, snapshot, watermarks, sizes, rate);
   return {
