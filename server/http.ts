@@ -6,11 +6,37 @@ import type { ApiErrorBody } from "@/lib/api/types";
 import type { Need } from "@/lib/auth/permissions";
 import { authorize } from "@/server/auth/current";
 import { ConsoleError, reportError } from "@/server/errors";
+import { forEachInSlices } from "@/server/chunks";
 
 const NO_STORE = { "cache-control": "no-store" };
 
 export function json<T>(body: T, status = 200): Response {
   return Response.json(body, { status, headers: NO_STORE });
+}
+
+/** Arrays longer than this in an answer are stringified in slices (10,000 topics took ~40 ms in one go). */
+const SLICED_ARRAY = 500;
+
+/**
+ * `JSON.stringify(body)` for an answer object, with its long arrays (the topics or groups of a big cluster)
+ * stringified a slice at a time with turns of the event loop between them (forEachInSlices), so that one big answer
+ * does not hold up every other request. The text is the same as JSON.stringify's.
+ */
+export async function stringifyInSlices(body: unknown): Promise<string> {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return JSON.stringify(body) ?? "null";
+  const fields: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    if (!Array.isArray(value) || value.length <= SLICED_ARRAY) {
+      const text = JSON.stringify(value);
+      // As JSON.stringify does, a field whose value has no JSON (undefined, a function) is left out.
+      if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
+      continue;
+    }
+    const items: string[] = new Array<string>(value.length);
+    await forEachInSlices(value as unknown[], (item, i) => (items[i] = JSON.stringify(item) ?? "null"));
+    fields.push(`${JSON.stringify(key)}:[${items.join(",")}]`);
+  }
+  return `{${fields.join(",")}}`;
 }
 
 export function errorResponse(error: ConsoleError): Response {
@@ -21,7 +47,8 @@ export function errorResponse(error: ConsoleError): Response {
 /** Runs a route handler's work; anything thrown becomes a JSON error in words (details only in the server log). */
 export async function respond<T>(work: () => Promise<T>): Promise<Response> {
   try {
-    return json(await work());
+    const text = await stringifyInSlices(await work());
+    return new Response(text, { status: 200, headers: { ...NO_STORE, "content-type": "application/json" } });
   } catch (error) {
     return errorResponse(reportError(error, "an API request"));
   }
