@@ -16,6 +16,7 @@ import { groupsReadingTopic } from "@/server/groups/fetch";
 import { getLogDirSizes } from "@/server/cluster/logdirs";
 import { getMetadata, getSnapshot } from "@/server/cluster/metadata";
 import { getAllWatermarks, readWatermarks } from "@/server/cluster/offsets";
+import { inNameOrder } from "@/server/topics/name-order";
 import { partitionRates, recordThroughput, topicThroughput } from "@/server/topics/throughput";
 import { THROUGHPUT_METHOD } from "@/lib/topics/throughput";
 
@@ -35,8 +36,9 @@ export async function listTopics(cluster: ClusterHandle): Promise<{ topics: Topi
   ]);
   const now = Date.now();
   await recordThroughput(cluster, snapshot.topics, watermarks, sizes);
-  // 10,000 topics take long enough to summarize that other requests (and timers) get turns in between.
-  const topics = await mapInSlices(snapshot.topics, (t) =>
+  // 10,000 topics take long enough to summarize that other requests (and timers) get turns in between. In name
+  // order, the list's default sort, which then has nothing to move.
+  const topics = await mapInSlices(inNameOrder(cluster.name, snapshot.topics), (t) =>
     summarizeTopic(t, snapshot, watermarks, sizes, topicThroughput(cluster, t.name, now)),
   );
   return { topics, sizesComplete: sizes?.complete ?? false };
