@@ -234,6 +234,21 @@ describe("boundary values", () => {
     expect(bytesOf((w) => w.tags())).toEqual([0]);
   });
 
+  it("writes and reads int64 as Kafka's big-endian two's complement, Numbers' range and its edges included", () => {
+    const edges = [0n, 1n, -1n, -2n, 2n ** 31n, -(2n ** 31n) - 1n, 2n ** 32n - 1n, 2n ** 32n, -(2n ** 32n)];
+    const safe = BigInt(Number.MAX_SAFE_INTEGER);
+    edges.push(safe, -safe, safe + 1n, -safe - 1n, 2n ** 53n, -(2n ** 53n), 2n ** 53n - 1n, -(2n ** 53n) - 1n);
+    const check = (v: bigint) => {
+      const expected = Buffer.alloc(8);
+      expected.writeBigInt64BE(v);
+      const bytes = new Writer().int64(v).toBuffer();
+      expect(bytes.equals(expected), `bytes of ${v}`).toBe(true);
+      expect(new Reader(bytes).int64()).toBe(v);
+    };
+    for (const v of edges) check(v);
+    fc.assert(fc.property(fc.bigInt({ min: -(2n ** 55n), max: 2n ** 55n }), check));
+  });
+
   it("round-trips the ends of every integer range", () => {
     const w = new Writer()
       .int8(-128)
