@@ -4,6 +4,7 @@ import { singleFlight } from "@/server/cache";
 import { mapInChunks, yieldToLoop } from "@/server/chunks";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { KafkaErrorCode, EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
+import { requestsOf } from "@/server/cluster/request-parts";
 
 /** Each partition leader's part of a ListOffsets round, topic by topic (the same for any timestamp). */
 type LeaderTopics = Map<number, { name: string; partitions: number[] }[]>;
@@ -28,39 +29,6 @@ function byLeader(topics: readonly MetaTopic[]): LeaderTopics {
       entry.partitions.push(p.partitionId);
     }
   }
-  return out;
-}
-
-/**
- * Partitions per ListOffsets request. A broker leading 17,000 partitions (a 50,000-partition cluster) took one request
- * of ~30–60 ms to encode and as long to decode, each a block of the event loop; requests of this size take a few ms
- * each, and a connection carries them in parallel.
- */
-const REQUEST_PARTITIONS = 4_000;
-
-/** One leader's topics cut into requests of at most REQUEST_PARTITIONS partitions (a big topic may span two). */
-export function requestsOf(
-  topics: readonly { name: string; partitions: number[] }[],
-  most = REQUEST_PARTITIONS,
-): { name: string; partitions: number[] }[][] {
-  const out: { name: string; partitions: number[] }[][] = [];
-  let current: { name: string; partitions: number[] }[] = [];
-  let count = 0;
-  for (const topic of topics) {
-    for (let from = 0; from < topic.partitions.length;) {
-      const take = Math.min(most - count, topic.partitions.length - from);
-      const whole = from === 0 && take === topic.partitions.length;
-      current.push(whole ? topic : { name: topic.name, partitions: topic.partitions.slice(from, from + take) });
-      count += take;
-      from += take;
-      if (count === most) {
-        out.push(current);
-        current = [];
-        count = 0;
-      }
-    }
-  }
-  if (current.length > 0) out.push(current);
   return out;
 }
 

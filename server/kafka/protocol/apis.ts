@@ -68,16 +68,22 @@ export interface LogDir {
   usableBytes: bigint | null;
 }
 
-/** null topics = every partition on the broker. */
-export const DescribeLogDirs: ApiSpec<null, LogDir[]> = {
+/** The partitions to describe, topic by topic; null = every partition on the broker. */
+export type LogDirsRequest = { name: string; partitions: number[] }[] | null;
+
+export const DescribeLogDirs: ApiSpec<LogDirsRequest, LogDir[]> = {
   apiKey: 35,
   name: "DescribeLogDirs",
   versions: [1, 4],
   flexibleFrom: 2,
   ownTurnFromBytes: OWN_TURN_BYTES,
-  encode(w, v) {
-    if (v >= 2) w.compactArray(null, () => undefined).tags();
-    else w.array(null, () => undefined);
+  encode(w, v, topics) {
+    if (v >= 2)
+      w.compactArray(topics, (w, t) => {
+        w.compactString(t.name).compactArray(t.partitions, (w, p) => w.int32(p));
+        w.tags();
+      }).tags();
+    else w.array(topics, (w, t) => w.string(t.name).array(t.partitions, (w, p) => w.int32(p)));
   },
   decode(r, v) {
     const flexible = v >= 2;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { requestsOf } from "@/server/cluster/offsets";
+import { requestsOf } from "@/server/cluster/request-parts";
 
 describe("requestsOf", () => {
   it("cuts a leader's topics into requests of at most so many partitions, splitting a big topic", () => {
