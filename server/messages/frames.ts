@@ -1,6 +1,6 @@
 import "server-only";
 import { isUtf8 } from "node:buffer";
-import { type DecodedRecord } from "@/server/kafka/protocol";
+import { type DecodedHeader, type DecodedRecord } from "@/server/kafka/protocol";
 import type { PartInfo } from "@/server/schemas/decoder";
 
 /**
@@ -184,11 +184,13 @@ export class FrameWriter {
     if (parts) this.part(record.value, parts.value);
     else this.payload(record.value);
     this.put(HEADERS);
-    record.headers.forEach((h, i) => {
+    const headers = record.headers;
+    for (let i = 0; i < headers.length; i++) {
+      const h = headers[i] as DecodedHeader;
       this.text(`${i === 0 ? "" : ","}{"key":${JSON.stringify(h.key)},"value":`);
       this.payload(h.value);
       this.put(CLOSE);
-    });
+    }
     this.put(SIZE);
     this.integer(record.size);
     this.put(EVENT_END);
