@@ -136,19 +136,33 @@ export function invalidateMetadata(cluster: ClusterHandle, { configs = false }: 
   if (configs) configCache.delete(cluster.name);
 }
 
+/** `read()`, read again once, fresh, when it lacks one of the named topics. */
+async function knowing<T extends { topics: readonly { name: string }[] }>(
+  cluster: ClusterHandle,
+  names: Iterable<string>,
+  read: () => Promise<T>,
+): Promise<T> {
+  const first = await read();
+  const known = new Set(first.topics.map((t) => t.name));
+  for (const name of names) {
+    if (!known.has(name)) {
+      invalidateMetadata(cluster);
+      return read();
+    }
+  }
+  return first;
+}
+
 /**
  * Metadata that knows the named topics if the cluster does: when one is missing from the shared (up to a second
  * old) copy, it is read again once, so a topic created a moment ago is found. Topics that really do not exist
  * (deleted since a group committed on them) are simply absent.
  */
-export async function getMetadataWith(cluster: ClusterHandle, names: Iterable<string>): Promise<ClusterMetadata> {
-  const metadata = await getMetadata(cluster);
-  const known = new Set(metadata.topics.map((t) => t.name));
-  for (const name of names) {
-    if (!known.has(name)) {
-      invalidateMetadata(cluster);
-      return getMetadata(cluster);
-    }
-  }
-  return metadata;
+export function getMetadataWith(cluster: ClusterHandle, names: Iterable<string>): Promise<ClusterMetadata> {
+  return knowing(cluster, names, () => getMetadata(cluster));
+}
+
+/** The snapshot that knows the named topics if the cluster does (see getMetadataWith). */
+export function getSnapshotWith(cluster: ClusterHandle, names: Iterable<string>): Promise<ClusterSnapshot> {
+  return knowing(cluster, names, () => getSnapshot(cluster));
 }

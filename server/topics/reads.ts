@@ -14,7 +14,7 @@ import { mapInSlices } from "@/server/chunks";
 import { ConsoleError } from "@/server/errors";
 import { groupsReadingTopic } from "@/server/groups/fetch";
 import { getLogDirSizes } from "@/server/cluster/logdirs";
-import { getMetadata, getSnapshot } from "@/server/cluster/metadata";
+import { getMetadata, getSnapshot, getSnapshotWith } from "@/server/cluster/metadata";
 import { getAllWatermarks, readWatermarks } from "@/server/cluster/offsets";
 import { inNameOrder } from "@/server/topics/name-order";
 import { partitionRates, recordThroughput, topicThroughput } from "@/server/topics/throughput";
@@ -81,7 +81,8 @@ export async function readTopicConfigs(cluster: ClusterHandle, topic: string): P
 
 /** One topic in full: partitions with fresh watermarks, sizes, configs with sources, and the groups reading it. */
 export async function describeTopic(cluster: ClusterHandle, name: string): Promise<TopicResponse> {
-  const snapshot = await getSnapshot(cluster);
+  // A topic created a moment ago (in another tool) is found, not reported missing from a cached snapshot.
+  const snapshot = await getSnapshotWith(cluster, [name]);
   const topic = findTopic(snapshot, name);
   const [watermarks, sizes, configs] = await Promise.all([
     readWatermarks(cluster, [topic]),
