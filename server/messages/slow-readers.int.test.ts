@@ -262,9 +262,17 @@ describe("slow readers and disconnects on a 1M-record stream, several users at o
       expect(readers.map((r) => r.status)).toEqual(Array(6).fill(200));
       const slow = readers.filter((_, i) => i % 2 === 0);
       const fast = readers.filter((_, i) => i % 2 === 1);
-      // The streams opened connections of their own.
-      const during = establishedSockets(pid, BROKER_PORTS);
-      expect([...during].filter((s) => !baselineSockets.has(s)).length).toBeGreaterThan(0);
+      // The streams opened connections of their own. A stream answers with its headers before its consumer has
+      // connected, so look until they show (the slow readers keep theirs open for ten seconds).
+      await eventually(
+        () => {
+          const during = establishedSockets(pid, BROKER_PORTS);
+          expect([...during].filter((s) => !baselineSockets.has(s)).length).toBeGreaterThan(0);
+          return Promise.resolve();
+        },
+        8_000,
+        50,
+      );
 
       await Promise.all(fast.map((r) => r.gone));
       // The slow readers have had time to fall far behind; then they go away too.
