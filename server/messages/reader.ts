@@ -3,11 +3,12 @@ import type { MessageQuery } from "@/lib/messages/query";
 import { encodeEvent } from "@/lib/messages/sse";
 import type { DoneReason, StreamProgress } from "@/lib/messages/types";
 import { type ClusterHandle } from "@/server/kafka/clients";
-import { ConsoleError, isConnectionError, toConsoleError, reportError } from "@/server/errors";
+import { isConnectionError, toConsoleError, reportError } from "@/server/errors";
 import { FrameWriter } from "@/server/messages/frames";
 import { RecordDecoder } from "@/server/schemas/decoder";
 import { compileFilters, type RecordMatcher } from "@/server/messages/match";
-import type { PartitionPlan, ReadPlan } from "@/server/messages/plan";
+import type { ReadPlan } from "@/server/messages/plan";
+import { type PartitionState, partitionState, stillPatient } from "@/server/messages/partition-state";
 import { ChunkQueue, StreamAborted } from "@/server/messages/chunk-queue";
 import type { StreamConnections } from "@/server/messages/connections";
 import { listOffsets } from "@/server/cluster/offsets";
@@ -18,7 +19,6 @@ import {
   fetchRecords,
   type FetchedPartition,
   takeRecords,
-  FetchSize,
   leaderMoved,
   KafkaErrorCode,
 } from "@/server/kafka/protocol";
@@ -37,37 +37,15 @@ export interface StreamLimits {
 
 const PROGRESS_INTERVAL_MS = 500;
 const LONG_POLL_MS = 500;
-/**
- * A partition's first fetch asks for little, so the first messages are decoded and sent at once (a search for 100
- * messages must not wait for 2 MB to be framed); each fetch that returns records doubles it, up to the steady size.
- */
-const PARTITION_BYTES = { first: 64 * 1024, steady: 2 * 1_048_576, cap: 64 * 1_048_576 };
 const REQUEST_MAX_BYTES = 16 * 1_048_576;
 const QUEUE_BYTES = 8 * 1_048_576;
-/** How long the stream keeps trying to reach a partition whose leader does not answer, before it reports it. */
-const LEADER_PATIENCE_MS = 20_000;
-const RETRY_DELAY_MS = 500;
 /**
  * Fetches from a leader before the stream opens connections of its own: the first answers usually finish a short
  * search, and a fetcher may send one more before the route has taken the answer that ended it.
  */
 const OWN_CONNECTIONS_AFTER = 2;
 
-interface PartitionState {
-  plan: PartitionPlan;
-  /** Next offset to fetch. */
-  next: bigint;
-  /** Next offset the browser has been told about (what a resume starts from). */
-  position: bigint;
-  highWatermark: bigint;
-  /** The last stable offset as last seen: read committed, a fetch returns nothing beyond it. */
-  stable: bigint;
-  /** How much to ask this partition for in the next Fetch. */
-  size: FetchSize;
-  done: boolean;
-  /** Since when its leader has not answered (null while all is well). */
-  failingSince: number | null;
-}
+const RETRY_DELAY_MS = 500;
 
 const text = (s: string): Uint8Array => Buffer.from(s, "utf8");
 
@@ -107,17 +85,7 @@ export class Reader {
     this.decoder = RecordDecoder.forCluster(cluster.config, plan.topic);
     this.queue = new ChunkQueue(QUEUE_BYTES, signal);
     for (const p of plan.partitions) {
-      const done = p.stop !== null && p.start >= p.stop;
-      this.states.set(p.partition, {
-        plan: p,
-        next: p.start,
-        position: p.start,
-        highWatermark: p.high,
-        stable: p.high,
-        size: new FetchSize(PARTITION_BYTES, `partition ${p.partition}`),
-        done,
-        failingSince: null,
-      });
+      this.states.set(p.partition, partitionState(p));
     }
   }
 
@@ -368,11 +336,7 @@ export class Reader {
    * a partition that finds no answering leader within LEADER_PATIENCE_MS fails the stream with the reason.
    */
   private async relocate(states: PartitionState[], reason: unknown): Promise<void> {
-    const now = Date.now();
-    for (const s of states) {
-      s.failingSince ??= now;
-      if (now - s.failingSince > LEADER_PATIENCE_MS) throw unreadable(this.cluster, s, reason);
-    }
+    stillPatient(this.cluster, states, reason, Date.now());
     // After a failure the stream reads over its own connections, where it looks its leaders up.
     this.connections.useOwnOnly();
     await sleep(RETRY_DELAY_MS, this.signal);
@@ -400,17 +364,4 @@ export class Reader {
     }
     this.assign(moved);
   }
-}
-
-/** Why the stream gave up on a partition, in words: which partition, which broker, and the last error's own words. */
-function unreadable(cluster: ClusterHandle, state: PartitionState, reason: unknown): ConsoleError {
-  const cause = reportError(reason, "a message stream's partition", cluster.name);
-  const seconds = Math.round(LEADER_PATIENCE_MS / 1000);
-  const who =
-    state.plan.leader < 0 ? "has had no leader" : `could not be read from its leader, broker ${state.plan.leader},`;
-  return new ConsoleError(
-    cause.code,
-    `Partition ${state.plan.partition} ${who} for ${seconds} s, so the stream stopped. ${cause.message}`,
-    cause.status,
-  );
 }
