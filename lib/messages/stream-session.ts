@@ -14,6 +14,7 @@ import type { DoneReason, StreamEvent, StreamMessage, StreamProgress } from "@/l
 import type { FirstRecords } from "@/lib/messages/first-records";
 import { IDLE, type StreamSnapshot, type StreamStatus, troubleOf } from "@/lib/messages/stream-snapshot";
 import { appendCapped } from "@/lib/messages/view";
+import { ScanRate } from "@/lib/messages/scan-rate";
 import { messagesApiPath } from "@/lib/routes";
 
 export type { LeaderTrouble, StreamSnapshot, StreamStatus } from "@/lib/messages/stream-snapshot";
@@ -34,8 +35,6 @@ export interface SessionOptions {
 
 export const MAX_ROWS = 5_000;
 const FLUSH_MS = 100;
-/** The window of the "lately" rate. */
-const RATE_WINDOW_MS = 5_000;
 
 interface Counts {
   scanned: number;
@@ -70,7 +69,7 @@ export class MessageStreamSession {
   private registryNote: string | null = null;
   /** Per partition: the leader it was first read from in this search, and what the latest progress said. */
   private leaders = new Map<number, { first: number; now: number; unavailableForMs: number | null }>();
-  private samples: { t: number; scanned: number }[] = [];
+  private readonly scanRate = new ScanRate();
   private pending: StreamMessage[] = [];
   private rows: StreamMessage[] = [];
   private dropped = 0;
@@ -275,9 +274,7 @@ export class MessageStreamSession {
     this.hasProgress = true;
     if (progress.registryNote) this.registryNote ??= progress.registryNote;
     const totals = this.totals();
-    this.samples.push({ t: totals.elapsedMs, scanned: totals.scanned });
-    while (this.samples.length > 2 && (this.samples[1]?.t ?? 0) <= totals.elapsedMs - RATE_WINDOW_MS)
-      this.samples.shift();
+    this.scanRate.note(totals.elapsedMs, totals.scanned);
     this.flushSoon();
   }
 
@@ -318,7 +315,7 @@ export class MessageStreamSession {
     this.leaders = new Map();
     this.hasProgress = false;
     this.registryNote = null;
-    this.samples = [];
+    this.scanRate.clear();
     this.pending = [];
     this.rows = [];
     this.dropped = 0;
@@ -370,14 +367,6 @@ export class MessageStreamSession {
     return this.active() || this.status === "paused";
   }
 
-  private rate(totals: Counts): number | null {
-    if (!this.active()) return totals.elapsedMs >= 1_000 ? (totals.scanned * 1_000) / totals.elapsedMs : null;
-    const first = this.samples[0];
-    const last = this.samples[this.samples.length - 1];
-    if (!first || !last || last.t - first.t < 1_000) return null;
-    return ((last.scanned - first.scanned) * 1_000) / (last.t - first.t);
-  }
-
   private makeSnapshot(): StreamSnapshot {
     const search = this.search;
     const totals = this.totals();
@@ -392,7 +381,7 @@ export class MessageStreamSession {
       rows: this.rows,
       dropped: this.dropped,
       ...totals,
-      rate: this.rate(totals),
+      rate: this.scanRate.perSecond(this.active(), totals.elapsedMs, totals.scanned),
       hasProgress: this.hasProgress,
       leaderTrouble: troubleOf(this.leaders),
       registryNote: this.registryNote,
