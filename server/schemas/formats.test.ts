@@ -59,6 +59,41 @@ describe("Avro (avsc)", () => {
     expect(() => schema.encode({ ...value, kind: "CASH" })).toThrow(/^kind: "CASH" is not/);
   });
 
+  it("shows bytes and fixed as base64 wherever they sit (field, array, map, union, a recursive record)", () => {
+    const schema = JSON.stringify({
+      type: "record",
+      name: "Node",
+      fields: [
+        { name: "label", type: "string" },
+        { name: "raw", type: "bytes" },
+        { name: "hash", type: { type: "fixed", name: "Hash", size: 2 } },
+        { name: "parts", type: { type: "array", items: "bytes" } },
+        { name: "byName", type: { type: "map", values: "Hash" } },
+        { name: "maybe", type: ["null", "bytes"] },
+        { name: "next", type: ["null", "Node"], default: null },
+      ],
+    });
+    const avsc = parseSchema({ schema, references: [] });
+    const node = {
+      label: "a",
+      raw: "AAEC",
+      hash: "//8=",
+      parts: ["aGk="],
+      byName: { x: "AQI=" },
+      maybe: "AA==",
+      next: { label: "b", raw: "", hash: "AAA=", parts: [], byName: {}, maybe: null, next: null },
+    };
+    const { payload } = avsc.encode(node);
+    expect(JSON.parse(avsc.decode(payload))).toEqual(node);
+    // A recursive record without bytes decodes as it is.
+    const list = parseSchema({
+      schema: '{"type":"record","name":"L","fields":[{"name":"n","type":"long"},{"name":"tail","type":["null","L"]}]}',
+      references: [],
+    });
+    const value = { n: 1, tail: { n: 2, tail: null } };
+    expect(JSON.parse(list.decode(list.encode(value).payload))).toEqual(value);
+  });
+
   it("refuses bytes that end early or run on", () => {
     const schema = parseSchema({ schema: AVRO_SCHEMA, references: [] });
     const { bytes, offset } = payloadOf(AVRO_RECORD);

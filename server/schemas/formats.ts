@@ -114,6 +114,21 @@ function avroJson(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Whether a type's values can hold Buffers (bytes or fixed, not behind a logical type): only those need avroJson's
+ * copy; any other value is JSON as avsc gives it (a copy per record was a quarter of an Avro record's decoding).
+ */
+function holdsBuffers(type: avro.Type, seen = new Set<avro.Type>()): boolean {
+  if (seen.has(type) || type instanceof avro.types.LogicalType) return false;
+  seen.add(type);
+  if (type.typeName === "bytes" || type.typeName === "fixed") return true;
+  if (type instanceof avro.types.RecordType) return type.fields.some((field) => holdsBuffers(field.type, seen));
+  if (type instanceof avro.types.ArrayType) return holdsBuffers(type.itemsType, seen);
+  if (type instanceof avro.types.MapType) return holdsBuffers(type.valuesType, seen);
+  if (type instanceof avro.types.UnwrappedUnionType) return type.types.some((t) => holdsBuffers(t, seen));
+  return false;
+}
+
 function fromJson(type: avro.Type, value: unknown): unknown {
   // JSON has no bytes: base64 text stands for them (as the decoder shows them).
   if ((type.typeName === "bytes" || type.typeName === "fixed") && typeof value === "string")
@@ -150,6 +165,7 @@ function parseAvro(source: SchemaSource): ParsedSchema {
     });
   };
   const type = visit(source);
+  const copy = holdsBuffers(type);
   return {
     encoding: "avro",
     decode(payload) {
@@ -159,7 +175,7 @@ function parseAvro(source: SchemaSource): ParsedSchema {
           offset < 0 ? "the bytes end before the record does" : `${payload.length - offset} bytes left over`,
         );
       }
-      return JSON.stringify(avroJson(value));
+      return JSON.stringify(copy ? avroJson(value) : value);
     },
     encode(value) {
       const native = fromJson(type, value);
