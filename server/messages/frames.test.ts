@@ -51,6 +51,32 @@ describe("FrameWriter", () => {
     });
   });
 
+  it("writes decoded keys and values with their schema, the same for every record of a schema, in any script", () => {
+    const valueSchema = { id: 7, subject: "pagos-tópico-value", version: 2 };
+    const keySchema = { id: "c0ffee", subject: null, version: null };
+    const writer = new FrameWriter(16);
+    for (const n of [1, 2]) {
+      const json = Buffer.from(JSON.stringify({ n, note: 'naïve "quoted"' }));
+      writer.write(0, record(Buffer.from(`"k${n}"`), json), {
+        key: { decoded: true, encoding: "protobuf", schema: keySchema, rawBytes: 3 },
+        value: { decoded: true, encoding: "avro", schema: valueSchema, rawBytes: 10 + n },
+      });
+    }
+    writer.write(0, record(null, Buffer.from("raw")), { value: { decoded: false, reason: "schema id 9 is gone" } });
+    const events = parse(writer.frames());
+    expect(events.map((e) => (e?.type === "message" ? [e.data.key, e.data.value] : e?.type))).toEqual([
+      [
+        { encoding: "protobuf", data: '"k1"', bytes: 3, schema: keySchema },
+        { encoding: "avro", data: '{"n":1,"note":"naïve \\"quoted\\""}', bytes: 11, schema: valueSchema },
+      ],
+      [
+        { encoding: "protobuf", data: '"k2"', bytes: 3, schema: keySchema },
+        { encoding: "avro", data: '{"n":2,"note":"naïve \\"quoted\\""}', bytes: 12, schema: valueSchema },
+      ],
+      [null, { encoding: "utf8", data: "raw", bytes: 3, decodeError: "schema id 9 is gone" }],
+    ]);
+  });
+
   it("sends bytes that are not UTF-8 as base64, and null as null", () => {
     const binary = Buffer.from([0xff, 0xfe, 0x00, 0xc3]);
     const writer = new FrameWriter(0);

@@ -1,7 +1,7 @@
 import "server-only";
 import { isUtf8 } from "node:buffer";
 import { type DecodedHeader, type DecodedRecord } from "@/server/kafka/protocol";
-import type { PartInfo } from "@/server/schemas/decoder";
+import type { PartInfo, SchemaInfo } from "@/server/schemas/decoder";
 
 /**
  * Writes records as SSE `message` events (the JSON of a StreamMessage, lib/messages/types.ts) straight into bytes.
@@ -31,6 +31,7 @@ for (const [byte, letter] of [
 
 /** The fixed parts of a message event, as bytes, so that a record costs no string building. */
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const utf8 = (text: string): Uint8Array => Buffer.from(text, "utf8");
 const EVENT_START = ascii('event: message\ndata: {"partition":');
 const OFFSET = ascii(',"offset":"');
 const TIMESTAMP = ascii('","timestamp":');
@@ -48,6 +49,12 @@ const CLOSE = ascii("}");
 const MAX_DIGITS = 21;
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * What goes around a decoded key or value, per schema shown (the decoder shares one SchemaInfo per schema and part):
+ * the same bytes for every record of a schema, encoded once instead of once a record.
+ */
+const framing = new WeakMap<SchemaInfo, { start: Uint8Array; end: Uint8Array }>();
 
 export class FrameWriter {
   private buf: Buffer;
@@ -146,11 +153,19 @@ export class FrameWriter {
       this.text(`,"decodeError":${JSON.stringify(info.reason)}}`);
       return;
     }
-    this.text(`{"encoding":"${info.encoding}","data":"`);
+    let around = framing.get(info.schema);
+    if (!around) {
+      around = {
+        start: utf8(`{"encoding":"${info.encoding}","data":"`),
+        end: utf8(`,"schema":${JSON.stringify(info.schema)}}`),
+      };
+      framing.set(info.schema, around);
+    }
+    this.put(around.start);
     this.escaped(bytes);
     this.put(BYTES);
     this.integer(info.rawBytes);
-    this.text(`,"schema":${JSON.stringify(info.schema)}}`);
+    this.put(around.end);
   }
 
   private payload(bytes: Buffer | null, close = true): void {

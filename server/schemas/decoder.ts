@@ -146,6 +146,8 @@ export interface DecodedView {
 export class RecordDecoder {
   private readonly cache: SchemaCache;
   private readonly resolved = new Map<string, Entry>();
+  /** The schema shown beside a decoded key or value: one object per schema and part, for every record of them. */
+  private readonly shown = { key: new Map<Entry, SchemaInfo>(), value: new Map<Entry, SchemaInfo>() };
   /** Set once when the registry did not answer: the stream says so once. */
   unreachableNote: string | null = null;
 
@@ -206,14 +208,12 @@ export class RecordDecoder {
         offset = read.next;
       }
       const json = entry.parsed.decode(bytes.subarray(offset), indexes);
-      const preferred = `${this.topic}-${which}`;
-      const subject = entry.subjects.find((s) => s.subject === preferred) ?? entry.subjects[0];
       return {
         bytes: Buffer.from(json, "utf8"),
         info: {
           decoded: true,
           encoding: entry.parsed.encoding,
-          schema: { id: entry.id, subject: subject?.subject ?? null, version: subject?.version ?? null },
+          schema: this.schemaOf(entry, which),
           rawBytes: bytes.length,
         },
       };
@@ -221,6 +221,16 @@ export class RecordDecoder {
       const why = error instanceof Error ? error.message : String(error);
       return { bytes, info: { decoded: false, reason: `the bytes do not match schema ${String(entry.id)}: ${why}` } };
     }
+  }
+
+  private schemaOf(entry: Entry & { ok: true }, which: "key" | "value"): SchemaInfo {
+    const known = this.shown[which].get(entry);
+    if (known) return known;
+    const preferred = `${this.topic}-${which}`;
+    const subject = entry.subjects.find((s) => s.subject === preferred) ?? entry.subjects[0];
+    const info = { id: entry.id, subject: subject?.subject ?? null, version: subject?.version ?? null };
+    this.shown[which].set(entry, info);
+    return info;
   }
 
   /** The record with its key and value replaced by their decoded JSON where they could be decoded. */
