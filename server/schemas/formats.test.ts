@@ -94,6 +94,28 @@ describe("Avro (avsc)", () => {
     expect(JSON.parse(list.decode(list.encode(value).payload))).toEqual(value);
   });
 
+  it("shows timestamps as ISO 8601 whatever came before: across seconds, before 1970, in millis and micros", () => {
+    const schema = parseSchema({
+      schema: JSON.stringify({
+        type: "record",
+        name: "T",
+        fields: [
+          { name: "ms", type: { type: "long", logicalType: "timestamp-millis" } },
+          { name: "us", type: { type: "long", logicalType: "timestamp-micros" } },
+        ],
+      }),
+      references: [],
+    });
+    const base = Date.UTC(2026, 11, 31, 23, 59, 59, 998);
+    for (const ms of [base, base + 1, base + 2, base + 1_001, base, 0, -1, -999, -1_000, -1_001, 5, 1_000]) {
+      const us = ms * 1000 + (ms < 0 ? 1 : 999);
+      const micros = String(us - Math.floor(us / 1000) * 1000).padStart(3, "0");
+      const decoded = JSON.parse(schema.decode(schema.encode({ ms, us }).payload)) as { ms: string; us: string };
+      expect(decoded.ms).toBe(new Date(ms).toISOString());
+      expect(decoded.us).toBe(new Date(Math.floor(us / 1000)).toISOString().replace("Z", `${micros}Z`));
+    }
+  });
+
   it("refuses bytes that end early or run on", () => {
     const schema = parseSchema({ schema: AVRO_SCHEMA, references: [] });
     const { bytes, offset } = payloadOf(AVRO_RECORD);
