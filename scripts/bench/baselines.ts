@@ -8,7 +8,10 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Admin, Kafka } from "kafkajs";
 import { MESSAGES_RECORDS, MESSAGES_TOPIC, VALUE_BYTES } from "./messages-data";
-import { formatInt, formatMs, log, ROOT, sleep } from "./support";
+import { ROOT } from "../build-info";
+import { log } from "./run";
+import { sleep } from "./timing";
+import { formatInt, formatMs } from "./format";
 
 /** How long a read may take before the run gives up on it. */
 export const READ_TIMEOUT_MS = 600_000;

@@ -29,7 +29,10 @@ import {
   OffsetCommit,
   OffsetFetchGroups,
 } from "../../server/kafka/protocol";
-import { formatInt, formatMs, log, mapLimit, setupKafka, sleep } from "./support";
+import { log } from "./run";
+import { setupKafka } from "./bench-cluster";
+import { mapLimit, sleep } from "./timing";
+import { formatInt, formatMs } from "./format";
 
 export const GROUP_TOPIC_COUNT = 10;
 export const PARTITIONS_PER_TOPIC = 50;

@@ -9,17 +9,10 @@ import {
   RECORDS_PER_PARTITION,
   REPLICATION_FACTOR,
 } from "./groups-data";
-import {
-  type ResultRow,
-  formatBytes,
-  formatInt,
-  formatMs,
-  formatStats,
-  machineInfo,
-  markdownTable,
-  ROOT,
-  runLine,
-} from "./support";
+import { ROOT } from "../build-info";
+import { formatBytes, formatInt, formatMs, formatStats } from "./format";
+import { type ResultRow, markdownTable } from "./results-table";
+import { machineInfo, runLine } from "./machine";
 import {
   COLD_STARTS,
   BROKER_WARM_UP_REQUESTS,

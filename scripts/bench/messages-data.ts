@@ -16,7 +16,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Admin } from "kafkajs";
-import { formatInt, formatMs, log, setupKafka, sleep } from "./support";
+import { log } from "./run";
+import { setupKafka } from "./bench-cluster";
+import { sleep } from "./timing";
+import { formatInt, formatMs } from "./format";
 
 export const MESSAGES_TOPIC = "bench-messages-1m";
 export const MESSAGES_PARTITIONS = 6;

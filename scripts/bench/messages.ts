@@ -34,29 +34,16 @@ import {
   ensureMessagesDataSet,
   valueOf,
 } from "./messages-data";
-import {
-  type ResultRow,
-  type RunningConsole,
-  type Stats,
-  type Verdict,
-  formatBytes,
-  formatInt,
-  formatMs,
-  formatStats,
-  loadAverage,
-  log,
-  machineInfo,
-  markdownTable,
-  onCleanup,
-  parseFlags,
-  runBench,
-  runLine,
-  sleep,
-  startBenchCluster,
-  startConsole,
-  stats,
-  writeBenchSection,
-} from "./support";
+import { log, onCleanup, runBench } from "./run";
+import { parseFlags } from "./flags";
+import { startBenchCluster } from "./bench-cluster";
+import { type RunningConsole, startConsole } from "./console-server";
+import { sleep } from "./timing";
+import { type Stats, stats } from "./stats";
+import { formatBytes, formatInt, formatMs, formatStats } from "./format";
+import { type ResultRow, type Verdict, markdownTable } from "./results-table";
+import { loadAverage, machineInfo, runLine } from "./machine";
+import { writeBenchSection } from "./bench-doc";
 import { readEvents } from "./stream";
 import {
   freshTailTopic,

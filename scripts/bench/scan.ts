@@ -22,26 +22,16 @@ import {
 } from "./baselines";
 import { MESSAGES_RECORDS, MESSAGES_TOPIC, ensureMessagesDataSet, keyOf, valueOf } from "./messages-data";
 import { readEvents } from "./stream";
-import {
-  type ResultRow,
-  type RunningConsole,
-  formatInt,
-  formatMs,
-  loadAverage,
-  log,
-  machineInfo,
-  markdownTable,
-  parseFlags,
-  runBench,
-  runLine,
-  setupKafka,
-  sleep,
-  startBenchCluster,
-  startConsole,
-  stats,
-  formatStats,
-  writeBenchSection,
-} from "./support";
+import { log, runBench } from "./run";
+import { parseFlags } from "./flags";
+import { setupKafka, startBenchCluster } from "./bench-cluster";
+import { type RunningConsole, startConsole } from "./console-server";
+import { sleep } from "./timing";
+import { stats } from "./stats";
+import { formatInt, formatMs, formatStats } from "./format";
+import { type ResultRow, markdownTable } from "./results-table";
+import { loadAverage, machineInfo, runLine } from "./machine";
+import { writeBenchSection } from "./bench-doc";
 
 const CLUSTER = "bench";
 const ROUNDS = 3;

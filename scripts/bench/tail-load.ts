@@ -6,7 +6,9 @@
 import { performance } from "node:perf_hooks";
 import { Partitioners, type Producer } from "kafkajs";
 import { MESSAGES_REPLICATION, recreateTopic, valueOf } from "./messages-data";
-import { onCleanup, setupKafka, sleep } from "./support";
+import { onCleanup } from "./run";
+import { setupKafka } from "./bench-cluster";
+import { sleep } from "./timing";
 
 export const PRODUCE_EVERY_MS = 100;
 export const PRODUCE_BATCH = 1_000;

@@ -26,32 +26,18 @@ import {
   ensureTopicsDataSet,
 } from "./topics-data";
 import { type PageResult, measureTopicsPage } from "./topics-page";
-import {
-  type ResultRow,
-  type Stats,
-  formatBytes,
-  formatInt,
-  formatMs,
-  formatStats,
-  launchChromium,
-  loadAverage,
-  log,
-  machineInfo,
-  mapLimit,
-  markdownTable,
-  onCleanup,
-  parseFlags,
-  runBench,
-  ROOT,
-  runLine,
-  SERVER_CACHE_EXPIRY_MS,
-  sleep,
-  startBenchCluster,
-  startConsole,
-  stats,
-  timed,
-  writeBenchSection,
-} from "./support";
+import { ROOT } from "../build-info";
+import { log, onCleanup, runBench } from "./run";
+import { parseFlags } from "./flags";
+import { startBenchCluster } from "./bench-cluster";
+import { SERVER_CACHE_EXPIRY_MS, startConsole } from "./console-server";
+import { launchChromium } from "./chromium";
+import { mapLimit, sleep, timed } from "./timing";
+import { type Stats, stats } from "./stats";
+import { formatBytes, formatInt, formatMs, formatStats } from "./format";
+import { type ResultRow, markdownTable } from "./results-table";
+import { loadAverage, machineInfo, runLine } from "./machine";
+import { writeBenchSection } from "./bench-doc";
 
 const CLUSTER = "bench";
 /** Rounds of (uncached console request, the same at once, one baseline pass). */
