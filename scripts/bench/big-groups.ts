@@ -21,7 +21,7 @@ import { SERVER_CACHE_EXPIRY_MS } from "./console-server";
 import { mapLimit, sleep, timed } from "./timing";
 import { type Stats, stats } from "./stats";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
-import { type ResultRow } from "./results-table";
+import { type ResultRow, verdict } from "./results-table";
 
 const UNCACHED_ROUNDS = 3;
 const STEADY_ROUNDS = 5;
@@ -204,8 +204,6 @@ export async function measureBigGroups(
   else log(`Baseline: ${formatMs(baseline.ms)}, ${baseline.groupsDone} groups${baseline.capped ? " (capped)" : ""}.`);
   return { first, uncached, steady, listPage, detailPage, baseline };
 }
-
-const verdict = (ok: boolean): "pass" | "FAIL" => (ok ? "pass" : "FAIL");
 
 function pageRows(page: PageResult, what: string): ResultRow[] {
   if (page.failure)

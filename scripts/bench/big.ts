@@ -28,7 +28,7 @@ import { launchChromium } from "./chromium";
 import { sleep, timed } from "./timing";
 import { type Stats, stats } from "./stats";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
-import { type ResultRow, markdownTable } from "./results-table";
+import { type ResultRow, markdownTable, verdict } from "./results-table";
 import { loadAverage, machineInfo, runLine } from "./machine";
 import { writeBenchSection } from "./bench-doc";
 
@@ -95,8 +95,6 @@ async function measureApi(url: string, pid: number): Promise<ApiResult> {
     loopP99: stats(uncached.map((s) => s.loop.p99)),
   };
 }
-
-const verdict = (ok: boolean): "pass" | "FAIL" => (ok ? "pass" : "FAIL");
 
 function report(
   data: DataSet,

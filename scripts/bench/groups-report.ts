@@ -11,7 +11,7 @@ import {
 } from "./groups-data";
 import { ROOT } from "../build-info";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
-import { type ResultRow, markdownTable } from "./results-table";
+import { type ResultRow, markdownTable, verdict } from "./results-table";
 import { machineInfo, runLine } from "./machine";
 import {
   COLD_STARTS,
@@ -34,10 +34,6 @@ export function kafkajsVersion(): string {
   return (
     JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }
   ).version;
-}
-
-export function verdict(ok: boolean): "pass" | "FAIL" {
-  return ok ? "pass" : "FAIL";
 }
 
 export function requestList(requests: ReadonlyMap<string, number>): string {

@@ -41,7 +41,7 @@ import { type RunningConsole, startConsole } from "./console-server";
 import { sleep } from "./timing";
 import { type Stats, stats } from "./stats";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
-import { type ResultRow, type Verdict, markdownTable } from "./results-table";
+import { type ResultRow, markdownTable, verdict } from "./results-table";
 import { loadAverage, machineInfo, runLine } from "./machine";
 import { writeBenchSection } from "./bench-doc";
 import { readEvents } from "./stream";
@@ -104,10 +104,6 @@ const messagesPath = (topic: string, query: string) =>
 
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
-
-function verdict(ok: boolean): Verdict {
-  return ok ? "pass" : "FAIL";
-}
 
 function mb(bytes: number): number {
   return bytes / 1_000_000;

@@ -6,7 +6,7 @@ import { type PageResult, firstRowTarget } from "./pages-load";
 import type { DataSet } from "./topics-data";
 import { SERVER_CACHE_EXPIRY_MS } from "./console-server";
 import { formatBytes, formatInt, formatMs } from "./format";
-import { type ResultRow, type Verdict, markdownTable } from "./results-table";
+import { type ResultRow, markdownTable, verdict } from "./results-table";
 import { machineInfo, runLine } from "./machine";
 
 /**
@@ -41,7 +41,6 @@ export interface PagesRun {
   load: { before: number; after: number };
 }
 
-const verdict = (ok: boolean): Verdict => (ok ? "pass" : "FAIL");
 const median = (values: readonly number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 

@@ -24,3 +24,8 @@ export function markdownTable(rows: readonly ResultRow[]): string {
     ),
   ].join("\n");
 }
+
+/** A target's verdict: met or missed. */
+export function verdict(ok: boolean): "pass" | "FAIL" {
+  return ok ? "pass" : "FAIL";
+}

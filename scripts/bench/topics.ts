@@ -35,7 +35,7 @@ import { launchChromium } from "./chromium";
 import { mapLimit, sleep, timed } from "./timing";
 import { type Stats, stats } from "./stats";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
-import { type ResultRow, markdownTable } from "./results-table";
+import { type ResultRow, markdownTable, verdict } from "./results-table";
 import { loadAverage, machineInfo, runLine } from "./machine";
 import { writeBenchSection } from "./bench-doc";
 
@@ -190,10 +190,6 @@ function kafkajsVersion(): string {
   return (
     JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }
   ).version;
-}
-
-function verdict(ok: boolean): "pass" | "FAIL" {
-  return ok ? "pass" : "FAIL";
 }
 
 function report(
