@@ -39,7 +39,7 @@ import { parseFlags } from "./flags";
 import { startBenchCluster } from "./bench-cluster";
 import { type RunningConsole, startConsole } from "./console-server";
 import { sleep } from "./timing";
-import { type Stats, stats } from "./stats";
+import { type Stats, mean, stats } from "./stats";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
 import { type ResultRow, markdownTable, verdict } from "./results-table";
 import { loadAverage, machineInfo, runLine } from "./machine";
@@ -487,10 +487,6 @@ interface MemoryResult {
     again: { before: number; during: number; after: number; opened: number; stillOpen: number };
   };
   serverCpuMs: number;
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
 function slopePerMinute(samples: readonly RssSample[]): number {

@@ -31,3 +31,8 @@ export function stats(samples: readonly number[]): Stats {
     samples: [...samples],
   };
 }
+
+/** The arithmetic mean (0 for no values). */
+export function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}

@@ -12,7 +12,7 @@ import { startBenchCluster } from "./bench-cluster";
 import { startConsole } from "./console-server";
 import { launchChromium } from "./chromium";
 import { sleep } from "./timing";
-import { stats } from "./stats";
+import { mean, stats } from "./stats";
 import { formatInt, formatMs, formatStats } from "./format";
 import { type ResultRow, type Verdict, markdownTable } from "./results-table";
 import { loadAverage, machineInfo, runLine } from "./machine";
@@ -55,10 +55,6 @@ document.addEventListener("keydown", (event) => {
 interface Probe {
   longTasks: { start: number; duration: number }[];
   inputs: number[];
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
 async function main(): Promise<void> {
