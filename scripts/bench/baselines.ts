@@ -4,11 +4,9 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Admin, Kafka } from "kafkajs";
 import { MESSAGES_RECORDS, MESSAGES_TOPIC, VALUE_BYTES } from "./messages-data";
-import { ROOT } from "../build-info";
 import { log } from "./run";
 import { sleep } from "./timing";
 import { formatInt, formatMs } from "./format";
@@ -63,12 +61,6 @@ export function processCpuMs(pid: number): number {
 export function ownCpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
-}
-
-export function kafkajsVersion(): string {
-  return (
-    JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }
-  ).version;
 }
 
 export function kcatVersion(): string {

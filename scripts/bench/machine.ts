@@ -1,6 +1,11 @@
-/** The machine a benchmark ran on, and its load, as its section of docs/BENCHMARKS.md names them. */
+/**
+ * The machine a benchmark ran on, its load, and the kafkajs version of its baselines, as its section of
+ * docs/BENCHMARKS.md names them.
+ */
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
 import { ROOT } from "../build-info";
 import { kafkaVersion } from "../kafka/cluster";
 
@@ -48,4 +53,11 @@ export function runLine(m: MachineInfo): string {
     `Measured ${m.date} on ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM, Apache Kafka ` +
     `${m.kafka}, Node.js ${m.node}, console at ${m.commit}.`
   );
+}
+
+/** The kafkajs version installed, which the baselines run. */
+export function kafkajsVersion(): string {
+  return (
+    JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }
+  ).version;
 }

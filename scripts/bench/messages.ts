@@ -42,7 +42,7 @@ import { sleep } from "./timing";
 import { type Stats, mean, stats } from "./stats";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
 import { type ResultRow, markdownTable, verdict } from "./results-table";
-import { loadAverage, machineInfo, runLine } from "./machine";
+import { kafkajsVersion, loadAverage, machineInfo, runLine } from "./machine";
 import { writeBenchSection } from "./bench-doc";
 import { readEvents } from "./stream";
 import {
@@ -58,7 +58,6 @@ import {
   type KcatRun,
   deferred,
   kafkajsRound,
-  kafkajsVersion,
   kcatRound,
   kcatVersion,
   ownCpuMs,

@@ -12,7 +12,6 @@ import {
   type KafkajsRun,
   type KcatRun,
   kafkajsRound,
-  kafkajsVersion,
   kcatRound,
   kcatVersion,
   perSecond,
@@ -30,7 +29,7 @@ import { sleep } from "./timing";
 import { stats } from "./stats";
 import { formatInt, formatMs, formatStats } from "./format";
 import { type ResultRow, markdownTable } from "./results-table";
-import { loadAverage, machineInfo, runLine } from "./machine";
+import { kafkajsVersion, loadAverage, machineInfo, runLine } from "./machine";
 import { writeBenchSection } from "./bench-doc";
 
 const CLUSTER = "bench";

@@ -12,8 +12,6 @@
  * 4. the Topics page in Chromium (scripts/bench/topics-page.ts),
  * then rewrites the Topics section of docs/BENCHMARKS.md with this run's numbers.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Kafka, logLevel } from "kafkajs";
 import type { TopicsResponse } from "../../lib/api/types";
@@ -26,7 +24,6 @@ import {
   ensureTopicsDataSet,
 } from "./topics-data";
 import { type PageResult, measureTopicsPage } from "./topics-page";
-import { ROOT } from "../build-info";
 import { log, onCleanup, runBench } from "./run";
 import { parseFlags } from "./flags";
 import { startBenchCluster } from "./bench-cluster";
@@ -36,7 +33,7 @@ import { mapLimit, sleep, timed } from "./timing";
 import { type Stats, stats } from "./stats";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
 import { type ResultRow, markdownTable, verdict } from "./results-table";
-import { loadAverage, machineInfo, runLine } from "./machine";
+import { kafkajsVersion, loadAverage, machineInfo, runLine } from "./machine";
 import { writeBenchSection } from "./bench-doc";
 
 const CLUSTER = "bench";
@@ -184,12 +181,6 @@ async function measureApiAndBaseline(
     api: { first, warmUp, uncached: stats(uncached), warm: stats(warm), concurrent, last },
     baseline: { warmUp: warmUpPass.ms, passes: stats(passes), retries: baseline.counter.retries, ...warmUpPass.value },
   };
-}
-
-function kafkajsVersion(): string {
-  return (
-    JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }
-  ).version;
 }
 
 function report(
