@@ -64,6 +64,7 @@ import {
   perSecond,
   processCpuMs,
   rate,
+  ratesText,
   READ_TIMEOUT_MS,
   within,
 } from "./baselines";
@@ -700,10 +701,6 @@ function medianRun<T extends { ms: number; messages: number }>(
 ): { rate: number; rates: number[]; ms: Stats } {
   const rates = runs.map((r) => perSecond(r.messages, r.ms));
   return { rate: stats(rates).median, rates, ms: stats(runs.map((r) => r.ms)) };
-}
-
-function ratesText(rates: readonly number[]): string {
-  return rates.map((r) => formatInt(Math.round(r))).join(", ");
 }
 
 function rssText(mbValue: number): string {

@@ -17,6 +17,7 @@ import {
   perSecond,
   processCpuMs,
   rate,
+  ratesText,
   READ_TIMEOUT_MS,
 } from "./baselines";
 import { MESSAGES_RECORDS, MESSAGES_TOPIC, ensureMessagesDataSet, keyOf, valueOf } from "./messages-data";
@@ -106,10 +107,6 @@ function median(values: readonly number[]): number {
 
 function rates(runs: readonly { ms: number }[], count = MESSAGES_RECORDS): number[] {
   return runs.map((r) => perSecond(count, r.ms));
-}
-
-function ratesText(values: readonly number[]): string {
-  return values.map((v) => formatInt(Math.round(v))).join(", ");
 }
 
 async function main(): Promise<void> {
