@@ -1,6 +1,6 @@
 /**
  * The baselines the message benchmarks compare the console's stream with (a plain kafkajs consumer and kcat reading
- * the whole 1M-record topic), and the small timing and CPU helpers they share. Used by messages.ts and scan.ts.
+ * the whole 1M-record topic), and the small timing and CPU helpers they share. Used by messages-*.ts and scan.ts.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";

@@ -26,3 +26,8 @@ export function formatBytes(bytes: number): string {
 export function formatInt(n: number): string {
   return n.toLocaleString("en-US");
 }
+
+/** Bytes in megabytes (1,000,000 bytes), the MB of the results tables. */
+export function mb(bytes: number): number {
+  return bytes / 1_000_000;
+}

@@ -220,7 +220,7 @@ function produceWithKcat(bootstrap: readonly string[]): Promise<void> {
 
 /**
  * Makes sure the topic holds exactly the data set, making it again otherwise. (The records' shape, a `k<n>` key and a
- * 200-byte value, is checked by messages.ts on the console's own answers.)
+ * 200-byte value, is checked by messages-throughput.ts on the console's own answers.)
  */
 export async function ensureMessagesDataSet(bootstrap: readonly string[], dataDir: string): Promise<MessagesDataSet> {
   const markerFile = join(dataDir, "bench-messages.json");

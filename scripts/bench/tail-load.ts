@@ -1,7 +1,8 @@
 /**
  * The live-tail load of the message benchmarks: a kafkajs producer writing PRODUCE_BATCH records of the data set's
  * 200 B values every PRODUCE_EVERY_MS by the wall clock (10,000 records/s), up to PRODUCE_IN_FLIGHT sends at a time.
- * Shared by messages.ts (a Node client tails) and tail-browser.ts (the page tails in Chromium).
+ * Shared by messages-first.ts and messages-memory.ts (a Node client tails) and tail-browser.ts (the page tails in
+ * Chromium).
  */
 import { performance } from "node:perf_hooks";
 import { Partitioners, type Producer } from "kafkajs";
