@@ -28,7 +28,7 @@ import {
   send,
 } from "../../server/kafka/protocol";
 import { BIG_PARTITIONS_PER_TOPIC, BIG_TOPIC_COUNT, bigTopicName } from "./big-data";
-import { commitGroupOffsets, readCommitted } from "./groups-data";
+import { commitGroupOffsets, readCommitted } from "./group-offsets";
 import { SAMPLE_EVERY } from "./topics-data";
 import { log } from "./run";
 import { setupKafka } from "./bench-cluster";
