@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { ROOT } from "./support";
+import { ROOT } from "../build-info";
 
 /** Add a benchmark here when its script lands (scripts/bench/<name>.ts). */
 const BENCHMARKS = ["topics", "groups", "messages", "schemas", "big", "pages", "scan", "tail-browser"];

@@ -1,14 +1,15 @@
 /**
  * The baselines the message benchmarks compare the console's stream with (a plain kafkajs consumer and kcat reading
- * the whole 1M-record topic), and the small timing and CPU helpers they share. Used by messages.ts and scan.ts.
+ * the whole 1M-record topic), and the small timing and CPU helpers they share. Used by messages-*.ts and scan.ts.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Admin, Kafka } from "kafkajs";
 import { MESSAGES_RECORDS, MESSAGES_TOPIC, VALUE_BYTES } from "./messages-data";
-import { formatInt, formatMs, log, ROOT, sleep } from "./support";
+import { log } from "./run";
+import { sleep } from "./timing";
+import { formatInt, formatMs } from "./format";
 
 /** How long a read may take before the run gives up on it. */
 export const READ_TIMEOUT_MS = 600_000;
@@ -41,6 +42,11 @@ export function rate(n: number): string {
   return `${formatInt(Math.round(n))} records/s`;
 }
 
+/** Rates of several rounds, rounded, for a results table: "812,340, 798,112, 830,007". */
+export function ratesText(rates: readonly number[]): string {
+  return rates.map((r) => formatInt(Math.round(r))).join(", ");
+}
+
 const CLOCK_TICKS = (() => {
   try {
     return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
@@ -60,12 +66,6 @@ export function processCpuMs(pid: number): number {
 export function ownCpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
-}
-
-export function kafkajsVersion(): string {
-  return (
-    JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }
-  ).version;
 }
 
 export function kcatVersion(): string {

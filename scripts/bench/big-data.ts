@@ -19,7 +19,7 @@
 import { join } from "node:path";
 import { clusterSpec } from "../kafka/cluster";
 import { testPort } from "../test-support/ports";
-import { ROOT } from "./support";
+import { ROOT } from "../build-info";
 import type { TopicsDataSpec } from "./topics-data";
 
 export const BIG_TOPIC_COUNT = 10_000;

@@ -28,9 +28,12 @@ import {
   send,
 } from "../../server/kafka/protocol";
 import { BIG_PARTITIONS_PER_TOPIC, BIG_TOPIC_COUNT, bigTopicName } from "./big-data";
-import { commitGroupOffsets, readCommitted } from "./groups-data";
+import { commitGroupOffsets, readCommitted } from "./group-offsets";
 import { SAMPLE_EVERY } from "./topics-data";
-import { formatInt, formatMs, log, setupKafka, sleep } from "./support";
+import { log } from "./run";
+import { setupKafka } from "./bench-cluster";
+import { sleep } from "./timing";
+import { formatInt, formatMs } from "./format";
 
 export const BIG_GROUP_COUNT = 2_000;
 const SAMPLE_TOPICS = BIG_TOPIC_COUNT / SAMPLE_EVERY;

@@ -16,20 +16,12 @@ import type { ConsumerGroupsResponse } from "../../lib/api/types";
 import { BIG_GROUPS, type BigGroupsDataSet, bigGroupName, topicsOfBigGroup } from "./big-groups-data";
 import { type LoopDelay, withLoop } from "./big-loop";
 import { type PageResult, type PageSpec, measurePage } from "./pages-load";
-import {
-  type ResultRow,
-  type Stats,
-  SERVER_CACHE_EXPIRY_MS,
-  formatBytes,
-  formatInt,
-  formatMs,
-  formatStats,
-  log,
-  mapLimit,
-  sleep,
-  stats,
-  timed,
-} from "./support";
+import { log } from "./run";
+import { SERVER_CACHE_EXPIRY_MS } from "./console-server";
+import { mapLimit, sleep, timed } from "./timing";
+import { type Stats, stats } from "./stats";
+import { formatBytes, formatInt, formatMs, formatStats } from "./format";
+import { type ResultRow, verdict } from "./results-table";
 
 const UNCACHED_ROUNDS = 3;
 const STEADY_ROUNDS = 5;
@@ -212,8 +204,6 @@ export async function measureBigGroups(
   else log(`Baseline: ${formatMs(baseline.ms)}, ${baseline.groupsDone} groups${baseline.capped ? " (capped)" : ""}.`);
   return { first, uncached, steady, listPage, detailPage, baseline };
 }
-
-const verdict = (ok: boolean): "pass" | "FAIL" => (ok ? "pass" : "FAIL");
 
 function pageRows(page: PageResult, what: string): ResultRow[] {
   if (page.failure)

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BENCH_WORK, sleep } from "./support";
+import { BENCH_WORK } from "./run";
+import { sleep } from "./timing";
 
 export const LOOP_FILE = join(BENCH_WORK, "big-event-loop.json");
 

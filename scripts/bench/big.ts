@@ -20,30 +20,17 @@ import { type BigGroupsDataSet, ensureBigGroups } from "./big-groups-data";
 import { LOOP_FILE, type LoopDelay, readLoop } from "./big-loop";
 import { type DataSet, ensureTopicsDataSet } from "./topics-data";
 import { type PageResult, measureTopicsPage } from "./topics-page";
-import {
-  BENCH_WORK,
-  type ResultRow,
-  type Stats,
-  formatBytes,
-  formatInt,
-  formatMs,
-  formatStats,
-  launchChromium,
-  loadAverage,
-  log,
-  machineInfo,
-  markdownTable,
-  parseFlags,
-  runBench,
-  runLine,
-  SERVER_CACHE_EXPIRY_MS,
-  sleep,
-  startBenchCluster,
-  startConsole,
-  stats,
-  timed,
-  writeBenchSection,
-} from "./support";
+import { BENCH_WORK, log, runBench } from "./run";
+import { parseFlags } from "./flags";
+import { startBenchCluster } from "./bench-cluster";
+import { SERVER_CACHE_EXPIRY_MS, startConsole } from "./console-server";
+import { launchChromium } from "./chromium";
+import { sleep, timed } from "./timing";
+import { type Stats, stats } from "./stats";
+import { formatBytes, formatInt, formatMs, formatStats } from "./format";
+import { type ResultRow, markdownTable, verdict } from "./results-table";
+import { loadAverage, machineInfo, runLine } from "./machine";
+import { writeBenchSection } from "./bench-doc";
 
 const CLUSTER = "big";
 const ROUNDS = 3;
@@ -108,8 +95,6 @@ async function measureApi(url: string, pid: number): Promise<ApiResult> {
     loopP99: stats(uncached.map((s) => s.loop.p99)),
   };
 }
-
-const verdict = (ok: boolean): "pass" | "FAIL" => (ok ? "pass" : "FAIL");
 
 function report(
   data: DataSet,

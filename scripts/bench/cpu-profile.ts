@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CDPSession } from "@playwright/test";
-import { BENCH_WORK, log } from "./support";
+import { BENCH_WORK, log } from "./run";
 
 interface ProfileNode {
   id: number;

@@ -4,18 +4,11 @@
  */
 import { performance } from "node:perf_hooks";
 import { type GroupsDataSet } from "./groups-data";
-import {
-  type RunningConsole,
-  type Stats,
-  formatBytes,
-  formatMs,
-  formatStats,
-  log,
-  sleep,
-  startConsole,
-  stats,
-  timed,
-} from "./support";
+import { log } from "./run";
+import { type RunningConsole, startConsole } from "./console-server";
+import { sleep, timed } from "./timing";
+import { type Stats, stats } from "./stats";
+import { formatBytes, formatMs, formatStats } from "./format";
 import {
   CLUSTER,
   COLD_STARTS,

@@ -1,7 +1,9 @@
 /** The consumer-groups benchmark's baseline: what a console on plain kafkajs does, per group. */
 import { type Admin, Kafka, logLevel } from "kafkajs";
 import { type GroupsDataSet } from "./groups-data";
-import { type Stats, mapLimit, onCleanup } from "./support";
+import { onCleanup } from "./run";
+import { mapLimit } from "./timing";
+import { type Stats } from "./stats";
 import { BASELINE_CONCURRENCY } from "./groups-requests";
 
 export interface BaselineResult {

@@ -6,8 +6,8 @@
  *
  * Offsets are committed the way kafka-consumer-groups does, from outside the group: one OffsetCommit (generation
  * -1, no member) per group, sent to the group's coordinator with the console's own protocol code, after one batched
- * FindCoordinator. Joining each group with a consumer would take minutes, and kafkajs' admin.setOffsets leaves a
- * member behind until its session times out.
+ * FindCoordinator (group-offsets.ts). Joining each group with a consumer would take minutes, and kafkajs'
+ * admin.setOffsets leaves a member behind until its session times out.
  *
  * Topics and records are made once and reused (a marker file in the cluster's data folder records them; --fresh
  * wipes everything). The committed offsets are read back on every run and committed again where they differ (the
@@ -18,18 +18,16 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Admin, type Kafka, Partitioners } from "kafkajs";
 import {
-  type GroupOffsets,
   type OffsetCommitRequest,
   type ProtocolCluster,
   createProtocolCluster,
   KafkaErrorCode,
-  coordinatorMoved,
-  send,
-  FindGroupCoordinators,
-  OffsetCommit,
-  OffsetFetchGroups,
 } from "../../server/kafka/protocol";
-import { formatInt, formatMs, log, mapLimit, setupKafka, sleep } from "./support";
+import { COMMIT_CONCURRENCY, commitGroupOffsets, readCommitted } from "./group-offsets";
+import { log } from "./run";
+import { setupKafka } from "./bench-cluster";
+import { sleep } from "./timing";
+import { formatInt, formatMs } from "./format";
 
 export const GROUP_TOPIC_COUNT = 10;
 export const PARTITIONS_PER_TOPIC = 50;
@@ -39,9 +37,6 @@ export const GROUP_COUNT = 500;
 /** Record n of every partition is stamped (creation time - 1 h) + n × 90 s: 40 records over the hour before. */
 export const RECORD_SPACING_MS = 90_000;
 const SPREAD_MS = 60 * 60_000;
-/** Groups per FindCoordinator / OffsetFetch request, as the console sends them. */
-const GROUPS_PER_REQUEST = 250;
-const COMMIT_CONCURRENCY = 50;
 
 export function groupTopicName(i: number): string {
   return `bench-groups-topic-${String(i).padStart(2, "0")}`;
@@ -225,55 +220,6 @@ async function produceMissing(kafka: Kafka, ends: Map<string, number[]>, firstRe
   return produced;
 }
 
-/**
- * The coordinator (node id) of each group, one batched FindCoordinator per 250 groups, asked again while Kafka is not
- * ready.
- */
-export async function coordinators(cluster: ProtocolCluster, groups: readonly string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  let missing = [...groups];
-  const deadline = Date.now() + 120_000;
-  while (missing.length > 0) {
-    const any = await cluster.findControllerBroker();
-    const batches: string[][] = [];
-    for (let i = 0; i < missing.length; i += GROUPS_PER_REQUEST) batches.push(missing.slice(i, i + GROUPS_PER_REQUEST));
-    const answers = (await Promise.all(batches.map((keys) => send(any, FindGroupCoordinators, keys)))).flat();
-    for (const answer of answers) if (answer.errorCode === KafkaErrorCode.NONE) out.set(answer.key, answer.nodeId);
-    missing = missing.filter((g) => !out.has(g));
-    if (missing.length === 0) break;
-    const errors = [...new Set(answers.filter((a) => a.errorCode !== KafkaErrorCode.NONE).map((a) => a.errorCode))];
-    if (Date.now() > deadline || errors.some((e) => !coordinatorMoved(e))) {
-      throw new Error(`No coordinator for ${missing.length} bench groups (error codes ${errors.join(", ")}).`);
-    }
-    // The first group request of a cluster creates __consumer_offsets: its coordinators take a moment.
-    await sleep(1_000);
-    await cluster.refreshMetadata();
-  }
-  return out;
-}
-
-/** The committed offsets of the given groups, read back with one OffsetFetch per coordinator and 250 groups. */
-export async function readCommitted(
-  cluster: ProtocolCluster,
-  groups: readonly string[],
-): Promise<Map<string, GroupOffsets>> {
-  const where = await coordinators(cluster, groups);
-  const byNode = new Map<number, string[]>();
-  for (const [group, nodeId] of where) {
-    const list = byNode.get(nodeId) ?? [];
-    byNode.set(nodeId, list);
-    list.push(group);
-  }
-  const out = new Map<string, GroupOffsets>();
-  for (const [nodeId, list] of byNode) {
-    const broker = await cluster.findBroker({ nodeId });
-    for (let i = 0; i < list.length; i += GROUPS_PER_REQUEST)
-      for (const answer of await send(broker, OffsetFetchGroups, list.slice(i, i + GROUPS_PER_REQUEST)))
-        out.set(answer.groupId, answer);
-  }
-  return out;
-}
-
 /** The bench groups whose committed offsets are not exactly those of committedOffset(). */
 async function groupsToCommit(cluster: ProtocolCluster): Promise<string[]> {
   const read = await readCommitted(cluster, BENCH_GROUPS);
@@ -289,38 +235,6 @@ async function groupsToCommit(cluster: ProtocolCluster): Promise<string[]> {
       );
     return !ok;
   });
-}
-
-/**
- * One OffsetCommit per group to its coordinator, 50 at a time (the body of each from `commitOf`); groups answered
- * with a coordinator error are tried again. Shared with the big-cluster groups (big-groups-data.ts).
- */
-export async function commitGroupOffsets(
-  cluster: ProtocolCluster,
-  groups: readonly string[],
-  commitOf: (group: string) => OffsetCommitRequest,
-): Promise<void> {
-  let todo = [...groups];
-  for (let attempt = 1; todo.length > 0; attempt += 1) {
-    const where = await coordinators(cluster, todo);
-    const failed: { group: string; code: number }[] = [];
-    await mapLimit(todo, COMMIT_CONCURRENCY, async (group) => {
-      const nodeId = where.get(group);
-      if (nodeId === undefined) return;
-      const answer = await send(await cluster.findBroker({ nodeId }), OffsetCommit, commitOf(group));
-      const code = answer.flatMap((t) => t.partitions).find((p) => p.errorCode !== KafkaErrorCode.NONE)?.errorCode;
-      if (code !== undefined) failed.push({ group, code });
-    });
-    const fatal = failed.find((f) => !coordinatorMoved(f.code));
-    if (fatal || (failed.length > 0 && attempt >= 5)) {
-      throw new Error(
-        `OffsetCommit failed for ${failed.length} bench groups (e.g. ${failed[0]?.group}: error code ` +
-          `${failed[0]?.code}).`,
-      );
-    }
-    todo = failed.map((f) => f.group);
-    if (todo.length > 0) await sleep(1_000);
-  }
 }
 
 function benchGroupCommit(group: string): OffsetCommitRequest {

@@ -2,7 +2,10 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Browser } from "@playwright/test";
-import { type Stats, BENCH_WORK, formatMs, log, sleep, stats } from "./support";
+import { BENCH_WORK, log } from "./run";
+import { sleep } from "./timing";
+import { type Stats, stats } from "./stats";
+import { formatMs } from "./format";
 import { openMeasuredPage } from "./topics-page";
 import { PAGE_SAMPLES, type ApiCall } from "./groups-requests";
 import { quietSlot, waitUntil } from "./groups-api";

@@ -1,6 +1,4 @@
 /** The consumer-groups benchmark's section of docs/BENCHMARKS.md, written from one run's numbers. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   GROUP_COUNT,
   GROUP_TOPIC_COUNT,
@@ -9,17 +7,9 @@ import {
   RECORDS_PER_PARTITION,
   REPLICATION_FACTOR,
 } from "./groups-data";
-import {
-  type ResultRow,
-  formatBytes,
-  formatInt,
-  formatMs,
-  formatStats,
-  machineInfo,
-  markdownTable,
-  ROOT,
-  runLine,
-} from "./support";
+import { formatBytes, formatInt, formatMs, formatStats } from "./format";
+import { type ResultRow, markdownTable, verdict } from "./results-table";
+import { kafkajsVersion, machineInfo, runLine } from "./machine";
 import {
   COLD_STARTS,
   BROKER_WARM_UP_REQUESTS,
@@ -36,16 +26,6 @@ import {
 import { type BaselineResult } from "./groups-baseline";
 import { type ApiResult } from "./groups-api";
 import { type PageResult } from "./groups-page";
-
-export function kafkajsVersion(): string {
-  return (
-    JSON.parse(readFileSync(join(ROOT, "node_modules", "kafkajs", "package.json"), "utf8")) as { version: string }
-  ).version;
-}
-
-export function verdict(ok: boolean): "pass" | "FAIL" {
-  return ok ? "pass" : "FAIL";
-}
 
 export function requestList(requests: ReadonlyMap<string, number>): string {
   return [...requests]

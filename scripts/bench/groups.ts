@@ -18,17 +18,13 @@
  */
 import { performance } from "node:perf_hooks";
 import { ensureGroupsDataSet } from "./groups-data";
-import {
-  formatMs,
-  launchChromium,
-  loadAverage,
-  log,
-  machineInfo,
-  parseFlags,
-  runBench,
-  startBenchCluster,
-  writeBenchSection,
-} from "./support";
+import { log, runBench } from "./run";
+import { parseFlags } from "./flags";
+import { startBenchCluster } from "./bench-cluster";
+import { launchChromium } from "./chromium";
+import { formatMs } from "./format";
+import { loadAverage, machineInfo } from "./machine";
+import { writeBenchSection } from "./bench-doc";
 import { CLUSTER } from "./groups-requests";
 import { measureApiAndBaseline } from "./groups-api";
 import { measurePage } from "./groups-page";

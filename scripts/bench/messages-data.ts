@@ -16,7 +16,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Admin } from "kafkajs";
-import { formatInt, formatMs, log, setupKafka, sleep } from "./support";
+import { log } from "./run";
+import { setupKafka } from "./bench-cluster";
+import { sleep } from "./timing";
+import { formatInt, formatMs } from "./format";
 
 export const MESSAGES_TOPIC = "bench-messages-1m";
 export const MESSAGES_PARTITIONS = 6;
@@ -217,7 +220,7 @@ function produceWithKcat(bootstrap: readonly string[]): Promise<void> {
 
 /**
  * Makes sure the topic holds exactly the data set, making it again otherwise. (The records' shape, a `k<n>` key and a
- * 200-byte value, is checked by messages.ts on the console's own answers.)
+ * 200-byte value, is checked by messages-throughput.ts on the console's own answers.)
  */
 export async function ensureMessagesDataSet(bootstrap: readonly string[], dataDir: string): Promise<MessagesDataSet> {
   const markerFile = join(dataDir, "bench-messages.json");

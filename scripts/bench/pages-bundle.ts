@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { BUILD_DIR } from "./support";
+import { BUILD_DIR } from "./console-build";
 
 const NEXT_DIR = join(BUILD_DIR, ".next");
 const ROUTE_STATS = join(NEXT_DIR, "diagnostics", "route-bundle-stats.json");

@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { sleep } from "./support";
+import { sleep } from "./timing";
 
 const PAGE_BYTES = 4096;
 

@@ -11,7 +11,9 @@
 import type { Browser } from "@playwright/test";
 import { performance } from "node:perf_hooks";
 import { pollInPage, watchErrors } from "./topics-page";
-import { type Stats, log, sleep, stats } from "./support";
+import { log } from "./run";
+import { sleep } from "./timing";
+import { type Stats, stats } from "./stats";
 
 export interface PageSpec {
   id: string;

@@ -4,17 +4,10 @@ import type { BundleReport, Chunk, RouteBundle } from "./pages-bundle";
 import { IDLE_CPU_TARGET_PERCENT, type IdleWindow } from "./pages-idle";
 import { type PageResult, firstRowTarget } from "./pages-load";
 import type { DataSet } from "./topics-data";
-import {
-  type ResultRow,
-  SERVER_CACHE_EXPIRY_MS,
-  type Verdict,
-  formatBytes,
-  formatInt,
-  formatMs,
-  machineInfo,
-  markdownTable,
-  runLine,
-} from "./support";
+import { SERVER_CACHE_EXPIRY_MS } from "./console-server";
+import { formatBytes, formatInt, formatMs } from "./format";
+import { type ResultRow, markdownTable, verdict } from "./results-table";
+import { machineInfo, runLine } from "./machine";
 
 /**
  * A page's own code beyond the build's bare page, compressed: its components, tables, forms and the libraries
@@ -48,7 +41,6 @@ export interface PagesRun {
   load: { before: number; after: number };
 }
 
-const verdict = (ok: boolean): Verdict => (ok ? "pass" : "FAIL");
 const median = (values: readonly number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 

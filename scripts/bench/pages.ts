@@ -20,23 +20,16 @@ import { measureBundles } from "./pages-bundle";
 import { watchIdle } from "./pages-idle";
 import { type PageSpec, firstRowTarget, loadPage, measurePage } from "./pages-load";
 import { type HtmlCheck, idleTable, report } from "./pages-report";
-import {
-  BENCH_WORK,
-  SERVER_CACHE_EXPIRY_MS,
-  ensureBuild,
-  formatMs,
-  formatStats,
-  launchChromium,
-  loadAverage,
-  log,
-  machineInfo,
-  parseFlags,
-  runBench,
-  sleep,
-  startBenchCluster,
-  startConsole,
-  writeBenchSection,
-} from "./support";
+import { BENCH_WORK, log, runBench } from "./run";
+import { parseFlags } from "./flags";
+import { startBenchCluster } from "./bench-cluster";
+import { ensureBuild } from "./console-build";
+import { SERVER_CACHE_EXPIRY_MS, startConsole } from "./console-server";
+import { launchChromium } from "./chromium";
+import { sleep } from "./timing";
+import { formatMs, formatStats } from "./format";
+import { loadAverage, machineInfo } from "./machine";
+import { writeBenchSection } from "./bench-doc";
 
 const CLUSTER = "bench";
 const SAMPLES = 3;

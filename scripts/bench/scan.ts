@@ -12,36 +12,26 @@ import {
   type KafkajsRun,
   type KcatRun,
   kafkajsRound,
-  kafkajsVersion,
   kcatRound,
   kcatVersion,
   perSecond,
   processCpuMs,
   rate,
+  ratesText,
   READ_TIMEOUT_MS,
 } from "./baselines";
 import { MESSAGES_RECORDS, MESSAGES_TOPIC, ensureMessagesDataSet, keyOf, valueOf } from "./messages-data";
 import { readEvents } from "./stream";
-import {
-  type ResultRow,
-  type RunningConsole,
-  formatInt,
-  formatMs,
-  loadAverage,
-  log,
-  machineInfo,
-  markdownTable,
-  parseFlags,
-  runBench,
-  runLine,
-  setupKafka,
-  sleep,
-  startBenchCluster,
-  startConsole,
-  stats,
-  formatStats,
-  writeBenchSection,
-} from "./support";
+import { log, runBench } from "./run";
+import { parseFlags } from "./flags";
+import { setupKafka, startBenchCluster } from "./bench-cluster";
+import { type RunningConsole, startConsole } from "./console-server";
+import { sleep } from "./timing";
+import { stats } from "./stats";
+import { formatInt, formatMs, formatStats } from "./format";
+import { type ResultRow, markdownTable } from "./results-table";
+import { kafkajsVersion, loadAverage, machineInfo, runLine } from "./machine";
+import { writeBenchSection } from "./bench-doc";
 
 const CLUSTER = "bench";
 const ROUNDS = 3;
@@ -117,10 +107,6 @@ function median(values: readonly number[]): number {
 
 function rates(runs: readonly { ms: number }[], count = MESSAGES_RECORDS): number[] {
   return runs.map((r) => perSecond(count, r.ms));
-}
-
-function ratesText(values: readonly number[]): string {
-  return values.map((v) => formatInt(Math.round(v))).join(", ");
 }
 
 async function main(): Promise<void> {

@@ -26,24 +26,15 @@ import {
   recreateTopic,
   valueOf,
 } from "./messages-data";
-import {
-  formatInt,
-  formatMs,
-  loadAverage,
-  log,
-  machineInfo,
-  markdownTable,
-  onCleanup,
-  parseFlags,
-  runBench,
-  runLine,
-  setupKafka,
-  startBenchCluster,
-  startConsole,
-  stats,
-  type RunningConsole,
-  writeBenchSection,
-} from "./support";
+import { log, onCleanup, runBench } from "./run";
+import { parseFlags } from "./flags";
+import { setupKafka, startBenchCluster } from "./bench-cluster";
+import { startConsole, type RunningConsole } from "./console-server";
+import { stats } from "./stats";
+import { formatInt, formatMs } from "./format";
+import { markdownTable } from "./results-table";
+import { loadAverage, machineInfo, runLine } from "./machine";
+import { writeBenchSection } from "./bench-doc";
 import { readEvents } from "./stream";
 
 const CLUSTER = "bench";

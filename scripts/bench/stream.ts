@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { SseParser, toStreamEvent } from "../../lib/messages/sse";
 import type { StreamEvent } from "../../lib/messages/types";
-import { sleep } from "./support";
+import { sleep } from "./timing";
 
 export type Outcome = "stopped" | "closed" | "aborted";
 

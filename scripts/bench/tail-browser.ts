@@ -6,26 +6,17 @@
  * section of docs/BENCHMARKS.md.
  */
 import { performance } from "node:perf_hooks";
-import {
-  type ResultRow,
-  type Verdict,
-  formatInt,
-  formatMs,
-  loadAverage,
-  launchChromium,
-  log,
-  machineInfo,
-  markdownTable,
-  parseFlags,
-  runBench,
-  runLine,
-  sleep,
-  startBenchCluster,
-  startConsole,
-  stats,
-  formatStats,
-  writeBenchSection,
-} from "./support";
+import { log, runBench } from "./run";
+import { parseFlags } from "./flags";
+import { startBenchCluster } from "./bench-cluster";
+import { startConsole } from "./console-server";
+import { launchChromium } from "./chromium";
+import { sleep } from "./timing";
+import { mean, stats } from "./stats";
+import { formatInt, formatMs, formatStats } from "./format";
+import { type ResultRow, type Verdict, markdownTable } from "./results-table";
+import { loadAverage, machineInfo, runLine } from "./machine";
+import { writeBenchSection } from "./bench-doc";
 import { CPU_PROFILE, startCpuProfile, stopCpuProfile } from "./cpu-profile";
 import { freshTailTopic, PRODUCE_BATCH, PRODUCE_EVERY_MS, TARGET_RATE, produceAtRate } from "./tail-load";
 
@@ -64,10 +55,6 @@ document.addEventListener("keydown", (event) => {
 interface Probe {
   longTasks: { start: number; duration: number }[];
   inputs: number[];
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
 async function main(): Promise<void> {

@@ -1,12 +1,15 @@
 /**
  * The live-tail load of the message benchmarks: a kafkajs producer writing PRODUCE_BATCH records of the data set's
  * 200 B values every PRODUCE_EVERY_MS by the wall clock (10,000 records/s), up to PRODUCE_IN_FLIGHT sends at a time.
- * Shared by messages.ts (a Node client tails) and tail-browser.ts (the page tails in Chromium).
+ * Shared by messages-first.ts and messages-memory.ts (a Node client tails) and tail-browser.ts (the page tails in
+ * Chromium).
  */
 import { performance } from "node:perf_hooks";
 import { Partitioners, type Producer } from "kafkajs";
 import { MESSAGES_REPLICATION, recreateTopic, valueOf } from "./messages-data";
-import { onCleanup, setupKafka, sleep } from "./support";
+import { onCleanup } from "./run";
+import { setupKafka } from "./bench-cluster";
+import { sleep } from "./timing";
 
 export const PRODUCE_EVERY_MS = 100;
 export const PRODUCE_BATCH = 1_000;

@@ -14,7 +14,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Admin, type Kafka, Partitioners } from "kafkajs";
-import { formatInt, formatMs, log, setupKafka, sleep } from "./support";
+import { log } from "./run";
+import { setupKafka } from "./bench-cluster";
+import { sleep } from "./timing";
+import { formatInt, formatMs } from "./format";
 
 export const TOPIC_COUNT = 2_000;
 export const PARTITIONS_PER_TOPIC = 10;

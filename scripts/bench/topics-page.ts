@@ -9,7 +9,10 @@
  */
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { join } from "node:path";
-import { BENCH_WORK, SERVER_CACHE_EXPIRY_MS, type Stats, log, sleep, stats } from "./support";
+import { BENCH_WORK, log } from "./run";
+import { SERVER_CACHE_EXPIRY_MS } from "./console-server";
+import { sleep } from "./timing";
+import { type Stats, stats } from "./stats";
 
 export interface PageExpectations {
   /** Topics listed by default (internal ones hidden). */
