@@ -79,3 +79,14 @@ export function writeBenchSection(name: string, heading: string, body: string, m
   writeFileSync(BENCH_DOC, doc);
   log(`Wrote the ${heading} section of ${BENCH_DOC}.`);
 }
+
+/** The lines of a section's "Seen during this run" list (warnings and errors the run logged), or none. */
+export function seenDuringRun(odd: readonly string[]): string[] {
+  if (odd.length === 0) return [];
+  return [
+    "",
+    "Seen during this run:",
+    "",
+    ...[...new Set(odd)].slice(0, 15).map((line) => `- ${line.replace(/\s+/g, " ").slice(0, 300)}`),
+  ];
+}

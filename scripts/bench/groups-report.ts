@@ -26,6 +26,7 @@ import {
 import { type BaselineResult } from "./groups-baseline";
 import { type ApiResult } from "./groups-api";
 import { type PageResult } from "./groups-page";
+import { seenDuringRun } from "./bench-doc";
 
 export function requestList(requests: ReadonlyMap<string, number>): string {
   return [...requests]
@@ -287,13 +288,6 @@ export function report(
         'the DOM; rows are counted with `getByRole("row")` in the table body.'),
     "- The machine is shared with other work while the benchmark runs, so single samples vary; the ratio is " +
       "the steadier number.",
-    ...(odd.length > 0
-      ? [
-          "",
-          "Seen during this run:",
-          "",
-          ...[...new Set(odd)].slice(0, 15).map((line) => `- ${line.replace(/\s+/g, " ").slice(0, 300)}`),
-        ]
-      : []),
+    ...seenDuringRun(odd),
   ].join("\n");
 }

@@ -28,6 +28,7 @@ import { stats } from "./stats";
 import { formatBytes, formatInt, formatMs, formatStats, mb } from "./format";
 import { type ResultRow, markdownTable, verdict } from "./results-table";
 import { kafkajsVersion, machineInfo, runLine } from "./machine";
+import { seenDuringRun } from "./bench-doc";
 
 interface Report {
   body: string;
@@ -315,14 +316,7 @@ export function report(
           `MB): this run cannot tell whether the server held them.`),
     "",
     ...methodLines(memory),
-    ...(odd.length > 0
-      ? [
-          "",
-          "Seen during this run:",
-          "",
-          ...[...new Set(odd)].slice(0, 15).map((line) => `- ${line.replace(/\s+/g, " ").slice(0, 300)}`),
-        ]
-      : []),
+    ...seenDuringRun(odd),
   ].join("\n");
   return { body, failed };
 }

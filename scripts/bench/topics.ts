@@ -40,7 +40,7 @@ import { sleep } from "./timing";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
 import { type ResultRow, markdownTable, verdict } from "./results-table";
 import { kafkajsVersion, loadAverage, machineInfo, runLine } from "./machine";
-import { writeBenchSection } from "./bench-doc";
+import { writeBenchSection, seenDuringRun } from "./bench-doc";
 
 const PAGE_SAMPLES = 3;
 const API_TARGET_MS = 1_000;
@@ -219,14 +219,7 @@ function report(
       "The console sends the same requests whatever the replica count (the answers list more replicas).",
     "- The machine is shared with other work while the benchmark runs, so single samples vary; the ratio is " +
       "the steadier number.",
-    ...(odd.length > 0
-      ? [
-          "",
-          "Seen during this run:",
-          "",
-          ...[...new Set(odd)].slice(0, 15).map((line) => `- ${line.replace(/\s+/g, " ").slice(0, 300)}`),
-        ]
-      : []),
+    ...seenDuringRun(odd),
   ].join("\n");
 }
 
