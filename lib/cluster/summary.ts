@@ -98,7 +98,8 @@ export function partitionHasProblem(p: MetaPartition, problem: PartitionProblem,
 
 /** Alive brokers, plus brokers that partitions name as replicas but that are not alive (shown offline). */
 export function summarizeBrokers(
-  snapshot: ClusterSnapshot,
+  /** No configs needed: the Metadata read alone (server/cluster/metadata.ts getMetadata) will do. */
+  snapshot: Pick<ClusterSnapshot, "brokers" | "topics" | "controllerId">,
   disks?: ReadonlyMap<number, BrokerDisk>,
   /** Messages/s per broker (by the partitions it leads), when sampled. */
   rates?: ReadonlyMap<number, number>,

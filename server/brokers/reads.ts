@@ -4,7 +4,7 @@ import { summarizeBrokers } from "@/lib/cluster/summary";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { describeConfigs } from "@/server/cluster/configs";
 import { ConsoleError } from "@/server/errors";
-import { getSnapshot } from "@/server/cluster/metadata";
+import { getMetadata } from "@/server/cluster/metadata";
 import {
   CONFIG_RESOURCE_BROKER,
   KafkaErrorCode,
@@ -51,7 +51,7 @@ export async function readBrokerConfigs(cluster: ClusterHandle, id: number): Pro
 
 /** One broker: its configs with their sources, the partitions it leads and follows, its log dirs. */
 export async function describeBroker(cluster: ClusterHandle, id: number): Promise<BrokerResponse> {
-  const snapshot = await getSnapshot(cluster);
+  const snapshot = await getMetadata(cluster);
   const info = summarizeBrokers(snapshot).find((b) => b.id === id);
   if (!info) throw new ConsoleError("not_found", `The cluster has no broker ${id}.`, 404);
   const partitions = snapshot.topics

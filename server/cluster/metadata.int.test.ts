@@ -6,7 +6,7 @@ import { TEST_CLUSTER } from "@/scripts/test-support/test-cluster";
 import { testPort } from "@/scripts/test-support/ports";
 import { invalidate } from "@/server/cache";
 import { getLogDirSizes } from "@/server/cluster/logdirs";
-import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
+import { getMetadata, getSnapshot, invalidateMetadata, readListConfigs } from "@/server/cluster/metadata";
 import { eventually, produceTo, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
 
 const topic = uniqueName("meta");
@@ -89,6 +89,49 @@ describe("cluster snapshot", () => {
     for (const [id, disk] of whole.brokers) {
       expect(split.brokers.get(id)?.totalBytes).toBe(disk.totalBytes);
       expect(split.brokers.get(id)?.usedBytes).toBeGreaterThan(0);
+    }
+  });
+
+  it("reads the same topic configs in batches spread over the brokers as in one request", async () => {
+    const others = [1, 2, 3].map((n) => ({ name: uniqueName(`meta-configs-${n}`), minIsr: n }));
+    await withFixtureAdmin((admin) =>
+      admin.createTopics({
+        waitForLeaders: true,
+        topics: others.map(({ name, minIsr }) => ({
+          topic: name,
+          numPartitions: 1,
+          replicationFactor: 3,
+          configEntries: [
+            { name: "min.insync.replicas", value: String(minIsr) },
+            { name: "cleanup.policy", value: minIsr === 3 ? "compact" : "delete" },
+          ],
+        })),
+      }),
+    );
+    try {
+      const ours = new Set([topic, ...others.map((o) => o.name)]);
+      const metadata = await eventually(async () => {
+        invalidateMetadata(resolveCluster("test"));
+        const read = await getMetadata(resolveCluster("test"));
+        expect(read.topics.filter((t) => ours.has(t.name))).toHaveLength(4);
+        return { brokers: read.brokers, topics: read.topics.filter((t) => ours.has(t.name)) };
+      });
+      expect(metadata.brokers).toHaveLength(3);
+      // One topic a request: four requests over three brokers, so every broker answers, one of them twice.
+      const spread = await readListConfigs(resolveCluster("test"), metadata, { batch: 1 });
+      const whole = await readListConfigs(resolveCluster("test"), metadata, { batch: 1_000 });
+      expect(Object.fromEntries(spread.minIsr)).toEqual({
+        [topic]: 2,
+        ...Object.fromEntries(others.map((o) => [o.name, o.minIsr])),
+      });
+      expect(Object.fromEntries(spread.cleanupPolicy)).toEqual({
+        [topic]: "delete",
+        ...Object.fromEntries(others.map((o) => [o.name, o.minIsr === 3 ? "compact" : "delete"])),
+      });
+      expect(Object.fromEntries(whole.minIsr)).toEqual(Object.fromEntries(spread.minIsr));
+      expect(Object.fromEntries(whole.cleanupPolicy)).toEqual(Object.fromEntries(spread.cleanupPolicy));
+    } finally {
+      await withFixtureAdmin((admin) => admin.deleteTopics({ topics: others.map((o) => o.name) }));
     }
   });
 

@@ -24,7 +24,7 @@ const LIST_CONFIGS = ["min.insync.replicas", "cleanup.policy"];
 /** Brokers, the active controller and every topic's partitions: the part of a snapshot that moves. */
 export type ClusterMetadata = Omit<ClusterSnapshot, "minIsr" | "cleanupPolicy">;
 
-interface ListConfigs {
+export interface ListConfigs {
   minIsr: Map<string, number>;
   cleanupPolicy: Map<string, string>;
   topics: Set<string>;
@@ -53,24 +53,52 @@ export function getMetadata(cluster: ClusterHandle): Promise<ClusterMetadata> {
   });
 }
 
-async function readListConfigs(cluster: ClusterHandle, metadata: ClusterMetadata): Promise<ListConfigs> {
+/**
+ * The list configs of every topic in `metadata`: DescribeConfigs in batches of `batch` topics, spread over the live
+ * brokers (any broker answers for a topic), one batch in flight per broker. At 10,000 topics that is 10 round trips
+ * in 4 steps on 3 brokers instead of 10 in a row, and each answer is still decoded on its own turn of the loop.
+ */
+export async function readListConfigs(
+  cluster: ClusterHandle,
+  metadata: Pick<ClusterMetadata, "brokers" | "topics">,
+  { batch = CONFIGS_BATCH }: { batch?: number } = {},
+): Promise<ListConfigs> {
   const out: ListConfigs = {
     minIsr: new Map(),
     cleanupPolicy: new Map(),
     topics: new Set(metadata.topics.map((t) => t.name)),
     expires: Date.now() + CONFIGS_TTL_MS,
   };
-  // In batches, each answer a few milliseconds of decoding (one answer for 10,000 topics would be one long block).
-  const names = metadata.topics.map((t) => t.name);
-  for (const batch of chunksOf(names, CONFIGS_BATCH)) {
-    const resources = batch.map((name) => ({ type: CONFIG_RESOURCE_TOPIC, name, configNames: LIST_CONFIGS }));
-    for (const resource of await describeConfigs(cluster, resources)) {
-      for (const config of resource.configs) {
-        if (config.name === "min.insync.replicas" && config.value) out.minIsr.set(resource.name, Number(config.value));
-        if (config.name === "cleanup.policy" && config.value) out.cleanupPolicy.set(resource.name, config.value);
+  const batches = chunksOf(
+    metadata.topics.map((t) => t.name),
+    batch,
+  );
+  // No broker known (an empty answer): any broker, one batch after the other, as describeConfigs picks it.
+  const lanes: (number | undefined)[] =
+    metadata.brokers.length > 0 ? metadata.brokers.map((b) => b.nodeId) : [undefined];
+  await Promise.all(
+    lanes.map(async (nodeId, lane) => {
+      for (let i = lane; i < batches.length; i += lanes.length) {
+        const resources = (batches[i] ?? []).map((name) => ({
+          type: CONFIG_RESOURCE_TOPIC,
+          name,
+          configNames: LIST_CONFIGS,
+        }));
+        // A broker leaving the cluster may still be in the metadata: its batch goes to any broker instead.
+        const described = await describeConfigs(cluster, resources, nodeId).catch((error: unknown) => {
+          if (nodeId === undefined) throw error;
+          return describeConfigs(cluster, resources);
+        });
+        for (const resource of described) {
+          for (const config of resource.configs) {
+            if (config.name === "min.insync.replicas" && config.value)
+              out.minIsr.set(resource.name, Number(config.value));
+            if (config.name === "cleanup.policy" && config.value) out.cleanupPolicy.set(resource.name, config.value);
+          }
+        }
       }
-    }
-  }
+    }),
+  );
   return out;
 }
 
