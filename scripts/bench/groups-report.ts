@@ -1,4 +1,5 @@
 /** The consumer-groups benchmark's section of docs/BENCHMARKS.md, written from one run's numbers. */
+import { QUIET_TAB_NOTE } from "./chromium";
 import {
   GROUP_COUNT,
   GROUP_TOPIC_COUNT,
@@ -285,7 +286,8 @@ export function report(
       (`${PAGE_SAMPLES} loads each in a fresh browser context, started like the steady requests (the list ` +
         `request reads Kafka). `) +
       ("Times are taken in the page with `performance.now()`, from navigation start to the first group row in " +
-        'the DOM; rows are counted with `getByRole("row")` in the table body.'),
+        'the DOM; rows are counted with `getByRole("row")` in the table body. ') +
+      QUIET_TAB_NOTE,
     "- The machine is shared with other work while the benchmark runs, so single samples vary; the ratio is " +
       "the steadier number.",
     ...seenDuringRun(odd),

@@ -10,6 +10,7 @@
  */
 import type { Browser } from "@playwright/test";
 import { performance } from "node:perf_hooks";
+import { untilBrowserQuiet } from "./chromium";
 import { pollInPage, watchErrors } from "./topics-page";
 import { log } from "./run";
 import { sleep } from "./timing";
@@ -129,6 +130,7 @@ export async function loadPage(
     await context.addInitScript({ content: probe(spec.row) });
     const page = await context.newPage();
     watchErrors(page, errors);
+    await untilBrowserQuiet(browser);
     await page.goto(`${baseUrl}${spec.path}`, { waitUntil: "commit" });
     // The time is the probe's; polling only notices it.
     const firstRow = `window.__bench && window.__bench.firstRowAt !== undefined`;

@@ -8,6 +8,7 @@ import { SERVER_CACHE_EXPIRY_MS } from "./console-server";
 import { formatBytes, formatInt, formatMs } from "./format";
 import { type ResultRow, markdownTable, verdict } from "./results-table";
 import { machineInfo, runLine } from "./machine";
+import { QUIET_TAB_NOTE } from "./chromium";
 
 /**
  * A page's own code beyond the build's bare page, compressed: its components, tables, forms and the libraries
@@ -235,7 +236,8 @@ export function report(run: PagesRun): string {
       "page's row selector (the row locators of `e2e/pages/*`, as CSS) enters the DOM, so rows in the server's HTML " +
       "count as soon as the parser inserts them. Requests, `_rsc` prefetches and JS bytes come from the page's " +
       "resource timing (`transferSize`: gzip as sent, with headers; `decodedBodySize`), counted up to 1 s after " +
-      "the first row with nobody touching the page. Medians; target per page ≤ 1.5 × API median + 150 ms.",
+      "the first row with nobody touching the page. Medians; target per page ≤ 1.5 × API median + 150 ms. " +
+      QUIET_TAB_NOTE,
     "- Bundle: Next.js writes the chunks of each route's first load to " +
       "`.next/diagnostics/route-bundle-stats.json`; sizes are those files (uncompressed) and gzipped here at level " +
       "6, as the server sends them. Floor: the build's bare not-found page (root layout only: React, the router, " +

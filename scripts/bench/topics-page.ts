@@ -9,6 +9,7 @@
  */
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { join } from "node:path";
+import { untilBrowserQuiet } from "./chromium";
 import { BENCH_WORK, log } from "./run";
 import { SERVER_CACHE_EXPIRY_MS } from "./console-server";
 import { sleep } from "./timing";
@@ -170,6 +171,8 @@ export async function openMeasuredPage(context: BrowserContext, url: string, err
   await context.addInitScript({ content: FIRST_ROW_PROBE });
   const page = await context.newPage();
   watchErrors(page, errors);
+  const browser = context.browser();
+  if (browser) await untilBrowserQuiet(browser);
   await page.goto(url, { waitUntil: "commit" });
   return page;
 }

@@ -35,7 +35,7 @@ import { log, runBench } from "./run";
 import { parseFlags } from "./flags";
 import { startBenchCluster } from "./bench-cluster";
 import { SERVER_CACHE_EXPIRY_MS, startConsole } from "./console-server";
-import { launchChromium } from "./chromium";
+import { launchChromium, QUIET_TAB_NOTE } from "./chromium";
 import { sleep } from "./timing";
 import { formatBytes, formatInt, formatMs, formatStats } from "./format";
 import { type ResultRow, markdownTable, verdict } from "./results-table";
@@ -210,6 +210,7 @@ function report(
         `page with \`performance.now()\`: from navigation start to `) +
       ("the first table row in the DOM, and from the input or click event to the first animation frame where " +
         "the table shows the result. ") +
+      `${QUIET_TAB_NOTE} ` +
       ('Rows are counted with `getByRole("row")` in the table body (spacer rows are aria-hidden); the heap is ' +
         "CDP `Performance.getMetrics` JSHeapUsedSize after `HeapProfiler.collectGarbage`."),
     "- Replication factor 1 because of this machine, not the console: with RF 3 each of the 3 brokers would " +
