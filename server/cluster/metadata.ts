@@ -73,16 +73,18 @@ export async function readListConfigs(
     topics: new Set(metadata.topics.map((t) => t.name)),
     expires: Date.now() + CONFIGS_TTL_MS,
   };
-  // No broker known (an empty answer): any broker, one batch after the other, as describeConfigs picks it.
-  const lanes: (number | undefined)[] =
-    metadata.brokers.length > 0 ? metadata.brokers.map((b) => b.nodeId) : [undefined];
+  const brokers = metadata.brokers.map((b) => b.nodeId);
   // Few big requests rather than many: under load each waits its turn behind the lists' other requests on the broker.
   const size =
-    batch ?? Math.min(CONFIGS_MOST, Math.max(CONFIGS_BATCH, Math.ceil(metadata.topics.length / lanes.length)));
+    batch ??
+    Math.min(CONFIGS_MOST, Math.max(CONFIGS_BATCH, Math.ceil(metadata.topics.length / Math.max(1, brokers.length))));
   const batches = chunksOf(
     metadata.topics.map((t) => t.name),
     size,
   );
+  // One batch (or no broker known): any broker, as describeConfigs picks it, so a small cluster's read opens no
+  // connection the shared client does not hold already. More: one lane per broker, one batch in flight on each.
+  const lanes: (number | undefined)[] = batches.length > 1 && brokers.length > 0 ? brokers : [undefined];
   await Promise.all(
     lanes.map(async (nodeId, lane) => {
       for (let i = lane; i < batches.length; i += lanes.length) {
