@@ -10,11 +10,30 @@ import { sleep } from "./timing";
 
 export const LOOP_FILE = join(BENCH_WORK, "big-event-loop.json");
 
+/** The longest gap a 5 ms timer saw, and the main thread's time on a CPU and waiting for one in it (null: no /proc). */
+export interface LoopStall {
+  ms: number;
+  runMs: number | null;
+  waitMs: number | null;
+}
+
 export interface LoopDelay {
   seq: number;
   max: number;
   p99: number;
   mean: number;
+  stall: LoopStall;
+}
+
+/** "84 ms (console's own work 34 ms, waiting for a CPU 44 ms)" for the longest of some stalls. */
+export function describeStall(stalls: readonly LoopStall[]): string {
+  const longest = stalls.reduce<LoopStall | undefined>((a, b) => (a && a.ms >= b.ms ? a : b), undefined);
+  if (!longest) return "—";
+  const parts =
+    longest.runMs === null || longest.waitMs === null
+      ? ""
+      : ` (the console's own work ${Math.round(longest.runMs)} ms, waiting for a CPU ${Math.round(longest.waitMs)} ms)`;
+  return `${Math.round(longest.ms)} ms${parts}`;
 }
 
 /** Asks the server's preload for its histogram since the last ask (and to start a new one). */
