@@ -36,3 +36,16 @@ export function stats(samples: readonly number[]): Stats {
 export function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
+
+/** The slope of the least-squares line through the points (0 for fewer than two distinct x). */
+export function leastSquaresSlope(points: readonly { x: number; y: number }[]): number {
+  const mx = mean(points.map((p) => p.x));
+  const my = mean(points.map((p) => p.y));
+  let num = 0;
+  let den = 0;
+  for (const p of points) {
+    num += (p.x - mx) * (p.y - my);
+    den += (p.x - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
+}
