@@ -43,7 +43,7 @@ async function leadersOf(topics: readonly MetaTopic[]): Promise<LeaderTopics> {
 
 /**
  * One ListOffsets round: requests to every leader, answered in parallel, each answer merged as it comes, each
- * request encoded in a turn of the event loop of its own (ListOffsets.encodeInOwnTurn). Partitions whose leader did
+ * request encoded in a turn of the event loop of its own. Partitions whose leader did
  * not answer or that answered with an error are left out; every request failing is an error.
  */
 async function askLeaders(
@@ -59,6 +59,9 @@ async function askLeaders(
     const settled: Promise<unknown>[] = [];
     for (const [leader, topics] of leaders) {
       for (const request of requestsOf(topics)) {
+        // Each request after the first is encoded in a turn of its own. Not ListOffsets.encodeInOwnTurn: a stream
+        // asks its own client, which it may close meanwhile, and a request resumed after that must not reopen it.
+        if (settled.length > 0) await yieldToLoop();
         const answered = c
           .findBroker({ nodeId: leader })
           .then((broker) => send(broker, ListOffsets, { isolationLevel, timestamp, topics: request }))

@@ -32,7 +32,6 @@ export const ListOffsets: ApiSpec<ListOffsetsRequest, ListOffsetsResponse> = {
   versions: [2, 4, 5],
   flexibleFrom: 6,
   ownTurnFromBytes: OWN_TURN_BYTES,
-  encodeInOwnTurn: true,
   encode(w, v, req) {
     w.int32(-1).int8(req.isolationLevel);
     w.array(req.topics, (w, t) => {
