@@ -33,18 +33,9 @@ function byLeader(topics: readonly MetaTopic[]): LeaderTopics {
 }
 
 /**
- * byLeader in a turn of its own (~10 ms at 50,000 partitions): a list's reads start together when the metadata comes
- * in, and each one's first pass over the partitions would otherwise share that turn.
- */
-async function leadersOf(topics: readonly MetaTopic[]): Promise<LeaderTopics> {
-  if (topics.length > 1) await yieldToLoop();
-  return byLeader(topics);
-}
-
-/**
  * One ListOffsets round: requests to every leader, answered in parallel, each answer merged as it comes, each
- * request encoded in a turn of the event loop of its own. Partitions whose leader did
- * not answer or that answered with an error are left out; every request failing is an error.
+ * request encoded in a turn of the event loop of its own. Partitions whose leader did not answer or that answered
+ * with an error are left out; every request failing is an error.
  */
 async function askLeaders(
   cluster: ClusterHandle,
@@ -59,8 +50,6 @@ async function askLeaders(
     const settled: Promise<unknown>[] = [];
     for (const [leader, topics] of leaders) {
       for (const request of requestsOf(topics)) {
-        // Each request after the first is encoded in a turn of its own. Not ListOffsets.encodeInOwnTurn: a stream
-        // asks its own client, which it may close meanwhile, and a request resumed after that must not reopen it.
         if (settled.length > 0) await yieldToLoop();
         const answered = c
           .findBroker({ nodeId: leader })
@@ -88,13 +77,13 @@ async function askLeaders(
  * and fails the whole answer on one partition's error). Partitions whose leader is unknown or answered with an
  * error are left out, so one sick partition never hides the others.
  */
-export async function listOffsets(
+export function listOffsets(
   cluster: ClusterHandle,
   topics: readonly MetaTopic[],
   timestamp: bigint,
   isolationLevel: 0 | 1 = 0,
 ): Promise<Map<string, Map<number, bigint>>> {
-  return askLeaders(cluster, await leadersOf(topics), timestamp, isolationLevel);
+  return askLeaders(cluster, byLeader(topics), timestamp, isolationLevel);
 }
 
 /** When each watermarks answer was read (the middle of its requests), for rates derived from it. */
@@ -125,7 +114,7 @@ export async function readEndOffsets(
 /** Low and high watermarks of the given topics (two bulk rounds, in parallel). */
 export async function readWatermarks(cluster: ClusterHandle, topics: readonly MetaTopic[]): Promise<Watermarks> {
   const started = Date.now();
-  const leaders = await leadersOf(topics);
+  const leaders = byLeader(topics);
   const [low, high] = await Promise.all([
     askLeaders(cluster, leaders, EARLIEST, 0),
     askLeaders(cluster, leaders, LATEST, 0),
