@@ -50,7 +50,8 @@ function mergeDirs(answers: readonly LogDir[][]): LogDir[] {
 /**
  * One broker's log dirs. A broker with up to `most` (REQUEST_PARTITIONS) replicas is asked about everything on it;
  * one with more (17,000 on a 50,000-partition cluster, an answer that took ~80 ms to decode in one block) is asked
- * about the replicas the metadata places on it, in requests of that size, each sent in a turn of the loop of its own.
+ * about the replicas the metadata places on it, in requests of that size, each encoded in a turn of the loop of its
+ * own (DescribeLogDirs.encodeInOwnTurn).
  * Either way a dir's capacity comes with every answer.
  */
 async function describeBroker(
@@ -60,13 +61,14 @@ async function describeBroker(
   most: number,
 ): Promise<LogDir[]> {
   const broker = await c.findBroker({ nodeId: id });
+  // Every broker's lookup resolves in the same turn: each one's pass over the partitions gets a turn of its own.
+  await yieldToLoop();
   const hosted = replicasOn(topics, id);
   let replicas = 0;
   for (const t of hosted) replicas += t.partitions.length;
   if (replicas <= most) return send(broker, DescribeLogDirs, null);
   const answers: Promise<LogDir[]>[] = [];
   for (const request of requestsOf(hosted, most)) {
-    if (answers.length > 0) await yieldToLoop();
     const answer = send(broker, DescribeLogDirs, request);
     answer.catch(() => undefined); // awaited below with the others; a failure must not go unhandled meanwhile
     answers.push(answer);

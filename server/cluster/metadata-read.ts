@@ -7,6 +7,7 @@ import {
   KafkaErrorCode,
   Metadata,
   type MetadataBroker,
+  type MetadataTopic,
   type MetadataTopicCursor,
   type ProtocolCluster,
   send,
@@ -75,22 +76,24 @@ export async function readTopics(
   topics: MetaTopic[];
 }> {
   const { clusterId, brokers, topics: cursor } = await sendMetadata(cluster, names);
-  const decoded = await drainInSlices((step) => cursor.next(step));
-  const topics: MetaTopic[] = [];
-  for (const t of decoded) {
-    if (t.errorCode !== KafkaErrorCode.NONE && t.errorCode !== KafkaErrorCode.LEADER_NOT_AVAILABLE) continue;
-    topics.push({
-      name: t.name,
-      partitions: t.partitions
-        .map((p) => ({
-          partitionId: p.partition,
-          leader: p.leader,
-          replicas: p.replicas,
-          isr: p.isr,
-          offlineReplicas: p.offlineReplicas,
-        }))
-        .sort((a, b) => a.partitionId - b.partitionId),
-    });
-  }
-  return { clusterId, brokers, topics };
+  // Each slice decodes topics and makes them the console's own, so neither step is a block of 10,000 topics.
+  const decoded = await drainInSlices((step) => cursor.next(step).map(metaTopic));
+  return { clusterId, brokers, topics: decoded.filter((t) => t !== null) };
+}
+
+/** A topic of the answer as the console keeps it, partitions sorted by id; null for one left out (see readTopics). */
+function metaTopic(t: MetadataTopic): MetaTopic | null {
+  if (t.errorCode !== KafkaErrorCode.NONE && t.errorCode !== KafkaErrorCode.LEADER_NOT_AVAILABLE) return null;
+  return {
+    name: t.name,
+    partitions: t.partitions
+      .map((p) => ({
+        partitionId: p.partition,
+        leader: p.leader,
+        replicas: p.replicas,
+        isr: p.isr,
+        offlineReplicas: p.offlineReplicas,
+      }))
+      .sort((a, b) => a.partitionId - b.partitionId),
+  };
 }

@@ -33,8 +33,17 @@ function byLeader(topics: readonly MetaTopic[]): LeaderTopics {
 }
 
 /**
+ * byLeader in a turn of its own (~10 ms at 50,000 partitions): a list's reads start together when the metadata comes
+ * in, and each one's first pass over the partitions would otherwise share that turn.
+ */
+async function leadersOf(topics: readonly MetaTopic[]): Promise<LeaderTopics> {
+  if (topics.length > 1) await yieldToLoop();
+  return byLeader(topics);
+}
+
+/**
  * One ListOffsets round: requests to every leader, answered in parallel, each answer merged as it comes, each
- * request encoded in a turn of the event loop of its own. Partitions whose leader did not answer or that answered
+ * request encoded in a turn of the event loop of its own (ListOffsets.encodeInOwnTurn). Partitions whose leader did not answer or that answered
  * with an error are left out; every request failing is an error.
  */
 async function askLeaders(
@@ -50,7 +59,6 @@ async function askLeaders(
     const settled: Promise<unknown>[] = [];
     for (const [leader, topics] of leaders) {
       for (const request of requestsOf(topics)) {
-        if (settled.length > 0) await yieldToLoop();
         const answered = c
           .findBroker({ nodeId: leader })
           .then((broker) => send(broker, ListOffsets, { isolationLevel, timestamp, topics: request }))
@@ -77,13 +85,13 @@ async function askLeaders(
  * and fails the whole answer on one partition's error). Partitions whose leader is unknown or answered with an
  * error are left out, so one sick partition never hides the others.
  */
-export function listOffsets(
+export async function listOffsets(
   cluster: ClusterHandle,
   topics: readonly MetaTopic[],
   timestamp: bigint,
   isolationLevel: 0 | 1 = 0,
 ): Promise<Map<string, Map<number, bigint>>> {
-  return askLeaders(cluster, byLeader(topics), timestamp, isolationLevel);
+  return askLeaders(cluster, await leadersOf(topics), timestamp, isolationLevel);
 }
 
 /** When each watermarks answer was read (the middle of its requests), for rates derived from it. */
@@ -114,7 +122,7 @@ export async function readEndOffsets(
 /** Low and high watermarks of the given topics (two bulk rounds, in parallel). */
 export async function readWatermarks(cluster: ClusterHandle, topics: readonly MetaTopic[]): Promise<Watermarks> {
   const started = Date.now();
-  const leaders = byLeader(topics);
+  const leaders = await leadersOf(topics);
   const [low, high] = await Promise.all([
     askLeaders(cluster, leaders, EARLIEST, 0),
     askLeaders(cluster, leaders, LATEST, 0),

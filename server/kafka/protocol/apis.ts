@@ -1,13 +1,10 @@
 import "server-only";
-import type { ApiSpec } from "@/server/kafka/protocol/bridge";
+import { type ApiSpec, OWN_TURN_BYTES } from "@/server/kafka/protocol/bridge";
 
 /**
  * The Kafka APIs the console speaks itself (see bridge.ts for why). Field layouts follow Kafka's message
  * definitions (clients/src/main/resources/common/message/*.json); only the versions listed are implemented.
  */
-
-/** Answers this large take ~2 ms and more to decode: each gets a turn of the event loop (bridge.ts). */
-const OWN_TURN_BYTES = 128 * 1024;
 
 // ---------------------------------------------------------------------------------------------- ListOffsets (2)
 export const EARLIEST = -2n;
@@ -35,6 +32,7 @@ export const ListOffsets: ApiSpec<ListOffsetsRequest, ListOffsetsResponse> = {
   versions: [2, 4, 5],
   flexibleFrom: 6,
   ownTurnFromBytes: OWN_TURN_BYTES,
+  encodeInOwnTurn: true,
   encode(w, v, req) {
     w.int32(-1).int8(req.isolationLevel);
     w.array(req.topics, (w, t) => {
@@ -77,6 +75,7 @@ export const DescribeLogDirs: ApiSpec<LogDirsRequest, LogDir[]> = {
   versions: [1, 4],
   flexibleFrom: 2,
   ownTurnFromBytes: OWN_TURN_BYTES,
+  encodeInOwnTurn: true,
   encode(w, v, topics) {
     if (v >= 2)
       w.compactArray(topics, (w, t) => {

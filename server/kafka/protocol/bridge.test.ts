@@ -14,13 +14,14 @@ function brokerAnswering(payload: Buffer): ProtocolBroker {
   };
 }
 
-const toy = (ownTurnFromBytes?: number): ApiSpec<null, number> => ({
+const toy = (ownTurnFromBytes?: number, onEncode?: () => void, encodeInOwnTurn = false): ApiSpec<null, number> => ({
   apiKey: 999,
   name: "Toy",
   versions: [0],
   flexibleFrom: 99,
   ...(ownTurnFromBytes === undefined ? {} : { ownTurnFromBytes }),
-  encode: () => undefined,
+  encodeInOwnTurn,
+  encode: () => onEncode?.(),
   decode: (r) => r.remaining(),
 });
 
@@ -40,5 +41,19 @@ describe("send", () => {
   it("decodes a large answer of an API that asks for it in a turn of its own, a small one at once", async () => {
     expect(await order(toy(1_000), Buffer.alloc(1_000))).toEqual(["turn", "decoded 1000"]);
     expect(await order(toy(1_000), Buffer.alloc(999))).toEqual(["decoded 999", "turn"]);
+  });
+
+  it("encodes a request at once, or in a turn of its own when its API asks for it", async () => {
+    for (const ownTurn of [false, true]) {
+      const seen: string[] = [];
+      setImmediate(() => seen.push("turn"));
+      await send(
+        brokerAnswering(Buffer.alloc(1)),
+        toy(undefined, () => seen.push("encoded"), ownTurn),
+        null,
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(seen).toEqual(ownTurn ? ["turn", "encoded"] : ["encoded", "turn"]);
+    }
   });
 });

@@ -50,6 +50,9 @@ export interface ProtocolCluster {
   findTopicPartitionMetadata(topic: string): { partitionId: number; leader: number }[];
 }
 
+/** Answers this large take ~2 ms and more to decode: each gets a turn of the event loop (ownTurnFromBytes). */
+export const OWN_TURN_BYTES = 128 * 1024;
+
 /** One Kafka API the console implements itself: its key, the versions it can speak, and how to speak them. */
 export interface ApiSpec<Req, Res> {
   apiKey: number;
@@ -70,6 +73,12 @@ export interface ApiSpec<Req, Res> {
    * wait per answer would slow a stream down.
    */
   ownTurnFromBytes?: number;
+  /**
+   * Requests are encoded in a turn of the event loop of their own: for APIs whose requests grow with partitions
+   * (4,000 partitions of ListOffsets: a few ms each). Callers that send to every broker at once (a list's rounds)
+   * would otherwise encode them all in the turn that started them, beside whatever else that turn does.
+   */
+  encodeInOwnTurn?: boolean;
   encode(w: Writer, version: number, req: Req): void;
   decode(r: Reader, version: number): Res;
 }
@@ -142,13 +151,14 @@ export async function send<Req, Res>(
       apiKey: spec.apiKey,
       apiVersion: version,
       apiName: spec.name,
-      encode: () => {
+      encode: async () => {
+        if (spec.encodeInOwnTurn) await yieldToLoop();
         const w = new Writer();
         // kafkajs writes request header v1; the tagged-field section of header v2 follows the client id directly.
         if (flexible) w.tags();
         spec.encode(w, version, req);
         const buf = w.toBuffer();
-        return Promise.resolve({ buf, buffer: buf });
+        return { buf, buffer: buf };
       },
     },
     response: {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ApiSpec } from "@/server/kafka/protocol/bridge";
+import { type ApiSpec, OWN_TURN_BYTES } from "@/server/kafka/protocol/bridge";
 
 /**
  * DescribeConfigs (32), spoken by the console itself: kafkajs' describeConfigs() refreshes its metadata of every
@@ -34,6 +34,9 @@ export const DescribeConfigs: ApiSpec<DescribeConfigsRequest, DescribedResource[
   name: "DescribeConfigs",
   versions: [1, 2, 3, 4],
   flexibleFrom: 4,
+  // The lists read a few configs of up to 4,000 topics a request (server/cluster/metadata.ts readListConfigs).
+  ownTurnFromBytes: OWN_TURN_BYTES,
+  encodeInOwnTurn: true,
   encode(w, v, req) {
     const flexible = v >= 4;
     const str = (s: string) => (flexible ? w.compactString(s) : w.string(s));
