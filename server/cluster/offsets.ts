@@ -43,8 +43,8 @@ async function leadersOf(topics: readonly MetaTopic[]): Promise<LeaderTopics> {
 
 /**
  * One ListOffsets round: requests to every leader, answered in parallel, each answer merged as it comes, each
- * request encoded in a turn of the event loop of its own (ListOffsets.encodeInOwnTurn). Partitions whose leader did not answer or that answered
- * with an error are left out; every request failing is an error.
+ * request encoded in a turn of the event loop of its own (ListOffsets.encodeInOwnTurn). Partitions whose leader did
+ * not answer or that answered with an error are left out; every request failing is an error.
  */
 async function askLeaders(
   cluster: ClusterHandle,
