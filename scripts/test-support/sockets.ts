@@ -34,3 +34,27 @@ export function establishedSockets(pid: number | "self", ports: Iterable<number>
   }
   return found;
 }
+
+/**
+ * The given sockets of a process as "local port -> remote port", for a failure message to say which broker a left-open
+ * connection goes to (and, with the server's logs, which client opened it); a socket closed meanwhile is left out.
+ */
+export function describeSockets(pid: number | "self", inodes: Iterable<string>): string[] {
+  const wanted = new Set(inodes);
+  const out: string[] = [];
+  for (const table of ["tcp", "tcp6"]) {
+    let lines: string[];
+    try {
+      lines = readFileSync(`/proc/${pid}/net/${table}`, "utf8").split("\n").slice(1);
+    } catch {
+      continue;
+    }
+    for (const line of lines) {
+      const cols = line.trim().split(/\s+/);
+      if (!cols[9] || !wanted.has(cols[9])) continue;
+      const port = (address: string | undefined) => parseInt(address?.split(":")[1] ?? "", 16);
+      out.push(`socket ${cols[9]}: local port ${port(cols[1])} -> broker port ${port(cols[2])}`);
+    }
+  }
+  return out;
+}

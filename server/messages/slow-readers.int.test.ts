@@ -7,7 +7,7 @@ import { buildIsCurrent, ROOT, STANDALONE_SERVER } from "@/scripts/build-info";
 import { authConsoleEnv, METRICS_TEST_TOKEN, TEST_USERS, type TestUser } from "@/scripts/test-support/auth-console";
 import { runKafkaTool } from "@/scripts/test-support/kafka-tools";
 import { testPort } from "@/scripts/test-support/ports";
-import { establishedSockets } from "@/scripts/test-support/sockets";
+import { describeSockets, establishedSockets } from "@/scripts/test-support/sockets";
 import { TEST_BOOTSTRAP } from "@/scripts/test-support/test-cluster";
 import { eventually, trackTopics, withFixtureAdmin } from "@/scripts/test-support/helpers";
 import { serverActions } from "@/e2e/support/actions";
@@ -286,7 +286,8 @@ describe("slow readers and disconnects on a 1M-record stream, several users at o
       await eventually(
         () => {
           const open = [...establishedSockets(pid, BROKER_PORTS)].filter((s) => !baselineSockets.has(s));
-          expect(open).toEqual([]);
+          // Described (ports), so a failure says which broker the connection left open goes to.
+          expect(describeSockets(pid, open)).toEqual([]);
           return Promise.resolve();
         },
         CLOSE_WITHIN_MS,
