@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ProduceInput } from "@/lib/messages/produce";
 import { produceMessages } from "@/server/messages/actions";
-import { trackTopics, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import { describeConfigs } from "@/server/cluster/configs";
+import { resolveCluster } from "@/server/kafka/clients";
+import { CONFIG_RESOURCE_TOPIC } from "@/server/kafka/protocol";
+import { eventually, trackTopics, withFixtureAdmin } from "@/scripts/test-support/helpers";
 import { TEST_BOOTSTRAP } from "@/scripts/test-support/test-cluster";
 
 const topics = trackTopics();
@@ -172,6 +175,20 @@ describe("refusals", () => {
         resources: [{ type: 2, name: topic, configEntries: [{ name: "max.message.bytes", value: "2000" }] }],
       }),
     );
+    // Brokers apply a config change from the controller's log a moment apart, and the console asks whichever broker
+    // the metadata names: wait until every one of them reads the new limit.
+    const cluster = resolveCluster("test");
+    const { brokers } = await cluster.admin((admin) => admin.describeCluster());
+    await eventually(async () => {
+      for (const { nodeId } of brokers) {
+        const [described] = await describeConfigs(
+          cluster,
+          [{ type: CONFIG_RESOURCE_TOPIC, name: topic, configNames: ["max.message.bytes"] }],
+          nodeId,
+        );
+        expect(described?.configs.find((c) => c.name === "max.message.bytes")?.value).toBe("2000");
+      }
+    }, 10_000);
     const result = await produceMessages("test", input(topic, { value: "w".repeat(500), copies: 20 }));
     if (!result.ok) throw new Error(result.message);
     expect(result.data.records.map((r) => r.offset)).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
