@@ -2,11 +2,11 @@ import "server-only";
 import type { ClusterSnapshot } from "@/lib/cluster/summary";
 import { invalidate, singleFlight } from "@/server/cache";
 import { type ClusterHandle } from "@/server/kafka/clients";
-import { ConsoleError } from "@/server/errors";
+import { toConsoleError } from "@/server/errors";
 import { getControllerId } from "@/server/cluster/quorum";
 import { chunksOf } from "@/server/chunks";
 import { describeConfigs } from "@/server/cluster/configs";
-import { CONFIG_RESOURCE_TOPIC, KafkaProtocolError } from "@/server/kafka/protocol";
+import { CONFIG_RESOURCE_TOPIC } from "@/server/kafka/protocol";
 import { readTopics } from "@/server/cluster/metadata-read";
 
 /** How long one metadata read serves every request of a cluster. */
@@ -148,10 +148,8 @@ export function getSnapshot(cluster: ClusterHandle): Promise<ClusterSnapshot> {
         configs = await getListConfigs(cluster, metadata);
         break;
       } catch (error) {
-        // The console's own DescribeConfigs throws the broker's code as a KafkaProtocolError.
-        const unknownTopic =
-          (error instanceof ConsoleError && error.kafkaType === "UNKNOWN_TOPIC_OR_PARTITION") ||
-          (error instanceof KafkaProtocolError && error.type === "UNKNOWN_TOPIC_OR_PARTITION");
+        // Whichever way it was raised (a ConsoleError, or the console's own DescribeConfigs' KafkaProtocolError).
+        const unknownTopic = toConsoleError(error, cluster.name).kafkaType === "UNKNOWN_TOPIC_OR_PARTITION";
         if (attempt >= 5 || !unknownTopic) throw error;
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
         invalidate(`metadata:${cluster.name}`);
