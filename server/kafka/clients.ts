@@ -6,8 +6,10 @@ import { findCluster } from "@/server/config/load";
 import { errorChain } from "@/server/kafka/error-chain";
 import { ConsoleError, isConnectionError, toConsoleError } from "@/server/errors";
 import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/protocol";
-// Before any connection opens: idle connections must not spin (see request-queue.ts).
+// Before any connection opens: idle connections must not spin (request-queue.ts), and one connect at a time opens one
+// socket (connect-once.ts).
 import "@/server/kafka/request-queue";
+import "@/server/kafka/connect-once";
 
 /**
  * The one place that creates Kafka clients: one kafkajs instance and one connected admin client per configured

@@ -1,4 +1,4 @@
-/** The one kafkajs internal the console touches (server/kafka/request-queue.ts): the per-connection request queue. */
+/** The kafkajs internals the console touches: the per-connection request queue and the connection itself. */
 declare module "kafkajs/src/network/requestQueue/index.js" {
   export default class RequestQueue {
     constructor(options: {
@@ -16,5 +16,14 @@ declare module "kafkajs/src/network/requestQueue/index.js" {
     checkPendingRequests(): void;
     scheduleCheckPendingRequests(): void;
     destroy(): void;
+  }
+}
+
+/** The per-broker connection (server/kafka/connect-once.ts): one connect in flight at a time. */
+declare module "kafkajs/src/network/connection.js" {
+  export default class Connection {
+    connect(): Promise<boolean>;
+    disconnect(): Promise<boolean>;
+    isConnected(): boolean;
   }
 }
