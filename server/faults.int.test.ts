@@ -4,7 +4,7 @@ import type { ResetPreview } from "@/lib/api/types";
 import { summarizeOverview } from "@/lib/cluster/summary";
 import type { StreamEvent } from "@/lib/messages/types";
 import { brokerOutage } from "@/scripts/test-support/broker-outage";
-import { TEST_BOOTSTRAP } from "@/scripts/test-support/test-cluster";
+import { TEST_BROKER_PORTS } from "@/scripts/test-support/test-cluster";
 import { applyOffsetReset, previewOffsetReset } from "@/server/groups/actions";
 import { getGroupDetail } from "@/server/groups/reads";
 import { stopSampling } from "@/server/groups/lag-history";
@@ -33,7 +33,6 @@ import {
  * with no unhandled rejection and no connection left open. The broker is started again afterwards, whatever happens.
  */
 
-const BROKER_PORTS = TEST_BOOTSTRAP.split(",").map((address) => Number(address.split(":")[1]));
 const OFFSETS_PARTITIONS = 50;
 
 const topics = trackTopics();
@@ -139,7 +138,7 @@ describe("a broker stops while the console uses it", () => {
       // From here until the tail closes, nothing but the stream talks to Kafka from this process (no lag sampling
       // either: it would open connections of its own while a broker is down).
       stopSampling();
-      const baseline = brokerSockets(BROKER_PORTS);
+      const baseline = brokerSockets(TEST_BROKER_PORTS);
 
       const tail = await openStream("test", topic, { from: "live" });
       expect(tail.status).toBe(200);
@@ -180,7 +179,7 @@ describe("a broker stops while the console uses it", () => {
       expect(partsOf(latest).messages).toHaveLength(3);
 
       // Closing the tail closes every connection it opened, the ones to the new leaders too.
-      await cancelClosesConnections(tail, baseline, BROKER_PORTS);
+      await cancelClosesConnections(tail, baseline, TEST_BROKER_PORTS);
 
       // The reset previewed before the stop applies with the coordinator moved to another broker.
       await eventually(async () => {

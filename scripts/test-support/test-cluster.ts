@@ -9,6 +9,8 @@ import { securedClusterEnv } from "./secured-cluster";
 
 export const TEST_CLUSTER = clusterSpec("test");
 export const TEST_BOOTSTRAP = bootstrapServers(TEST_CLUSTER).join(",");
+/** The test brokers' ports: what tests count the console's broker connections by (scripts/test-support/sockets.ts). */
+export const TEST_BROKER_PORTS = bootstrapServers(TEST_CLUSTER).map((address) => Number(address.split(":")[1]));
 /** The test suite's Connect cluster: two workers in one group on the test cluster (scripts/connect/worker.ts). */
 export const TEST_CONNECT = connectSpec("test");
 export const TEST_CONNECT_URLS = TEST_CONNECT.workers.map(workerUrl);

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeAllClients, resolveCluster } from "@/server/kafka/clients";
 import { createProtocolCluster, Fetch, send } from "@/server/kafka/protocol";
 import { describeSockets, establishedSockets } from "@/scripts/test-support/sockets";
-import { TEST_BOOTSTRAP } from "@/scripts/test-support/test-cluster";
+import { TEST_BROKER_PORTS } from "@/scripts/test-support/test-cluster";
 import { eventually } from "@/scripts/test-support/helpers";
 
 /**
@@ -10,7 +10,6 @@ import { eventually } from "@/scripts/test-support/helpers";
  * it (server/kafka/connect-once.ts). kafkajs 2.2.4 alone opens a socket per request there and never closes the extra
  * ones. Sockets are counted from /proc, not from kafkajs.
  */
-const BROKER_PORTS = TEST_BOOTSTRAP.split(",").map((address) => Number(address.split(":")[1]));
 const AT_ONCE = 6;
 
 afterAll(async () => {
@@ -18,7 +17,7 @@ afterAll(async () => {
 });
 
 function opened(before: ReadonlySet<string>): string[] {
-  return [...establishedSockets("self", BROKER_PORTS)].filter((s) => !before.has(s));
+  return [...establishedSockets("self", TEST_BROKER_PORTS)].filter((s) => !before.has(s));
 }
 
 describe("connecting to a broker", () => {
@@ -26,7 +25,7 @@ describe("connecting to a broker", () => {
     const shared = resolveCluster("test");
     const nodeId = (await shared.admin((admin) => admin.describeCluster())).brokers[0]?.nodeId ?? 0;
     // The shared client's sockets are open from here on: only the ones this test's client opens count.
-    const before = establishedSockets("self", BROKER_PORTS);
+    const before = establishedSockets("self", TEST_BROKER_PORTS);
     const cluster = createProtocolCluster(shared.kafka);
     try {
       await cluster.connect();

@@ -34,5 +34,3 @@ if (!proto[PATCHED]) {
     return attempt;
   };
 }
-
-export { Connection };

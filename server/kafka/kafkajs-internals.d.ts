@@ -23,7 +23,5 @@ declare module "kafkajs/src/network/requestQueue/index.js" {
 declare module "kafkajs/src/network/connection.js" {
   export default class Connection {
     connect(): Promise<boolean>;
-    disconnect(): Promise<boolean>;
-    isConnected(): boolean;
   }
 }

@@ -8,7 +8,7 @@ import { authConsoleEnv, METRICS_TEST_TOKEN, TEST_USERS, type TestUser } from "@
 import { runKafkaTool } from "@/scripts/test-support/kafka-tools";
 import { testPort } from "@/scripts/test-support/ports";
 import { describeSockets, establishedSockets } from "@/scripts/test-support/sockets";
-import { TEST_BOOTSTRAP } from "@/scripts/test-support/test-cluster";
+import { TEST_BROKER_PORTS } from "@/scripts/test-support/test-cluster";
 import { eventually, trackTopics, withFixtureAdmin } from "@/scripts/test-support/helpers";
 import { serverActions } from "@/e2e/support/actions";
 
@@ -25,7 +25,6 @@ const PORT = testPort(18091);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RECORDS = 1_000_000;
 const USERS: TestUser[] = ["reader", "operator", "admin"];
-const BROKER_PORTS = TEST_BOOTSTRAP.split(",").map((address) => Number(address.split(":")[1]));
 /**
  * What six streams may add to the server's memory: each holds at most its queue (8 MiB) and one fetch response
  * (REQUEST_MAX_BYTES, 16 MiB) with its decoded records, so about 40 MiB at worst; a stream that buffered what its
@@ -232,11 +231,11 @@ describe("slow readers and disconnects on a 1M-record stream, several users at o
       await heapUsed();
       // The warm-up streams' own connections close before the baseline is taken: it holds the shared clients' only.
       await eventually(async () => {
-        const before = establishedSockets(pid, BROKER_PORTS);
+        const before = establishedSockets(pid, TEST_BROKER_PORTS);
         await new Promise((r) => setTimeout(r, 1_000));
-        expect([...establishedSockets(pid, BROKER_PORTS)].sort()).toEqual([...before].sort());
+        expect([...establishedSockets(pid, TEST_BROKER_PORTS)].sort()).toEqual([...before].sort());
       }, 15_000);
-      const baselineSockets = establishedSockets(pid, BROKER_PORTS);
+      const baselineSockets = establishedSockets(pid, TEST_BROKER_PORTS);
       const baselineRss = rssOf(pid);
       const baselineHeap = await heapUsed();
 
@@ -266,7 +265,7 @@ describe("slow readers and disconnects on a 1M-record stream, several users at o
       // connected, so look until they show (the slow readers keep theirs open for ten seconds).
       await eventually(
         () => {
-          const during = establishedSockets(pid, BROKER_PORTS);
+          const during = establishedSockets(pid, TEST_BROKER_PORTS);
           expect([...during].filter((s) => !baselineSockets.has(s)).length).toBeGreaterThan(0);
           return Promise.resolve();
         },
@@ -285,7 +284,7 @@ describe("slow readers and disconnects on a 1M-record stream, several users at o
       // Every connection the streams opened is closed within seconds.
       await eventually(
         () => {
-          const open = [...establishedSockets(pid, BROKER_PORTS)].filter((s) => !baselineSockets.has(s));
+          const open = [...establishedSockets(pid, TEST_BROKER_PORTS)].filter((s) => !baselineSockets.has(s));
           // Described (ports), so a failure says which broker the connection left open goes to.
           expect(describeSockets(pid, open)).toEqual([]);
           return Promise.resolve();

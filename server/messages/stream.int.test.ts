@@ -14,12 +14,11 @@ import {
   text,
 } from "@/scripts/test-support/sse-client";
 import { groupIds, produceTo, trackTopics } from "@/scripts/test-support/helpers";
-import { TEST_BOOTSTRAP } from "@/scripts/test-support/test-cluster";
+import { TEST_BOOTSTRAP, TEST_BROKER_PORTS } from "@/scripts/test-support/test-cluster";
 
 const topics = trackTopics();
 afterAll(topics.cleanup);
 
-const BROKER_PORTS = TEST_BOOTSTRAP.split(",").map((address) => Number(address.split(":")[1]));
 /** An hour ago, in whole seconds: records stamped beyond the topic's retention (7 days) are deleted by the broker. */
 const T0 = Math.floor(Date.now() / 1000) * 1000 - 3_600_000;
 
@@ -275,7 +274,7 @@ describe("live tail", () => {
       await produceTo(topic, { 0: [{ key: "before", value: "old" }] });
       // Warm the shared clients (metadata, offsets) so that the sockets counted below are the stream's own.
       await search("test", topic, { from: "oldest" });
-      const before = brokerSockets(BROKER_PORTS);
+      const before = brokerSockets(TEST_BROKER_PORTS);
 
       const stream = await openStream("test", topic, { from: "live" });
       expect(stream.status).toBe(200);
@@ -285,7 +284,7 @@ describe("live tail", () => {
       const { messages } = partsOf(stream.events);
       expect(messages.map((m) => text(m.key)).sort()).toEqual(["new-0", "new-1"]);
 
-      await cancelClosesConnections(stream, before, BROKER_PORTS);
+      await cancelClosesConnections(stream, before, TEST_BROKER_PORTS);
     },
   );
 
