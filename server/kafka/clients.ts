@@ -6,6 +6,7 @@ import { findCluster } from "@/server/config/load";
 import { errorChain } from "@/server/kafka/error-chain";
 import { ConsoleError, isConnectionError, toConsoleError } from "@/server/errors";
 import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/protocol";
+import { SharedClient } from "@/server/kafka/shared-client";
 // Before any connection opens: idle connections must not spin (request-queue.ts), and one connect at a time opens one
 // socket (connect-once.ts).
 import "@/server/kafka/request-queue";
@@ -13,20 +14,21 @@ import "@/server/kafka/connect-once";
 
 /**
  * The one place that creates Kafka clients: one kafkajs instance and one connected admin client per configured
- * cluster, cached for the life of the process and shared by every request. An admin whose connections broke is
- * dropped and rebuilt on the next request, which is how the console recovers when a cluster comes back.
+ * cluster, cached for the life of the process and shared by every request. A client whose connections broke is
+ * retired (closed once the operations under way on it end) and rebuilt on the next request, which is how the console
+ * recovers when a cluster comes back.
  */
 interface Entry {
   kafka: Kafka;
-  admin?: Promise<Admin>;
+  admin?: SharedClient<Admin>;
   /** When an admin was last replaced after a "no such topic" (see retireAdmin). */
   adminRetiredAt?: number;
   /** The console's producer (the produce form, the audit topic), connected on first use. */
-  producer?: Promise<Producer>;
+  producer?: SharedClient<Producer>;
   /** Every topic the producer has been asked to write to: kafkajs keeps each in its metadata requests for good. */
   producerTopics?: Set<string>;
   /** Connections for the requests kafkajs has no API for (see protocol/bridge.ts). */
-  protocol?: Promise<ProtocolCluster>;
+  protocol?: SharedClient<ProtocolCluster>;
 }
 
 const g = globalThis as typeof globalThis & { __kafkaConsoleClients?: Map<string, Entry> };
@@ -173,18 +175,18 @@ function entryNamed(name: string): Entry {
 function connectShared<T extends { disconnect: () => Promise<void> }>(
   client: T,
   connect: () => Promise<unknown>,
-  forget: (failed: Promise<T>) => void,
-): Promise<T> {
-  const connecting = connect().then(() => client);
-  connecting.catch(() => {
-    forget(connecting);
+  forget: (failed: SharedClient<T>) => void,
+): SharedClient<T> {
+  const shared = new SharedClient(connect().then(() => client));
+  shared.ready.catch(() => {
+    forget(shared);
     client.disconnect().catch(() => undefined);
   });
-  return connecting;
+  return shared;
 }
 
 /** The shared, connected admin client of a cluster. Concurrent first calls share one connect. */
-function getAdmin(name: string): Promise<Admin> {
+function getAdmin(name: string): SharedClient<Admin> {
   const entry = entryNamed(name);
   if (!entry.admin) {
     const admin = entry.kafka.admin();
@@ -205,7 +207,7 @@ function getAdmin(name: string): Promise<Admin> {
  * every broker ("does not host this topic-partition"), and a retry after a partly written request must not write
  * a record twice, which the broker's sequence numbers rule out.
  */
-function getProducer(name: string): Promise<Producer> {
+function getProducer(name: string): SharedClient<Producer> {
   const entry = entryNamed(name);
   if (!entry.producer) {
     const producer = entry.kafka.producer({
@@ -225,7 +227,7 @@ function getProducer(name: string): Promise<Producer> {
   return entry.producer;
 }
 
-function getProtocol(name: string): Promise<ProtocolCluster> {
+function getProtocol(name: string): SharedClient<ProtocolCluster> {
   const entry = entryNamed(name);
   if (!entry.protocol) {
     const cluster = createProtocolCluster(entry.kafka);
@@ -240,19 +242,23 @@ function getProtocol(name: string): Promise<ProtocolCluster> {
   return entry.protocol;
 }
 
-async function dropConnections(name: string): Promise<void> {
+/**
+ * After a connection failure on `failed`: the cluster's shared clients are retired, so the next request connects
+ * afresh from the bootstrap servers, while operations under way finish on the old ones (see SharedClient). Nothing
+ * happens when `failed` has been replaced already: the first of many requests failing together drops the clients,
+ * the others leave the new ones alone.
+ */
+function dropConnections(name: string, failed: SharedClient<{ disconnect: () => Promise<void> }>): void {
   const entry = registry.get(name);
-  if (!entry) return;
+  if (!entry || (entry.admin !== failed && entry.protocol !== failed && entry.producer !== failed)) return;
   const { admin, protocol, producer } = entry;
   entry.admin = undefined;
   entry.protocol = undefined;
   entry.producer = undefined;
   entry.producerTopics = undefined;
-  await Promise.all([
-    admin?.then((a) => a.disconnect()).catch(() => undefined),
-    protocol?.then((c) => c.disconnect()).catch(() => undefined),
-    producer?.then((p) => p.disconnect()).catch(() => undefined),
-  ]);
+  admin?.retire();
+  protocol?.retire();
+  producer?.retire();
 }
 
 /**
@@ -262,9 +268,9 @@ async function dropConnections(name: string): Promise<void> {
 async function withAdmin<T>(name: string, operation: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = getAdmin(name);
   try {
-    return await operation(await admin);
+    return await admin.use(operation);
   } catch (error) {
-    if (isConnectionError(error)) await dropConnections(name);
+    if (isConnectionError(error)) dropConnections(name, admin);
     else if (isUnknownTopic(error)) retireAdmin(name, admin);
     throw toConsoleError(error, name);
   }
@@ -277,12 +283,12 @@ async function withAdmin<T>(name: string, operation: (admin: Admin) => Promise<T
  * "no such topic" the admin is replaced, at most every few seconds: the next operation (the caller's retry, or the
  * page's next refresh) gets a fresh one. Operations still running on the old admin finish before it disconnects.
  */
-function retireAdmin(name: string, admin: Promise<Admin>): void {
+function retireAdmin(name: string, admin: SharedClient<Admin>): void {
   const entry = registry.get(name);
   if (!entry || entry.admin !== admin || Date.now() - (entry.adminRetiredAt ?? 0) < ADMIN_RETIRE_EVERY_MS) return;
   entry.admin = undefined;
   entry.adminRetiredAt = Date.now();
-  setTimeout(() => void admin.then((a) => a.disconnect()).catch(() => undefined), 30_000).unref();
+  admin.retire();
 }
 
 /**
@@ -290,10 +296,11 @@ function retireAdmin(name: string, admin: Promise<Admin>): void {
  * ListOffsets / FindCoordinator / OffsetFetch) over kafkajs' connections, with the same error handling as withAdmin.
  */
 async function withProtocol<T>(name: string, operation: (cluster: ProtocolCluster) => Promise<T>): Promise<T> {
+  const protocol = getProtocol(name);
   try {
-    return await operation(await getProtocol(name));
+    return await protocol.use(operation);
   } catch (error) {
-    if (isConnectionError(error)) await dropConnections(name);
+    if (isConnectionError(error)) dropConnections(name, protocol);
     throw toConsoleError(error, name);
   }
 }
@@ -313,34 +320,36 @@ function isUnknownTopic(error: unknown): boolean {
  */
 async function withProducer<T>(name: string, topic: string, operation: (producer: Producer) => Promise<T>): Promise<T> {
   const entry = entryNamed(name);
-  const run = async () => {
-    const producer = await getProducer(name);
+  let producer = getProducer(name);
+  const run = () => {
     (entry.producerTopics ??= new Set()).add(topic);
-    return operation(producer);
+    return producer.use(operation);
   };
   try {
     try {
       return await run();
     } catch (error) {
       if (!isUnknownTopic(error) || !entry.producerTopics) throw error;
-      const existing = new Set(await (await getAdmin(name)).listTopics());
+      const existing = new Set(await getAdmin(name).use((admin) => admin.listTopics()));
       const gone = [...entry.producerTopics].filter((t) => !existing.has(t));
       if (gone.length === 0) throw error;
-      const stale = entry.producer;
-      entry.producer = undefined;
-      entry.producerTopics = undefined;
-      void stale?.then((p) => p.disconnect()).catch(() => undefined);
+      if (entry.producer === producer) {
+        entry.producer = undefined;
+        entry.producerTopics = undefined;
+        producer.retire();
+      }
+      producer = getProducer(name);
       return await run();
     }
   } catch (error) {
-    if (isConnectionError(error)) await dropConnections(name);
+    if (isConnectionError(error)) dropConnections(name, producer);
     throw toConsoleError(error, name);
   }
 }
 
 /** Closes every client (tests, shutdown). */
 export async function closeAllClients(): Promise<void> {
-  const names = [...registry.keys()];
-  await Promise.all(names.map((n) => dropConnections(n)));
+  const entries = [...registry.values()];
   registry.clear();
+  await Promise.all(entries.flatMap((e) => [e.admin?.close(), e.protocol?.close(), e.producer?.close()]));
 }

@@ -1,0 +1,124 @@
+import { createServer } from "node:net";
+import { type Admin, Kafka, logLevel } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeAllClients, resolveCluster } from "@/server/kafka/clients";
+import { describeSockets, establishedSockets } from "@/scripts/test-support/sockets";
+import { TEST_BROKER_PORTS } from "@/scripts/test-support/test-cluster";
+import { eventually } from "@/scripts/test-support/helpers";
+
+/**
+ * The cluster's shared clients when a connection fails (server/kafka/shared-client.ts): an operation already under
+ * way finishes on its client, that client is closed when it ends (no socket stays open for good), and a late failure
+ * from an old client leaves its replacement alone. Sockets are counted from /proc, not from kafkajs.
+ */
+
+/** A port nothing listens on: a real connection to it fails (ECONNREFUSED), as a broker that went away does. */
+let deadPort = 0;
+
+beforeAll(async () => {
+  await closeAllClients();
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  deadPort = typeof address === "object" && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+afterAll(async () => {
+  await closeAllClients();
+});
+
+/** A real connection failure inside an operation of the shared clients (a broker refusing the connection). */
+async function failToConnect(): Promise<never> {
+  const admin = new Kafka({
+    clientId: "shared-client-test",
+    brokers: [`127.0.0.1:${deadPort}`],
+    connectionTimeout: 1_000,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  try {
+    await admin.connect();
+  } finally {
+    await admin.disconnect();
+  }
+  throw new Error(`Connected to 127.0.0.1:${deadPort}, where nothing should listen.`);
+}
+
+/** An operation that has its client in hand and waits for `release` before it goes on (by default: a request). */
+function heldOperation<T = Awaited<ReturnType<Admin["describeCluster"]>>>(
+  then: (admin: Admin) => Promise<T> = (admin) => admin.describeCluster() as Promise<T>,
+) {
+  let entered!: () => void;
+  let release!: () => void;
+  const inHand = new Promise<void>((resolve) => (entered = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const cluster = resolveCluster("test");
+  const result = cluster.admin(async (admin) => {
+    entered();
+    await released;
+    return then(admin);
+  });
+  return { inHand, release, result };
+}
+
+const brokerPorts = (answer: { brokers: { port: number }[] }) => answer.brokers.map((b) => b.port).sort();
+const sockets = () => establishedSockets("self", TEST_BROKER_PORTS);
+const openOf = (set: ReadonlySet<string>) => [...set].filter((s) => sockets().has(s));
+
+describe("shared clients after a connection failure", () => {
+  it("let an operation under way finish, then close its client's connections", async () => {
+    const cluster = resolveCluster("test");
+    const before = sockets();
+    expect(brokerPorts(await cluster.admin((admin) => admin.describeCluster()))).toEqual([...TEST_BROKER_PORTS].sort());
+    const oldAdmin = [...sockets()].filter((s) => !before.has(s));
+    expect(oldAdmin.length).toBeGreaterThan(0);
+
+    const held = heldOperation();
+    await held.inHand;
+    // Another request on the same admin hits a broken connection: the cluster's clients are dropped.
+    await expect(cluster.admin(() => failToConnect())).rejects.toMatchObject({ code: "cluster_unreachable" });
+
+    // The operation under way still gets its answer from the cluster, on the admin it holds.
+    held.release();
+    expect(brokerPorts(await held.result)).toEqual([...TEST_BROKER_PORTS].sort());
+    // And then that admin is closed, with every connection it had or made again: none is left open.
+    await eventually(
+      () => {
+        const left = [...sockets()].filter((s) => !before.has(s));
+        expect(describeSockets("self", left)).toEqual([]);
+        return Promise.resolve();
+      },
+      5_000,
+      100,
+    );
+
+    // The next request connects afresh.
+    expect(brokerPorts(await cluster.admin((admin) => admin.describeCluster()))).toEqual([...TEST_BROKER_PORTS].sort());
+    expect(openOf(new Set(oldAdmin))).toEqual([]);
+  });
+
+  it("leave the new admin alone when an operation on the old one fails later", async () => {
+    const cluster = resolveCluster("test");
+    // Two operations take the admin in use; the second will fail on a connection, but only later.
+    const held = heldOperation();
+    const late = heldOperation(() => failToConnect());
+    await Promise.all([held.inHand, late.inHand]);
+    await expect(cluster.admin(() => failToConnect())).rejects.toMatchObject({ code: "cluster_unreachable" });
+
+    // A new admin, in use.
+    const before = sockets();
+    expect(brokerPorts(await cluster.admin((admin) => admin.describeCluster()))).toEqual([...TEST_BROKER_PORTS].sort());
+    const newAdmin = new Set([...sockets()].filter((s) => !before.has(s)));
+    expect(newAdmin.size).toBeGreaterThan(0);
+
+    // The late failure comes from the admin dropped already: the one in use keeps its connections.
+    late.release();
+    await expect(late.result).rejects.toMatchObject({ code: "cluster_unreachable" });
+    held.release();
+    await held.result;
+    expect(openOf(newAdmin)).toEqual([...newAdmin]);
+    expect(brokerPorts(await cluster.admin((admin) => admin.describeCluster()))).toEqual([...TEST_BROKER_PORTS].sort());
+    expect(openOf(newAdmin)).toEqual([...newAdmin]);
+  });
+});
