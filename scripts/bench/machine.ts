@@ -23,7 +23,12 @@ export interface MachineInfo {
 function gitCommit(): string {
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
+    // The results file itself is left out: a full run rewrites it section by section while it measures.
+    const dirty =
+      execFileSync("git", ["status", "--porcelain", "--", ".", ":(exclude)docs/BENCHMARKS.md"], {
+        cwd: ROOT,
+        encoding: "utf8",
+      }).trim() !== "";
     return dirty ? `${head} + uncommitted changes` : head;
   } catch {
     return "unknown";
