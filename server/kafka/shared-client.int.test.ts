@@ -45,10 +45,8 @@ async function failToConnect(): Promise<never> {
   throw new Error(`Connected to 127.0.0.1:${deadPort}, where nothing should listen.`);
 }
 
-/** An operation that has its client in hand and waits for `release` before it goes on (by default: a request). */
-function heldOperation<T = Awaited<ReturnType<Admin["describeCluster"]>>>(
-  then: (admin: Admin) => Promise<T> = (admin) => admin.describeCluster() as Promise<T>,
-) {
+/** An operation that has its client in hand and waits for `release` before it goes on with `then`. */
+function heldOperation<T>(then: (admin: Admin) => Promise<T>) {
   let entered!: () => void;
   let release!: () => void;
   const inHand = new Promise<void>((resolve) => (entered = resolve));
@@ -62,31 +60,34 @@ function heldOperation<T = Awaited<ReturnType<Admin["describeCluster"]>>>(
   return { inHand, release, result };
 }
 
-const brokerPorts = (answer: { brokers: { port: number }[] }) => answer.brokers.map((b) => b.port).sort();
+/** A request on the admin: the brokers it describes, by port. */
+const brokerPorts = async (admin: Admin) =>
+  (await admin.describeCluster()).brokers.map((b) => b.port).sort((a, b) => a - b);
+const ALL_PORTS = [...TEST_BROKER_PORTS].sort((a, b) => a - b);
 const sockets = () => establishedSockets("self", TEST_BROKER_PORTS);
+const openedSince = (before: ReadonlySet<string>) => [...sockets()].filter((s) => !before.has(s));
 const openOf = (set: ReadonlySet<string>) => [...set].filter((s) => sockets().has(s));
 
 describe("shared clients after a connection failure", () => {
   it("let an operation under way finish, then close its client's connections", async () => {
     const cluster = resolveCluster("test");
     const before = sockets();
-    expect(brokerPorts(await cluster.admin((admin) => admin.describeCluster()))).toEqual([...TEST_BROKER_PORTS].sort());
-    const oldAdmin = [...sockets()].filter((s) => !before.has(s));
+    expect(await cluster.admin(brokerPorts)).toEqual(ALL_PORTS);
+    const oldAdmin = openedSince(before);
     expect(oldAdmin.length).toBeGreaterThan(0);
 
-    const held = heldOperation();
+    const held = heldOperation(brokerPorts);
     await held.inHand;
     // Another request on the same admin hits a broken connection: the cluster's clients are dropped.
     await expect(cluster.admin(() => failToConnect())).rejects.toMatchObject({ code: "cluster_unreachable" });
 
     // The operation under way still gets its answer from the cluster, on the admin it holds.
     held.release();
-    expect(brokerPorts(await held.result)).toEqual([...TEST_BROKER_PORTS].sort());
+    expect(await held.result).toEqual(ALL_PORTS);
     // And then that admin is closed, with every connection it had or made again: none is left open.
     await eventually(
       () => {
-        const left = [...sockets()].filter((s) => !before.has(s));
-        expect(describeSockets("self", left)).toEqual([]);
+        expect(describeSockets("self", openedSince(before))).toEqual([]);
         return Promise.resolve();
       },
       5_000,
@@ -94,31 +95,31 @@ describe("shared clients after a connection failure", () => {
     );
 
     // The next request connects afresh.
-    expect(brokerPorts(await cluster.admin((admin) => admin.describeCluster()))).toEqual([...TEST_BROKER_PORTS].sort());
+    expect(await cluster.admin(brokerPorts)).toEqual(ALL_PORTS);
     expect(openOf(new Set(oldAdmin))).toEqual([]);
   });
 
   it("leave the new admin alone when an operation on the old one fails later", async () => {
     const cluster = resolveCluster("test");
     // Two operations take the admin in use; the second will fail on a connection, but only later.
-    const held = heldOperation();
+    const held = heldOperation(brokerPorts);
     const late = heldOperation(() => failToConnect());
     await Promise.all([held.inHand, late.inHand]);
     await expect(cluster.admin(() => failToConnect())).rejects.toMatchObject({ code: "cluster_unreachable" });
 
     // A new admin, in use.
     const before = sockets();
-    expect(brokerPorts(await cluster.admin((admin) => admin.describeCluster()))).toEqual([...TEST_BROKER_PORTS].sort());
-    const newAdmin = new Set([...sockets()].filter((s) => !before.has(s)));
+    expect(await cluster.admin(brokerPorts)).toEqual(ALL_PORTS);
+    const newAdmin = new Set(openedSince(before));
     expect(newAdmin.size).toBeGreaterThan(0);
 
     // The late failure comes from the admin dropped already: the one in use keeps its connections.
     late.release();
     await expect(late.result).rejects.toMatchObject({ code: "cluster_unreachable" });
     held.release();
-    await held.result;
+    expect(await held.result).toEqual(ALL_PORTS);
     expect(openOf(newAdmin)).toEqual([...newAdmin]);
-    expect(brokerPorts(await cluster.admin((admin) => admin.describeCluster()))).toEqual([...TEST_BROKER_PORTS].sort());
+    expect(await cluster.admin(brokerPorts)).toEqual(ALL_PORTS);
     expect(openOf(newAdmin)).toEqual([...newAdmin]);
   });
 });
