@@ -7,6 +7,7 @@ import { errorChain } from "@/server/kafka/error-chain";
 import { ConsoleError, isConnectionError, toConsoleError } from "@/server/errors";
 import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/protocol";
 import { SharedClient } from "@/server/kafka/shared-client";
+import type { SocketGate } from "@/server/kafka/socket-gate";
 // Before any connection opens: idle connections must not spin (request-queue.ts), and one connect at a time opens one
 // socket (connect-once.ts).
 import "@/server/kafka/request-queue";
@@ -19,6 +20,8 @@ import "@/server/kafka/connect-once";
  * recovers when a cluster comes back.
  */
 interface Entry {
+  /** The kafkajs settings of the cluster, made once (they read the TLS files). */
+  settings: KafkaConfig;
   kafka: Kafka;
   admin?: SharedClient<Admin>;
   /** When an admin was last replaced after a "no such topic" (see retireAdmin). */
@@ -124,6 +127,8 @@ export interface ClusterHandle {
   readonly config: ClusterConfig;
   /** The shared kafkajs instance (for consumers and producers that callers create and close themselves). */
   readonly kafka: Kafka;
+  /** A kafkajs instance with the cluster's settings whose every socket goes through `gate` (see SocketGate). */
+  kafkaThrough(gate: SocketGate): Kafka;
   /** One operation with the shared admin client (see withAdmin). */
   admin<T>(operation: (admin: Admin) => Promise<T>): Promise<T>;
   /** Requests the console encodes itself, over the shared connections (see withProtocol). */
@@ -145,6 +150,7 @@ export function resolveCluster(name: string): ClusterHandle {
       get kafka() {
         return entryFor(config).kafka;
       },
+      kafkaThrough: (gate) => new Kafka({ ...entryFor(config).settings, socketFactory: gate.factory }),
       admin: (operation) => withAdmin(config.name, operation),
       protocol: (operation) => withProtocol(config.name, operation),
       produce: (topic, operation) => withProducer(config.name, topic, operation),
@@ -158,7 +164,8 @@ function entryFor(cluster: ClusterConfig): Entry {
   const name = cluster.name;
   let entry = registry.get(name);
   if (!entry) {
-    entry = { kafka: new Kafka(kafkaConfigFor(cluster)) };
+    const settings = kafkaConfigFor(cluster);
+    entry = { settings, kafka: new Kafka(settings) };
     registry.set(name, entry);
   }
   return entry;

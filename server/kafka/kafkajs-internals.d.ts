@@ -25,3 +25,9 @@ declare module "kafkajs/src/network/connection.js" {
     connect(): Promise<boolean>;
   }
 }
+
+/** kafkajs' default socket factory (server/kafka/socket-gate.ts counts the sockets it makes). */
+declare module "kafkajs/src/network/socketFactory.js" {
+  import type { ISocketFactory } from "kafkajs";
+  export default function defaultSocketFactory(): ISocketFactory;
+}

@@ -1,10 +1,11 @@
 import "server-only";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { createProtocolCluster, type ProtocolBroker, type ProtocolCluster } from "@/server/kafka/protocol";
+import { SocketGate } from "@/server/kafka/socket-gate";
 
 /**
  * How long closing waits for the fetchers to notice (each checks between steps; the disconnect before it has already
- * waited for requests in flight).
+ * waited for requests in flight) before it cuts what they still hold.
  */
 const SETTLE_MS = 5_000;
 
@@ -17,7 +18,9 @@ const SETTLE_MS = 5_000;
  * A stream that reads on after its first answer, or that must wait for new records (a long poll, which a broker
  * answers only when records come or its wait ends, and which would hold up every request behind it on the same
  * connection), opens connections of its own: a kafkajs Cluster with the shared client's settings and security
- * (protocol/bridge.ts). Closing the stream closes exactly those; the shared ones stay for the next request.
+ * (protocol/bridge.ts), whose sockets all go through the stream's SocketGate. Closing the stream closes exactly those,
+ * all of them, even one a fetcher reopened through a broker it held across the disconnect; the shared ones stay for
+ * the next request.
  */
 export class StreamConnections {
   private own: Promise<ProtocolCluster> | null = null;
@@ -25,6 +28,7 @@ export class StreamConnections {
   /** After a failure the stream stays on its own connections (it looked its leaders up on them). */
   private ownOnly = false;
   private closing: Promise<void> | null = null;
+  private readonly gate = new SocketGate();
 
   constructor(
     private readonly cluster: ClusterHandle,
@@ -62,7 +66,7 @@ export class StreamConnections {
   private async ownCluster(): Promise<ProtocolCluster> {
     if (this.closing) throw new Error("The stream is closing.");
     this.own ??= (async () => {
-      const connection = createProtocolCluster(this.cluster.kafka);
+      const connection = createProtocolCluster(this.cluster.kafkaThrough(this.gate));
       try {
         await connection.connect();
         // The brokers' addresses and this topic's partitions only, however many topics the cluster has. kafkajs
@@ -85,19 +89,18 @@ export class StreamConnections {
   }
 
   /**
-   * Closes the connections the stream opened (safe to call more than once); `settled` resolves once every fetcher
-   * has noticed the stream ended (kafkajs reconnects on demand: a fetcher between two steps may have connected again,
-   * so the connections are closed once more after that).
+   * Closes the connections the stream opened (safe to call more than once): a disconnect, which lets requests in
+   * flight end, then, once every fetcher has noticed the stream ended (`settled`), every socket still open is cut and
+   * no new one opens (kafkajs reconnects on demand, see SocketGate).
    */
   close(settled: (timeoutMs: number) => Promise<void>): Promise<void> {
     this.closing ??= (async () => {
-      const own = this.own;
-      if (!own) return;
-      const connection = await own.catch(() => null);
-      if (!connection) return;
-      await connection.disconnect().catch(() => undefined);
-      await settled(SETTLE_MS);
-      await connection.disconnect().catch(() => undefined);
+      const connection = await this.own?.catch(() => null);
+      if (connection) {
+        await connection.disconnect().catch(() => undefined);
+        await settled(SETTLE_MS);
+      }
+      this.gate.close();
     })();
     return this.closing;
   }
