@@ -7,7 +7,7 @@ import { errorChain } from "@/server/kafka/error-chain";
 import { ConsoleError, isConnectionError, toConsoleError } from "@/server/errors";
 import { createProtocolCluster, type ProtocolCluster } from "@/server/kafka/protocol";
 import { SharedClient } from "@/server/kafka/shared-client";
-import type { SocketGate } from "@/server/kafka/socket-gate";
+import { SocketGate } from "@/server/kafka/socket-gate";
 // Before any connection opens: idle connections must not spin (request-queue.ts), and one connect at a time opens one
 // socket (connect-once.ts).
 import "@/server/kafka/request-queue";
@@ -150,7 +150,7 @@ export function resolveCluster(name: string): ClusterHandle {
       get kafka() {
         return entryFor(config).kafka;
       },
-      kafkaThrough: (gate) => new Kafka({ ...entryFor(config).settings, socketFactory: gate.factory }),
+      kafkaThrough: (gate) => kafkaThrough(entryFor(config), gate),
       admin: (operation) => withAdmin(config.name, operation),
       protocol: (operation) => withProtocol(config.name, operation),
       produce: (topic, operation) => withProducer(config.name, topic, operation),
@@ -171,23 +171,35 @@ function entryFor(cluster: ClusterConfig): Entry {
   return entry;
 }
 
+/** A kafkajs instance with the cluster's settings whose every socket goes through `gate`. */
+function kafkaThrough(entry: Entry, gate: SocketGate): Kafka {
+  return new Kafka({ ...entry.settings, socketFactory: gate.factory });
+}
+
 function entryNamed(name: string): Entry {
   return entryFor(resolveCluster(name).config);
 }
 
 /**
  * One shared client's connect: concurrent first calls share it, and a failed one is forgotten (`forget`), so the
- * next call connects afresh, and the half-made client is disconnected.
+ * next call connects afresh, and the half-made client is closed. `make` builds the client on a kafkajs instance of
+ * its own, whose sockets go through the client's gate (see SharedClient).
  */
 function connectShared<T extends { disconnect: () => Promise<void> }>(
-  client: T,
-  connect: () => Promise<unknown>,
+  entry: Entry,
+  make: (kafka: Kafka) => T,
+  connect: (client: T) => Promise<unknown>,
   forget: (failed: SharedClient<T>) => void,
 ): SharedClient<T> {
-  const shared = new SharedClient(connect().then(() => client));
+  const gate = new SocketGate();
+  const client = make(kafkaThrough(entry, gate));
+  const shared = new SharedClient(
+    connect(client).then(() => client),
+    gate,
+  );
   shared.ready.catch(() => {
     forget(shared);
-    client.disconnect().catch(() => undefined);
+    void shared.close();
   });
   return shared;
 }
@@ -196,10 +208,10 @@ function connectShared<T extends { disconnect: () => Promise<void> }>(
 function getAdmin(name: string): SharedClient<Admin> {
   const entry = entryNamed(name);
   if (!entry.admin) {
-    const admin = entry.kafka.admin();
     entry.admin = connectShared(
-      admin,
-      () => admin.connect(),
+      entry,
+      (kafka) => kafka.admin(),
+      (admin) => admin.connect(),
       (failed) => {
         if (entry.admin === failed) entry.admin = undefined;
       },
@@ -217,15 +229,16 @@ function getAdmin(name: string): SharedClient<Admin> {
 function getProducer(name: string): SharedClient<Producer> {
   const entry = entryNamed(name);
   if (!entry.producer) {
-    const producer = entry.kafka.producer({
-      allowAutoTopicCreation: false,
-      idempotent: true,
-      maxInFlightRequests: 1,
-      retry: { retries: 6, initialRetryTime: 200, maxRetryTime: 2_000 },
-    });
     entry.producer = connectShared(
-      producer,
-      () => producer.connect(),
+      entry,
+      (kafka) =>
+        kafka.producer({
+          allowAutoTopicCreation: false,
+          idempotent: true,
+          maxInFlightRequests: 1,
+          retry: { retries: 6, initialRetryTime: 200, maxRetryTime: 2_000 },
+        }),
+      (producer) => producer.connect(),
       (failed) => {
         if (entry.producer === failed) entry.producer = undefined;
       },
@@ -237,10 +250,10 @@ function getProducer(name: string): SharedClient<Producer> {
 function getProtocol(name: string): SharedClient<ProtocolCluster> {
   const entry = entryNamed(name);
   if (!entry.protocol) {
-    const cluster = createProtocolCluster(entry.kafka);
     entry.protocol = connectShared(
-      cluster,
-      () => cluster.connect().then(() => cluster.refreshMetadata()),
+      entry,
+      (kafka) => createProtocolCluster(kafka),
+      (cluster) => cluster.connect().then(() => cluster.refreshMetadata()),
       (failed) => {
         if (entry.protocol === failed) entry.protocol = undefined;
       },

@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import { type Admin, Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeAllClients, resolveCluster } from "@/server/kafka/clients";
+import { fetchRecords } from "@/server/kafka/protocol";
 import { describeSockets, establishedSockets } from "@/scripts/test-support/sockets";
 import { TEST_BROKER_PORTS } from "@/scripts/test-support/test-cluster";
 import { eventually } from "@/scripts/test-support/helpers";
@@ -121,5 +122,31 @@ describe("shared clients after a connection failure", () => {
     expect(openOf(newAdmin)).toEqual([...newAdmin]);
     expect(await cluster.admin(brokerPorts)).toEqual(ALL_PORTS);
     expect(openOf(newAdmin)).toEqual([...newAdmin]);
+  });
+
+  it("close every connection, even one a broker kept past its operation would open again", async () => {
+    const cluster = resolveCluster("test");
+    // A broker of the shared connections, kept after the operation that took it (a stream's first fetches do that).
+    const before = sockets();
+    const broker = await cluster.protocol((c) => c.findControllerBroker());
+    const oldProtocol = new Set(openedSince(before));
+    expect(oldProtocol.size).toBeGreaterThan(0);
+
+    // A connection failure retires the shared connections; nothing uses them, so they close at once.
+    await expect(cluster.protocol(() => failToConnect())).rejects.toMatchObject({ code: "cluster_unreachable" });
+    await eventually(
+      () => {
+        expect(openOf(oldProtocol)).toEqual([]);
+        return Promise.resolve();
+      },
+      5_000,
+      100,
+    );
+
+    // The kept broker asks again: kafkajs would connect afresh, a socket no close reaches; the closed client refuses.
+    const beforeRequest = sockets();
+    const fetch = fetchRecords(broker, { maxWaitMs: 0, minBytes: 1, maxBytes: 1_024, isolationLevel: 1, topics: [] });
+    await expect(fetch).rejects.toThrow(/these connections are closed/);
+    expect(describeSockets("self", openedSince(beforeRequest))).toEqual([]);
   });
 });
