@@ -2,7 +2,6 @@ import { expect, type Page, test } from "@playwright/test";
 import { AuditPage } from "./pages/audit-page";
 import { CreateTopicPage } from "./pages/create-topic-page";
 import { ProducePage } from "./pages/produce-page";
-import { TopicPage } from "./pages/topic-page";
 import { createTopic, deleteTopicIfPresent, uniqueName } from "./support/kafka";
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -21,8 +20,7 @@ test.describe("audit log", () => {
       const form = new CreateTopicPage(page);
       await form.open("test");
       await form.create({ name, partitions: 2, replicationFactor: 3 });
-      const topic = new TopicPage(page);
-      await expect(topic.heading).toHaveText(name);
+      const topic = await form.expectCreated(name);
 
       // The same name again: refused, and audited as failed with Kafka's reason.
       await form.open("test");

@@ -143,6 +143,23 @@ test.describe("login is required", () => {
     },
   );
 
+  test("until its scripts run, the sign-in form takes nothing, so a password never leaves in the page's URL", async ({
+    browser,
+  }) => {
+    // Without scripts the page stays as the server rendered it: what a slow machine shows before it hydrates. A form
+    // that took input then would submit natively, a GET of /login with the user name and password in its URL.
+    const context = await browser.newContext({ baseURL: AUTH_ORIGIN, javaScriptEnabled: false });
+    try {
+      const login = new LoginPage(await context.newPage());
+      await login.open();
+      await expect(login.form).toBeVisible();
+      for (const control of [login.userName, login.password, login.submit]) await expect(control).toBeDisabled();
+    } finally {
+      await context.close();
+    }
+    // With its scripts, the same form takes input (the tests around this one sign in through it).
+  });
+
   test("repeated failed sign-ins for one name are slowed down, without blocking other users", async () => {
     const context = await playwrightRequest.newContext({ baseURL: AUTH_ORIGIN });
     const name = uniqueName("mallory");

@@ -45,8 +45,7 @@ test.describe("topics", () => {
       cleanupPolicy: "compact,delete",
     });
     await form.submitButton.click();
-    const topic = new TopicPage(page);
-    await expect(topic.heading).toHaveText(name);
+    const topic = await form.expectCreated(name);
     // Polled: KRaft brokers apply a change a moment after the controller, and this client may ask another broker.
     await expect
       .poll(() => topicConfigs(name, ["retention.ms", "cleanup.policy"]))

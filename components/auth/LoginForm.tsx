@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { type SignInInput, signInSchema } from "@/lib/auth/schemas";
 import { Button, buttonClass } from "@/components/ui/Button";
-import { Field, FormError, TextInput } from "@/components/ui/Form";
+import { Field, FormControls, FormError, TextInput } from "@/components/ui/Form";
 import { errorsOf, useActionForm } from "@/components/ui/useActionForm";
 import { showFieldErrors, ActionFailure } from "@/components/ui/useActionMutation";
 
@@ -74,33 +74,35 @@ export function LoginForm({
     <div className="space-y-6">
       <FormError message={message} />
       {passwordEnabled ? (
-        <form noValidate onSubmit={(event) => void submit(event)} aria-label="Sign in" className="space-y-4">
-          <Field label="User name" errors={errorsOf(errors.username)}>
-            {(control) => (
-              <TextInput
-                {...control}
-                {...form.register("username")}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-              />
-            )}
-          </Field>
-          <Field label="Password" errors={errorsOf(errors.password)}>
-            {(control) => (
-              <TextInput
-                {...control}
-                {...form.register("password")}
-                type="password"
-                autoComplete="current-password"
-                required
-              />
-            )}
-          </Field>
-          <Button type="submit" variant="primary" disabled={isSubmitting} className="w-full">
-            {isSubmitting ? "Signing in…" : "Sign in"}
-          </Button>
+        <form noValidate onSubmit={(event) => void submit(event)} aria-label="Sign in">
+          <FormControls className="space-y-4">
+            <Field label="User name" errors={errorsOf(errors.username)}>
+              {(control) => (
+                <TextInput
+                  {...control}
+                  {...form.register("username")}
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  required
+                />
+              )}
+            </Field>
+            <Field label="Password" errors={errorsOf(errors.password)}>
+              {(control) => (
+                <TextInput
+                  {...control}
+                  {...form.register("password")}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                />
+              )}
+            </Field>
+            <Button type="submit" variant="primary" disabled={isSubmitting} className="w-full">
+              {isSubmitting ? "Signing in…" : "Sign in"}
+            </Button>
+          </FormControls>
         </form>
       ) : null}
       {oidcName ? (

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/Button";
 import { DetailSection } from "@/components/ui/DetailParts";
 import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
-import { Field, FormError, TextInput } from "@/components/ui/Form";
+import { Field, FormControls, FormError, TextInput } from "@/components/ui/Form";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { submitAction, useActionMutation } from "@/components/ui/useActionMutation";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
@@ -155,87 +155,89 @@ export function ReassignView({
           void submitAction(form, start.mutateAsync, (data) => setStarted({ throttled: data.throttled }))(event);
         }}
       >
-        <DetailSection id="reassign-target" title="Where the replicas go">
-          <fieldset className="mb-3">
-            <legend className="mb-1 text-sm font-medium">Brokers</legend>
-            <div className="flex flex-wrap gap-4">
-              {online.map((b) => (
-                <label key={b.id} className="inline-flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    checked={brokers.includes(b.id)}
-                    onChange={(e) =>
-                      setChosen(
-                        e.target.checked
-                          ? [...brokers, b.id].sort((x, y) => x - y)
-                          : brokers.filter((id) => id !== b.id),
-                      )
-                    }
+        <FormControls>
+          <DetailSection id="reassign-target" title="Where the replicas go">
+            <fieldset className="mb-3">
+              <legend className="mb-1 text-sm font-medium">Brokers</legend>
+              <div className="flex flex-wrap gap-4">
+                {online.map((b) => (
+                  <label key={b.id} className="inline-flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      checked={brokers.includes(b.id)}
+                      onChange={(e) =>
+                        setChosen(
+                          e.target.checked
+                            ? [...brokers, b.id].sort((x, y) => x - y)
+                            : brokers.filter((id) => id !== b.id),
+                        )
+                      }
+                    />
+                    Broker {b.id}
+                    {b.rack ? ` (rack ${b.rack})` : ""}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="grid max-w-xl gap-3 sm:grid-cols-2">
+              <Field label="Replication factor">
+                {(control) => (
+                  <TextInput
+                    {...control}
+                    inputMode="numeric"
+                    value={rf === "" ? String(topicData.data.replicationFactor) : rf}
+                    onChange={(e) => setRf(e.target.value)}
                   />
-                  Broker {b.id}
-                  {b.rack ? ` (rack ${b.rack})` : ""}
-                </label>
-              ))}
+                )}
+              </Field>
+              <Field
+                label="Throttle (MiB/s, optional)"
+                hint="Limits replication traffic of the move; removed when it is done."
+                errors={throttleError ? [throttleError] : undefined}
+              >
+                {(control) => (
+                  <TextInput
+                    {...control}
+                    inputMode="decimal"
+                    autoComplete="off"
+                    {...form.register("throttleBytesPerSecond", { setValueAs: throttleBytes })}
+                  />
+                )}
+              </Field>
             </div>
-          </fieldset>
-          <div className="grid max-w-xl gap-3 sm:grid-cols-2">
-            <Field label="Replication factor">
-              {(control) => (
-                <TextInput
-                  {...control}
-                  inputMode="numeric"
-                  value={rf === "" ? String(topicData.data.replicationFactor) : rf}
-                  onChange={(e) => setRf(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              label="Throttle (MiB/s, optional)"
-              hint="Limits replication traffic of the move; removed when it is done."
-              errors={throttleError ? [throttleError] : undefined}
-            >
-              {(control) => (
-                <TextInput
-                  {...control}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  {...form.register("throttleBytesPerSecond", { setValueAs: throttleBytes })}
-                />
-              )}
-            </Field>
-          </div>
-        </DetailSection>
-        <DetailSection id="reassign-plan" title="Plan">
-          {problems.length > 0 ? (
-            <ul role="alert" className="mb-3 list-disc pl-5 text-sm text-red-800 dark:text-red-300">
-              {problems.slice(0, 5).map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          ) : null}
-          <ReassignPlanTable plan={plan} />
-          <FormError message={partitionsError ?? start.error?.message ?? unthrottle.error?.message} />
-          {finished ? (
-            <p role="status" className="mt-2 text-sm">
-              {finished}
-            </p>
-          ) : null}
-          <div className="mt-3">
-            <Button
-              type="submit"
-              variant="primary"
-              disabled={
-                blockedBy !== null ||
-                problems.length > 0 ||
-                moving.length === 0 ||
-                start.isPending ||
-                running.length > 0
-              }
-            >
-              {start.isPending ? "Starting…" : "Start reassignment"}
-            </Button>
-          </div>
-        </DetailSection>
+          </DetailSection>
+          <DetailSection id="reassign-plan" title="Plan">
+            {problems.length > 0 ? (
+              <ul role="alert" className="mb-3 list-disc pl-5 text-sm text-red-800 dark:text-red-300">
+                {problems.slice(0, 5).map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            ) : null}
+            <ReassignPlanTable plan={plan} />
+            <FormError message={partitionsError ?? start.error?.message ?? unthrottle.error?.message} />
+            {finished ? (
+              <p role="status" className="mt-2 text-sm">
+                {finished}
+              </p>
+            ) : null}
+            <div className="mt-3">
+              <Button
+                type="submit"
+                variant="primary"
+                disabled={
+                  blockedBy !== null ||
+                  problems.length > 0 ||
+                  moving.length === 0 ||
+                  start.isPending ||
+                  running.length > 0
+                }
+              >
+                {start.isPending ? "Starting…" : "Start reassignment"}
+              </Button>
+            </div>
+          </DetailSection>
+        </FormControls>
       </form>
       <ReassignmentsInProgress cluster={cluster} topic={topic} blocked={blockedBy !== null} />
     </>

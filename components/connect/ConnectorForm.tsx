@@ -8,7 +8,7 @@ import { useForm } from "react-hook-form";
 import { ConfigFields } from "@/components/connect/ConfigFields";
 import { Button } from "@/components/ui/Button";
 import { ErrorMessage } from "@/components/ui/ErrorMessage";
-import { Field, FormError, SelectInput, TextArea, TextInput } from "@/components/ui/Form";
+import { Field, FormControls, FormError, SelectInput, TextArea, TextInput } from "@/components/ui/Form";
 import { ActionFailure, useActionMutation } from "@/components/ui/useActionMutation";
 import { configFieldPath, parseConfigJson, upsertConnectorSchema } from "@/lib/connect/schemas";
 import { shortClass } from "@/lib/connect/list";
@@ -89,7 +89,7 @@ export function ConnectorForm({
   return (
     <form
       noValidate
-      className="max-w-3xl space-y-5"
+      className="max-w-3xl"
       onSubmit={(event) =>
         void form.handleSubmit(async (input) => {
           if (jsonError) return;
@@ -102,147 +102,150 @@ export function ConnectorForm({
         })(event)
       }
     >
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FormControls className="space-y-5">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            label="Kafka Connect cluster"
+            errors={formErrors.connect?.message ? [formErrors.connect.message] : undefined}
+          >
+            {(control) => (
+              <SelectInput {...control} {...form.register("connect")} disabled={editing}>
+                {connects.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </SelectInput>
+            )}
+          </Field>
+          <Field
+            label="Connector name"
+            errors={[
+              ...(formErrors.name?.message ? [formErrors.name.message] : []),
+              ...(serverErrors.name ?? []),
+            ].filter(Boolean)}
+          >
+            {(control) => (
+              <TextInput
+                {...control}
+                {...form.register("name")}
+                readOnly={editing}
+                autoComplete="off"
+                className="font-mono"
+              />
+            )}
+          </Field>
+        </div>
         <Field
-          label="Kafka Connect cluster"
-          errors={formErrors.connect?.message ? [formErrors.connect.message] : undefined}
+          label="Plugin"
+          hint={plugins.data ? `${plugins.data.plugins.length} connector plugins on the workers.` : undefined}
+          errors={errorsOf(CLASS)}
         >
           {(control) => (
-            <SelectInput {...control} {...form.register("connect")} disabled={editing}>
-              {connects.map((c) => (
-                <option key={c} value={c}>
-                  {c}
+            <SelectInput
+              {...control}
+              value={className}
+              disabled={editing || !plugins.data}
+              onChange={(e) => setConfig(e.target.value ? { [CLASS]: e.target.value, "tasks.max": "1" } : {})}
+            >
+              <option value="">{plugins.isPending ? "Loading plugins…" : "Choose a plugin"}</option>
+              {(plugins.data?.plugins ?? []).map((p) => (
+                <option key={p.className} value={p.className}>
+                  {shortClass(p.className)} ({p.type}, {p.version})
                 </option>
               ))}
+              {editing && className && !plugins.data?.plugins.some((p) => p.className === className) ? (
+                <option value={className}>{className}</option>
+              ) : null}
             </SelectInput>
           )}
         </Field>
-        <Field
-          label="Connector name"
-          errors={[...(formErrors.name?.message ? [formErrors.name.message] : []), ...(serverErrors.name ?? [])].filter(
-            Boolean,
-          )}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              {...form.register("name")}
-              readOnly={editing}
-              autoComplete="off"
-              className="font-mono"
-            />
-          )}
-        </Field>
-      </div>
-      <Field
-        label="Plugin"
-        hint={plugins.data ? `${plugins.data.plugins.length} connector plugins on the workers.` : undefined}
-        errors={errorsOf(CLASS)}
-      >
-        {(control) => (
-          <SelectInput
-            {...control}
-            value={className}
-            disabled={editing || !plugins.data}
-            onChange={(e) => setConfig(e.target.value ? { [CLASS]: e.target.value, "tasks.max": "1" } : {})}
-          >
-            <option value="">{plugins.isPending ? "Loading plugins…" : "Choose a plugin"}</option>
-            {(plugins.data?.plugins ?? []).map((p) => (
-              <option key={p.className} value={p.className}>
-                {shortClass(p.className)} ({p.type}, {p.version})
-              </option>
-            ))}
-            {editing && className && !plugins.data?.plugins.some((p) => p.className === className) ? (
-              <option value={className}>{className}</option>
-            ) : null}
-          </SelectInput>
-        )}
-      </Field>
-      {plugins.error ? <ErrorMessage title="Could not load the plugins" error={plugins.error} /> : null}
+        {plugins.error ? <ErrorMessage title="Could not load the plugins" error={plugins.error} /> : null}
 
-      {className ? (
-        <>
-          <div role="tablist" aria-label="Config editor" className="flex gap-1 border-b border-line">
-            {(["form", "json"] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                role="tab"
-                aria-selected={mode === m}
-                onClick={() => {
-                  if (m === "form" && jsonError) return;
-                  setMode(m);
-                }}
-                className={
-                  "-mb-px border-b-2 px-3 py-2 text-sm " +
-                  (mode === m ? "border-accent font-semibold" : "border-transparent text-muted hover:text-fg")
+        {className ? (
+          <>
+            <div role="tablist" aria-label="Config editor" className="flex gap-1 border-b border-line">
+              {(["form", "json"] as const).map((m) => (
+                <button
+                  key={m}
+                  type="button"
+                  role="tab"
+                  aria-selected={mode === m}
+                  onClick={() => {
+                    if (m === "form" && jsonError) return;
+                    setMode(m);
+                  }}
+                  className={
+                    "-mb-px border-b-2 px-3 py-2 text-sm " +
+                    (mode === m ? "border-accent font-semibold" : "border-transparent text-muted hover:text-fg")
+                  }
+                >
+                  {m === "form" ? "Fields" : "JSON"}
+                </button>
+              ))}
+            </div>
+            {mode === "json" ? (
+              <Field
+                label="The whole config as JSON"
+                hint="Every key and value of the connector's config; values are text, as Kafka Connect keeps them."
+                errors={
+                  jsonError
+                    ? [jsonError]
+                    : unplaced.length > 0
+                      ? unplaced.map(([p, m]) => `${p.slice(7)}: ${m.join(" ")}`)
+                      : undefined
                 }
               >
-                {m === "form" ? "Fields" : "JSON"}
-              </button>
-            ))}
-          </div>
-          {mode === "json" ? (
-            <Field
-              label="The whole config as JSON"
-              hint="Every key and value of the connector's config; values are text, as Kafka Connect keeps them."
-              errors={
-                jsonError
-                  ? [jsonError]
-                  : unplaced.length > 0
-                    ? unplaced.map(([p, m]) => `${p.slice(7)}: ${m.join(" ")}`)
-                    : undefined
-              }
-            >
-              {(control) => (
-                <TextArea
-                  {...control}
-                  rows={16}
-                  spellCheck={false}
-                  className="font-mono text-xs"
-                  value={jsonText ?? JSON.stringify(config, null, 2)}
-                  onChange={(e) => {
-                    setJsonText(e.target.value);
-                    const parsed = parseConfigJson(e.target.value);
-                    if ("error" in parsed) setJsonError(parsed.error);
-                    else {
-                      setJsonError(null);
-                      form.setValue("config", parsed.config, { shouldDirty: true });
-                    }
-                  }}
-                />
-              )}
-            </Field>
-          ) : definition.isPending ? (
-            <p role="status" className="text-sm text-muted">
-              Loading the plugin&apos;s settings…
-            </p>
-          ) : definition.data ? (
-            <>
-              <ConfigFields fields={definition.data.fields} config={config} errorsOf={errorsOf} onChange={change} />
-              {unplaced.map(([path, messages]) => (
-                <FormError key={path} message={`${path.slice(7)}: ${messages.join(" ")}`} />
-              ))}
-            </>
-          ) : (
-            <ErrorMessage title="Could not load the plugin's settings" error={definition.error} />
-          )}
-        </>
-      ) : null}
+                {(control) => (
+                  <TextArea
+                    {...control}
+                    rows={16}
+                    spellCheck={false}
+                    className="font-mono text-xs"
+                    value={jsonText ?? JSON.stringify(config, null, 2)}
+                    onChange={(e) => {
+                      setJsonText(e.target.value);
+                      const parsed = parseConfigJson(e.target.value);
+                      if ("error" in parsed) setJsonError(parsed.error);
+                      else {
+                        setJsonError(null);
+                        form.setValue("config", parsed.config, { shouldDirty: true });
+                      }
+                    }}
+                  />
+                )}
+              </Field>
+            ) : definition.isPending ? (
+              <p role="status" className="text-sm text-muted">
+                Loading the plugin&apos;s settings…
+              </p>
+            ) : definition.data ? (
+              <>
+                <ConfigFields fields={definition.data.fields} config={config} errorsOf={errorsOf} onChange={change} />
+                {unplaced.map(([path, messages]) => (
+                  <FormError key={path} message={`${path.slice(7)}: ${messages.join(" ")}`} />
+                ))}
+              </>
+            ) : (
+              <ErrorMessage title="Could not load the plugin's settings" error={definition.error} />
+            )}
+          </>
+        ) : null}
 
-      <FormError
-        message={
-          Object.keys(serverErrors).length > 0
-            ? "Kafka Connect did not accept this config: see the messages beside the fields. Nothing was changed."
-            : mutation.error?.message
-        }
-      />
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={mutation.isPending || !className || jsonError !== null}>
-          {mutation.isPending ? "Validating…" : editing ? "Validate and save" : "Validate and create"}
-        </Button>
-        <Button onClick={() => router.back()}>Cancel</Button>
-      </div>
+        <FormError
+          message={
+            Object.keys(serverErrors).length > 0
+              ? "Kafka Connect did not accept this config: see the messages beside the fields. Nothing was changed."
+              : mutation.error?.message
+          }
+        />
+        <div className="flex gap-2">
+          <Button type="submit" variant="primary" disabled={mutation.isPending || !className || jsonError !== null}>
+            {mutation.isPending ? "Validating…" : editing ? "Validate and save" : "Validate and create"}
+          </Button>
+          <Button onClick={() => router.back()}>Cancel</Button>
+        </div>
+      </FormControls>
     </form>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { type KeyboardEvent, memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Badge } from "@/components/ui/Badge";
 import { SortHeader } from "@/components/ui/SortHeader";
 import { Td, Th } from "@/components/ui/Table";
+import { useHydrated } from "@/components/ui/useHydrated";
 import { cx } from "@/lib/cx";
 import { formatBytes, formatOffset } from "@/lib/format";
 import type { Payload, StreamMessage } from "@/lib/messages/types";
@@ -76,19 +77,6 @@ function PayloadCell({ payload, kind }: { payload: Payload | null; kind: "key" |
         <span className={cx("truncate", preview.absent && "font-sans text-muted italic")}>{preview.text}</span>
       </span>
     </Td>
-  );
-}
-
-const noSubscription = () => () => {};
-/**
- * False in the server render and while the page hydrates, true after: the server cannot know the browser's time zone,
- * so rows it renders (the first records of a search) show UTC until the browser shows its local time.
- */
-function useLocalTime(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
   );
 }
 
@@ -165,7 +153,9 @@ export function MessageTable({
   const droppedBefore = useRef(dropped);
   const countBefore = useRef(-1);
   const [behind, setBehind] = useState(false);
-  const localTime = useLocalTime();
+  // The server cannot know the browser's time zone: rows it renders (the first records of a search) show UTC until
+  // the page has hydrated and the browser shows its local time.
+  const localTime = useHydrated();
 
   const virtualizer = useVirtualizer({
     count: sorted.length,

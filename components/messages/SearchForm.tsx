@@ -6,7 +6,7 @@ import { MoreFilters } from "@/components/messages/MoreFilters";
 import { TopicField } from "@/components/messages/TopicField";
 import { useTimeZone } from "@/components/messages/useTimeZone";
 import { Button } from "@/components/ui/Button";
-import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
+import { Field, FormControls, FormError, SelectInput, TextInput } from "@/components/ui/Form";
 import type { TopicName } from "@/lib/api/types";
 import { formatQuantity } from "@/lib/format";
 import { DEFAULT_LIMIT, type RawMessageQuery, type StartPosition } from "@/lib/messages/query";
@@ -96,6 +96,7 @@ export const SearchForm = memo(function SearchForm({
   };
   const hiddenProblem = !moreOpen && MORE_FILTER_PARAMS.some((param) => errors[param] !== undefined);
   const topic = topics?.find((t) => t.name === values.topic.trim());
+  const allPartitions = topic ? ` ${formatQuantity(topic.partitions, "partition")}` : "";
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -116,144 +117,148 @@ export const SearchForm = memo(function SearchForm({
       aria-label="Search messages"
       noValidate
       onSubmit={submit}
-      className="space-y-4 rounded-lg border border-line bg-surface p-4"
+      className="rounded-lg border border-line bg-surface p-4"
     >
-      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <TopicField
-          value={values.topic}
-          onChange={(topicName) => bind.set("topic", topicName)}
-          onBlur={() => bind.touch("topic")}
-          topics={topics}
-          loadFailed={topicsFailed}
-          refresh={refreshTopics}
-          errors={bind.errorsFor("topic")}
-        />
-        <Field
-          label="Start at"
-          hint={STARTS.find((s) => s.value === values.from)?.hint}
-          errors={bind.errorsFor("from")}
-        >
-          {(control) => (
-            <SelectInput
-              {...control}
-              value={values.from}
-              onChange={(event) =>
-                bind.set("from", STARTS.find((s) => s.value === event.target.value)?.value ?? "newest")
-              }
+      <FormControls className="space-y-4">
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+          <TopicField
+            value={values.topic}
+            onChange={(topicName) => bind.set("topic", topicName)}
+            onBlur={() => bind.touch("topic")}
+            topics={topics}
+            loadFailed={topicsFailed}
+            refresh={refreshTopics}
+            errors={bind.errorsFor("topic")}
+          />
+          <Field
+            label="Start at"
+            hint={STARTS.find((s) => s.value === values.from)?.hint}
+            errors={bind.errorsFor("from")}
+          >
+            {(control) => (
+              <SelectInput
+                {...control}
+                value={values.from}
+                onChange={(event) =>
+                  bind.set("from", STARTS.find((s) => s.value === event.target.value)?.value ?? "newest")
+                }
+              >
+                {STARTS.map((start) => (
+                  <option key={start.value} value={start.value}>
+                    {start.label}
+                  </option>
+                ))}
+              </SelectInput>
+            )}
+          </Field>
+          {values.from === "offset" ? (
+            <Field
+              label="Offset"
+              hint="One offset for every partition, like 1200, or partition:offset pairs, like 0:1200,1:900."
+              errors={bind.errorsFor("offset")}
             >
-              {STARTS.map((start) => (
-                <option key={start.value} value={start.value}>
-                  {start.label}
-                </option>
-              ))}
-            </SelectInput>
-          )}
-        </Field>
-        {values.from === "offset" ? (
-          <Field
-            label="Offset"
-            hint="One offset for every partition, like 1200, or partition:offset pairs, like 0:1200,1:900."
-            errors={bind.errorsFor("offset")}
-          >
+              {(control) => (
+                <TextInput
+                  {...control}
+                  className="font-mono"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={values.offset}
+                  onChange={(event) => bind.set("offset", event.target.value)}
+                  onBlur={() => bind.touch("offset")}
+                />
+              )}
+            </Field>
+          ) : null}
+          {values.from === "timestamp" ? (
+            <Field
+              label="Date and time"
+              hint={timeHint(values.timestamp, timeZone, "The first message written at or after it.")}
+              errors={bind.errorsFor("timestamp")}
+            >
+              {(control) => (
+                <TextInput
+                  {...control}
+                  type="datetime-local"
+                  step={1}
+                  value={values.timestamp}
+                  onChange={(event) => bind.set("timestamp", event.target.value)}
+                  onBlur={() => bind.touch("timestamp")}
+                />
+              )}
+            </Field>
+          ) : null}
+          <Field label="Limit" hint={limitHint(values.from)} errors={bind.errorsFor("limit")}>
             {(control) => (
               <TextInput
                 {...control}
-                className="font-mono"
+                inputMode="numeric"
                 autoComplete="off"
-                spellCheck={false}
-                value={values.offset}
-                onChange={(event) => bind.set("offset", event.target.value)}
-                onBlur={() => bind.touch("offset")}
+                placeholder={values.from === "live" ? "No limit" : String(DEFAULT_LIMIT)}
+                value={values.limit}
+                onChange={(event) => bind.set("limit", event.target.value)}
+                onBlur={() => bind.touch("limit")}
               />
             )}
           </Field>
-        ) : null}
-        {values.from === "timestamp" ? (
           <Field
-            label="Date and time"
-            hint={timeHint(values.timestamp, timeZone, "The first message written at or after it.")}
-            errors={bind.errorsFor("timestamp")}
+            label="Partitions"
+            hint={`Blank for all${allPartitions}, or a list like 0,2.`}
+            errors={bind.errorsFor("partitions")}
           >
             {(control) => (
               <TextInput
                 {...control}
-                type="datetime-local"
-                step={1}
-                value={values.timestamp}
-                onChange={(event) => bind.set("timestamp", event.target.value)}
-                onBlur={() => bind.touch("timestamp")}
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="All"
+                value={values.partitions}
+                onChange={(event) => bind.set("partitions", event.target.value)}
+                onBlur={() => bind.touch("partitions")}
               />
             )}
           </Field>
-        ) : null}
-        <Field label="Limit" hint={limitHint(values.from)} errors={bind.errorsFor("limit")}>
-          {(control) => (
-            <TextInput
-              {...control}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder={values.from === "live" ? "No limit" : String(DEFAULT_LIMIT)}
-              value={values.limit}
-              onChange={(event) => bind.set("limit", event.target.value)}
-              onBlur={() => bind.touch("limit")}
-            />
-          )}
-        </Field>
-        <Field
-          label="Partitions"
-          hint={`Blank for all${topic ? ` ${formatQuantity(topic.partitions, "partition")}` : ""}, or a list like 0,2.`}
-          errors={bind.errorsFor("partitions")}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="All"
-              value={values.partitions}
-              onChange={(event) => bind.set("partitions", event.target.value)}
-              onBlur={() => bind.touch("partitions")}
-            />
-          )}
-        </Field>
-      </div>
-      <div className="grid gap-4 md:grid-cols-2">
-        <TextFilterField label="Key" field="key" matchField="keyMatch" bind={bind} />
-        <TextFilterField label="Value" field="value" matchField="valueMatch" bind={bind} />
-      </div>
-      <div>
-        <button
-          type="button"
-          aria-expanded={moreOpen}
-          aria-controls={moreId}
-          onClick={() => setMoreOpen((open) => !open)}
-          className={
-            "inline-flex items-center gap-1 rounded text-sm font-medium text-accent " +
-            "underline-offset-4 hover:underline"
-          }
-        >
-          <span aria-hidden="true">{moreOpen ? "▾" : "▸"}</span>
-          More filters
-        </button>
-        {hiddenProblem ? (
-          <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-300">
-            A filter in here has a problem.
-          </span>
-        ) : null}
-        <div id={moreId} hidden={!moreOpen} className="mt-4">
-          {moreOpen ? <MoreFilters bind={bind} timeZone={timeZone} /> : null}
         </div>
-      </div>
-      <FormError
-        message={
-          (submitted || urlRefused) && !checked.ok ? "Check the fields marked above: the search has not started." : null
-        }
-      />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" variant="primary">
-          Search
-        </Button>
-      </div>
+        <div className="grid gap-4 md:grid-cols-2">
+          <TextFilterField label="Key" field="key" matchField="keyMatch" bind={bind} />
+          <TextFilterField label="Value" field="value" matchField="valueMatch" bind={bind} />
+        </div>
+        <div>
+          <button
+            type="button"
+            aria-expanded={moreOpen}
+            aria-controls={moreId}
+            onClick={() => setMoreOpen((open) => !open)}
+            className={
+              "inline-flex items-center gap-1 rounded text-sm font-medium text-accent " +
+              "underline-offset-4 hover:underline"
+            }
+          >
+            <span aria-hidden="true">{moreOpen ? "▾" : "▸"}</span>
+            More filters
+          </button>
+          {hiddenProblem ? (
+            <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-300">
+              A filter in here has a problem.
+            </span>
+          ) : null}
+          <div id={moreId} hidden={!moreOpen} className="mt-4">
+            {moreOpen ? <MoreFilters bind={bind} timeZone={timeZone} /> : null}
+          </div>
+        </div>
+        <FormError
+          message={
+            (submitted || urlRefused) && !checked.ok
+              ? "Check the fields marked above: the search has not started."
+              : null
+          }
+        />
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="primary">
+            Search
+          </Button>
+        </div>
+      </FormControls>
     </form>
   );
 });

@@ -9,7 +9,7 @@ import { errorsOf } from "@/components/ui/useActionForm";
 import { SchemaChoiceField } from "@/components/produce/SchemaChoiceField";
 import { ValueField } from "@/components/produce/ValueField";
 import { Button } from "@/components/ui/Button";
-import { Field, FormError, SelectInput, TextInput } from "@/components/ui/Form";
+import { Field, FormControls, FormError, SelectInput, TextInput } from "@/components/ui/Form";
 import type { TopicName } from "@/lib/api/types";
 import { formatInteger, formatQuantity } from "@/lib/format";
 import { COMPRESSIONS, MAX_COPIES } from "@/lib/messages/produce";
@@ -104,94 +104,96 @@ export function ProduceForm({
         noValidate
         aria-label="Produce"
         onSubmit={(event) => (disabled ? event.preventDefault() : submit(event))}
-        className="max-w-3xl space-y-6"
+        className="max-w-3xl"
       >
-        <fieldset disabled={disabled} className="space-y-6">
-          <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
-            <TopicField
-              value={topicField.value}
-              onChange={topicField.onChange}
-              onBlur={topicField.onBlur}
-              inputRef={topicField.ref}
-              topics={topics}
-              loadFailed={topicsFailed}
-              refresh={refreshTopics}
-              errors={errorsOf(errors.topic)}
-            />
-            <PartitionField form={form} topic={topic} />
-          </div>
-          <Field label="Key" hint="Blank: a record without a key." errors={errorsOf(errors.key)}>
-            {(control) => (
-              <TextInput
-                {...control}
-                className="font-mono"
-                autoComplete="off"
-                spellCheck={false}
-                // The size of a submission (copies × record) is checked at Copies.
-                {...form.register("key", { deps: "copies" })}
+        <FormControls className="space-y-6">
+          <fieldset disabled={disabled} className="space-y-6">
+            <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
+              <TopicField
+                value={topicField.value}
+                onChange={topicField.onChange}
+                onBlur={topicField.onBlur}
+                inputRef={topicField.ref}
+                topics={topics}
+                loadFailed={topicsFailed}
+                refresh={refreshTopics}
+                errors={errorsOf(errors.topic)}
               />
-            )}
-          </Field>
-          <SchemaChoiceField
-            cluster={cluster}
-            topic={topicField.value}
-            part="key"
-            choice={keySchemaField.value}
-            onChange={keySchemaField.onChange}
-            errors={errorsOf(errors.keySchema)}
-            disabled={disabled}
-          />
-          <ValueField form={form} />
-          <SchemaChoiceField
-            cluster={cluster}
-            topic={topicField.value}
-            part="value"
-            choice={valueSchemaField.value}
-            onChange={(valueSchema) => {
-              valueSchemaField.onChange(valueSchema);
-              // A value written with a schema is written as JSON.
-              if (valueSchema) form.setValue("valueFormat", "json", { shouldDirty: true });
-            }}
-            errors={errorsOf(errors.valueSchema)}
-            disabled={disabled}
-          />
-          <HeadersEditor form={form} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              label="Copies"
-              hint={`Send the record this many times (at most ${formatInteger(MAX_COPIES)}).`}
-              errors={errorsOf(errors.copies)}
-            >
+              <PartitionField form={form} topic={topic} />
+            </div>
+            <Field label="Key" hint="Blank: a record without a key." errors={errorsOf(errors.key)}>
               {(control) => (
-                <TextInput {...control} inputMode="numeric" autoComplete="off" {...form.register("copies")} />
+                <TextInput
+                  {...control}
+                  className="font-mono"
+                  autoComplete="off"
+                  spellCheck={false}
+                  // The size of a submission (copies × record) is checked at Copies.
+                  {...form.register("key", { deps: "copies" })}
+                />
               )}
             </Field>
-            <Field
-              label="Compression"
-              hint="How the batch is compressed on its way to the brokers."
-              errors={errorsOf(errors.compression)}
-            >
-              {(control) => (
-                <SelectInput {...control} {...form.register("compression")}>
-                  {COMPRESSIONS.map((compression) => (
-                    <option key={compression} value={compression}>
-                      {compression}
-                    </option>
-                  ))}
-                </SelectInput>
-              )}
-            </Field>
+            <SchemaChoiceField
+              cluster={cluster}
+              topic={topicField.value}
+              part="key"
+              choice={keySchemaField.value}
+              onChange={keySchemaField.onChange}
+              errors={errorsOf(errors.keySchema)}
+              disabled={disabled}
+            />
+            <ValueField form={form} />
+            <SchemaChoiceField
+              cluster={cluster}
+              topic={topicField.value}
+              part="value"
+              choice={valueSchemaField.value}
+              onChange={(valueSchema) => {
+                valueSchemaField.onChange(valueSchema);
+                // A value written with a schema is written as JSON.
+                if (valueSchema) form.setValue("valueFormat", "json", { shouldDirty: true });
+              }}
+              errors={errorsOf(errors.valueSchema)}
+              disabled={disabled}
+            />
+            <HeadersEditor form={form} />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <Field
+                label="Copies"
+                hint={`Send the record this many times (at most ${formatInteger(MAX_COPIES)}).`}
+                errors={errorsOf(errors.copies)}
+              >
+                {(control) => (
+                  <TextInput {...control} inputMode="numeric" autoComplete="off" {...form.register("copies")} />
+                )}
+              </Field>
+              <Field
+                label="Compression"
+                hint="How the batch is compressed on its way to the brokers."
+                errors={errorsOf(errors.compression)}
+              >
+                {(control) => (
+                  <SelectInput {...control} {...form.register("compression")}>
+                    {COMPRESSIONS.map((compression) => (
+                      <option key={compression} value={compression}>
+                        {compression}
+                      </option>
+                    ))}
+                  </SelectInput>
+                )}
+              </Field>
+            </div>
+          </fieldset>
+          <FormError message={formMessage} />
+          <div className="flex flex-wrap items-center gap-4">
+            <Button type="submit" variant="primary" disabled={disabled}>
+              Send
+            </Button>
+            <p role="status" className="text-sm text-muted">
+              {mutation.isPending ? `Sending ${formatQuantity(mutation.variables?.copies ?? 1, "record")}…` : ""}
+            </p>
           </div>
-        </fieldset>
-        <FormError message={formMessage} />
-        <div className="flex flex-wrap items-center gap-4">
-          <Button type="submit" variant="primary" disabled={disabled}>
-            Send
-          </Button>
-          <p role="status" className="text-sm text-muted">
-            {mutation.isPending ? `Sending ${formatQuantity(mutation.variables?.copies ?? 1, "record")}…` : ""}
-          </p>
-        </div>
+        </FormControls>
       </form>
       {mutation.data ? <ProduceResultPanel cluster={cluster} result={mutation.data} /> : null}
     </>

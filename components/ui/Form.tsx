@@ -1,6 +1,7 @@
 "use client";
 
 import { type ComponentProps, type ReactNode, useId } from "react";
+import { useHydrated } from "@/components/ui/useHydrated";
 import { cx } from "@/lib/cx";
 
 const CONTROL =
@@ -75,6 +76,28 @@ export function SelectInput({ className, ...props }: ComponentProps<"select">) {
 
 export function TextArea({ className, ...props }: ComponentProps<"textarea">) {
   return <textarea className={cx(CONTROL, className)} {...props} />;
+}
+
+/**
+ * A form's controls, disabled while `disabled` and until the page has hydrated. Before that a server-rendered form
+ * only looks ready: what one types is lost when React takes the field over (its state, not the field, holds the
+ * value), and a submit is the browser's own, a GET of the page with the fields' values in its URL (a password too).
+ */
+export function FormControls({
+  disabled = false,
+  className,
+  children,
+}: {
+  disabled?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  const hydrated = useHydrated();
+  return (
+    <fieldset disabled={disabled || !hydrated} className={cx("min-w-0", className)}>
+      {children}
+    </fieldset>
+  );
 }
 
 /** The message of a failed action (or of a refused form) above the submit button. */

@@ -1,5 +1,6 @@
-import { type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { ConsoleShell } from "./console-shell";
+import { TopicPage } from "./topic-page";
 
 export type CreateTopicField =
   | "Name"
@@ -104,5 +105,18 @@ export class CreateTopicPage {
   async create(fields: CreateTopicFields): Promise<void> {
     await this.fill(fields);
     await this.submitButton.click();
+  }
+
+  /**
+   * Waits for a create to end on the new topic's page. The console waits up to 10 s for Kafka's answer and up to 10 s
+   * more for the new partitions' leaders, so a loaded machine may take 20 s; a refusal fails the test in its words.
+   */
+  async expectCreated(name: string): Promise<TopicPage> {
+    const topic = new TopicPage(this.page);
+    await expect(topic.heading.filter({ hasText: name }).or(this.formError)).toBeVisible({ timeout: 30_000 });
+    const refusal = (await this.formError.isVisible()) ? await this.formError.textContent() : null;
+    expect(refusal, "the create was refused").toBeNull();
+    await expect(topic.heading).toHaveText(name);
+    return topic;
   }
 }

@@ -20,7 +20,7 @@ import {
 import { ExtraConfigsField } from "@/components/topics/create/ExtraConfigsField";
 import { TopicConfigFields } from "@/components/topics/create/TopicConfigFields";
 import { Button } from "@/components/ui/Button";
-import { Field, FormError, TextInput } from "@/components/ui/Form";
+import { Field, FormControls, FormError, TextInput } from "@/components/ui/Form";
 import { useActionForm } from "@/components/ui/useActionForm";
 import { submitAction, useActionMutation } from "@/components/ui/useActionMutation";
 import { formatInteger } from "@/lib/format";
@@ -120,94 +120,96 @@ export function CreateTopicForm({
       noValidate
       onSubmit={(event) => (pending ? event.preventDefault() : submit(event))}
       aria-label="Create topic"
-      className="max-w-2xl space-y-6"
+      className="max-w-2xl"
     >
-      <div className="space-y-4">
-        <Field
-          label="Name"
-          hint="Letters, digits, '.', '_' and '-', up to 249 characters."
-          errors={errorsFor(FIELD_KEYS.name)}
-          warning={nameWarning(input.name, existingNames)}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              autoComplete="off"
-              spellCheck={false}
-              value={values.name}
-              disabled={pending}
-              onChange={(event) => set("name", event.target.value)}
-              onBlur={() => touch(FIELD_KEYS.name)}
-            />
-          )}
-        </Field>
-        <div className="grid gap-4 sm:grid-cols-2">
+      <FormControls className="space-y-6">
+        <div className="space-y-4">
           <Field
-            label="Partitions"
-            hint="More partitions allow more parallel consumers; they can be added later, not removed."
-            errors={errorsFor(FIELD_KEYS.partitions)}
+            label="Name"
+            hint="Letters, digits, '.', '_' and '-', up to 249 characters."
+            errors={errorsFor(FIELD_KEYS.name)}
+            warning={nameWarning(input.name, existingNames)}
           >
             {(control) => (
               <TextInput
                 {...control}
-                inputMode="numeric"
                 autoComplete="off"
-                value={values.partitions}
+                spellCheck={false}
+                value={values.name}
                 disabled={pending}
-                onChange={(event) => set("partitions", event.target.value)}
-                onBlur={() => touch(FIELD_KEYS.partitions)}
+                onChange={(event) => set("name", event.target.value)}
+                onBlur={() => touch(FIELD_KEYS.name)}
               />
             )}
           </Field>
-          <Field
-            label="Replication factor"
-            hint={brokersHint(onlineBrokers)}
-            errors={errorsFor(FIELD_KEYS.replicationFactor)}
-            warning={replicationWarning(onlineBrokers, input.replicationFactor)}
-          >
-            {(control) => (
-              <TextInput
-                {...control}
-                inputMode="numeric"
-                autoComplete="off"
-                value={values.replicationFactor ?? (defaultRf === undefined ? "" : String(defaultRf))}
-                disabled={pending}
-                onChange={(event) => set("replicationFactor", event.target.value)}
-                onBlur={() => touch(FIELD_KEYS.replicationFactor)}
-              />
-            )}
-          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label="Partitions"
+              hint="More partitions allow more parallel consumers; they can be added later, not removed."
+              errors={errorsFor(FIELD_KEYS.partitions)}
+            >
+              {(control) => (
+                <TextInput
+                  {...control}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={values.partitions}
+                  disabled={pending}
+                  onChange={(event) => set("partitions", event.target.value)}
+                  onBlur={() => touch(FIELD_KEYS.partitions)}
+                />
+              )}
+            </Field>
+            <Field
+              label="Replication factor"
+              hint={brokersHint(onlineBrokers)}
+              errors={errorsFor(FIELD_KEYS.replicationFactor)}
+              warning={replicationWarning(onlineBrokers, input.replicationFactor)}
+            >
+              {(control) => (
+                <TextInput
+                  {...control}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={values.replicationFactor ?? (defaultRf === undefined ? "" : String(defaultRf))}
+                  disabled={pending}
+                  onChange={(event) => set("replicationFactor", event.target.value)}
+                  onBlur={() => touch(FIELD_KEYS.replicationFactor)}
+                />
+              )}
+            </Field>
+          </div>
         </div>
-      </div>
-      <TopicConfigFields {...bind} />
-      <ExtraConfigsField
-        {...bind}
-        rowErrors={(row) =>
-          [errors.extraConfigs?.[row]?.key?.message, errors.extraConfigs?.[row]?.value?.message].filter(
-            (message) => message !== undefined,
-          )
-        }
-      />
-      <FormError
-        message={
-          mutation.error?.message ??
-          (isSubmitted && Object.keys(errors).length > 0 ? "Check the fields marked above." : null)
-        }
-      />
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" variant="primary" disabled={pending}>
-          Create topic
-        </Button>
-        <Link
-          href={clusterPath(cluster, "topics")}
-          className="rounded text-sm font-medium text-accent underline underline-offset-4"
-        >
-          Cancel
-        </Link>
-        <p role="status" className="text-sm text-muted">
-          {statusText}
-        </p>
-      </div>
+        <TopicConfigFields {...bind} />
+        <ExtraConfigsField
+          {...bind}
+          rowErrors={(row) =>
+            [errors.extraConfigs?.[row]?.key?.message, errors.extraConfigs?.[row]?.value?.message].filter(
+              (message) => message !== undefined,
+            )
+          }
+        />
+        <FormError
+          message={
+            mutation.error?.message ??
+            (isSubmitted && Object.keys(errors).length > 0 ? "Check the fields marked above." : null)
+          }
+        />
+        <div className="flex flex-wrap items-center gap-4">
+          <Button type="submit" variant="primary" disabled={pending}>
+            Create topic
+          </Button>
+          <Link
+            href={clusterPath(cluster, "topics")}
+            className="rounded text-sm font-medium text-accent underline underline-offset-4"
+          >
+            Cancel
+          </Link>
+          <p role="status" className="text-sm text-muted">
+            {statusText}
+          </p>
+        </div>
+      </FormControls>
     </form>
   );
 }
