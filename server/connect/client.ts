@@ -23,10 +23,10 @@ export function findConnect(cluster: ClusterHandle, name: string): ConnectConfig
   return connect;
 }
 
-/** The reason a request did not get an answer, in words. */
-function networkReason(error: unknown): string {
+/** The reason a request did not get an answer within `timeoutMs`, in words. */
+function networkReason(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
-    return `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`;
+    return `no answer within ${Math.round(timeoutMs / 1000)} s`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   if (cause?.code === "ECONNREFUSED") return "connection refused";
   if (cause?.code === "ENOTFOUND") return "host not found";
@@ -66,7 +66,19 @@ function statusError(connect: ConnectConfig, status: number, text: string): Cons
 }
 
 /**
- * One REST call. Returns the parsed JSON body (undefined for an empty one). `timeoutMs` bounds the whole call.
+ * What Connect answers with 409 while its workers rebalance or take in a config change ("Cannot complete request
+ * momentarily due to stale configuration", "... a rebalance is expected", "... a conflicting operation (e.g. worker
+ * rebalance)"): the request was not carried out, and the same request a moment later is. A change right after
+ * another (fix a config, then restart the connector) meets it routinely. Not "already exists", also a 409.
+ */
+const REBALANCING = /rebalanc|stale configuration|conflicting operation/i;
+/** The waits before each retry of a request that met a rebalance; the call's own timeout bounds them all. */
+const REBALANCE_RETRY_MS = [250, 500, 1_000, 2_000];
+
+/**
+ * One REST call. Returns the parsed JSON body (undefined for an empty one). `timeoutMs` bounds the whole call,
+ * retries included: a request that meets a rebalance (REBALANCING) is sent again until Connect takes it or the time
+ * is up, and only then is the 409 reported.
  */
 export async function connectRequest<T>(
   connect: ConnectConfig,
@@ -75,6 +87,26 @@ export async function connectRequest<T>(
   body?: unknown,
   timeoutMs = CONNECT_TIMEOUT_MS,
 ): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    const { status, text } = await exchange(connect, method, path, body, deadline - Date.now(), timeoutMs);
+    if (status >= 200 && status < 300) return parseBody<T>(connect, text);
+    const wait = REBALANCE_RETRY_MS[Math.min(attempt, REBALANCE_RETRY_MS.length - 1)] ?? 0;
+    if (status !== 409 || !REBALANCING.test(connectMessage(text) ?? "") || Date.now() + wait >= deadline)
+      throw statusError(connect, status, text);
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+/** One HTTP exchange with Connect, within `remainingMs`; a request that gets no answer is a ConsoleError in words. */
+async function exchange(
+  connect: ConnectConfig,
+  method: string,
+  path: string,
+  body: unknown,
+  remainingMs: number,
+  timeoutMs: number,
+): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (connect.auth) {
@@ -87,27 +119,28 @@ export async function connectRequest<T>(
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(Math.max(1, remainingMs)),
       cache: "no-store",
     });
   } catch (error) {
     throw new ConsoleError(
       "cluster_unreachable",
-      `Cannot reach Kafka Connect "${connect.name}" at ${connect.address}: ${networkReason(error)}.`,
+      `Cannot reach Kafka Connect "${connect.name}" at ${connect.address}: ${networkReason(error, timeoutMs)}.`,
       503,
     );
   }
-  let text: string;
   try {
-    text = await response.text();
+    return { status: response.status, text: await response.text() };
   } catch (error) {
     throw new ConsoleError(
       "cluster_unreachable",
-      `Kafka Connect "${connect.name}" stopped answering: ${networkReason(error)}.`,
+      `Kafka Connect "${connect.name}" stopped answering: ${networkReason(error, timeoutMs)}.`,
       503,
     );
   }
-  if (!response.ok) throw statusError(connect, response.status, text);
+}
+
+function parseBody<T>(connect: ConnectConfig, text: string): T {
   if (text.trim() === "") return undefined as T;
   try {
     return JSON.parse(text) as T;
