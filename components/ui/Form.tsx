@@ -79,22 +79,14 @@ export function TextArea({ className, ...props }: ComponentProps<"textarea">) {
 }
 
 /**
- * A form's controls, disabled while `disabled` and until the page has hydrated. Before that a server-rendered form
- * only looks ready: what one types is lost when React takes the field over (its state, not the field, holds the
- * value), and a submit is the browser's own, a GET of the page with the fields' values in its URL (a password too).
+ * A form's controls, disabled until the page has hydrated. Before that a server-rendered form only looks ready: what
+ * one types is lost when React takes the field over (its state, not the field, holds the value), and a submit is the
+ * browser's own, a GET of the page with the fields' values in its URL (a password too).
  */
-export function FormControls({
-  disabled = false,
-  className,
-  children,
-}: {
-  disabled?: boolean;
-  className?: string;
-  children: ReactNode;
-}) {
+export function FormControls({ className, children }: { className?: string; children: ReactNode }) {
   const hydrated = useHydrated();
   return (
-    <fieldset disabled={disabled || !hydrated} className={cx("min-w-0", className)}>
+    <fieldset disabled={!hydrated} className={cx("min-w-0", className)}>
       {children}
     </fieldset>
   );
