@@ -77,6 +77,33 @@ describe("FrameWriter", () => {
     ]);
   });
 
+  it("escapes exactly what JSON needs wherever the bytes sit in their buffer (the word-at-a-time check)", () => {
+    // Every length up to 40 at each of the 4 alignments, clean or with one byte to escape at every position: the
+    // check reads aligned 32-bit words of the underlying buffer, so a missed byte would show at some edge here.
+    const clean = "abcdefghijklmnopqrstuvwxyz{}:,0123456789é漢";
+    const specials = ['"', "\\", "\n", "\u0000", "\u001f", " ", "\u007f", "é"];
+    const texts: string[] = [];
+    for (let length = 0; length <= 40; length++) {
+      const base = clean.repeat(2).slice(0, length);
+      texts.push(base);
+      for (let at = 0; at < length; at++)
+        for (const special of specials) texts.push(base.slice(0, at) + special + base.slice(at + 1));
+    }
+    for (let shift = 0; shift < 4; shift++) {
+      const writer = new FrameWriter(0);
+      // Values as views into one buffer at `shift` bytes past a word boundary, as a fetched chunk's are.
+      const pool = Buffer.alloc(texts.reduce((n, t) => n + Buffer.byteLength(t) + 8, 8));
+      let at = shift;
+      for (const t of texts) {
+        const length = pool.write(t, at);
+        writer.write(0, record(null, pool.subarray(at, at + length)));
+        at += length + 4;
+      }
+      const values = parse(writer.frames()).map((e) => (e?.type === "message" ? e.data.value?.data : undefined));
+      expect(values).toEqual(texts);
+    }
+  });
+
   it("sends bytes that are not UTF-8 as base64, and null as null", () => {
     const binary = Buffer.from([0xff, 0xfe, 0x00, 0xc3]);
     const writer = new FrameWriter(0);
@@ -98,12 +125,14 @@ describe("FrameWriter", () => {
     expect(writer.frames(0).length).toBe(0);
   });
 
-  it("writes every number exactly: zero, digit-count edges, negative timestamps and offsets beyond 2^53", () => {
+  it("writes every number exactly: zero, digit-count and 32-bit edges, zeros inside, negatives, beyond 2^53", () => {
     const cases: { offset: bigint; timestamp: number; partition: number; size: number }[] = [
       { offset: 0n, timestamp: 0, partition: 0, size: 0 },
       { offset: 9n, timestamp: -1, partition: 9, size: 9 },
       { offset: 10n, timestamp: 10, partition: 10, size: 10 },
       { offset: 99n, timestamp: 1_000_000, partition: 99, size: 100 },
+      { offset: 2_147_483_647n, timestamp: 2_147_483_648, partition: 7, size: 2_147_483_647 },
+      { offset: 3_000_000_000n, timestamp: 1_700_000_000_005, partition: 0, size: 100_000_000 },
       { offset: 9_007_199_254_740_991n, timestamp: Number.MAX_SAFE_INTEGER, partition: 2_147_483_647, size: 1_048_588 },
       { offset: 9_223_372_036_854_775_807n, timestamp: -1_767_268_800_123, partition: 1, size: 1 },
     ];

@@ -300,7 +300,7 @@ export class Reader {
     if (stop !== null && state.next >= stop) state.done = true;
     await this.queue.push({
       partition: state.plan.partition,
-      frames,
+      frames: frames.end(),
       next: state.next,
       scanned,
       bytes: set.bytes,
