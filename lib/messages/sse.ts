@@ -57,9 +57,20 @@ export class SseParser {
 
   private line(line: string, out: RawSseEvent[]): void {
     if (line === "") {
-      if (this.data.length > 0) out.push({ event: this.event || "message", data: this.data.join("\n") });
+      const data = this.data;
+      if (data.length > 0)
+        out.push({ event: this.event || "message", data: data.length === 1 ? (data[0] as string) : data.join("\n") });
       this.event = "";
-      this.data = [];
+      if (data.length > 0) this.data = [];
+      return;
+    }
+    // The stream's lines are almost all `event: message` and `data: {...}`: taken without splitting them.
+    if (line === "event: message") {
+      this.event = "message";
+      return;
+    }
+    if (line.startsWith("data: ")) {
+      this.data.push(line.slice(6));
       return;
     }
     if (line.startsWith(":")) return;
