@@ -94,7 +94,8 @@ export async function startConsole(
     env[`KAFKA_CLUSTERS_${i}_BOOTSTRAPSERVERS`] = cluster.bootstrap.join(",");
     if (cluster.schemaRegistry) env[`KAFKA_CLUSTERS_${i}_SCHEMAREGISTRY`] = cluster.schemaRegistry;
   });
-  const server = spawn(process.execPath, [serverJs], {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, serverJs], {
     cwd: dirname(serverJs),
     env,
     stdio: ["ignore", "pipe", "pipe"],

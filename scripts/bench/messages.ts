@@ -1,5 +1,5 @@
 /**
- * npm run bench:messages [-- --fresh] [-- --keep] [-- --only=first]
+ * npm run bench:messages [-- --fresh] [-- --keep] [-- --only=first,memory]
  *
  * The message browser's stream, `GET /api/clusters/{cluster}/topics/{topic}/messages` (text/event-stream), issue 5:
  * "records per second delivered to an SSE client reading a topic of one million 200-byte records, set beside a plain
@@ -36,7 +36,7 @@ import { loadAverage, machineInfo } from "./machine";
 import { writeBenchSection } from "./bench-doc";
 
 async function main(): Promise<void> {
-  const flags = parseFlags(["first"]);
+  const flags = parseFlags(["first", "memory"]);
   const benchStart = performance.now();
   const { bootstrap, dataDir } = await startBenchCluster(flags);
   const data = await ensureMessagesDataSet(bootstrap, dataDir);
@@ -45,11 +45,14 @@ async function main(): Promise<void> {
   const warmUp = await firstMessageMs(server, "oldest");
   log(`Warm-up search (from=oldest&limit=${FIRST_LIMIT}): first message after ${formatMs(warmUp)}.`);
   if (flags.only) {
-    // --only=first: the time to the first message on this warm server, printed (the doc's section is left alone).
-    await measureFirstMessage(server, bootstrap);
+    // A partial run, printed (the doc's section is left alone): the time to the first message on this warm server,
+    // the tail's memory on a fresh one, or both.
+    if (flags.only.includes("first")) await measureFirstMessage(server, bootstrap);
     await server.stop();
+    if (flags.only.includes("memory")) await tailMemory(bootstrap);
     log(
-      `Partial run (--only=first) done in ${formatMs(performance.now() - benchStart)}; docs/BENCHMARKS.md unchanged.`,
+      `Partial run (--only=${flags.only.join(",")}) done in ${formatMs(performance.now() - benchStart)}; ` +
+        "docs/BENCHMARKS.md unchanged.",
     );
     return;
   }
@@ -66,15 +69,8 @@ async function main(): Promise<void> {
   const serverErrors = server.stderrLines();
   await server.stop();
 
-  log("Memory: a fresh console server for the tail...");
-  const tailServer = await startConsole([{ name: CLUSTER, bootstrap }]);
-  const memory = await measureMemory(tailServer, bootstrap);
+  const { memory, server: tailServer } = await tailMemory(bootstrap);
   const loadAfterTail = loadAverage();
-  log(
-    `RSS baseline ${rssText(memory.baselineMb)}, max ${rssText(memory.maxMb)}, last ${rssText(memory.lastMb)}; ` +
-      (`connections before/during/after ` +
-        `${memory.connections.before}/${memory.connections.during}/${memory.connections.after}.`),
-  );
 
   const { body, failed } = report(data, throughput, first, memory, [...serverErrors, ...tailServer.stderrLines()], {
     throughput: loadAfterThroughput,
@@ -91,6 +87,21 @@ async function main(): Promise<void> {
         ". The numbers are in docs/BENCHMARKS.md, marked FAIL.",
     );
   }
+}
+
+/** The tail's memory, on a fresh console server (stopped when measured). */
+async function tailMemory(bootstrap: readonly string[]) {
+  log("Memory: a fresh console server for the tail...");
+  const server = await startConsole([{ name: CLUSTER, bootstrap }]);
+  const memory = await measureMemory(server, bootstrap);
+  log(
+    `RSS baseline ${rssText(memory.baselineMb)}, max ${rssText(memory.maxMb)}, last ${rssText(memory.lastMb)}; ` +
+      (`connections before/during/after ` +
+        `${memory.connections.before}/${memory.connections.during}/${memory.connections.after}.`),
+  );
+  log(`RSS every 2 s during the tail (MB): ${memory.tail.map((s) => Math.round(s.mb)).join(", ")}.`);
+  await server.stop();
+  return { memory, server };
 }
 
 runBench(main);
