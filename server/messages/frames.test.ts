@@ -79,7 +79,8 @@ describe("FrameWriter", () => {
 
   it("escapes exactly what JSON needs wherever the bytes sit in their buffer (the word-at-a-time check)", () => {
     // Every length up to 40 at each of the 4 alignments, clean or with one byte to escape at every position: the
-    // check reads aligned 32-bit words of the underlying buffer, so a missed byte would show at some edge here.
+    // writer copies and tests 32-bit words and leaves the last few bytes to a byte loop, so a byte missed at a word's
+    // edge or in the tail would show here.
     const clean = "abcdefghijklmnopqrstuvwxyz{}:,0123456789é漢";
     const specials = ['"', "\\", "\n", "\u0000", "\u001f", " ", "\u007f", "é"];
     const texts: string[] = [];

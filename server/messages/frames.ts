@@ -90,7 +90,8 @@ const EMPTY_VIEW = new DataView(new ArrayBuffer(0));
 
 export class FrameWriter {
   private buf: Buffer;
-  private out: DataView<ArrayBufferLike>;
+  /** `buf` as a DataView, for writing whole words. */
+  private view: DataView<ArrayBufferLike>;
   private at = 0;
   /** Where each frame ends, and the offset of its record. */
   readonly ends: number[] = [];
@@ -104,7 +105,7 @@ export class FrameWriter {
 
   constructor(expectedBytes: number) {
     this.buf = Buffer.allocUnsafe(Math.max(4096, expectedBytes));
-    this.out = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   }
 
   get length(): number {
@@ -131,16 +132,16 @@ export class FrameWriter {
     const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + bytes));
     this.buf.copy(bigger, 0, 0, this.at);
     this.buf = bigger;
-    this.out = new DataView(bigger.buffer, bigger.byteOffset, bigger.length);
+    this.view = new DataView(bigger.buffer, bigger.byteOffset, bigger.length);
   }
 
   private put(part: Fixed): void {
     this.room(part.length);
-    const out = this.out;
+    const view = this.view;
     const words = part.words;
     let o = this.at;
     for (let k = 0; k < words.length; k++) {
-      out.setInt32(o, words[k] as number, true);
+      view.setInt32(o, words[k] as number, true);
       o += 4;
     }
     const tail = part.tail;
@@ -201,7 +202,7 @@ export class FrameWriter {
     }
     const source = this.source;
     const base = src.byteOffset;
-    const words = this.out;
+    const view = this.view;
     const out = this.buf;
     let o = this.at;
     let high = 0;
@@ -210,7 +211,7 @@ export class FrameWriter {
       const w = source.getInt32(base + i, true);
       high |= w;
       if (escapes(w) === 0) {
-        words.setInt32(o, w, true);
+        view.setInt32(o, w, true);
         o += 4;
       } else o = escapeBytes(src, i, i + 4, out, o);
     }
