@@ -100,7 +100,6 @@ export class FrameWriter {
    * The buffer last read from, as a DataView. The keys and values of one fetched chunk are views of the same
    * buffer, so a view is made once a chunk, not once a record.
    */
-  private sourceOf: ArrayBufferLike | null = null;
   private source: DataView<ArrayBufferLike> = EMPTY_VIEW;
 
   constructor(expectedBytes: number) {
@@ -117,7 +116,6 @@ export class FrameWriter {
    * response alive for as long as these frames wait for a slow client).
    */
   end(): this {
-    this.sourceOf = null;
     this.source = EMPTY_VIEW;
     return this;
   }
@@ -196,10 +194,7 @@ export class FrameWriter {
     const n = src.length;
     // Worst case: every byte a \u00XX escape.
     this.room(n * 6);
-    if (src.buffer !== this.sourceOf) {
-      this.sourceOf = src.buffer;
-      this.source = new DataView(src.buffer);
-    }
+    if (src.buffer !== this.source.buffer) this.source = new DataView(src.buffer);
     const source = this.source;
     const base = src.byteOffset;
     const view = this.view;
