@@ -152,4 +152,16 @@ describe("FrameWriter", () => {
     );
     expect(read).toEqual(cases.map((c) => ({ ...c, offset: c.offset.toString() })));
   });
+
+  it("writes each power of ten, its neighbours and numbers of every length as String() does", () => {
+    const numbers: number[] = [];
+    for (let p = 1; p <= Number.MAX_SAFE_INTEGER; p *= 10) numbers.push(p - 1, p, p + 1, p * 5, p * 9 + 8);
+    // Spread evenly over each length (the golden ratio's multiples mod 1), the same every run.
+    for (let i = 1; i <= 2_000; i++) numbers.push(Math.floor(((i * 0.6180339887498949) % 1) * 10 ** ((i % 16) + 1)));
+    const writer = new FrameWriter(0);
+    for (const n of numbers) writer.write(0, { ...record(null, null), timestamp: n, size: n % 2 ** 31 });
+    const text = writer.frames().toString("utf8");
+    const written = [...text.matchAll(/"timestamp":(\d+),.*"size":(\d+)\}/g)].map((m) => [m[1], m[2]]);
+    expect(written).toEqual(numbers.map((n) => [String(n), String(n % 2 ** 31)]));
+  });
 });
