@@ -15,6 +15,7 @@ import {
   OffsetCommit,
   OffsetFetchGroups,
 } from "../../server/kafka/protocol";
+import { log } from "./run";
 import { mapLimit, sleep } from "./timing";
 
 /** Groups per FindCoordinator / OffsetFetch request, as the console sends them. */
@@ -73,7 +74,9 @@ export async function readCommitted(
 
 /**
  * One OffsetCommit per group to its coordinator, 50 at a time (the body of each from `commitOf`); groups answered
- * with a coordinator error are tried again. Shared with the big-cluster groups (big-groups-data.ts).
+ * with a coordinator error are tried again for up to 2 minutes: on a cluster that has just created its 50,000
+ * partitions, __consumer_offsets' coordinators keep moving (NOT_COORDINATOR) for longer than a few seconds. Shared
+ * with the big-cluster groups (big-groups-data.ts).
  */
 export async function commitGroupOffsets(
   cluster: ProtocolCluster,
@@ -81,7 +84,8 @@ export async function commitGroupOffsets(
   commitOf: (group: string) => OffsetCommitRequest,
 ): Promise<void> {
   let todo = [...groups];
-  for (let attempt = 1; todo.length > 0; attempt += 1) {
+  const deadline = Date.now() + 120_000;
+  while (todo.length > 0) {
     const where = await coordinators(cluster, todo);
     const failed: { group: string; code: number }[] = [];
     await mapLimit(todo, COMMIT_CONCURRENCY, async (group) => {
@@ -92,13 +96,16 @@ export async function commitGroupOffsets(
       if (code !== undefined) failed.push({ group, code });
     });
     const fatal = failed.find((f) => !coordinatorMoved(f.code));
-    if (fatal || (failed.length > 0 && attempt >= 5)) {
+    if (fatal || (failed.length > 0 && Date.now() > deadline)) {
       throw new Error(
         `OffsetCommit failed for ${failed.length} bench groups (e.g. ${failed[0]?.group}: error code ` +
           `${failed[0]?.code}).`,
       );
     }
     todo = failed.map((f) => f.group);
-    if (todo.length > 0) await sleep(1_000);
+    if (todo.length > 0) {
+      log(`OffsetCommit: ${todo.length} groups answered that their coordinator moved; trying them again...`);
+      await sleep(2_000);
+    }
   }
 }
