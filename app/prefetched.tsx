@@ -47,6 +47,10 @@ async function Streamed({ state, children }: { state: Promise<DehydratedState>; 
  * the browser's QueryClient through a HydrationBoundary, so the page renders with rows and the client only
  * refreshes. A read slower than INLINE_BUDGET_MS streams in after the shell (Suspense). A failed read leaves the
  * query un-prefetched: the client asks again and shows its usual error in words.
+ *
+ * Pages put no Suspense boundary of their own inside it: React outlines a boundary whose content is bigger than its
+ * progressive chunk (~12 KB; a table of rows is) even when nothing suspended, sends it as a hidden part and shows it
+ * at the earliest 300 ms after the first paint, so the rows in the HTML would wait behind a skeleton.
  */
 export async function Prefetched({ queryKey, read, fallback, children }: Props) {
   const state = prefetchState(queryKey, read);

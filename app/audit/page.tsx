@@ -1,6 +1,4 @@
-import { Suspense } from "react";
 import { AuditView } from "@/components/audit/AuditView";
-import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { allows } from "@/lib/auth/permissions";
 import { currentActor } from "@/server/auth/current";
 import { getConfig } from "@/server/config/load";
@@ -12,10 +10,5 @@ export default async function AuditPage() {
   const names = clusters
     .filter((cluster) => actor !== null && allows(actor.grants, cluster.name, "read"))
     .map((cluster) => cluster.name);
-  return (
-    // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
-    <Suspense fallback={<TableSkeleton label="Loading the audit log…" rows={8} />}>
-      <AuditView clusters={names} source={audit.topic ? "topic" : "file"} />
-    </Suspense>
-  );
+  return <AuditView clusters={names} source={audit.topic ? "topic" : "file"} />;
 }

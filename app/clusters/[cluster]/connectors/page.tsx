@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ConnectorsView } from "@/components/connect/ConnectorsView";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { connectorsQuery } from "@/lib/query/options";
@@ -14,15 +13,12 @@ export default async function ConnectorsPage({ params }: { params: Promise<{ clu
   // The cluster layout has already answered 404 for an unknown cluster.
   const name = decodeSegment((await params).cluster);
   return (
-    // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
     <Prefetched
       queryKey={connectorsQuery(name).queryKey}
       read={async () => listConnectors(await clusterParam(params))}
       fallback={<TableSkeleton label="Loading connectors…" rows={6} />}
     >
-      <Suspense fallback={<TableSkeleton label="Loading connectors…" rows={6} />}>
-        <ConnectorsView cluster={name} />
-      </Suspense>
+      <ConnectorsView cluster={name} />
     </Prefetched>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { GroupsView } from "@/components/consumer-groups/list/GroupsView";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { consumerGroupsQuery } from "@/lib/query/options";
@@ -14,15 +13,12 @@ export default async function ConsumerGroupsPage({ params }: { params: Promise<{
   // The cluster layout has already answered 404 for an unknown cluster.
   const name = decodeSegment((await params).cluster);
   return (
-    // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
     <Prefetched
       fallback={<TableSkeleton label="Loading consumer groups…" rows={8} />}
       queryKey={consumerGroupsQuery(name).queryKey}
       read={async () => groupsListResponse(await clusterParam(params), GROUPS_PAGE_QUERY)}
     >
-      <Suspense fallback={<TableSkeleton label="Loading consumer groups…" rows={8} />}>
-        <GroupsView cluster={name} />
-      </Suspense>
+      <GroupsView cluster={name} />
     </Prefetched>
   );
 }

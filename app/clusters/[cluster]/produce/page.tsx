@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ProduceView } from "@/components/produce/ProduceView";
-import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
 import { decodeSegment } from "@/lib/routes";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { changesBlocked } from "@/server/auth/page";
@@ -12,10 +10,5 @@ export default async function ProducePage({ params }: { params: Promise<{ cluste
   const name = decodeSegment((await params).cluster);
   // The cluster layout has already answered 404 for an unknown cluster; the action checks again.
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["messages.produce"]);
-  return (
-    // The view reads ?topic= and ?draft= (useSearchParams), which needs a Suspense boundary.
-    <Suspense fallback={<DetailSkeleton label="Loading the produce form…" stats={2} />}>
-      <ProduceView cluster={name} blockedBy={blockedBy} />
-    </Suspense>
-  );
+  return <ProduceView cluster={name} blockedBy={blockedBy} />;
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { SubjectsView } from "@/components/schemas/list/SubjectsView";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { MUTATION_ROLES } from "@/lib/auth/permissions";
@@ -20,15 +19,12 @@ export default async function SchemasPage({ params }: { params: Promise<{ cluste
     changesBlocked(name, MUTATION_ROLES["schema.compatibility"]),
   ]);
   return (
-    // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
     <Prefetched
       queryKey={subjectsQuery(name).queryKey}
       read={async () => listSubjects(await clusterParam(params))}
       fallback={<TableSkeleton label="Loading subjects…" rows={6} />}
     >
-      <Suspense fallback={<TableSkeleton label="Loading subjects…" rows={6} />}>
-        <SubjectsView cluster={name} blockedBy={{ register, compatibility }} />
-      </Suspense>
+      <SubjectsView cluster={name} blockedBy={{ register, compatibility }} />
     </Prefetched>
   );
 }

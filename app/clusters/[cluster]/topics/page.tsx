@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { TopicsView } from "@/components/topics/list/TopicsView";
 import { decodeSegment } from "@/lib/routes";
@@ -17,15 +16,12 @@ export default async function TopicsPage({ params }: { params: Promise<{ cluster
   // The cluster layout has already answered 404 for an unknown cluster.
   const blockedBy = await changesBlocked(name, MUTATION_ROLES["topic.create"]);
   return (
-    // The view reads the query string (useSearchParams), which needs a Suspense boundary when prerendered.
     <Prefetched
       queryKey={topicsQuery(name).queryKey}
       read={async () => topicsListResponse(await clusterParam(params), TOPICS_PAGE_QUERY)}
       fallback={<TableSkeleton label="Loading topics…" rows={8} />}
     >
-      <Suspense fallback={<TableSkeleton label="Loading topics…" rows={8} />}>
-        <TopicsView cluster={name} blockedBy={blockedBy} />
-      </Suspense>
+      <TopicsView cluster={name} blockedBy={blockedBy} />
     </Prefetched>
   );
 }
