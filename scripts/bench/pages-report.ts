@@ -233,8 +233,9 @@ export function report(run: PagesRun): string {
       "last byte (the messages stream: to its first message event; to its end in brackets). Page: Chromium " +
       "(`/usr/bin/chromium`, headless), 1280×900, a fresh context per sample; a MutationObserver installed before " +
       "any page script notes `performance.now()` (from navigation start) when the first element matching the " +
-      "page's row selector (the row locators of `e2e/pages/*`, as CSS) enters the DOM, so rows in the server's HTML " +
-      "count as soon as the parser inserts them. Requests, `_rsc` prefetches and JS bytes come from the page's " +
+      "page's row selector (the row locators of `e2e/pages/*`, as CSS) is in the DOM outside any `[hidden]` element, " +
+      "so rows in the server's HTML count as soon as the parser inserts them, and a streamed part's rows when React " +
+      "moves them out of their hidden div into view. Requests, `_rsc` prefetches and JS bytes come from the page's " +
       "resource timing (`transferSize`: gzip as sent, with headers; `decodedBodySize`), counted up to 1 s after " +
       "the first row with nobody touching the page. Medians; target per page ≤ 1.5 × API median + 150 ms. " +
       QUIET_TAB_NOTE,

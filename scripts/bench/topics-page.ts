@@ -52,11 +52,17 @@ export type PageResult =
     }
   | { ok: false; reason: string; errors: string[] };
 
-/** Rendered data rows: spacer rows of the virtualized table are aria-hidden. */
-const ROWS = `document.querySelectorAll('table tbody tr:not([aria-hidden="true"])')`;
+/**
+ * Rendered data rows: spacer rows of the virtualized table are aria-hidden; rows of a streamed part still waiting in
+ * React's hidden div are not shown yet.
+ */
+const ROWS =
+  `Array.from(document.querySelectorAll('table tbody tr:not([aria-hidden="true"])'))` +
+  `.filter((r) => !r.closest('[hidden]'))`;
 
 /**
- * Installed before any page script: records when the first data row enters the DOM (any table; the groups bench too).
+ * Installed before any page script: records when the first data row is shown in the DOM (any table; the groups bench
+ * too).
  *
  */
 export const FIRST_ROW_PROBE = `(() => {
