@@ -1,11 +1,12 @@
 /**
  * First paint with data, per page (issue 19, target 1): for each page, interleaved, the API's own time for the
  * data the page shows (its request(s) timed from the bench process) and a load of the page in a fresh Chromium
- * context (no HTTP cache), from navigation start to the first data row shown in the DOM, with what the browser saw.
+ * context (no HTTP cache), from navigation start to the frame that paints the first data row, with what the browser
+ * saw.
  *
  * The first row is found by a MutationObserver installed before any page script (so rows the server puts in the
- * HTML count the moment the parser inserts them, unless they wait in a hidden streamed part), with the CSS form of
- * the row locators of e2e/pages/*. Times are
+ * HTML are seen the moment the parser inserts them, unless they wait in a hidden streamed part), with the CSS form of
+ * the row locators of e2e/pages/*; its time is the start of the next animation frame, the one that paints it. Times are
  * taken inside the page (performance.now(), from navigation start), so Playwright's own round trips do not count.
  * Page-side code is plain JavaScript in strings (tsx adds helpers to functions that do not exist in the page).
  */
@@ -66,7 +67,11 @@ export interface PageResult {
   failure?: string;
 }
 
-/** Records when the first element matching `selector` is in the DOM outside a hidden element, and its text. */
+/**
+ * Records when the first element matching `selector` is painted, and its text: the start of the first animation frame
+ * after it is in the DOM outside a hidden element. Until the stylesheet is in, and while scripts run, the browser
+ * paints nothing, so a row the parser inserted may still be unseen.
+ */
 function probe(selector: string): string {
   return `(() => {
     window.__bench = { firstRowAt: undefined, firstRowText: '' };
@@ -76,8 +81,8 @@ function probe(selector: string): string {
     const check = () => {
       const el = Array.from(document.querySelectorAll(selector)).find((e) => !e.closest('[hidden]'));
       if (!el) return false;
-      window.__bench.firstRowAt = performance.now();
       window.__bench.firstRowText = (el.textContent || '').trim().slice(0, 200);
+      requestAnimationFrame(() => { window.__bench.firstRowAt = performance.now(); });
       return true;
     };
     if (check()) return;

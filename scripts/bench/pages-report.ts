@@ -232,12 +232,14 @@ export function report(run: PagesRun): string {
       "API: the request(s) the page needs for its first row, sent from the bench process together, timed to the " +
       "last byte (the messages stream: to its first message event; to its end in brackets). Page: Chromium " +
       "(`/usr/bin/chromium`, headless), 1280×900, a fresh context per sample; a MutationObserver installed before " +
-      "any page script notes `performance.now()` (from navigation start) when the first element matching the " +
-      "page's row selector (the row locators of `e2e/pages/*`, as CSS) is in the DOM outside any `[hidden]` element, " +
-      "so rows in the server's HTML count as soon as the parser inserts them, and a streamed part's rows when React " +
-      "moves them out of their hidden div into view. Requests, `_rsc` prefetches and JS bytes come from the page's " +
-      "resource timing (`transferSize`: gzip as sent, with headers; `decodedBodySize`), counted up to 1 s after " +
-      "the first row with nobody touching the page. Medians; target per page ≤ 1.5 × API median + 150 ms. " +
+      "any page script sees the first element matching the page's row selector (the row locators of " +
+      "`e2e/pages/*`, as CSS) in the DOM outside any `[hidden]` element (rows in the server's HTML as soon as the " +
+      "parser inserts them, a streamed part's rows when React moves them out of their hidden div into view) and " +
+      "notes `performance.now()` (from navigation start) at the start of the next animation frame, the one that " +
+      "paints the row (none comes before the stylesheet is in, or while a script runs). Requests, `_rsc` " +
+      "prefetches and JS bytes come from the page's resource timing (`transferSize`: gzip as sent, with " +
+      "headers; `decodedBodySize`), counted up to 1 s after the first row with nobody touching the page. " +
+      "Medians; target per page ≤ 1.5 × API median + 150 ms. " +
       QUIET_TAB_NOTE,
     "- Bundle: Next.js writes the chunks of each route's first load to " +
       "`.next/diagnostics/route-bundle-stats.json`; sizes are those files (uncompressed) and gzipped here at level " +

@@ -61,15 +61,15 @@ const ROWS =
   `.filter((r) => !r.closest('[hidden]'))`;
 
 /**
- * Installed before any page script: records when the first data row is shown in the DOM (any table; the groups bench
- * too).
- *
+ * Installed before any page script: records when the first data row is painted (any table; the groups bench too):
+ * the start of the first animation frame after the row is shown in the DOM. Until the stylesheet is in, and while
+ * scripts run, the browser paints nothing, so a row the parser inserted may still be unseen.
  */
 export const FIRST_ROW_PROBE = `(() => {
   window.__bench = { firstRowAt: undefined, eventAt: undefined, settledAt: undefined, settled: false };
   const check = () => {
     if (${ROWS}.length === 0) return false;
-    window.__bench.firstRowAt = performance.now();
+    requestAnimationFrame(() => { window.__bench.firstRowAt = performance.now(); });
     return true;
   };
   const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });

@@ -208,8 +208,9 @@ function report(
       `${PAGE_SAMPLES} loads each in a fresh browser context ` +
       (`(${SERVER_CACHE_EXPIRY_MS / 1000} s apart, so the topics request is uncached). Times are taken in the ` +
         `page with \`performance.now()\`: from navigation start to `) +
-      ("the first table row shown in the DOM (not in a hidden streamed part), and from the input or click " +
-        "event to the first animation frame where the table shows the result. ") +
+      ("the first animation frame after the first table row is shown in the DOM (not in a hidden streamed " +
+        "part): the frame that paints it; and from the input or click event to the first animation frame where " +
+        "the table shows the result. ") +
       `${QUIET_TAB_NOTE} ` +
       ('Rows are counted with `getByRole("row")` in the table body (spacer rows are aria-hidden); the heap is ' +
         "CDP `Performance.getMetrics` JSHeapUsedSize after `HeapProfiler.collectGarbage`."),
