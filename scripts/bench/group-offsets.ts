@@ -22,6 +22,8 @@ import { mapLimit, sleep } from "./timing";
 const GROUPS_PER_REQUEST = 250;
 /** OffsetCommit requests in flight at a time. */
 export const COMMIT_CONCURRENCY = 50;
+/** How long coordinators may be missing or moving (a cluster that has just made its partitions) before giving up. */
+const COORDINATOR_WAIT_MS = 120_000;
 
 /**
  * The coordinator (node id) of each group, one batched FindCoordinator per 250 groups, asked again while Kafka is not
@@ -30,7 +32,7 @@ export const COMMIT_CONCURRENCY = 50;
 export async function coordinators(cluster: ProtocolCluster, groups: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   let missing = [...groups];
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + COORDINATOR_WAIT_MS;
   while (missing.length > 0) {
     const any = await cluster.findControllerBroker();
     const batches: string[][] = [];
@@ -84,7 +86,7 @@ export async function commitGroupOffsets(
   commitOf: (group: string) => OffsetCommitRequest,
 ): Promise<void> {
   let todo = [...groups];
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + COORDINATOR_WAIT_MS;
   while (todo.length > 0) {
     const where = await coordinators(cluster, todo);
     const failed: { group: string; code: number }[] = [];
