@@ -13,7 +13,7 @@
 import type { Browser } from "@playwright/test";
 import { performance } from "node:perf_hooks";
 import { untilBrowserQuiet } from "./chromium";
-import { pollInPage, watchErrors } from "./topics-page";
+import { firstPaintProbe, pollInPage, watchErrors } from "./topics-page";
 import { log } from "./run";
 import { sleep } from "./timing";
 import { type Stats, stats } from "./stats";
@@ -67,30 +67,6 @@ export interface PageResult {
   failure?: string;
 }
 
-/**
- * Records when the first element matching `selector` is painted, and its text: the start of the first animation frame
- * after it is in the DOM outside a hidden element. Until the stylesheet is in, and while scripts run, the browser
- * paints nothing, so a row the parser inserted may still be unseen.
- */
-function probe(selector: string): string {
-  return `(() => {
-    window.__bench = { firstRowAt: undefined, firstRowText: '' };
-    const selector = ${JSON.stringify(selector)};
-    // Shown, not only parsed: React streams a Suspense boundary's content into a hidden div and moves it into place
-    // later (up to 300 ms after the first paint), so a row inside a [hidden] element does not count yet.
-    const check = () => {
-      const el = Array.from(document.querySelectorAll(selector)).find((e) => !e.closest('[hidden]'));
-      if (!el) return false;
-      window.__bench.firstRowText = (el.textContent || '').trim().slice(0, 200);
-      requestAnimationFrame(() => { window.__bench.firstRowAt = performance.now(); });
-      return true;
-    };
-    if (check()) return;
-    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
-    observer.observe(document, { childList: true, subtree: true });
-  })()`;
-}
-
 /** What the resource timing of the page says about its load; `apiPaths` are the page's own API requests. */
 function resourceFigures(apiPaths: readonly string[]): string {
   return `(() => {
@@ -135,7 +111,7 @@ export async function loadPage(
 ): Promise<LoadSample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    await context.addInitScript({ content: probe(spec.row) });
+    await context.addInitScript({ content: firstPaintProbe(spec.row) });
     const page = await context.newPage();
     watchErrors(page, errors);
     await untilBrowserQuiet(browser);

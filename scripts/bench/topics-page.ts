@@ -52,29 +52,40 @@ export type PageResult =
     }
   | { ok: false; reason: string; errors: string[] };
 
-/**
- * Rendered data rows: spacer rows of the virtualized table are aria-hidden; rows of a streamed part still waiting in
- * React's hidden div are not shown yet.
- */
-const ROWS =
-  `Array.from(document.querySelectorAll('table tbody tr:not([aria-hidden="true"])'))` +
-  `.filter((r) => !r.closest('[hidden]'))`;
+/** Rendered data rows of a table: spacer rows of the virtualized table are aria-hidden. */
+const TABLE_ROW = 'table tbody tr:not([aria-hidden="true"])';
+
+/** Page-side: the elements matching `selector` that are shown, not waiting in a streamed part's hidden div. */
+function shown(selector: string): string {
+  return `Array.from(document.querySelectorAll(${JSON.stringify(selector)})).filter((e) => !e.closest('[hidden]'))`;
+}
+
+const ROWS = shown(TABLE_ROW);
 
 /**
- * Installed before any page script: records when the first data row is painted (any table; the groups bench too):
- * the start of the first animation frame after the row is shown in the DOM. Until the stylesheet is in, and while
- * scripts run, the browser paints nothing, so a row the parser inserted may still be unseen.
+ * Installed before any page script: records when the first element matching `selector` is painted, and its text:
+ * the start of the first animation frame after it is shown. Until the stylesheet is in, and while scripts run, the
+ * browser paints nothing, so a row the parser inserted may still be unseen; and React streams a Suspense boundary's
+ * content into a hidden div and reveals it later (up to 300 ms after the first paint), so such a row is not shown.
  */
-export const FIRST_ROW_PROBE = `(() => {
-  window.__bench = { firstRowAt: undefined, eventAt: undefined, settledAt: undefined, settled: false };
+export function firstPaintProbe(selector: string): string {
+  return `(() => {
+  window.__bench = { firstRowAt: undefined, firstRowText: '', eventAt: undefined, settledAt: undefined };
   const check = () => {
-    if (${ROWS}.length === 0) return false;
+    const el = ${shown(selector)}[0];
+    if (!el) return false;
+    window.__bench.firstRowText = (el.textContent || '').trim().slice(0, 200);
     requestAnimationFrame(() => { window.__bench.firstRowAt = performance.now(); });
     return true;
   };
+  if (check()) return;
   const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
+}
+
+/** The first painted data row of any table (the topics and groups benches). */
+export const FIRST_ROW_PROBE = firstPaintProbe(TABLE_ROW);
 
 /** Arms the timer: the next event of this type (capture phase, before React sees it) starts it. */
 function armEvent(type: "input" | "click"): string {
