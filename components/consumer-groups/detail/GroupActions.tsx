@@ -1,16 +1,23 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { Link } from "@/components/ui/Link";
 import { useId, useState } from "react";
-import { DeleteGroupForm } from "@/components/consumer-groups/detail/DeleteGroupForm";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
+import { FormLoading } from "@/components/ui/FormLoading";
 import type { ConsumerGroupResponse } from "@/lib/api/types";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
 import { formatInteger } from "@/lib/format";
 import { resetOffsetsPath } from "@/lib/routes";
 
 type GroupAction = "reset" | "delete";
+
+// Loaded when its dialog opens: the page's first paint does not wait for react-hook-form and zod.
+const DeleteGroupForm = dynamic(
+  () => import("@/components/consumer-groups/detail/DeleteGroupForm").then((m) => m.DeleteGroupForm),
+  { loading: FormLoading },
+);
 
 /**
  * What stands in the way of the actions now, in words, each note with the actions it is about: a reason of each

@@ -1,17 +1,29 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { AddOverrideForm, EditConfigForm, ResetConfigForm } from "@/components/topics/detail/ConfigForms";
 import { DetailSection, RowHeader } from "@/components/ui/DetailParts";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Dialog } from "@/components/ui/Dialog";
 import { EmptyState } from "@/components/ui/EmptyState";
+import { FormLoading } from "@/components/ui/FormLoading";
 import { SearchBox } from "@/components/ui/Form";
 import { Table, Td, Th } from "@/components/ui/Table";
 import type { TopicConfigEntry } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
 import { CONFIG_SOURCE_LABELS, filterConfigs, formatConfigValue, sortConfigs } from "@/lib/topics/configs";
+
+// Loaded when their dialog opens: the page's first paint does not wait for react-hook-form and zod.
+const EditConfigForm = dynamic(() => import("@/components/topics/detail/ConfigForms").then((m) => m.EditConfigForm), {
+  loading: FormLoading,
+});
+const ResetConfigForm = dynamic(() => import("@/components/topics/detail/ConfigForms").then((m) => m.ResetConfigForm), {
+  loading: FormLoading,
+});
+const AddOverrideForm = dynamic(() => import("@/components/topics/detail/ConfigForms").then((m) => m.AddOverrideForm), {
+  loading: FormLoading,
+});
 
 type Editing = { kind: "edit" | "reset"; entry: TopicConfigEntry } | { kind: "add" } | null;
 

@@ -1,16 +1,28 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useId, useState } from "react";
-import { AddPartitionsForm } from "@/components/topics/detail/AddPartitionsForm";
-import { DeleteTopicForm } from "@/components/topics/detail/DeleteTopicForm";
-import { PurgeForm } from "@/components/topics/detail/PurgeForm";
 import { Link } from "@/components/ui/Link";
 import { ElectLeadersButton } from "@/components/brokers/ElectLeadersButton";
 import { Button, buttonClass } from "@/components/ui/Button";
 import { reassignPath } from "@/lib/routes";
 import { Dialog } from "@/components/ui/Dialog";
+import { FormLoading } from "@/components/ui/FormLoading";
 import type { TopicResponse } from "@/lib/api/types";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
+
+// Each form is loaded when its dialog opens: the page's first paint does not wait for react-hook-form and zod.
+const AddPartitionsForm = dynamic(
+  () => import("@/components/topics/detail/AddPartitionsForm").then((m) => m.AddPartitionsForm),
+  { loading: FormLoading },
+);
+const PurgeForm = dynamic(() => import("@/components/topics/detail/PurgeForm").then((m) => m.PurgeForm), {
+  loading: FormLoading,
+});
+const DeleteTopicForm = dynamic(
+  () => import("@/components/topics/detail/DeleteTopicForm").then((m) => m.DeleteTopicForm),
+  { loading: FormLoading },
+);
 
 type Open = "add-partitions" | "purge" | "delete" | null;
 
