@@ -6,7 +6,7 @@ import { BENCH_WORK, log } from "./run";
 import { sleep } from "./timing";
 import { type Stats, stats } from "./stats";
 import { formatMs } from "./format";
-import { openMeasuredPage } from "./topics-page";
+import { firstRowPaintedMs, openMeasuredPage } from "./topics-page";
 import { PAGE_SAMPLES, type ApiCall } from "./groups-requests";
 import { quietSlot, waitUntil } from "./groups-api";
 
@@ -28,7 +28,7 @@ export async function onePageLoad(
     const page = await openMeasuredPage(context, url, errors);
     const rows = page.getByRole("table", { name: "Consumer groups" }).locator("tbody").getByRole("row");
     await rows.first().waitFor({ state: "visible", timeout: 60_000 });
-    const firstRowMs = await page.evaluate<number>(`window.__bench.firstRowAt`);
+    const firstRowMs = await firstRowPaintedMs(page);
     const apiMs = await page.evaluate<number>(`(() => {
       const entry = performance
         .getEntriesByType('resource')
