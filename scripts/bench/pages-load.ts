@@ -13,7 +13,7 @@
 import type { Browser } from "@playwright/test";
 import { performance } from "node:perf_hooks";
 import { untilBrowserQuiet } from "./chromium";
-import { firstPaintProbe, pollInPage, watchErrors } from "./topics-page";
+import { firstPaintProbe, firstRowPaintedMs, watchErrors } from "./topics-page";
 import { log } from "./run";
 import { sleep } from "./timing";
 import { type Stats, stats } from "./stats";
@@ -116,9 +116,7 @@ export async function loadPage(
     watchErrors(page, errors);
     await untilBrowserQuiet(browser);
     await page.goto(`${baseUrl}${spec.path}`, { waitUntil: "commit" });
-    // The time is the probe's; polling only notices it.
-    const firstRow = `window.__bench && window.__bench.firstRowAt !== undefined`;
-    await pollInPage(page, firstRow, 60_000, `No row (${spec.row}) on ${spec.path}`);
+    await firstRowPaintedMs(page, 60_000, `No row (${spec.row}) on ${spec.path}`);
     // What else the page asks for on its own, with nobody hovering or clicking (link prefetches, polls).
     await page.waitForTimeout(1_000);
     const f = await page.evaluate<Figures>(resourceFigures(spec.api.map((p) => p.split("?")[0] ?? p)));

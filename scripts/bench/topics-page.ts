@@ -129,11 +129,15 @@ export async function pollInPage(page: Page, flag: string, timeoutMs: number, wh
 }
 
 /**
- * The probe's time of the first row's paint. A row Playwright finds visible (laid out) may not be painted yet: this
- * waits for the probe's animation frame rather than reading it too early (undefined).
+ * The probe's time of the first row's paint, waiting for it (the time is the probe's; polling only notices it). A
+ * row Playwright finds visible (laid out) may not be painted yet: reading the time then would find none.
  */
-export async function firstRowPaintedMs(page: Page): Promise<number> {
-  await pollInPage(page, "window.__bench.firstRowAt !== undefined", 10_000, "The first row's paint");
+export async function firstRowPaintedMs(
+  page: Page,
+  timeoutMs = 10_000,
+  what = "The first row's paint",
+): Promise<number> {
+  await pollInPage(page, "window.__bench && window.__bench.firstRowAt !== undefined", timeoutMs, what);
   return page.evaluate<number>(`window.__bench.firstRowAt`);
 }
 
