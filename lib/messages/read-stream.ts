@@ -3,7 +3,7 @@
  * shown in words, nothing reconnects on its own, and an AbortSignal ends it.
  */
 import { ApiRequestError, errorFromResponse } from "@/lib/api/client";
-import { SseParser, toStreamEvent } from "@/lib/messages/sse";
+import { SseDecoder, toStreamEvent } from "@/lib/messages/sse";
 import type { StreamEvent } from "@/lib/messages/types";
 
 export const NO_ANSWER = "The console server did not answer. Check that it is running, then try again.";
@@ -54,8 +54,7 @@ export async function readEventStream(
   handlers.onOpen();
 
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parser = new SseParser();
+  const decoder = new SseDecoder();
   const cancelReader = () => void reader.cancel().catch(() => undefined);
   signal.addEventListener("abort", cancelReader, { once: true });
   let sliceStart = performance.now();
@@ -75,10 +74,10 @@ export async function readEventStream(
       }
       if (signal.aborted) return "aborted";
       if (chunk.done) {
-        for (const raw of parser.push(decoder.decode())) deliver(raw);
+        for (const raw of decoder.end()) deliver(raw);
         return "ended";
       }
-      for (const raw of parser.push(decoder.decode(chunk.value, { stream: true }))) {
+      for (const raw of decoder.push(chunk.value)) {
         deliver(raw);
         if (signal.aborted) return "aborted";
       }

@@ -24,8 +24,8 @@ export function methodLines(memory: MemoryResult): string[] {
     "",
     "- The console: the production build (the benchmarks' own build in `.data/bench/build`) against the bench " +
       "cluster. The clients run in the benchmark's Node process " +
-      ("and read the body with `fetch`, decode it with `TextDecoder` and parse it with the console's own " +
-        "`SseParser` and `toStreamEvent` (`lib/messages/sse.ts`), as the page does, ") +
+      ("and read the body with `fetch` and decode and parse it with the console's own `SseDecoder` and " +
+        "`toStreamEvent` (`lib/messages/sse.ts`), as the page does, ") +
       ("so every event is split and its JSON parsed, not just bytes counted; that client's CPU is on the same " +
         "2 CPUs as the server and the brokers."),
     `- Throughput, ${ROUNDS} rounds of (stream, kafkajs, kcat), one after the other, 2 s apart, medians per ` +

@@ -143,7 +143,7 @@ export function report(
       metric:
         "Stream with the parsing client: CPU time per read of the whole topic (median), and what went over the wire",
       value:
-        `console server ${formatMs(serverCpu)}, the reading client (fetch + SseParser + JSON.parse) ` +
+        `console server ${formatMs(serverCpu)}, the reading client (fetch + SseDecoder + JSON.parse) ` +
         `${formatMs(clientCpu)} ` +
         (`(the kafkajs consumer's process: ${formatMs(kjsCpu)}); ${formatBytes(wire)} of SSE for ` +
           `${formatBytes(valueMb * 1_000_000)} of values`),

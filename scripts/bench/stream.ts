@@ -1,6 +1,6 @@
 /** Reading the console's message stream the way the page does (its own SSE parser), shared by the benchmarks. */
 import { performance } from "node:perf_hooks";
-import { SseParser, toStreamEvent } from "../../lib/messages/sse";
+import { SseDecoder, toStreamEvent } from "../../lib/messages/sse";
 import type { StreamEvent } from "../../lib/messages/types";
 import { sleep } from "./timing";
 
@@ -9,7 +9,7 @@ export type Outcome = "stopped" | "closed" | "aborted";
 /**
  * GETs a message stream and hands every event to `onEvent` (with the time its chunk arrived) until `onEvent` returns
  * true ("stopped"), the server closes the stream ("closed") or `signal` aborts it ("aborted"). The body is read with
- * the console's own SseParser, the way the page reads it. With `pauseMs` the reader waits that long after each chunk
+ * the console's own SseDecoder, the way the page reads it. With `pauseMs` the reader waits that long after each chunk
  * (a slow client). `onChunk` sees the size of every chunk of the body.
  */
 export async function readEvents(
@@ -28,8 +28,7 @@ export async function readEvents(
   if (!response.ok || response.body === null)
     throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parser = new SseParser();
+  const decoder = new SseDecoder();
   try {
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -42,7 +41,7 @@ export async function readEvents(
       if (chunk.done) return "closed";
       const at = performance.now();
       options.onChunk?.(chunk.value.byteLength);
-      for (const raw of parser.push(decoder.decode(chunk.value, { stream: true }))) {
+      for (const raw of decoder.push(chunk.value)) {
         const event = toStreamEvent(raw);
         if (event && onEvent(event, at)) return "stopped";
       }

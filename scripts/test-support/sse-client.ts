@@ -1,6 +1,6 @@
 import "server-only";
 import { expect } from "vitest";
-import { SseParser, toStreamEvent } from "@/lib/messages/sse";
+import { SseDecoder, toStreamEvent } from "@/lib/messages/sse";
 import type { StreamDone, StreamEvent, StreamMessage, StreamProgress } from "@/lib/messages/types";
 import { GET } from "@/app/api/clusters/[cluster]/topics/[topic]/messages/route";
 import { establishedSockets } from "@/scripts/test-support/sockets";
@@ -51,8 +51,7 @@ export async function openStream(cluster: string, topic: string, params: Record<
   }
   const reader = response.body?.getReader();
   if (!reader) throw new Error("The stream has no body.");
-  const parser = new SseParser();
-  const decoder = new TextDecoder();
+  const decoder = new SseDecoder();
   result.readUntil = async (until, timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
     while (!result.ended && !until(result.events)) {
@@ -70,7 +69,7 @@ export async function openStream(cluster: string, topic: string, params: Record<
         result.ended = true;
         break;
       }
-      for (const raw of parser.push(decoder.decode(chunk.value, { stream: true }))) {
+      for (const raw of decoder.push(chunk.value)) {
         const event = toStreamEvent(raw);
         if (event) result.events.push(event);
       }

@@ -1,7 +1,7 @@
 import "server-only";
 import { type FirstRecords, isBoundedSearch, searchKey } from "@/lib/messages/first-records";
 import type { MessageQuery, RawMessageQuery } from "@/lib/messages/query";
-import { SseParser, toStreamEvent } from "@/lib/messages/sse";
+import { SseDecoder, toStreamEvent } from "@/lib/messages/sse";
 import type { StreamEvent } from "@/lib/messages/types";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { reportError } from "@/server/errors";
@@ -43,15 +43,14 @@ export async function readFirstRecords(
     const stream = await openMessageStream(cluster, search.topic, search.query);
     close = stream.close;
     const events: StreamEvent[] = [];
-    const parser = new SseParser();
-    const decoder = new TextDecoder();
+    const decoder = new SseDecoder();
     let records = 0;
     let text = 0;
     for (;;) {
       const next = await settledWithin(stream.events.next(), deadline - Date.now());
       if (next === null || next.done) break;
       for (const piece of next.value) {
-        for (const raw of parser.push(decoder.decode(piece, { stream: true }))) {
+        for (const raw of decoder.push(piece)) {
           const event = toStreamEvent(raw);
           if (event === null) continue;
           // A failed search is left to the browser, whose request shows the error in words.

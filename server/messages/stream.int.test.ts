@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { resolveCluster } from "@/server/kafka/clients";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messageQuerySchema } from "@/lib/messages/query";
-import { SseParser, toStreamEvent } from "@/lib/messages/sse";
+import { SseDecoder, toStreamEvent } from "@/lib/messages/sse";
 import type { StreamEvent, StreamMessage } from "@/lib/messages/types";
 import { openMessageStream } from "@/server/messages/stream";
 import {
@@ -312,13 +312,11 @@ describe("live tail", () => {
     const stream = await openMessageStream(resolveCluster("test"), topic, query, {
       limits: { maxDurationMs: 1_200, maxScanBytes: 1e12 },
     });
-    const parser = new SseParser();
     const events: StreamEvent[] = [];
-    const decoder = new TextDecoder();
+    const decoder = new SseDecoder();
     for await (const pieces of stream.events) {
       for (const piece of pieces)
-        for (const raw of parser.push(decoder.decode(piece, { stream: true })))
-          events.push(...[toStreamEvent(raw)].filter((e) => e !== null));
+        for (const raw of decoder.push(piece)) events.push(...[toStreamEvent(raw)].filter((e) => e !== null));
     }
     expect(partsOf(events).done?.reason).toBe("duration");
   });
