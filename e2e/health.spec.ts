@@ -5,7 +5,7 @@ import { TEST_CLUSTER } from "../scripts/test-support/test-cluster";
 import { BrokersPage } from "./pages/brokers-page";
 import { MessagesPage } from "./pages/messages-page";
 import { OverviewPage } from "./pages/overview-page";
-import { deleteTopicIfPresent, produceTo, uniqueName, withAdmin } from "./support/kafka";
+import { createFixtureTopic, deleteTopicIfPresent, produceTo, uniqueName } from "./support/kafka";
 
 // Stops broker 2 of the shared test cluster, so it restores it whatever happens.
 test.describe("cluster health when a broker stops", () => {
@@ -14,21 +14,14 @@ test.describe("cluster health when a broker stops", () => {
   const topic = uniqueName("isr");
 
   test.beforeAll(async () => {
-    await withAdmin((admin) =>
-      admin.createTopics({
-        waitForLeaders: true,
-        topics: [
-          {
-            topic,
-            replicaAssignment: [
-              { partition: 0, replicas: [2, 1, 3] },
-              { partition: 1, replicas: [1, 2, 3] },
-              { partition: 2, replicas: [3, 2, 1] },
-            ],
-          },
-        ],
-      }),
-    );
+    await createFixtureTopic({
+      topic,
+      replicaAssignment: [
+        { partition: 0, replicas: [2, 1, 3] },
+        { partition: 1, replicas: [1, 2, 3] },
+        { partition: 2, replicas: [3, 2, 1] },
+      ],
+    });
   });
 
   test.afterAll(async () => {

@@ -1,16 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { BrokerPage, ReassignPage } from "./pages/operations-pages";
 import { BrokersPage } from "./pages/brokers-page";
-import { deleteTopicIfPresent, uniqueName, withAdmin } from "./support/kafka";
+import { createFixtureTopic, deleteTopicIfPresent, uniqueName, withAdmin } from "./support/kafka";
 
 /** Creates a topic with the replicas given per partition (the first one is each partition's preferred leader). */
 async function createAssigned(name: string, assignment: number[][]): Promise<void> {
-  await withAdmin((admin) =>
-    admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic: name, replicaAssignment: assignment.map((replicas, partition) => ({ partition, replicas })) }],
-    }),
-  );
+  await createFixtureTopic({
+    topic: name,
+    replicaAssignment: assignment.map((replicas, partition) => ({ partition, replicas })),
+  });
 }
 
 async function leaders(topic: string) {

@@ -18,6 +18,7 @@ import {
   text,
 } from "@/scripts/test-support/sse-client";
 import {
+  createFixtureTopic,
   commitGroupOffsets,
   committedOffsets,
   eventually,
@@ -107,22 +108,15 @@ describe("a broker stops while the console uses it", () => {
       const [a, b] = [1, 2, 3].filter((id) => id !== victim) as [number, number];
       const topic = uniqueName("fault-tail");
       topics.created.push(topic);
-      await withFixtureAdmin((admin) =>
-        admin.createTopics({
-          waitForLeaders: true,
-          topics: [
-            {
-              topic,
-              replicaAssignment: [
-                { partition: 0, replicas: [victim, a, b] },
-                { partition: 1, replicas: [a, b, victim] },
-                { partition: 2, replicas: [b, victim, a] },
-              ],
-              configEntries: [{ name: "min.insync.replicas", value: "2" }],
-            },
-          ],
-        }),
-      );
+      await createFixtureTopic({
+        topic,
+        replicaAssignment: [
+          { partition: 0, replicas: [victim, a, b] },
+          { partition: 1, replicas: [a, b, victim] },
+          { partition: 2, replicas: [b, victim, a] },
+        ],
+        configEntries: [{ name: "min.insync.replicas", value: "2" }],
+      });
       expect((await leaders(topic)).get(0)).toBe(victim);
       await produceTo(topic, Object.fromEntries([0, 1, 2].map((p) => [p, [{ key: `old-${p}`, value: "before" }]])));
       await commitGroupOffsets(group, topic, { 0: 1, 1: 1, 2: 1 });

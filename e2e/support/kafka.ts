@@ -1,8 +1,9 @@
 /** Fixtures of the browser tests on the test cluster (topics made and removed with a plain kafkajs client). */
-import { withFixtureAdmin as withAdmin } from "../../scripts/test-support/fixtures";
+import { createFixtureTopic, withFixtureAdmin as withAdmin } from "../../scripts/test-support/fixtures";
 
 export {
   commitGroupOffsets,
+  createFixtureTopic,
   committedOffsets,
   fixtureKafka,
   groupIds,
@@ -13,12 +14,7 @@ export {
 } from "../../scripts/test-support/fixtures";
 
 export async function createTopic(name: string, partitions = 3, replicationFactor = 3): Promise<void> {
-  await withAdmin((admin) =>
-    admin.createTopics({
-      waitForLeaders: true,
-      topics: [{ topic: name, numPartitions: partitions, replicationFactor }],
-    }),
-  );
+  await createFixtureTopic({ topic: name, numPartitions: partitions, replicationFactor });
 }
 
 export async function deleteTopicIfPresent(name: string): Promise<void> {

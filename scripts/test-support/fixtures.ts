@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { type Admin, type CompressionTypes, Kafka, logLevel } from "kafkajs";
+import { type Admin, type CompressionTypes, type ITopicConfig, Kafka, logLevel } from "kafkajs";
 import { ensureJars } from "../kafka/cluster";
 import { TEST_BOOTSTRAP } from "./test-cluster";
 
@@ -20,6 +20,33 @@ export async function withFixtureAdmin<T>(work: (admin: Admin) => Promise<T>): P
     return await work(admin);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Creates a topic and waits until the leader of every partition serves it. Not kafkajs' waitForLeaders: its metadata
+ * request fails the whole call ("This server does not host this topic-partition", UNKNOWN_TOPIC_OR_PARTITION) when
+ * the broker it asks has not applied the new topic yet, which a busy machine (Connect workers starting beside the
+ * cluster, say) shows for seconds, though the topic was created. A leader named in one broker's metadata may not
+ * have applied it either: ListOffsets, sent to each partition's leader, proves it has.
+ */
+export async function createFixtureTopic(topic: ITopicConfig): Promise<void> {
+  await withFixtureAdmin((admin) => admin.createTopics({ waitForLeaders: false, topics: [topic] }));
+  const partitions = topic.replicaAssignment?.length ?? topic.numPartitions ?? 1;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await withFixtureAdmin(async (admin) => {
+        const [found] = (await admin.fetchTopicMetadata({ topics: [topic.topic] })).topics;
+        if (!found || found.partitions.length < partitions || found.partitions.some((p) => p.leader < 0))
+          throw new Error(`Topic ${topic.topic} has no leader for every partition yet.`);
+        if ((await admin.fetchTopicOffsets(topic.topic)).length < partitions)
+          throw new Error(`Not every leader of ${topic.topic} serves it yet.`);
+      });
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }
 

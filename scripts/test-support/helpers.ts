@@ -1,10 +1,11 @@
 import "server-only";
 import type { AuditEntry } from "@/lib/audit/entry";
 import type { AuditReadPage } from "@/server/audit/file";
-import { uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
+import { createFixtureTopic, uniqueName, withFixtureAdmin } from "@/scripts/test-support/fixtures";
 
 export {
   commitGroupOffsets,
+  createFixtureTopic,
   committedOffsets,
   fixtureKafka,
   groupIds,
@@ -59,26 +60,7 @@ export function trackTopics() {
             })),
           }
         : { numPartitions: partitions, replicationFactor: 3 };
-      // Not kafkajs' waitForLeaders: its metadata request fails the whole call ("This server does not host this
-      // topic-partition", UNKNOWN_TOPIC_OR_PARTITION) when the broker it asks has not applied the new topic yet, which
-      // a busy machine (Connect workers starting beside the cluster, say) shows for seconds. The topic was created.
-      await withFixtureAdmin((admin) =>
-        admin.createTopics({ waitForLeaders: false, topics: [{ topic: name, ...layout, configEntries }] }),
-      );
-      // Until every partition has a leader that serves it: a leader named in one broker's metadata may not have
-      // applied the topic yet either; ListOffsets, sent to each partition's leader, proves it has.
-      await eventually(
-        () =>
-          withFixtureAdmin(async (admin) => {
-            const [topic] = (await admin.fetchTopicMetadata({ topics: [name] })).topics;
-            if (!topic || topic.partitions.length < partitions || topic.partitions.some((p) => p.leader < 0))
-              throw new Error(`Topic ${name} has no leader for every partition yet.`);
-            const offsets = await admin.fetchTopicOffsets(name);
-            if (offsets.length < partitions) throw new Error(`Not every leader of ${name} serves it yet.`);
-          }),
-        30_000,
-        200,
-      );
+      await createFixtureTopic({ topic: name, ...layout, configEntries });
       return name;
     },
     async cleanup(): Promise<void> {

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { summarizeOverview } from "@/lib/cluster/summary";
 import { brokerOutage } from "@/scripts/test-support/broker-outage";
-import { eventually, trackTopics, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import { createFixtureTopic, eventually, trackTopics, uniqueName } from "@/scripts/test-support/helpers";
 import { kafkaTopicsDescribe } from "@/scripts/test-support/kafka-tools";
 import { electLeaders } from "@/server/brokers/actions";
 import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
@@ -34,21 +34,14 @@ describe("preferred leader election after a broker restart", () => {
       const topic = uniqueName("ops-restart");
       topics.created.push(topic);
       // Each broker is the preferred replica of one partition; VICTIM's is partition 1.
-      await withFixtureAdmin((admin) =>
-        admin.createTopics({
-          waitForLeaders: true,
-          topics: [
-            {
-              topic,
-              replicaAssignment: [
-                { partition: 0, replicas: [1, 2, 3] },
-                { partition: 1, replicas: [2, 3, 1] },
-                { partition: 2, replicas: [3, 1, 2] },
-              ],
-            },
-          ],
-        }),
-      );
+      await createFixtureTopic({
+        topic,
+        replicaAssignment: [
+          { partition: 0, replicas: [1, 2, 3] },
+          { partition: 1, replicas: [2, 3, 1] },
+          { partition: 2, replicas: [3, 1, 2] },
+        ],
+      });
       await eventually(async () => {
         for (const p of await kafkaTopicsDescribe(topic)) expect(p.leader).toBe(p.replicas[0]);
       });

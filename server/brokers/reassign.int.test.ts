@@ -17,7 +17,7 @@ import {
 } from "@/server/brokers/actions";
 import { listReassignments } from "@/server/brokers/reads";
 import { readAuditLog } from "@/server/audit/log";
-import { eventually, produceTo, trackTopics, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import { createFixtureTopic, eventually, produceTo, trackTopics, uniqueName } from "@/scripts/test-support/helpers";
 import {
   kafkaConfigsDescribe,
   kafkaListReassignments,
@@ -32,18 +32,11 @@ const BROKERS = [1, 2, 3].map((id) => ({ id, rack: null }));
 async function createWith(prefix: string, assignment: number[][], configs: Record<string, string> = {}) {
   const topic = uniqueName(prefix);
   topics.created.push(topic);
-  await withFixtureAdmin((admin) =>
-    admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        {
-          topic,
-          replicaAssignment: assignment.map((replicas, partition) => ({ partition, replicas })),
-          configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })),
-        },
-      ],
-    }),
-  );
+  await createFixtureTopic({
+    topic,
+    replicaAssignment: assignment.map((replicas, partition) => ({ partition, replicas })),
+    configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })),
+  });
   return topic;
 }
 

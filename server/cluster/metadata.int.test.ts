@@ -7,7 +7,13 @@ import { testPort } from "@/scripts/test-support/ports";
 import { invalidate } from "@/server/cache";
 import { getLogDirSizes } from "@/server/cluster/logdirs";
 import { getMetadata, getSnapshot, invalidateMetadata, readListConfigs } from "@/server/cluster/metadata";
-import { eventually, produceTo, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import {
+  createFixtureTopic,
+  eventually,
+  produceTo,
+  uniqueName,
+  withFixtureAdmin,
+} from "@/scripts/test-support/helpers";
 
 const topic = uniqueName("meta");
 
@@ -17,14 +23,12 @@ async function freshSnapshot() {
 }
 
 beforeAll(async () => {
-  await withFixtureAdmin((admin) =>
-    admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        { topic, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: "min.insync.replicas", value: "2" }] },
-      ],
-    }),
-  );
+  await createFixtureTopic({
+    topic,
+    numPartitions: 3,
+    replicationFactor: 3,
+    configEntries: [{ name: "min.insync.replicas", value: "2" }],
+  });
   // Every broker holds a replica of every partition, so one record each gives every broker bytes on disk, even
   // when this file runs first on a fresh cluster.
   await produceTo(topic, { 0: [{ value: "a" }], 1: [{ value: "b" }], 2: [{ value: "c" }] });
@@ -94,20 +98,16 @@ describe("cluster snapshot", () => {
 
   it("reads the same topic configs in batches spread over the brokers as in one request", async () => {
     const others = [1, 2, 3].map((n) => ({ name: uniqueName(`meta-configs-${n}`), minIsr: n }));
-    await withFixtureAdmin((admin) =>
-      admin.createTopics({
-        waitForLeaders: true,
-        topics: others.map(({ name, minIsr }) => ({
-          topic: name,
-          numPartitions: 1,
-          replicationFactor: 3,
-          configEntries: [
-            { name: "min.insync.replicas", value: String(minIsr) },
-            { name: "cleanup.policy", value: minIsr === 3 ? "compact" : "delete" },
-          ],
-        })),
-      }),
-    );
+    for (const { name, minIsr } of others)
+      await createFixtureTopic({
+        topic: name,
+        numPartitions: 1,
+        replicationFactor: 3,
+        configEntries: [
+          { name: "min.insync.replicas", value: String(minIsr) },
+          { name: "cleanup.policy", value: minIsr === 3 ? "compact" : "delete" },
+        ],
+      });
     try {
       const ours = new Set([topic, ...others.map((o) => o.name)]);
       const metadata = await eventually(async () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getSnapshot } from "@/server/cluster/metadata";
 import { resolveCluster } from "@/server/kafka/clients";
 import { describeTopic } from "@/server/topics/reads";
-import { uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import { createFixtureTopic, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
 
 const created: string[] = [];
 
@@ -22,9 +22,7 @@ describe("a topic created elsewhere", () => {
     // The console has just read the cluster (another page, a scrape): its snapshot is shared for a second.
     expect((await getSnapshot(cluster)).topics.map((t) => t.name)).not.toContain(name);
     // kafka-topics.sh --create, or another console, then straight to the topic's page.
-    await withFixtureAdmin((admin) =>
-      admin.createTopics({ waitForLeaders: true, topics: [{ topic: name, numPartitions: 2 }] }),
-    );
+    await createFixtureTopic({ topic: name, numPartitions: 2 });
     const topic = await describeTopic(cluster, name);
     expect(topic.name).toBe(name);
     expect(topic.partitions.map((p) => p.partition)).toEqual([0, 1]);

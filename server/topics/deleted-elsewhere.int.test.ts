@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { resolveCluster } from "@/server/kafka/clients";
 import { addPartitions, createTopic, purgeTopic } from "@/server/topics/actions";
 import { describeTopic, listTopics } from "@/server/topics/reads";
-import { eventually, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import { createFixtureTopic, eventually, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
 
 const created: string[] = [];
 
@@ -30,10 +30,8 @@ describe("a topic the console worked on, deleted elsewhere", () => {
     expect((await listTopics(cluster)).topics.map((t) => t.name)).toContain(name);
 
     // kafka-topics.sh --delete, or another console: not through this one.
-    await withFixtureAdmin(async (admin) => {
-      await admin.deleteTopics({ topics: [name] });
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: later, numPartitions: 1 }] });
-    });
+    await withFixtureAdmin((admin) => admin.deleteTopics({ topics: [name] }));
+    await createFixtureTopic({ topic: later, numPartitions: 1 });
 
     // The list reads the new topic's configs (it is not cached yet) and must not fail on the deleted one.
     await eventually(async () => {
