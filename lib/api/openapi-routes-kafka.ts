@@ -5,6 +5,7 @@
 import { alertsQuerySchema, alertsResponseSchema } from "@/lib/alerts/api";
 import { groupsListQuerySchema } from "@/lib/groups/schemas";
 import { messageQuerySchema } from "@/lib/messages/query";
+import { streamFormatSchema } from "@/lib/messages/types";
 import { topicsListQuerySchema } from "@/lib/topics/schemas";
 import { brokerResponseSchema, quorumResponseSchema, reassignmentsResponseSchema } from "./brokers";
 import { brokersResponseSchema, clusterListSchema, healthResponseSchema } from "./cluster";
@@ -148,7 +149,7 @@ export const KAFKA_ROUTES: readonly RouteDoc[] = [
       "commits an offset. A `: keep-alive` comment comes after 15 s without events.",
     pathParams: { ...CLUSTER, topic: "The topic's name, percent-encoded." },
     query: {
-      schema: messageQuerySchema.in,
+      schema: messageQuerySchema.in.extend({ format: streamFormatSchema }),
       descriptions: {
         from:
           "Where to start: oldest, newest (default: the newest `limit` records over all partitions), live (only " +
@@ -171,13 +172,16 @@ export const KAFKA_ROUTES: readonly RouteDoc[] = [
         maxOffset: "Only records at this offset or earlier.",
         since: "Only records with a timestamp at or after this time (ISO 8601 or epoch ms).",
         until: "Only records with a timestamp at or before this time (ISO 8601 or epoch ms).",
+        format:
+          "events (default): a `message` event per record. rows: a `messages` event per batch of records, each " +
+          "an array in a fixed order (StreamRows): a third fewer bytes and less parsing.",
       },
     },
     answer: {
       kind: "events",
       description:
-        "text/event-stream of events named message, progress, done and error, each with one line of JSON data " +
-        "(see x-events). The last event is done (with why it stopped) or error.",
+        "text/event-stream of events named message (or messages, with format=rows), progress, done and error, " +
+        "each with one line of JSON data (see x-events). The last event is done (with why it stopped) or error.",
     },
     errors: [400, 401, 403, 404, 429, 500, 502, 503],
   },

@@ -15,6 +15,7 @@ import {
   streamDoneSchema,
   streamErrorSchema,
   streamMessageSchema,
+  streamRowsSchema,
   streamProgressSchema,
 } from "@/lib/messages/types";
 import * as brokers from "./brokers";
@@ -139,6 +140,7 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
   ["AuditEntry", auditEntrySchema],
   ["JsonValue", jsonValueSchema],
   ["StreamMessage", streamMessageSchema],
+  ["StreamRows", streamRowsSchema],
   ["MessagePayload", payloadSchema],
   ["MessageHeader", messageHeaderSchema],
   ["StreamProgress", streamProgressSchema],
@@ -151,6 +153,7 @@ const COMPONENTS: readonly (readonly [string, z.ZodType])[] = [
 /** The events of the message stream, by event name, with the schema of each event's JSON data. */
 const STREAM_EVENTS: Record<string, string> = {
   message: "StreamMessage",
+  messages: "StreamRows",
   progress: "StreamProgress",
   done: "StreamDone",
   error: "StreamError",

@@ -122,7 +122,7 @@ describe("the first records of a search, read by the server", () => {
     expect(session.takeOver(first.key)).toBe(true);
     // Partition 0 from offset 2, partition 1 from its start, and the 3 records the limit has left.
     expect(urls).toEqual([
-      "/api/clusters/c/topics/orders/messages?from=offset&limit=3&partitions=0%2C1&offset=0%3A2%2C1%3A0",
+      "/api/clusters/c/topics/orders/messages?from=offset&limit=3&partitions=0%2C1&offset=0%3A2%2C1%3A0&format=rows",
     ]);
     await new Promise<void>((resolve) => {
       const unsubscribe = session.subscribe(() => {

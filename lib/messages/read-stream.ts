@@ -3,7 +3,7 @@
  * shown in words, nothing reconnects on its own, and an AbortSignal ends it.
  */
 import { ApiRequestError, errorFromResponse } from "@/lib/api/client";
-import { SseDecoder, toStreamEvent } from "@/lib/messages/sse";
+import { SseDecoder, toStreamEvents } from "@/lib/messages/sse";
 import type { StreamEvent } from "@/lib/messages/types";
 
 export const NO_ANSWER = "The console server did not answer. Check that it is running, then try again.";
@@ -87,12 +87,12 @@ export async function readEventStream(
   }
 
   function deliver(raw: { event: string; data: string }) {
-    let event: StreamEvent | null;
+    let events: StreamEvent[];
     try {
-      event = toStreamEvent(raw);
+      events = toStreamEvents(raw);
     } catch {
       throw new ApiRequestError(0, "bad_response", "The console server sent an event that is not JSON.");
     }
-    if (event) handlers.onEvent(event);
+    for (const event of events) handlers.onEvent(event);
   }
 }

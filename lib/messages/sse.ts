@@ -3,6 +3,7 @@
  * `encodeEvent`, the page reads them with `SseParser` (it reads the stream with fetch rather than EventSource, so
  * that it can show a 400's message, stop without EventSource's automatic reconnect, and resume where it paused).
  */
+import { messagesOfRows, ROWS_EVENT } from "@/lib/messages/rows";
 import type { StreamEvent, StreamEventType } from "@/lib/messages/types";
 
 /** A comment line: ignored by every SSE reader, it keeps proxies from closing a quiet stream. */
@@ -107,7 +108,8 @@ export class SseDecoder {
   private readonly parser = new SseParser();
   // The SSE rule: one U+FEFF at the very start of the stream is dropped, none later (done by hand below).
   private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  private pending: Uint8Array | null = null;
+  /** The bytes after the last line end so far, in the chunks they came in (joined once their line ends). */
+  private pending: Uint8Array[] = [];
   private started = false;
 
   push(chunk: Uint8Array): RawSseEvent[] {
@@ -116,17 +118,19 @@ export class SseDecoder {
     // search of a whole 64 KB chunk for a byte it does not hold costs more than decoding it.
     if (chunk.indexOf(13, cut) !== -1) cut = chunk.lastIndexOf(13) + 1;
     if (cut === 0) {
-      this.pending = this.pending === null ? chunk.slice() : concat(this.pending, chunk);
+      this.pending.push(chunk.slice());
       return [];
     }
     let events: RawSseEvent[] = [];
     let from = 0;
-    if (this.pending !== null) {
-      // The line the last chunk began, finished and decoded on its own: the chunk's bulk is not copied for it.
+    if (this.pending.length > 0) {
+      // The line the last chunks began, finished and decoded on its own: the chunk's bulk is not copied for it.
       from = firstLineEnd(chunk) + 1;
-      events = this.parser.push(this.text(concat(this.pending, chunk.subarray(0, from))));
+      this.pending.push(chunk.subarray(0, from));
+      events = this.parser.push(this.text(concat(this.pending)));
+      this.pending = [];
     }
-    this.pending = cut === chunk.length ? null : chunk.slice(cut);
+    if (cut < chunk.length) this.pending.push(chunk.slice(cut));
     if (from < cut) {
       const more = this.parser.push(this.text(chunk.subarray(from, cut)));
       if (events.length === 0) events = more;
@@ -138,8 +142,8 @@ export class SseDecoder {
   /** The end of the stream: what is left is decoded (an event not closed by a blank line is dropped, per SSE). */
   end(): RawSseEvent[] {
     const rest = this.pending;
-    this.pending = null;
-    return rest === null ? [] : this.parser.push(this.text(rest));
+    this.pending = [];
+    return rest.length === 0 ? [] : this.parser.push(this.text(concat(rest)));
   }
 
   private text(bytes: Uint8Array): string {
@@ -157,10 +161,14 @@ function firstLineEnd(chunk: Uint8Array): number {
   return cr === -1 ? lf : cr;
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }
 
@@ -171,4 +179,11 @@ export function toStreamEvent(raw: RawSseEvent): StreamEvent | null {
   if (!(TYPES as readonly string[]).includes(raw.event)) return null;
   // The server is the console's own; its data is the JSON of the named type (lib/messages/types.ts).
   return { type: raw.event, data: JSON.parse(raw.data) as unknown } as StreamEvent;
+}
+
+/** The events a raw one holds: a `messages` event (format=rows) is a message event per row; an unknown type none. */
+export function toStreamEvents(raw: RawSseEvent): StreamEvent[] {
+  if (raw.event === ROWS_EVENT) return messagesOfRows(raw.data).map((data) => ({ type: "message", data }));
+  const event = toStreamEvent(raw);
+  return event === null ? [] : [event];
 }

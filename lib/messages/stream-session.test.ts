@@ -99,7 +99,7 @@ describe("MessageStreamSession", () => {
     const session = new MessageStreamSession({ fetch: fetchImpl, flushMs: 5 });
     session.start(search({ from: "oldest", key: "a" }));
     expect(session.getSnapshot().status).toBe("connecting");
-    expect(urls).toEqual(["/api/clusters/c%201/topics/orders/messages?from=oldest&key=a"]);
+    expect(urls).toEqual(["/api/clusters/c%201/topics/orders/messages?from=oldest&key=a&format=rows"]);
     await until(session, (snap) => snap.status === "reading");
     s.send({ type: "message", data: message(0, 1) });
     // An event split across two chunks.
@@ -232,7 +232,9 @@ describe("MessageStreamSession", () => {
       expect(paused).toMatchObject({ status: "paused", canResume: true, canStop: true, matched: 3 });
 
       session.resume();
-      expect(urls[1]).toBe("/api/clusters/c%201/topics/orders/messages?from=offset&limit=7&partitions=0&offset=0%3A5");
+      expect(urls[1]).toBe(
+        "/api/clusters/c%201/topics/orders/messages?from=offset&limit=7&partitions=0&offset=0%3A5&format=rows",
+      );
       await until(session, (snap) => snap.status === "reading");
       second.send({ type: "message", data: message(0, 5) });
       second.send({ type: "done", data: { ...progress(3, 1, 500, [[0, 8, 8]]), reason: "end" } });
@@ -261,7 +263,7 @@ describe("MessageStreamSession", () => {
     session.resume();
     expect(urls[1]).toBe(
       "/api/clusters/c%201/topics/orders/messages" +
-        "?from=offset&partitions=0%2C1&offset=0%3A10%2C1%3A20&follow=true&value=x",
+        "?from=offset&partitions=0%2C1&offset=0%3A10%2C1%3A20&follow=true&value=x&format=rows",
     );
     await until(session, (snap) => snap.status === "live");
     resumed.send({ type: "message", data: message(0, 12) });

@@ -201,7 +201,10 @@ export class MessageStreamSession {
     this.controller = controller;
     this.current = ZERO;
     this.currentMessages = 0;
-    const url = messagesApiPath(search.cluster, search.topic, searchParamsOf(raw));
+    // The rows format: the same records in a third fewer bytes and less parsing (lib/messages/rows.ts).
+    const params = searchParamsOf(raw);
+    params.set("format", "rows");
+    const url = messagesApiPath(search.cluster, search.topic, params);
     const mine = () => this.controller === controller;
     readEventStream(
       url,

@@ -128,3 +128,29 @@ export type StreamEvent =
   | { type: "error"; data: StreamError };
 
 export type StreamEventType = StreamEvent["type"];
+
+export const STREAM_FORMATS = ["events", "rows"] as const;
+export type StreamFormat = (typeof STREAM_FORMATS)[number];
+
+/** The stream's `format` parameter (the rows format: lib/messages/rows.ts). */
+export const streamFormatSchema = z
+  .enum(STREAM_FORMATS, {
+    error: "format is events (a message event per record, the default) or rows (a messages event per batch).",
+  })
+  .default("events")
+  .describe(
+    "events (default): one `message` event per record, its data a StreamMessage. rows: one `messages` event per " +
+      "batch instead, its data an array of rows `[partition, offset, timestamp, timestampType, key, value, headers, " +
+      "size]`, a key, value or header value as null or `[encoding, data, bytes, schema?, decodeError?]` (schema null " +
+      "when only decodeError follows), a header as `[key, value]`; a third fewer bytes to read. The progress, done " +
+      "and error events are the same in both.",
+  );
+
+/** event: messages — with format=rows, in place of the message events: a batch of records as rows. */
+export const streamRowsSchema = z
+  .array(z.array(z.unknown()))
+  .describe(
+    "event: messages (format=rows only). Records that passed the filters, as rows `[partition, offset, timestamp, " +
+      "timestampType, key, value, headers, size]`: the StreamMessage fields in that order, a key, value or header " +
+      "value as null or `[encoding, data, bytes, schema?, decodeError?]`, a header as `[key, value]`.",
+  );

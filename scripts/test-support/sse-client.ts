@@ -1,6 +1,6 @@
 import "server-only";
 import { expect } from "vitest";
-import { SseDecoder, toStreamEvent } from "@/lib/messages/sse";
+import { SseDecoder, toStreamEvents } from "@/lib/messages/sse";
 import type { StreamDone, StreamEvent, StreamMessage, StreamProgress } from "@/lib/messages/types";
 import { GET } from "@/app/api/clusters/[cluster]/topics/[topic]/messages/route";
 import { establishedSockets } from "@/scripts/test-support/sockets";
@@ -69,10 +69,7 @@ export async function openStream(cluster: string, topic: string, params: Record<
         result.ended = true;
         break;
       }
-      for (const raw of decoder.push(chunk.value)) {
-        const event = toStreamEvent(raw);
-        if (event) result.events.push(event);
-      }
+      for (const raw of decoder.push(chunk.value)) result.events.push(...toStreamEvents(raw));
     }
     return result.events;
   };

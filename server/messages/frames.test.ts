@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SseParser, toStreamEvent } from "@/lib/messages/sse";
-import { FrameWriter } from "@/server/messages/frames";
+import { SseParser, toStreamEvents } from "@/lib/messages/sse";
+import { FrameWriter, ROWS_PER_EVENT } from "@/server/messages/frames";
 import { type DecodedRecord } from "@/server/kafka/protocol";
 
 const record = (key: Buffer | null, value: Buffer | null, headers: DecodedRecord["headers"] = []): DecodedRecord => ({
@@ -13,11 +13,12 @@ const record = (key: Buffer | null, value: Buffer | null, headers: DecodedRecord
   size: 7,
 });
 
-function parse(frames: Buffer) {
-  return new SseParser().push(frames.toString("utf8")).map((raw) => toStreamEvent(raw));
+/** The first `count` frames as the events a client reads from them (both formats give message events). */
+function parse(writer: FrameWriter, count?: number) {
+  return new SseParser().push(Buffer.concat(writer.pieces(count)).toString("utf8")).flatMap(toStreamEvents);
 }
 
-describe("FrameWriter", () => {
+describe.each(["events", "rows"] as const)("FrameWriter, format=%s", (format) => {
   it("writes each record as a message event whose JSON reads back exactly, whatever the text holds", () => {
     const texts = [
       '{"a":"b\\\\c"}',
@@ -27,10 +28,10 @@ describe("FrameWriter", () => {
       "",
       "<script>alert(1)</script>",
     ];
-    const writer = new FrameWriter(16);
+    const writer = new FrameWriter(16, format);
     for (const t of texts)
       writer.write(3, record(Buffer.from(t), Buffer.from(t), [{ key: t || "k", value: Buffer.from(t) }]));
-    const events = parse(writer.frames());
+    const events = parse(writer);
     expect(events).toHaveLength(texts.length);
     events.forEach((event, i) => {
       const t = texts[i] ?? "";
@@ -54,7 +55,7 @@ describe("FrameWriter", () => {
   it("writes decoded keys and values with their schema, the same for every record of a schema, in any script", () => {
     const valueSchema = { id: 7, subject: "pagos-tópico-value", version: 2 };
     const keySchema = { id: "c0ffee", subject: null, version: null };
-    const writer = new FrameWriter(16);
+    const writer = new FrameWriter(16, format);
     for (const n of [1, 2]) {
       const json = Buffer.from(JSON.stringify({ n, note: 'naïve "quoted"' }));
       writer.write(0, record(Buffer.from(`"k${n}"`), json), {
@@ -63,8 +64,8 @@ describe("FrameWriter", () => {
       });
     }
     writer.write(0, record(null, Buffer.from("raw")), { value: { decoded: false, reason: "schema id 9 is gone" } });
-    const events = parse(writer.frames());
-    expect(events.map((e) => (e?.type === "message" ? [e.data.key, e.data.value] : e?.type))).toEqual([
+    const events = parse(writer);
+    expect(events.map((e) => (e.type === "message" ? [e.data.key, e.data.value] : e.type))).toEqual([
       [
         { encoding: "protobuf", data: '"k1"', bytes: 3, schema: keySchema },
         { encoding: "avro", data: '{"n":1,"note":"naïve \\"quoted\\""}', bytes: 11, schema: valueSchema },
@@ -91,7 +92,7 @@ describe("FrameWriter", () => {
         for (const special of specials) texts.push(base.slice(0, at) + special + base.slice(at + 1));
     }
     for (let shift = 0; shift < 4; shift++) {
-      const writer = new FrameWriter(0);
+      const writer = new FrameWriter(0, format);
       // Values as views into one buffer at `shift` bytes past a word boundary, as a fetched chunk's are.
       const pool = Buffer.alloc(texts.reduce((n, t) => n + Buffer.byteLength(t) + 8, 8));
       let at = shift;
@@ -100,16 +101,16 @@ describe("FrameWriter", () => {
         writer.write(0, record(null, pool.subarray(at, at + length)));
         at += length + 4;
       }
-      const values = parse(writer.frames()).map((e) => (e?.type === "message" ? e.data.value?.data : undefined));
+      const values = parse(writer).map((e) => (e.type === "message" ? e.data.value?.data : undefined));
       expect(values).toEqual(texts);
     }
   });
 
   it("sends bytes that are not UTF-8 as base64, and null as null", () => {
     const binary = Buffer.from([0xff, 0xfe, 0x00, 0xc3]);
-    const writer = new FrameWriter(0);
+    const writer = new FrameWriter(0, format);
     writer.write(0, record(null, binary, [{ key: "h", value: null }]));
-    expect(parse(writer.frames())[0]).toMatchObject({
+    expect(parse(writer)[0]).toMatchObject({
       data: {
         key: null,
         value: { encoding: "base64", data: binary.toString("base64"), bytes: 4 },
@@ -119,11 +120,26 @@ describe("FrameWriter", () => {
   });
 
   it("gives the first frames alone, for a limit, and their offsets", () => {
-    const writer = new FrameWriter(0);
+    const writer = new FrameWriter(0, format);
     for (let i = 0; i < 3; i++) writer.write(0, { ...record(null, Buffer.from(`v${i}`)), offset: BigInt(i) });
-    expect(parse(writer.frames(2)).map((e) => (e?.type === "message" ? e.data.offset : null))).toEqual(["0", "1"]);
+    expect(parse(writer, 2).map((e) => (e.type === "message" ? e.data.offset : null))).toEqual(["0", "1"]);
     expect(writer.offsets).toEqual([0n, 1n, 2n]);
-    expect(writer.frames(0).length).toBe(0);
+    expect(writer.pieces(0)).toEqual([]);
+    // A chunk's frames are one SSE event per record, or one `messages` event holding all its rows.
+    const raw = new SseParser().push(Buffer.concat(writer.pieces()).toString("utf8"));
+    expect(raw.map((r) => r.event)).toEqual(format === "rows" ? ["messages"] : ["message", "message", "message"]);
+  });
+
+  it("splits a long chunk's rows into events of at most ROWS_PER_EVENT rows, losing none, also under a limit", () => {
+    const writer = new FrameWriter(0, format);
+    const total = ROWS_PER_EVENT * 2 + 201;
+    for (let i = 0; i < total; i++) writer.write(1, { ...record(null, Buffer.from(`v${i}`)), offset: BigInt(i) });
+    for (const count of [total, ROWS_PER_EVENT, ROWS_PER_EVENT + 1]) {
+      const offsets = parse(writer, count).map((e) => (e.type === "message" ? Number(e.data.offset) : -1));
+      expect(offsets).toEqual(Array.from({ length: count }, (_, i) => i));
+      const raw = new SseParser().push(Buffer.concat(writer.pieces(count)).toString("utf8"));
+      expect(raw).toHaveLength(format === "rows" ? Math.ceil(count / ROWS_PER_EVENT) : count);
+    }
   });
 
   it("writes every number exactly: zero, digit-count and 32-bit edges, zeros inside, negatives, beyond 2^53", () => {
@@ -137,7 +153,7 @@ describe("FrameWriter", () => {
       { offset: 9_007_199_254_740_991n, timestamp: Number.MAX_SAFE_INTEGER, partition: 2_147_483_647, size: 1_048_588 },
       { offset: 9_223_372_036_854_775_807n, timestamp: -1_767_268_800_123, partition: 1, size: 1 },
     ];
-    const writer = new FrameWriter(0);
+    const writer = new FrameWriter(0, format);
     for (const c of cases)
       writer.write(c.partition, {
         ...record(null, Buffer.from("v")),
@@ -145,8 +161,8 @@ describe("FrameWriter", () => {
         timestamp: c.timestamp,
         size: c.size,
       });
-    const read = parse(writer.frames()).map((e) =>
-      e?.type === "message"
+    const read = parse(writer).map((e) =>
+      e.type === "message"
         ? { offset: e.data.offset, timestamp: e.data.timestamp, partition: e.data.partition, size: e.data.size }
         : null,
     );
@@ -158,10 +174,18 @@ describe("FrameWriter", () => {
     for (let p = 1; p <= Number.MAX_SAFE_INTEGER; p *= 10) numbers.push(p - 1, p, p + 1, p * 5, p * 9 + 8);
     // Spread evenly over each length (the golden ratio's multiples mod 1), the same every run.
     for (let i = 1; i <= 2_000; i++) numbers.push(Math.floor(((i * 0.6180339887498949) % 1) * 10 ** ((i % 16) + 1)));
-    const writer = new FrameWriter(0);
+    const writer = new FrameWriter(0, format);
     for (const n of numbers) writer.write(0, { ...record(null, null), timestamp: n, size: n % 2 ** 31 });
     const text = writer.frames().toString("utf8");
-    const written = [...text.matchAll(/"timestamp":(\d+),.*"size":(\d+)\}/g)].map((m) => [m[1], m[2]]);
+    const pattern =
+      format === "rows"
+        ? /\[0,"\d+",(\d+),"log-append",null,null,\[\],(\d+)\]/g
+        : /"timestamp":(\d+),.*"size":(\d+)\}/g;
+    const written = [...text.matchAll(pattern)].map((m) => [m[1], m[2]]);
     expect(written).toEqual(numbers.map((n) => [String(n), String(n % 2 ** 31)]));
+    // Both numbers, read back: JSON.parse would refuse a leading zero and differ on a wrong digit.
+    expect(parse(writer).map((e) => (e.type === "message" ? [e.data.timestamp, e.data.size] : null))).toEqual(
+      numbers.map((n) => [n, n % 2 ** 31]),
+    );
   });
 });

@@ -1,10 +1,13 @@
 import "server-only";
 import { isUtf8 } from "node:buffer";
 import { type DecodedHeader, type DecodedRecord } from "@/server/kafka/protocol";
-import type { PartInfo, SchemaInfo } from "@/server/schemas/decoder";
+import type { PartInfo } from "@/server/schemas/decoder";
+import type { StreamFormat } from "@/lib/messages/types";
+import { type Dialect, EVENTS, type Fixed, fixed, NULL, ROWS } from "@/server/messages/frame-parts";
 
 /**
- * Writes records as SSE `message` events (the JSON of a StreamMessage, lib/messages/types.ts) straight into bytes.
+ * Writes records as SSE `message` events (the JSON of a StreamMessage, lib/messages/types.ts), or as the rows of a
+ * `messages` event (format=rows, lib/messages/rows.ts), straight into bytes.
  * A stream may send hundreds of thousands of records a second: building a string per record, stringifying it and
  * encoding the result kept the garbage collector busy for most of the server's time. Here a key or value that is
  * valid UTF-8 is copied into the JSON string as it is, escaping only `"`, `\` and control characters (valid UTF-8
@@ -44,39 +47,9 @@ function escapes(w: number): number {
   );
 }
 
-/** A fixed part of a message event, as little-endian words and the bytes after the last whole word. */
-interface Fixed {
-  readonly length: number;
-  readonly words: Int32Array;
-  readonly tail: Uint8Array;
-}
-
-function fixed(bytes: Uint8Array): Fixed {
-  const whole = bytes.length >> 2;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  return {
-    length: bytes.length,
-    words: Int32Array.from({ length: whole }, (_, k) => view.getInt32(k * 4, true)),
-    tail: bytes.slice(whole * 4),
-  };
-}
-
-const ascii = (text: string) => fixed(Uint8Array.from(text, (c) => c.charCodeAt(0)));
-const EVENT_START = ascii('event: message\ndata: {"partition":');
-const OFFSET = ascii(',"offset":"');
-const TIMESTAMP = ascii('","timestamp":');
-const TYPE_CREATE = ascii(',"timestampType":"create","key":');
-const TYPE_LOG_APPEND = ascii(',"timestampType":"log-append","key":');
-const VALUE = ascii(',"value":');
-const HEADERS = ascii(',"headers":[');
-const SIZE = ascii('],"size":');
-const EVENT_END = ascii("}\n\n");
-const NULL = ascii("null");
-const UTF8_START = ascii('{"encoding":"utf8","data":"');
-const BASE64_START = ascii('{"encoding":"base64","data":"');
-const BYTES = ascii('","bytes":');
-const CLOSE = ascii("}");
 const MAX_DIGITS = 21;
+/** Rows in one `messages` event, at most: ~100 KB of JSON for records of 200 bytes. */
+export const ROWS_PER_EVENT = 500;
 /** "00" to "99": the two digits of n at 2n and 2n + 1. */
 const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 0x30 + (i & 1 ? (i >> 1) % 10 : ((i >> 1) / 10) | 0));
 
@@ -87,12 +60,6 @@ function digitCount(n: number): number {
 }
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-/**
- * What goes around a decoded key or value, per schema shown (the decoder shares one SchemaInfo per schema and part):
- * the same bytes for every record of a schema, encoded once instead of once a record.
- */
-const framing = new WeakMap<SchemaInfo, { start: Fixed; end: Fixed }>();
 
 const EMPTY_VIEW = new DataView(new ArrayBuffer(0));
 
@@ -110,7 +77,11 @@ export class FrameWriter {
    */
   private source: DataView<ArrayBufferLike> = EMPTY_VIEW;
 
-  constructor(expectedBytes: number) {
+  private readonly dialect: Dialect;
+
+  /** `format`: rows writes each record as a row, sent in `messages` events (see pieces). */
+  constructor(expectedBytes: number, format: StreamFormat = "events") {
+    this.dialect = format === "rows" ? ROWS : EVENTS;
     this.buf = Buffer.allocUnsafe(Math.max(4096, expectedBytes));
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   }
@@ -131,6 +102,24 @@ export class FrameWriter {
   /** The frames written, as one view (`count` of them: all by default). */
   frames(count = this.ends.length): Buffer {
     return this.buf.subarray(0, count === 0 ? 0 : (this.ends[count - 1] ?? 0));
+  }
+
+  /**
+   * The first `count` frames as the bytes to send: the events, or the rows in `messages` events of at most
+   * ROWS_PER_EVENT rows each (a reader parses an event whole, so a fetch's thousands of records are not one task).
+   */
+  pieces(count = this.ends.length): Buffer[] {
+    if (count === 0) return [];
+    const around = this.dialect.around;
+    if (around === null) return [this.frames(count)];
+    const out: Buffer[] = [];
+    for (let first = 0; first < count; first += ROWS_PER_EVENT) {
+      const last = Math.min(first + ROWS_PER_EVENT, count) - 1;
+      // Rows after a chunk's first start with the comma that separates them: an event's first row goes without it.
+      const start = first === 0 ? 0 : (this.ends[first - 1] as number) + 1;
+      out.push(around.open, this.buf.subarray(start, this.ends[last]), around.close);
+    }
+    return out;
   }
 
   private room(bytes: number): void {
@@ -240,20 +229,21 @@ export class FrameWriter {
     if (!info || bytes === null) return this.payload(bytes);
     if (!info.decoded) {
       this.payload(bytes, false);
-      this.text(`,"decodeError":${JSON.stringify(info.reason)}}`);
+      this.text(this.dialect.decodeError(info.reason));
       return;
     }
-    let around = framing.get(info.schema);
+    const dialect = this.dialect;
+    let around = dialect.framing.get(info.schema);
     if (!around) {
       around = {
-        start: fixed(Buffer.from(`{"encoding":"${info.encoding}","data":"`, "utf8")),
-        end: fixed(Buffer.from(`,"schema":${JSON.stringify(info.schema)}}`, "utf8")),
+        start: fixed(Buffer.from(dialect.decodedStart(info.encoding), "utf8")),
+        end: fixed(Buffer.from(dialect.decodedEnd(info.schema), "utf8")),
       };
-      framing.set(info.schema, around);
+      dialect.framing.set(info.schema, around);
     }
     this.put(around.start);
     this.escaped(bytes);
-    this.put(BYTES);
+    this.put(dialect.bytes);
     this.integer(info.rawBytes);
     this.put(around.end);
   }
@@ -261,45 +251,47 @@ export class FrameWriter {
   private payload(bytes: Buffer | null, close = true): void {
     if (bytes === null) return this.put(NULL);
     const start = this.at;
-    this.put(UTF8_START);
+    const dialect = this.dialect;
+    this.put(dialect.utf8Start);
     // Written as text first; bytes with a high bit are checked afterwards and, if not UTF-8, written again.
     if (this.escaped(bytes) && !isUtf8(bytes)) {
       this.at = start;
-      this.put(BASE64_START);
+      this.put(dialect.base64Start);
       this.text(bytes.toString("base64"));
     }
-    this.put(BYTES);
+    this.put(dialect.bytes);
     this.integer(bytes.length);
-    if (close) this.put(CLOSE);
+    if (close) this.put(dialect.close);
   }
 
   /** One record as a message event; `parts` says how a key or value was decoded with its schema, if it was. */
   write(partition: number, record: DecodedRecord, parts?: { key?: PartInfo; value?: PartInfo }): void {
-    this.put(EVENT_START);
+    const dialect = this.dialect;
+    this.put(this.ends.length === 0 ? dialect.first : dialect.next);
     this.integer(partition);
-    this.put(OFFSET);
+    this.put(dialect.offset);
     const offset = record.offset;
     if (offset <= MAX_SAFE) this.integer(Number(offset));
     else this.text(offset.toString());
-    this.put(TIMESTAMP);
+    this.put(dialect.timestamp);
     this.integer(record.timestamp);
-    this.put(record.timestampType === "create" ? TYPE_CREATE : TYPE_LOG_APPEND);
+    this.put(record.timestampType === "create" ? dialect.typeCreate : dialect.typeLogAppend);
     if (parts) this.part(record.key, parts.key);
     else this.payload(record.key);
-    this.put(VALUE);
+    this.put(dialect.value);
     if (parts) this.part(record.value, parts.value);
     else this.payload(record.value);
-    this.put(HEADERS);
+    this.put(dialect.headers);
     const headers = record.headers;
     for (let i = 0; i < headers.length; i++) {
       const h = headers[i] as DecodedHeader;
-      this.text(`${i === 0 ? "" : ","}{"key":${JSON.stringify(h.key)},"value":`);
+      this.text(dialect.header(i, h.key));
       this.payload(h.value);
-      this.put(CLOSE);
+      this.put(dialect.close);
     }
-    this.put(SIZE);
+    this.put(dialect.size);
     this.integer(record.size);
-    this.put(EVENT_END);
+    this.put(dialect.end);
     this.ends.push(this.at);
     this.offsets.push(offset);
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { MessageQuery } from "@/lib/messages/query";
 import { encodeEvent } from "@/lib/messages/sse";
-import type { DoneReason, StreamProgress } from "@/lib/messages/types";
+import type { DoneReason, StreamFormat, StreamProgress } from "@/lib/messages/types";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { isConnectionError, toConsoleError, reportError } from "@/server/errors";
 import { FrameWriter } from "@/server/messages/frames";
@@ -80,6 +80,7 @@ export class Reader {
     private readonly limits: StreamLimits,
     private readonly connections: StreamConnections,
     private readonly signal: AbortSignal,
+    private readonly format: StreamFormat = "events",
   ) {
     this.matcher = compileFilters(query.filters);
     this.decoder = RecordDecoder.forCluster(cluster.config, plan.topic);
@@ -116,7 +117,7 @@ export class Reader {
           reason = "limit";
         }
         this.matched += count;
-        if (count > 0) out.push(chunk.frames.frames(count));
+        for (const piece of chunk.frames.pieces(count)) out.push(piece);
         const last = chunk.frames.offsets[count - 1];
         if (state) state.position = count < written && last !== undefined ? last + 1n : chunk.next;
       }
@@ -282,7 +283,7 @@ export class Reader {
     if (!set || set.truncated) return;
     const stop = state.plan.stop;
     // Frames take about twice the records' bytes (JSON field names, escapes); the writer grows if they take more.
-    const frames = new FrameWriter(set.bytes * 2 + set.records.length * 160);
+    const frames = new FrameWriter(set.bytes * 2 + set.records.length * 160, this.format);
     let scanned = 0;
     const decoder = this.decoder;
     // Every schema the chunk names is fetched (once per cluster) before the filters run on the decoded JSON.

@@ -5,6 +5,7 @@ import { messageQuerySchema } from "@/lib/messages/query";
 import { SseDecoder, toStreamEvent } from "@/lib/messages/sse";
 import type { StreamEvent, StreamMessage } from "@/lib/messages/types";
 import { openMessageStream } from "@/server/messages/stream";
+import { GET } from "@/app/api/clusters/[cluster]/topics/[topic]/messages/route";
 import {
   brokerSockets,
   cancelClosesConnections,
@@ -155,6 +156,41 @@ describe("start positions", () => {
   });
 });
 
+describe("the rows format (format=rows, what the page reads)", () => {
+  it("sends the same messages and progress as the default format, a messages event per batch", async () => {
+    const events = await search("test", history, { from: "oldest" });
+    const rows = await search("test", history, { from: "oldest", format: "rows" });
+    expect(rows.messages).toHaveLength(15);
+    expect([...rows.messages].sort(byPartitionAndOffset)).toEqual([...events.messages].sort(byPartitionAndOffset));
+    expect(rows.done).toMatchObject({ reason: "end", scanned: 15, matched: 15 });
+    expect(rows.done?.partitions).toEqual(events.done?.partitions);
+    // On the wire: batches of rows, no message event.
+    const body = await rawBody(history, "from=oldest&format=rows");
+    expect(body).toMatch(/^event: messages\ndata: \[\[\d,"0",\d+,"create",\["utf8","k-\d-0",5\],/m);
+    expect(body).not.toMatch(/^event: message$/m);
+    expect(body).toMatch(/^event: done$/m);
+  });
+
+  it("keeps a limit exact, cutting a batch inside, and says where to resume", async () => {
+    const { messages, done } = await search("test", history, { from: "oldest", limit: "4", format: "rows" });
+    expect(messages).toHaveLength(4);
+    expect(done?.reason).toBe("limit");
+    const sent = new Map<number, number>();
+    for (const m of messages) sent.set(m.partition, Number(m.offset) + 1);
+    for (const p of done?.partitions ?? [])
+      if (sent.has(p.partition)) expect(Number(p.offset)).toBe(sent.get(p.partition));
+  });
+});
+
+/** A stream's whole body as text, through the route handler. */
+async function rawBody(topic: string, query: string): Promise<string> {
+  const response = await GET(new Request(`http://localhost/api/clusters/test/topics/${topic}/messages?${query}`), {
+    params: Promise.resolve({ cluster: "test", topic }),
+  });
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
 describe("filters", () => {
   const keys = async (params: Record<string, string>) =>
     keysOf((await search("test", history, { from: "oldest", ...params })).messages.sort(byPartitionAndOffset));
@@ -217,22 +253,24 @@ describe("what other clients write", () => {
         { key: "", value: "" },
       ],
     });
-    const { messages } = await search("test", topic, { from: "oldest" });
-    expect(messages.map((m) => [m.key, m.value])).toEqual([
-      [{ encoding: "utf8", data: "gone", bytes: 4 }, null],
-      [null, { encoding: "utf8", data: "no key", bytes: 6 }],
-      [
-        { encoding: "base64", data: binary.toString("base64"), bytes: 5 },
-        { encoding: "base64", data: binary.toString("base64"), bytes: 5 },
-      ],
-      [
-        { encoding: "utf8", data: "", bytes: 0 },
-        { encoding: "utf8", data: "", bytes: 0 },
-      ],
-    ]);
-    expect(messages[2]?.headers).toEqual([
-      { key: "raw", value: { encoding: "base64", data: binary.toString("base64"), bytes: 5 } },
-    ]);
+    for (const format of ["events", "rows"]) {
+      const { messages } = await search("test", topic, { from: "oldest", format });
+      expect(messages.map((m) => [m.key, m.value])).toEqual([
+        [{ encoding: "utf8", data: "gone", bytes: 4 }, null],
+        [null, { encoding: "utf8", data: "no key", bytes: 6 }],
+        [
+          { encoding: "base64", data: binary.toString("base64"), bytes: 5 },
+          { encoding: "base64", data: binary.toString("base64"), bytes: 5 },
+        ],
+        [
+          { encoding: "utf8", data: "", bytes: 0 },
+          { encoding: "utf8", data: "", bytes: 0 },
+        ],
+      ]);
+      expect(messages[2]?.headers).toEqual([
+        { key: "raw", value: { encoding: "base64", data: binary.toString("base64"), bytes: 5 } },
+      ]);
+    }
   });
 
   it("reads batches kcat (librdkafka) compressed with gzip, snappy, lz4 and zstd, with their headers", async () => {
@@ -333,6 +371,7 @@ describe("refusals and side effects", () => {
       [{ from: "offset", offset: "0:1,9:2" }, 400, /there is no partition 9/],
       [{ from: "timestamp", timestamp: "yesterday" }, 400, /is not a time/],
       [{ jsonValue: "x" }, 400, /Name the JSON field/],
+      [{ format: "xml" }, 400, /format is events \(.*\) or rows/],
     ];
     for (const [params, status, message] of cases) {
       const stream = await openStream("test", history, params);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { MessageQuery } from "@/lib/messages/query";
+import type { StreamFormat } from "@/lib/messages/types";
 import { getConfig } from "@/server/config/load";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { StreamConnections } from "@/server/messages/connections";
@@ -36,13 +37,13 @@ export async function openMessageStream(
   cluster: ClusterHandle,
   topic: string,
   query: MessageQuery,
-  options: { limits?: StreamLimits; signal?: AbortSignal } = {},
+  options: { limits?: StreamLimits; signal?: AbortSignal; format?: StreamFormat } = {},
 ): Promise<MessageStream> {
   const plan = await planRead(cluster, topic, query);
   const limits = options.limits ?? getConfig().messages;
   const connections = new StreamConnections(cluster, plan.topic);
   const abort = new AbortController();
-  const reader = new Reader(cluster, plan, query, limits, connections, abort.signal);
+  const reader = new Reader(cluster, plan, query, limits, connections, abort.signal, options.format);
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {

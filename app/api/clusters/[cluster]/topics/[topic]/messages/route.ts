@@ -1,5 +1,7 @@
 import { messageQuerySchema, rawQueryFrom } from "@/lib/messages/query";
 import { encodeEvent } from "@/lib/messages/sse";
+import { streamFormatSchema } from "@/lib/messages/types";
+import { z } from "@/lib/zod";
 import { currentSessionRef } from "@/server/auth/current";
 import { REFRESH_MS, sessionRevocations } from "@/server/auth/revocation";
 import { clusterParam, errorResponse, queryParams, segmentParam } from "@/server/http";
@@ -9,6 +11,8 @@ import { streamSlot } from "@/server/messages/stream-slot";
 import { SSE_HEADERS, sseBody } from "@/server/sse";
 
 export const dynamic = "force-dynamic";
+
+const formatQuery = z.object({ format: streamFormatSchema });
 
 const SIGNED_OUT = new TextEncoder().encode(
   encodeEvent({
@@ -33,10 +37,11 @@ export async function GET(
     const cluster = await clusterParam(params, "messages");
     const topic = await segmentParam(params, "topic");
     const query = queryParams(request, messageQuerySchema, rawQueryFrom);
+    const { format } = queryParams(request, formatQuery, (params) => ({ format: params.get("format") || undefined }));
     const release = await streamSlot(request.headers);
     let stream: Awaited<ReturnType<typeof openMessageStream>>;
     try {
-      stream = await openMessageStream(cluster, topic, query, { signal: request.signal });
+      stream = await openMessageStream(cluster, topic, query, { signal: request.signal, format });
     } catch (error) {
       release();
       throw error;
