@@ -25,7 +25,8 @@ export function methodLines(memory: MemoryResult): string[] {
     "- The console: the production build (the benchmarks' own build in `.data/bench/build`) against the bench " +
       "cluster. The clients run in the benchmark's Node process " +
       ("and read the body with `fetch` and decode and parse it with the console's own `SseDecoder` and " +
-        "`toStreamEvent` (`lib/messages/sse.ts`), as the page does, ") +
+        "`toStreamEvents` (`lib/messages/sse.ts`), as the page does, in the format the page asks for " +
+        "(`format=rows`: a `messages` event per batch of records, each record a row, `lib/messages/rows.ts`), ") +
       ("so every event is split and its JSON parsed, not just bytes counted; that client's CPU is on the same " +
         "2 CPUs as the server and the brokers."),
     `- Throughput, ${ROUNDS} rounds of (stream, kafkajs, kcat), one after the other, 2 s apart, medians per ` +
@@ -45,7 +46,8 @@ export function methodLines(memory: MemoryResult): string[] {
         ("from spawn to exit (`-e` exits at the end of every partition), its lines counted, so it includes its " +
           "start-up and metadata. ")) +
       ("Each round ends with the stream read once more by a client that only counts bytes (request sent → the " +
-        "server closes the stream), to tell the server's cost from the parsing client's. ") +
+        "server closes the stream), to tell the server's cost from the parsing client's, and once more by the " +
+        "parsing client in the default format (a `message` event per record, the public API's default). ") +
       ("CPU times are the console server's utime + stime from /proc/<pid>/stat and the benchmark process's " +
         "`process.cpuUsage()`, before and after each read."),
     `- First message: ${FIRST_SAMPLES} samples each, alternating newest and oldest, ${FIRST_GAP_MS / 1000} s ` +

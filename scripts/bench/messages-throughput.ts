@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { Kafka, logLevel } from "kafkajs";
-import type { StreamDone } from "../../lib/messages/types";
+import type { StreamDone, StreamFormat } from "../../lib/messages/types";
 import { SseParser, toStreamEvent } from "../../lib/messages/sse";
 import {
   type MessagesDataSet,
@@ -60,7 +60,7 @@ interface SseRun {
  * The whole topic through the stream. Fails unless it delivers exactly every record once, in offset order per
  * partition, each value 200 bytes, and ends with done (reason end or limit).
  */
-async function sseRound(server: RunningConsole, data: MessagesDataSet): Promise<SseRun> {
+async function sseRound(server: RunningConsole, data: MessagesDataSet, format: StreamFormat): Promise<SseRun> {
   const perPartition = new Array<number>(MESSAGES_PARTITIONS).fill(0);
   const lastOffset = new Map<number, number>();
   let messages = 0;
@@ -79,7 +79,7 @@ async function sseRound(server: RunningConsole, data: MessagesDataSet): Promise<
   const clientCpu = ownCpuMs();
   const start = performance.now();
   const outcome = await readEvents(
-    `${server.url}${messagesPath(MESSAGES_TOPIC, `from=oldest&limit=${MESSAGES_RECORDS}`)}`,
+    `${server.url}${messagesPath(MESSAGES_TOPIC, `from=oldest&limit=${MESSAGES_RECORDS}&format=${format}`)}`,
     AbortSignal.timeout(READ_TIMEOUT_MS),
     (event, at) => {
       const failed = streamError(event);
@@ -153,7 +153,7 @@ interface CountRun {
 async function sseCountRound(server: RunningConsole): Promise<CountRun> {
   const serverCpu = processCpuMs(server.pid);
   const start = performance.now();
-  const url = `${server.url}${messagesPath(MESSAGES_TOPIC, `from=oldest&limit=${MESSAGES_RECORDS}`)}`;
+  const url = `${server.url}${messagesPath(MESSAGES_TOPIC, `from=oldest&limit=${MESSAGES_RECORDS}&format=rows`)}`;
   const response = await fetch(url, {
     signal: AbortSignal.timeout(READ_TIMEOUT_MS),
     headers: { accept: "text/event-stream" },
@@ -187,7 +187,10 @@ async function sseCountRound(server: RunningConsole): Promise<CountRun> {
 }
 
 export interface ThroughputResult {
+  /** The stream as the page reads it (format=rows). */
   sse: SseRun[];
+  /** The same read in the default format, a `message` event per record. */
+  sseEvents: SseRun[];
   /** The stream to a client that only counts bytes. */
   sseCount: CountRun[];
   kafkajs: KafkajsRun[];
@@ -203,16 +206,18 @@ export async function measureThroughput(
   const admin = kafka.admin();
   await admin.connect();
   onCleanup("disconnect the kafkajs admin of the throughput rounds", () => admin.disconnect());
-  const result: ThroughputResult = { sse: [], sseCount: [], kafkajs: [], kcat: [] };
-  for (let round = 1; round <= ROUNDS; round += 1) {
-    const sse = await sseRound(server, data);
-    result.sse.push(sse);
+  const result: ThroughputResult = { sse: [], sseEvents: [], sseCount: [], kafkajs: [], kcat: [] };
+  const logSse = (round: number, what: string, sse: SseRun) =>
     log(
-      `Round ${round}/${ROUNDS}, stream: ${formatInt(sse.messages)} messages in ${formatMs(sse.ms)} ` +
+      `Round ${round}/${ROUNDS}, ${what}: ${formatInt(sse.messages)} messages in ${formatMs(sse.ms)} ` +
         `(${rate(perSecond(sse.messages, sse.ms))}, first after ${formatMs(sse.firstMessageMs)}, ` +
         (`done: ${sse.reason}, ${formatBytes(sse.wireBytes)} of SSE; CPU: server ${formatMs(sse.serverCpuMs)}, ` +
           `client ${formatMs(sse.clientCpuMs)}).`),
     );
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const sse = await sseRound(server, data, "rows");
+    result.sse.push(sse);
+    logSse(round, "stream (rows)", sse);
     await sleep(2_000);
     const kjs = await kafkajsRound(kafka, admin, round);
     result.kafkajs.push(kjs);
@@ -236,6 +241,10 @@ export async function measureThroughput(
         (`${formatMs(count.ms)} (${rate(perSecond(count.messages, count.ms))}; server CPU ` +
           `${formatMs(count.serverCpuMs)}).`),
     );
+    await sleep(2_000);
+    const events = await sseRound(server, data, "events");
+    result.sseEvents.push(events);
+    logSse(round, "stream (events, the default format)", events);
     await sleep(2_000);
   }
   await admin.disconnect();

@@ -1,6 +1,6 @@
 /** Reading the console's message stream the way the page does (its own SSE parser), shared by the benchmarks. */
 import { performance } from "node:perf_hooks";
-import { SseDecoder, toStreamEvent } from "../../lib/messages/sse";
+import { SseDecoder, toStreamEvents } from "../../lib/messages/sse";
 import type { StreamEvent } from "../../lib/messages/types";
 import { sleep } from "./timing";
 
@@ -41,10 +41,8 @@ export async function readEvents(
       if (chunk.done) return "closed";
       const at = performance.now();
       options.onChunk?.(chunk.value.byteLength);
-      for (const raw of decoder.push(chunk.value)) {
-        const event = toStreamEvent(raw);
-        if (event && onEvent(event, at)) return "stopped";
-      }
+      for (const raw of decoder.push(chunk.value))
+        for (const event of toStreamEvents(raw)) if (onEvent(event, at)) return "stopped";
       if (options.pauseMs) await sleep(options.pauseMs);
     }
   } finally {
