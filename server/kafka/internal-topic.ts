@@ -2,6 +2,7 @@ import "server-only";
 import { getMetadataWith, invalidateMetadata } from "@/server/cluster/metadata";
 import { readTopics } from "@/server/cluster/metadata-read";
 import { listOffsets } from "@/server/cluster/offsets";
+import { leadersServe } from "@/server/cluster/leaders";
 import { ConsoleError } from "@/server/errors";
 import type { ClusterHandle } from "@/server/kafka/clients";
 import {
@@ -24,19 +25,22 @@ const FETCH_BYTES = { first: 1_048_576, steady: 1_048_576, cap: 64 * 1_048_576 }
  * use: partition 0 only, replication factor min(3, brokers), min.insync.replicas 2 with three replicas (else 1), and
  * the caller's cleanup settings. Another instance creating it at the same moment is fine.
  */
-export function createInternalTopic(
+export async function createInternalTopic(
   cluster: ClusterHandle,
   topic: string,
   configEntries: readonly { name: string; value: string }[],
 ): Promise<void> {
-  return cluster.admin(async (admin) => {
+  const created = await cluster.admin(async (admin) => {
     // One named topic and the brokers: kafkajs' listTopics and describeCluster would decode every topic's metadata.
     const known = await readTopics(cluster, [topic]);
-    if (known.topics.length > 0) return;
+    if (known.topics.length > 0) return false;
     const brokers = known.brokers.length;
     const replicationFactor = Math.max(1, Math.min(3, brokers));
+    // Not kafkajs' waitForLeaders: its metadata request fails the whole call ("This server does not host this
+    // topic-partition") when the broker it asks has not applied the new topic yet, as a busy cluster shows for
+    // seconds, though the topic was created; the first write would then fail for nothing.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: [
         {
           topic,
@@ -46,8 +50,12 @@ export function createInternalTopic(
         },
       ],
     });
-    invalidateMetadata(cluster);
+    return true;
   });
+  if (!created) return;
+  invalidateMetadata(cluster);
+  if (!(await leadersServe(cluster, topic, 1, 30_000)))
+    throw new Error(`the topic "${topic}" was created, but no broker served it within 30 s`);
 }
 
 /**

@@ -15,10 +15,10 @@ import {
   IncrementalAlterConfigs,
   KafkaErrorCode,
   KafkaProtocolError,
-  LATEST,
   send,
 } from "@/server/kafka/protocol";
 import { listOffsets } from "@/server/cluster/offsets";
+import { leadersServe, waitUntil } from "@/server/cluster/leaders";
 import { findTopic, readTopicConfigs } from "@/server/topics/reads";
 
 /** The cached views of a cluster a topic change makes stale. */
@@ -74,35 +74,12 @@ export async function createTopic(cluster: ClusterHandle, input: z.output<typeof
 }
 
 /**
- * A new topic is usable once every partition has a leader in the metadata and that leader serves it: a broker that
- * has not applied the new topic yet answers "does not host this topic-partition" even when the metadata (from another
- * broker) names it leader. ListOffsets goes to each partition's leader, so its answer is the test. Up to ten seconds.
- * The same holds for partitions just added: `partitions` is how many the topic must have.
+ * A new topic is usable once every partition has a leader that serves it (see leadersServe): up to ten seconds, then
+ * the change itself succeeded anyway. The same holds for partitions just added: `partitions` is how many the topic
+ * must have.
  */
 async function waitForLeaders(cluster: ClusterHandle, name: string, partitions = 1): Promise<void> {
-  await waitUntil(async () => {
-    const topic = (await freshSnapshot(cluster)).topics.find((t) => t.name === name);
-    if (topic === undefined || topic.partitions.length < partitions || topic.partitions.some((p) => p.leader < 0))
-      return false;
-    // Through the protocol layer, not kafkajs' admin.fetchTopicOffsets: that would add the topic to the admin's
-    // metadata targets for good, and break the admin once someone deletes the topic elsewhere.
-    return listOffsets(cluster, [topic], LATEST).then(
-      (offsets) => offsets.get(name)?.size === topic.partitions.length,
-      () => false,
-    );
-  }, 10_000);
-}
-
-/**
- * KRaft applies a change on the controller first and on the brokers a moment later, so a read right after a
- * change can still see the old state. Polls until `done` (or the time is up: the change itself succeeded).
- */
-async function waitUntil(done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await done()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await leadersServe(cluster, name, partitions, 10_000);
 }
 
 export async function deleteTopic(cluster: ClusterHandle, name: string): Promise<void> {
