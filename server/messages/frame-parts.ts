@@ -27,7 +27,7 @@ export function fixed(bytes: Uint8Array): Fixed {
 const ascii = (text: string) => fixed(Uint8Array.from(text, (c) => c.charCodeAt(0)));
 /** The fixed parts of one wire format (lib/messages/rows.ts says how rows differ from events). */
 export interface Dialect {
-  /** Before the first record of a chunk, and before each other one. */
+  /** Before the first record of a chunk, and before each later one (rows: with the comma between them). */
   first: Fixed;
   next: Fixed;
   offset: Fixed;
@@ -49,7 +49,7 @@ export interface Dialect {
   /** What goes around a decoded payload's JSON text (its bytes count goes between the two). */
   decodedStart: (encoding: string) => string;
   decodedEnd: (schema: SchemaInfo) => string;
-  /** Around a chunk's frames: the rows of a chunk are one `messages` event. */
+  /** Around a run of rows: they go as `messages` events (FrameWriter.pieces); null for events, framed each. */
   around: { open: Buffer; close: Buffer } | null;
   /** The framing of a decoded payload, per schema shown (the decoder shares one SchemaInfo per schema and part). */
   framing: WeakMap<SchemaInfo, { start: Fixed; end: Fixed }>;
