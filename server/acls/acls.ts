@@ -1,16 +1,36 @@
 import "server-only";
-import { type AclEntry, type AclFilter } from "kafkajs";
-import { type AclBinding, nameOfCode, OPERATIONS, PATTERN_TYPES, PERMISSIONS, RESOURCE_TYPES } from "@/lib/acls/model";
+import { type AclEntry } from "kafkajs";
+import {
+  type AclBinding,
+  bindingKey,
+  nameOfCode,
+  OPERATIONS,
+  PATTERN_TYPES,
+  PERMISSIONS,
+  RESOURCE_TYPES,
+} from "@/lib/acls/model";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { toConsoleError } from "@/server/errors";
+import { settledOnEveryBroker } from "@/server/acls/settled";
+import {
+  type AclFilterRequest,
+  DescribeAcls,
+  type DescribeAclsResponse,
+  KafkaErrorCode,
+  KafkaProtocolError,
+  send,
+} from "@/server/kafka/protocol";
 
 /** The ACLs of a cluster, or that it has no authorizer (SECURITY_DISABLED): a state to show, not a failure. */
 export type AclList = { authorizer: true; acls: AclBinding[] } | { authorizer: false; acls: [] };
 
 const ANY = 1;
-const MATCH_EVERYTHING: AclFilter = {
+const MATCH_EVERYTHING: AclFilterRequest = {
   resourceType: ANY,
-  resourcePatternType: ANY,
+  resourceName: null,
+  patternType: ANY,
+  principal: null,
+  host: null,
   operation: ANY,
   permissionType: ANY,
 };
@@ -19,42 +39,68 @@ function isSecurityDisabled(error: unknown): boolean {
   return toConsoleError(error).kafkaType === "SECURITY_DISABLED";
 }
 
-/** Every binding the authorizer holds (DescribeAcls with a filter that matches all), sorted for display. */
-export async function listAcls(cluster: ClusterHandle): Promise<AclList> {
+/**
+ * Every binding the authorizer holds (DescribeAcls with a filter that matches all), sorted for display: as the broker
+ * `nodeId` holds them, or (null) the one kafkajs picks as controller, which knows a change first.
+ */
+export async function listAcls(cluster: ClusterHandle, nodeId: number | null = null): Promise<AclList> {
   try {
-    const answer = await cluster.admin((admin) => admin.describeAcls(MATCH_EVERYTHING));
-    const acls: AclBinding[] = [];
-    for (const resource of answer.resources) {
-      const resourceType = nameOfCode(RESOURCE_TYPES, resource.resourceType);
-      const patternType = nameOfCode(PATTERN_TYPES, resource.resourcePatternType);
-      if (!resourceType || !patternType) continue;
-      for (const acl of resource.acls) {
-        const operation = nameOfCode(OPERATIONS, acl.operation);
-        const permission = nameOfCode(PERMISSIONS, acl.permissionType);
-        if (!operation || !permission) continue;
-        acls.push({
-          principal: acl.principal,
-          host: acl.host,
-          resourceType,
-          patternType,
-          resourceName: resource.resourceName,
-          operation,
-          permission,
-        });
-      }
-    }
-    acls.sort(
-      (a, b) =>
-        a.principal.localeCompare(b.principal) ||
-        a.resourceType.localeCompare(b.resourceType) ||
-        a.resourceName.localeCompare(b.resourceName) ||
-        a.operation.localeCompare(b.operation),
+    const answer = await cluster.protocol(async (c) =>
+      send(
+        nodeId === null ? await c.findControllerBroker() : await c.findBroker({ nodeId }),
+        DescribeAcls,
+        MATCH_EVERYTHING,
+      ),
     );
-    return { authorizer: true, acls };
+    if (answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
+    return { authorizer: true, acls: sorted(answer) };
   } catch (error) {
     if (isSecurityDisabled(error)) return { authorizer: false, acls: [] };
     throw error;
   }
+}
+
+function sorted(answer: DescribeAclsResponse): AclBinding[] {
+  const acls: AclBinding[] = [];
+  for (const resource of answer.resources) {
+    const resourceType = nameOfCode(RESOURCE_TYPES, resource.resourceType);
+    const patternType = nameOfCode(PATTERN_TYPES, resource.patternType);
+    if (!resourceType || !patternType) continue;
+    for (const acl of resource.acls) {
+      const operation = nameOfCode(OPERATIONS, acl.operation);
+      const permission = nameOfCode(PERMISSIONS, acl.permissionType);
+      if (!operation || !permission) continue;
+      acls.push({
+        principal: acl.principal,
+        host: acl.host,
+        resourceType,
+        patternType,
+        resourceName: resource.resourceName,
+        operation,
+        permission,
+      });
+    }
+  }
+  return acls.sort(
+    (a, b) =>
+      a.principal.localeCompare(b.principal) ||
+      a.resourceType.localeCompare(b.resourceType) ||
+      a.resourceName.localeCompare(b.resourceName) ||
+      a.operation.localeCompare(b.operation),
+  );
+}
+
+/** Waits (up to 5 s) until every broker holds all of `bindings` (`held`) or none of them. */
+async function settled(cluster: ClusterHandle, bindings: readonly AclBinding[], held: boolean): Promise<void> {
+  const keys = bindings.map(bindingKey);
+  await settledOnEveryBroker(
+    cluster,
+    (id) => listAcls(cluster, id),
+    (list) => {
+      const there = new Set(list.acls.map(bindingKey));
+      return keys.every((k) => there.has(k) === held);
+    },
+  );
 }
 
 function toEntry(b: AclBinding): AclEntry {
@@ -71,10 +117,12 @@ function toEntry(b: AclBinding): AclEntry {
 
 export async function createAcls(cluster: ClusterHandle, bindings: readonly AclBinding[]): Promise<void> {
   await cluster.admin((admin) => admin.createAcls({ acl: bindings.map(toEntry) }));
+  await settled(cluster, bindings, true);
 }
 
 /** Deletes exactly these bindings (each filter names every field, so it matches only itself); returns how many went. */
 export async function deleteAcls(cluster: ClusterHandle, bindings: readonly AclBinding[]): Promise<number> {
   const answer = await cluster.admin((admin) => admin.deleteAcls({ filters: bindings.map(toEntry) }));
+  await settled(cluster, bindings, false);
   return answer.filterResponses.reduce((sum, r) => sum + r.matchingAcls.length, 0);
 }

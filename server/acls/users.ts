@@ -3,7 +3,7 @@ import { pbkdf2, randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
-import { getMetadata } from "@/server/cluster/metadata";
+import { settledOnEveryBroker } from "@/server/acls/settled";
 import {
   AlterUserScramCredentials,
   DescribeUserScramCredentials,
@@ -87,28 +87,11 @@ export async function upsertScramUser(
   );
   const failed = results.find((r) => r.errorCode !== KafkaErrorCode.NONE);
   if (failed) throw new KafkaProtocolError(failed.errorCode, failed.errorMessage);
-  await settled(cluster, (users) =>
-    users.some((u) => u.name === input.name && u.mechanisms.some((m) => m.mechanism === input.mechanism)),
+  await settledOnEveryBroker(
+    cluster,
+    (id) => usersAt(cluster, id),
+    (users) => users.some((u) => u.name === input.name && u.mechanisms.some((m) => m.mechanism === input.mechanism)),
   );
-}
-
-/**
- * Waits (up to 5 s) until every broker reads the users as `done`: the controller has a change at once, each broker
- * learns it from the metadata log a moment later, and until then it still takes the old password (or the deleted
- * user). A person who is told "password changed" must be able to rely on it with whichever broker a client meets.
- */
-async function settled(cluster: ClusterHandle, done: (users: ScramUser[]) => boolean): Promise<void> {
-  const pending = new Set((await getMetadata(cluster)).brokers.map((b) => b.nodeId));
-  const deadline = Date.now() + 5_000;
-  while (pending.size > 0 && Date.now() < deadline) {
-    await Promise.all(
-      [...pending].map(async (id) => {
-        const users = await usersAt(cluster, id).catch(() => null);
-        if (users && done(users)) pending.delete(id);
-      }),
-    );
-    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** Removes every credential of a user; after this the user can no longer log in. Returns the mechanisms removed. */
@@ -126,6 +109,10 @@ export async function deleteScramUser(cluster: ClusterHandle, name: string): Pro
     (r) => r.errorCode !== KafkaErrorCode.NONE && r.errorCode !== KafkaErrorCode.RESOURCE_NOT_FOUND,
   );
   if (failed) throw new KafkaProtocolError(failed.errorCode, failed.errorMessage);
-  await settled(cluster, (users) => !users.some((u) => u.name === name));
+  await settledOnEveryBroker(
+    cluster,
+    (id) => usersAt(cluster, id),
+    (users) => !users.some((u) => u.name === name),
+  );
   return user.mechanisms.map((m) => m.mechanism);
 }

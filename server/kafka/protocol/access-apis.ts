@@ -2,9 +2,10 @@ import "server-only";
 import type { ApiSpec } from "@/server/kafka/protocol/bridge";
 
 /**
- * Who may use the cluster, as far as kafkajs 2.2.4 has no API for it: SCRAM credentials (KIP-554) and client quotas
- * (KIP-546). Field layouts follow Kafka's message definitions; only the flexible versions are spoken (every KRaft
- * broker has them). A KRaft broker forwards the alterations to the active controller itself.
+ * Who may use the cluster, as far as kafkajs 2.2.4 has no API for it: SCRAM credentials (KIP-554), client quotas
+ * (KIP-546), and DescribeAcls sent to a broker of the console's choosing. Field layouts follow Kafka's message
+ * definitions; only the flexible versions are spoken (every KRaft broker has them). A KRaft broker forwards the
+ * alterations to the active controller itself.
  */
 
 export const SCRAM_MECHANISMS = { "SCRAM-SHA-256": 1, "SCRAM-SHA-512": 2 } as const;
@@ -188,5 +189,65 @@ export const AlterClientQuotas: ApiSpec<AlterQuotasRequest, AlterQuotasResponse>
     });
     r.tags();
     return results;
+  },
+};
+
+// --------------------------------------------------------------------------------------------- DescribeAcls (29)
+/**
+ * kafkajs has DescribeAcls, but only toward the broker it takes for the controller; the console also asks each
+ * broker in turn, to know when all of them apply a change (every broker authorizes from its own copy).
+ */
+export interface AclFilterRequest {
+  resourceType: number;
+  resourceName: string | null;
+  patternType: number;
+  principal: string | null;
+  host: string | null;
+  operation: number;
+  permissionType: number;
+}
+export interface DescribeAclsResponse {
+  errorCode: number;
+  errorMessage: string | null;
+  resources: {
+    resourceType: number;
+    resourceName: string;
+    patternType: number;
+    acls: { principal: string; host: string; operation: number; permissionType: number }[];
+  }[];
+}
+
+export const DescribeAcls: ApiSpec<AclFilterRequest, DescribeAclsResponse> = {
+  apiKey: 29,
+  name: "DescribeAcls",
+  versions: [2, 3],
+  flexibleFrom: 2,
+  encode(w, _v, req) {
+    w.int8(req.resourceType).compactString(req.resourceName).int8(req.patternType);
+    w.compactString(req.principal).compactString(req.host).int8(req.operation).int8(req.permissionType).tags();
+  },
+  decode(r) {
+    r.int32();
+    const errorCode = r.int16();
+    const errorMessage = r.compactString();
+    const resources = r.compactArray((r) => {
+      const resourceType = r.int8();
+      const resourceName = r.compactString() ?? "";
+      const patternType = r.int8();
+      const acls = r.compactArray((r) => {
+        const acl = {
+          principal: r.compactString() ?? "",
+          host: r.compactString() ?? "",
+          operation: r.int8(),
+          permissionType: r.int8(),
+        };
+        r.tags();
+        return acl;
+      });
+      r.tags();
+      return { resourceType, resourceName, patternType, acls };
+    });
+    r.tags();
+    return { errorCode, errorMessage, resources };
   },
 };
