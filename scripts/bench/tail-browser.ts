@@ -2,11 +2,13 @@
  * npm run bench:tail [-- --keep]: the Messages page tailing `from=live` in headless Chromium (issue 19, target 3)
  * while a kafkajs producer writes 10,000 records/s for 60 s into a fresh 6-partition topic. Measures whether the
  * page counts every record (its "Shown" figure), its long tasks, how fast a typed character shows in the Value
- * filter (every 2 s) and its JS heap (CDP, every 2 s, garbage collected at start and end). Rewrites the `bench:tail`
- * section of docs/BENCHMARKS.md.
+ * filter (every 2 s) and its JS heap (CDP, every 2 s; garbage collected before the tail, every 15 s and after).
+ * Rewrites the `bench:tail` section of docs/BENCHMARKS.md. BENCH_CPU_PROF=1 adds the page's CPU profile;
+ * BENCH_TRACE=1 a Chromium trace of the tail (which costs the page time too), both written under .data/bench.
  */
 import { performance } from "node:perf_hooks";
-import { log, runBench } from "./run";
+import { join } from "node:path";
+import { BENCH_WORK, log, runBench } from "./run";
 import { parseFlags } from "./flags";
 import { startBenchCluster } from "./bench-cluster";
 import { startConsole } from "./console-server";
@@ -32,6 +34,9 @@ const HEAP_GROWTH_LIMIT = 0.1;
 const GC_EVERY_MS = 15_000;
 /** How long the page may take to count the last records after the producer stopped. */
 const CATCH_UP_MS = 20_000;
+/** BENCH_TRACE=1: the tail's Chromium trace (script, style, layout, paint and GC of each task), for DevTools. */
+const TRACE = process.env.BENCH_TRACE === "1";
+const TRACE_CATEGORIES = ["toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "v8.gc"];
 
 /** Installed in the page before its scripts: long tasks and keydown → the frame that shows the typed character. */
 const PAGE_PROBE = `
@@ -93,6 +98,8 @@ async function main(): Promise<void> {
   const pageNow = async () => (await page.evaluate("performance.now()")) as number;
   const tailFrom = await pageNow();
   if (CPU_PROFILE) await startCpuProfile(cdp);
+  const traceFile = join(BENCH_WORK, `tail-trace-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  if (TRACE) await browser.startTracing(page, { path: traceFile, categories: TRACE_CATEGORIES });
   const tailStart = performance.now();
   let producing = true;
   const load = produceAtRate(producer, TOPIC, TAIL_MS).finally(() => {
@@ -123,11 +130,15 @@ async function main(): Promise<void> {
   }
   const catchUpMs = performance.now() - caughtUpAt;
   const rows = await page.locator("tbody tr").count();
+  const probe = (await page.evaluate("window.__bench")) as Probe;
+  if (TRACE) {
+    await browser.stopTracing();
+    log(`Chromium trace of the tail written to ${traceFile}.`);
+  }
   const profileTop = CPU_PROFILE ? await stopCpuProfile(cdp, "tail-page") : [];
   for (const line of profileTop) log(`  ${line}`);
   await cdp.send("HeapProfiler.collectGarbage");
   const heapEnd = await heapMb();
-  const probe = (await page.evaluate("window.__bench")) as Probe;
   const load1 = loadAverage();
   await browser.close();
   const serverErrors = server.stderrLines();
