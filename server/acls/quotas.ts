@@ -1,5 +1,6 @@
 import "server-only";
 import type { QuotaEntity, QuotaKey } from "@/lib/acls/users";
+import { settledOnEveryBroker } from "@/server/acls/settled";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import {
   KafkaErrorCode,
@@ -32,10 +33,13 @@ function partsOf(entity: QuotaEntity): QuotaEntityPart[] {
   return parts;
 }
 
-/** Every user and client-id quota the cluster holds, defaults included (IP quotas are not shown). */
-export async function listQuotas(cluster: ClusterHandle): Promise<ClientQuota[]> {
+/**
+ * Every user and client-id quota the cluster holds, defaults included (IP quotas are not shown): as the broker
+ * `nodeId` holds them, or (null) the one kafkajs picks as controller.
+ */
+export async function listQuotas(cluster: ClusterHandle, nodeId: number | null = null): Promise<ClientQuota[]> {
   const answer = await cluster.protocol(async (c) =>
-    send(await c.findControllerBroker(), DescribeClientQuotas, {
+    send(nodeId === null ? await c.findControllerBroker() : await c.findBroker({ nodeId }), DescribeClientQuotas, {
       // No component, not strict: every entity that has a quota.
       components: [],
       strict: false,
@@ -65,22 +69,24 @@ export async function quotasOf(cluster: ClusterHandle, entity: QuotaEntity): Pro
 }
 
 /**
- * The quotas of an entity once they read as `expected`: a broker learns a change from the controller's metadata a
- * moment after the controller accepted it. Gives what it read last if that takes more than a few seconds.
+ * The quotas of an entity once every broker reads them as `expected` (each broker enforces its own copy, learnt from
+ * the metadata log a moment after the controller accepted the change), waiting up to 5 s; then what the cluster
+ * reads.
  */
 export async function quotasSettled(
   cluster: ClusterHandle,
   entity: QuotaEntity,
   expected: Record<string, number>,
 ): Promise<Record<string, number>> {
+  const wanted = label(entity);
   const same = (a: Record<string, number>) =>
     Object.keys(a).length === Object.keys(expected).length && Object.entries(a).every(([k, v]) => expected[k] === v);
-  let read = await quotasOf(cluster, entity);
-  for (let i = 0; i < 20 && !same(read); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    read = await quotasOf(cluster, entity);
-  }
-  return read;
+  await settledOnEveryBroker(
+    cluster,
+    (id) => listQuotas(cluster, id),
+    (all) => same(all.find((q) => label(q.entity) === wanted)?.values ?? {}),
+  );
+  return quotasOf(cluster, entity);
 }
 
 /** Sets and removes quotas of one entity in one request; Kafka applies all of it or none. */
