@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/metrics/route";
 import { stopSampling } from "@/server/groups/lag-history";
-import { commitGroupOffsets, produceTo, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import {
+  commitGroupOffsets,
+  createFixtureTopic,
+  produceTo,
+  uniqueName,
+  withFixtureAdmin,
+} from "@/scripts/test-support/helpers";
 import { runKafkaTool } from "@/scripts/test-support/kafka-tools";
 import { parsePrometheus, type PromSample } from "@/scripts/test-support/prometheus";
 
@@ -38,9 +44,7 @@ async function describedByKafka(groupId: string): Promise<Map<number, [number, n
 }
 
 beforeAll(async () => {
-  await withFixtureAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 2 }] }),
-  );
+  await createFixtureTopic({ topic, numPartitions: 3, replicationFactor: 2 });
   const records = (n: number) => Array.from({ length: n }, (_, i) => ({ value: `record ${i}` }));
   await produceTo(topic, { 0: records(5), 1: records(7), 2: records(9) });
   await commitGroupOffsets(group, topic, { 0: 2, 1: 7, 2: 0 });

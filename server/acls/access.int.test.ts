@@ -16,7 +16,13 @@ import { getMetadata } from "@/server/cluster/metadata";
 import { listQuotas } from "@/server/acls/quotas";
 import { listScramUsers } from "@/server/acls/users";
 import { resolveCluster } from "@/server/kafka/clients";
-import { eventually, produceTo, uniqueName, withFixtureAdmin } from "@/scripts/test-support/helpers";
+import {
+  createFixtureTopic,
+  eventually,
+  produceTo,
+  uniqueName,
+  withFixtureAdmin,
+} from "@/scripts/test-support/helpers";
 import { runKafkaTool } from "@/scripts/test-support/kafka-tools";
 import { kafkaErrorType, scramClient, tryLogin } from "@/scripts/test-support/scram-client";
 
@@ -74,9 +80,7 @@ async function produceAs(password: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await withFixtureAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 3 }] }),
-  );
+  await createFixtureTopic({ topic, numPartitions: 1, replicationFactor: 3 });
   await produceTo(topic, { 0: [{ value: "a" }, { value: "b" }, { value: "c" }] });
 });
 
@@ -244,11 +248,11 @@ describe("passwords and quotas", () => {
 
     const set = ok(await alterQuota("test", { entity: { user }, set: { consumer_byte_rate: 100_000 } }));
     expect(set).toEqual({ before: {}, after: { consumer_byte_rate: 100_000 } });
-    await eventually(async () =>
-      expect((await listQuotas(cluster)).find((q) => q.entity.user === user)?.values).toEqual({
+    // Every broker enforces the quota once the action has answered.
+    for (const b of (await getMetadata(cluster)).brokers)
+      expect((await listQuotas(cluster, b.nodeId)).find((q) => q.entity.user === user)?.values).toEqual({
         consumer_byte_rate: 100_000,
-      }),
-    );
+      });
     // Kafka measures a rate over its quota window (11 samples of 1 s) counting at least 10 s, so the first
     // 100 kB/s × 10 s = 1 MB pass at once; the other 1 MB at 100 kB/s take about 10 s. Unthrottled: under a second.
     const started = Date.now();
@@ -277,6 +281,8 @@ describe("passwords and quotas", () => {
 
     const removed = ok(await alterQuota("test", { entity: { user }, remove: ["consumer_byte_rate"] }));
     expect(removed.after).toEqual({});
+    for (const b of (await getMetadata(cluster)).brokers)
+      expect((await listQuotas(cluster, b.nodeId)).find((q) => q.entity.user === user)).toBeUndefined();
   }, 120_000);
 
   it("a deleted user can no longer log in", async () => {
