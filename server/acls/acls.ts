@@ -44,23 +44,23 @@ function isSecurityDisabled(error: unknown): boolean {
  * `nodeId` holds them, or (null) the one kafkajs picks as controller, which knows a change first.
  */
 export async function listAcls(cluster: ClusterHandle, nodeId: number | null = null): Promise<AclList> {
+  return describeAcls(cluster, nodeId, MATCH_EVERYTHING);
+}
+
+async function describeAcls(cluster: ClusterHandle, nodeId: number | null, filter: AclFilterRequest): Promise<AclList> {
   try {
     const answer = await cluster.protocol(async (c) =>
-      send(
-        nodeId === null ? await c.findControllerBroker() : await c.findBroker({ nodeId }),
-        DescribeAcls,
-        MATCH_EVERYTHING,
-      ),
+      send(nodeId === null ? await c.findControllerBroker() : await c.findBroker({ nodeId }), DescribeAcls, filter),
     );
     if (answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
-    return { authorizer: true, acls: sorted(answer) };
+    return { authorizer: true, acls: bindingsOf(answer) };
   } catch (error) {
     if (isSecurityDisabled(error)) return { authorizer: false, acls: [] };
     throw error;
   }
 }
 
-function sorted(answer: DescribeAclsResponse): AclBinding[] {
+function bindingsOf(answer: DescribeAclsResponse): AclBinding[] {
   const acls: AclBinding[] = [];
   for (const resource of answer.resources) {
     const resourceType = nameOfCode(RESOURCE_TYPES, resource.resourceType);
@@ -90,12 +90,17 @@ function sorted(answer: DescribeAclsResponse): AclBinding[] {
   );
 }
 
-/** Waits (up to 5 s) until every broker holds all of `bindings` (`held`) or none of them. */
+/**
+ * Waits (up to 5 s) until every broker holds all of `bindings` (`held`) or none of them. Asked for their principal's
+ * bindings only when they share one, so a cluster with many ACLs is not listed whole on every poll.
+ */
 async function settled(cluster: ClusterHandle, bindings: readonly AclBinding[], held: boolean): Promise<void> {
   const keys = bindings.map(bindingKey);
+  const principals = [...new Set(bindings.map((b) => b.principal))];
+  const filter = principals.length === 1 ? { ...MATCH_EVERYTHING, principal: principals[0] ?? null } : MATCH_EVERYTHING;
   await settledOnEveryBroker(
     cluster,
-    (id) => listAcls(cluster, id),
+    (id) => describeAcls(cluster, id, filter),
     (list) => {
       const there = new Set(list.acls.map(bindingKey));
       return keys.every((k) => there.has(k) === held);
