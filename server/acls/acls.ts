@@ -13,6 +13,7 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { toConsoleError } from "@/server/errors";
 import { settledOnEveryBroker } from "@/server/acls/settled";
 import {
+  brokerOrController,
   type AclFilterRequest,
   DescribeAcls,
   type DescribeAclsResponse,
@@ -49,9 +50,7 @@ export async function listAcls(cluster: ClusterHandle, nodeId: number | null = n
 
 async function describeAcls(cluster: ClusterHandle, nodeId: number | null, filter: AclFilterRequest): Promise<AclList> {
   try {
-    const answer = await cluster.protocol(async (c) =>
-      send(nodeId === null ? await c.findControllerBroker() : await c.findBroker({ nodeId }), DescribeAcls, filter),
-    );
+    const answer = await cluster.protocol(async (c) => send(await brokerOrController(c, nodeId), DescribeAcls, filter));
     if (answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
     return { authorizer: true, acls: bindingsOf(answer) };
   } catch (error) {

@@ -3,6 +3,7 @@ import type { QuotaEntity, QuotaKey } from "@/lib/acls/users";
 import { settledOnEveryBroker } from "@/server/acls/settled";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import {
+  brokerOrController,
   KafkaErrorCode,
   AlterClientQuotas,
   DescribeClientQuotas,
@@ -39,7 +40,7 @@ function partsOf(entity: QuotaEntity): QuotaEntityPart[] {
  */
 export async function listQuotas(cluster: ClusterHandle, nodeId: number | null = null): Promise<ClientQuota[]> {
   const answer = await cluster.protocol(async (c) =>
-    send(nodeId === null ? await c.findControllerBroker() : await c.findBroker({ nodeId }), DescribeClientQuotas, {
+    send(await brokerOrController(c, nodeId), DescribeClientQuotas, {
       // No component, not strict: every entity that has a quota.
       components: [],
       strict: false,
@@ -61,11 +62,15 @@ export function label(entity: ClientQuota["entity"]): string {
   return parts.join(", ");
 }
 
+/** One entity's quotas in a list (empty when it has none). */
+function valuesOf(all: readonly ClientQuota[], entity: QuotaEntity): Record<string, number> {
+  const wanted = label(entity);
+  return all.find((q) => label(q.entity) === wanted)?.values ?? {};
+}
+
 /** The quotas of one entity now (empty when it has none). */
 export async function quotasOf(cluster: ClusterHandle, entity: QuotaEntity): Promise<Record<string, number>> {
-  const wanted = label(entity);
-  const all = await listQuotas(cluster);
-  return all.find((q) => label(q.entity) === wanted)?.values ?? {};
+  return valuesOf(await listQuotas(cluster), entity);
 }
 
 /**
@@ -78,13 +83,12 @@ export async function quotasSettled(
   entity: QuotaEntity,
   expected: Record<string, number>,
 ): Promise<Record<string, number>> {
-  const wanted = label(entity);
   const same = (a: Record<string, number>) =>
     Object.keys(a).length === Object.keys(expected).length && Object.entries(a).every(([k, v]) => expected[k] === v);
   await settledOnEveryBroker(
     cluster,
     (id) => listQuotas(cluster, id),
-    (all) => same(all.find((q) => label(q.entity) === wanted)?.values ?? {}),
+    (all) => same(valuesOf(all, entity)),
   );
   return quotasOf(cluster, entity);
 }

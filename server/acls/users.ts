@@ -5,6 +5,7 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import { settledOnEveryBroker } from "@/server/acls/settled";
 import {
+  brokerOrController,
   AlterUserScramCredentials,
   DescribeUserScramCredentials,
   KafkaErrorCode,
@@ -30,11 +31,7 @@ export async function listScramUsers(cluster: ClusterHandle): Promise<ScramUser[
 /** The users as one broker knows them (null: the one kafkajs picks as controller, which knows a change first). */
 async function usersAt(cluster: ClusterHandle, nodeId: number | null): Promise<ScramUser[]> {
   const answer = await cluster.protocol(async (c) =>
-    send(
-      nodeId === null ? await c.findControllerBroker() : await c.findBroker({ nodeId }),
-      DescribeUserScramCredentials,
-      { users: null },
-    ),
+    send(await brokerOrController(c, nodeId), DescribeUserScramCredentials, { users: null }),
   );
   if (answer.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(answer.errorCode, answer.errorMessage);
   return answer.results

@@ -5,6 +5,7 @@ import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError, FieldError } from "@/server/errors";
 import { getSnapshot, invalidateMetadata } from "@/server/cluster/metadata";
 import {
+  brokerOrController,
   KafkaErrorCode,
   CONFIG_DELETE,
   CONFIG_RESOURCE_BROKER,
@@ -33,16 +34,10 @@ export async function alterBrokerResource(
   configs: readonly ConfigChange[],
 ): Promise<void> {
   const [result] = await cluster.protocol(async (c) =>
-    send(
-      broker === null ? await c.findControllerBroker() : await c.findBroker({ nodeId: broker }),
-      IncrementalAlterConfigs,
-      {
-        resources: [
-          { type: CONFIG_RESOURCE_BROKER, name: broker === null ? "" : String(broker), configs: [...configs] },
-        ],
-        validateOnly: false,
-      },
-    ),
+    send(await brokerOrController(c, broker), IncrementalAlterConfigs, {
+      resources: [{ type: CONFIG_RESOURCE_BROKER, name: broker === null ? "" : String(broker), configs: [...configs] }],
+      validateOnly: false,
+    }),
   );
   if (!result) throw new ConsoleError("kafka_error", "The broker did not answer for its configs.", 502);
   if (result.errorCode !== KafkaErrorCode.NONE) throw new KafkaProtocolError(result.errorCode, result.errorMessage);

@@ -1,6 +1,7 @@
 import "server-only";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import {
+  brokerOrController,
   DescribeConfigs,
   type DescribeConfigsRequest,
   type DescribedResource,
@@ -20,7 +21,7 @@ export async function describeConfigs(
   nodeId?: number,
 ): Promise<DescribedResource[]> {
   const described = await cluster.protocol(async (c) =>
-    send(nodeId === undefined ? await c.findControllerBroker() : await c.findBroker({ nodeId }), DescribeConfigs, {
+    send(await brokerOrController(c, nodeId), DescribeConfigs, {
       resources,
     }),
   );

@@ -4,6 +4,7 @@ import { drainInSlices } from "@/server/chunks";
 import { isConnectionError } from "@/server/errors";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import {
+  brokerOrController,
   KafkaErrorCode,
   Metadata,
   type MetadataBroker,
@@ -29,7 +30,7 @@ export interface MetadataRead {
  */
 function sendMetadata(cluster: ClusterHandle, topics: readonly string[] | null): Promise<MetadataRead> {
   const ask = async (c: ProtocolCluster, nodeId?: number) => {
-    const broker = nodeId === undefined ? await c.findControllerBroker() : await c.findBroker({ nodeId });
+    const broker = await brokerOrController(c, nodeId);
     const answer = await send(broker, Metadata, { topics });
     knownBrokers.set(
       cluster.name,

@@ -104,6 +104,17 @@ function isProtocolCluster(value: unknown): value is ProtocolCluster {
   ].every((m) => typeof v[m] === "function");
 }
 
+/**
+ * The broker `nodeId`, or with none the one kafkajs takes for the controller (on KRaft, any broker the last Metadata
+ * answer named): where a read goes that may ask one broker for what it holds, or any broker for the cluster's view.
+ */
+export async function brokerOrController(
+  cluster: ProtocolCluster,
+  nodeId: number | null | undefined,
+): Promise<ProtocolBroker> {
+  return nodeId === null || nodeId === undefined ? cluster.findControllerBroker() : cluster.findBroker({ nodeId });
+}
+
 /** A kafkajs Cluster built by the Kafka instance's own factory, so it shares every connection setting. */
 export function createProtocolCluster(kafka: Kafka): ProtocolCluster {
   const factorySymbol = Object.getOwnPropertySymbols(kafka).find(
