@@ -77,25 +77,6 @@ describe("cluster snapshot", () => {
     }
   });
 
-  it("reads the same sizes when a broker's replicas are asked about in several requests", async () => {
-    const snapshot = await freshSnapshot();
-    invalidate("logdirs:test");
-    const whole = await getLogDirSizes(resolveCluster("test"), snapshot);
-    invalidate("logdirs:test");
-    // Two partitions per request: this topic's three partitions alone take two requests to every broker.
-    const split = await getLogDirSizes(resolveCluster("test"), snapshot, { requestPartitions: 2 });
-    invalidate("logdirs:test");
-    expect(split.complete).toBe(true);
-    const sizes = split.partitions.get(topic);
-    expect([...(sizes?.keys() ?? [])].sort()).toEqual([0, 1, 2]);
-    for (const size of sizes?.values() ?? []) expect(size).toBeGreaterThan(0);
-    expect(sizes).toEqual(whole.partitions.get(topic));
-    for (const [id, disk] of whole.brokers) {
-      expect(split.brokers.get(id)?.totalBytes).toBe(disk.totalBytes);
-      expect(split.brokers.get(id)?.usedBytes).toBeGreaterThan(0);
-    }
-  });
-
   it("reads the same topic configs in batches spread over the brokers as in one request", async () => {
     const others = [1, 2, 3].map((n) => ({ name: uniqueName(`meta-configs-${n}`), minIsr: n }));
     for (const { name, minIsr } of others)

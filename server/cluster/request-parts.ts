@@ -1,7 +1,7 @@
 import "server-only";
 
 /**
- * Partitions per request of a per-broker round (ListOffsets, DescribeLogDirs). A broker of a 50,000-partition cluster
+ * Partitions per request of a per-leader ListOffsets round. A broker of a 50,000-partition cluster
  * holds ~17,000: one request for them all took ~30–80 ms to encode or decode in the server, each a block of the event
  * loop; requests of this size take a few ms each, and a connection carries them in parallel.
  */

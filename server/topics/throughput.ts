@@ -214,7 +214,7 @@ export function brokerRates(cluster: ClusterHandle, topics: readonly MetaTopic[]
  */
 export async function sampleThroughputInBackground(cluster: ClusterHandle): Promise<void> {
   const { brokers, topics, ends, metadataRead } = await endOffsetsOfHeld(cluster, "throughput", null);
-  const sizes = await getLogDirSizes(cluster, { brokers, topics }).catch(() => undefined);
+  const sizes = await getLogDirSizes(cluster, { brokers }).catch(() => undefined);
   // Held topics leave out topics made since the last Metadata read: only a fresh read may forget the ones missing.
   await recordThroughput(cluster, topics, ends, sizes, undefined, { allTopics: metadataRead });
 }

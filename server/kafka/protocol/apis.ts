@@ -56,69 +56,6 @@ export const ListOffsets: ApiSpec<ListOffsetsRequest, ListOffsetsResponse> = {
   },
 };
 
-// ----------------------------------------------------------------------------------------- DescribeLogDirs (35)
-export interface LogDir {
-  errorCode: number;
-  path: string;
-  topics: { name: string; partitions: { partition: number; sizeBytes: bigint; isFuture: boolean }[] }[];
-  /** Capacity of the volume holding the log dir (v4+), null when the broker does not say. */
-  totalBytes: bigint | null;
-  usableBytes: bigint | null;
-}
-
-/** The partitions to describe, topic by topic; null = every partition on the broker. */
-export type LogDirsRequest = { name: string; partitions: number[] }[] | null;
-
-export const DescribeLogDirs: ApiSpec<LogDirsRequest, LogDir[]> = {
-  apiKey: 35,
-  name: "DescribeLogDirs",
-  versions: [1, 4],
-  flexibleFrom: 2,
-  ownTurnFromBytes: OWN_TURN_BYTES,
-  encodeInOwnTurn: true,
-  encode(w, v, topics) {
-    if (v >= 2)
-      w.compactArray(topics, (w, t) => {
-        w.compactString(t.name).compactArray(t.partitions, (w, p) => w.int32(p));
-        w.tags();
-      }).tags();
-    else w.array(topics, (w, t) => w.string(t.name).array(t.partitions, (w, p) => w.int32(p)));
-  },
-  decode(r, v) {
-    const flexible = v >= 2;
-    r.int32();
-    if (v >= 3) r.int16();
-    const str = () => (flexible ? r.compactString() : r.string()) ?? "";
-    const arr = <T>(read: () => T): T[] => (flexible ? r.compactArray(read) : r.array(read));
-    return arr(() => {
-      const errorCode = r.int16();
-      const path = str();
-      const topics = arr(() => {
-        const name = str();
-        const partitions = arr(() => {
-          const p = { partition: r.int32(), sizeBytes: r.int64(), isFuture: false };
-          r.int64();
-          p.isFuture = r.bool();
-          if (flexible) r.tags();
-          return p;
-        });
-        if (flexible) r.tags();
-        return { name, partitions };
-      });
-      let totalBytes: bigint | null = null;
-      let usableBytes: bigint | null = null;
-      if (v >= 4) {
-        const total = r.int64();
-        const usable = r.int64();
-        totalBytes = total >= 0n ? total : null;
-        usableBytes = usable >= 0n ? usable : null;
-      }
-      if (flexible) r.tags();
-      return { errorCode, path, topics, totalBytes, usableBytes };
-    });
-  },
-};
-
 // --------------------------------------------------------------------------------- IncrementalAlterConfigs (44)
 export const CONFIG_RESOURCE_TOPIC = 2;
 export const CONFIG_RESOURCE_BROKER = 4;

@@ -16,6 +16,7 @@ export * from "./feature-apis";
 export * from "./fetch";
 export * from "./fetch-size";
 export * from "./group-apis";
+export * from "./logdirs-api";
 export * from "./metadata-api";
 export * from "./ops-apis";
 export * from "./records";
