@@ -60,6 +60,13 @@ export const topicsResponseSchema = z.object({
   sizesComplete: z
     .boolean()
     .describe("False when some sizes could not be read (a broker did not answer DescribeLogDirs): sizes are partial."),
+  numbersPending: z
+    .literal(true)
+    .optional()
+    .describe(
+      "Never in an API answer. In the Topics page's first HTML on a slow read: the topics before their messages and " +
+        "sizes (0 and null here), which follow in the same page.",
+    ),
 });
 
 export const topicNameSchema = z.object({

@@ -35,8 +35,13 @@ export interface ListConfigs {
   expires: number;
 }
 
-const g = globalThis as typeof globalThis & { __kafkaConsoleListConfigs?: Map<string, Promise<ListConfigs>> };
+const g = globalThis as typeof globalThis & {
+  __kafkaConsoleListConfigs?: Map<string, Promise<ListConfigs>>;
+  __kafkaConsoleLastListConfigs?: Map<string, ListConfigs>;
+};
 const configCache = (g.__kafkaConsoleListConfigs ??= new Map<string, Promise<ListConfigs>>());
+/** The list configs last read in full, kept past their expiry for getSnapshotForFirstLook. */
+const lastConfigs = (g.__kafkaConsoleLastListConfigs ??= new Map<string, ListConfigs>());
 
 /**
  * One Metadata read of a cluster: one Metadata request for all topics (the console's own, decoded in slices that
@@ -120,9 +125,14 @@ function getListConfigs(cluster: ClusterHandle, metadata: ClusterMetadata): Prom
   const load = () => {
     const promise = readListConfigs(cluster, metadata);
     configCache.set(cluster.name, promise);
-    promise.catch(() => {
-      if (configCache.get(cluster.name) === promise) configCache.delete(cluster.name);
-    });
+    promise.then(
+      (configs) => {
+        if (configCache.get(cluster.name) === promise) lastConfigs.set(cluster.name, configs);
+      },
+      () => {
+        if (configCache.get(cluster.name) === promise) configCache.delete(cluster.name);
+      },
+    );
     return promise;
   };
   if (!cached) return load();
@@ -165,13 +175,28 @@ export function getSnapshot(cluster: ClusterHandle): Promise<ClusterSnapshot> {
 }
 
 /**
+ * A snapshot for a first look, while a full one is read: the current metadata with the list configs last read,
+ * even expired (a topic they do not know has no min.insync.replicas or cleanup.policy yet). The full snapshot when
+ * none were read yet. At 10,000 topics the configs' DescribeConfigs take about as long as the whole topics list.
+ */
+export async function getSnapshotForFirstLook(cluster: ClusterHandle): Promise<ClusterSnapshot> {
+  const last = lastConfigs.get(cluster.name);
+  if (!last) return getSnapshot(cluster);
+  const metadata = await getMetadata(cluster);
+  return { ...metadata, minIsr: last.minIsr, cleanupPolicy: last.cleanupPolicy };
+}
+
+/**
  * Drops the cached metadata of a cluster, so the next read is fresh (before a check that must be current), and
  * with `configs` the cached list configs too (after a change).
  */
 export function invalidateMetadata(cluster: ClusterHandle, { configs = false }: { configs?: boolean } = {}): void {
   invalidate(`metadata:${cluster.name}`);
   invalidate(`snapshot:${cluster.name}`);
-  if (configs) configCache.delete(cluster.name);
+  if (configs) {
+    configCache.delete(cluster.name);
+    lastConfigs.delete(cluster.name);
+  }
 }
 
 /** `read()`, read again once, fresh, when it lacks one of the named topics. */

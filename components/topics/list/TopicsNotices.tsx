@@ -27,3 +27,12 @@ export function PartialSizesNotice() {
     </p>
   );
 }
+
+/** Said while the rows are shown before their message counts and sizes, which are still being read. */
+export function NumbersPendingNotice() {
+  return (
+    <p role="status" className="mb-4 text-sm text-muted">
+      Counting messages and sizes…
+    </p>
+  );
+}

@@ -52,7 +52,24 @@ function UnderReplicated({ topic }: { topic: TopicSummary }) {
   );
 }
 
-function TopicCells({ cluster, topic }: { cluster: string; topic: TopicSummary }) {
+/** A number still being read: a quiet ellipsis, named for screen readers. */
+function Pending() {
+  return (
+    <span className="text-muted" aria-label="Still counting" title="Still counting">
+      …
+    </span>
+  );
+}
+
+function TopicCells({
+  cluster,
+  topic,
+  numbersPending,
+}: {
+  cluster: string;
+  topic: TopicSummary;
+  numbersPending: boolean;
+}) {
   return (
     <>
       <Td className="overflow-hidden" title={topic.name}>
@@ -68,12 +85,25 @@ function TopicCells({ cluster, topic }: { cluster: string; topic: TopicSummary }
       <Td numeric>
         <UnderReplicated topic={topic} />
       </Td>
-      <Td numeric title={`${formatInteger(topic.messages)} messages`}>
-        {formatCount(topic.messages)}
-      </Td>
-      <Td numeric className={topic.sizeBytes === null ? "text-muted" : undefined}>
-        {topic.sizeBytes === null ? "—" : formatBytes(topic.sizeBytes)}
-      </Td>
+      {numbersPending ? (
+        <>
+          <Td numeric>
+            <Pending />
+          </Td>
+          <Td numeric>
+            <Pending />
+          </Td>
+        </>
+      ) : (
+        <>
+          <Td numeric title={`${formatInteger(topic.messages)} messages`}>
+            {formatCount(topic.messages)}
+          </Td>
+          <Td numeric className={topic.sizeBytes === null ? "text-muted" : undefined}>
+            {topic.sizeBytes === null ? "—" : formatBytes(topic.sizeBytes)}
+          </Td>
+        </>
+      )}
       <Td numeric title={THROUGHPUT_METHOD}>
         <RateCell topic={topic} />
       </Td>
@@ -90,9 +120,12 @@ export function TopicsTable({
   order,
   onSort,
   resetKey,
+  numbersPending = false,
 }: {
   cluster: string;
   topics: readonly TopicSummary[];
+  /** Messages and sizes are still being read: shown as such, not as 0 and "—". */
+  numbersPending?: boolean;
   sort: TopicSort;
   order: SortOrder;
   onSort: (column: TopicSort) => void;
@@ -115,7 +148,7 @@ export function TopicsTable({
           <Th className="sticky top-0 z-10 w-32">Cleanup policy</Th>
         </>
       }
-      cells={(topic) => <TopicCells cluster={cluster} topic={topic} />}
+      cells={(topic) => <TopicCells cluster={cluster} topic={topic} numbersPending={numbersPending} />}
     />
   );
 }

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useMemo } from "react";
 import { CreateTopicLink } from "@/components/topics/list/CreateTopicLink";
-import { PartialSizesNotice, ProblemNotice } from "@/components/topics/list/TopicsNotices";
+import { NumbersPendingNotice, PartialSizesNotice, ProblemNotice } from "@/components/topics/list/TopicsNotices";
 import { TopicsEmpty } from "@/components/topics/list/TopicsEmpty";
 import { TableSkeleton } from "@/components/ui/TableSkeleton";
 import { TopicsTable } from "@/components/topics/list/TopicsTable";
@@ -26,6 +26,11 @@ import {
 import { topicsQuery } from "@/lib/query/options";
 
 const REFRESH_MS = 10_000;
+/**
+ * With the topics shown before their numbers (server/topics/list-response.ts), the numbers stream into the same
+ * page; asked for here only if they have not come by then (a read that failed on the server).
+ */
+const NUMBERS_PENDING_REFRESH_MS = 6_000;
 
 function topicsWord(count: number): string {
   return count === 1 ? "topic" : "topics";
@@ -56,7 +61,10 @@ function useVisibleTopics(topics: readonly TopicSummary[] | undefined, view: Top
  * on a deferred copy of the view, so the search box never waits for the table.
  */
 export function TopicsView({ cluster, blockedBy }: { cluster: string; blockedBy: BlockedReason | null }) {
-  const { data, error, isPending, refetch } = useQuery({ ...topicsQuery(cluster), refetchInterval: REFRESH_MS });
+  const { data, error, isPending, refetch } = useQuery({
+    ...topicsQuery(cluster),
+    refetchInterval: (query) => (query.state.data?.numbersPending ? NUMBERS_PENDING_REFRESH_MS : REFRESH_MS),
+  });
   const [state, update] = useUrlListState(parseListState, listStateToSearch);
   const view = useDeferredValue(state);
   const { rows, total, internalCount } = useVisibleTopics(data?.topics, view);
@@ -83,11 +91,12 @@ export function TopicsView({ cluster, blockedBy }: { cluster: string; blockedBy:
       ) : data ? (
         <>
           {error ? <RefreshProblem error={error} /> : null}
-          {data.sizesComplete ? null : <PartialSizesNotice />}
+          {data.numbersPending ? <NumbersPendingNotice /> : data.sizesComplete ? null : <PartialSizesNotice />}
           {rows.length > 0 ? (
             <TopicsTable
               cluster={cluster}
               topics={rows}
+              numbersPending={data.numbersPending === true}
               sort={view.sort}
               order={view.order}
               onSort={(column) => update(nextSort(state, column))}

@@ -6,7 +6,7 @@ import { MUTATION_ROLES } from "@/lib/auth/permissions";
 import { topicsQuery } from "@/lib/query/options";
 import { changesBlocked } from "@/server/auth/page";
 import { clusterParam } from "@/server/http";
-import { TOPICS_PAGE_QUERY, topicsListResponse } from "@/server/topics/list-response";
+import { TOPICS_PAGE_QUERY, topicsBeforeNumbersResponse, topicsListResponse } from "@/server/topics/list-response";
 import { Prefetched } from "@/app/prefetched";
 
 export const metadata: Metadata = { title: "Topics" };
@@ -19,6 +19,7 @@ export default async function TopicsPage({ params }: { params: Promise<{ cluster
     <Prefetched
       queryKey={topicsQuery(name).queryKey}
       read={async () => topicsListResponse(await clusterParam(params), TOPICS_PAGE_QUERY)}
+      before={async () => topicsBeforeNumbersResponse(await clusterParam(params), TOPICS_PAGE_QUERY)}
       fallback={<TableSkeleton label="Loading topics…" rows={8} />}
     >
       <TopicsView cluster={name} blockedBy={blockedBy} />
