@@ -27,6 +27,8 @@ export interface PageExpectations {
 
 export interface PageSample {
   firstRowMs: number;
+  /** Navigation → the first row painted with its messages and size (shown "still counting" before that). */
+  numbersMs: number;
   apiInBrowserMs: number;
   rowsAfterLoad: number;
   trAfterLoad: number;
@@ -41,6 +43,7 @@ export type PageResult =
       ok: true;
       samples: PageSample[];
       firstRow: Stats;
+      numbers: Stats;
       apiInBrowser: Stats;
       search: Stats;
       sort: Stats;
@@ -86,6 +89,22 @@ export function firstPaintProbe(selector: string): string {
 
 /** The first painted data row of any table (the topics and groups benches). */
 export const FIRST_ROW_PROBE = firstPaintProbe(TABLE_ROW);
+
+/**
+ * Installed before any page script: when the first row is painted with its numbers (server/topics/list-response.ts
+ * topicsBeforeNumbersResponse: a big cluster's page shows its topics first, their messages and sizes "still
+ * counting", and streams the whole list in behind them).
+ */
+const NUMBERS_PROBE = `(() => {
+  const check = () => {
+    const row = ${ROWS}[0];
+    if (!row || row.querySelector('[aria-label="Still counting"]')) return false;
+    requestAnimationFrame(() => { window.__benchNumbersAt = performance.now(); });
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
 
 /** Arms the timer: the next event of this type (capture phase, before React sees it) starts it. */
 function armEvent(type: "input" | "click"): string {
@@ -215,11 +234,14 @@ async function oneSample(
 ): Promise<PageSample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
+    await context.addInitScript({ content: NUMBERS_PROBE });
     const page = await openMeasuredPage(context, url, errors);
     const table = page.getByRole("table", { name: "Topics" });
     const dataRows = table.locator("tbody").getByRole("row");
     await dataRows.first().waitFor({ state: "visible", timeout: 60_000 });
     const firstRowMs = await firstRowPaintedMs(page);
+    await pollInPage(page, "window.__benchNumbersAt !== undefined", 60_000, "The first row's messages and size");
+    const numbersMs = await page.evaluate<number>("window.__benchNumbersAt");
     const apiInBrowserMs = await page.evaluate<number>(`(() => {
       const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('/topics?'));
       return entry ? entry.responseEnd - entry.startTime : NaN;
@@ -260,7 +282,17 @@ async function oneSample(
     await table.getByRole("row").filter({ hasText: expect.sortedLast }).waitFor({ state: "visible", timeout: 30_000 });
     const rowsAtEnd = await dataRows.count();
 
-    return { firstRowMs, apiInBrowserMs, rowsAfterLoad, trAfterLoad, heapUsedBytes, searchMs, sortMs, rowsAtEnd };
+    return {
+      firstRowMs,
+      numbersMs,
+      apiInBrowserMs,
+      rowsAfterLoad,
+      trAfterLoad,
+      heapUsedBytes,
+      searchMs,
+      sortMs,
+      rowsAtEnd,
+    };
   } catch (error) {
     const shot = join(BENCH_WORK, "topics-page-failure.png");
     await context
@@ -294,6 +326,7 @@ export async function measureTopicsPage(
       const sample = await oneSample(browser, pageUrl, expect, errors);
       log(
         `Topics page ${i + 1}/${count}: first row ${Math.round(sample.firstRowMs)} ms, ` +
+          `with its numbers ${Math.round(sample.numbersMs)} ms, ` +
           `${sample.rowsAfterLoad} rows in the DOM, ` +
           (`search ${Math.round(sample.searchMs)} ms, sort ${Math.round(sample.sortMs)} ms, heap ` +
             `${(sample.heapUsedBytes / 1e6).toFixed(1)} MB`),
@@ -308,6 +341,7 @@ export async function measureTopicsPage(
     ok: true,
     samples,
     firstRow: pick((s) => s.firstRowMs),
+    numbers: pick((s) => s.numbersMs),
     apiInBrowser: pick((s) => s.apiInBrowserMs),
     search: pick((s) => s.searchMs),
     sort: pick((s) => s.sortMs),
