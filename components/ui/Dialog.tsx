@@ -30,7 +30,11 @@ export function Dialog({
     <dialog
       ref={ref}
       aria-label={title}
-      onClose={onClose}
+      // The browser fires "close" a task after close() too: a dialog this component closed must not report it then,
+      // or a click that opened another dialog of the same owner in between would be undone.
+      onClose={() => {
+        if (open) onClose();
+      }}
       onClick={(event) => {
         if (event.target === ref.current) onClose();
       }}
