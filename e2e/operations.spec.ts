@@ -49,6 +49,31 @@ test.describe("cluster operations", () => {
     await expect(broker.config("log.cleaner.threads")).toContainText("Kafka default");
   });
 
+  test("a broker's partitions: searched by topic, narrowed to the replicas out of sync", async ({ page }) => {
+    const topic = uniqueName("e2e-broker-parts");
+    made.push(topic);
+    // Broker 1 leads partition 0, follows partition 1, holds no replica of partition 2.
+    await createAssigned(topic, [
+      [1, 2],
+      [2, 1],
+      [3, 2],
+    ]);
+    const broker = new BrokerPage(page);
+    await expect(async () => {
+      await page.goto("/clusters/test/brokers/1");
+      await broker.searchPartitions(topic);
+      expect(await broker.partitionRows()).toEqual([`${topic} 0 Leader`, `${topic} 1 Follower`]);
+    }).toPass({ timeout: 30_000 });
+    await expect(broker.partitionsSection.getByRole("status")).toHaveText(/^2 of [\d,]+ match\.$/);
+
+    await broker.notInSyncOnly.check();
+    await expect(broker.partitions).toHaveCount(0);
+    await expect(broker.partitionsSection).toContainText("No partition on this broker matches.");
+    await broker.notInSyncOnly.uncheck();
+    await broker.searchPartitions("no-such-topic-anywhere");
+    await expect(broker.partitionsSection).toContainText("No partition on this broker matches.");
+  });
+
   test("a non-preferred leader: elect from the topic page, every partition led by its preferred replica", async ({
     page,
   }) => {

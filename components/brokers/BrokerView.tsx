@@ -1,8 +1,8 @@
 "use client";
 
-import { Link } from "@/components/ui/Link";
 import { useQuery } from "@tanstack/react-query";
 import { BrokerConfigsTable } from "@/components/brokers/BrokerConfigsTable";
+import { BrokerPartitions } from "@/components/brokers/BrokerPartitions";
 import { Badge } from "@/components/ui/Badge";
 import { DetailSection } from "@/components/ui/DetailParts";
 import { DetailSkeleton } from "@/components/ui/DetailSkeleton";
@@ -12,54 +12,8 @@ import { RefreshProblem } from "@/components/ui/RefreshProblem";
 import { Table, Td, Th } from "@/components/ui/Table";
 import type { BrokerResponse } from "@/lib/api/types";
 import { type BlockedReason, blockedText } from "@/lib/auth/blocked";
-import { formatBytes, formatInteger } from "@/lib/format";
+import { formatBytes } from "@/lib/format";
 import { brokerQuery } from "@/lib/query/options";
-import { topicPath } from "@/lib/routes";
-
-function Partitions({ cluster, data }: { cluster: string; data: BrokerResponse }) {
-  const led = data.partitions.filter((p) => p.role === "leader").length;
-  return (
-    <DetailSection
-      id="broker-partitions"
-      title="Partitions"
-      description={`${formatInteger(led)} led, ${formatInteger(data.partitions.length - led)} followed`}
-    >
-      {data.partitions.length === 0 ? (
-        <p className="text-sm text-muted">This broker holds no replica.</p>
-      ) : (
-        <Table label="Partitions on this broker">
-          <thead>
-            <tr>
-              <Th>Topic</Th>
-              <Th numeric>Partition</Th>
-              <Th>Role</Th>
-              <Th>Replicas</Th>
-              <Th>In sync</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.partitions.slice(0, 500).map((p) => (
-              <tr key={`${p.topic}-${p.partition}`}>
-                <Td>
-                  <Link className="underline-offset-2 hover:underline" href={topicPath(cluster, p.topic)}>
-                    {p.topic}
-                  </Link>
-                </Td>
-                <Td numeric>{p.partition}</Td>
-                <Td>{p.role === "leader" ? "Leader" : "Follower"}</Td>
-                <Td className="font-mono text-xs">{p.replicas.join(", ")}</Td>
-                <Td>{p.inSync ? "Yes" : <Badge tone="warning">Not in sync</Badge>}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
-      {data.partitions.length > 500 ? (
-        <p className="mt-2 text-sm text-muted">The first 500 of {formatInteger(data.partitions.length)} are shown.</p>
-      ) : null}
-    </DetailSection>
-  );
-}
 
 function LogDirs({ data }: { data: BrokerResponse }) {
   return (
@@ -140,7 +94,7 @@ export function BrokerView({
           <p className="text-sm text-muted">The broker is offline, so it cannot say its configs.</p>
         )}
       </DetailSection>
-      <Partitions cluster={cluster} data={data} />
+      <BrokerPartitions cluster={cluster} partitions={data.partitions} />
       {data.online ? <LogDirs data={data} /> : null}
     </>
   );

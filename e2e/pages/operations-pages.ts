@@ -25,6 +25,34 @@ export class BrokerPage {
   get dialog(): Locator {
     return this.page.getByRole("dialog");
   }
+
+  get partitions(): Locator {
+    return this.page.getByRole("table", { name: "Partitions on this broker" });
+  }
+
+  /** The partitions table's rows as "topic partition role" lines. */
+  async partitionRows(): Promise<string[]> {
+    return this.partitions.locator("tbody tr").evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll("td")]
+          .slice(0, 3)
+          .map((td) => td.textContent?.trim())
+          .join(" "),
+      ),
+    );
+  }
+
+  async searchPartitions(text: string): Promise<void> {
+    await this.page.getByRole("searchbox", { name: "Search partitions by topic" }).fill(text);
+  }
+
+  get notInSyncOnly(): Locator {
+    return this.page.getByRole("checkbox", { name: "Only replicas not in sync" });
+  }
+
+  get partitionsSection(): Locator {
+    return this.page.locator("#broker-partitions");
+  }
 }
 
 /** A topic's reassignment page: the target brokers, the replication factor, the plan. */

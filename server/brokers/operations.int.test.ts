@@ -15,6 +15,7 @@ import {
 } from "@/server/brokers/actions";
 import { describeBroker } from "@/server/brokers/reads";
 import { describeQuorum } from "@/server/cluster/quorum";
+import { compareNames } from "@/lib/topics/list";
 import { eventually, trackTopics, withFixtureAdmin } from "@/scripts/test-support/helpers";
 import { kafkaConfigsDescribe, kafkaDescribeTopic, kafkaMetadataQuorum } from "@/scripts/test-support/kafka-tools";
 
@@ -47,6 +48,9 @@ describe("a broker's page", () => {
     const mine = broker.partitions.filter((p) => p.topic === topic);
     expect(mine.map((p) => p.partition)).toEqual([0, 1, 2]);
     for (const p of mine) expect(p.role).toBe(p.leader === 1 ? "leader" : "follower");
+    // In the topics list's name order, each topic's partitions by id.
+    const order = broker.partitions.map((p) => [p.topic, p.partition] as const);
+    expect(order).toEqual([...order].sort((a, b) => compareNames(a[0], b[0]) || a[1] - b[1]));
     expect(broker.logDirs.length).toBeGreaterThan(0);
     expect(broker.logDirs[0]?.path).toContain("node-1");
     expect(broker.logDirs[0]?.error).toBeNull();

@@ -1,19 +1,23 @@
 import "server-only";
 import type { BrokerConfigEntry, BrokerConfigSource, BrokerResponse, ReassignmentsResponse } from "@/lib/api/types";
-import { summarizeBrokers } from "@/lib/cluster/summary";
+import { type ClusterSnapshot, summarizeBrokers } from "@/lib/cluster/summary";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { describeConfigs } from "@/server/cluster/configs";
 import { ConsoleError } from "@/server/errors";
 import { getMetadata } from "@/server/cluster/metadata";
+import { readBrokerLogDirs } from "@/server/cluster/logdirs";
+import { inNameOrder } from "@/server/topics/name-order";
+import { forEachInSlices } from "@/server/chunks";
 import {
   CONFIG_RESOURCE_BROKER,
   KafkaErrorCode,
-  DescribeLogDirs,
   KafkaProtocolError,
   ListPartitionReassignments,
   errorWords,
   send,
 } from "@/server/kafka/protocol";
+
+type BrokerPartition = BrokerResponse["partitions"][number];
 
 /** DescribeConfigs' config source (Kafka's ConfigSource ids) for a broker's config. */
 function sourceOf(configSource: number): BrokerConfigSource {
@@ -49,30 +53,43 @@ export async function readBrokerConfigs(cluster: ClusterHandle, id: number): Pro
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** One broker: its configs with their sources, the partitions it leads and follows, its log dirs. */
-export async function describeBroker(cluster: ClusterHandle, id: number): Promise<BrokerResponse> {
-  const snapshot = await getMetadata(cluster);
-  const info = summarizeBrokers(snapshot).find((b) => b.id === id);
-  if (!info) throw new ConsoleError("not_found", `The cluster has no broker ${id}.`, 404);
-  const partitions = snapshot.topics
-    .flatMap((t) =>
-      t.partitions
-        .filter((p) => p.replicas.includes(id))
-        .map((p) => ({
+/** The partitions with a replica on broker `id`, in the topics list's name order, each topic's by id. */
+async function partitionsOn(
+  cluster: ClusterHandle,
+  snapshot: Pick<ClusterSnapshot, "topics">,
+  id: number,
+): Promise<BrokerPartition[]> {
+  const out: BrokerPartition[] = [];
+  // The whole list in name order (each name's place remembered from the topics list's reads), not this broker's
+  // share: on a 50,000-partition cluster a broker holds ~17,000 partitions, and sorting those by name blocked the
+  // event loop for tens of ms.
+  await forEachInSlices(inNameOrder(cluster.name, snapshot.topics), (t) => {
+    for (const p of t.partitions)
+      if (p.replicas.includes(id))
+        out.push({
           topic: t.name,
           partition: p.partitionId,
           leader: p.leader,
           replicas: p.replicas,
           isr: p.isr,
-          role: p.leader === id ? ("leader" as const) : ("follower" as const),
+          role: p.leader === id ? "leader" : "follower",
           inSync: p.isr.includes(id),
-        })),
-    )
-    .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+        });
+  });
+  return out;
+}
+
+/** One broker: its configs with their sources, the partitions it leads and follows, its log dirs. */
+export async function describeBroker(cluster: ClusterHandle, id: number): Promise<BrokerResponse> {
+  const snapshot = await getMetadata(cluster);
+  const info = summarizeBrokers(snapshot).find((b) => b.id === id);
+  if (!info) throw new ConsoleError("not_found", `The cluster has no broker ${id}.`, 404);
+  const partitions = await partitionsOn(cluster, snapshot, id);
   if (!info.online) return { ...pick(info), configs: [], partitions, logDirs: [] } satisfies BrokerResponse;
   const [configs, dirs] = await Promise.all([
     readBrokerConfigs(cluster, id),
-    cluster.protocol(async (c) => send(await c.findBroker({ nodeId: id }), DescribeLogDirs, null, 5_000)),
+    // Its answer is read in slices (~17,000 partitions a broker on a 50,000-partition cluster).
+    cluster.protocol((c) => readBrokerLogDirs(c, id, 5_000)),
   ]);
   const logDirs = dirs.map((d) => ({
     path: d.path,

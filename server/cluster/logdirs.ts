@@ -39,8 +39,8 @@ const DECODE_STEP = 500;
  * replicas each: every DescribeLogDirs request costs the broker a pass over all of its logs (three times the CPU
  * for 17,000 replicas asked about 4,000 at a time), and on a busy cluster the brokers' CPU is the list's pace.
  */
-async function describeBroker(c: ProtocolCluster, id: number): Promise<LogDir[]> {
-  const cursor = await send(await c.findBroker({ nodeId: id }), DescribeLogDirsInSlices, null);
+export async function readBrokerLogDirs(c: ProtocolCluster, id: number, requestTimeout?: number): Promise<LogDir[]> {
+  const cursor = await send(await c.findBroker({ nodeId: id }), DescribeLogDirsInSlices, null, requestTimeout);
   return joinLogDirPieces(await drainInSlices((step) => cursor.next(step), DECODE_STEP));
 }
 
@@ -59,7 +59,7 @@ export function getLogDirSizes(
       Promise.allSettled(
         ids.map(async (id) => ({
           id,
-          dirs: await timeout(describeBroker(c, id), PER_BROKER_TIMEOUT_MS),
+          dirs: await timeout(readBrokerLogDirs(c, id), PER_BROKER_TIMEOUT_MS),
         })),
       ),
     );
