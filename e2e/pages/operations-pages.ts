@@ -51,7 +51,7 @@ export class BrokerPage {
   }
 
   get partitionsSection(): Locator {
-    return this.page.locator("#broker-partitions");
+    return this.page.getByRole("region", { name: "Partitions" });
   }
 }
 
