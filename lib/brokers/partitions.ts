@@ -1,5 +1,6 @@
 import type { BrokerResponse } from "@/lib/api/types";
 import { formatInteger } from "@/lib/format";
+import { searchTerms } from "@/lib/topics/list";
 
 export type BrokerPartition = BrokerResponse["partitions"][number];
 
@@ -13,14 +14,15 @@ export interface BrokerPartitionFilter {
 export const BROKER_PARTITIONS_SHOWN = 500;
 
 /**
- * The partitions a broker holds that match the filter, in the order given: every word of `q` (case-blind) in the
- * topic's name, and with `notInSync`, only the replicas that dropped out of their partition's ISR.
+ * The partitions a broker holds that match the filter, in the order given: the topics list's search (every word of
+ * `q`, case-blind, in the topic's name), and with `notInSync`, only the replicas that dropped out of their
+ * partition's ISR.
  */
 export function filterBrokerPartitions(
   partitions: readonly BrokerPartition[],
   { q, notInSync }: BrokerPartitionFilter,
 ): BrokerPartition[] {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = searchTerms(q);
   if (words.length === 0 && !notInSync) return [...partitions];
   return partitions.filter((p) => {
     if (notInSync && p.inSync) return false;
