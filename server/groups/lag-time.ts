@@ -3,6 +3,7 @@ import type { MetaTopic } from "@/lib/cluster/summary";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { partitionKey } from "@/server/groups/fetch";
 import { getMetadata } from "@/server/cluster/metadata";
+import { forEachInSlices } from "@/server/chunks";
 import { KafkaErrorCode, type ProtocolCluster, fetchRecords, timestampAtOffset } from "@/server/kafka/protocol";
 
 /**
@@ -140,22 +141,23 @@ export async function recordTimestamps(
   const seen = new Set<string>();
   // The budget counts partitions, the unit of cost: one read of a partition answers every offset in its batches.
   const partitions = new Set<string>();
-  for (const probe of probes) {
+  // A list read brings every group's partitions (10,800 on bench:big's cluster): looked up in slices of the loop.
+  await forEachInSlices(probes, (probe) => {
     const key = probeKey(cluster, probe.topic, probe.partition, probe.offset);
     const hit = cache.get(key);
     if (hit && hit.expires > now) {
       out.set(key, hit.timestamp);
-      continue;
+      return;
     }
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     const partition = partitionId(probe);
     if (!partitions.has(partition)) {
-      if (partitions.size >= budget) continue;
+      if (partitions.size >= budget) return;
       partitions.add(partition);
     }
     seen.add(key);
     todo.push(probe);
-  }
+  });
   if (todo.length === 0) return out;
 
   const wanted = new Set(todo.map((p) => p.topic));

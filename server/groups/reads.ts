@@ -11,7 +11,7 @@ import { groupIdSchema } from "@/lib/groups/schemas";
 import { lagStatus, lagTrend } from "@/lib/groups/trend";
 import { compareNames } from "@/lib/topics/list";
 import { singleFlight } from "@/server/cache";
-import { mapInChunks } from "@/server/chunks";
+import { forEachInSlices, mapInSlices, yieldToLoop } from "@/server/chunks";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { ConsoleError } from "@/server/errors";
 import {
@@ -41,8 +41,6 @@ import { KafkaErrorCode } from "@/server/kafka/protocol";
  * the batches it returns; answers are cached per offset, so the rest follow on later refreshes.
  */
 const LIST_EXTRA_PARTITIONS = 200;
-/** Groups summed up between two yields to the event loop. */
-const SUMMARY_CHUNK = 250;
 
 /** Metadata of the named topics (topics deleted since the group committed are simply absent). */
 async function topicsNamed(cluster: ClusterHandle, names: ReadonlySet<string>): Promise<MetaTopic[]> {
@@ -61,9 +59,13 @@ function probeFor(c: Committed, mark: Watermark | undefined): OffsetProbe | null
   return { topic: c.topic, partition: c.partition, offset: c.offset > mark.low ? c.offset : mark.low };
 }
 
-/** Lag in records of each partition (0 where its end is unknown), in the order of `committed`. */
-function lagsOf(committed: readonly Committed[], marks: Watermarks): number[] {
-  return committed.map((c) => lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0);
+/**
+ * Lag in records of each partition (0 where its end is unknown), in the order of `committed`. Like every pass over
+ * the committed partitions of a list read (10,800 of 2,000 groups on bench:big's cluster), in slices of the event
+ * loop: one after another in a single turn they blocked it for 40–60 ms.
+ */
+function lagsOf(committed: readonly Committed[], marks: Watermarks): Promise<number[]> {
+  return mapInSlices(committed, (c) => lagOf(c.offset, marks.get(c.topic)?.get(c.partition)) ?? 0);
 }
 
 /**
@@ -75,12 +77,14 @@ async function lagSecondsOf(
   committed: readonly Committed[],
   marks: Watermarks,
   now: number,
-  { lags = lagsOf(committed, marks), budget, first, topics }: LagSecondsOptions = {},
+  { lags, budget, first, topics }: LagSecondsOptions = {},
 ): Promise<(number | null)[]> {
-  const probes = committed.map((c) => probeFor(c, marks.get(c.topic)?.get(c.partition)));
+  const lagList = lags ?? (await lagsOf(committed, marks));
+  const probes = await mapInSlices(committed, (c) => probeFor(c, marks.get(c.topic)?.get(c.partition)));
+  await yieldToLoop();
   // What matters most is read first: the partitions in `first`, then the rest by lag, most first.
   const order = probes
-    .map((probe, i) => ({ probe, lag: lags[i] ?? 0, first: first?.has(i) ?? false }))
+    .map((probe, i) => ({ probe, lag: lagList[i] ?? 0, first: first?.has(i) ?? false }))
     .filter((p): p is { probe: OffsetProbe; lag: number; first: boolean } => p.probe !== null)
     .sort((a, b) => Number(b.first) - Number(a.first) || b.lag - a.lag);
   const times = await recordTimestamps(
@@ -89,7 +93,8 @@ async function lagSecondsOf(
     budget,
     topics,
   ).catch(() => new Map<string, number>());
-  return committed.map((c, i) => {
+  await yieldToLoop();
+  return mapInSlices(committed, (c, i) => {
     const mark = marks.get(c.topic)?.get(c.partition);
     if (!mark) return null;
     const probe = probes[i];
@@ -151,18 +156,19 @@ export function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
     const everything: Committed[] = [];
     const start: number[] = [];
     const names = new Set<string>();
-    for (const group of listed) {
+    await forEachInSlices(listed, (group) => {
       start.push(everything.length);
       for (const c of committedPartitions(offsets.get(group.groupId))) {
         everything.push(c);
         names.add(c.topic);
       }
-    }
+    });
     start.push(everything.length);
     const topics = await topicsNamed(cluster, names);
     const marks = await readWatermarks(cluster, topics);
+    await yieldToLoop();
     const now = Date.now();
-    const lags = lagsOf(everything, marks);
+    const lags = await lagsOf(everything, marks);
     const mostBehind = new Set<number>();
     for (let g = 0; g < listed.length; g += 1) {
       const [from, to] = [start[g] ?? 0, start[g + 1] ?? 0];
@@ -177,42 +183,39 @@ export function loadSummaries(cluster: ClusterHandle): Promise<GroupSummary[]> {
       topics,
     });
 
-    // 2,000 groups take tens of milliseconds to sum up: in chunks that let other requests run in between.
-    return mapInChunks(
-      listed,
-      (group, g): GroupSummary => {
-        const [from, to] = [start[g] ?? 0, start[g + 1] ?? 0];
-        const committed = everything.slice(from, to);
-        const d = described.get(group.groupId);
-        const members = membersOf(d && d.errorCode === KafkaErrorCode.NONE ? d : undefined);
-        const groupTopics = new Set(groupPartitions({ committed, members }).map((p) => p.topic));
-        let lag = 0;
-        let lagSecondsComplete = true;
-        const known: (number | null)[] = [];
-        for (let i = from; i < to; i += 1) {
-          lag += lags[i] ?? 0;
-          const value = seconds[i] ?? null;
-          known.push(value);
-          if (value === null && (lags[i] ?? 0) !== 0) lagSecondsComplete = false;
-        }
-        const lagSeconds = committed.length === 0 ? null : maxKnown(known);
-        if (committed.length > 0) sample(cluster, group.groupId, now, committed, marks, lagSeconds);
-        return {
-          groupId: group.groupId,
-          state: groupState(d?.errorCode === KafkaErrorCode.NONE ? d.state : group.state),
-          protocolType: group.protocolType,
-          members: members.length,
-          topics: [...groupTopics].sort(compareNames),
-          partitions: committed.length,
-          lag,
-          lagSeconds,
-          lagSecondsComplete,
-          status: committed.length === 0 ? "measuring" : lagStatus(historyOf(cluster, group.groupId)),
-          coordinator: knownCoordinator(cluster, group.groupId),
-        };
-      },
-      SUMMARY_CHUNK,
-    );
+    // 2,000 groups take tens of milliseconds to sum up: in slices that let other requests run in between.
+    await yieldToLoop();
+    return mapInSlices(listed, (group, g): GroupSummary => {
+      const [from, to] = [start[g] ?? 0, start[g + 1] ?? 0];
+      const committed = everything.slice(from, to);
+      const d = described.get(group.groupId);
+      const members = membersOf(d && d.errorCode === KafkaErrorCode.NONE ? d : undefined);
+      const groupTopics = new Set(groupPartitions({ committed, members }).map((p) => p.topic));
+      let lag = 0;
+      let lagSecondsComplete = true;
+      const known: (number | null)[] = [];
+      for (let i = from; i < to; i += 1) {
+        lag += lags[i] ?? 0;
+        const value = seconds[i] ?? null;
+        known.push(value);
+        if (value === null && (lags[i] ?? 0) !== 0) lagSecondsComplete = false;
+      }
+      const lagSeconds = committed.length === 0 ? null : maxKnown(known);
+      if (committed.length > 0) sample(cluster, group.groupId, now, committed, marks, lagSeconds);
+      return {
+        groupId: group.groupId,
+        state: groupState(d?.errorCode === KafkaErrorCode.NONE ? d.state : group.state),
+        protocolType: group.protocolType,
+        members: members.length,
+        topics: [...groupTopics].sort(compareNames),
+        partitions: committed.length,
+        lag,
+        lagSeconds,
+        lagSecondsComplete,
+        status: committed.length === 0 ? "measuring" : lagStatus(historyOf(cluster, group.groupId)),
+        coordinator: knownCoordinator(cluster, group.groupId),
+      };
+    });
   });
 }
 
