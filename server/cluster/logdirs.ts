@@ -1,7 +1,7 @@
 import "server-only";
 import type { BrokerDisk, ClusterSnapshot, LogDirSizes } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
-import { drainInSlices, yieldToLoop } from "@/server/chunks";
+import { drainInSlices, forEachInSlices, yieldToLoop } from "@/server/chunks";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import {
   KafkaErrorCode,
@@ -73,26 +73,28 @@ export function getLogDirSizes(
         complete = false;
         continue;
       }
-      brokers.set(answer.value.id, diskOf(answer.value.dirs));
+      // In slices too: one pass over a broker's partitions and the scavenges it sets off took 30–40 ms.
+      let used = 0;
       for (const dir of answer.value.dirs) {
         if (dir.errorCode !== KafkaErrorCode.NONE) continue;
-        for (const topic of dir.topics) {
+        await forEachInSlices(dir.topics, (topic) => {
           const map = partitions.get(topic.name) ?? new Map<number, number>();
           partitions.set(topic.name, map);
           for (const p of topic.partitions) {
-            if (p.isFuture) continue;
             const size = Number(p.sizeBytes);
-            if (size > (map.get(p.partition) ?? -1)) map.set(p.partition, size);
+            used += size;
+            if (!p.isFuture && size > (map.get(p.partition) ?? -1)) map.set(p.partition, size);
           }
-        }
+        });
       }
+      brokers.set(answer.value.id, diskOf(answer.value.dirs, used));
     }
     return { brokers, partitions, complete };
   });
 }
 
-function diskOf(dirs: LogDir[]): BrokerDisk {
-  let used = 0;
+/** A broker's disk from its log dirs; `used` is the sum of its replicas' sizes (future ones included). */
+function diskOf(dirs: LogDir[], used: number): BrokerDisk {
   let total: number | null = null;
   let usable: number | null = null;
   const offline: string[] = [];
@@ -101,7 +103,6 @@ function diskOf(dirs: LogDir[]): BrokerDisk {
       offline.push(dir.path);
       continue;
     }
-    for (const t of dir.topics) for (const p of t.partitions) used += Number(p.sizeBytes);
     if (dir.totalBytes !== null) total = (total ?? 0) + Number(dir.totalBytes);
     if (dir.usableBytes !== null) usable = (usable ?? 0) + Number(dir.usableBytes);
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ClusterSnapshot, MetaTopic, Watermark, Watermarks } from "@/lib/cluster/summary";
 import { singleFlight } from "@/server/cache";
-import { mapInChunks, yieldToLoop } from "@/server/chunks";
+import { forEachInSlices, mapInChunks, yieldToLoop } from "@/server/chunks";
 import { type ClusterHandle } from "@/server/kafka/clients";
 import { KafkaErrorCode, EARLIEST, LATEST, ListOffsets, send } from "@/server/kafka/protocol";
 import { requestsOf } from "@/server/cluster/request-parts";
@@ -9,10 +9,13 @@ import { requestsOf } from "@/server/cluster/request-parts";
 /** Each partition leader's part of a ListOffsets round, topic by topic (the same for any timestamp). */
 type LeaderTopics = Map<number, { name: string; partitions: number[] }[]>;
 
-/** Partitions by leader; one without a leader (offline) is left out. One pass, no object per partition. */
-function byLeader(topics: readonly MetaTopic[]): LeaderTopics {
+/**
+ * Partitions by leader; one without a leader (offline) is left out. One pass, no object per partition, in slices of
+ * the event loop: at 50,000 partitions the pass and the scavenges it sets off took 40–60 ms in one turn.
+ */
+async function byLeader(topics: readonly MetaTopic[]): Promise<LeaderTopics> {
   const out: LeaderTopics = new Map();
-  for (const topic of topics) {
+  await forEachInSlices(topics, (topic) => {
     // A topic has few leaders: its entries are found by a scan of this short list, not a Map per topic.
     const mine: { leader: number; partitions: number[] }[] = [];
     for (const p of topic.partitions) {
@@ -28,13 +31,13 @@ function byLeader(topics: readonly MetaTopic[]): LeaderTopics {
       }
       entry.partitions.push(p.partitionId);
     }
-  }
+  });
   return out;
 }
 
 /**
- * byLeader in a turn of its own (~10 ms at 50,000 partitions): a list's reads start together when the metadata comes
- * in, and each one's first pass over the partitions would otherwise share that turn.
+ * byLeader starting in a turn of its own: a list's reads start together when the metadata comes in, and each one's
+ * first pass over the partitions would otherwise share that turn.
  */
 async function leadersOf(topics: readonly MetaTopic[]): Promise<LeaderTopics> {
   if (topics.length > 1) await yieldToLoop();
