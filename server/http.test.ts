@@ -13,6 +13,7 @@ describe("stringifyInSlices", () => {
     const bodies: unknown[] = [
       { topics, total: 1_234, sizesComplete: false, skipped: undefined, note: 'quote " and \u2028' },
       { items: [1, undefined, () => 1, "x"], empty: [] },
+      { skipped: undefined, topics, after: [] },
       { items: Array.from({ length: 700 }, (_, i) => (i % 2 === 0 ? undefined : i)) },
       [1, 2, 3],
       "text",
@@ -48,5 +49,19 @@ describe("respond", () => {
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toEqual({ topics: Array.from({ length: 600 }, (_, i) => i) });
+  });
+
+  it("streams a big answer in pieces whose bytes are JSON.stringify's", async () => {
+    const body = {
+      topics: Array.from({ length: 20_000 }, (_, i) => ({ name: `topic-\u00e9-${i}`, size: i })),
+      total: 1,
+    };
+    const response = await respond(() => Promise.resolve(body));
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error("no body");
+    const chunks: Uint8Array[] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(JSON.stringify(body));
   });
 });

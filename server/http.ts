@@ -18,25 +18,62 @@ export function json<T>(body: T, status = 200): Response {
 const SLICED_ARRAY = 500;
 
 /**
- * `JSON.stringify(body)` for an answer object, with its long arrays (the topics or groups of a big cluster)
- * stringified a slice at a time with turns of the event loop between them (forEachInSlices), so that one big answer
- * does not hold up every other request. The text is the same as JSON.stringify's.
+ * `JSON.stringify(body)` for an answer object, as pieces whose concatenation is JSON.stringify's text: its long
+ * arrays (the topics or groups of a big cluster) are stringified a slice at a time with turns of the event loop
+ * between them (forEachInSlices), so that one big answer does not hold up every other request.
  */
-export async function stringifyInSlices(body: unknown): Promise<string> {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return JSON.stringify(body) ?? "null";
-  const fields: string[] = [];
+async function jsonPieces(body: unknown): Promise<string[]> {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return [JSON.stringify(body) ?? "null"];
+  const pieces: string[] = ["{"];
   for (const [key, value] of Object.entries(body)) {
+    let text: string | undefined;
     if (!Array.isArray(value) || value.length <= SLICED_ARRAY) {
-      const text = JSON.stringify(value);
+      text = JSON.stringify(value);
       // As JSON.stringify does, a field whose value has no JSON (undefined, a function) is left out.
-      if (text !== undefined) fields.push(`${JSON.stringify(key)}:${text}`);
+      if (text === undefined) continue;
+    }
+    pieces.push(`${pieces.length > 1 ? "," : ""}${JSON.stringify(key)}:`);
+    if (text !== undefined) {
+      pieces.push(text);
       continue;
     }
-    const items: string[] = new Array<string>(value.length);
-    await forEachInSlices(value as unknown[], (item, i) => (items[i] = JSON.stringify(item) ?? "null"));
-    fields.push(`${JSON.stringify(key)}:[${items.join(",")}]`);
+    pieces.push("[");
+    await forEachInSlices(value as unknown[], (item, i) =>
+      pieces.push(`${i > 0 ? "," : ""}${JSON.stringify(item) ?? "null"}`),
+    );
+    pieces.push("]");
   }
-  return `{${fields.join(",")}}`;
+  pieces.push("}");
+  return pieces;
+}
+
+/** `JSON.stringify(body)`, its long arrays written in slices of the event loop (jsonPieces). */
+export async function stringifyInSlices(body: unknown): Promise<string> {
+  return (await jsonPieces(body)).join("");
+}
+
+/** Bytes of text encoded per read of a streamed answer. */
+const STREAM_CHUNK_CHARS = 64 * 1024;
+
+/**
+ * The pieces as a byte stream, joined and encoded about 64 KB at a time as the client reads. A 10,000-topic answer
+ * (4 MB) joined into one string and copied into one buffer held the event loop for 20–40 ms with its scavenges.
+ */
+function streamOf(pieces: readonly string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const batch: string[] = [];
+      for (let size = 0; next < pieces.length && size < STREAM_CHUNK_CHARS; next += 1) {
+        const piece = pieces[next] ?? "";
+        batch.push(piece);
+        size += piece.length;
+      }
+      if (batch.length > 0) controller.enqueue(encoder.encode(batch.join("")));
+      if (next >= pieces.length) controller.close();
+    },
+  });
 }
 
 export function errorResponse(error: ConsoleError): Response {
@@ -47,8 +84,8 @@ export function errorResponse(error: ConsoleError): Response {
 /** Runs a route handler's work; anything thrown becomes a JSON error in words (details only in the server log). */
 export async function respond<T>(work: () => Promise<T>): Promise<Response> {
   try {
-    const text = await stringifyInSlices(await work());
-    return new Response(text, { status: 200, headers: { ...NO_STORE, "content-type": "application/json" } });
+    const body = streamOf(await jsonPieces(await work()));
+    return new Response(body, { status: 200, headers: { ...NO_STORE, "content-type": "application/json" } });
   } catch (error) {
     return errorResponse(reportError(error, "an API request"));
   }
