@@ -52,7 +52,7 @@ export async function stringifyInSlices(body: unknown): Promise<string> {
   return (await jsonPieces(body)).join("");
 }
 
-/** Bytes of text encoded per read of a streamed answer. */
+/** Characters of text (UTF-16 code units) joined and encoded per read of a streamed answer. */
 const STREAM_CHUNK_CHARS = 64 * 1024;
 
 /**
